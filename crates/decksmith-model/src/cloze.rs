@@ -1,0 +1,213 @@
+//! Cloze markup in facts: `In {November 2021}, ... the UNGA {First Committee|1st Committee}.`
+//!
+//! Braces mark a testable part; bars separate accepted alternatives after the main answer;
+//! `\{`, `\}`, `\|` and `\\` stand for the characters themselves.
+
+use serde::Serialize;
+
+/// A fact split into plain text and blanks.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cloze {
+    /// The pieces, in order.
+    pub parts: Vec<ClozePart>,
+}
+
+/// A piece of a fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClozePart {
+    /// Text shown as is.
+    Text(String),
+    /// A testable part.
+    Blank(Blank),
+}
+
+/// A testable part of a fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Blank {
+    /// The text as it stands in the fact.
+    pub answer: String,
+    /// Other answers to accept.
+    pub alternatives: Vec<String>,
+}
+
+/// A mistake in cloze markup, at a character offset into the fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClozeError {
+    /// Character offset of the offending brace or bar.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+}
+
+impl Cloze {
+    /// Parses a fact's markup.
+    pub fn parse(text: &str) -> Result<Cloze, ClozeError> {
+        let mut parts = Vec::new();
+        let mut plain = String::new();
+        // Inside braces: the alternatives so far, the one being read, where `{` was.
+        let mut open: Option<(Vec<String>, String, usize)> = None;
+        let mut chars = text.chars().enumerate();
+        while let Some((i, c)) = chars.next() {
+            let inside = open.is_some();
+            let buffer = match &mut open {
+                Some((_, current, _)) => current,
+                None => &mut plain,
+            };
+            match c {
+                '\\' => match chars.next() {
+                    Some((_, escaped @ ('{' | '}' | '|' | '\\'))) => buffer.push(escaped),
+                    Some((_, other)) => {
+                        buffer.push('\\');
+                        buffer.push(other);
+                    }
+                    None => buffer.push('\\'),
+                },
+                '{' => {
+                    if let Some((_, _, start)) = open {
+                        return Err(ClozeError {
+                            offset: i,
+                            message: "a cloze part cannot contain another `{`".into(),
+                            help: format!(
+                                "close the part that starts with \"{}\" with `}}` before opening another, or write `\\{{` for a literal brace",
+                                text.chars().skip(start + 1).take(12).collect::<String>()
+                            ),
+                        });
+                    }
+                    if !plain.is_empty() {
+                        parts.push(ClozePart::Text(std::mem::take(&mut plain)));
+                    }
+                    open = Some((Vec::new(), String::new(), i));
+                }
+                '|' if inside => {
+                    if let Some((alternatives, current, _)) = &mut open {
+                        if current.trim().is_empty() {
+                            return Err(empty_alternative(i));
+                        }
+                        alternatives.push(current.trim().to_owned());
+                        current.clear();
+                    }
+                }
+                '}' => {
+                    let Some((mut alternatives, current, start)) = open.take() else {
+                        return Err(ClozeError {
+                            offset: i,
+                            message: "`}` without a matching `{`".into(),
+                            help: "add the opening `{` before the part to test, or write `\\}` for a literal brace".into(),
+                        });
+                    };
+                    if current.trim().is_empty() {
+                        return Err(if alternatives.is_empty() {
+                            ClozeError {
+                                offset: start,
+                                message: "empty cloze part `{}`".into(),
+                                help: "put the words to test inside the braces, or remove them"
+                                    .into(),
+                            }
+                        } else {
+                            empty_alternative(i)
+                        });
+                    }
+                    alternatives.push(current.trim().to_owned());
+                    let answer = alternatives.remove(0);
+                    parts.push(ClozePart::Blank(Blank {
+                        answer,
+                        alternatives,
+                    }));
+                }
+                _ => buffer.push(c),
+            }
+        }
+        if let Some((_, _, start)) = open {
+            return Err(ClozeError {
+                offset: start,
+                message: "`{` is never closed".into(),
+                help: "add `}` after the part to test, or write `\\{` for a literal brace".into(),
+            });
+        }
+        if !plain.is_empty() {
+            parts.push(ClozePart::Text(plain));
+        }
+        Ok(Cloze { parts })
+    }
+
+    /// The blanks, in order.
+    pub fn blanks(&self) -> impl Iterator<Item = &Blank> {
+        self.parts.iter().filter_map(|part| match part {
+            ClozePart::Blank(blank) => Some(blank),
+            ClozePart::Text(_) => None,
+        })
+    }
+
+    /// The fact as a plain sentence, every blank filled with its answer.
+    pub fn plain(&self) -> String {
+        self.render(|_, blank| blank.answer.clone())
+    }
+
+    /// The fact with each blank replaced by what `fill` returns for it (given its index).
+    pub fn render(&self, mut fill: impl FnMut(usize, &Blank) -> String) -> String {
+        let mut out = String::new();
+        let mut n = 0;
+        for part in &self.parts {
+            match part {
+                ClozePart::Text(text) => out.push_str(text),
+                ClozePart::Blank(blank) => {
+                    out.push_str(&fill(n, blank));
+                    n += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+fn empty_alternative(offset: usize) -> ClozeError {
+    ClozeError {
+        offset,
+        message: "empty alternative in a cloze part".into(),
+        help: "write an answer on each side of `|`, as in `{First Committee|1st Committee}`".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_blanks_alternatives_and_escapes() {
+        let cloze =
+            Cloze::parse(r"In {November 2021}, the {First Committee | 1st Committee} \{sic\}.")
+                .unwrap();
+        let blanks: Vec<_> = cloze.blanks().collect();
+        assert_eq!(blanks.len(), 2);
+        assert_eq!(blanks[0].answer, "November 2021");
+        assert_eq!(blanks[1].answer, "First Committee");
+        assert_eq!(blanks[1].alternatives, ["1st Committee"]);
+        assert_eq!(
+            cloze.plain(),
+            "In November 2021, the First Committee {sic}."
+        );
+        assert_eq!(
+            cloze.render(|i, _| format!("[{i}]")),
+            "In [0], the [1] {sic}."
+        );
+    }
+
+    #[test]
+    fn reports_unbalanced_and_empty_parts_with_offsets() {
+        let err = |s| Cloze::parse(s).unwrap_err();
+        assert_eq!(err("a {b").offset, 2);
+        assert_eq!(err("a {b").message, "`{` is never closed");
+        assert_eq!(err("a b}").offset, 3);
+        assert_eq!(err("a {} b").message, "empty cloze part `{}`");
+        assert_eq!(err("a {x {y}}").offset, 5);
+        assert_eq!(err("a {x|}").message, "empty alternative in a cloze part");
+    }
+
+    #[test]
+    fn a_fact_without_braces_has_no_blanks() {
+        assert_eq!(Cloze::parse("plain").unwrap().blanks().count(), 0);
+    }
+}

@@ -1,0 +1,357 @@
+//! The validated course: typed, with ids resolved and every entry knowing where it came from.
+//!
+//! Generation and rendering see only these types, never YAML. A value of [`Course`] exists
+//! only when validation found no errors, so its invariants hold: ids are unique in the
+//! course, every citation names a source that exists, every `see` names an entry that exists,
+//! dates are real dates and cloze markup is balanced.
+
+use std::collections::BTreeMap;
+
+pub use crate::cloze::{Blank, Cloze, ClozePart};
+pub use crate::date::{PartialDate, Precision};
+use crate::diag::Location;
+pub use crate::raw::{CardLayout, ClozeMode, Duplex, Paper, QuestionKind, SourceKind};
+
+/// A whole course.
+#[derive(Clone, Debug)]
+pub struct Course {
+    /// The title.
+    pub title: String,
+    /// A paragraph about the course.
+    pub description: Option<String>,
+    /// The language code of the course text and interface (`en`, `ru`, ...).
+    pub language: String,
+    /// The default seed for question generation.
+    pub seed: u64,
+    /// The course-wide quiz settings (each deck has its own, resolved, copy).
+    pub quiz: QuizSettings,
+    /// Print settings.
+    pub print: PrintSettings,
+    /// Interface strings the course overrides, by key.
+    pub strings: BTreeMap<String, String>,
+    /// The bibliography, in file order.
+    pub sources: Vec<Source>,
+    /// The decks to build, in course order.
+    pub decks: Vec<Deck>,
+}
+
+impl Course {
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The deck with this id.
+    pub fn deck(&self, id: &str) -> Option<&Deck> {
+        self.decks.iter().find(|d| d.id == id)
+    }
+
+    /// Every entry of every deck, with its deck, in course order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Deck, &Entry)> {
+        self.decks
+            .iter()
+            .flat_map(|deck| deck.entries.iter().map(move |entry| (deck, entry)))
+    }
+
+    /// The entry with this id, and its deck.
+    pub fn entry(&self, id: &str) -> Option<(&Deck, &Entry)> {
+        self.entries().find(|(_, entry)| entry.id == id)
+    }
+}
+
+/// A source document.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The id entries cite it by.
+    pub id: String,
+    /// The full title.
+    pub title: String,
+    /// A short name for footers.
+    pub short: String,
+    /// Authors, if named.
+    pub authors: Vec<String>,
+    /// The publishing organization.
+    pub publisher: Option<String>,
+    /// What kind of document it is.
+    pub kind: SourceKind,
+    /// When it appeared.
+    pub date: Option<PartialDate>,
+    /// Where it is online.
+    pub url: Option<String>,
+    /// Its language.
+    pub language: Option<String>,
+    /// A note for teachers.
+    pub note: Option<String>,
+    /// Where it is defined.
+    pub origin: Location,
+}
+
+/// A deck: one file of entries.
+#[derive(Clone, Debug)]
+pub struct Deck {
+    /// The id: the file name without `.yaml`.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// A sentence or two about the deck.
+    pub description: Option<String>,
+    /// Tags given to every entry (already merged into each entry's tags).
+    pub tags: Vec<String>,
+    /// The entries, in file order.
+    pub entries: Vec<Entry>,
+    /// Quiz settings, the course defaults merged with the deck's own.
+    pub quiz: QuizSettings,
+    /// Where those settings are written: the deck's `quiz:`, else the course's, else the
+    /// deck file (for messages about what the quiz cannot do).
+    pub quiz_origin: Location,
+    /// Flashcard settings.
+    pub cards: CardSettings,
+    /// The file, as shown in diagnostics.
+    pub file: String,
+}
+
+/// One entry of a deck.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The id, unique in the course: written by the teacher or derived from the entry's text.
+    pub id: String,
+    /// Whether the teacher wrote the id (a derived id changes when the text changes).
+    pub explicit_id: bool,
+    /// What the entry is, with its fields.
+    pub kind: EntryKind,
+    /// The deck's tags followed by the entry's own, without repeats.
+    pub tags: Vec<String>,
+    /// Where it comes from.
+    pub citations: Vec<Citation>,
+    /// A note to show with the answer.
+    pub explain: Option<String>,
+    /// Ids of related entries.
+    pub see: Vec<String>,
+    /// Where the entry starts in its deck file.
+    pub origin: Location,
+}
+
+impl Entry {
+    /// The text that names the entry: the term, the person's name, the event, the fact as a
+    /// sentence, the quote, the question.
+    pub fn headline(&self) -> String {
+        match &self.kind {
+            EntryKind::Term(t) => t.term.clone(),
+            EntryKind::Fact(f) => f.cloze.plain(),
+            EntryKind::Event(e) => e.text.clone(),
+            EntryKind::Person(p) => p.name.clone(),
+            EntryKind::Organization(o) => o.name.clone(),
+            EntryKind::Quote(q) => q.text.clone(),
+            EntryKind::Question(q) => q.prompt.clone(),
+        }
+    }
+
+    /// The kind's name (`term`, `fact`, ...).
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            EntryKind::Term(_) => "term",
+            EntryKind::Fact(_) => "fact",
+            EntryKind::Event(_) => "event",
+            EntryKind::Person(_) => "person",
+            EntryKind::Organization(_) => "organization",
+            EntryKind::Quote(_) => "quote",
+            EntryKind::Question(_) => "question",
+        }
+    }
+}
+
+/// The kinds of entry with their fields.
+#[derive(Clone, Debug)]
+pub enum EntryKind {
+    /// A term or acronym.
+    Term(Term),
+    /// A statement with testable parts.
+    Fact(Fact),
+    /// Something that happened on a date.
+    Event(Event),
+    /// A person and their role.
+    Person(Person),
+    /// A body, platform or initiative.
+    Organization(Organization),
+    /// Words someone said.
+    Quote(Quote),
+    /// A hand-written question.
+    Question(Question),
+}
+
+/// A text in another language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// Its language code (`ru`).
+    pub lang: String,
+    /// The text.
+    pub text: String,
+}
+
+/// A term or acronym.
+#[derive(Clone, Debug)]
+pub struct Term {
+    /// The term as written.
+    pub term: String,
+    /// What it means.
+    pub meaning: String,
+    /// The full form of an acronym.
+    pub expansion: Option<String>,
+    /// Other spellings accepted as the same answer.
+    pub aliases: Vec<String>,
+    /// The term in other languages.
+    pub translations: Vec<Translation>,
+}
+
+/// A statement with testable parts.
+#[derive(Clone, Debug)]
+pub struct Fact {
+    /// The statement, split into text and blanks.
+    pub cloze: Cloze,
+}
+
+/// Something that happened.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// What happened.
+    pub text: String,
+    /// When.
+    pub date: PartialDate,
+    /// When it ended, for something that lasted.
+    pub end: Option<PartialDate>,
+}
+
+/// A person.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The name.
+    pub name: String,
+    /// Their position or role.
+    pub role: String,
+    /// Other spellings of the name.
+    pub aliases: Vec<String>,
+    /// The name in other languages.
+    pub translations: Vec<Translation>,
+}
+
+/// A body, platform or initiative.
+#[derive(Clone, Debug)]
+pub struct Organization {
+    /// The full name.
+    pub name: String,
+    /// Its acronym.
+    pub acronym: Option<String>,
+    /// What it is or does.
+    pub description: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// The name in other languages.
+    pub translations: Vec<Translation>,
+}
+
+/// Words someone said.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// The words.
+    pub text: String,
+    /// Who said them, as written.
+    pub by: String,
+    /// The id of the person entry whose name is `by`, if there is one.
+    pub person: Option<String>,
+    /// When.
+    pub date: Option<PartialDate>,
+    /// Where or in what setting.
+    pub context: Option<String>,
+}
+
+/// A hand-written question.
+#[derive(Clone, Debug)]
+pub struct Question {
+    /// The question.
+    pub prompt: String,
+    /// The correct answer.
+    pub answer: String,
+    /// Other answers to accept when typed.
+    pub accept: Vec<String>,
+    /// The teacher's wrong options.
+    pub distractors: Vec<String>,
+}
+
+/// A citation of a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// The source's id (it exists in the course).
+    pub source: String,
+    /// Where in the source.
+    pub locator: Option<Locator>,
+}
+
+/// Where in a source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Locator {
+    /// A short phrase quoted from the passage.
+    Quote(String),
+    /// A paragraph number, from 1.
+    Paragraph(u32),
+    /// A page.
+    Page(String),
+}
+
+/// How a deck's quiz is made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuizSettings {
+    /// How many questions.
+    pub questions: u32,
+    /// Which kinds, with their weights (all weights positive).
+    pub kinds: Vec<(QuestionKind, u32)>,
+    /// Options per multiple-choice and who-question, the answer included.
+    pub options: u32,
+    /// How facts become cloze questions.
+    pub cloze: ClozeMode,
+    /// Ask only about entries with one of these tags (all entries when empty).
+    pub include_tags: Vec<String>,
+    /// Never ask about entries with any of these tags.
+    pub exclude_tags: Vec<String>,
+}
+
+impl Default for QuizSettings {
+    fn default() -> QuizSettings {
+        QuizSettings {
+            questions: 20,
+            kinds: vec![
+                (QuestionKind::MultipleChoice, 4),
+                (QuestionKind::Cloze, 3),
+                (QuestionKind::TrueFalse, 2),
+                (QuestionKind::Matching, 1),
+                (QuestionKind::Timeline, 1),
+                (QuestionKind::Who, 1),
+            ],
+            options: 4,
+            cloze: ClozeMode::Each,
+            include_tags: Vec::new(),
+            exclude_tags: Vec::new(),
+        }
+    }
+}
+
+/// How a deck's flashcards are made.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardSettings {
+    /// Also make reverse cards.
+    pub reverse: bool,
+}
+
+/// How PDFs are printed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PrintSettings {
+    /// Paper size.
+    pub paper: Paper,
+    /// Flashcard layout.
+    pub layout: CardLayout,
+    /// Duplex turning edge.
+    pub duplex: Duplex,
+    /// Back-side shift in millimetres (x rightwards, y upwards).
+    pub back_offset_mm: (f32, f32),
+    /// Whether to add a calibration page.
+    pub calibration: bool,
+}

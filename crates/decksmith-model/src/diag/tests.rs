@@ -1,0 +1,45 @@
+use super::*;
+
+fn at(file: &str, line: u32, col: u32) -> Location {
+    Location {
+        file: file.into(),
+        pos: Pos::new(line, col),
+    }
+}
+
+#[test]
+fn renders_headline_snippet_note_and_help() {
+    let d = Diagnostic::error(
+        at("content/decks/un.yaml", 42, 13),
+        "unknown source \"riac-brif\"",
+    )
+    .with_snippet(Some(Snippet {
+        line_text: "    source: riac-brif".into(),
+        width: 9,
+    }))
+    .with_note(at("content/sources.yaml", 3, 7), "sources are defined")
+    .with_help("did you mean \"riac-brief\"?");
+    assert_eq!(
+        d.to_string(),
+        "content/decks/un.yaml:42:13: error: unknown source \"riac-brif\"\n   |\n42 |     source: riac-brif\n   |             ^^^^^^^^^\n   = note: sources are defined at content/sources.yaml:3:7\n   = help: did you mean \"riac-brief\"?"
+    );
+}
+
+#[test]
+fn sorts_by_file_line_column_and_drops_exact_duplicates() {
+    let mut all = Diagnostics::new();
+    all.push(Diagnostic::warning(at("b.yaml", 1, 1), "w"));
+    all.push(Diagnostic::error(at("a.yaml", 10, 2), "second"));
+    all.push(Diagnostic::error(at("a.yaml", 2, 5), "first"));
+    all.push(Diagnostic::error(at("a.yaml", 2, 5), "first"));
+    let order: Vec<String> = all.sorted().iter().map(Diagnostic::headline).collect();
+    assert_eq!(
+        order,
+        [
+            "a.yaml:2:5: error: first",
+            "a.yaml:10:2: error: second",
+            "b.yaml:1:1: warning: w"
+        ]
+    );
+    assert_eq!(all.summary(), "3 errors, 1 warning");
+}

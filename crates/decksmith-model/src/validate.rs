@@ -1,0 +1,1173 @@
+//! From raw types to the validated [`Course`], reporting every problem at its place.
+//!
+//! [`load`] is the model's entry point: it takes the content files as text (the driver reads
+//! them) and gives back the course, or every diagnostic that stands in its way. Checks that
+//! span files (ids unique across the course, citations of sources, `see` links) run after
+//! every file is read, so one run reports everything.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_yaml::Value;
+
+use crate::cloze::Cloze;
+use crate::course::*;
+use crate::date::PartialDate;
+use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet};
+use crate::names::{did_you_mean, is_valid_id, normalize_answer, slug, tag_problem};
+use crate::raw::*;
+use crate::read::{Doc, RawEntry, RawEntryKind, Reader, describe, parse};
+use crate::source::SourceFile;
+use crate::spans::{join_index, join_key};
+
+/// The content files of a course, read by the driver.
+#[derive(Clone, Debug)]
+pub struct ContentInput {
+    /// `course.yaml`.
+    pub course: SourceFile,
+    /// `sources.yaml`.
+    pub sources: SourceFile,
+    /// The files in `decks/`, in any order; a deck's id is its file name without `.yaml`.
+    pub decks: Vec<SourceFile>,
+}
+
+/// What loading knows beyond the files.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// The interface-string keys a course may override in `strings:` (not checked when empty).
+    pub string_keys: Vec<String>,
+}
+
+/// The result of loading: the course when there were no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The course, if it is valid.
+    pub course: Option<Course>,
+    /// Errors and warnings, in the order found (see [`Diagnostics::sorted`]).
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads and validates a course.
+pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
+    let mut diags = Diagnostics::new();
+    let course_doc = parse(
+        &input.course,
+        "at least `title:` (and usually `decks:`, the deck files in order)",
+        &mut diags,
+    );
+    let sources_doc = parse(
+        &input.sources,
+        "`sources:`, a list of the documents entries cite",
+        &mut diags,
+    );
+
+    let raw_course: Option<RawCourse> = course_doc.as_ref().and_then(|doc| {
+        Reader {
+            file: doc.file,
+            index: &doc.index,
+            diags: &mut diags,
+        }
+        .read(&doc.root, "", "the course")
+    });
+
+    let mut sources = Vec::new();
+    let mut source_ids = Vec::new();
+    if let Some(doc) = &sources_doc {
+        (sources, source_ids) = read_sources(doc, &mut diags);
+    }
+
+    let course_quiz = match (&raw_course, &course_doc) {
+        (Some(raw), Some(doc)) => {
+            let mut reader = Reader {
+                file: doc.file,
+                index: &doc.index,
+                diags: &mut diags,
+            };
+            merge_quiz(
+                &QuizSettings::default(),
+                raw.quiz.as_ref(),
+                "quiz",
+                &mut reader,
+            )
+        }
+        _ => QuizSettings::default(),
+    };
+    let course_cards = CardSettings {
+        reverse: raw_course
+            .as_ref()
+            .and_then(|c| c.cards.as_ref())
+            .and_then(|c| c.reverse)
+            .unwrap_or(false),
+    };
+
+    // Which deck files to build, in which order.
+    let files: BTreeMap<String, &SourceFile> = input
+        .decks
+        .iter()
+        .map(|file| (deck_id(file.path()), file))
+        .collect();
+    let order = deck_order(raw_course.as_ref(), course_doc.as_ref(), &files, &mut diags);
+
+    let course_quiz_origin = course_doc.as_ref().and_then(|doc| {
+        doc.index
+            .get("quiz")
+            .map(|n| doc.file.location(n.key.unwrap_or(n.value).pos))
+    });
+    let mut builder = Builder {
+        diags: &mut diags,
+        course_quiz_origin,
+        sources: &sources,
+        ids: HashMap::new(),
+        cited: BTreeSet::new(),
+        links: Vec::new(),
+        tag_uses: Vec::new(),
+    };
+    if let Some(doc) = &course_doc {
+        builder.note_tag_uses(doc, &course_quiz);
+    }
+    let mut decks = Vec::new();
+    for id in &order {
+        let Some(file) = files.get(id) else { continue };
+        if let Some(deck) = builder.deck(id, file, &course_quiz, &course_cards) {
+            decks.push(deck);
+        }
+    }
+    builder.resolve_links(&mut decks);
+    builder.check_quiz_tags(&decks);
+    let cited = std::mem::take(&mut builder.cited);
+    drop(builder);
+
+    for (id, warning) in source_ids {
+        if !cited.contains(&id) {
+            diags.push(warning);
+        }
+    }
+
+    let course = match (raw_course, course_doc) {
+        (Some(raw), Some(doc)) => {
+            let mut reader = Reader {
+                file: doc.file,
+                index: &doc.index,
+                diags: &mut diags,
+            };
+            Some(finish_course(
+                raw,
+                course_quiz,
+                sources,
+                decks,
+                options,
+                &mut reader,
+            ))
+        }
+        _ => None,
+    };
+    let course = if diags.has_errors() { None } else { course };
+    Loaded {
+        course,
+        diagnostics: diags,
+    }
+}
+
+/// A deck's id: its file name without `.yaml`.
+pub fn deck_id(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+fn deck_order(
+    raw: Option<&RawCourse>,
+    doc: Option<&Doc<'_>>,
+    files: &BTreeMap<String, &SourceFile>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    for (id, file) in files {
+        if !is_valid_id(id) {
+            diags.push(
+                file.error(
+                    Pos::START,
+                    1,
+                    format!("deck file name `{id}` is not a valid deck id"),
+                )
+                .with_help(format!(
+                    "rename the file to `{}.yaml`: lowercase letters, digits and hyphens",
+                    slug(id, 12)
+                )),
+            );
+        }
+    }
+    let (Some(listed), Some(doc)) = (raw.and_then(|c| c.decks.as_ref()), doc) else {
+        if files.is_empty()
+            && let Some(doc) = doc
+        {
+            diags.push(
+                doc.file
+                    .error(Pos::START, 1, "the course has no decks")
+                    .with_help("add deck files to the `decks/` folder next to course.yaml"),
+            );
+        }
+        return files.keys().cloned().collect();
+    };
+    let mut reader = Reader {
+        file: doc.file,
+        index: &doc.index,
+        diags,
+    };
+    let mut order: Vec<String> = Vec::new();
+    for (i, id) in listed.iter().enumerate() {
+        let path = join_index("decks", i);
+        let id = id.as_str().trim();
+        if order.iter().any(|o| o == id) {
+            reader
+                .error_at(&path, format!("deck `{id}` is listed twice"))
+                .help = Some("remove the second mention".into());
+        } else if files.contains_key(id) {
+            order.push(id.to_owned());
+        } else {
+            let help = match did_you_mean(id, files.keys().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if files.is_empty() => "the decks folder has no deck files".into(),
+                None => format!(
+                    "the deck files are: {}",
+                    files.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            };
+            reader
+                .error_at(&path, format!("no deck file `decks/{id}.yaml`"))
+                .help = Some(help);
+        }
+    }
+    if listed.is_empty() {
+        reader.error_at("decks", "`decks:` lists no decks").help =
+            Some("list the deck files to build, or remove `decks:` to build them all".into());
+    }
+    for (id, file) in files {
+        if !order.contains(id) && is_valid_id(id) && !listed.iter().any(|l| l.as_str() == id) {
+            reader.diags.push(
+                file.warning(
+                    Pos::START,
+                    1,
+                    format!("deck `{id}` is not listed in course.yaml, so it is not built"),
+                )
+                .with_help(format!(
+                    "add `{id}` to `decks:` in course.yaml, or move the file out of decks/"
+                )),
+            );
+        }
+    }
+    order
+}
+
+/// The sources, and for each valid one the warning to give if no entry cites it.
+fn read_sources(
+    doc: &Doc<'_>,
+    diags: &mut Diagnostics,
+) -> (Vec<Source>, Vec<(String, Diagnostic)>) {
+    let mut reader = Reader {
+        file: doc.file,
+        index: &doc.index,
+        diags,
+    };
+    let Some(raw): Option<RawSourcesFile> = reader.read(&doc.root, "", "sources.yaml") else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut sources: Vec<Source> = Vec::new();
+    let mut uncited = Vec::new();
+    for (i, value) in raw.sources.iter().enumerate() {
+        let path = join_index("sources", i);
+        let Value::Mapping(map) = value else {
+            reader.error_at(
+                &path,
+                format!(
+                    "a source should be a mapping with `id:`, `title:` and `kind:`, not {}",
+                    describe(value)
+                ),
+            );
+            continue;
+        };
+        let Some(raw): Option<RawSource> = reader.read(map, &path, "this source") else {
+            continue;
+        };
+        let id = raw.id.as_str().trim().to_owned();
+        let id_path = join_key(&path, "id");
+        if is_valid_id(&id) {
+            let place = reader.index.value(&id_path);
+            uncited.push((
+                id.clone(),
+                reader
+                    .file
+                    .warning(
+                        place.pos,
+                        place.width,
+                        format!("source `{id}` is never cited"),
+                    )
+                    .with_help(format!(
+                        "cite it from the entries that use it (`source: {id}`), or remove it"
+                    )),
+            ));
+        } else {
+            reader
+                .error_at(&id_path, format!("`{id}` is not a valid source id"))
+                .help = Some(format!(
+                "use lowercase letters, digits and hyphens, such as `{}`",
+                slug(&id, 6)
+            ));
+        }
+        if let Some(first) = sources.iter().find(|s| s.id == id) {
+            let note = first.origin.clone();
+            reader
+                .error_at(&id_path, format!("source id `{id}` is used twice"))
+                .note = Some((note, "the first source with this id is".into()));
+            uncited.pop();
+            continue;
+        }
+        let date = raw
+            .date
+            .as_ref()
+            .and_then(|d| date(&mut reader, d, &join_key(&path, "date")));
+        let url = raw.url.as_ref().map(clean);
+        if let Some(url) = &url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            reader.error_at(
+                &join_key(&path, "url"),
+                "`url:` should start with https:// or http://",
+            );
+        }
+        let title = clean(&raw.title);
+        let origin = reader.file.location(reader.index.value(&path).pos);
+        sources.push(Source {
+            short: raw.short.as_ref().map_or_else(|| title.clone(), clean),
+            id,
+            title,
+            authors: raw
+                .author
+                .map(|a| a.0.iter().map(clean).collect())
+                .unwrap_or_default(),
+            publisher: raw.publisher.as_ref().map(clean),
+            kind: raw.kind,
+            date,
+            url,
+            language: raw.language.as_ref().map(clean),
+            note: raw.note.as_ref().map(clean),
+            origin,
+        });
+    }
+    if raw.sources.is_empty() {
+        reader.error_at("sources", "`sources:` is empty").help = Some(
+            "list the documents your entries cite, each with `id:`, `title:` and `kind:`".into(),
+        );
+    }
+    (sources, uncited)
+}
+
+fn finish_course(
+    raw: RawCourse,
+    quiz: QuizSettings,
+    sources: Vec<Source>,
+    decks: Vec<Deck>,
+    options: &LoadOptions,
+    reader: &mut Reader<'_, '_>,
+) -> Course {
+    let language = raw.language.as_ref().map_or_else(|| "en".to_owned(), clean);
+    if !is_language_code(&language) {
+        reader
+            .error_at("language", format!("`{language}` is not a language code"))
+            .help = Some("use a code such as `en` or `ru`".into());
+    }
+    let mut strings = BTreeMap::new();
+    for (key, value) in raw.strings.iter().flatten() {
+        if !options.string_keys.is_empty() && !options.string_keys.iter().any(|k| k == key) {
+            let help = did_you_mean(key, options.string_keys.iter().map(String::as_str))
+                .map_or_else(
+                    || "see the content README for the interface strings you can change".into(),
+                    |s| format!("did you mean `{s}`?"),
+                );
+            reader
+                .error_at_key(
+                    &join_key("strings", key),
+                    format!("unknown interface string `{key}`"),
+                )
+                .help = Some(help);
+        }
+        strings.insert(key.clone(), clean(value));
+    }
+    if is_language_code(&language)
+        && !matches!(language.as_str(), "en" | "ru")
+        && !language.starts_with("en-")
+        && !language.starts_with("ru-")
+        && strings.is_empty()
+    {
+        reader
+            .warning_at(
+                "language",
+                format!("there is no built-in interface text for `{language}`; English is used"),
+            )
+            .help = Some("translate the interface with `strings:` in course.yaml".into());
+    }
+    let print = raw.print.as_ref().map_or_else(PrintSettings::default, |p| {
+        let offset = p.back_offset.unwrap_or_default();
+        for (axis, value) in [("x", offset.x), ("y", offset.y)] {
+            if !value.is_finite() || value.abs() > 20.0 {
+                reader
+                    .error_at(&format!("print.back_offset.{axis}"), format!("a back offset of {value} mm is too large"))
+                    .help = Some("printers shift the back side by a few millimetres at most; measure it with the calibration page".into());
+            }
+        }
+        PrintSettings {
+            paper: p.paper.unwrap_or_default(),
+            layout: p.layout.unwrap_or_default(),
+            duplex: p.duplex.unwrap_or_default(),
+            back_offset_mm: (offset.x, offset.y),
+            calibration: p.calibration.unwrap_or(false),
+        }
+    });
+    Course {
+        title: clean(&raw.title),
+        description: raw.description.as_ref().map(clean),
+        language,
+        seed: raw.seed.unwrap_or(1),
+        quiz,
+        print,
+        strings,
+        sources,
+        decks,
+    }
+}
+
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Text as it is used: surrounding space trimmed, runs of white space (line breaks of a folded
+/// YAML block included) made single spaces.
+fn clean(text: &Text) -> String {
+    text.as_str()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn date(reader: &mut Reader<'_, '_>, raw: &RawDate, path: &str) -> Option<PartialDate> {
+    match PartialDate::parse(raw.0.as_str()) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            reader
+                .error_at(
+                    path,
+                    format!("`{}` is not a date: {}", raw.0.as_str().trim(), e.0),
+                )
+                .help = Some("write a year (2021), a month (2021-11) or a day (2021-11-16)".into());
+            None
+        }
+    }
+}
+
+/// Applies a `quiz:` block over `base`, checking each value.
+fn merge_quiz(
+    base: &QuizSettings,
+    raw: Option<&RawQuiz>,
+    path: &str,
+    reader: &mut Reader<'_, '_>,
+) -> QuizSettings {
+    let mut quiz = base.clone();
+    let Some(raw) = raw else { return quiz };
+    if let Some(n) = raw.questions {
+        if n == 0 {
+            reader
+                .error_at(
+                    &join_key(path, "questions"),
+                    "a quiz needs at least 1 question",
+                )
+                .help = Some("set `questions:` to the number of questions to ask".into());
+        } else {
+            quiz.questions = n;
+        }
+    }
+    if let Some(n) = raw.options {
+        if (2..=6).contains(&n) {
+            quiz.options = n;
+        } else {
+            reader
+                .error_at(
+                    &join_key(path, "options"),
+                    format!("{n} options per question is not possible"),
+                )
+                .help =
+                Some("use 2 to 6 options (4 is usual: the answer and three distractors)".into());
+        }
+    }
+    if let Some(mode) = raw.cloze {
+        quiz.cloze = mode;
+    }
+    if let Some(kinds) = &raw.kinds {
+        let at = join_key(path, "kinds");
+        let list: Vec<(QuestionKind, u32)> = match kinds {
+            RawKinds::List(list) => {
+                let mut seen = Vec::new();
+                for (i, kind) in list.iter().enumerate() {
+                    if seen.iter().any(|(k, _)| k == kind) {
+                        reader
+                            .warning_at(&join_index(&at, i), format!("`{kind}` is listed twice"))
+                            .help = Some("give weights instead to ask some kinds more often: `kinds: { multiple-choice: 2, cloze: 1 }`".into());
+                    } else {
+                        seen.push((*kind, 1));
+                    }
+                }
+                seen
+            }
+            RawKinds::Weights(weights) => weights
+                .iter()
+                .filter(|(_, w)| **w > 0)
+                .map(|(k, w)| (*k, *w))
+                .collect(),
+        };
+        if list.is_empty() {
+            reader.error_at(&at, "`kinds:` asks for no kind of question").help = Some(
+                "name at least one kind: flashcard, cloze, multiple-choice, true-false, matching, timeline, who".into(),
+            );
+        } else {
+            // Keep a fixed order, whatever order the teacher wrote.
+            let mut list = list;
+            list.sort_by_key(|(k, _)| QuestionKind::ALL.iter().position(|a| a == k));
+            quiz.kinds = list;
+        }
+    }
+    for (key, target) in [
+        ("include_tags", &raw.include_tags),
+        ("exclude_tags", &raw.exclude_tags),
+    ] {
+        let Some(tags) = target else { continue };
+        let mut out = Vec::new();
+        for (i, tag) in tags.iter().enumerate() {
+            let tag = clean(tag);
+            if let Some(problem) = tag_problem(&tag) {
+                reader
+                    .error_at(
+                        &join_index(&join_key(path, key), i),
+                        format!("tag `{tag}` {problem}"),
+                    )
+                    .help = Some("tags are single words; join words with hyphens".into());
+            }
+            out.push(tag);
+        }
+        if key == "include_tags" {
+            quiz.include_tags = out;
+        } else {
+            quiz.exclude_tags = out;
+        }
+    }
+    quiz
+}
+
+/// Checks and converts entries, remembering what needs checking across decks.
+struct Builder<'d> {
+    diags: &'d mut Diagnostics,
+    /// Where course.yaml's `quiz:` is, if it has one.
+    course_quiz_origin: Option<Location>,
+    sources: &'d [Source],
+    /// Every entry id seen, with where it was defined.
+    ids: HashMap<String, Location>,
+    /// Ids of sources some entry cites.
+    cited: BTreeSet<String>,
+    /// `see:` links to check once every deck is read: (from entry, to id, where written).
+    links: Vec<(String, String, Location, Option<Snippet>)>,
+    /// Quiz tag filters to check against the tags in use: (tag, where written).
+    tag_uses: Vec<(String, Location, Option<Snippet>)>,
+}
+
+impl Builder<'_> {
+    fn deck(
+        &mut self,
+        id: &str,
+        file: &SourceFile,
+        course_quiz: &QuizSettings,
+        course_cards: &CardSettings,
+    ) -> Option<Deck> {
+        let doc = parse(
+            file,
+            "`title:` and `entries:`, the deck's terms, facts, events and questions",
+            self.diags,
+        )?;
+        let mut reader = Reader {
+            file: doc.file,
+            index: &doc.index,
+            diags: self.diags,
+        };
+        let raw: RawDeck = reader.read(&doc.root, "", "the deck")?;
+        let mut deck_tags = Vec::new();
+        for (i, tag) in raw.tags.iter().flatten().enumerate() {
+            let tag = clean(tag);
+            if let Some(problem) = tag_problem(&tag) {
+                reader
+                    .error_at(&join_index("tags", i), format!("tag `{tag}` {problem}"))
+                    .help = Some("tags are single words; join words with hyphens".into());
+            }
+            if !deck_tags.contains(&tag) {
+                deck_tags.push(tag);
+            }
+        }
+        let quiz = merge_quiz(course_quiz, raw.quiz.as_ref(), "quiz", &mut reader);
+        self.note_tag_uses(&doc, &quiz);
+        let cards = CardSettings {
+            reverse: raw
+                .cards
+                .as_ref()
+                .and_then(|c| c.reverse)
+                .unwrap_or(course_cards.reverse),
+        };
+        if raw.entries.is_empty() {
+            let mut reader = Reader {
+                file: doc.file,
+                index: &doc.index,
+                diags: self.diags,
+            };
+            reader
+                .error_at_key("entries", "the deck has no entries")
+                .help = Some(
+                "add entries under `entries:`, each starting with its kind, such as `- term: OEWG`"
+                    .into(),
+            );
+        }
+        let mut entries = Vec::new();
+        for (i, value) in raw.entries.iter().enumerate() {
+            let path = join_index("entries", i);
+            let errors_before = self.diags.error_count();
+            let raw_entry = {
+                let mut reader = Reader {
+                    file: doc.file,
+                    index: &doc.index,
+                    diags: self.diags,
+                };
+                reader.read_entry(value, &path)
+            };
+            let clean_read = self.diags.error_count() == errors_before;
+            if let Some(raw_entry) = raw_entry
+                && let Some(entry) = self.entry(&doc, raw_entry, &deck_tags, clean_read)
+            {
+                entries.push(entry);
+            }
+        }
+        let quiz_origin = doc
+            .index
+            .get("quiz")
+            .map(|n| file.location(n.key.unwrap_or(n.value).pos))
+            .or_else(|| self.course_quiz_origin.clone())
+            .unwrap_or_else(|| file.location(Pos::START));
+        Some(Deck {
+            id: id.to_owned(),
+            quiz_origin,
+            title: clean(&raw.title),
+            description: raw.description.as_ref().map(clean),
+            tags: deck_tags,
+            entries,
+            quiz,
+            cards,
+            file: file.path().to_owned(),
+        })
+    }
+
+    /// Converts one entry; `clean_read` says whether reading it gave no errors (if it did, a
+    /// missing source is probably a misspelled `source:` key, already reported).
+    fn entry(
+        &mut self,
+        doc: &Doc<'_>,
+        raw: RawEntry,
+        deck_tags: &[String],
+        clean_read: bool,
+    ) -> Option<Entry> {
+        let mut reader = Reader {
+            file: doc.file,
+            index: &doc.index,
+            diags: self.diags,
+        };
+        let path = raw.path.as_str();
+        let at = |key: &str| join_key(path, key);
+        let list = |items: &Option<Vec<Text>>| -> Vec<String> {
+            items.iter().flatten().map(clean).collect()
+        };
+        let mut ok = true;
+
+        let kind = match raw.kind {
+            RawEntryKind::Term(t) => EntryKind::Term(Term {
+                term: clean(&t.term),
+                meaning: clean(&t.meaning),
+                expansion: t.expansion.as_ref().map(clean),
+                aliases: list(&t.aliases),
+                translations: translations(&mut reader, t.translation.as_ref(), &at("translation")),
+            }),
+            RawEntryKind::Fact(f) => match Cloze::parse(&clean(&f.fact)) {
+                Ok(cloze) => EntryKind::Fact(Fact { cloze }),
+                Err(e) => {
+                    let pos = offset_pos(&reader, &at("fact"), &clean(&f.fact), e.offset);
+                    let diagnostic = reader.file.error(pos, 1, e.message).with_help(e.help);
+                    reader.diags.push(diagnostic);
+                    return None;
+                }
+            },
+            RawEntryKind::Event(e) => {
+                let start = date(&mut reader, &e.date, &at("date"));
+                let end = e
+                    .end
+                    .as_ref()
+                    .and_then(|d| date(&mut reader, d, &at("end")));
+                if let (Some(start), Some(end)) = (start, end)
+                    && start.certain_order(&end) == Some(std::cmp::Ordering::Greater)
+                {
+                    reader.error_at(
+                        &at("end"),
+                        format!("the event ends ({end}) before it starts ({start})"),
+                    );
+                    ok = false;
+                }
+                EntryKind::Event(Event {
+                    text: clean(&e.event),
+                    date: start?,
+                    end,
+                })
+            }
+            RawEntryKind::Person(p) => EntryKind::Person(Person {
+                name: clean(&p.person),
+                role: clean(&p.role),
+                aliases: list(&p.aliases),
+                translations: translations(&mut reader, p.translation.as_ref(), &at("translation")),
+            }),
+            RawEntryKind::Organization(o) => EntryKind::Organization(Organization {
+                name: clean(&o.organization),
+                acronym: o.acronym.as_ref().map(clean),
+                description: clean(&o.description),
+                aliases: list(&o.aliases),
+                translations: translations(&mut reader, o.translation.as_ref(), &at("translation")),
+            }),
+            RawEntryKind::Quote(q) => EntryKind::Quote(Quote {
+                text: clean(&q.quote),
+                by: clean(&q.by),
+                person: None,
+                date: q
+                    .date
+                    .as_ref()
+                    .and_then(|d| date(&mut reader, d, &at("date"))),
+                context: q.context.as_ref().map(clean),
+            }),
+            RawEntryKind::Question(q) => {
+                let answer = clean(&q.answer);
+                let accept = list(&q.accept);
+                let distractors = list(&q.distractors);
+                let taken: Vec<String> = std::iter::once(&answer)
+                    .chain(&accept)
+                    .map(|a| normalize_answer(a))
+                    .collect();
+                let mut seen: Vec<String> = Vec::new();
+                for (i, d) in distractors.iter().enumerate() {
+                    let norm = normalize_answer(d);
+                    let dpath = join_index(&at("distractors"), i);
+                    if taken.contains(&norm) {
+                        reader
+                            .error_at(
+                                &dpath,
+                                format!("distractor \"{d}\" is the same as the answer"),
+                            )
+                            .help = Some(
+                            "a distractor must be a wrong answer: replace it, or remove it".into(),
+                        );
+                        ok = false;
+                    } else if seen.contains(&norm) {
+                        reader
+                            .error_at(&dpath, format!("distractor \"{d}\" is given twice"))
+                            .help =
+                            Some("options must all differ: replace or remove the repeat".into());
+                        ok = false;
+                    }
+                    seen.push(norm);
+                }
+                EntryKind::Question(Question {
+                    prompt: clean(&q.question),
+                    answer,
+                    accept,
+                    distractors,
+                })
+            }
+        };
+
+        // The id: written, or derived from the main text.
+        let (id, explicit_id) = match &raw.common.id {
+            Some(id) => {
+                let id = id.as_str().trim().to_owned();
+                if !is_valid_id(&id) {
+                    reader
+                        .error_at(&at("id"), format!("`{id}` is not a valid id"))
+                        .help = Some(format!(
+                        "use lowercase letters, digits and single hyphens, such as `{}`",
+                        slug(&id, 8)
+                    ));
+                    ok = false;
+                }
+                (id, true)
+            }
+            None => (derived_id(&kind), false),
+        };
+        let id_place = if explicit_id {
+            reader.index.value(&at("id"))
+        } else {
+            reader.index.value(path)
+        };
+        let origin = reader.file.location(reader.index.value(path).pos);
+        let id_location = reader.file.location(id_place.pos);
+        if let Some(first) = self.ids.get(&id) {
+            let message = format!("id `{id}` is used twice in the course");
+            let help = if explicit_id {
+                "ids must be unique across the course: choose another".to_owned()
+            } else {
+                "this id was made from the entry's text; give one of the two entries its own `id:`, or remove the repeat".to_owned()
+            };
+            let diagnostic = reader
+                .file
+                .error(id_place.pos, id_place.width, message)
+                .with_note(first.clone(), "the first entry with this id is")
+                .with_help(help);
+            reader.diags.push(diagnostic);
+            ok = false;
+        } else {
+            self.ids.insert(id.clone(), id_location);
+        }
+
+        let mut tags: Vec<String> = deck_tags.to_vec();
+        for (i, tag) in raw.common.tags.iter().flatten().enumerate() {
+            let tag = clean(tag);
+            if let Some(problem) = tag_problem(&tag) {
+                reader
+                    .error_at(
+                        &join_index(&at("tags"), i),
+                        format!("tag `{tag}` {problem}"),
+                    )
+                    .help = Some("tags are single words; join words with hyphens".into());
+                ok = false;
+            }
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+
+        let citations = citations(
+            self.sources,
+            &mut self.cited,
+            &mut reader,
+            raw.common.source.as_ref(),
+            path,
+            &mut ok,
+        );
+        if raw.common.source.is_none() && clean_read {
+            let kind_name = kind_name(&kind);
+            reader
+                .warning_at(path, format!("this {kind_name} entry cites no source"))
+                .help = Some("add `source:` with the id of a source in sources.yaml, and a locator: `source: { id: ..., quote: \"...\" }`".into());
+        }
+
+        let mut see = Vec::new();
+        for (i, target) in raw.common.see.iter().flatten().enumerate() {
+            let target = target.as_str().trim().to_owned();
+            let place = reader.index.value(&join_index(&at("see"), i));
+            self.links.push((
+                id.clone(),
+                target.clone(),
+                reader.file.location(place.pos),
+                reader.file.snippet(place.pos, place.width),
+            ));
+            see.push(target);
+        }
+
+        ok.then(|| Entry {
+            id,
+            explicit_id,
+            kind,
+            tags,
+            citations,
+            explain: raw.common.explain.as_ref().map(clean),
+            see,
+            origin,
+        })
+    }
+
+    /// Checks `see:` links and links quotes to the person entries they name.
+    fn resolve_links(&mut self, decks: &mut [Deck]) {
+        let ids: Vec<String> = decks
+            .iter()
+            .flat_map(|d| d.entries.iter().map(|e| e.id.clone()))
+            .collect();
+        for (from, to, location, snippet) in std::mem::take(&mut self.links) {
+            if ids.contains(&to) {
+                if from == to {
+                    self.diags.push(
+                        Diagnostic::warning(location, format!("entry `{from}` refers to itself"))
+                            .with_snippet(snippet)
+                            .with_help("remove it from `see:`"),
+                    );
+                }
+                continue;
+            }
+            let help = match did_you_mean(&to, ids.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "`see:` takes ids of entries in this course".into(),
+            };
+            self.diags.push(
+                Diagnostic::error(location, format!("unknown entry `{to}`"))
+                    .with_snippet(snippet)
+                    .with_help(help),
+            );
+        }
+        let persons: Vec<(String, Vec<String>)> = decks
+            .iter()
+            .flat_map(|d| d.entries.iter())
+            .filter_map(|e| match &e.kind {
+                EntryKind::Person(p) => Some((
+                    e.id.clone(),
+                    std::iter::once(p.name.clone())
+                        .chain(p.aliases.iter().cloned())
+                        .collect(),
+                )),
+                _ => None,
+            })
+            .collect();
+        for deck in decks.iter_mut() {
+            for entry in &mut deck.entries {
+                if let EntryKind::Quote(q) = &mut entry.kind {
+                    let by = normalize_answer(&q.by);
+                    q.person = persons
+                        .iter()
+                        .find(|(id, names)| {
+                            *id == q.by || names.iter().any(|n| normalize_answer(n) == by)
+                        })
+                        .map(|(id, _)| id.clone());
+                    if q.person.is_none() {
+                        let names = persons
+                            .iter()
+                            .flat_map(|(_, n)| n.iter().map(String::as_str));
+                        if let Some(close) = did_you_mean(&q.by, names)
+                            && normalize_answer(close) != by
+                        {
+                            self.diags.push(
+                                Diagnostic::warning(
+                                    entry.origin.clone(),
+                                    format!("`by: {}` is not the name of any person entry", q.by),
+                                )
+                                .with_help(format!("did you mean \"{close}\"? With the exact name, \"who said it\" questions can offer other people as options")),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Remembers the quiz tag filters written in `doc`, to check once all tags are known.
+    fn note_tag_uses(&mut self, doc: &Doc<'_>, quiz: &QuizSettings) {
+        for (key, tags) in [
+            ("include_tags", &quiz.include_tags),
+            ("exclude_tags", &quiz.exclude_tags),
+        ] {
+            for (i, tag) in tags.iter().enumerate() {
+                let path = join_index(&join_key("quiz", key), i);
+                if doc.index.get(&path).is_some() && tag_problem(tag).is_none() {
+                    let place = doc.index.value(&path);
+                    self.tag_uses.push((
+                        tag.clone(),
+                        doc.file.location(place.pos),
+                        doc.file.snippet(place.pos, place.width),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Warns about quiz tag filters that no entry could match.
+    fn check_quiz_tags(&mut self, decks: &[Deck]) {
+        let used: BTreeSet<&str> = decks
+            .iter()
+            .flat_map(|d| {
+                d.entries
+                    .iter()
+                    .flat_map(|e| e.tags.iter().map(String::as_str))
+            })
+            .collect();
+        for (tag, location, snippet) in std::mem::take(&mut self.tag_uses) {
+            if !used.contains(tag.as_str()) {
+                let help = did_you_mean(&tag, used.iter().copied()).map_or_else(
+                    || "no entry in the course has this tag".to_owned(),
+                    |s| format!("did you mean `{s}`?"),
+                );
+                self.diags.push(
+                    Diagnostic::warning(location, format!("no entry has the tag `{tag}`"))
+                        .with_snippet(snippet)
+                        .with_help(help),
+                );
+            }
+        }
+    }
+}
+
+fn translations(
+    reader: &mut Reader<'_, '_>,
+    raw: Option<&Translations>,
+    path: &str,
+) -> Vec<Translation> {
+    let mut out = Vec::new();
+    for (lang, text) in raw.into_iter().flatten() {
+        if !is_language_code(lang) {
+            reader
+                .error_at_key(
+                    &join_key(path, lang),
+                    format!("`{lang}` is not a language code"),
+                )
+                .help = Some("key each translation by a language code, such as `ru:`".into());
+            continue;
+        }
+        out.push(Translation {
+            lang: lang.clone(),
+            text: clean(text),
+        });
+    }
+    out
+}
+
+fn kind_name(kind: &EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Term(_) => "term",
+        EntryKind::Fact(_) => "fact",
+        EntryKind::Event(_) => "event",
+        EntryKind::Person(_) => "person",
+        EntryKind::Organization(_) => "organization",
+        EntryKind::Quote(_) => "quote",
+        EntryKind::Question(_) => "question",
+    }
+}
+
+fn citations(
+    sources: &[Source],
+    cited: &mut BTreeSet<String>,
+    reader: &mut Reader<'_, '_>,
+    refs: Option<&RawSourceRefs>,
+    path: &str,
+    ok: &mut bool,
+) -> Vec<Citation> {
+    let Some(refs) = refs else { return Vec::new() };
+    let base = join_key(path, "source");
+    let listed = reader.index.get(&join_index(&base, 0)).is_some();
+    let mut out = Vec::new();
+    for (i, r) in refs.0.iter().enumerate() {
+        let item = if listed {
+            join_index(&base, i)
+        } else {
+            base.clone()
+        };
+        let id = r.id.as_str().trim().to_owned();
+        let id_path = if reader.index.get(&join_key(&item, "id")).is_some() {
+            join_key(&item, "id")
+        } else {
+            item.clone()
+        };
+        if !sources.iter().any(|s| s.id == id) {
+            let help = match did_you_mean(&id, sources.iter().map(|s| s.id.as_str())) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if sources.is_empty() => "sources.yaml defines no sources".into(),
+                None => format!(
+                    "the sources are: {}",
+                    sources
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            reader
+                .error_at(&id_path, format!("unknown source `{id}`"))
+                .help = Some(help);
+            *ok = false;
+            continue;
+        }
+        cited.insert(id.clone());
+        let given = [r.quote.is_some(), r.paragraph.is_some(), r.page.is_some()]
+            .iter()
+            .filter(|g| **g)
+            .count();
+        if given > 1 {
+            reader
+                .error_at(&item, "a citation has more than one locator")
+                .help = Some("give one of `quote:`, `paragraph:` or `page:`; cite the source twice for two places".into());
+            *ok = false;
+        }
+        let locator = match (&r.quote, r.paragraph, &r.page) {
+            (Some(q), _, _) => Some(Locator::Quote(clean(q))),
+            (None, Some(0), _) => {
+                reader
+                    .error_at(
+                        &join_key(&item, "paragraph"),
+                        "paragraphs are counted from 1",
+                    )
+                    .help = Some("the first paragraph of the source is `paragraph: 1`".into());
+                *ok = false;
+                None
+            }
+            (None, Some(p), _) => Some(Locator::Paragraph(p)),
+            (None, None, Some(page)) => Some(Locator::Page(clean(page))),
+            (None, None, None) => None,
+        };
+        out.push(Citation {
+            source: id,
+            locator,
+        });
+    }
+    out
+}
+
+/// An id made from the entry's main text, prefixed with its kind: `term-oewg`,
+/// `person-anatoly-antonov`, `fact-in-november-2021-russia-and`.
+fn derived_id(kind: &EntryKind) -> String {
+    let (prefix, text, words) = match kind {
+        EntryKind::Term(t) => ("term", t.term.clone(), 8),
+        EntryKind::Fact(f) => ("fact", f.cloze.plain(), 6),
+        EntryKind::Event(e) => ("event", e.text.clone(), 6),
+        EntryKind::Person(p) => ("person", p.name.clone(), 6),
+        EntryKind::Organization(o) => (
+            "org",
+            o.acronym.clone().unwrap_or_else(|| o.name.clone()),
+            6,
+        ),
+        EntryKind::Quote(q) => ("quote", format!("{} {}", q.by, q.text), 6),
+        EntryKind::Question(q) => ("question", q.prompt.clone(), 6),
+    };
+    let slug = slug(&text, words);
+    if slug.is_empty() {
+        prefix.to_owned()
+    } else {
+        format!("{prefix}-{slug}")
+    }
+}
+
+/// The position of character `offset` of a (cleaned) scalar at `path`: exact when the scalar
+/// sits on one line as written, else the scalar's start.
+fn offset_pos(reader: &Reader<'_, '_>, path: &str, text: &str, offset: usize) -> Pos {
+    let place = reader.index.value(path);
+    let Some(line) = reader.file.line_text(place.pos.line) else {
+        return place.pos;
+    };
+    let from: String = line.chars().skip(place.pos.col as usize - 1).collect();
+    let (body, shift) = match from.chars().next() {
+        Some('"' | '\'') => (&from[1..], 1),
+        _ => (from.as_str(), 0),
+    };
+    let prefix: String = text.chars().take(offset).collect();
+    if body.starts_with(&prefix) {
+        Pos::new(place.pos.line, place.pos.col + shift + offset as u32)
+    } else {
+        place.pos
+    }
+}
+
+#[cfg(test)]
+mod tests;

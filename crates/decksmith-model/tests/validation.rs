@@ -1,0 +1,201 @@
+//! Loading and validation over fixture cases.
+//!
+//! Each file in `tests/data/ok` and `tests/data/err` is a case: sections headed
+//! `#### <path>` give content files that replace or join those in `tests/data/base`, and the
+//! `#### expect` section lists every diagnostic the case must produce in the files it gives,
+//! sorted, each as `path:line:col: severity: message` with its `help:` and `note:` lines
+//! indented below. Run with `UPDATE_EXPECT=1` to rewrite the expectations from what the
+//! loader says (then read the diff).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use decksmith_model::{ContentInput, Diagnostic, LoadOptions, Loaded, SourceFile, load};
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
+/// The base course's files by path, as bytes.
+fn base_files() -> BTreeMap<String, Vec<u8>> {
+    let base = data().join("base");
+    let mut files = BTreeMap::new();
+    for name in ["course.yaml", "sources.yaml"] {
+        files.insert(name.to_owned(), fs::read(base.join(name)).unwrap());
+    }
+    for entry in fs::read_dir(base.join("decks")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = format!("decks/{}", path.file_name().unwrap().to_string_lossy());
+        files.insert(name, fs::read(&path).unwrap());
+    }
+    files
+}
+
+/// Loads a course from files by path, decoding them as the driver does.
+fn load_files(files: &BTreeMap<String, Vec<u8>>) -> Loaded {
+    let mut early = Vec::new();
+    let mut decode = |path: &str, bytes: &[u8]| match SourceFile::decode(path, bytes) {
+        Ok(file) => Some(file),
+        Err(diagnostic) => {
+            early.push(*diagnostic);
+            None
+        }
+    };
+    let course = decode("course.yaml", &files["course.yaml"]);
+    let sources = decode("sources.yaml", &files["sources.yaml"]);
+    let decks: Vec<SourceFile> = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("decks/"))
+        .filter_map(|(path, bytes)| decode(path, bytes))
+        .collect();
+    let mut loaded = load(
+        &ContentInput {
+            course: course.unwrap_or_else(|| SourceFile::new("course.yaml", "title: x")),
+            sources: sources.unwrap_or_else(|| SourceFile::new("sources.yaml", "sources: []")),
+            decks,
+        },
+        &LoadOptions::default(),
+    );
+    if !early.is_empty() {
+        loaded.course = None;
+        loaded.diagnostics.extend(early);
+    }
+    loaded
+}
+
+/// A diagnostic written as in the expect sections.
+fn show(d: &Diagnostic) -> String {
+    let mut out = d.headline();
+    if let Some((location, note)) = &d.note {
+        out.push_str(&format!("\n  note: {note} at {location}"));
+    }
+    if let Some(help) = &d.help {
+        out.push_str(&format!("\n  help: {help}"));
+    }
+    out
+}
+
+struct Case {
+    text: String,
+    files: Vec<(String, Vec<u8>)>,
+    expect: String,
+}
+
+fn parse_case(path: &Path) -> Case {
+    let bytes = fs::read(path).unwrap();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let mut files = Vec::new();
+    let mut expect = String::new();
+    // Split on the raw bytes so BOMs, CRLF and tabs in a section survive.
+    let marker = b"#### ";
+    let mut starts: Vec<usize> = Vec::new();
+    for i in 0..bytes.len() {
+        if bytes[i..].starts_with(marker) && (i == 0 || bytes[i - 1] == b'\n') {
+            starts.push(i);
+        }
+    }
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(bytes.len());
+        let header_end = start
+            + bytes[start..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .unwrap_or(end - start);
+        let name = String::from_utf8_lossy(&bytes[start + marker.len()..header_end])
+            .trim()
+            .to_owned();
+        let body = bytes[(header_end + 1).min(end)..end].to_vec();
+        if name == "expect" {
+            expect = String::from_utf8(body).unwrap().trim_end().to_owned();
+        } else {
+            files.push((name, body));
+        }
+    }
+    assert!(
+        !files.is_empty(),
+        "{}: a case needs at least one `#### <file>` section",
+        path.display()
+    );
+    Case {
+        text,
+        files,
+        expect,
+    }
+}
+
+fn run_dir(dir: &str) {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut failures = Vec::new();
+    let mut paths: Vec<PathBuf> = fs::read_dir(data().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "case"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in paths {
+        let case = parse_case(&path);
+        let mut files = base_files();
+        let mut given = Vec::new();
+        for (name, body) in &case.files {
+            files.insert(name.clone(), body.clone());
+            given.push(name.clone());
+        }
+        let loaded = load_files(&files);
+        let actual: Vec<String> = loaded
+            .diagnostics
+            .sorted()
+            .iter()
+            .filter(|d| given.contains(&d.location.file))
+            .map(show)
+            .collect();
+        let actual = actual.join("\n");
+        if dir == "ok" {
+            if loaded.course.is_none() || !actual.is_empty() {
+                failures.push(format!(
+                    "{}: expected a clean load, got:\n{actual}",
+                    path.display()
+                ));
+            }
+            continue;
+        }
+        if loaded.course.is_some() && loaded.diagnostics.has_errors() {
+            failures.push(format!(
+                "{}: a course came back despite errors",
+                path.display()
+            ));
+        }
+        if actual != case.expect {
+            if update {
+                let cut = case.text.find("#### expect").unwrap_or(case.text.len());
+                let new = format!("{}#### expect\n{actual}\n", &case.text[..cut]);
+                fs::write(&path, new).unwrap();
+            } else {
+                failures.push(format!(
+                    "{}:\n--- expected\n{}\n--- actual\n{actual}",
+                    path.display(),
+                    case.expect
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed (UPDATE_EXPECT=1 rewrites):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn valid_cases_load_cleanly() {
+    run_dir("ok");
+}
+
+#[test]
+fn invalid_cases_give_exactly_their_diagnostics() {
+    run_dir("err");
+}

@@ -1,0 +1,339 @@
+//! Choosing a quiz from candidates, and putting it in order.
+//!
+//! Choosing: each kind gets a share of the questions by its weight (a kind without
+//! candidates gives its share to the others); kinds take turns picking, each preferring
+//! entries used least so far; and no pick may give another away (its visible text holding
+//! another's answer) or ask about an entry already asked about.
+//!
+//! Ordering: questions are grouped by kind, in a fixed order of kinds, and ordered within a
+//! group by a seeded rank of their ids; each form (the main quiz, variant A, B, …) has its own
+//! rank. The correct option's position is balanced across the form; distractors, matching
+//! columns and timeline items are shuffled by streams keyed with the question's id.
+
+use std::collections::HashMap;
+
+use super::kinds::{Candidate, reveals};
+use crate::rng::{self, Stream};
+use crate::types::{Body, Choice, Question, QuestionKind, Quiz};
+
+/// The order of kinds in a quiz, the way a worksheet has its sections.
+pub const KIND_ORDER: [QuestionKind; 7] = [
+    QuestionKind::MultipleChoice,
+    QuestionKind::Who,
+    QuestionKind::TrueFalse,
+    QuestionKind::Cloze,
+    QuestionKind::Matching,
+    QuestionKind::Timeline,
+    QuestionKind::Flashcard,
+];
+
+/// Shares of `total` by weight (largest remainder), capped by what each kind can give; what
+/// a kind cannot take goes to the others in proportion to their weights.
+pub fn quotas(total: usize, kinds: &[(QuestionKind, u32, usize)]) -> Vec<usize> {
+    let mut quota = vec![0usize; kinds.len()];
+    let mut open: Vec<usize> = (0..kinds.len())
+        .filter(|&i| kinds[i].1 > 0 && kinds[i].2 > 0)
+        .collect();
+    let mut left = total;
+    while left > 0 && !open.is_empty() {
+        let weight: u64 = open.iter().map(|&i| u64::from(kinds[i].1)).sum();
+        let mut shares: Vec<(usize, usize, u64)> = open
+            .iter()
+            .map(|&i| {
+                let exact = left as u64 * u64::from(kinds[i].1);
+                (i, (exact / weight) as usize, exact % weight)
+            })
+            .collect();
+        let given: usize = shares.iter().map(|s| s.1).sum();
+        // Largest remainders first; ties go to the earlier kind.
+        let mut order: Vec<usize> = (0..shares.len()).collect();
+        order.sort_by_key(|&j| (std::cmp::Reverse(shares[j].2), shares[j].0));
+        for &j in order.iter().take(left - given) {
+            shares[j].1 += 1;
+        }
+        let mut spilled = 0;
+        for (i, share, _) in shares {
+            let room = kinds[i].2 - quota[i];
+            let take = share.min(room);
+            quota[i] += take;
+            spilled += share - take;
+        }
+        left = spilled;
+        open.retain(|&i| quota[i] < kinds[i].2);
+    }
+    quota
+}
+
+/// Whether two questions may not stand in the same quiz.
+fn conflict(a: &Candidate, b: &Candidate) -> bool {
+    if a.entries.len() == 1 && b.entries.len() == 1 && a.entries[0] == b.entries[0] {
+        return true;
+    }
+    let gives = |x: &Candidate, y: &Candidate| {
+        x.asks
+            .iter()
+            .any(|answer| y.shows.iter().any(|shown| reveals(shown, answer)))
+    };
+    gives(a, b) || gives(b, a)
+}
+
+/// Picks up to `total` questions: `kinds` gives each requested kind with its weight and its
+/// candidates.
+pub fn select(
+    seed: u64,
+    deck: &str,
+    total: usize,
+    kinds: Vec<(QuestionKind, u32, Vec<Candidate>)>,
+) -> Vec<Candidate> {
+    let mut pools: Vec<(QuestionKind, u32, Vec<Candidate>)> = kinds
+        .into_iter()
+        .map(|(kind, weight, mut candidates)| {
+            candidates.sort_by_cached_key(|c| {
+                (
+                    rng::rank(seed, &[deck, "pick", kind.name()], &c.id),
+                    c.id.clone(),
+                )
+            });
+            (kind, weight, candidates)
+        })
+        .collect();
+    let shape: Vec<(QuestionKind, u32, usize)> =
+        pools.iter().map(|(k, w, c)| (*k, *w, c.len())).collect();
+    let mut quota = quotas(total, &shape);
+    let mut chosen: Vec<Candidate> = Vec::new();
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    let (mut trues, mut falses) = (0usize, 0usize);
+
+    // Kinds take turns; a kind that cannot pick any more gives its turn up for good, and
+    // its unfilled share goes to kinds that still can.
+    loop {
+        let mut progressed = false;
+        for k in 0..pools.len() {
+            if quota[k] == 0 {
+                continue;
+            }
+            let best = pools[k]
+                .2
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !chosen.iter().any(|s| s.id == c.id || conflict(s, c)))
+                .min_by_key(|(i, c)| {
+                    let used: usize = c
+                        .entries
+                        .iter()
+                        .map(|e| uses.get(e).copied().unwrap_or(0))
+                        .sum();
+                    let lean = match c.truth {
+                        Some(true) => usize::from(trues > falses),
+                        Some(false) => usize::from(falses > trues),
+                        None => 0,
+                    };
+                    (used, lean, *i)
+                })
+                .map(|(i, _)| i);
+            match best {
+                Some(i) => {
+                    let candidate = pools[k].2.remove(i);
+                    for e in &candidate.entries {
+                        *uses.entry(e.clone()).or_default() += 1;
+                    }
+                    match candidate.truth {
+                        Some(true) => trues += 1,
+                        Some(false) => falses += 1,
+                        None => {}
+                    }
+                    chosen.push(candidate);
+                    quota[k] -= 1;
+                    progressed = true;
+                }
+                None => {
+                    let unfilled = quota[k];
+                    quota[k] = 0;
+                    pools[k].2.clear();
+                    let shape: Vec<(QuestionKind, u32, usize)> = pools
+                        .iter()
+                        .enumerate()
+                        .map(|(j, (kind, w, c))| (*kind, *w, c.len().saturating_sub(quota[j])))
+                        .collect();
+                    let extra = quotas(unfilled, &shape);
+                    for (j, more) in extra.into_iter().enumerate() {
+                        quota[j] += more;
+                    }
+                    progressed = true;
+                }
+            }
+        }
+        if !progressed || quota.iter().all(|&q| q == 0) {
+            break;
+        }
+    }
+    chosen
+}
+
+/// The letter of the `n`th variant form: A, B, … Z.
+pub fn variant_letter(n: usize) -> String {
+    char::from(b'A' + (n % 26) as u8).to_string()
+}
+
+/// Puts chosen questions in the order of one form (`None`: the main quiz).
+pub fn form(
+    seed: u64,
+    deck: &str,
+    title: &str,
+    chosen: &[Candidate],
+    variant: Option<&str>,
+) -> Quiz {
+    let label = variant.unwrap_or("main");
+    let mut ordered: Vec<&Candidate> = chosen.iter().collect();
+    ordered.sort_by_cached_key(|c| {
+        let group = KIND_ORDER
+            .iter()
+            .position(|k| *k == c.kind())
+            .unwrap_or(KIND_ORDER.len());
+        (
+            group,
+            rng::rank(seed, &[deck, "order", label], &c.id),
+            c.id.clone(),
+        )
+    });
+    let widest = ordered
+        .iter()
+        .map(|c| match &c.body {
+            Body::MultipleChoice(choice) | Body::Who(choice) => choice.options.len(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let mut at_position = vec![0usize; widest];
+    let questions = ordered
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut stream = Stream::new(seed, &[deck, label, &c.id]);
+            let body = match &c.body {
+                Body::MultipleChoice(choice) => {
+                    Body::MultipleChoice(place(choice, &mut at_position, &mut stream))
+                }
+                Body::Who(choice) => Body::Who(place(choice, &mut at_position, &mut stream)),
+                Body::Matching(m) => {
+                    let mut m = m.clone();
+                    let perm = derange(&mut stream, m.right.len());
+                    m.right = perm.iter().map(|&j| m.right[j].clone()).collect();
+                    // Left item i's partner was at i; it is now where the permutation put it.
+                    m.pairs = (0..m.left.len())
+                        .map(|l| (l, perm.iter().position(|&j| j == l).unwrap_or(l)))
+                        .collect();
+                    Body::Matching(m)
+                }
+                Body::Timeline(t) => {
+                    let mut t = t.clone();
+                    let perm = derange(&mut stream, t.items.len());
+                    t.items = perm.iter().map(|&j| t.items[j].clone()).collect();
+                    t.dates = perm.iter().map(|&j| t.dates[j].clone()).collect();
+                    // Chronological position k holds the item that came from index k.
+                    t.order = (0..perm.len())
+                        .map(|k| perm.iter().position(|&j| j == k).unwrap_or(k))
+                        .collect();
+                    Body::Timeline(t)
+                }
+                other => other.clone(),
+            };
+            Question {
+                id: c.id.clone(),
+                number: i as u32 + 1,
+                body,
+                entry: c.entries.first().cloned().unwrap_or_default(),
+                entries: c.entries.clone(),
+                explanation: c.explanation.clone(),
+                sources: c.sources.clone(),
+                origin: c.origin.clone(),
+            }
+        })
+        .collect();
+    Quiz {
+        deck: deck.to_owned(),
+        title: title.to_owned(),
+        seed,
+        variant: variant.map(str::to_owned),
+        questions,
+    }
+}
+
+/// Shuffles a canonical choice (answer first) and puts the answer at the least used position
+/// so far, so that correct answers are spread evenly over A, B, C, D across the quiz.
+fn place(choice: &Choice, at_position: &mut [usize], stream: &mut Stream) -> Choice {
+    let n = choice.options.len();
+    let least = at_position[..n].iter().copied().min().unwrap_or(0);
+    let ties: Vec<usize> = (0..n).filter(|&p| at_position[p] == least).collect();
+    let position = ties[stream.below(ties.len())];
+    at_position[position] += 1;
+    let correct = choice.options[choice.answer].clone();
+    let mut others: Vec<String> = choice
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != choice.answer)
+        .map(|(_, o)| o.clone())
+        .collect();
+    stream.shuffle(&mut others);
+    others.insert(position, correct);
+    Choice {
+        prompt: choice.prompt.clone(),
+        options: others,
+        answer: position,
+        lang: choice.lang.clone(),
+    }
+}
+
+/// A permutation of `0..n` that is not the identity (when `n` > 1), so a matching column or
+/// a timeline never shows its answer as given.
+fn derange(stream: &mut Stream, n: usize) -> Vec<usize> {
+    let mut perm = stream.permutation(n);
+    if n > 1 && perm.iter().enumerate().all(|(i, &j)| i == j) {
+        perm.rotate_left(1);
+    }
+    perm
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotas_follow_weights_and_spill_over() {
+        use QuestionKind::*;
+        assert_eq!(
+            quotas(10, &[(MultipleChoice, 1, 50), (Cloze, 1, 50)]),
+            [5, 5]
+        );
+        assert_eq!(
+            quotas(10, &[(MultipleChoice, 4, 50), (Cloze, 1, 50)]),
+            [8, 2]
+        );
+        assert_eq!(
+            quotas(10, &[(MultipleChoice, 1, 2), (Cloze, 1, 50)]),
+            [2, 8]
+        );
+        assert_eq!(
+            quotas(7, &[(MultipleChoice, 1, 50), (Cloze, 1, 50), (Who, 1, 50)]),
+            [3, 2, 2]
+        );
+        assert_eq!(quotas(10, &[(MultipleChoice, 1, 3), (Cloze, 1, 2)]), [3, 2]);
+        assert_eq!(
+            quotas(10, &[(MultipleChoice, 0, 30), (Cloze, 1, 30)]),
+            [0, 10]
+        );
+    }
+
+    #[test]
+    fn derangement_is_never_the_identity() {
+        for seed in 0..200 {
+            let mut s = Stream::new(seed, &["d"]);
+            let p = derange(&mut s, 3);
+            assert!(p != [0, 1, 2]);
+            let mut sorted = p.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, [0, 1, 2]);
+        }
+    }
+}

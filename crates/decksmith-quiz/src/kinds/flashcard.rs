@@ -1,0 +1,31 @@
+//! Flashcard questions: recall, then compare with the back.
+
+use super::{Candidate, Ctx};
+use crate::types::{Body, Card};
+
+/// A flashcard question for each forward card.
+pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
+    cards
+        .iter()
+        .filter(|card| !card.reverse)
+        .filter_map(|card| {
+            let entry = ctx.deck.entries.iter().find(|e| e.id == card.entry)?;
+            let front = card.front.plain();
+            let back = card.back.plain();
+            let body = Body::Flashcard {
+                front: front.clone(),
+                back: back.clone(),
+            };
+            let mut candidate = ctx.candidate(
+                entry,
+                format!("{}:flashcard", entry.id),
+                body,
+                String::new(),
+                &[&front],
+                &[&card.back.text],
+            );
+            candidate.explanation = entry.explain.clone().unwrap_or_default();
+            Some(candidate)
+        })
+        .collect()
+}

@@ -1,0 +1,139 @@
+//! Matching: sets of 4–6 pairs (term ↔ meaning, person ↔ position, acronym ↔ full name),
+//! with no pair that could be matched two ways.
+
+use decksmith_model::names::normalize_answer;
+use decksmith_model::{Entry, EntryKind};
+
+use super::{Candidate, Ctx};
+use crate::rng;
+use crate::types::{Body, Matching};
+
+/// The smallest and largest matching sets.
+pub const MIN_PAIRS: usize = 4;
+/// The largest matching set.
+pub const MAX_PAIRS: usize = 6;
+
+/// A relation whose pairs can be matched.
+#[derive(Clone, Copy)]
+enum Relation {
+    Meaning,
+    Role,
+    Acronym,
+}
+
+impl Relation {
+    fn name(self) -> &'static str {
+        match self {
+            Relation::Meaning => "meaning",
+            Relation::Role => "role",
+            Relation::Acronym => "acronym",
+        }
+    }
+
+    fn prompt_key(self) -> &'static str {
+        match self {
+            Relation::Meaning => "q.match-meaning",
+            Relation::Role => "q.match-role",
+            Relation::Acronym => "q.match-acronym",
+        }
+    }
+
+    fn pair(self, entry: &Entry) -> Option<(String, String)> {
+        match (self, &entry.kind) {
+            (Relation::Meaning, EntryKind::Term(t)) => Some((t.term.clone(), t.meaning.clone())),
+            (Relation::Role, EntryKind::Person(p)) => Some((p.name.clone(), p.role.clone())),
+            (Relation::Acronym, EntryKind::Term(t)) => {
+                t.expansion.clone().map(|e| (t.term.clone(), e))
+            }
+            (Relation::Acronym, EntryKind::Organization(o)) => {
+                o.acronym.clone().map(|a| (a, o.name.clone()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How to cut `n` pairs into sets of 4–6, as even as possible.
+pub fn set_sizes(n: usize) -> Vec<usize> {
+    if n < MIN_PAIRS {
+        return Vec::new();
+    }
+    let groups = n.div_ceil(MAX_PAIRS).min(n / MIN_PAIRS).max(1);
+    let used = n.min(groups * MAX_PAIRS);
+    (0..groups)
+        .map(|i| used / groups + usize::from(i < used % groups))
+        .collect()
+}
+
+/// The matching sets of a deck's entries.
+pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for relation in [Relation::Meaning, Relation::Role, Relation::Acronym] {
+        let key = [ctx.deck.id.as_str(), "matching", relation.name()];
+        let mut pairs: Vec<(&Entry, String, String)> = entries
+            .iter()
+            .filter_map(|e| relation.pair(e).map(|(l, r)| (*e, l, r)))
+            .collect();
+        pairs.sort_by_key(|(e, ..)| (rng::rank(ctx.seed, &key, &e.id), e.id.clone()));
+        // No two pairs may share a left or a right item: one of them could be matched
+        // either way.
+        let mut unique: Vec<(&Entry, String, String)> = Vec::new();
+        for (entry, left, right) in pairs {
+            let clash = unique.iter().any(|(_, l, r)| {
+                normalize_answer(l) == normalize_answer(&left)
+                    || normalize_answer(r) == normalize_answer(&right)
+            });
+            if !clash {
+                unique.push((entry, left, right));
+            }
+        }
+        let mut rest = unique.as_slice();
+        for size in set_sizes(unique.len()) {
+            let (set, tail) = rest.split_at(size);
+            rest = tail;
+            let group: Vec<&Entry> = set.iter().map(|(e, ..)| *e).collect();
+            let left: Vec<String> = set.iter().map(|(_, l, _)| l.clone()).collect();
+            let right: Vec<String> = set.iter().map(|(_, _, r)| r.clone()).collect();
+            let prompt = ctx.phrases.get(relation.prompt_key(), &[]);
+            let explanation = set
+                .iter()
+                .map(|(_, l, r)| format!("{l} — {r}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let shown: Vec<&str> = left.iter().chain(&right).map(String::as_str).collect();
+            let asks: Vec<&str> = right.iter().map(String::as_str).collect();
+            let body = Body::Matching(Matching {
+                prompt,
+                pairs: (0..left.len()).map(|i| (i, i)).collect(),
+                left: left.clone(),
+                right: right.clone(),
+            });
+            let id = format!("{}:matching:{}", group[0].id, relation.name());
+            out.push(ctx.group_candidate(&group, id, body, explanation, &shown, &asks));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_are_four_to_six() {
+        assert!(set_sizes(3).is_empty());
+        assert_eq!(set_sizes(4), [4]);
+        assert_eq!(set_sizes(6), [6]);
+        assert_eq!(set_sizes(7), [6]);
+        assert_eq!(set_sizes(8), [4, 4]);
+        assert_eq!(set_sizes(13), [5, 4, 4]);
+        for n in 4..200 {
+            let sizes = set_sizes(n);
+            assert!(
+                sizes.iter().all(|s| (MIN_PAIRS..=MAX_PAIRS).contains(s)),
+                "{n}: {sizes:?}"
+            );
+            assert!(sizes.iter().sum::<usize>() <= n);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The words generated questions are made of, in English and Russian.
+//!
+//! A course may replace any of them in `course.yaml` under `strings:` with the same key
+//! (`q.expansion: "What is the full form of {term}?"`). Placeholders in braces are filled in.
+
+use std::collections::BTreeMap;
+
+/// Every phrase key with its English and Russian text.
+pub const PHRASES: &[(&str, &str, &str)] = &[
+    (
+        "q.expansion",
+        "What does {term} stand for?",
+        "Как расшифровывается {term}?",
+    ),
+    (
+        "q.term-for-meaning",
+        "Which term matches this meaning: {meaning}?",
+        "Какой термин соответствует определению: {meaning}?",
+    ),
+    (
+        "q.org-full-name",
+        "What is the full name of {acronym}?",
+        "Каково полное название {acronym}?",
+    ),
+    (
+        "q.org-for-description",
+        "Which organization is this: {description}?",
+        "О какой организации идёт речь: {description}?",
+    ),
+    (
+        "q.role-of",
+        "What position does {name} hold, as the sources give it?",
+        "Какую должность, согласно источникам, занимает {name}?",
+    ),
+    (
+        "q.date-of",
+        "When did this happen: {event}?",
+        "Когда это произошло: {event}?",
+    ),
+    (
+        "q.complete",
+        "Which completes the statement? {text}",
+        "Чем дополнить утверждение? {text}",
+    ),
+    (
+        "q.translation",
+        "What is the {language} for “{term}”?",
+        "Как будет «{term}» ({language})?",
+    ),
+    (
+        "q.who-said",
+        "Who said: “{quote}”?",
+        "Кто сказал: «{quote}»?",
+    ),
+    ("q.who-is", "Who is this: {role}?", "Кто это: {role}?"),
+    (
+        "q.match-meaning",
+        "Match each term with its meaning.",
+        "Сопоставьте каждый термин с его значением.",
+    ),
+    (
+        "q.match-role",
+        "Match each person with their position.",
+        "Сопоставьте каждого человека с его должностью.",
+    ),
+    (
+        "q.match-acronym",
+        "Match each acronym with its full name.",
+        "Сопоставьте каждое сокращение с полным названием.",
+    ),
+    (
+        "q.timeline",
+        "Put these events in chronological order, earliest first.",
+        "Расположите события в хронологическом порядке, начиная с самого раннего.",
+    ),
+    (
+        "s.abbreviated",
+        "The abbreviation of {expansion} is {blank}.",
+        "Сокращённое название «{expansion}» — {blank}.",
+    ),
+    (
+        "s.stands-for",
+        "{term} stands for {expansion}.",
+        "{term} расшифровывается как «{expansion}».",
+    ),
+    ("s.role", "{name}: {role}.", "{name}: {role}."),
+    ("s.event-date", "{date}: {event}.", "{date}: {event}."),
+    (
+        "s.org-acronym",
+        "{acronym} is the acronym of the {name}.",
+        "{acronym} — сокращённое название организации «{name}».",
+    ),
+    (
+        "s.said",
+        "{by} said: “{quote}”",
+        "{by} сказал(а): «{quote}»",
+    ),
+    ("e.true", "True.", "Верно."),
+    (
+        "e.false",
+        "False: the correct {what} is {value}.",
+        "Неверно: правильный ответ — {value}.",
+    ),
+    ("e.correct", "The answer is {value}.", "Ответ: {value}."),
+    ("w.value", "value", "значение"),
+    ("w.expansion", "expansion", "расшифровка"),
+    ("w.role", "position", "должность"),
+    ("w.date", "date", "дата"),
+    ("w.name", "name", "название"),
+    ("w.speaker", "speaker", "автор слов"),
+    ("lang.ru", "Russian", "по-русски"),
+    ("lang.en", "English", "по-английски"),
+];
+
+/// The phrases of one course: its language, with the course's own overrides.
+#[derive(Clone, Debug)]
+pub struct Phrases {
+    language: String,
+    russian: bool,
+    overrides: BTreeMap<String, String>,
+}
+
+impl Phrases {
+    /// The phrases for a course language, with overrides from `strings:`.
+    pub fn new(language: &str, overrides: &BTreeMap<String, String>) -> Phrases {
+        Phrases {
+            language: language.to_owned(),
+            russian: language == "ru" || language.starts_with("ru-"),
+            overrides: overrides.clone(),
+        }
+    }
+
+    /// The course language.
+    pub fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// The phrase `key` with `{name}` placeholders filled from `args`.
+    pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let template = self
+            .overrides
+            .get(key)
+            .map(String::as_str)
+            .or_else(|| {
+                PHRASES
+                    .iter()
+                    .find(|(k, ..)| *k == key)
+                    .map(|(_, en, ru)| if self.russian { *ru } else { *en })
+            })
+            .unwrap_or(key);
+        fill(template, args)
+    }
+}
+
+/// Replaces `{name}` with its value, in one pass (a value containing braces is left alone).
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, value)) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_once() {
+        assert_eq!(
+            fill("What does {term} stand for?", &[("term", "{x}")]),
+            "What does {x} stand for?"
+        );
+        assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
+    }
+
+    #[test]
+    fn overrides_win() {
+        let mut o = BTreeMap::new();
+        o.insert("q.expansion".to_owned(), "Expand {term}.".to_owned());
+        assert_eq!(
+            Phrases::new("en", &o).get("q.expansion", &[("term", "GGE")]),
+            "Expand GGE."
+        );
+        assert_eq!(
+            Phrases::new("ru", &BTreeMap::new()).get("q.expansion", &[("term", "ГПЭ")]),
+            "Как расшифровывается ГПЭ?"
+        );
+    }
+}

@@ -1,0 +1,856 @@
+//! What type an answer is, and wrong answers of the same type.
+//!
+//! Distractors come from the whole course by type: a person for a person, an organization
+//! for an organization, a term for a term. Years, dates and numbers are also made near the
+//! answer and written the way the answer is written (`more than 300` → `more than 400`,
+//! `November 2021` → `September 2021`). Among candidates, those of similar length and form
+//! are preferred; ties are broken by a seeded rank, so choices are reproducible and stable
+//! when unrelated entries change.
+
+use std::collections::BTreeMap;
+
+use decksmith_model::names::normalize_answer;
+use decksmith_model::{Course, EntryKind, PartialDate, Precision};
+
+use crate::rng;
+
+/// The type of an answer, which decides where its distractors come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A person's name.
+    Person,
+    /// An organization's full name.
+    Organization,
+    /// An acronym.
+    Acronym,
+    /// A term.
+    Term,
+    /// The full form of an acronym.
+    Expansion,
+    /// A person's position.
+    Role,
+    /// A four-digit year.
+    Year,
+    /// A date written out (`November 2021`, `June 16, 2021`).
+    Date,
+    /// A number, maybe with words around it (`107`, `more than 300`).
+    Number,
+    /// A roman numeral (`XVIII`).
+    Roman,
+    /// An ordinal (`76th`).
+    Ordinal,
+    /// A text in another language.
+    Translation(String),
+    /// Anything else.
+    Text,
+}
+
+/// A name with every way of writing it.
+#[derive(Clone, Debug)]
+struct Named {
+    main: String,
+    /// The name and its aliases, as written.
+    spellings: Vec<String>,
+    /// The same, normalized for comparison.
+    all: Vec<String>,
+}
+
+impl Named {
+    fn new(main: &str, aliases: &[String]) -> Named {
+        let spellings: Vec<String> = std::iter::once(main.to_owned())
+            .chain(aliases.iter().cloned())
+            .collect();
+        Named {
+            main: main.to_owned(),
+            all: spellings.iter().map(|s| normalize_answer(s)).collect(),
+            spellings,
+        }
+    }
+}
+
+/// Every value of the course by type.
+#[derive(Clone, Debug, Default)]
+pub struct Pools {
+    people: Vec<Named>,
+    organizations: Vec<Named>,
+    acronyms: Vec<Named>,
+    terms: Vec<Named>,
+    expansions: Vec<Named>,
+    roles: Vec<String>,
+    years: Vec<u16>,
+    dates: Vec<PartialDate>,
+    translations: BTreeMap<String, Vec<String>>,
+    texts: Vec<String>,
+    date_texts: Vec<String>,
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list
+        .iter()
+        .any(|v| normalize_answer(v) == normalize_answer(value))
+    {
+        list.push(value.to_owned());
+    }
+}
+
+impl Pools {
+    /// The pools of a course.
+    pub fn new(course: &Course) -> Pools {
+        let mut pools = Pools::default();
+        for (_, entry) in course.entries() {
+            match &entry.kind {
+                EntryKind::Person(p) => {
+                    pools.people.push(Named::new(&p.name, &p.aliases));
+                    push_unique(&mut pools.roles, &p.role);
+                    pools.add_translations(&p.translations);
+                }
+                EntryKind::Organization(o) => {
+                    pools.organizations.push(Named::new(&o.name, &o.aliases));
+                    pools.expansions.push(Named::new(&o.name, &o.aliases));
+                    if let Some(acronym) = &o.acronym {
+                        pools.acronyms.push(Named::new(acronym, &[]));
+                    }
+                    pools.add_translations(&o.translations);
+                }
+                EntryKind::Term(t) => {
+                    pools.terms.push(Named::new(&t.term, &t.aliases));
+                    if is_acronym(&t.term) {
+                        pools.acronyms.push(Named::new(&t.term, &t.aliases));
+                    }
+                    if let Some(expansion) = &t.expansion {
+                        pools.expansions.push(Named::new(expansion, &[]));
+                    }
+                    pools.add_translations(&t.translations);
+                }
+                EntryKind::Event(e) => {
+                    pools.dates.push(e.date);
+                    pools.years.push(e.date.year);
+                    if let Some(end) = e.end {
+                        pools.dates.push(end);
+                        pools.years.push(end.year);
+                    }
+                }
+                EntryKind::Quote(q) => {
+                    if let Some(date) = q.date {
+                        pools.years.push(date.year);
+                    }
+                }
+                EntryKind::Fact(_) | EntryKind::Question(_) => {}
+            }
+        }
+        // Free-text answers (blanks and hand-written answers) pool by shape; values that are
+        // names, dates or numbers already have their own pools.
+        for (_, entry) in course.entries() {
+            let answers: Vec<String> = match &entry.kind {
+                EntryKind::Fact(f) => f.cloze.blanks().map(|b| b.answer.clone()).collect(),
+                EntryKind::Question(q) => std::iter::once(q.answer.clone())
+                    .chain(q.distractors.iter().cloned())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for answer in answers {
+                match pools.classify(&answer) {
+                    Class::Text => push_unique(&mut pools.texts, &answer),
+                    Class::Date => push_unique(&mut pools.date_texts, &answer),
+                    Class::Year => pools.years.extend(answer.trim().parse::<u16>()),
+                    _ => {}
+                }
+            }
+        }
+        pools.years.sort_unstable();
+        pools.years.dedup();
+        pools
+    }
+
+    fn add_translations(&mut self, translations: &[decksmith_model::Translation]) {
+        for t in translations {
+            push_unique(
+                self.translations.entry(t.lang.clone()).or_default(),
+                &t.text,
+            );
+        }
+    }
+
+    /// The type of `value`.
+    pub fn classify(&self, value: &str) -> Class {
+        let norm = normalize_answer(value);
+        let has = |list: &[Named]| list.iter().any(|n| n.all.contains(&norm));
+        if has(&self.people) {
+            Class::Person
+        } else if has(&self.acronyms) && is_acronym(value) {
+            Class::Acronym
+        } else if has(&self.organizations) {
+            Class::Organization
+        } else if has(&self.terms) {
+            Class::Term
+        } else if has(&self.expansions) {
+            Class::Expansion
+        } else {
+            classify_shape(value)
+        }
+    }
+
+    /// Other ways of writing `value` that count as the same answer: the aliases of the
+    /// person, organization or term it names.
+    pub fn aliases(&self, value: &str) -> Vec<String> {
+        let norm = normalize_answer(value);
+        let mut out: Vec<String> = Vec::new();
+        for list in [&self.people, &self.organizations, &self.terms] {
+            for named in list.iter().filter(|n| n.all.contains(&norm)) {
+                for spelling in &named.spellings {
+                    if normalize_answer(spelling) != norm && !out.contains(spelling) {
+                        out.push(spelling.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Up to `n` distractors for `answer` of type `class`, none equal to (or containing, or
+    /// contained in) the answer or anything in `avoid`. `key` labels the decision for the
+    /// seeded rank.
+    pub fn distractors(
+        &self,
+        answer: &str,
+        class: &Class,
+        avoid: &[String],
+        n: usize,
+        seed: u64,
+        key: &[&str],
+    ) -> Vec<String> {
+        let candidates = self.candidates(answer, class);
+        pick_ranked(answer, candidates, avoid, n, seed, key)
+    }
+
+    /// Distractors for a date given as a [`PartialDate`], at its precision, written in
+    /// `language`.
+    pub fn date_distractors(
+        &self,
+        date: &PartialDate,
+        language: &str,
+        n: usize,
+        seed: u64,
+        key: &[&str],
+    ) -> Vec<String> {
+        let answer = date.display(language);
+        let mut candidates: Vec<(u32, String)> = Vec::new();
+        for other in nearby_dates(date) {
+            let distance = date_distance(date, &other);
+            candidates.push((distance, other.display(language)));
+        }
+        for other in &self.dates {
+            let other = other.truncate(date.precision());
+            if other.precision() == date.precision() && other != *date {
+                candidates.push((date_distance(date, &other), other.display(language)));
+            }
+        }
+        let candidates = candidates
+            .into_iter()
+            .map(|(distance, text)| (distance.min(12), text))
+            .collect();
+        pick_ranked(&answer, candidates, &[], n, seed, key)
+    }
+
+    fn candidates(&self, answer: &str, class: &Class) -> Vec<(u32, String)> {
+        let named = |list: &[Named]| -> Vec<(u32, String)> {
+            list.iter()
+                .map(|n| (similarity(answer, &n.main), n.main.clone()))
+                .collect()
+        };
+        let texts = |list: &[String]| -> Vec<(u32, String)> {
+            list.iter()
+                .map(|t| (similarity(answer, t), t.clone()))
+                .collect()
+        };
+        match class {
+            Class::Person => named(&self.people),
+            Class::Organization => named(&self.organizations),
+            Class::Acronym => named(&self.acronyms),
+            Class::Term => named(&self.terms),
+            Class::Expansion => named(&self.expansions),
+            Class::Role => texts(&self.roles),
+            Class::Translation(lang) => {
+                texts(self.translations.get(lang).map_or(&[][..], Vec::as_slice))
+            }
+            Class::Year => {
+                let Ok(year) = answer.trim().parse::<i32>() else {
+                    return Vec::new();
+                };
+                let mut out: Vec<(u32, String)> = (1..=6)
+                    .flat_map(|d| [year - d, year + d])
+                    .map(|y| (y.abs_diff(year), y.to_string()))
+                    .collect();
+                for &y in &self.years {
+                    let d = i32::from(y).abs_diff(year);
+                    if d > 0 && d <= 25 {
+                        out.push((d.min(6), y.to_string()));
+                    }
+                }
+                out
+            }
+            Class::Date => {
+                let mut out: Vec<(u32, String)> = text_date_variants(answer);
+                for other in &self.date_texts {
+                    if same_date_format(answer, other) {
+                        out.push((3, other.clone()));
+                    }
+                }
+                out
+            }
+            Class::Number => number_variants(answer),
+            Class::Roman => roman_variants(answer),
+            Class::Ordinal => ordinal_variants(answer),
+            Class::Text => self
+                .texts
+                .iter()
+                .filter(|t| same_shape(answer, t))
+                .map(|t| (similarity(answer, t), t.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Whether a word looks like an acronym: mostly capitals, no spaces (`OEWG`, `UN GGE` no).
+pub fn is_acronym(value: &str) -> bool {
+    let letters: Vec<char> = value.chars().filter(|c| c.is_alphabetic()).collect();
+    !value.contains(' ')
+        && letters.len() >= 2
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 4 >= letters.len() * 3
+}
+
+/// The type of a value by its form alone.
+pub fn classify_shape(value: &str) -> Class {
+    let v = value.trim();
+    if v.len() == 4
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && v.parse::<u16>().is_ok_and(|y| (1000..3000).contains(&y))
+    {
+        return Class::Year;
+    }
+    if parse_text_date(v).is_some() {
+        return Class::Date;
+    }
+    if roman_value(v).is_some() {
+        return Class::Roman;
+    }
+    if ordinal_value(v).is_some() {
+        return Class::Ordinal;
+    }
+    if v.bytes().any(|b| b.is_ascii_digit()) && v.split_whitespace().count() <= 5 {
+        return Class::Number;
+    }
+    Class::Text
+}
+
+/// How different two options look: 0 is alike; lower is better.
+fn similarity(answer: &str, other: &str) -> u32 {
+    let (a, b) = (answer.chars().count().max(1), other.chars().count().max(1));
+    let ratio = (a.max(b) as f64) / (a.min(b) as f64);
+    let words = answer
+        .split_whitespace()
+        .count()
+        .abs_diff(other.split_whitespace().count());
+    let mut score = ((ratio - 1.0) * 4.0).round() as u32 + words as u32;
+    let caps = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if caps(answer) != caps(other) {
+        score += 2;
+    }
+    if is_acronym(answer) != is_acronym(other) {
+        score += 3;
+    }
+    score.min(20)
+}
+
+/// Whether two free texts are of the same shape: similar word count, same capitalization.
+fn same_shape(a: &str, b: &str) -> bool {
+    let (wa, wb) = (a.split_whitespace().count(), b.split_whitespace().count());
+    let caps = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    wa.abs_diff(wb) <= 2.max(wa / 2) && caps(a) == caps(b)
+}
+
+/// The `n` best candidates: by closeness, then by seeded rank; never equal to, containing or
+/// contained in the answer, anything in `avoid`, or each other.
+fn pick_ranked(
+    answer: &str,
+    mut candidates: Vec<(u32, String)>,
+    avoid: &[String],
+    n: usize,
+    seed: u64,
+    key: &[&str],
+) -> Vec<String> {
+    candidates
+        .sort_by_cached_key(|(score, text)| (*score, rng::rank(seed, key, text), text.clone()));
+    let mut taken: Vec<String> = std::iter::once(normalize_answer(answer))
+        .chain(avoid.iter().map(|a| normalize_answer(a)))
+        .filter(|a| !a.is_empty())
+        .collect();
+    let blocked = taken.len();
+    let mut out = Vec::new();
+    for (_, text) in candidates {
+        if out.len() == n {
+            break;
+        }
+        let norm = normalize_answer(&text);
+        if norm.is_empty() {
+            continue;
+        }
+        let clash = taken
+            .iter()
+            .enumerate()
+            .any(|(i, t)| *t == norm || (i < blocked && (overlaps(t, &norm))));
+        if clash {
+            continue;
+        }
+        taken.push(norm);
+        out.push(text);
+    }
+    out
+}
+
+/// Whether one text contains the other as whole words (so neither is a fair distractor).
+fn overlaps(a: &str, b: &str) -> bool {
+    let contains = |long: &str, short: &str| {
+        short.len() >= 3
+            && long.match_indices(short).any(|(i, _)| {
+                let before = long[..i].chars().next_back();
+                let after = long[i + short.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+    };
+    contains(a, b) || contains(b, a)
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The forms of written dates we can vary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DateForm {
+    /// `November 2021`
+    MonthYear,
+    /// `June 16, 2021`
+    MonthDayYear,
+    /// `16 June 2021`
+    DayMonthYear,
+    /// `2021-11`
+    IsoMonth,
+    /// `2021-11-16`
+    IsoDay,
+}
+
+fn month_of(word: &str) -> Option<u8> {
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(word))
+        .map(|i| i as u8 + 1)
+}
+
+fn parse_text_date(text: &str) -> Option<(DateForm, PartialDate)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let year = |w: &str| {
+        w.parse::<u16>()
+            .ok()
+            .filter(|y| (1000..3000).contains(y) && w.len() == 4)
+    };
+    let day = |w: &str| {
+        w.trim_end_matches(',')
+            .parse::<u8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let date = |form, y: u16, m: u8, d: Option<u8>| {
+        let iso = match d {
+            Some(d) => format!("{y:04}-{m:02}-{d:02}"),
+            None => format!("{y:04}-{m:02}"),
+        };
+        PartialDate::parse(&iso).ok().map(|p| (form, p))
+    };
+    match words.as_slice() {
+        [m, y] => date(DateForm::MonthYear, year(y)?, month_of(m)?, None),
+        [m, d, y] if m.chars().next().is_some_and(char::is_alphabetic) => date(
+            DateForm::MonthDayYear,
+            year(y)?,
+            month_of(m)?,
+            Some(day(d)?),
+        ),
+        [d, m, y] => date(
+            DateForm::DayMonthYear,
+            year(y)?,
+            month_of(m)?,
+            Some(day(d)?),
+        ),
+        [iso] if iso.len() == 7 || iso.len() == 10 => {
+            let p = PartialDate::parse(iso).ok()?;
+            let form = if p.precision() == Precision::Day {
+                DateForm::IsoDay
+            } else if p.precision() == Precision::Month {
+                DateForm::IsoMonth
+            } else {
+                return None;
+            };
+            Some((form, p))
+        }
+        _ => None,
+    }
+}
+
+fn write_date(form: DateForm, date: &PartialDate) -> String {
+    let month = date.month.map_or("", |m| MONTHS[m as usize - 1]);
+    match (form, date.day) {
+        (DateForm::MonthYear, _) => format!("{month} {}", date.year),
+        (DateForm::MonthDayYear, Some(d)) => format!("{month} {d}, {}", date.year),
+        (DateForm::DayMonthYear, Some(d)) => format!("{d} {month} {}", date.year),
+        (DateForm::IsoMonth, _) | (DateForm::IsoDay, _) => date.to_string(),
+        _ => format!("{month} {}", date.year),
+    }
+}
+
+fn same_date_format(a: &str, b: &str) -> bool {
+    match (parse_text_date(a), parse_text_date(b)) {
+        (Some((fa, _)), Some((fb, _))) => fa == fb,
+        _ => false,
+    }
+}
+
+/// Dates near `date`, at its precision.
+fn nearby_dates(date: &PartialDate) -> Vec<PartialDate> {
+    let mut out = Vec::new();
+    let shift_month = |k: i32| -> Option<PartialDate> {
+        let m = i32::from(date.month?) - 1 + k;
+        let year = i32::from(date.year) + m.div_euclid(12);
+        let month = m.rem_euclid(12) as u8 + 1;
+        let iso = match date.day {
+            Some(d) => format!("{year:04}-{month:02}-{d:02}"),
+            None => format!("{year:04}-{month:02}"),
+        };
+        PartialDate::parse(&iso).ok()
+    };
+    match date.precision() {
+        Precision::Year => {
+            for k in 1..=5u16 {
+                for y in [date.year.saturating_sub(k), date.year + k] {
+                    out.push(PartialDate {
+                        year: y,
+                        month: None,
+                        day: None,
+                    });
+                }
+            }
+        }
+        Precision::Month => {
+            for k in 1..=6 {
+                out.extend(shift_month(-k));
+                out.extend(shift_month(k));
+            }
+        }
+        Precision::Day => {
+            for k in [1i32, 2, 3, 5, 7, 10] {
+                for sign in [-1, 1] {
+                    let day = i32::from(date.day.unwrap_or(1)) + sign * k;
+                    if day >= 1 {
+                        let iso =
+                            format!("{:04}-{:02}-{:02}", date.year, date.month.unwrap_or(1), day);
+                        out.extend(PartialDate::parse(&iso).ok());
+                    }
+                }
+            }
+            out.extend(shift_month(-1));
+            out.extend(shift_month(1));
+        }
+    }
+    out
+}
+
+fn date_distance(a: &PartialDate, b: &PartialDate) -> u32 {
+    let months = |d: &PartialDate| i64::from(d.year) * 12 + i64::from(d.month.unwrap_or(1));
+    match a.precision() {
+        Precision::Year => u32::from(a.year.abs_diff(b.year)),
+        Precision::Month => months(a).abs_diff(months(b)) as u32,
+        Precision::Day => {
+            let days = |d: &PartialDate| months(d) * 31 + i64::from(d.day.unwrap_or(1));
+            (days(a).abs_diff(days(b)) as u32).div_ceil(2)
+        }
+    }
+}
+
+fn text_date_variants(answer: &str) -> Vec<(u32, String)> {
+    let Some((form, date)) = parse_text_date(answer) else {
+        return Vec::new();
+    };
+    nearby_dates(&date)
+        .into_iter()
+        .map(|d| (date_distance(&date, &d).min(12), write_date(form, &d)))
+        .collect()
+}
+
+/// `more than 300` → (prefix `more than `, 300, suffix ``).
+fn split_number(text: &str) -> Option<(&str, u64, &str)> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let rest = &text[start..];
+    let len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ','))
+        .unwrap_or(rest.len());
+    let digits = rest[..len].trim_end_matches(',');
+    let value = digits.replace(',', "").parse().ok()?;
+    Some((&text[..start], value, &text[start + digits.len()..]))
+}
+
+fn number_variants(answer: &str) -> Vec<(u32, String)> {
+    let Some((prefix, n, suffix)) = split_number(answer) else {
+        return Vec::new();
+    };
+    let step = if n >= 100 && n % 100 == 0 {
+        100
+    } else if n >= 10 && n % 10 == 0 {
+        10
+    } else if n < 10 {
+        1
+    } else {
+        let tenth = (n as f64 * 0.1).round() as u64;
+        let magnitude = 10u64.pow(tenth.max(1).ilog10());
+        (tenth / magnitude).max(1) * magnitude
+    };
+    let grouped = answer.contains(',');
+    (1..=5u64)
+        .flat_map(|k| [n.checked_sub(k * step), n.checked_add(k * step)].map(move |v| (k, v)))
+        .filter_map(|(k, v)| v.filter(|&v| v > 0).map(|v| (k, v)))
+        .map(|(k, v)| {
+            let digits = if grouped {
+                group_thousands(v)
+            } else {
+                v.to_string()
+            };
+            (k as u32, format!("{prefix}{digits}{suffix}"))
+        })
+        .collect()
+}
+
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn roman_value(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.chars().all(|c| "IVXLCDM".contains(c)) {
+        return None;
+    }
+    let value = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        'C' => 100,
+        'D' => 500,
+        _ => 1000,
+    };
+    let chars: Vec<u32> = text.chars().map(value).collect();
+    let mut total = 0;
+    for (i, v) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|next| next > v) {
+            total -= *v as i64;
+        } else {
+            total += *v as i64;
+        }
+    }
+    let total = u32::try_from(total).ok()?;
+    // Only canonical numerals: "IIII" is not one.
+    (to_roman(total) == text).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+fn roman_variants(answer: &str) -> Vec<(u32, String)> {
+    let Some(n) = roman_value(answer.trim()) else {
+        return Vec::new();
+    };
+    (1..=4u32)
+        .flat_map(|k| [n.checked_sub(k), Some(n + k)].map(move |v| (k, v)))
+        .filter_map(|(k, v)| v.filter(|&v| v > 0).map(|v| (k, to_roman(v))))
+        .collect()
+}
+
+fn ordinal_value(text: &str) -> Option<u32> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &text[digits.len()..];
+    let n: u32 = digits.parse().ok()?;
+    (ordinal_suffix(n) == suffix).then_some(n)
+}
+
+fn ordinal_suffix(n: u32) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+fn ordinal_variants(answer: &str) -> Vec<(u32, String)> {
+    let Some(n) = ordinal_value(answer.trim()) else {
+        return Vec::new();
+    };
+    (1..=4u32)
+        .flat_map(|k| [n.checked_sub(k), Some(n + k)].map(move |v| (k, v)))
+        .filter_map(|(k, v)| {
+            v.filter(|&v| v > 0)
+                .map(|v| (k, format!("{v}{}", ordinal_suffix(v))))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn take(answer: &str, class: Class, n: usize) -> Vec<String> {
+        Pools::default().distractors(answer, &class, &[], n, 1, &["t"])
+    }
+
+    #[test]
+    fn classifies_by_form() {
+        assert_eq!(classify_shape("2021"), Class::Year);
+        assert_eq!(classify_shape("November 2021"), Class::Date);
+        assert_eq!(classify_shape("September 18, 2024"), Class::Date);
+        assert_eq!(classify_shape("XVIII"), Class::Roman);
+        assert_eq!(classify_shape("76th"), Class::Ordinal);
+        assert_eq!(classify_shape("more than 300"), Class::Number);
+        assert_eq!(classify_shape("defensive realism"), Class::Text);
+        assert_eq!(classify_shape("I"), Class::Roman);
+    }
+
+    #[test]
+    fn numbers_keep_their_words_and_stay_near() {
+        let d = take("more than 300", Class::Number, 3);
+        assert_eq!(d.len(), 3);
+        assert!(d.iter().all(|x| x.starts_with("more than ")), "{d:?}");
+        assert!(
+            d.contains(&"more than 200".to_owned()) && d.contains(&"more than 400".to_owned()),
+            "{d:?}"
+        );
+        let d = take("107", Class::Number, 3);
+        assert!(
+            d.iter().all(|x| x
+                .parse::<u32>()
+                .is_ok_and(|v| (57..=157).contains(&v) && v != 107)),
+            "{d:?}"
+        );
+        let d = take("four rounds (4)", Class::Number, 2);
+        assert!(d.iter().all(|x| x.starts_with("four rounds (")), "{d:?}");
+    }
+
+    #[test]
+    fn dates_keep_their_form() {
+        let d = take("November 2021", Class::Date, 3);
+        assert!(
+            d.iter()
+                .all(|x| x.ends_with(" 2021") || x.ends_with(" 2022")),
+            "{d:?}"
+        );
+        assert!(!d.contains(&"November 2021".to_owned()));
+        let d = take("June 16, 2021", Class::Date, 3);
+        assert!(
+            d.iter()
+                .all(|x| parse_text_date(x).is_some_and(|(f, _)| f == DateForm::MonthDayYear)),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn numerals_and_ordinals() {
+        let d = take("XVIII", Class::Roman, 2);
+        assert_eq!(d.len(), 2);
+        assert!(
+            d.iter().all(|x| ["XVII", "XIX"].contains(&x.as_str())),
+            "{d:?}"
+        );
+        assert_eq!(roman_value("IIII"), None);
+        let d = take("76th", Class::Ordinal, 2);
+        assert!(
+            d.iter().all(|x| ["75th", "77th"].contains(&x.as_str())),
+            "{d:?}"
+        );
+        assert_eq!(ordinal_value("22nd"), Some(22));
+        assert_eq!(ordinal_value("22th"), None);
+    }
+
+    #[test]
+    fn never_offers_the_answer_or_a_containing_option() {
+        let candidates = vec![
+            (0, "First Committee".to_owned()),
+            (0, "UNGA First Committee".to_owned()),
+            (0, "Second Committee".to_owned()),
+            (0, "first committee".to_owned()),
+            (0, "Third Committee".to_owned()),
+        ];
+        let d = pick_ranked("First Committee", candidates, &[], 5, 1, &["t"]);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(
+            d.contains(&"Second Committee".to_owned()) && d.contains(&"Third Committee".to_owned())
+        );
+    }
+
+    #[test]
+    fn aliases_of_named_things() {
+        let mut pools = Pools::default();
+        pools
+            .people
+            .push(Named::new("Oleg V. Khramov", &["Oleg Khramov".to_owned()]));
+        assert_eq!(pools.aliases("oleg v. khramov"), ["Oleg Khramov"]);
+        assert_eq!(pools.aliases("Oleg Khramov"), ["Oleg V. Khramov"]);
+        assert!(pools.aliases("nobody").is_empty());
+    }
+
+    #[test]
+    fn acronyms() {
+        assert!(is_acronym("OEWG"));
+        assert!(is_acronym("UNGGE"));
+        assert!(!is_acronym("UN GGE"));
+        assert!(!is_acronym("Interpol"));
+    }
+}

@@ -1,0 +1,197 @@
+//! Renderers of decksmith: generated cards and quizzes to bytes.
+//!
+//! Each output format is a sibling module that reads the same values (the validated
+//! [`Course`] and the generated [`DeckOutput`]s) and returns bytes. Renderers do no IO; the
+//! driver writes the [`OutFile`]s they return. A [`Renderer`] is made once per build and
+//! holds what is expensive to prepare, so no per-deck or per-card work repeats it.
+//!
+//! - [`html`]: the study pages (askama templates from the top-level `templates/`).
+//! - [`json`]: `quiz.json`, the generated questions, machine-readable.
+
+pub mod html;
+pub mod json;
+
+use std::fmt;
+
+use decksmith_model::{Course, Deck, Diagnostic};
+use decksmith_quiz::DeckOutput;
+
+/// The output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// `flashcards.html` and `quiz.html`.
+    Html,
+    /// `quiz.json` (and `quiz-A.json`, … for variants).
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order files are listed.
+    pub const ALL: &'static [Format] = &[Format::Html, Format::Json];
+
+    /// The name used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format with this command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A file to write, relative to the output folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutFile {
+    /// The path, with `/` separators (`un-track/quiz.json`).
+    pub path: String,
+    /// The contents.
+    pub bytes: Vec<u8>,
+}
+
+/// What a deck's file is, for links on the index page (`quiz-A.json` → `Quiz A (JSON)`).
+pub fn file_label(name: &str) -> String {
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let (base, variant) = match stem.rsplit_once('-') {
+        Some((base, v)) if v.len() == 1 && v.chars().all(|c| c.is_ascii_uppercase()) => {
+            (base, Some(v))
+        }
+        _ => (stem, None),
+    };
+    let what = match base {
+        "flashcards" => "Flashcards",
+        "quiz" => "Quiz",
+        "worksheet" => "Worksheet",
+        "answer-key" => "Answer key",
+        "cards" => "Cards",
+        "deck" => "Anki deck",
+        other => other,
+    };
+    let format = match extension {
+        "html" => "page",
+        "json" => "JSON",
+        "pdf" => "PDF",
+        other => other,
+    };
+    match variant {
+        Some(v) => format!("{what} {v} ({format})"),
+        None => format!("{what} ({format})"),
+    }
+}
+
+/// A renderer failed: a bug or a limit, not a content mistake (those are diagnostics).
+#[derive(Debug)]
+pub struct RenderError {
+    /// The file being made.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "failed to render {} ({})", self.path, self.message)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+fn failed(path: &str, error: impl fmt::Display) -> RenderError {
+    RenderError {
+        path: path.to_owned(),
+        message: error.to_string(),
+    }
+}
+
+/// What to render.
+#[derive(Clone, Debug)]
+pub struct RenderOptions {
+    /// The formats to make.
+    pub formats: Vec<Format>,
+    /// Paper size for PDFs, overriding the course's print settings.
+    pub paper: Option<decksmith_model::Paper>,
+}
+
+/// Renders decks; made once per build.
+#[derive(Debug)]
+pub struct Renderer {
+    options: RenderOptions,
+}
+
+/// A deck's files and what rendering had to say about its content.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The files.
+    pub files: Vec<OutFile>,
+    /// Warnings about the content (text that does not fit a card, say).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Renderer {
+    /// A renderer for the given options.
+    pub fn new(options: RenderOptions) -> Result<Renderer, RenderError> {
+        Ok(Renderer { options })
+    }
+
+    fn wants(&self, format: Format) -> bool {
+        self.options.formats.contains(&format)
+    }
+
+    /// Every file of one deck.
+    pub fn deck(
+        &self,
+        course: &Course,
+        deck: &Deck,
+        output: &DeckOutput,
+    ) -> Result<Rendered, RenderError> {
+        let mut rendered = Rendered::default();
+        let dir = &deck.id;
+        if self.wants(Format::Html) {
+            let path = format!("{dir}/flashcards.html");
+            let page = html::flashcards(course, deck, output).map_err(|e| failed(&path, e))?;
+            rendered.files.push(OutFile {
+                path,
+                bytes: page.into_bytes(),
+            });
+            let path = format!("{dir}/quiz.html");
+            let page = html::quiz(course, deck, &output.quiz).map_err(|e| failed(&path, e))?;
+            rendered.files.push(OutFile {
+                path,
+                bytes: page.into_bytes(),
+            });
+        }
+        if self.wants(Format::Json) {
+            for quiz in std::iter::once(&output.quiz).chain(&output.variants) {
+                let path = match &quiz.variant {
+                    Some(v) => format!("{dir}/quiz-{v}.json"),
+                    None => format!("{dir}/quiz.json"),
+                };
+                let bytes = json::quiz(quiz).map_err(|e| failed(&path, e))?;
+                rendered.files.push(OutFile { path, bytes });
+            }
+        }
+        Ok(rendered)
+    }
+
+    /// The course's index page, linking to the files of each deck.
+    pub fn index(
+        &self,
+        course: &Course,
+        decks: &[html::DeckSummary<'_>],
+    ) -> Result<OutFile, RenderError> {
+        let page = html::index(course, decks).map_err(|e| failed("index.html", e))?;
+        Ok(OutFile {
+            path: "index.html".into(),
+            bytes: page.into_bytes(),
+        })
+    }
+}

@@ -1,0 +1,210 @@
+//! The command line: `decksmith build` and `decksmith check`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use decksmith_model::Paper;
+use decksmith_render::Format;
+
+use crate::build::{BuildError, BuildOptions, build};
+use crate::check::check;
+use crate::content::ContentDir;
+use crate::report::print_diagnostics;
+
+/// Turns a course written in YAML into study decks: flashcards and quizzes as HTML pages and
+/// print-ready PDFs.
+///
+/// A course is a folder with course.yaml, sources.yaml and one YAML file per deck in decks/
+/// (see content/README.md). `decksmith check` looks for mistakes; `decksmith build` makes the
+/// decks.
+#[derive(Debug, Parser)]
+#[command(name = "decksmith", version, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the decks: study pages, printable PDFs and the quiz as JSON.
+    ///
+    /// Everything is written to the output folder at once, and only if every deck built: if
+    /// the course has a mistake, the previous output stays exactly as it was. Files you put
+    /// in the output folder yourself are kept. Exit code 0 on success, 1 when the course has
+    /// errors, 2 when the command line is wrong.
+    Build(BuildArgs),
+    /// Check the course for mistakes without building anything.
+    ///
+    /// Every problem is reported at once, as `file:line:col: error: message` with a `help:`
+    /// line saying how to fix it. Exit code 0 when the course is fine, 1 when it has errors.
+    Check(CheckArgs),
+}
+
+/// Options of `decksmith check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The course folder: the one with course.yaml, sources.yaml and decks/.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Treat warnings as errors (exit code 1 if there are any).
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// Paper sizes on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4 (210 × 297 mm).
+    A4,
+    /// US Letter (8.5 × 11 in).
+    Letter,
+}
+
+/// Options of `decksmith build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The course folder: the one with course.yaml, sources.yaml and decks/.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Where to write the decks. Created if missing; it must be empty or a folder decksmith
+    /// made before.
+    #[arg(long, value_name = "DIR", default_value = "target/decks")]
+    pub out: PathBuf,
+    /// The seed for question generation, instead of the course's `seed:`. The same seed
+    /// always gives the same quizzes.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Build only this deck (give it several times for several decks); the other decks'
+    /// earlier output is kept.
+    #[arg(long = "deck", value_name = "ID")]
+    pub decks: Vec<String>,
+    /// Make only this format (give it several times for several): html, pdf, json, or one of
+    /// the exports. All by default.
+    #[arg(long = "format", value_name = "FORMAT", value_parser = parse_format)]
+    pub formats: Vec<Format>,
+    /// Paper size for the PDFs, instead of the course's `print: paper:`.
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+    /// Also make N variant forms of each quiz (A, B, …): the same questions in different
+    /// orders, each with its own answer key. At most 26.
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=26))]
+    pub variants: u8,
+    /// Treat warnings as errors: fail, writing nothing, if there are any.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let all: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("no format `{name}`; the formats are: {}", all.join(", "))
+    })
+}
+
+/// Parses the arguments and runs the command; the exit code is 0 on success, 1 for content
+/// errors and 2 for usage errors (clap exits with 2 itself).
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build(args) => run_build(&args),
+        Command::Check(args) => run_check(&args),
+    }
+}
+
+/// `decksmith check`.
+pub fn run_check(args: &CheckArgs) -> ExitCode {
+    let dir = ContentDir::new(&args.content);
+    let report = check(&dir);
+    print_diagnostics(&report.diagnostics);
+    let failed = report.diagnostics.has_errors()
+        || (args.deny_warnings && report.diagnostics.warning_count() > 0);
+    match report.counts {
+        Some((decks, entries)) if !failed => {
+            println!(
+                "{}: {decks} decks, {entries} entries; {}",
+                dir.display,
+                report.diagnostics.summary()
+            );
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!(
+                "{}: {}{}",
+                dir.display,
+                report.diagnostics.summary(),
+                if args.deny_warnings && !report.diagnostics.has_errors() {
+                    " (warnings denied)"
+                } else {
+                    ""
+                }
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `decksmith build`.
+pub fn run_build(args: &BuildArgs) -> ExitCode {
+    let options = BuildOptions {
+        content: ContentDir::new(&args.content),
+        out: args.out.clone(),
+        seed: args.seed,
+        decks: args.decks.clone(),
+        formats: args.formats.clone(),
+        paper: args.paper.map(|p| match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }),
+        variants: usize::from(args.variants),
+        deny_warnings: args.deny_warnings,
+    };
+    let unchanged = format!("{} was not changed", args.out.display());
+    match build(&options) {
+        Ok(report) => {
+            print_diagnostics(&report.diagnostics);
+            let width = report.decks.iter().map(|d| d.id.len()).max().unwrap_or(0);
+            for deck in &report.decks {
+                println!(
+                    "{:width$}  {:>4} cards  {:>3} questions  {}",
+                    deck.id,
+                    deck.cards,
+                    deck.questions,
+                    deck.files.join(" "),
+                );
+            }
+            for file in &report.carried.user_files {
+                println!("kept your file {file}");
+            }
+            for (from, to) in &report.carried.renamed {
+                println!("your file {from} is now {to}: decksmith writes a file of that name");
+            }
+            if report.diagnostics.warning_count() > 0 {
+                println!("{}", report.diagnostics.summary());
+            }
+            println!("open {}", report.index.display());
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("{}; {unchanged}", diagnostics.summary());
+            ExitCode::FAILURE
+        }
+        Err(BuildError::UnknownDeck { id, help }) => {
+            eprintln!("error: the course has no deck `{id}`\n  = help: {help}");
+            ExitCode::from(2)
+        }
+        Err(BuildError::Render(e, diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("error: {e}; {unchanged}");
+            ExitCode::FAILURE
+        }
+        Err(BuildError::Write(e, diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            eprintln!("error: {e}; {unchanged}");
+            ExitCode::FAILURE
+        }
+    }
+}

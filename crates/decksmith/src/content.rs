@@ -1,0 +1,168 @@
+//! Reading a course folder from disk: the only place content files are opened.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use decksmith_model::source::MAX_FILE_BYTES;
+use decksmith_model::{ContentInput, Diagnostic, Diagnostics, Location, Pos, SourceFile};
+
+/// Where a course folder is, and how to show its paths in messages.
+#[derive(Clone, Debug)]
+pub struct ContentDir {
+    /// The folder on disk.
+    pub path: PathBuf,
+    /// The folder as the user named it, for messages (`content`, `../course`).
+    pub display: String,
+}
+
+impl ContentDir {
+    /// A course folder, shown in messages as given.
+    pub fn new(path: impl Into<PathBuf>) -> ContentDir {
+        let path = path.into();
+        let display = path.display().to_string().replace('\\', "/");
+        let display = display.trim_end_matches('/').to_owned();
+        ContentDir {
+            path,
+            display: if display.is_empty() {
+                ".".into()
+            } else {
+                display
+            },
+        }
+    }
+
+    fn show(&self, relative: &str) -> String {
+        if self.display == "." {
+            relative.to_owned()
+        } else {
+            format!("{}/{relative}", self.display)
+        }
+    }
+}
+
+/// Reads `course.yaml`, `sources.yaml` and every `decks/*.yaml` of a course folder. Every file
+/// that cannot be read is a diagnostic; all of them are reported together.
+pub fn read_content(dir: &ContentDir) -> Result<ContentInput, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    if !dir.path.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                at(&dir.display),
+                format!("the course folder `{}` does not exist", dir.display),
+            )
+            .with_help(
+                "point --content at the folder that holds course.yaml, sources.yaml and decks/",
+            ),
+        );
+        return Err(diags);
+    }
+    let course = read_one(dir, "course.yaml", &mut diags);
+    let sources = read_one(dir, "sources.yaml", &mut diags);
+    let mut decks = Vec::new();
+    let decks_dir = dir.path.join("decks");
+    match deck_files(&decks_dir) {
+        Ok(names) => {
+            for name in names {
+                if let Some(file) = read_one(dir, &format!("decks/{name}"), &mut diags) {
+                    decks.push(file);
+                }
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => diags.push(
+            Diagnostic::error(
+                at(&dir.show("decks")),
+                format!("the course has no `decks` folder in `{}`", dir.display),
+            )
+            .with_help("create it and put one YAML file per deck in it"),
+        ),
+        Err(e) => diags.push(Diagnostic::error(
+            at(&dir.show("decks")),
+            format!("failed to list the decks folder ({e})"),
+        )),
+    }
+    match (course, sources) {
+        (Some(course), Some(sources)) if !diags.has_errors() => Ok(ContentInput {
+            course,
+            sources,
+            decks,
+        }),
+        _ => Err(diags),
+    }
+}
+
+/// The deck file names in `dir`, sorted: `*.yaml` and `*.yml`, not hidden.
+fn deck_files(dir: &Path) -> io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        if yaml && !name.starts_with('.') && entry.file_type()?.is_file() {
+            names.push(name);
+        }
+    }
+    names.sort();
+    Ok(names)
+}
+
+fn read_one(dir: &ContentDir, relative: &str, diags: &mut Diagnostics) -> Option<SourceFile> {
+    let shown = dir.show(relative);
+    let path = dir.path.join(relative);
+    let result = fs::metadata(&path).and_then(|meta| {
+        if meta.len() > MAX_FILE_BYTES as u64 {
+            // Let decode explain; read no more than needed to say how big it is.
+            Ok(vec![0; MAX_FILE_BYTES + 1])
+        } else {
+            fs::read(&path)
+        }
+    });
+    match result {
+        Ok(bytes) => match SourceFile::decode(shown, &bytes) {
+            Ok(file) => Some(file),
+            Err(diagnostic) => {
+                diags.push(*diagnostic);
+                None
+            }
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let help = match relative {
+                "course.yaml" => {
+                    "every course folder needs a course.yaml with at least `title:`; is --content pointing at the right folder?"
+                }
+                "sources.yaml" => {
+                    "every course folder needs a sources.yaml listing the documents its entries cite"
+                }
+                _ => "",
+            };
+            diags.push(
+                Diagnostic::error(at(&shown), format!("`{shown}` does not exist"))
+                    .with_help_opt((!help.is_empty()).then(|| help.to_owned())),
+            );
+            None
+        }
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                at(&shown),
+                format!("failed to read `{shown}` ({})", io_reason(&e)),
+            ));
+            None
+        }
+    }
+}
+
+fn at(file: &str) -> Location {
+    Location {
+        file: file.to_owned(),
+        pos: Pos::START,
+    }
+}
+
+/// An IO error in a few words, without the OS error number.
+pub fn io_reason(e: &io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}

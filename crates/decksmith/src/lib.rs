@@ -1,0 +1,14 @@
+//! The decksmith driver: reads a course folder, runs the stages, writes the output folder.
+//!
+//! This crate is the only one that touches the file system. The stages it drives take values
+//! and give values: [`decksmith_model::load`] (text to a validated course),
+//! `decksmith_quiz::generate` (course to cards and questions) and the renderers of
+//! `decksmith_render` (questions to bytes). The `decksmith` binary and `cargo xtask` are thin
+//! layers over [`cli`].
+
+pub mod build;
+pub mod check;
+pub mod cli;
+pub mod content;
+pub mod output;
+pub mod report;

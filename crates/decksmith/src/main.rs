@@ -1,0 +1,7 @@
+//! The `decksmith` command.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    decksmith::cli::main()
+}
