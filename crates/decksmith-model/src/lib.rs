@@ -20,6 +20,7 @@ mod read;
 pub mod schema;
 pub mod source;
 pub mod spans;
+pub mod synth;
 mod validate;
 
 pub use course::*;

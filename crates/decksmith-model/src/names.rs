@@ -90,9 +90,48 @@ pub fn normalize_answer(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether an option refers to the other options ("all of the above", "none of these"),
+/// which cannot work when options are shuffled.
+pub fn refers_to_other_options(option: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "all of the above",
+        "none of the above",
+        "all of these",
+        "none of these",
+        "all the above",
+        "both of the above",
+        "neither of the above",
+        "все перечисленное",
+        "всё перечисленное",
+        "все вышеперечисленное",
+        "всё вышеперечисленное",
+        "ничего из перечисленного",
+        "ни один из перечисленных",
+    ];
+    let norm = normalize_answer(option);
+    PHRASES
+        .iter()
+        .any(|p| norm == *p || norm.starts_with(&format!("{p} ")))
+        || (norm.starts_with("both ")
+            && norm.contains(" and ")
+            && norm.split_whitespace().count() <= 4)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_that_refer_to_other_options() {
+        assert!(refers_to_other_options("All of the above"));
+        assert!(refers_to_other_options("None of the above."));
+        assert!(refers_to_other_options("Both A and B"));
+        assert!(refers_to_other_options("Всё перечисленное"));
+        assert!(!refers_to_other_options("Offensive realism"));
+        assert!(!refers_to_other_options(
+            "Both countries and the UN agreed to cooperate on ICT"
+        ));
+    }
 
     #[test]
     fn ids() {

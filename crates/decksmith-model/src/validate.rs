@@ -13,7 +13,9 @@ use crate::cloze::Cloze;
 use crate::course::*;
 use crate::date::PartialDate;
 use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet};
-use crate::names::{did_you_mean, is_valid_id, normalize_answer, slug, tag_problem};
+use crate::names::{
+    did_you_mean, is_valid_id, normalize_answer, refers_to_other_options, slug, tag_problem,
+};
 use crate::raw::*;
 use crate::read::{Doc, RawEntry, RawEntryKind, Reader, describe, parse};
 use crate::source::SourceFile;
@@ -767,7 +769,12 @@ impl Builder<'_> {
                 for (i, d) in distractors.iter().enumerate() {
                     let norm = normalize_answer(d);
                     let dpath = join_index(&at("distractors"), i);
-                    if taken.contains(&norm) {
+                    if refers_to_other_options(d) {
+                        reader
+                            .error_at(&dpath, format!("distractor \"{d}\" refers to the other options"))
+                            .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
+                        ok = false;
+                    } else if taken.contains(&norm) {
                         reader
                             .error_at(
                                 &dpath,

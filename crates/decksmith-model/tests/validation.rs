@@ -199,3 +199,64 @@ fn valid_cases_load_cleanly() {
 fn invalid_cases_give_exactly_their_diagnostics() {
     run_dir("err");
 }
+
+/// Diagnostics of a load with one extra deck file, as written in expect sections.
+fn load_with_deck(name: &str, bytes: Vec<u8>) -> (Loaded, Vec<String>) {
+    let mut files = base_files();
+    files.insert(name.to_owned(), bytes);
+    let loaded = load_files(&files);
+    let shown = loaded
+        .diagnostics
+        .sorted()
+        .iter()
+        .filter(|d| d.location.file == name)
+        .map(show)
+        .collect();
+    (loaded, shown)
+}
+
+#[test]
+fn binary_garbage_is_refused_with_its_place() {
+    // Bytes as a stray image or archive would have them.
+    let mut garbage = b"title: x\n".to_vec();
+    garbage.extend((0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+    let (loaded, shown) = load_with_deck("decks/garbage.yaml", garbage);
+    assert!(loaded.course.is_none());
+    assert_eq!(
+        shown,
+        [
+            "decks/garbage.yaml:2:1: error: file is binary data, not YAML text\n  help: content files must be YAML saved as UTF-8 text; check that this is the file you meant"
+        ]
+    );
+}
+
+#[test]
+fn a_file_of_many_megabytes_is_refused() {
+    let mut huge = b"title: x\nentries:\n".to_vec();
+    while huge.len() <= decksmith_model::source::MAX_FILE_BYTES {
+        huge.extend_from_slice(b"  - term: filler\n    meaning: text that goes on and on\n");
+    }
+    let (loaded, shown) = load_with_deck("decks/huge.yaml", huge);
+    assert!(loaded.course.is_none());
+    assert_eq!(shown.len(), 1);
+    assert!(
+        shown[0].starts_with("decks/huge.yaml:1:1: error: file is too large (8.0 MB); content files are limited to 8 MB"),
+        "{}",
+        shown[0]
+    );
+}
+
+#[test]
+fn a_large_valid_deck_loads() {
+    let mut text = String::from("title: Large\nentries:\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "  - id: t{i}\n    term: Term {i}\n    meaning: The meaning of term number {i}\n    source: news-2021\n"
+        ));
+    }
+    assert!(text.len() > 2_000_000);
+    let (loaded, shown) = load_with_deck("decks/large.yaml", text.into_bytes());
+    assert!(shown.is_empty(), "{shown:?}");
+    let course = loaded.course.expect("the course loads");
+    assert_eq!(course.deck("large").unwrap().entries.len(), 20_000);
+}

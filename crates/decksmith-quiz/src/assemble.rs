@@ -64,9 +64,12 @@ pub fn quotas(total: usize, kinds: &[(QuestionKind, u32, usize)]) -> Vec<usize> 
     quota
 }
 
-/// Whether two questions may not stand in the same quiz.
+/// Whether two questions may not stand in the same quiz: one asks about an entry the other
+/// is about (a matching set or timeline counts as about each of its entries; two sets may
+/// share entries, since each asks about its own pairing), or one shows the other's answer.
 fn conflict(a: &Candidate, b: &Candidate) -> bool {
-    if a.entries.len() == 1 && b.entries.len() == 1 && a.entries[0] == b.entries[0] {
+    let single = |c: &Candidate| c.entries.len() == 1;
+    if (single(a) || single(b)) && a.entries.iter().any(|e| b.entries.contains(e)) {
         return true;
     }
     let gives = |x: &Candidate, y: &Candidate| {
@@ -104,11 +107,15 @@ pub fn select(
     let mut uses: HashMap<String, usize> = HashMap::new();
     let (mut trues, mut falses) = (0usize, 0usize);
 
-    // Kinds take turns; a kind that cannot pick any more gives its turn up for good, and
-    // its unfilled share goes to kinds that still can.
+    // Kinds take turns, the scarcest first: a matching set or a timeline needs several
+    // entries that no earlier pick may have claimed, while cloze and multiple-choice items
+    // have many alternatives. A kind that cannot pick any more gives its turn up for good,
+    // and its unfilled share goes to kinds that still can.
+    let mut turns: Vec<usize> = (0..pools.len()).collect();
+    turns.sort_by_key(|&k| (pools[k].2.len(), k));
     loop {
         let mut progressed = false;
-        for k in 0..pools.len() {
+        for &k in &turns {
             if quota[k] == 0 {
                 continue;
             }

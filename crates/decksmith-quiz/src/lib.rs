@@ -107,9 +107,10 @@ fn deck_output(
             Diagnostic::warning(
                 deck.quiz_origin.clone(),
                 format!(
-                    "deck `{}` asks for {wanted} questions, but only {} different ones could be made",
+                    "deck `{}` asks for {wanted} questions, but only {} different {} could be made",
                     deck.id,
-                    chosen.len()
+                    chosen.len(),
+                    if chosen.len() == 1 { "one" } else { "ones" }
                 ),
             )
             .with_help("add entries or kinds of question, or lower `questions:` in the deck's quiz settings"),

@@ -39,15 +39,27 @@ pub enum Class {
     Roman,
     /// An ordinal (`76th`).
     Ordinal,
-    /// A text in another language.
-    Translation(String),
+    /// A text in another language (the language code), translating a name of this kind.
+    Translation(String, Named),
     /// Anything else.
     Text,
 }
 
+/// What a translated name names, so that a Russian term is offered among Russian terms and
+/// not among Russian names of people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Named {
+    /// A term.
+    Term,
+    /// An organization.
+    Organization,
+    /// A person.
+    Person,
+}
+
 /// A name with every way of writing it.
 #[derive(Clone, Debug)]
-struct Named {
+struct Spelled {
     main: String,
     /// The name and its aliases, as written.
     spellings: Vec<String>,
@@ -55,12 +67,12 @@ struct Named {
     all: Vec<String>,
 }
 
-impl Named {
-    fn new(main: &str, aliases: &[String]) -> Named {
+impl Spelled {
+    fn new(main: &str, aliases: &[String]) -> Spelled {
         let spellings: Vec<String> = std::iter::once(main.to_owned())
             .chain(aliases.iter().cloned())
             .collect();
-        Named {
+        Spelled {
             main: main.to_owned(),
             all: spellings.iter().map(|s| normalize_answer(s)).collect(),
             spellings,
@@ -71,15 +83,15 @@ impl Named {
 /// Every value of the course by type.
 #[derive(Clone, Debug, Default)]
 pub struct Pools {
-    people: Vec<Named>,
-    organizations: Vec<Named>,
-    acronyms: Vec<Named>,
-    terms: Vec<Named>,
-    expansions: Vec<Named>,
+    people: Vec<Spelled>,
+    organizations: Vec<Spelled>,
+    acronyms: Vec<Spelled>,
+    terms: Vec<Spelled>,
+    expansions: Vec<Spelled>,
     roles: Vec<String>,
     years: Vec<u16>,
     dates: Vec<PartialDate>,
-    translations: BTreeMap<String, Vec<String>>,
+    translations: BTreeMap<(String, Named), Vec<String>>,
     texts: Vec<String>,
     date_texts: Vec<String>,
 }
@@ -100,27 +112,27 @@ impl Pools {
         for (_, entry) in course.entries() {
             match &entry.kind {
                 EntryKind::Person(p) => {
-                    pools.people.push(Named::new(&p.name, &p.aliases));
+                    pools.people.push(Spelled::new(&p.name, &p.aliases));
                     push_unique(&mut pools.roles, &p.role);
-                    pools.add_translations(&p.translations);
+                    pools.add_translations(Named::Person, &p.translations);
                 }
                 EntryKind::Organization(o) => {
-                    pools.organizations.push(Named::new(&o.name, &o.aliases));
-                    pools.expansions.push(Named::new(&o.name, &o.aliases));
+                    pools.organizations.push(Spelled::new(&o.name, &o.aliases));
+                    pools.expansions.push(Spelled::new(&o.name, &o.aliases));
                     if let Some(acronym) = &o.acronym {
-                        pools.acronyms.push(Named::new(acronym, &[]));
+                        pools.acronyms.push(Spelled::new(acronym, &[]));
                     }
-                    pools.add_translations(&o.translations);
+                    pools.add_translations(Named::Organization, &o.translations);
                 }
                 EntryKind::Term(t) => {
-                    pools.terms.push(Named::new(&t.term, &t.aliases));
+                    pools.terms.push(Spelled::new(&t.term, &t.aliases));
                     if is_acronym(&t.term) {
-                        pools.acronyms.push(Named::new(&t.term, &t.aliases));
+                        pools.acronyms.push(Spelled::new(&t.term, &t.aliases));
                     }
                     if let Some(expansion) = &t.expansion {
-                        pools.expansions.push(Named::new(expansion, &[]));
+                        pools.expansions.push(Spelled::new(expansion, &[]));
                     }
-                    pools.add_translations(&t.translations);
+                    pools.add_translations(Named::Term, &t.translations);
                 }
                 EntryKind::Event(e) => {
                     pools.dates.push(e.date);
@@ -162,10 +174,12 @@ impl Pools {
         pools
     }
 
-    fn add_translations(&mut self, translations: &[decksmith_model::Translation]) {
+    fn add_translations(&mut self, named: Named, translations: &[decksmith_model::Translation]) {
         for t in translations {
             push_unique(
-                self.translations.entry(t.lang.clone()).or_default(),
+                self.translations
+                    .entry((t.lang.clone(), named))
+                    .or_default(),
                 &t.text,
             );
         }
@@ -174,7 +188,7 @@ impl Pools {
     /// The type of `value`.
     pub fn classify(&self, value: &str) -> Class {
         let norm = normalize_answer(value);
-        let has = |list: &[Named]| list.iter().any(|n| n.all.contains(&norm));
+        let has = |list: &[Spelled]| list.iter().any(|n| n.all.contains(&norm));
         if has(&self.people) {
             Class::Person
         } else if has(&self.acronyms) && is_acronym(value) {
@@ -253,7 +267,7 @@ impl Pools {
     }
 
     fn candidates(&self, answer: &str, class: &Class) -> Vec<(u32, String)> {
-        let named = |list: &[Named]| -> Vec<(u32, String)> {
+        let named = |list: &[Spelled]| -> Vec<(u32, String)> {
             list.iter()
                 .map(|n| (similarity(answer, &n.main), n.main.clone()))
                 .collect()
@@ -270,9 +284,11 @@ impl Pools {
             Class::Term => named(&self.terms),
             Class::Expansion => named(&self.expansions),
             Class::Role => texts(&self.roles),
-            Class::Translation(lang) => {
-                texts(self.translations.get(lang).map_or(&[][..], Vec::as_slice))
-            }
+            Class::Translation(lang, named) => texts(
+                self.translations
+                    .get(&(lang.clone(), *named))
+                    .map_or(&[][..], Vec::as_slice),
+            ),
             Class::Year => {
                 let Ok(year) = answer.trim().parse::<i32>() else {
                     return Vec::new();
@@ -838,9 +854,10 @@ mod tests {
     #[test]
     fn aliases_of_named_things() {
         let mut pools = Pools::default();
-        pools
-            .people
-            .push(Named::new("Oleg V. Khramov", &["Oleg Khramov".to_owned()]));
+        pools.people.push(Spelled::new(
+            "Oleg V. Khramov",
+            &["Oleg Khramov".to_owned()],
+        ));
         assert_eq!(pools.aliases("oleg v. khramov"), ["Oleg Khramov"]);
         assert_eq!(pools.aliases("Oleg Khramov"), ["Oleg V. Khramov"]);
         assert!(pools.aliases("nobody").is_empty());

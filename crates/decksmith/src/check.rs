@@ -1,7 +1,9 @@
 //! `decksmith check`: validate a course without building it.
 
-use decksmith_model::{Diagnostics, LoadOptions, load};
+use decksmith_model::{Diagnostics, load};
+use decksmith_quiz::{GenerateOptions, generate};
 
+use crate::build::load_options;
 use crate::content::{ContentDir, read_content};
 
 /// What checking found.
@@ -13,7 +15,8 @@ pub struct CheckReport {
     pub counts: Option<(usize, usize)>,
 }
 
-/// Reads and validates the course in `dir`.
+/// Reads and validates the course in `dir`, then generates its quizzes to report what
+/// cannot be generated (the same warnings a build gives, without writing anything).
 pub fn check(dir: &ContentDir) -> CheckReport {
     let input = match read_content(dir) {
         Ok(input) => input,
@@ -24,15 +27,18 @@ pub fn check(dir: &ContentDir) -> CheckReport {
             };
         }
     };
-    let loaded = load(&input, &LoadOptions::default());
+    let loaded = load(&input, &load_options());
+    let mut diagnostics = loaded.diagnostics;
     let counts = loaded.course.as_ref().map(|course| {
+        let (_, warnings) = generate(course, &GenerateOptions::default());
+        diagnostics.extend(warnings);
         (
             course.decks.len(),
             course.decks.iter().map(|d| d.entries.len()).sum(),
         )
     });
     CheckReport {
-        diagnostics: loaded.diagnostics,
+        diagnostics,
         counts,
     }
 }

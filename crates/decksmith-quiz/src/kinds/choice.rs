@@ -9,7 +9,7 @@ use decksmith_model::{Entry, EntryKind};
 use super::{Candidate, Ctx};
 use crate::cards::BLANK;
 use crate::types::{Body, Choice};
-use crate::values::Class;
+use crate::values::{Class, Named};
 
 /// One multiple-choice item to try to make.
 struct Item<'a> {
@@ -145,7 +145,7 @@ fn items<'a>(ctx: &Ctx<'_>, entry: &'a Entry) -> Vec<Item<'a>> {
                         &[("term", &t.term), ("language", &language)],
                     ),
                     &translation.text,
-                    Class::Translation(translation.lang.clone()),
+                    Class::Translation(translation.lang.clone(), Named::Term),
                     p.get("e.correct", &[("value", &translation.text)]),
                 );
                 item.lang = Some(translation.lang.clone());

@@ -1,0 +1,314 @@
+//! Synthetic courses of realistic shape, for benchmarks and scale tests.
+//!
+//! [`course`] writes the YAML of a course with a given number of entries spread over decks:
+//! every entry kind in proportions like a real course's, short and long texts, some
+//! Cyrillic, sources with locators and tags. The same arguments give the same text. The
+//! course passes `decksmith check` without errors or warnings.
+
+/// A synthetic course's files: paths relative to the course folder, and their text.
+#[derive(Clone, Debug)]
+pub struct SynthCourse {
+    /// `course.yaml`, `sources.yaml` and `decks/*.yaml`.
+    pub files: Vec<(String, String)>,
+}
+
+/// SplitMix64: a small, fixed generator, so synthetic courses never change with a library.
+struct Gen(u64);
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "security",
+    "cooperation",
+    "information",
+    "network",
+    "treaty",
+    "agreement",
+    "norms",
+    "behaviour",
+    "states",
+    "infrastructure",
+    "incident",
+    "response",
+    "capacity",
+    "dialogue",
+    "regional",
+    "global",
+    "resolution",
+    "committee",
+    "assembly",
+    "working",
+    "group",
+    "experts",
+    "platform",
+    "convention",
+    "criminal",
+    "technologies",
+    "sovereignty",
+    "exchange",
+    "protection",
+    "critical",
+    "digital",
+    "divide",
+    "attribution",
+    "threats",
+    "confidence",
+    "measures",
+    "consultations",
+    "partnership",
+    "framework",
+    "principles",
+];
+const CYRILLIC: &[&str] = &[
+    "безопасность",
+    "сотрудничество",
+    "информация",
+    "договор",
+    "нормы",
+    "государства",
+    "инфраструктура",
+    "диалог",
+    "резолюция",
+    "комитет",
+    "эксперты",
+    "платформа",
+];
+const FIRST: &[&str] = &[
+    "Anna", "Boris", "Clara", "Dmitry", "Elena", "Frank", "Galina", "Henry", "Irina", "James",
+    "Katya", "Leon", "Maria", "Nikolai", "Olga", "Pavel",
+];
+const LAST: &[&str] = &[
+    "Antonova", "Baker", "Chen", "Davies", "Egorov", "Fischer", "Gordon", "Hansen", "Ivanov",
+    "Jensen", "Kowalski", "Larsen", "Morozov", "Novak", "Orlova", "Petrov",
+];
+const ROLES: &[&str] = &[
+    "Deputy Minister of Foreign Affairs",
+    "Ambassador to the United Nations",
+    "Director of the Cybersecurity Centre",
+    "Chair of the Working Group",
+    "Senior Fellow at a research institute",
+    "Head of the National Computer Emergency Response Team",
+];
+
+fn phrase(g: &mut Gen, min: usize, max: usize) -> String {
+    let n = min + g.below(max - min + 1);
+    let words: Vec<&str> = (0..n).map(|_| g.pick(WORDS)).collect();
+    let mut text = words.join(" ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    text
+}
+
+fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The YAML of a course with `entries` entries over `decks` decks.
+pub fn course(entries: usize, decks: usize) -> SynthCourse {
+    let decks = decks.max(1);
+    let mut g = Gen(0x5eed_0000 ^ (entries as u64) << 8 ^ decks as u64);
+    let mut files = Vec::new();
+    let deck_ids: Vec<String> = (0..decks).map(|d| format!("deck-{:03}", d + 1)).collect();
+    files.push((
+        "course.yaml".to_owned(),
+        format!(
+            "# yaml-language-server: $schema=schemas/course.schema.json\ntitle: Synthetic course of {entries} entries\ndescription: Generated for benchmarks; every entry kind, some Cyrillic.\nlanguage: en\nseed: 42\ndecks: [{}]\nquiz:\n  questions: 20\n",
+            deck_ids.join(", ")
+        ),
+    ));
+    let sources = ["brief", "report", "article", "news"];
+    let mut text =
+        String::from("# yaml-language-server: $schema=schemas/sources.schema.json\nsources:\n");
+    for (i, id) in sources.iter().enumerate() {
+        text.push_str(&format!(
+            "  - id: {id}\n    title: Synthetic {id} {}\n    short: {id}\n    kind: {}\n    date: {}\n",
+            i + 1,
+            ["policy-brief", "report", "article", "news"][i],
+            2018 + i
+        ));
+    }
+    files.push(("sources.yaml".to_owned(), text));
+
+    let mut n = 0usize;
+    for (d, deck_id) in deck_ids.iter().enumerate() {
+        let count = entries / decks + usize::from(d < entries % decks);
+        let mut text = format!(
+            "# yaml-language-server: $schema=../schemas/deck.schema.json\ntitle: Deck {}\ndescription: {}.\ntags: [synthetic]\nentries:\n",
+            d + 1,
+            phrase(&mut g, 4, 9)
+        );
+        // People first, so quotes in this deck can name them.
+        let mut people: Vec<String> = Vec::new();
+        for i in 0..count {
+            n += 1;
+            let id = format!("e{n}");
+            let source = format!(
+                "{{ id: {}, quote: {} }}",
+                sources[n % sources.len()],
+                quote(&phrase(&mut g, 2, 5).to_lowercase())
+            );
+            let tags = if g.below(3) == 0 {
+                "\n    tags: [core]"
+            } else {
+                ""
+            };
+            let roll = if i < 4 { 3 } else { g.below(100) };
+            let body = match roll {
+                0..=19 => {
+                    let term = format!("{} {n}", phrase(&mut g, 1, 3));
+                    let acronym: String = format!(
+                        "{}{}",
+                        term.split_whitespace()
+                            .filter_map(|w| w.chars().next())
+                            .collect::<String>()
+                            .to_uppercase(),
+                        n
+                    );
+                    let translation = if g.below(4) == 0 {
+                        format!(
+                            "\n    translation: {{ ru: {} }}",
+                            quote(&format!("{} {n}", g.pick(CYRILLIC)))
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "  - id: {id}\n    term: {acronym}\n    expansion: {}\n    meaning: {}{translation}",
+                        quote(&term),
+                        quote(&phrase(&mut g, 6, 18))
+                    )
+                }
+                20..=44 => {
+                    let year = 1990 + g.below(35);
+                    let number = 3 + g.below(300);
+                    let word = g.pick(WORDS);
+                    format!(
+                        "  - id: {id}\n    fact: {}",
+                        quote(&format!(
+                            "In {{{year}}}, {} {{{number}}} {} about {{{word}}} {}.",
+                            phrase(&mut g, 2, 5).to_lowercase(),
+                            phrase(&mut g, 1, 3).to_lowercase(),
+                            phrase(&mut g, 3, 12).to_lowercase()
+                        ))
+                    )
+                }
+                45..=59 => {
+                    let date = match g.below(3) {
+                        0 => format!("{}", 1990 + g.below(35)),
+                        1 => format!("{}-{:02}", 1990 + g.below(35), 1 + g.below(12)),
+                        _ => format!(
+                            "{}-{:02}-{:02}",
+                            1990 + g.below(35),
+                            1 + g.below(12),
+                            1 + g.below(28)
+                        ),
+                    };
+                    format!(
+                        "  - id: {id}\n    event: {} {n}\n    date: {date}",
+                        phrase(&mut g, 4, 10)
+                    )
+                }
+                60..=71 => {
+                    let name = format!("{} {} {n}", g.pick(FIRST), g.pick(LAST));
+                    people.push(name.clone());
+                    format!(
+                        "  - id: {id}\n    person: {name}\n    role: {} {n}",
+                        g.pick(ROLES)
+                    )
+                }
+                72..=81 => format!(
+                    "  - id: {id}\n    organization: {} {n}\n    acronym: ORG{n}\n    description: {}",
+                    phrase(&mut g, 2, 5),
+                    quote(&phrase(&mut g, 5, 14))
+                ),
+                82..=89 if !people.is_empty() => {
+                    let by = people[g.below(people.len())].clone();
+                    format!(
+                        "  - id: {id}\n    quote: {}\n    by: {by}\n    date: {}",
+                        quote(&format!("{}.", phrase(&mut g, 8, 24))),
+                        2000 + g.below(25)
+                    )
+                }
+                _ => {
+                    let answer = format!("{} {n}", phrase(&mut g, 1, 3));
+                    format!(
+                        "  - id: {id}\n    question: {}\n    answer: {}\n    distractors: [{}]",
+                        quote(&format!(
+                            "Which {} {n}?",
+                            phrase(&mut g, 3, 8).to_lowercase()
+                        )),
+                        quote(&answer),
+                        (1..=3)
+                            .map(|k| quote(&format!("{} {}", phrase(&mut g, 1, 3), n * 10 + k)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            };
+            text.push_str(&body);
+            text.push_str(tags);
+            text.push_str(&format!("\n    source: {source}\n"));
+        }
+        files.push((format!("decks/{deck_id}.yaml"), text));
+    }
+    SynthCourse { files }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ContentInput, LoadOptions, SourceFile, load};
+
+    fn input(course: &SynthCourse) -> ContentInput {
+        let file = |name: &str| {
+            let (path, text) = course.files.iter().find(|(p, _)| p == name).unwrap();
+            SourceFile::new(path.clone(), text.clone())
+        };
+        ContentInput {
+            course: file("course.yaml"),
+            sources: file("sources.yaml"),
+            decks: course
+                .files
+                .iter()
+                .filter(|(p, _)| p.starts_with("decks/"))
+                .map(|(p, t)| SourceFile::new(p.clone(), t.clone()))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn synthetic_courses_load_cleanly_and_are_deterministic() {
+        for (entries, decks) in [(10, 1), (300, 3), (1000, 7)] {
+            let course = course(entries, decks);
+            assert_eq!(course.files.len(), decks + 2);
+            let loaded = load(&input(&course), &LoadOptions::default());
+            let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
+            assert!(problems.is_empty(), "{problems:#?}");
+            let loaded = loaded.course.unwrap();
+            assert_eq!(loaded.entries().count(), entries);
+            let kinds: std::collections::BTreeSet<&str> =
+                loaded.entries().map(|(_, e)| e.kind_name()).collect();
+            if entries >= 300 {
+                assert_eq!(kinds.len(), 7, "{kinds:?}");
+            }
+            assert_eq!(course.files, super::course(entries, decks).files);
+        }
+    }
+}
