@@ -7,7 +7,9 @@
 //!
 //! - [`html`]: the study pages (askama templates from the top-level `templates/`).
 //! - [`json`]: `quiz.json`, the generated questions, machine-readable.
+//! - [`export`]: `deck.apkg` (Anki), `quiz.moodle.xml`, `quiz.gift` and `cards.tsv`.
 
+pub mod export;
 pub mod html;
 pub mod json;
 
@@ -23,17 +25,36 @@ pub enum Format {
     Html,
     /// `quiz.json` (and `quiz-A.json`, … for variants).
     Json,
+    /// `deck.apkg`: the flashcards as an Anki package.
+    Apkg,
+    /// `quiz.moodle.xml`: the quiz as a Moodle XML question bank.
+    Moodle,
+    /// `quiz.gift`: the quiz in Moodle's GIFT text format.
+    Gift,
+    /// `cards.tsv`: the flashcards as text for Anki's and Quizlet's importers.
+    Tsv,
 }
 
 impl Format {
     /// Every format, in the order files are listed.
-    pub const ALL: &'static [Format] = &[Format::Html, Format::Json];
+    pub const ALL: &'static [Format] = &[
+        Format::Html,
+        Format::Json,
+        Format::Apkg,
+        Format::Moodle,
+        Format::Gift,
+        Format::Tsv,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Json => "json",
+            Format::Apkg => "apkg",
+            Format::Moodle => "moodle",
+            Format::Gift => "gift",
+            Format::Tsv => "tsv",
         }
     }
 
@@ -177,6 +198,15 @@ impl Renderer {
                 };
                 let bytes = json::quiz(quiz).map_err(|e| failed(&path, e))?;
                 rendered.files.push(OutFile { path, bytes });
+            }
+        }
+        for format in &self.options.formats {
+            match format {
+                Format::Html | Format::Json => {}
+                Format::Apkg => export::apkg::deck_files(course, deck, output, &mut rendered)?,
+                Format::Moodle => export::moodle::deck_files(course, deck, output, &mut rendered)?,
+                Format::Gift => export::gift::deck_files(course, deck, output, &mut rendered)?,
+                Format::Tsv => export::tsv::deck_files(course, deck, output, &mut rendered)?,
             }
         }
         Ok(rendered)

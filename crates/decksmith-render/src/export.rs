@@ -1,0 +1,144 @@
+//! Exports to the tools students and teachers already use.
+//!
+//! - [`apkg`]: `deck.apkg`, an Anki package (a SQLite collection in a zip).
+//! - [`moodle`]: `quiz.moodle.xml`, a Moodle XML question bank.
+//! - [`gift`]: `quiz.gift`, the same questions in Moodle's GIFT text format.
+//! - [`tsv`]: `cards.tsv`, the flashcards as tab-separated text for Anki's and Quizlet's
+//!   importers.
+//!
+//! Moodle XML and GIFT are two spellings of one question bank, built once by [`bank`], so
+//! both hold the same questions and differ only in syntax and escaping.
+
+pub mod apkg;
+pub mod bank;
+pub mod gift;
+pub mod moodle;
+pub mod tsv;
+
+#[cfg(test)]
+mod tests;
+
+use decksmith_quiz::{CitationView, Line, LineRole, Side};
+
+/// Escapes text for an HTML text node: `&`, `<` and `>`; control characters other than tab
+/// and newline are dropped, since neither HTML nor XML can carry them.
+pub fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a double-quoted HTML or XML attribute.
+pub fn html_attr(text: &str) -> String {
+    html_text(text).replace('"', "&quot;")
+}
+
+/// Teacher text as an HTML fragment: escaped, with line breaks kept as `<br>`.
+pub fn html_block(text: &str) -> String {
+    html_text(text).replace("\r\n", "\n").replace('\n', "<br>")
+}
+
+/// Text in a span marked with its language, when it is not the course's.
+pub fn html_lang(text: &str, lang: Option<&str>) -> String {
+    match lang {
+        Some(lang) => format!(
+            "<span lang=\"{}\">{}</span>",
+            html_attr(lang),
+            html_block(text)
+        ),
+        None => html_block(text),
+    }
+}
+
+/// The main text of a card side, as HTML.
+pub fn side_html(side: &Side) -> String {
+    html_lang(&side.text, side.lang.as_deref())
+}
+
+/// The further lines of a card side, each as a `div` whose class names its role.
+pub fn lines_html(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let class = match line.role {
+            LineRole::Detail => "detail",
+            LineRole::Translation => "translation",
+            LineRole::Note => "note",
+        };
+        out.push_str(&format!(
+            "<div class=\"{class}\">{}</div>",
+            html_lang(&line.text, line.lang.as_deref())
+        ));
+    }
+    out
+}
+
+/// The citations as one plain line: `RIAC/EWI brief, “quote”; TASS report`.
+pub fn sources_plain(sources: &[CitationView], language: &str) -> String {
+    sources
+        .iter()
+        .map(|s| s.display(language))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The citations as HTML, each linked to its source when it has an address.
+pub fn sources_html(sources: &[CitationView], language: &str) -> String {
+    sources
+        .iter()
+        .map(|s| {
+            let text = html_text(&s.display(language));
+            match &s.url {
+                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                    format!("<a href=\"{}\">{text}</a>", html_attr(url))
+                }
+                _ => text,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The few words the exports add to the teacher's text, in the course's language.
+#[derive(Clone, Copy, Debug)]
+pub struct Words {
+    russian: bool,
+}
+
+impl Words {
+    /// The words for a course language (`en`, `ru`, …; English for any other).
+    pub fn new(language: &str) -> Words {
+        Words {
+            russian: language == "ru" || language.starts_with("ru-"),
+        }
+    }
+
+    /// The label before the citations.
+    pub fn source(self, count: usize) -> &'static str {
+        match (self.russian, count > 1) {
+            (false, false) => "Source",
+            (false, true) => "Sources",
+            (true, false) => "Источник",
+            (true, true) => "Источники",
+        }
+    }
+
+    /// The name of position `n` (from 1) of `of` in a timeline, as an answer to choose.
+    pub fn position(self, n: usize, of: usize) -> String {
+        match (self.russian, n) {
+            (false, 1) => "1 (earliest)".to_owned(),
+            (false, n) if n == of => format!("{n} (latest)"),
+            (true, 1) => "1 (самое раннее)".to_owned(),
+            (true, n) if n == of => format!("{n} (самое позднее)"),
+            (_, n) => n.to_string(),
+        }
+    }
+}

@@ -1,0 +1,582 @@
+//! `deck.apkg`: the deck's flashcards as an Anki package.
+//!
+//! The package is a zip (deflate) holding `collection.anki2`, a SQLite collection in Anki's
+//! schema 11 (the one every Anki and AnkiDroid imports), and an empty `media` list. The
+//! collection is built in memory and serialized to bytes: no file is touched.
+//!
+//! # Notes
+//!
+//! One note per entry: a fact with braced parts is a cloze note (`{{c1::…}}`, a card per
+//! part, or one card for all parts when the deck's `cloze:` is `all`); an entry with a
+//! reverse card (the deck's `cards: reverse: true`) is a "Basic (and reversed card)" note;
+//! anything else a "Basic" note. Every note type has a `Source` field with the citations;
+//! Basic notes keep the back's further lines (meaning, translations, the teacher's note) in
+//! `Details`. Tags are the entry's; decks are nested `Course::Deck`.
+//!
+//! # Identity, so that importing again updates instead of duplicating
+//!
+//! Anki matches an imported note to one it has by GUID, and replaces it only when the
+//! imported note's modification time is *later* than its own (its default "update if
+//! newer"). So:
+//!
+//! - the GUID is a hash of the course title, the deck id and the entry id, so it stays the
+//!   same from build to build (and a fact's derived id only changes when its text does);
+//! - note-type, deck and note ids are hashes of names, fixed from build to build;
+//! - every modification time is the content's **revision time**, [`Revision`].
+//!
+//! A modification time cannot be a function of the content alone and still grow with every
+//! edit: edit an entry from A to B and back to A, and determinism gives the third build the
+//! first one's time, which is older than the second's, so Anki would keep B. Hashing the
+//! content into a time is worse still: half of all edits would get an *older* time and be
+//! ignored. The revision time therefore comes from outside the content, as a value given to
+//! the build — the reproducible-builds convention `SOURCE_DATE_EPOCH` (seconds since 1970),
+//! which a release sets to the commit time of the content (`git log -1 --format=%ct`) — and
+//! never from the clock. The same content with the same revision time gives the same bytes;
+//! a later revision gives every note a later time, so Anki updates the notes whose fields
+//! changed and rewrites the others with the same fields: nothing is duplicated and
+//! scheduling is kept, since Anki never replaces the cards of a note it already has.
+//! Without `SOURCE_DATE_EPOCH` the revision is [`Revision::DEFAULT`].
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+
+use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
+use decksmith_quiz::{Card, DeckOutput, LineRole};
+use rusqlite::{Connection, MAIN_DB, params};
+use serde_json::{Value, json};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use super::tsv::anki_tag;
+use super::{html_block, lines_html, side_html, sources_html};
+use crate::{OutFile, RenderError, Rendered, failed};
+
+/// When this version of the course was made, in seconds since 1970: the modification time
+/// of every note, card and deck in the package.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Revision(pub i64);
+
+impl Revision {
+    /// The revision when none is given: 2024-01-01T00:00:00Z.
+    pub const DEFAULT: Revision = Revision(1_704_067_200);
+
+    /// The revision from the value of `SOURCE_DATE_EPOCH`, if one was given.
+    pub fn from_source_date_epoch(value: Option<&str>) -> Result<Revision, String> {
+        match value.map(str::trim) {
+            None | Some("") => Ok(Revision::DEFAULT),
+            Some(v) => match v.parse::<i64>() {
+                Ok(secs) if (0..=253_402_300_799).contains(&secs) => Ok(Revision(secs)),
+                _ => Err(format!(
+                    "SOURCE_DATE_EPOCH is `{v}`, not a number of seconds since 1970"
+                )),
+            },
+        }
+    }
+}
+
+/// The version of the note types' templates and style. Raise it when they change, so Anki
+/// takes the new ones (it updates a note type only from a later modification time).
+const NOTETYPES_MTIME: i64 = 1_704_067_200;
+
+/// `<deck>/deck.apkg`.
+pub fn deck_files(
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    rendered: &mut Rendered,
+) -> Result<(), RenderError> {
+    let path = format!("{}/deck.apkg", deck.id);
+    // The one input from outside the course (see the module's documentation); read here, at
+    // the edge, so the package itself is a function of its arguments.
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let revision =
+        Revision::from_source_date_epoch(epoch.as_deref()).map_err(|e| failed(&path, e))?;
+    let bytes = package(course, deck, output, revision).map_err(|e| failed(&path, e))?;
+    rendered.files.push(OutFile { path, bytes });
+    Ok(())
+}
+
+/// A 64-bit hash of some strings (the first 8 bytes of their SHA-1, each string ended by a
+/// NUL so that `("ab", "c")` and `("a", "bc")` differ).
+fn hash64(parts: &[&str]) -> u64 {
+    let mut sha = sha1_smol::Sha1::new();
+    for part in parts {
+        sha.update(part.as_bytes());
+        sha.update(&[0]);
+    }
+    let digest = sha.digest().bytes();
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_be_bytes(first)
+}
+
+/// An id in the range Anki's own ids (milliseconds since 1970) fall in, from a hash.
+fn anki_id(parts: &[&str]) -> i64 {
+    const BASE: u64 = 1_000_000_000_000;
+    (BASE + hash64(parts) % (8 * BASE)) as i64
+}
+
+/// The GUID of the note of an entry (or of any other id within the deck).
+pub fn guid(course: &Course, deck: &Deck, entry: &str) -> String {
+    format!(
+        "{:016x}",
+        hash64(&["decksmith", course.title.trim(), &deck.id, entry])
+    )
+}
+
+/// The deck's name in Anki: `Course::Deck`, by titles (a `::` inside a title, which would
+/// nest deeper, becomes `:`).
+pub fn deck_name(course: &Course, deck: &Deck) -> String {
+    let part = |s: &str| s.trim().replace(['\n', '\r', '\t'], " ").replace("::", ":");
+    format!("{}::{}", part(&course.title), part(&deck.title))
+}
+
+/// The kinds of note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NoteKind {
+    Basic,
+    Reversed,
+    Cloze,
+}
+
+impl NoteKind {
+    const ALL: [NoteKind; 3] = [NoteKind::Basic, NoteKind::Reversed, NoteKind::Cloze];
+
+    fn name(self) -> &'static str {
+        match self {
+            NoteKind::Basic => "decksmith Basic",
+            NoteKind::Reversed => "decksmith Basic (and reversed card)",
+            NoteKind::Cloze => "decksmith Cloze",
+        }
+    }
+
+    fn id(self) -> i64 {
+        anki_id(&["decksmith note type", self.name()])
+    }
+
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            NoteKind::Basic | NoteKind::Reversed => &["Front", "Back", "Details", "Source"],
+            NoteKind::Cloze => &["Text", "Extra", "Source"],
+        }
+    }
+}
+
+/// A note and its cards, ready to insert.
+struct NoteRow {
+    kind: NoteKind,
+    guid: String,
+    fields: Vec<String>,
+    tags: Vec<String>,
+    /// The cards' template ordinals (cloze numbers less one for cloze notes).
+    ords: Vec<u32>,
+}
+
+const CSS: &str = ".card { font-family: system-ui, sans-serif; font-size: 22px; line-height: 1.4; text-align: center; color: #1a1a1a; background: #fff; }
+.nightMode .card, .card.nightMode { color: #eee; background: #222; }
+.front { font-size: 26px; }
+.back { font-weight: 600; }
+.details, .extra { margin-top: 0.6em; font-size: 19px; }
+.detail, .translation, .note { margin-top: 0.3em; }
+.translation { font-style: italic; }
+.note { font-size: 17px; color: #555; }
+.source { margin-top: 1.2em; font-size: 14px; color: #666; }
+.source a { color: inherit; }
+.cloze { font-weight: bold; color: #0645ad; }
+.nightMode .cloze { color: #8ab4f8; }
+";
+
+const BACK_EXTRAS: &str = "{{#Details}}<div class=\"details\">{{Details}}</div>{{/Details}}{{#Source}}<div class=\"source\">{{Source}}</div>{{/Source}}";
+
+fn templates(kind: NoteKind) -> Vec<(&'static str, String, String)> {
+    let forward = (
+        "Card 1",
+        "<div class=\"front\">{{Front}}</div>".to_owned(),
+        format!(
+            "{{{{FrontSide}}}}<hr id=answer><div class=\"back\">{{{{Back}}}}</div>{BACK_EXTRAS}"
+        ),
+    );
+    match kind {
+        NoteKind::Basic => vec![forward],
+        NoteKind::Reversed => vec![
+            forward,
+            (
+                "Card 2",
+                "<div class=\"front\">{{Back}}</div>".to_owned(),
+                format!(
+                    "{{{{FrontSide}}}}<hr id=answer><div class=\"back\">{{{{Front}}}}</div>{BACK_EXTRAS}"
+                ),
+            ),
+        ],
+        NoteKind::Cloze => vec![(
+            "Cloze",
+            "{{cloze:Text}}".to_owned(),
+            "{{cloze:Text}}{{#Extra}}<div class=\"extra\">{{Extra}}</div>{{/Extra}}{{#Source}}<div class=\"source\">{{Source}}</div>{{/Source}}".to_owned(),
+        )],
+    }
+}
+
+fn notetype_json(kind: NoteKind) -> Value {
+    let tmpls: Vec<Value> = templates(kind)
+        .into_iter()
+        .enumerate()
+        .map(|(ord, (name, qfmt, afmt))| {
+            json!({
+                "name": name, "ord": ord, "qfmt": qfmt, "afmt": afmt,
+                "bqfmt": "", "bafmt": "", "did": null, "bfont": "", "bsize": 0,
+            })
+        })
+        .collect();
+    let flds: Vec<Value> = kind
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(ord, name)| {
+            json!({
+                "name": name, "ord": ord, "sticky": false, "rtl": false,
+                "font": "Arial", "size": 20, "media": [],
+            })
+        })
+        .collect();
+    let req = match kind {
+        NoteKind::Basic => json!([[0, "any", [0]]]),
+        NoteKind::Reversed => json!([[0, "any", [0]], [1, "any", [1]]]),
+        NoteKind::Cloze => json!([[0, "any", [0]]]),
+    };
+    json!({
+        "id": kind.id(),
+        "name": kind.name(),
+        "type": if kind == NoteKind::Cloze { 1 } else { 0 },
+        "mod": NOTETYPES_MTIME,
+        "usn": -1,
+        "sortf": 0,
+        "did": null,
+        "tmpls": tmpls,
+        "flds": flds,
+        "css": CSS,
+        "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
+        "latexPost": "\\end{document}",
+        "latexsvg": false,
+        "req": req,
+        "tags": [],
+        "vers": [],
+    })
+}
+
+fn deck_json(id: i64, name: &str, description: &str, revision: Revision) -> Value {
+    json!({
+        "id": id, "mod": revision.0, "name": name, "usn": -1,
+        "lrnToday": [0, 0], "revToday": [0, 0], "newToday": [0, 0], "timeToday": [0, 0],
+        "collapsed": false, "browserCollapsed": false, "desc": description,
+        "dyn": 0, "conf": 1, "extendNew": 0, "extendRev": 0,
+    })
+}
+
+fn dconf_json() -> Value {
+    json!({"1": {
+        "id": 1, "mod": 0, "name": "Default", "usn": 0, "maxTaken": 60, "autoplay": true,
+        "timer": 0, "replayq": true, "dyn": false,
+        "new": {"bury": false, "delays": [1.0, 10.0], "initialFactor": 2500, "ints": [1, 4, 0], "order": 1, "perDay": 20},
+        "rev": {"bury": false, "ease4": 1.3, "ivlFct": 1.0, "maxIvl": 36500, "perDay": 200, "hardFactor": 1.2},
+        "lapse": {"delays": [10.0], "leechAction": 1, "leechFails": 8, "minInt": 1, "mult": 0.0},
+    }})
+}
+
+/// Cloze text: plain parts escaped (braces too, so no text reads as cloze markup), each
+/// blank `{{cN::answer}}`.
+fn cloze_text(parts: &[ClozePart], mode: ClozeMode) -> (String, Vec<u32>) {
+    let protect = |html: String| {
+        html.replace('{', "&#123;")
+            .replace('}', "&#125;")
+            .replace(':', "&#58;")
+    };
+    let mut out = String::new();
+    let mut n = 0u32;
+    for part in parts {
+        match part {
+            ClozePart::Text(text) => out.push_str(&protect(html_block(text))),
+            ClozePart::Blank(blank) => {
+                n += 1;
+                let number = if mode == ClozeMode::All { 1 } else { n };
+                let _ = write!(
+                    out,
+                    "{{{{c{number}::{}}}}}",
+                    protect(html_block(&blank.answer))
+                );
+            }
+        }
+    }
+    let ords = match mode {
+        ClozeMode::All if n > 0 => vec![0],
+        ClozeMode::All => Vec::new(),
+        ClozeMode::Each => (0..n).collect(),
+    };
+    (out, ords)
+}
+
+/// The notes of a deck, from its flashcards (a reverse card joins its forward card's note).
+fn notes(course: &Course, deck: &Deck, cards: &[Card]) -> Vec<NoteRow> {
+    let mut out: Vec<NoteRow> = Vec::new();
+    for card in cards {
+        if card.reverse {
+            if let Some(note) = out
+                .iter_mut()
+                .rev()
+                .find(|n| n.guid == guid(course, deck, &card.entry))
+            {
+                if note.kind == NoteKind::Basic {
+                    note.kind = NoteKind::Reversed;
+                    note.ords = vec![0, 1];
+                }
+            }
+            continue;
+        }
+        let tags: Vec<String> = card
+            .tags
+            .iter()
+            .map(|t| anki_tag(t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let source = sources_html(&card.sources, &course.language);
+        let cloze = match course.entry(&card.entry) {
+            Some((_, entry)) => match &entry.kind {
+                EntryKind::Fact(fact) => Some(cloze_text(&fact.cloze.parts, deck.quiz.cloze)),
+                _ => None,
+            },
+            None => None,
+        };
+        let guid = guid(course, deck, &card.entry);
+        match cloze {
+            Some((text, ords)) if !ords.is_empty() => {
+                let notes: Vec<_> = card
+                    .back
+                    .lines
+                    .iter()
+                    .filter(|l| l.role == LineRole::Note)
+                    .cloned()
+                    .collect();
+                out.push(NoteRow {
+                    kind: NoteKind::Cloze,
+                    guid,
+                    fields: vec![text, lines_html(&notes), source],
+                    tags,
+                    ords,
+                });
+            }
+            _ => {
+                let mut front = side_html(&card.front);
+                front.push_str(&lines_html(&card.front.lines));
+                out.push(NoteRow {
+                    kind: NoteKind::Basic,
+                    guid,
+                    fields: vec![
+                        front,
+                        side_html(&card.back),
+                        lines_html(&card.back.lines),
+                        source,
+                    ],
+                    tags,
+                    ords: vec![0],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A field as Anki sorts and checks it: without tags, entities decoded.
+fn strip_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#123;", "{")
+        .replace("&#125;", "}")
+        .replace("&#58;", ":")
+        .replace("&amp;", "&")
+}
+
+/// Anki's checksum of a note's first field: the first 32 bits of its SHA-1, as a number.
+fn checksum(sort_field: &str) -> i64 {
+    let digest = sha1_smol::Sha1::from(sort_field.as_bytes())
+        .digest()
+        .bytes();
+    i64::from(u32::from_be_bytes([
+        digest[0], digest[1], digest[2], digest[3],
+    ]))
+}
+
+const SCHEMA: &str = "
+create table col (id integer primary key, crt integer not null, mod integer not null,
+  scm integer not null, ver integer not null, dty integer not null, usn integer not null,
+  ls integer not null, conf text not null, models text not null, decks text not null,
+  dconf text not null, tags text not null);
+create table notes (id integer primary key, guid text not null, mid integer not null,
+  mod integer not null, usn integer not null, tags text not null, flds text not null,
+  sfld integer not null, csum integer not null, flags integer not null, data text not null);
+create table cards (id integer primary key, nid integer not null, did integer not null,
+  ord integer not null, mod integer not null, usn integer not null, type integer not null,
+  queue integer not null, due integer not null, ivl integer not null, factor integer not null,
+  reps integer not null, lapses integer not null, left integer not null, odue integer not null,
+  odid integer not null, flags integer not null, data text not null);
+create table revlog (id integer primary key, cid integer not null, usn integer not null,
+  ease integer not null, ivl integer not null, lastIvl integer not null,
+  factor integer not null, time integer not null, type integer not null);
+create table graves (usn integer not null, oid integer not null, type integer not null);
+create index ix_notes_usn on notes (usn);
+create index ix_cards_usn on cards (usn);
+create index ix_revlog_usn on revlog (usn);
+create index ix_cards_nid on cards (nid);
+create index ix_cards_sched on cards (did, queue, due);
+create index ix_revlog_cid on revlog (cid);
+create index ix_notes_csum on notes (csum);
+";
+
+/// The collection's bytes: a SQLite database in Anki's schema 11.
+pub fn collection(
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    revision: Revision,
+) -> Result<Vec<u8>, String> {
+    let db = |e: rusqlite::Error| format!("cannot build the Anki collection ({e})");
+    let mut conn = Connection::open_in_memory().map_err(db)?;
+    conn.execute_batch(SCHEMA).map_err(db)?;
+
+    let parent_name = deck_name(course, deck)
+        .split("::")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let parent_id = anki_id(&["decksmith deck", course.title.trim()]);
+    let deck_id = anki_id(&["decksmith deck", course.title.trim(), &deck.id]);
+    let course_description = course
+        .description
+        .as_deref()
+        .map(html_block)
+        .unwrap_or_default();
+    let deck_description = deck
+        .description
+        .as_deref()
+        .map(html_block)
+        .unwrap_or_default();
+    let mut decks = serde_json::Map::new();
+    decks.insert("1".into(), deck_json(1, "Default", "", Revision(0)));
+    decks.insert(
+        parent_id.to_string(),
+        deck_json(parent_id, &parent_name, &course_description, revision),
+    );
+    decks.insert(
+        deck_id.to_string(),
+        deck_json(
+            deck_id,
+            &deck_name(course, deck),
+            &deck_description,
+            revision,
+        ),
+    );
+
+    let rows = notes(course, deck, &output.cards);
+    let mut models = serde_json::Map::new();
+    for kind in NoteKind::ALL {
+        if rows.iter().any(|r| r.kind == kind) {
+            models.insert(kind.id().to_string(), notetype_json(kind));
+        }
+    }
+    let card_count: usize = rows.iter().map(|r| r.ords.len()).sum();
+    let conf = json!({
+        "activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1200, "timeLim": 0,
+        "estTimes": true, "dueCounts": true, "curModel": null, "nextPos": card_count + 1,
+        "sortType": "noteFld", "sortBackwards": false, "addToCur": true,
+    });
+    let millis = revision.0.saturating_mul(1000);
+    conn.execute(
+        "insert into col values (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')",
+        params![
+            revision.0 - revision.0.rem_euclid(86_400),
+            millis,
+            millis,
+            conf.to_string(),
+            Value::Object(models).to_string(),
+            Value::Object(decks).to_string(),
+            dconf_json().to_string(),
+        ],
+    )
+    .map_err(db)?;
+
+    let mut insert_note = conn
+        .prepare("insert into notes values (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")
+        .map_err(db)?;
+    let mut insert_card = conn
+        .prepare(
+            "insert into cards values (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+        )
+        .map_err(db)?;
+    let mut due = 0i64;
+    for row in &rows {
+        let note_id = anki_id(&["decksmith note", &row.guid]);
+        let tags = if row.tags.is_empty() {
+            String::new()
+        } else {
+            format!(" {} ", row.tags.join(" "))
+        };
+        let sort_field = strip_html(row.fields.first().map(String::as_str).unwrap_or_default());
+        insert_note
+            .execute(params![
+                note_id,
+                row.guid,
+                row.kind.id(),
+                revision.0,
+                tags,
+                row.fields.join("\u{1f}"),
+                sort_field,
+                checksum(&sort_field),
+            ])
+            .map_err(db)?;
+        for &ord in &row.ords {
+            due += 1;
+            let card_id = anki_id(&["decksmith card", &row.guid, &ord.to_string()]);
+            insert_card
+                .execute(params![card_id, note_id, deck_id, ord, revision.0, due])
+                .map_err(db)?;
+        }
+    }
+    drop(insert_note);
+    drop(insert_card);
+    let data = conn.serialize(MAIN_DB).map_err(db)?;
+    Ok(data.to_vec())
+}
+
+/// The package's bytes: the collection and an empty media list in a zip.
+pub fn package(
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    revision: Revision,
+) -> Result<Vec<u8>, String> {
+    let collection = collection(course, deck, output, revision)?;
+    let zip_error = |e: zip::result::ZipError| format!("cannot write the zip ({e})");
+    let io_error = |e: std::io::Error| format!("cannot write the zip ({e})");
+    // A fixed time and mode for every member, so the same collection gives the same bytes.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file("collection.anki2", options)
+        .map_err(zip_error)?;
+    zip.write_all(&collection).map_err(io_error)?;
+    zip.start_file("media", options).map_err(zip_error)?;
+    zip.write_all(b"{}").map_err(io_error)?;
+    let cursor = zip.finish().map_err(zip_error)?;
+    Ok(cursor.into_inner())
+}

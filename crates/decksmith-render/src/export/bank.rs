@@ -1,0 +1,266 @@
+//! The question bank that Moodle XML and GIFT both spell out.
+//!
+//! Each generated question becomes one or more [`Item`]s in Moodle's own question types:
+//!
+//! - multiple-choice and who-questions: `multichoice`, one correct option;
+//! - true/false: `truefalse`;
+//! - cloze: `shortanswer`, every accepted answer at 100%. A cloze with several blanks (the
+//!   deck's `cloze: all`) becomes one `shortanswer` per blank, the other blanks filled in.
+//!   Moodle's embedded-answers type could ask them together, but GIFT has no form for it,
+//!   and one question per blank keeps the two files the same bank;
+//! - matching: `matching`;
+//! - timeline: `matching` of each event to its position (1 = earliest);
+//! - flashcard: `essay`, with the card's back as the grader's information.
+//!
+//! Texts are kept as HTML (escaped teacher text) except typed answers, which Moodle compares
+//! with what a student types and so must stay plain.
+
+use decksmith_quiz::{Body, Question, Quiz};
+
+use super::{Words, html_block, sources_html};
+
+/// One question of the bank.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// The question's name in the bank: its number and stable id (`03 oewg:cloze`).
+    pub name: String,
+    /// What is asked.
+    pub kind: ItemKind,
+    /// The general feedback, as HTML: the explanation and the sources.
+    pub feedback: String,
+}
+
+/// The kind-specific part of an [`Item`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// One correct option among several.
+    MultiChoice {
+        /// The question, as HTML.
+        text: String,
+        /// The options, as HTML, in the generated order (Moodle shuffles them again).
+        options: Vec<String>,
+        /// The index of the correct option.
+        answer: usize,
+    },
+    /// A statement to judge.
+    TrueFalse {
+        /// The statement, as HTML.
+        text: String,
+        /// Whether it is true.
+        answer: bool,
+    },
+    /// A typed answer in a gap.
+    ShortAnswer {
+        /// The text before the gap, as HTML.
+        before: String,
+        /// The text after the gap, as HTML.
+        after: String,
+        /// Every accepted answer, plain text, the main one first.
+        answers: Vec<String>,
+    },
+    /// Items to match with answers.
+    Matching {
+        /// The instruction, as HTML.
+        text: String,
+        /// Each item (HTML) with its answer (HTML-escaped text).
+        pairs: Vec<(String, String)>,
+        /// Answers that match no item.
+        extra: Vec<String>,
+    },
+    /// Free recall, graded by a person.
+    Essay {
+        /// The question, as HTML.
+        text: String,
+        /// The expected answer, as HTML, for the grader.
+        answer: String,
+    },
+}
+
+impl ItemKind {
+    /// Moodle's name of the question type.
+    pub fn moodle_type(&self) -> &'static str {
+        match self {
+            ItemKind::MultiChoice { .. } => "multichoice",
+            ItemKind::TrueFalse { .. } => "truefalse",
+            ItemKind::ShortAnswer { .. } => "shortanswer",
+            ItemKind::Matching { .. } => "matching",
+            ItemKind::Essay { .. } => "essay",
+        }
+    }
+}
+
+/// The gap shown in a short-answer question's text, as Moodle shows one.
+pub const GAP: &str = "_____";
+
+/// The blank that generation writes in cloze texts.
+const BLANK: &str = "____";
+
+/// The bank of one quiz, in the quiz's order.
+pub fn items(quiz: &Quiz, language: &str) -> Vec<Item> {
+    let words = Words::new(language);
+    let mut out = Vec::with_capacity(quiz.questions.len());
+    for question in &quiz.questions {
+        let feedback = feedback(question, language, words);
+        let name = format!("{:02} {}", question.number, question.id);
+        let mut push = |name: String, kind: ItemKind| {
+            out.push(Item {
+                name,
+                kind,
+                feedback: feedback.clone(),
+            })
+        };
+        match &question.body {
+            Body::MultipleChoice(choice) | Body::Who(choice) => push(
+                name,
+                ItemKind::MultiChoice {
+                    text: html_block(&choice.prompt),
+                    options: choice
+                        .options
+                        .iter()
+                        .map(|o| match &choice.lang {
+                            Some(lang) => super::html_lang(o, Some(lang)),
+                            None => html_block(o),
+                        })
+                        .collect(),
+                    answer: choice.answer,
+                },
+            ),
+            Body::TrueFalse { statement, answer } => push(
+                name,
+                ItemKind::TrueFalse {
+                    text: html_block(statement),
+                    answer: *answer,
+                },
+            ),
+            Body::Cloze(cloze) => {
+                let pieces: Vec<&str> = cloze.text.split(BLANK).collect();
+                let several = cloze.blanks.len() > 1;
+                for (i, blank) in cloze.blanks.iter().enumerate() {
+                    let (before, after) = if pieces.len() == cloze.blanks.len() + 1 {
+                        (
+                            filled(&pieces[..=i], &cloze.blanks[..i]),
+                            filled_after(&pieces[i + 1..], &cloze.blanks[i + 1..]),
+                        )
+                    } else {
+                        // The teacher's text has `____` of its own: ask after the whole text.
+                        (html_block(&cloze.text), String::new())
+                    };
+                    let name = if several {
+                        format!("{name} (blank {})", i + 1)
+                    } else {
+                        name.clone()
+                    };
+                    let mut answers = blank.accept.clone();
+                    if answers.is_empty() {
+                        answers.push(blank.answer.clone());
+                    }
+                    push(
+                        name,
+                        ItemKind::ShortAnswer {
+                            before,
+                            after,
+                            answers,
+                        },
+                    );
+                }
+            }
+            Body::Matching(m) => {
+                let pairs = m
+                    .pairs
+                    .iter()
+                    .filter_map(|&(l, r)| {
+                        Some((html_block(m.left.get(l)?), html_block(m.right.get(r)?)))
+                    })
+                    .collect();
+                let extra = m
+                    .right
+                    .iter()
+                    .enumerate()
+                    .filter(|(r, _)| !m.pairs.iter().any(|&(_, pr)| pr == *r))
+                    .map(|(_, text)| html_block(text))
+                    .collect();
+                push(
+                    name,
+                    ItemKind::Matching {
+                        text: html_block(&m.prompt),
+                        pairs,
+                        extra,
+                    },
+                );
+            }
+            Body::Timeline(t) => {
+                let n = t.order.len();
+                let mut pairs = Vec::with_capacity(n);
+                // Items in the order shown, each matched to where it falls in time.
+                for (shown, item) in t.items.iter().enumerate() {
+                    if let Some(position) = t.order.iter().position(|&i| i == shown) {
+                        pairs.push((
+                            html_block(item),
+                            html_block(&words.position(position + 1, n)),
+                        ));
+                    }
+                }
+                push(
+                    name,
+                    ItemKind::Matching {
+                        text: html_block(&t.prompt),
+                        pairs,
+                        extra: Vec::new(),
+                    },
+                );
+            }
+            Body::Flashcard { front, back } => push(
+                name,
+                ItemKind::Essay {
+                    text: html_block(front),
+                    answer: html_block(back),
+                },
+            ),
+        }
+    }
+    out
+}
+
+/// The pieces before blank `i`, earlier blanks filled with their answers.
+fn filled(pieces: &[&str], blanks: &[decksmith_quiz::BlankAnswer]) -> String {
+    let mut out = String::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        out.push_str(&html_block(piece));
+        if k + 1 < pieces.len() {
+            if let Some(blank) = blanks.get(k) {
+                out.push_str(&html_block(&blank.answer));
+            }
+        }
+    }
+    out
+}
+
+/// The pieces after blank `i`, later blanks filled with their answers.
+fn filled_after(pieces: &[&str], blanks: &[decksmith_quiz::BlankAnswer]) -> String {
+    let mut out = String::new();
+    for (k, piece) in pieces.iter().enumerate() {
+        if k > 0 {
+            if let Some(blank) = blanks.get(k - 1) {
+                out.push_str(&html_block(&blank.answer));
+            }
+        }
+        out.push_str(&html_block(piece));
+    }
+    out
+}
+
+/// The explanation and the sources, as HTML paragraphs.
+fn feedback(question: &Question, language: &str, words: Words) -> String {
+    let mut out = String::new();
+    if !question.explanation.trim().is_empty() {
+        out.push_str(&format!("<p>{}</p>", html_block(&question.explanation)));
+    }
+    if !question.sources.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"source\">{}: {}</p>",
+            words.source(question.sources.len()),
+            sources_html(&question.sources, language)
+        ));
+    }
+    out
+}

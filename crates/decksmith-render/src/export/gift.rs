@@ -1,0 +1,158 @@
+//! `quiz.gift`: the deck's quiz in Moodle's GIFT text format.
+//!
+//! The same bank as [`super::moodle`] (see [`super::bank`]). Every text is written on one
+//! line, since a blank line ends a question; question texts and options are `[html]` with the
+//! teacher's text HTML-escaped; typed answers stay plain. GIFT's special characters
+//! `~ = # { } :` and the backslash are escaped with a backslash everywhere, names included.
+
+use decksmith_model::{Course, Deck};
+use decksmith_quiz::{DeckOutput, Quiz};
+
+use super::bank::{Item, ItemKind, items};
+use crate::{OutFile, RenderError, Rendered};
+
+/// `<deck>/quiz.gift`.
+pub fn deck_files(
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    rendered: &mut Rendered,
+) -> Result<(), RenderError> {
+    rendered.files.push(OutFile {
+        path: format!("{}/quiz.gift", deck.id),
+        bytes: quiz(course, deck, &output.quiz).into_bytes(),
+    });
+    Ok(())
+}
+
+/// Escapes GIFT's special characters; line breaks become spaces (a blank line would end the
+/// question).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '~' | '=' | '#' | '{' | '}' | ':' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A category path for `$CATEGORY:`, where a `/` inside a name is written `//`.
+fn category(course: &Course, deck: &Deck) -> String {
+    let part = |s: &str| s.replace('\n', " ").replace('/', "//");
+    format!(
+        "$course$/top/{}/{}",
+        part(course.title.trim()),
+        part(deck.title.trim())
+    )
+}
+
+/// The whole GIFT file of a quiz.
+pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "// {} — {}\n// Made by decksmith from deck `{}` (seed {}). Import in Moodle: Question bank → Import → GIFT format.\n\n",
+        escape_comment(&course.title),
+        escape_comment(&deck.title),
+        escape_comment(&deck.id),
+        quiz.seed
+    ));
+    out.push_str(&format!("$CATEGORY: {}\n\n", category(course, deck)));
+    for item in items(quiz, &course.language) {
+        question(&mut out, &item);
+        out.push('\n');
+    }
+    out
+}
+
+fn escape_comment(text: &str) -> String {
+    text.replace(['\r', '\n'], " ")
+}
+
+fn question(out: &mut String, item: &Item) {
+    out.push_str(&format!(
+        "// {}\n::{}::",
+        item.kind.moodle_type(),
+        escape(&item.name)
+    ));
+    let feedback = if item.feedback.is_empty() {
+        String::new()
+    } else {
+        format!("\t####{}\n", escape(&item.feedback))
+    };
+    match &item.kind {
+        ItemKind::MultiChoice {
+            text,
+            options,
+            answer,
+        } => {
+            out.push_str(&format!("[html]{} {{\n", escape(text)));
+            for (i, option) in options.iter().enumerate() {
+                let mark = if i == *answer { '=' } else { '~' };
+                out.push_str(&format!("\t{mark}{}\n", escape(option)));
+            }
+            out.push_str(&feedback);
+            out.push_str("}\n");
+        }
+        ItemKind::TrueFalse { text, answer } => {
+            let mark = if *answer { "TRUE" } else { "FALSE" };
+            out.push_str(&format!("[html]{} {{{mark}\n", escape(text)));
+            out.push_str(&feedback);
+            out.push_str("}\n");
+        }
+        ItemKind::ShortAnswer {
+            before,
+            after,
+            answers,
+        } => {
+            // The answer block stands where the gap is (GIFT's "missing word" form); Moodle
+            // shows a gap there. A block at the very end is the plain short-answer form.
+            out.push_str(&format!("[html]{} {{\n", escape(before)));
+            for answer in answers {
+                out.push_str(&format!("\t={}\n", escape(&shortanswer_plain(answer))));
+            }
+            out.push_str(&feedback);
+            out.push('}');
+            if after.trim().is_empty() {
+                out.push('\n');
+            } else {
+                out.push_str(&format!(" {}\n", escape(after)));
+            }
+        }
+        ItemKind::Matching { text, pairs, .. } => {
+            // GIFT has no way to give answers that match no item; the generated matchings
+            // have none.
+            out.push_str(&format!("[html]{} {{\n", escape(text)));
+            for (left, right) in pairs {
+                out.push_str(&format!(
+                    "\t={} -> {}\n",
+                    escape(&no_arrow(left)),
+                    escape(&no_arrow(right))
+                ));
+            }
+            out.push_str(&feedback);
+            out.push_str("}\n");
+        }
+        ItemKind::Essay { text, .. } => {
+            out.push_str(&format!("[html]{} {{\n", escape(text)));
+            out.push_str(&feedback);
+            out.push_str("}\n");
+        }
+    }
+}
+
+/// A typed answer: Moodle's `*` wildcard written as a literal star.
+fn shortanswer_plain(answer: &str) -> String {
+    answer.trim().replace('*', "\\*")
+}
+
+/// GIFT splits a matching pair at the first `->`, which no escape protects; the texts are
+/// HTML, so `>` can be written as an entity (it already is, by escaping).
+fn no_arrow(text: &str) -> String {
+    text.replace("->", "-&gt;")
+}

@@ -1,0 +1,172 @@
+//! `quiz.moodle.xml`: the deck's quiz as a Moodle XML question bank.
+//!
+//! One category per deck (`$course$/top/<course>/<deck>`), then the questions of
+//! [`super::bank`]. HTML texts go in CDATA sections: the teacher's text is HTML-escaped first,
+//! so a CDATA section can never contain `]]>`. Plain texts (names, typed answers) are
+//! XML-escaped. Only the fractions 100 and 0 are used, both on Moodle's list.
+
+use decksmith_model::{Course, Deck};
+use decksmith_quiz::{DeckOutput, Quiz};
+
+use super::bank::{Item, ItemKind, items};
+use super::html_text;
+use crate::{OutFile, RenderError, Rendered};
+
+/// `<deck>/quiz.moodle.xml`.
+pub fn deck_files(
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    rendered: &mut Rendered,
+) -> Result<(), RenderError> {
+    rendered.files.push(OutFile {
+        path: format!("{}/quiz.moodle.xml", deck.id),
+        bytes: quiz(course, deck, &output.quiz).into_bytes(),
+    });
+    Ok(())
+}
+
+/// Plain text for an XML element: `&`, `<`, `>` escaped, characters XML cannot hold dropped.
+fn xml(text: &str) -> String {
+    html_text(text)
+}
+
+/// An HTML fragment in a CDATA section.
+fn cdata(html: &str) -> String {
+    // The fragments are escaped teacher text and our own tags, so they hold no `]]>`; split
+    // one anyway rather than write broken XML.
+    format!("<![CDATA[{}]]>", html.replace("]]>", "]]]]><![CDATA[>"))
+}
+
+fn category_path(course: &Course, deck: &Deck) -> String {
+    let part = |s: &str| s.trim().replace('\n', " ").replace('/', "//");
+    format!("$course$/top/{}/{}", part(&course.title), part(&deck.title))
+}
+
+/// The whole question bank of a quiz.
+pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
+    out.push_str(&format!(
+        "  <!-- made by decksmith from deck \"{}\" (seed {}) -->\n",
+        xml(&deck.id).replace("--", "- -"),
+        quiz.seed
+    ));
+    out.push_str("  <question type=\"category\">\n");
+    out.push_str(&format!(
+        "    <category>\n      <text>{}</text>\n    </category>\n",
+        xml(&category_path(course, deck))
+    ));
+    let info = deck
+        .description
+        .as_deref()
+        .map(|d| format!("<p>{}</p>", super::html_block(d)))
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "    <info format=\"html\">\n      <text>{}</text>\n    </info>\n",
+        cdata(&info)
+    ));
+    out.push_str("  </question>\n");
+    for item in items(quiz, &course.language) {
+        question(&mut out, &item);
+    }
+    out.push_str("</quiz>\n");
+    out
+}
+
+fn text_element(out: &mut String, tag: &str, html: &str) {
+    out.push_str(&format!(
+        "    <{tag} format=\"html\">\n      <text>{}</text>\n    </{tag}>\n",
+        cdata(html)
+    ));
+}
+
+fn answer(out: &mut String, fraction: u32, format: &str, text: &str) {
+    out.push_str(&format!(
+        "    <answer fraction=\"{fraction}\" format=\"{format}\">\n      <text>{text}</text>\n      <feedback format=\"html\">\n        <text></text>\n      </feedback>\n    </answer>\n"
+    ));
+}
+
+fn question(out: &mut String, item: &Item) {
+    out.push_str(&format!(
+        "  <question type=\"{}\">\n    <name>\n      <text>{}</text>\n    </name>\n",
+        item.kind.moodle_type(),
+        xml(&item.name)
+    ));
+    let question_text = match &item.kind {
+        ItemKind::MultiChoice { text, .. }
+        | ItemKind::TrueFalse { text, .. }
+        | ItemKind::Matching { text, .. }
+        | ItemKind::Essay { text, .. } => text.clone(),
+        ItemKind::ShortAnswer { before, after, .. } => {
+            format!("{before}{}{after}", super::bank::GAP)
+        }
+    };
+    text_element(out, "questiontext", &question_text);
+    text_element(out, "generalfeedback", &item.feedback);
+    out.push_str("    <defaultgrade>1</defaultgrade>\n");
+    let penalty = match item.kind {
+        ItemKind::TrueFalse { .. } => "1",
+        ItemKind::Essay { .. } => "0",
+        _ => "0.3333333",
+    };
+    out.push_str(&format!("    <penalty>{penalty}</penalty>\n"));
+    out.push_str("    <hidden>0</hidden>\n");
+    match &item.kind {
+        ItemKind::MultiChoice {
+            options, answer: a, ..
+        } => {
+            out.push_str("    <single>true</single>\n");
+            out.push_str("    <shuffleanswers>true</shuffleanswers>\n");
+            out.push_str("    <answernumbering>abc</answernumbering>\n");
+            out.push_str("    <showstandardinstruction>0</showstandardinstruction>\n");
+            for (i, option) in options.iter().enumerate() {
+                let fraction = if i == *a { 100 } else { 0 };
+                answer(out, fraction, "html", &cdata(option));
+            }
+        }
+        ItemKind::TrueFalse { answer: a, .. } => {
+            answer(out, if *a { 100 } else { 0 }, "moodle_auto_format", "true");
+            answer(out, if *a { 0 } else { 100 }, "moodle_auto_format", "false");
+        }
+        ItemKind::ShortAnswer { answers, .. } => {
+            // Case does not matter to the answer; `*` is Moodle's wildcard, so a literal
+            // one is escaped.
+            out.push_str("    <usecase>0</usecase>\n");
+            for a in answers {
+                answer(
+                    out,
+                    100,
+                    "moodle_auto_format",
+                    &xml(&a.trim().replace('*', "\\*")),
+                );
+            }
+        }
+        ItemKind::Matching { pairs, extra, .. } => {
+            out.push_str("    <shuffleanswers>true</shuffleanswers>\n");
+            let rows = pairs
+                .iter()
+                .map(|(l, r)| (l.as_str(), r.as_str()))
+                .chain(extra.iter().map(|r| ("", r.as_str())));
+            for (left, right) in rows {
+                // The answer is shown as text in a menu: it is already escaped, so it is
+                // written as XML text, not HTML.
+                out.push_str(&format!(
+                    "    <subquestion format=\"html\">\n      <text>{}</text>\n      <answer>\n        <text>{}</text>\n      </answer>\n    </subquestion>\n",
+                    cdata(left),
+                    xml(right)
+                ));
+            }
+        }
+        ItemKind::Essay { answer: a, .. } => {
+            out.push_str("    <responseformat>editor</responseformat>\n");
+            out.push_str("    <responserequired>1</responserequired>\n");
+            out.push_str("    <responsefieldlines>5</responsefieldlines>\n");
+            out.push_str("    <attachments>0</attachments>\n");
+            out.push_str("    <attachmentsrequired>0</attachmentsrequired>\n");
+            text_element(out, "graderinfo", a);
+            text_element(out, "responsetemplate", "");
+        }
+    }
+    out.push_str("  </question>\n");
+}
