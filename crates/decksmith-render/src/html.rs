@@ -1,12 +1,32 @@
-//! The study pages: the course index, a deck's flashcards and its quiz.
+//! The study pages: the course index, a deck's flashcards and its quizzes.
 //!
 //! Templates are askama files in the top-level `templates/` folder, compiled into the binary
 //! (so rendering does no file IO and no template parsing at run time). Values reach the
-//! templates through the view structs below; askama escapes all of them.
+//! templates through the view structs in [`view`]; askama escapes all of them. The pages'
+//! stylesheet and scripts are `templates/study.css`, `templates/flashcards.js` and
+//! `templates/quiz.js`, put inline into every page so that each page is one file that works
+//! offline, opened from disk. A Content-Security-Policy names their hashes, so the browser
+//! runs no other script and loads nothing from anywhere.
+//!
+//! Every variant form of a quiz gets its own page (`quiz-A.html`, …) with links between the
+//! forms: a form is what one student gets, printed with its own answer key, and a page per
+//! form keeps each page as small as the main quiz.
+
+mod embed;
+pub mod strings;
+mod view;
+
+#[cfg(test)]
+mod tests;
 
 use askama::Template;
 use decksmith_model::{Course, Deck};
-use decksmith_quiz::{Card, DeckOutput, Question, Quiz};
+use decksmith_quiz::{DeckOutput, Quiz};
+
+use crate::{OutFile, RenderError, Rendered, failed};
+pub use embed::script_json;
+use strings::Ui;
+use view::{CardView, FormLink, IndexDeck, Page, QuestionView};
 
 /// A link to one of a deck's files.
 #[derive(Clone, Debug)]
@@ -30,54 +50,238 @@ pub struct DeckSummary<'a> {
     pub files: Vec<FileLink>,
 }
 
+/// The stylesheet and scripts every page carries inline, with the Content-Security-Policy
+/// of each page; prepared once per build.
+#[derive(Clone, Debug)]
+pub struct Assets {
+    css: String,
+    flashcards_js: String,
+    quiz_js: String,
+    csp_index: String,
+    csp_flashcards: String,
+    csp_quiz: String,
+}
+
+impl Assets {
+    /// The assets from `templates/`, with their hashes.
+    pub fn new() -> Assets {
+        // The HTML parser turns CR LF into LF before the browser hashes an inline element,
+        // so the text is normalized the same way (a template saved on Windows still runs).
+        let normalize = |text: &str| text.replace("\r\n", "\n");
+        let css = normalize(include_str!("../../../templates/study.css"));
+        let flashcards_js = normalize(include_str!("../../../templates/flashcards.js"));
+        let quiz_js = normalize(include_str!("../../../templates/quiz.js"));
+        let csp = |script: Option<&str>| {
+            let script = script.map_or_else(|| "'none'".to_owned(), embed::csp_hash);
+            format!(
+                "default-src 'none'; style-src {}; script-src {script}; base-uri 'none'; \
+                 form-action 'none'",
+                embed::csp_hash(&css)
+            )
+        };
+        Assets {
+            csp_index: csp(None),
+            csp_flashcards: csp(Some(&flashcards_js)),
+            csp_quiz: csp(Some(&quiz_js)),
+            css,
+            flashcards_js,
+            quiz_js,
+        }
+    }
+}
+
+impl Default for Assets {
+    fn default() -> Assets {
+        Assets::new()
+    }
+}
+
 #[derive(Template)]
 #[template(path = "index.html")]
 struct IndexPage<'a> {
+    page: Page<'a>,
+    ui: &'a Ui<'a>,
     course: &'a Course,
-    decks: &'a [DeckSummary<'a>],
+    decks: Vec<IndexDeck<'a>>,
 }
 
 #[derive(Template)]
 #[template(path = "flashcards.html")]
 struct FlashcardsPage<'a> {
+    page: Page<'a>,
+    ui: &'a Ui<'a>,
     course: &'a Course,
     deck: &'a Deck,
-    cards: &'a [Card],
+    cards: Vec<CardView<'a>>,
+    total: usize,
+    count: String,
+    data: String,
 }
 
 #[derive(Template)]
 #[template(path = "quiz.html")]
 struct QuizPage<'a> {
+    page: Page<'a>,
+    ui: &'a Ui<'a>,
     course: &'a Course,
-    deck: &'a Deck,
-    questions: &'a [Question],
+    heading: String,
+    forms: Vec<FormLink>,
+    questions: Vec<QuestionView<'a>>,
+    data: String,
 }
 
 /// The course's index page.
-pub fn index(course: &Course, decks: &[DeckSummary<'_>]) -> Result<String, askama::Error> {
-    IndexPage { course, decks }.render()
+pub fn index(
+    assets: &Assets,
+    course: &Course,
+    decks: &[DeckSummary<'_>],
+) -> Result<String, askama::Error> {
+    let ui = Ui::new(course);
+    IndexPage {
+        page: Page {
+            lang: &course.language,
+            title: course.title.clone(),
+            csp: &assets.csp_index,
+            css: &assets.css,
+            script: "",
+        },
+        ui: &ui,
+        course,
+        decks: decks.iter().map(|d| IndexDeck::new(&ui, d)).collect(),
+    }
+    .render()
 }
 
 /// A deck's flashcards page.
 pub fn flashcards(
+    assets: &Assets,
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-) -> Result<String, askama::Error> {
+) -> Result<String, RenderError> {
+    let path = format!("{}/flashcards.html", deck.id);
+    let ui = Ui::new(course);
+    let data = view::FlashcardsData {
+        store: view::store_key(course, deck, "flashcards"),
+        seed: course.seed,
+        strings: ui.for_script(),
+    };
+    let total = output.cards.len();
     FlashcardsPage {
+        page: Page {
+            lang: &course.language,
+            title: format!(
+                "{}: {} · {}",
+                ui.t("ui.flashcards"),
+                deck.title,
+                course.title
+            ),
+            csp: &assets.csp_flashcards,
+            css: &assets.css,
+            script: &assets.flashcards_js,
+        },
+        cards: output
+            .cards
+            .iter()
+            .map(|card| CardView::new(&ui, course, card, total))
+            .collect(),
+        ui: &ui,
         course,
         deck,
-        cards: &output.cards,
+        total,
+        count: ui.count("ui.cards-count", total),
+        data: script_json(&data).map_err(|e| failed(&path, e))?,
     }
     .render()
+    .map_err(|e| failed(&path, e))
 }
 
-/// A deck's quiz page.
-pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> Result<String, askama::Error> {
+/// The page name of a quiz form: `quiz.html`, `quiz-A.html`, ….
+pub fn quiz_page_name(quiz: &Quiz) -> String {
+    match &quiz.variant {
+        Some(v) => format!("quiz-{v}.html"),
+        None => "quiz.html".to_owned(),
+    }
+}
+
+/// A deck's quiz page, for one form of the quiz; `forms` are every form of it, for the
+/// links between them.
+pub fn quiz(
+    assets: &Assets,
+    course: &Course,
+    deck: &Deck,
+    quiz: &Quiz,
+    forms: &[&Quiz],
+) -> Result<String, RenderError> {
+    let path = format!("{}/{}", deck.id, quiz_page_name(quiz));
+    let ui = Ui::new(course);
+    let mut heading = ui.fill("ui.quiz-title", &[("deck", &deck.title)]);
+    if let Some(v) = &quiz.variant {
+        heading = format!("{heading} · {} {v}", ui.t("ui.form"));
+    }
+    let questions: Vec<QuestionView<'_>> = quiz
+        .questions
+        .iter()
+        .map(|q| QuestionView::new(&ui, course, q))
+        .collect();
+    let data = view::QuizData {
+        strings: ui.for_script(),
+        questions: questions.iter().map(|q| q.data.clone()).collect(),
+    };
+    let form_links = if forms.len() > 1 {
+        forms
+            .iter()
+            .map(|form| FormLink {
+                label: match &form.variant {
+                    Some(v) => v.clone(),
+                    None => ui.t("ui.form-main").to_owned(),
+                },
+                href: quiz_page_name(form),
+                current: form.variant == quiz.variant,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     QuizPage {
+        page: Page {
+            lang: &course.language,
+            title: format!("{heading} · {}", course.title),
+            csp: &assets.csp_quiz,
+            css: &assets.css,
+            script: &assets.quiz_js,
+        },
+        ui: &ui,
         course,
-        deck,
-        questions: &quiz.questions,
+        heading,
+        forms: form_links,
+        questions,
+        data: script_json(&data).map_err(|e| failed(&path, e))?,
     }
     .render()
+    .map_err(|e| failed(&path, e))
+}
+
+/// `flashcards.html`, `quiz.html`, and `quiz-A.html`, … for the variant forms.
+pub fn deck_files(
+    assets: &Assets,
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    rendered: &mut Rendered,
+) -> Result<(), RenderError> {
+    rendered.files.push(OutFile {
+        path: format!("{}/flashcards.html", deck.id),
+        bytes: flashcards(assets, course, deck, output)?.into_bytes(),
+    });
+    let forms: Vec<&Quiz> = std::iter::once(&output.quiz)
+        .chain(&output.variants)
+        .collect();
+    for form in &forms {
+        rendered.files.push(OutFile {
+            path: format!("{}/{}", deck.id, quiz_page_name(form)),
+            bytes: quiz(assets, course, deck, form, &forms)?.into_bytes(),
+        });
+    }
+    Ok(())
 }

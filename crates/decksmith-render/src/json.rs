@@ -3,11 +3,31 @@
 //! The format is documented by `crates/decksmith-quiz/quiz.schema.json`. Keys come in a fixed
 //! order and the text ends with a newline, so the bytes are the same on every run.
 
-use decksmith_quiz::Quiz;
+use decksmith_model::Deck;
+use decksmith_quiz::{DeckOutput, Quiz};
+
+use crate::{OutFile, RenderError, Rendered, failed};
 
 /// A quiz as pretty-printed JSON.
 pub fn quiz(quiz: &Quiz) -> Result<Vec<u8>, serde_json::Error> {
     let mut bytes = serde_json::to_vec_pretty(quiz)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// `quiz.json`, and `quiz-A.json`, … for the variant forms.
+pub fn deck_files(
+    deck: &Deck,
+    output: &DeckOutput,
+    rendered: &mut Rendered,
+) -> Result<(), RenderError> {
+    for form in std::iter::once(&output.quiz).chain(&output.variants) {
+        let path = match &form.variant {
+            Some(v) => format!("{}/quiz-{v}.json", deck.id),
+            None => format!("{}/quiz.json", deck.id),
+        };
+        let bytes = quiz(form).map_err(|e| failed(&path, e))?;
+        rendered.files.push(OutFile { path, bytes });
+    }
+    Ok(())
 }

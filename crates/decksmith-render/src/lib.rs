@@ -79,34 +79,10 @@ pub struct OutFile {
     pub bytes: Vec<u8>,
 }
 
-/// What a deck's file is, for links on the index page (`quiz-A.json` → `Quiz A (JSON)`).
-pub fn file_label(name: &str) -> String {
-    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
-    let (base, variant) = match stem.rsplit_once('-') {
-        Some((base, v)) if v.len() == 1 && v.chars().all(|c| c.is_ascii_uppercase()) => {
-            (base, Some(v))
-        }
-        _ => (stem, None),
-    };
-    let what = match base {
-        "flashcards" => "Flashcards",
-        "quiz" => "Quiz",
-        "worksheet" => "Worksheet",
-        "answer-key" => "Answer key",
-        "cards" => "Cards",
-        "deck" => "Anki deck",
-        other => other,
-    };
-    let format = match extension {
-        "html" => "page",
-        "json" => "JSON",
-        "pdf" => "PDF",
-        other => other,
-    };
-    match variant {
-        Some(v) => format!("{what} {v} ({format})"),
-        None => format!("{what} ({format})"),
-    }
+/// What a deck's file is, for links on the index page, in the course's interface language
+/// (`quiz-A.json` → `Quiz, form A (JSON)`).
+pub fn file_label(name: &str, course: &Course) -> String {
+    html::strings::Ui::new(course).file_label(name)
 }
 
 /// A renderer failed: a bug or a limit, not a content mistake (those are diagnostics).
@@ -126,7 +102,8 @@ impl fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-fn failed(path: &str, error: impl fmt::Display) -> RenderError {
+/// A [`RenderError`] for the file at `path`.
+pub fn failed(path: &str, error: impl fmt::Display) -> RenderError {
     RenderError {
         path: path.to_owned(),
         message: error.to_string(),
@@ -146,6 +123,7 @@ pub struct RenderOptions {
 #[derive(Debug)]
 pub struct Renderer {
     options: RenderOptions,
+    html: html::Assets,
 }
 
 /// A deck's files and what rendering had to say about its content.
@@ -160,14 +138,13 @@ pub struct Rendered {
 impl Renderer {
     /// A renderer for the given options.
     pub fn new(options: RenderOptions) -> Result<Renderer, RenderError> {
-        Ok(Renderer { options })
+        Ok(Renderer {
+            options,
+            html: html::Assets::new(),
+        })
     }
 
-    fn wants(&self, format: Format) -> bool {
-        self.options.formats.contains(&format)
-    }
-
-    /// Every file of one deck.
+    /// Every file of one deck. Each format adds its files; see the format's module.
     pub fn deck(
         &self,
         course: &Course,
@@ -175,34 +152,10 @@ impl Renderer {
         output: &DeckOutput,
     ) -> Result<Rendered, RenderError> {
         let mut rendered = Rendered::default();
-        let dir = &deck.id;
-        if self.wants(Format::Html) {
-            let path = format!("{dir}/flashcards.html");
-            let page = html::flashcards(course, deck, output).map_err(|e| failed(&path, e))?;
-            rendered.files.push(OutFile {
-                path,
-                bytes: page.into_bytes(),
-            });
-            let path = format!("{dir}/quiz.html");
-            let page = html::quiz(course, deck, &output.quiz).map_err(|e| failed(&path, e))?;
-            rendered.files.push(OutFile {
-                path,
-                bytes: page.into_bytes(),
-            });
-        }
-        if self.wants(Format::Json) {
-            for quiz in std::iter::once(&output.quiz).chain(&output.variants) {
-                let path = match &quiz.variant {
-                    Some(v) => format!("{dir}/quiz-{v}.json"),
-                    None => format!("{dir}/quiz.json"),
-                };
-                let bytes = json::quiz(quiz).map_err(|e| failed(&path, e))?;
-                rendered.files.push(OutFile { path, bytes });
-            }
-        }
         for format in &self.options.formats {
             match format {
-                Format::Html | Format::Json => {}
+                Format::Html => html::deck_files(&self.html, course, deck, output, &mut rendered)?,
+                Format::Json => json::deck_files(deck, output, &mut rendered)?,
                 Format::Apkg => export::apkg::deck_files(course, deck, output, &mut rendered)?,
                 Format::Moodle => export::moodle::deck_files(course, deck, output, &mut rendered)?,
                 Format::Gift => export::gift::deck_files(course, deck, output, &mut rendered)?,
@@ -218,7 +171,7 @@ impl Renderer {
         course: &Course,
         decks: &[html::DeckSummary<'_>],
     ) -> Result<OutFile, RenderError> {
-        let page = html::index(course, decks).map_err(|e| failed("index.html", e))?;
+        let page = html::index(&self.html, course, decks).map_err(|e| failed("index.html", e))?;
         Ok(OutFile {
             path: "index.html".into(),
             bytes: page.into_bytes(),

@@ -86,7 +86,9 @@ pub fn load_options() -> LoadOptions {
     LoadOptions {
         string_keys: decksmith_quiz::phrases::PHRASES
             .iter()
-            .map(|(key, ..)| (*key).to_owned())
+            .map(|(key, ..)| *key)
+            .chain(decksmith_render::html::strings::keys())
+            .map(str::to_owned)
             .collect(),
     }
 }
@@ -186,7 +188,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 files: names
                     .iter()
                     .map(|name| FileLink {
-                        label: file_label(name),
+                        label: file_label(name, &course),
                         href: format!("{}/{name}", deck.id),
                     })
                     .collect(),

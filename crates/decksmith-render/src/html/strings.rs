@@ -1,0 +1,332 @@
+//! The words of the study pages' interface, in English and Russian.
+//!
+//! The course's `language` picks the built-in text; `strings:` in `course.yaml` replaces any
+//! of it by key (`ui.check: "Check my answer"`). Keys start with `ui.` so they never clash with
+//! the phrases generation uses (`q.*`, `s.*`, …). Placeholders in braces are filled in; a
+//! string with `|` holds plural forms (English: one|other; Russian: one|few|many).
+
+use std::collections::BTreeMap;
+
+use decksmith_model::Course;
+
+/// Every interface key with its English and Russian text.
+pub const UI_STRINGS: &[(&str, &str, &str)] = &[
+    // Every page.
+    ("ui.course", "Course", "Курс"),
+    ("ui.skip", "Skip to the content", "Перейти к содержанию"),
+    // The index page.
+    ("ui.decks", "Decks", "Разделы"),
+    (
+        "ui.cards-count",
+        "{n} card|{n} cards",
+        "{n} карточка|{n} карточки|{n} карточек",
+    ),
+    (
+        "ui.questions-count",
+        "{n} question|{n} questions",
+        "{n} вопрос|{n} вопроса|{n} вопросов",
+    ),
+    ("ui.tags", "Tags", "Теги"),
+    ("ui.study", "Study", "Учить"),
+    ("ui.files", "Files", "Файлы"),
+    ("ui.file.flashcards", "Flashcards", "Карточки"),
+    ("ui.file.quiz", "Quiz", "Тест"),
+    ("ui.file.worksheet", "Worksheet", "Рабочий лист"),
+    ("ui.file.answer-key", "Answer key", "Ответы"),
+    ("ui.file.cards", "Cards", "Карточки"),
+    ("ui.file.deck", "Anki deck", "Колода Anki"),
+    (
+        "ui.file.form",
+        "{file}, form {form}",
+        "{file}, вариант {form}",
+    ),
+    ("ui.file.page", "{file}", "{file}"),
+    ("ui.file.other", "{file} ({format})", "{file} ({format})"),
+    // The kinds of entry, shown on the front of a card.
+    ("ui.kind.term", "Term", "Термин"),
+    ("ui.kind.fact", "Fact", "Факт"),
+    ("ui.kind.event", "Event", "Событие"),
+    ("ui.kind.person", "Person", "Человек"),
+    ("ui.kind.organization", "Organization", "Организация"),
+    ("ui.kind.quote", "Quote", "Цитата"),
+    ("ui.kind.question", "Question", "Вопрос"),
+    // The flashcards page.
+    ("ui.flashcards", "Flashcards", "Карточки"),
+    ("ui.front", "Front", "Лицевая сторона"),
+    ("ui.back", "Back", "Оборотная сторона"),
+    ("ui.source", "Source", "Источник"),
+    ("ui.flip", "Flip", "Перевернуть"),
+    ("ui.previous", "Previous", "Назад"),
+    ("ui.next", "Next", "Далее"),
+    ("ui.shuffle", "Shuffle", "Перемешать"),
+    ("ui.in-order", "Restart in order", "По порядку с начала"),
+    ("ui.answer-first", "Answer first", "Сначала ответ"),
+    ("ui.skip-known", "Skip known cards", "Пропускать выученные"),
+    ("ui.again", "Again", "Ещё раз"),
+    ("ui.known", "Known", "Знаю"),
+    ("ui.reset", "Reset progress", "Сбросить прогресс"),
+    ("ui.progress-label", "Cards known", "Выученные карточки"),
+    (
+        "ui.progress",
+        "{known} of {total} known · {again} to repeat",
+        "Выучено {known} из {total} · повторить {again}",
+    ),
+    (
+        "ui.card-of",
+        "Card {n} of {total}",
+        "Карточка {n} из {total}",
+    ),
+    (
+        "ui.flipped",
+        "Showing the back",
+        "Показана оборотная сторона",
+    ),
+    (
+        "ui.unflipped",
+        "Showing the front",
+        "Показана лицевая сторона",
+    ),
+    ("ui.shuffled", "Shuffled", "Карточки перемешаны"),
+    (
+        "ui.ordered",
+        "In order, from the first card",
+        "По порядку, с первой карточки",
+    ),
+    ("ui.reset-done", "Progress reset", "Прогресс сброшен"),
+    (
+        "ui.all-known",
+        "Every card is marked known. Reset the progress to study them all again.",
+        "Все карточки отмечены как выученные. Сбросьте прогресс, чтобы пройти их снова.",
+    ),
+    (
+        "ui.keys",
+        "Keys: Space or Enter flips the card; ← and → go to the previous and next card.",
+        "Клавиши: пробел или Enter переворачивают карточку; ← и → — предыдущая и следующая.",
+    ),
+    (
+        "ui.print-cards",
+        "Cut along the dashed lines and fold each card along the dotted line.",
+        "Разрежьте лист по пунктиру и сложите каждую карточку по точечной линии.",
+    ),
+    // The quiz page.
+    ("ui.quiz", "Quiz", "Тест"),
+    ("ui.quiz-title", "Quiz: {deck}", "Тест: {deck}"),
+    ("ui.form", "Form", "Вариант"),
+    ("ui.form-main", "Main", "Основной"),
+    (
+        "ui.instructions",
+        "Answer the questions, then check each one or all of them at once.",
+        "Ответьте на вопросы, затем проверьте каждый по отдельности или все сразу.",
+    ),
+    ("ui.question", "Question {n}", "Вопрос {n}"),
+    ("ui.check", "Check", "Проверить"),
+    ("ui.check-all", "Check all", "Проверить все"),
+    ("ui.retry", "Retry the ones I missed", "Повторить ошибки"),
+    ("ui.start-over", "Start over", "Начать заново"),
+    (
+        "ui.score",
+        "{score} of {total} correct · {checked} checked",
+        "Верно {score} из {total} · проверено {checked}",
+    ),
+    ("ui.correct", "Correct", "Правильно"),
+    ("ui.wrong", "Not quite", "Неправильно"),
+    ("ui.unanswered", "No answer given", "Нет ответа"),
+    (
+        "ui.answer-first-please",
+        "Answer the question first, then check it.",
+        "Сначала ответьте на вопрос, затем проверьте.",
+    ),
+    (
+        "ui.nothing-to-retry",
+        "Nothing to retry: no checked question was missed.",
+        "Повторять нечего: ошибок среди проверенных вопросов нет.",
+    ),
+    ("ui.retrying", "{n} to try again", "Ещё раз: {n}"),
+    ("ui.answer", "Answer", "Ответ"),
+    ("ui.true", "True", "Верно"),
+    ("ui.false", "False", "Неверно"),
+    ("ui.blank", "Blank {n}", "Пропуск {n}"),
+    ("ui.choose", "Choose…", "Выберите…"),
+    ("ui.move-up", "Move up: {item}", "Выше: {item}"),
+    ("ui.move-down", "Move down: {item}", "Ниже: {item}"),
+    (
+        "ui.moved",
+        "Position {n} of {total}: {item}",
+        "Позиция {n} из {total}: {item}",
+    ),
+    (
+        "ui.timeline-keys",
+        "Move an event with its buttons, or with Alt+↑ and Alt+↓.",
+        "Перемещайте события кнопками или клавишами Alt+↑ и Alt+↓.",
+    ),
+    ("ui.show-answer", "Show the answer", "Показать ответ"),
+    ("ui.knew", "I knew it", "Знаю"),
+    ("ui.did-not-know", "I did not know it", "Не знаю"),
+    ("ui.answers", "Answers", "Ответы"),
+    ("ui.name", "Name", "Имя"),
+    ("ui.date", "Date", "Дата"),
+];
+
+/// The strings the pages' scripts need, with the page's language.
+pub const SCRIPT_KEYS: &[&str] = &[
+    "ui.progress",
+    "ui.card-of",
+    "ui.flipped",
+    "ui.unflipped",
+    "ui.shuffled",
+    "ui.ordered",
+    "ui.reset-done",
+    "ui.all-known",
+    "ui.score",
+    "ui.correct",
+    "ui.wrong",
+    "ui.unanswered",
+    "ui.answer-first-please",
+    "ui.nothing-to-retry",
+    "ui.retrying",
+    "ui.moved",
+];
+
+/// The keys a course may override, for `decksmith check`.
+pub fn keys() -> impl Iterator<Item = &'static str> {
+    UI_STRINGS.iter().map(|(key, ..)| *key)
+}
+
+/// Whether built-in Russian text serves `language` (`ru`, `ru-RU`).
+fn is_russian(language: &str) -> bool {
+    language == "ru" || language.starts_with("ru-")
+}
+
+/// The interface text of one course: its language's built-in strings under its overrides.
+#[derive(Clone, Debug)]
+pub struct Ui<'a> {
+    russian: bool,
+    overrides: &'a BTreeMap<String, String>,
+}
+
+impl<'a> Ui<'a> {
+    /// The interface of `course`.
+    pub fn new(course: &'a Course) -> Ui<'a> {
+        Ui::with(&course.language, &course.strings)
+    }
+
+    /// The interface in `language` (`en`, `ru`, …) with a course's `strings:` over it.
+    pub fn with(language: &str, overrides: &'a BTreeMap<String, String>) -> Ui<'a> {
+        Ui {
+            russian: is_russian(language),
+            overrides,
+        }
+    }
+
+    /// The text of `key` (`ui.check`); the key itself when it is unknown, so a typo in a
+    /// template shows on the page instead of vanishing.
+    pub fn t<'s>(&self, key: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        if let Some(text) = self.overrides.get(key) {
+            return text;
+        }
+        match UI_STRINGS.iter().find(|(k, ..)| *k == key) {
+            Some((_, _, ru)) if self.russian => ru,
+            Some((_, en, _)) => en,
+            None => key,
+        }
+    }
+
+    /// The text of `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        fill(self.t(key), values)
+    }
+
+    /// The plural form of `key` for `n`, with `{n}` filled in.
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let forms: Vec<&str> = self.t(key).split('|').collect();
+        let index = if self.russian {
+            russian_plural(n)
+        } else {
+            usize::from(n != 1)
+        };
+        let form = forms
+            .get(index)
+            .or_else(|| forms.last())
+            .copied()
+            .unwrap_or_default();
+        fill(form, &[("n", &n.to_string())])
+    }
+
+    /// What a deck's file is (`quiz-A.json` → `Quiz, form A (JSON)`): known names in the
+    /// interface language, others as they are.
+    pub fn file_label(&self, name: &str) -> String {
+        let (stem, extension) = name.split_once('.').unwrap_or((name, ""));
+        let (base, form) = match stem.rsplit_once('-') {
+            Some((base, v)) if v.len() == 1 && v.chars().all(|c| c.is_ascii_uppercase()) => {
+                (base, Some(v))
+            }
+            _ => (stem, None),
+        };
+        let key = format!("ui.file.{base}");
+        let mut file = if UI_STRINGS.iter().any(|(k, ..)| *k == key) {
+            self.t(&key).to_owned()
+        } else {
+            base.to_owned()
+        };
+        if let Some(form) = form {
+            file = self.fill("ui.file.form", &[("file", &file), ("form", form)]);
+        }
+        let format = match extension {
+            "html" => return self.fill("ui.file.page", &[("file", &file)]),
+            // The name says it all: "Anki deck".
+            "" | "apkg" => return file,
+            "moodle.xml" => "Moodle XML".to_owned(),
+            other => other.to_ascii_uppercase(),
+        };
+        self.fill("ui.file.other", &[("file", &file), ("format", &format)])
+    }
+
+    /// The strings the scripts need, by key.
+    pub fn for_script(&self) -> BTreeMap<&'static str, &'a str> {
+        SCRIPT_KEYS.iter().map(|key| (*key, self.t(key))).collect()
+    }
+}
+
+/// CLDR's Russian plural categories: one (1, 21, …), few (2–4, 22–24, …), many (the rest).
+fn russian_plural(n: usize) -> usize {
+    let (units, tens) = (n % 10, n % 100);
+    if units == 1 && tens != 11 {
+        0
+    } else if (2..=4).contains(&units) && !(12..=14).contains(&tens) {
+        1
+    } else {
+        2
+    }
+}
+
+/// `template` with each `{name}` replaced by its value; other braces are left alone.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let value = after.find('}').and_then(|end| {
+            let name = &after[..end];
+            values
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v, end))
+        });
+        match value {
+            Some((value, end)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,468 @@
+//! What the templates see: plain views of the course, cards and questions, with the
+//! interface words already chosen. Askama escapes every value when it writes one.
+
+use std::collections::BTreeMap;
+
+use decksmith_model::Course;
+use decksmith_quiz::cards::BLANK;
+use decksmith_quiz::{Body, Card, CitationView, LineRole, Question, Side};
+use serde::Serialize;
+
+use super::strings::Ui;
+use super::{DeckSummary, FileLink};
+
+/// What every page has: its language, title, policy, stylesheet and script.
+pub struct Page<'a> {
+    pub lang: &'a str,
+    pub title: String,
+    pub csp: &'a str,
+    pub css: &'a str,
+    /// The page's script; empty for a page without one.
+    pub script: &'a str,
+}
+
+/// A deck on the index page.
+pub struct IndexDeck<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub counts: String,
+    pub tags: Vec<&'a str>,
+    /// The study pages (HTML).
+    pub pages: Vec<&'a FileLink>,
+    /// Everything else: PDFs, JSON, exports.
+    pub files: Vec<&'a FileLink>,
+}
+
+impl<'a> IndexDeck<'a> {
+    pub fn new(ui: &Ui<'_>, summary: &'a DeckSummary<'a>) -> IndexDeck<'a> {
+        let deck = summary.deck;
+        let mut tags: Vec<&str> = Vec::new();
+        for tag in deck
+            .tags
+            .iter()
+            .chain(deck.entries.iter().flat_map(|e| &e.tags))
+        {
+            if !tags.contains(&tag.as_str()) {
+                tags.push(tag);
+            }
+        }
+        let (pages, files) = summary
+            .files
+            .iter()
+            .partition(|f| f.href.ends_with(".html"));
+        IndexDeck {
+            id: &deck.id,
+            title: &deck.title,
+            description: deck.description.as_deref(),
+            counts: format!(
+                "{} · {}",
+                ui.count("ui.cards-count", summary.cards),
+                ui.count("ui.questions-count", summary.questions)
+            ),
+            tags,
+            pages,
+            files,
+        }
+    }
+}
+
+/// A source as a card or an answer shows it.
+pub struct SourceView<'a> {
+    pub text: String,
+    pub title: &'a str,
+    /// Only `http(s)` addresses become links.
+    pub url: Option<&'a str>,
+}
+
+fn sources<'a>(course: &Course, citations: &'a [CitationView]) -> Vec<SourceView<'a>> {
+    citations
+        .iter()
+        .map(|c| SourceView {
+            text: c.display(&course.language),
+            title: &c.title,
+            url: c
+                .url
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        })
+        .collect()
+}
+
+/// A line under a side's main text.
+pub struct LineView<'a> {
+    pub text: &'a str,
+    pub lang: Option<&'a str>,
+    /// `detail`, `translation` or `note`, for styling.
+    pub class: &'static str,
+}
+
+/// One side of a card.
+pub struct SideView<'a> {
+    pub text: &'a str,
+    pub lang: Option<&'a str>,
+    pub lines: Vec<LineView<'a>>,
+}
+
+impl<'a> SideView<'a> {
+    fn new(side: &'a Side) -> SideView<'a> {
+        SideView {
+            text: &side.text,
+            lang: side.lang.as_deref(),
+            lines: side
+                .lines
+                .iter()
+                .map(|line| LineView {
+                    text: &line.text,
+                    lang: line.lang.as_deref(),
+                    class: match line.role {
+                        LineRole::Detail => "detail",
+                        LineRole::Translation => "translation",
+                        LineRole::Note => "note",
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A flashcard.
+pub struct CardView<'a> {
+    pub id: &'a str,
+    pub number: u32,
+    pub kind: &'a str,
+    pub kind_label: &'a str,
+    pub position: String,
+    pub front: SideView<'a>,
+    pub back: SideView<'a>,
+    pub sources: Vec<SourceView<'a>>,
+}
+
+impl<'a> CardView<'a> {
+    pub fn new(ui: &Ui<'a>, course: &Course, card: &'a Card, total: usize) -> CardView<'a> {
+        let kind_label = match card.kind {
+            "term" => ui.t("ui.kind.term"),
+            "fact" => ui.t("ui.kind.fact"),
+            "event" => ui.t("ui.kind.event"),
+            "person" => ui.t("ui.kind.person"),
+            "organization" => ui.t("ui.kind.organization"),
+            "quote" => ui.t("ui.kind.quote"),
+            "question" => ui.t("ui.kind.question"),
+            other => other,
+        };
+        CardView {
+            id: &card.id,
+            number: card.number,
+            kind: card.kind,
+            kind_label,
+            position: ui.fill(
+                "ui.card-of",
+                &[
+                    ("n", &card.number.to_string()),
+                    ("total", &total.to_string()),
+                ],
+            ),
+            front: SideView::new(&card.front),
+            back: SideView::new(&card.back),
+            sources: sources(course, &card.sources),
+        }
+    }
+}
+
+/// What the flashcards script is given.
+#[derive(Serialize)]
+pub struct FlashcardsData<'a> {
+    /// The `localStorage` key of this deck's progress.
+    pub store: String,
+    /// The course seed, where shuffling starts.
+    pub seed: u64,
+    pub strings: BTreeMap<&'static str, &'a str>,
+}
+
+/// The `localStorage` key of a page: the course, the deck and the page, so that courses
+/// opened from the same disk (one `file://` origin) keep apart.
+pub fn store_key(course: &Course, deck: &decksmith_model::Deck, page: &str) -> String {
+    format!("decksmith:{}:{}:{page}", course.title, deck.id)
+}
+
+/// A link to another form of the quiz.
+pub struct FormLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// An option of a choice question.
+pub struct OptionView<'a> {
+    pub letter: char,
+    pub text: &'a str,
+}
+
+/// A piece of a cloze statement: text, then maybe a blank to type into.
+pub struct ClozePiece<'a> {
+    pub text: &'a str,
+    /// The blank's number from 1, with its label.
+    pub blank: Option<(usize, String)>,
+}
+
+/// The kind-specific part of a question.
+pub enum BodyView<'a> {
+    Choice {
+        prompt: &'a str,
+        options: Vec<OptionView<'a>>,
+        lang: Option<&'a str>,
+    },
+    TrueFalse {
+        statement: &'a str,
+    },
+    Cloze {
+        pieces: Vec<ClozePiece<'a>>,
+    },
+    Matching {
+        prompt: &'a str,
+        left: Vec<&'a str>,
+        right: Vec<OptionView<'a>>,
+    },
+    Timeline {
+        prompt: &'a str,
+        /// Each event with its move-up and move-down labels.
+        items: Vec<(&'a str, String, String)>,
+    },
+    Flashcard {
+        front: &'a str,
+        back: &'a str,
+    },
+}
+
+/// A line of a question's answer, for the feedback and the answer key.
+pub struct AnswerLine<'a> {
+    pub text: String,
+    pub lang: Option<&'a str>,
+}
+
+/// What the quiz script needs to check a question.
+#[derive(Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum QuestionData<'a> {
+    /// Multiple choice and who: the correct option's index.
+    Choice { answer: usize },
+    /// The statement's truth.
+    TrueFalse { answer: bool },
+    /// For each blank, every accepted answer (the answer first).
+    Cloze { accept: Vec<&'a [String]> },
+    /// For each left item, the index of its partner on the right.
+    Matching { pairs: Vec<usize> },
+    /// The items' indices in chronological order.
+    Timeline { order: &'a [usize] },
+    /// Self-assessed: nothing to compare.
+    Flashcard {},
+}
+
+/// A question.
+pub struct QuestionView<'a> {
+    pub id: &'a str,
+    pub number: u32,
+    pub kind: &'static str,
+    pub title: String,
+    pub body: BodyView<'a>,
+    pub answer: Vec<AnswerLine<'a>>,
+    /// Whether the answer is a list (matching pairs, events in order).
+    pub answer_is_list: bool,
+    pub explanation: &'a str,
+    pub sources: Vec<SourceView<'a>>,
+    pub data: QuestionData<'a>,
+}
+
+fn letter(base: u8, i: usize) -> char {
+    char::from(base + (i % 26) as u8)
+}
+
+impl<'a> QuestionView<'a> {
+    pub fn new(ui: &Ui<'a>, course: &Course, q: &'a Question) -> QuestionView<'a> {
+        let line = |text: String| AnswerLine { text, lang: None };
+        let (body, answer, answer_is_list, data) = match &q.body {
+            Body::MultipleChoice(c) | Body::Who(c) => {
+                let options: Vec<OptionView<'_>> = c
+                    .options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| OptionView {
+                        letter: letter(b'A', i),
+                        text,
+                    })
+                    .collect();
+                let answer = c.options.get(c.answer).map_or_else(Vec::new, |text| {
+                    vec![AnswerLine {
+                        text: format!("{}. {text}", letter(b'A', c.answer)),
+                        lang: c.lang.as_deref(),
+                    }]
+                });
+                (
+                    BodyView::Choice {
+                        prompt: &c.prompt,
+                        options,
+                        lang: c.lang.as_deref(),
+                    },
+                    answer,
+                    false,
+                    QuestionData::Choice { answer: c.answer },
+                )
+            }
+            Body::TrueFalse { statement, answer } => (
+                BodyView::TrueFalse { statement },
+                vec![line(
+                    ui.t(if *answer { "ui.true" } else { "ui.false" })
+                        .to_owned(),
+                )],
+                false,
+                QuestionData::TrueFalse { answer: *answer },
+            ),
+            Body::Cloze(c) => {
+                // A `____` without an answer stays as text; an answer without a `____` gets
+                // a blank at the end.
+                let texts: Vec<&str> = c.text.split(BLANK).collect();
+                let mut pieces: Vec<ClozePiece<'_>> = Vec::new();
+                for (i, text) in texts.iter().enumerate() {
+                    let blank = (i + 1 < texts.len() && i < c.blanks.len())
+                        .then(|| (i + 1, blank_label(ui, i + 1)));
+                    let stray = i + 1 < texts.len() && blank.is_none();
+                    pieces.push(ClozePiece { text, blank });
+                    if stray {
+                        pieces.push(ClozePiece {
+                            text: BLANK,
+                            blank: None,
+                        });
+                    }
+                }
+                for i in texts.len().saturating_sub(1)..c.blanks.len() {
+                    pieces.push(ClozePiece {
+                        text: " ",
+                        blank: Some((i + 1, blank_label(ui, i + 1))),
+                    });
+                }
+                (
+                    BodyView::Cloze { pieces },
+                    vec![line(
+                        c.blanks
+                            .iter()
+                            .map(|b| b.answer.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" · "),
+                    )],
+                    false,
+                    QuestionData::Cloze {
+                        accept: c
+                            .blanks
+                            .iter()
+                            .map(|b| {
+                                if b.accept.is_empty() {
+                                    std::slice::from_ref(&b.answer)
+                                } else {
+                                    b.accept.as_slice()
+                                }
+                            })
+                            .collect(),
+                    },
+                )
+            }
+            Body::Matching(m) => {
+                let mut partner = vec![usize::MAX; m.left.len()];
+                for &(l, r) in &m.pairs {
+                    if let Some(p) = partner.get_mut(l) {
+                        *p = r;
+                    }
+                }
+                let right: Vec<OptionView<'_>> = m
+                    .right
+                    .iter()
+                    .enumerate()
+                    .map(|(i, text)| OptionView {
+                        letter: letter(b'a', i),
+                        text,
+                    })
+                    .collect();
+                let answer = m
+                    .left
+                    .iter()
+                    .zip(&partner)
+                    .map(|(l, &r)| match m.right.get(r) {
+                        Some(text) => line(format!("{l} → {}. {text}", letter(b'a', r))),
+                        None => line(l.clone()),
+                    })
+                    .collect();
+                (
+                    BodyView::Matching {
+                        prompt: &m.prompt,
+                        left: m.left.iter().map(String::as_str).collect(),
+                        right,
+                    },
+                    answer,
+                    true,
+                    QuestionData::Matching { pairs: partner },
+                )
+            }
+            Body::Timeline(t) => {
+                let answer = t
+                    .order
+                    .iter()
+                    .filter_map(|&i| {
+                        let item = t.items.get(i)?;
+                        Some(line(match t.dates.get(i) {
+                            Some(date) if !date.is_empty() => format!("{date}: {item}"),
+                            _ => item.clone(),
+                        }))
+                    })
+                    .collect();
+                (
+                    BodyView::Timeline {
+                        prompt: &t.prompt,
+                        items: t
+                            .items
+                            .iter()
+                            .map(|item| {
+                                (
+                                    item.as_str(),
+                                    ui.fill("ui.move-up", &[("item", item)]),
+                                    ui.fill("ui.move-down", &[("item", item)]),
+                                )
+                            })
+                            .collect(),
+                    },
+                    answer,
+                    true,
+                    QuestionData::Timeline { order: &t.order },
+                )
+            }
+            Body::Flashcard { front, back } => (
+                BodyView::Flashcard { front, back },
+                vec![line(back.clone())],
+                false,
+                QuestionData::Flashcard {},
+            ),
+        };
+        QuestionView {
+            id: &q.id,
+            number: q.number,
+            kind: q.kind().name(),
+            title: ui.fill("ui.question", &[("n", &q.number.to_string())]),
+            body,
+            answer,
+            answer_is_list,
+            explanation: &q.explanation,
+            sources: sources(course, &q.sources),
+            data,
+        }
+    }
+}
+
+fn blank_label(ui: &Ui<'_>, n: usize) -> String {
+    ui.fill("ui.blank", &[("n", &n.to_string())])
+}
+
+/// What the quiz script is given.
+#[derive(Serialize)]
+pub struct QuizData<'a> {
+    pub strings: BTreeMap<&'static str, &'a str>,
+    /// One per question, in page order.
+    pub questions: Vec<QuestionData<'a>>,
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# End-to-end tests of the HTML pages in a real browser: Debian's Chromium (installed by
+# .ci/install-packages) driven by playwright-core, with axe-core for accessibility.
+#
+#   bash tests/browser/run.sh                 build the fixture courses and run the tests
+#   SCREENSHOTS=DIR bash tests/browser/run.sh also save screenshots of every page into DIR
+#
+# The npm packages are pinned by package-lock.json; node_modules stays in this folder.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "error: no Chromium at ${CHROMIUM:-/usr/bin/chromium}; run: bash .ci/install-packages" >&2
+  exit 1
+fi
+
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+cargo run -q -p decksmith -- build --content tests/browser/course --out "$work/decks" \
+  --variants 2 --format html --format json --deny-warnings
+cargo run -q -p decksmith -- build --content tests/browser/course-ru --out "$work/decks-ru" \
+  --format html --format json --deny-warnings
+
+if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi
+DECKS="$work/decks" DECKS_RU="$work/decks-ru" \
+  node --test --test-concurrency=1 --test-reporter=spec "$here/pages.test.mjs"
