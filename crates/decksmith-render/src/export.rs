@@ -37,9 +37,11 @@ pub fn html_text(text: &str) -> String {
     out
 }
 
-/// Escapes text for a double-quoted HTML or XML attribute.
+/// Escapes text for an HTML or XML attribute, quoted with `"` or `'`.
 pub fn html_attr(text: &str) -> String {
-    html_text(text).replace('"', "&quot;")
+    html_text(text)
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// Teacher text as an HTML fragment: escaped, with line breaks kept as `<br>`.

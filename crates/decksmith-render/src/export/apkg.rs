@@ -319,15 +319,12 @@ fn notes(course: &Course, deck: &Deck, cards: &[Card]) -> Vec<NoteRow> {
     let mut out: Vec<NoteRow> = Vec::new();
     for card in cards {
         if card.reverse {
-            if let Some(note) = out
-                .iter_mut()
-                .rev()
-                .find(|n| n.guid == guid(course, deck, &card.entry))
+            let entry_guid = guid(course, deck, &card.entry);
+            if let Some(note) = out.iter_mut().rev().find(|n| n.guid == entry_guid)
+                && note.kind == NoteKind::Basic
             {
-                if note.kind == NoteKind::Basic {
-                    note.kind = NoteKind::Reversed;
-                    note.ords = vec![0, 1];
-                }
+                note.kind = NoteKind::Reversed;
+                note.ords = vec![0, 1];
             }
             continue;
         }

@@ -100,7 +100,11 @@ pub fn items(quiz: &Quiz, language: &str) -> Vec<Item> {
     let words = Words::new(language);
     let mut out = Vec::with_capacity(quiz.questions.len());
     for question in &quiz.questions {
-        let feedback = feedback(question, language, words);
+        let mut feedback = feedback(question, language, words);
+        if let Body::Flashcard { back, .. } = &question.body {
+            // GIFT has no grader's information: the answer goes in the feedback too.
+            feedback.insert_str(0, &format!("<p>{}</p>", html_block(back)));
+        }
         let name = format!("{:02} {}", question.number, question.id);
         let mut push = |name: String, kind: ItemKind| {
             out.push(Item {
@@ -226,10 +230,10 @@ fn filled(pieces: &[&str], blanks: &[decksmith_quiz::BlankAnswer]) -> String {
     let mut out = String::new();
     for (k, piece) in pieces.iter().enumerate() {
         out.push_str(&html_block(piece));
-        if k + 1 < pieces.len() {
-            if let Some(blank) = blanks.get(k) {
-                out.push_str(&html_block(&blank.answer));
-            }
+        if k + 1 < pieces.len()
+            && let Some(blank) = blanks.get(k)
+        {
+            out.push_str(&html_block(&blank.answer));
         }
     }
     out
@@ -239,10 +243,10 @@ fn filled(pieces: &[&str], blanks: &[decksmith_quiz::BlankAnswer]) -> String {
 fn filled_after(pieces: &[&str], blanks: &[decksmith_quiz::BlankAnswer]) -> String {
     let mut out = String::new();
     for (k, piece) in pieces.iter().enumerate() {
-        if k > 0 {
-            if let Some(blank) = blanks.get(k - 1) {
-                out.push_str(&html_block(&blank.answer));
-            }
+        if k > 0
+            && let Some(blank) = blanks.get(k - 1)
+        {
+            out.push_str(&html_block(&blank.answer));
         }
         out.push_str(&html_block(piece));
     }

@@ -112,17 +112,15 @@ fn question(out: &mut String, item: &Item) {
         } => {
             // The answer block stands where the gap is (GIFT's "missing word" form); Moodle
             // shows a gap there. A block at the very end is the plain short-answer form.
-            out.push_str(&format!("[html]{} {{\n", escape(before)));
+            // Written as it stands: the texts around the gap carry their own spaces.
+            out.push_str(&format!("[html]{}{{\n", escape(before)));
             for answer in answers {
                 out.push_str(&format!("\t={}\n", escape(&shortanswer_plain(answer))));
             }
             out.push_str(&feedback);
             out.push('}');
-            if after.trim().is_empty() {
-                out.push('\n');
-            } else {
-                out.push_str(&format!(" {}\n", escape(after)));
-            }
+            out.push_str(&escape(after));
+            out.push('\n');
         }
         ItemKind::Matching { text, pairs, .. } => {
             // GIFT has no way to give answers that match no item; the generated matchings

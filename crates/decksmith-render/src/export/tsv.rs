@@ -30,12 +30,29 @@ pub fn deck_files(
 /// The columns, in order.
 pub const COLUMNS: [&str; 6] = ["Front", "Back", "Source", "Deck", "Tags", "GUID"];
 
-/// A field: no tab, no line break, no quote that Anki's reader could take for quoting.
+/// A field: no tab, no line break, and no `"`, which Anki's reader could take for CSV
+/// quoting: in text it becomes `&quot;`, in our own tags (teacher text never makes a tag, its
+/// `<` is escaped) the attribute quotes become `'`, which attribute values escape.
 fn field(html: &str) -> String {
-    let mut out = html
-        .replace(['\t', '\r'], " ")
-        .replace('\n', "<br>")
-        .replace('"', "&quot;");
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(c);
+            }
+            '>' => {
+                in_tag = false;
+                out.push(c);
+            }
+            '"' if in_tag => out.push('\''),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\r' => out.push(' '),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
     // A line that starts with `#` is a header line to Anki.
     if out.starts_with('#') {
         out.replace_range(0..1, "&#35;");

@@ -1,0 +1,284 @@
+//! The exports of the fixture course in `tests/exports/fixture` (text full of what must be
+//! escaped): golden files for the text formats, and the Anki package read back with SQLite.
+//!
+//! The golden files are in `tests/golden/<deck>/`. After a deliberate change, rewrite them
+//! with `UPDATE_EXPECT=1 cargo test -p decksmith-render --test export` and review the diff.
+
+#![allow(clippy::expect_used)] // helpers of tests: a failed expectation is a failed test
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
+use decksmith_quiz::{GenerateOptions, Generated, generate};
+use decksmith_render::export::apkg::{self, Revision};
+use decksmith_render::export::{gift, moodle, tsv};
+use rusqlite::{Connection, MAIN_DB};
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/exports/fixture")
+}
+
+fn read(path: &Path, name: &str) -> SourceFile {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    SourceFile::new(name, text)
+}
+
+fn fixture() -> (Course, Generated) {
+    let dir = fixture_dir();
+    let mut decks = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("decks"))
+        .expect("the fixture has decks")
+        .map(|e| {
+            e.expect("a deck file")
+                .file_name()
+                .into_string()
+                .expect("utf-8")
+        })
+        .collect();
+    names.sort();
+    for name in names {
+        decks.push(read(
+            &dir.join("decks").join(&name),
+            &format!("decks/{name}"),
+        ));
+    }
+    let input = ContentInput {
+        course: read(&dir.join("course.yaml"), "course.yaml"),
+        sources: read(&dir.join("sources.yaml"), "sources.yaml"),
+        decks,
+    };
+    let loaded = load(&input, &LoadOptions::default());
+    let course = loaded
+        .course
+        .unwrap_or_else(|| panic!("the fixture course is invalid: {:?}", loaded.diagnostics));
+    let (generated, _warnings) = generate(&course, &GenerateOptions::default());
+    (course, generated)
+}
+
+/// Compares each file with its golden copy; with `UPDATE_EXPECT=1`, rewrites the copies.
+fn check_golden(files: &BTreeMap<String, String>) {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut problems = Vec::new();
+    for (name, actual) in files {
+        let path = golden.join(name);
+        if update {
+            std::fs::create_dir_all(path.parent().expect("a parent")).expect("create golden dir");
+            std::fs::write(&path, actual).expect("write golden file");
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if &expected == actual => {}
+            Ok(expected) => {
+                let line = expected
+                    .lines()
+                    .zip(actual.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()))
+                    + 1;
+                problems.push(format!(
+                    "{name} differs from its golden copy from line {line}:\n  golden: {:?}\n  actual: {:?}",
+                    expected.lines().nth(line - 1).unwrap_or(""),
+                    actual.lines().nth(line - 1).unwrap_or("")
+                ));
+            }
+            Err(_) => problems.push(format!("{name} has no golden copy")),
+        }
+    }
+    // A golden file that no longer matches any output is stale.
+    if !update {
+        for deck in std::fs::read_dir(&golden).into_iter().flatten().flatten() {
+            for file in std::fs::read_dir(deck.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = format!(
+                    "{}/{}",
+                    deck.file_name().to_string_lossy(),
+                    file.file_name().to_string_lossy()
+                );
+                if !files.contains_key(&name) {
+                    problems.push(format!("golden file {name} matches no output"));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{}\n\nIf the change is intended: UPDATE_EXPECT=1 cargo test -p decksmith-render --test export",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn text_formats_match_their_golden_files() {
+    let (course, generated) = fixture();
+    let mut files = BTreeMap::new();
+    for (deck, output) in course.decks.iter().zip(&generated.decks) {
+        files.insert(
+            format!("{}/quiz.moodle.xml", deck.id),
+            moodle::quiz(&course, deck, &output.quiz),
+        );
+        files.insert(
+            format!("{}/quiz.gift", deck.id),
+            gift::quiz(&course, deck, &output.quiz),
+        );
+        files.insert(
+            format!("{}/cards.tsv", deck.id),
+            tsv::cards(&course, deck, &output.cards),
+        );
+    }
+    check_golden(&files);
+}
+
+#[test]
+fn text_formats_escape_teacher_text() {
+    let (course, generated) = fixture();
+    let deck = &course.decks[0];
+    let output = &generated.decks[0];
+    let xml = moodle::quiz(&course, deck, &output.quiz);
+    let tsv = tsv::cards(&course, deck, &output.cards);
+    for (name, text) in [("moodle", &xml), ("tsv", &tsv)] {
+        assert!(
+            !text.contains("<script"),
+            "{name}: a raw <script> got through"
+        );
+        assert!(!text.contains("R&D"), "{name}: a raw & got through");
+    }
+    assert!(
+        tsv.contains("&lt;script&gt;"),
+        "the TSV lost the escaped script text"
+    );
+    // Every TSV row has the header's six columns: no tab or line break leaked from the text.
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        assert_eq!(
+            line.split('\t').count(),
+            6,
+            "row with the wrong columns: {line:?}"
+        );
+    }
+    assert!(tsv.starts_with("#separator:tab\n#html:true\n"));
+    // The category path doubles a `/` inside a title, as Moodle expects.
+    let quiz_deck = &course.decks[1];
+    let xml = moodle::quiz(&course, quiz_deck, &generated.decks[1].quiz);
+    assert!(xml.contains("Quiz: every kind // every escape"));
+}
+
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut out = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("a member");
+        let name = file.name().expect("a member name").into_owned();
+        assert_eq!(
+            file.compression(),
+            zip::CompressionMethod::Deflated,
+            "{name} is not deflated"
+        );
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read member");
+        out.insert(name, data);
+    }
+    out
+}
+
+fn open_collection(bytes: &[u8]) -> Connection {
+    let mut conn = Connection::open_in_memory().expect("sqlite");
+    conn.deserialize_read_exact(MAIN_DB, bytes, bytes.len(), true)
+        .expect("a SQLite database");
+    conn
+}
+
+fn notes(conn: &Connection) -> Vec<(String, String, i64, String)> {
+    let mut stmt = conn
+        .prepare("select guid, flds, mod, tags from notes order by id")
+        .expect("query");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect()
+}
+
+#[test]
+fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
+    let (course, generated) = fixture();
+    let deck = &course.decks[0];
+    let output = &generated.decks[0];
+    let first = apkg::package(&course, deck, output, Revision(1_700_000_000)).expect("package");
+    let again = apkg::package(&course, deck, output, Revision(1_700_000_000)).expect("package");
+    assert_eq!(first, again, "the same input gave different bytes");
+    let later = apkg::package(&course, deck, output, Revision(1_700_086_400)).expect("package");
+    assert_ne!(first, later);
+
+    let members = unzip(&first);
+    assert_eq!(
+        members.keys().collect::<Vec<_>>(),
+        ["collection.anki2", "media"]
+    );
+    assert_eq!(members["media"], b"{}");
+    let conn = open_collection(&members["collection.anki2"]);
+    let before = notes(&conn);
+    // One note per entry of the deck; every note carries the revision as its time.
+    assert_eq!(before.len(), deck.entries.len());
+    assert!(before.iter().all(|n| n.2 == 1_700_000_000));
+    let cards: i64 = conn
+        .query_row("select count(*) from cards", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(
+        cards, 10,
+        "term, person, organization reversed (6), fact 2 blanks, event, quote"
+    );
+    // Tags are Anki's: space-separated, with a space at each end.
+    assert!(
+        before
+            .iter()
+            .any(|n| n.3 == " fixture research-and-development ")
+    );
+
+    let later_members = unzip(&later);
+    let after = notes(&open_collection(&later_members["collection.anki2"]));
+    let guids =
+        |ns: &[(String, String, i64, String)]| ns.iter().map(|n| n.0.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        guids(&before),
+        guids(&after),
+        "GUIDs changed with the revision"
+    );
+    assert!(after.iter().all(|n| n.2 == 1_700_086_400));
+    assert_eq!(
+        before.iter().map(|n| &n.1).collect::<Vec<_>>(),
+        after.iter().map(|n| &n.1).collect::<Vec<_>>(),
+        "the fields changed with the revision alone"
+    );
+
+    // The deck is nested under the course, and the cloze note has its deletions.
+    let decks: String = conn
+        .query_row("select decks from col", [], |r| r.get(0))
+        .expect("decks");
+    assert!(
+        decks.contains("Export Fixture & <Friends>::Escapes: \\\"quotes\\\", tabs and {braces}")
+    );
+    assert!(
+        before
+            .iter()
+            .any(|n| n.1.contains("{{c1::2021}}") && n.1.contains("{{c2::First Committee}}"))
+    );
+}
+
+#[test]
+fn source_date_epoch_is_read_strictly() {
+    assert_eq!(
+        Revision::from_source_date_epoch(None),
+        Ok(Revision::DEFAULT)
+    );
+    assert_eq!(
+        Revision::from_source_date_epoch(Some("1700000000")),
+        Ok(Revision(1_700_000_000))
+    );
+    assert!(Revision::from_source_date_epoch(Some("yesterday")).is_err());
+    assert!(Revision::from_source_date_epoch(Some("-5")).is_err());
+}

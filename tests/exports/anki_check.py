@@ -1,0 +1,180 @@
+"""Imports decksmith's deck.apkg with the official Anki library and checks what a student gets.
+
+Usage: anki_check.py FIXTURE_OUT FIXTURE_SAME_OUT FIXTURE_EDITED_OUT BUNDLED_OUT
+
+- FIXTURE_OUT: a build of the fixture course (tests/exports/fixture), SOURCE_DATE_EPOCH=T1;
+- FIXTURE_SAME_OUT: a second build of the same content with the same revision: the package
+  must be byte-identical, and importing it must change nothing;
+- FIXTURE_EDITED_OUT: a build where one entry was edited, with a later revision: importing it
+  must update that note and add none;
+- BUNDLED_OUT: a build of the bundled course: every deck must import.
+
+Exits non-zero with a message naming what is wrong.
+"""
+
+import os
+import sys
+import tempfile
+
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print(f"FAIL: {message}")
+    return condition
+
+
+def fresh_collection():
+    folder = tempfile.mkdtemp(prefix="anki-check-")
+    return Collection(os.path.join(folder, "collection.anki2"))
+
+
+def import_package(col, path):
+    request = ImportAnkiPackageRequest(
+        package_path=os.path.abspath(path),
+        options=ImportAnkiPackageOptions(
+            merge_notetypes=False,
+            with_scheduling=False,
+            with_deck_configs=False,
+        ),
+    )
+    return col.import_anki_package(request).log
+
+
+def notes_by_guid(col):
+    out = {}
+    for nid in col.find_notes(""):
+        note = col.get_note(nid)
+        out[note.guid] = note
+    return out
+
+
+def note_with_field(col, field_text):
+    found = []
+    for nid in col.find_notes(""):
+        note = col.get_note(nid)
+        if any(field_text in value for value in note.fields):
+            found.append(note)
+    return found
+
+
+def main():
+    if len(sys.argv) != 5:
+        print(__doc__)
+        sys.exit(2)
+    first, same, edited, bundled = sys.argv[1:]
+    apkg = lambda out: os.path.join(out, "fixture-deck", "deck.apkg")
+
+    # The same content and revision give the same bytes.
+    with open(apkg(first), "rb") as a, open(apkg(same), "rb") as b:
+        check(a.read() == b.read(), "two builds of the same content gave different deck.apkg bytes")
+
+    col = fresh_collection()
+    log = import_package(col, apkg(first))
+    check(len(log.new) > 0, "the first import added no note")
+
+    # What the student has: the fixture has 6 entries: a term with reverse cards on, a person
+    # (reverse too), an organization with an acronym (reverse), a fact with two blanks, an
+    # event, a quote; see tests/exports/fixture/decks/fixture-deck.yaml.
+    note_count = col.note_count()
+    card_count = col.card_count()
+    check(note_count == 6, f"expected 6 notes (one per entry), found {note_count}")
+    # term, person, organization: 2 cards each (reversed); fact: 2 cloze cards; event, quote: 1.
+    check(card_count == 10, f"expected 10 cards, found {card_count}")
+
+    names = sorted(m.name for m in col.models.all_names_and_ids())
+    for wanted in ("decksmith Basic", "decksmith Basic (and reversed card)", "decksmith Cloze"):
+        check(wanted in names, f"note type {wanted!r} missing; note types: {names}")
+    for model_name, fields in (
+        ("decksmith Basic", ["Front", "Back", "Details", "Source"]),
+        ("decksmith Basic (and reversed card)", ["Front", "Back", "Details", "Source"]),
+        ("decksmith Cloze", ["Text", "Extra", "Source"]),
+    ):
+        model = col.models.by_name(model_name)
+        if model:
+            got = [f["name"] for f in model["flds"]]
+            check(got == fields, f"{model_name} has fields {got}, expected {fields}")
+
+    deck_names = sorted(d.name for d in col.decks.all_names_and_ids())
+    wanted_deck = "Export Fixture & <Friends>::Escapes: \"quotes\", tabs and {braces}"
+    check(wanted_deck in deck_names, f"deck {wanted_deck!r} missing; decks: {deck_names}")
+    deck_id = col.decks.id_for_name(wanted_deck)
+    if deck_id:
+        in_deck = len(col.find_cards(f"did:{deck_id}"))
+        check(in_deck == card_count, f"{in_deck} of {card_count} cards are in the fixture deck")
+
+    # Fields: the term note, escaped teacher text, the source citation, tags.
+    term = note_with_field(col, "R&amp;D")
+    if check(len(term) == 1, f"expected one note with the term 'R&D' (escaped), found {len(term)}"):
+        note = term[0]
+        check(note.note_type()["name"] == "decksmith Basic (and reversed card)",
+              f"the term's note type is {note.note_type()['name']}")
+        check(note["Back"] == "Research &amp; Development", f"the term's back is {note['Back']!r}")
+        check("&lt;script&gt;" in note["Details"] and "<script>" not in note["Details"],
+              f"the term's meaning is not escaped: {note['Details']!r}")
+        check("Fixture source" in note["Source"], f"the term's Source field is {note['Source']!r}")
+        check(sorted(note.tags) == ["fixture", "research_and_development"] or
+              sorted(note.tags) == ["fixture", "research-and-development"],
+              f"the term's tags are {note.tags}")
+        check('lang="ru"' in note["Details"], f"the Russian translation is not marked: {note['Details']!r}")
+
+    cloze = [col.get_note(n) for n in col.find_notes('"note:decksmith Cloze"')]
+    if check(len(cloze) == 1, f"expected one cloze note, found {len(cloze)}"):
+        text = cloze[0]["Text"]
+        check("{{c1::" in text and "{{c2::" in text, f"the cloze note has no c1/c2 deletions: {text!r}")
+        check(len(cloze[0].cards()) == 2, f"the two-blank fact has {len(cloze[0].cards())} cards")
+        question = cloze[0].cards()[0].question()
+        check("[...]" in question, f"the first cloze card shows no gap: {question!r}")
+
+    # Re-import the second, identical build: nothing new, nothing duplicated.
+    before = notes_by_guid(col)
+    log = import_package(col, apkg(same))
+    check(len(log.new) == 0, f"re-importing the same build added {len(log.new)} notes")
+    check(col.note_count() == note_count, f"re-importing the same build changed the note count to {col.note_count()}")
+    check(col.card_count() == card_count, f"re-importing the same build changed the card count to {col.card_count()}")
+
+    # Import the build with the edited entry: it updates that note, adds none.
+    log = import_package(col, apkg(edited))
+    check(len(log.new) == 0, f"importing the edited build added {len(log.new)} notes")
+    check(col.note_count() == note_count, f"after importing the edited build there are {col.note_count()} notes, expected {note_count}")
+    check(col.card_count() == card_count, f"after importing the edited build there are {col.card_count()} cards")
+    after = notes_by_guid(col)
+    check(set(after) == set(before), "the notes' GUIDs changed between builds")
+    changed = [g for g in after if after[g].fields != before[g].fields]
+    check(len(changed) == 1, f"expected exactly one note to change, {len(changed)} did")
+    person = [n for n in note_with_field(col, "Jane Q. Example") if n["Front"] == "Jane Q. Example"]
+    if check(len(person) == 1, "the person note is missing after the update"):
+        check("Chief Examiner (edited)" in person[0]["Back"],
+              f"the edited role did not reach Anki: {person[0]['Back']!r}")
+    col.close()
+
+    # The bundled course: every deck imports, with as many notes as the deck has entries.
+    col = fresh_collection()
+    total_new = 0
+    for deck in sorted(os.listdir(bundled)):
+        path = os.path.join(bundled, deck, "deck.apkg")
+        if not os.path.isfile(path):
+            continue
+        log = import_package(col, path)
+        check(len(log.new) > 0, f"bundled deck {deck} imported no note")
+        check(len(log.conflicting) == 0, f"bundled deck {deck}: {len(log.conflicting)} conflicting notes")
+        total_new += len(log.new)
+    check(col.note_count() == total_new, f"the bundled course gave {col.note_count()} notes for {total_new} imported")
+    decks = sorted(d.name for d in col.decks.all_names_and_ids())
+    print(f"bundled course: {col.note_count()} notes, {col.card_count()} cards in {len(decks)} decks")
+    for name in decks:
+        print(f"  {name}")
+    col.close()
+
+    if failures:
+        print(f"\nAnki check: {len(failures)} problem(s)")
+        sys.exit(1)
+    print("Anki check: all good")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,169 @@
+"""Checks every quiz.moodle.xml of the given build folders against Moodle's import rules.
+
+What Moodle's XML import (question/format/xml) and its question types require, as far as a
+file can be checked without a Moodle server:
+- well-formed XML, a <quiz> root, known question types, a category question first;
+- every question a name, a question text and a general feedback (decksmith's own rule: the
+  explanation and the source), in a known text format;
+- answer fractions from Moodle's list of allowed grades;
+- multichoice with <single>true</single>: exactly one 100% answer, at least two answers;
+- truefalse: the answers `true` and `false`, one at 100%, the other at 0%;
+- shortanswer: at least one 100% answer, none empty;
+- matching: at least two sub-questions and three answers, each sub-question with an answer;
+- the question counts by type match the generated quiz (quiz.json);
+- teacher text is escaped: no <script> element reaches a question.
+
+Usage: moodle_check.py OUT...
+"""
+
+import json
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+# question_bank::fraction_options_full(), as percentages.
+ALLOWED = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
+           16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0}
+FORMATS = {"html", "moodle_auto_format", "plain_text", "markdown"}
+TYPES = {"category", "multichoice", "truefalse", "shortanswer", "matching", "essay",
+         "numerical", "cloze", "description"}
+KIND_TO_TYPE = {"multiple-choice": "multichoice", "who": "multichoice", "true-false": "truefalse",
+                "cloze": "shortanswer", "matching": "matching", "timeline": "matching",
+                "flashcard": "essay"}
+
+failures = []
+
+
+def fail(where, message):
+    failures.append(message)
+    print(f"FAIL: {where}: {message}")
+
+
+def text_of(element, path):
+    found = element.find(path)
+    return None if found is None or found.text is None else found.text
+
+
+def fraction(answer):
+    value = float(answer.get("fraction", "nan"))
+    return value
+
+
+def allowed(value):
+    return any(abs(value - a) < 1e-4 for a in ALLOWED) or any(abs(value + a) < 1e-4 for a in ALLOWED)
+
+
+def check_file(path, quiz_json):
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        fail(path, f"not well-formed XML: {e}")
+        return
+    if root.tag != "quiz":
+        fail(path, f"the root is <{root.tag}>, not <quiz>")
+    questions = root.findall("question")
+    if not questions or questions[0].get("type") != "category":
+        fail(path, "the first question is not the deck's category")
+    counts = {}
+    for q in questions:
+        qtype = q.get("type")
+        counts[qtype] = counts.get(qtype, 0) + 1
+        if qtype not in TYPES:
+            fail(path, f"unknown question type {qtype!r}")
+            continue
+        if qtype == "category":
+            cat = text_of(q, "category/text") or ""
+            if not cat.startswith("$course$/top/"):
+                fail(path, f"category path {cat!r} does not start with $course$/top/")
+            continue
+        name = text_of(q, "name/text") or ""
+        where = f"{path} [{name}]"
+        if not name.strip():
+            fail(path, f"a {qtype} question has no name")
+        for tag in ("questiontext", "generalfeedback"):
+            element = q.find(tag)
+            if element is None or element.get("format") not in FORMATS:
+                fail(where, f"<{tag}> missing or with an unknown format")
+            elif not (text_of(element, "text") or "").strip():
+                fail(where, f"<{tag}> is empty")
+        html = (text_of(q, "questiontext/text") or "") + (text_of(q, "generalfeedback/text") or "")
+        if "<script" in html.lower():
+            fail(where, "a <script> element reaches the question: teacher text is not escaped")
+        answers = q.findall("answer")
+        for a in answers:
+            try:
+                value = fraction(a)
+            except ValueError:
+                fail(where, f"answer fraction {a.get('fraction')!r} is not a number")
+                continue
+            if not allowed(value):
+                fail(where, f"answer fraction {value} is not one of Moodle's grades")
+            if a.get("format") is not None and a.get("format") not in FORMATS:
+                fail(where, f"answer format {a.get('format')!r} is unknown")
+        full = [a for a in answers if abs(fraction(a) - 100) < 1e-6]
+        if qtype == "multichoice":
+            if (text_of(q, "single") or "").strip() not in ("true", "1"):
+                fail(where, "a single-answer multichoice needs <single>true</single>")
+            if (text_of(q, "shuffleanswers") or "").strip() not in ("true", "1"):
+                fail(where, "options are not shuffled")
+            if len(full) != 1:
+                fail(where, f"{len(full)} answers at 100%; a single-answer question needs exactly one")
+            if len(answers) < 2:
+                fail(where, f"only {len(answers)} options")
+            if any(not (text_of(a, "text") or "").strip() for a in answers):
+                fail(where, "an empty option")
+        elif qtype == "truefalse":
+            texts = sorted((text_of(a, "text") or "") for a in answers)
+            if texts != ["false", "true"]:
+                fail(where, f"true/false answers are {texts}")
+            if sorted(fraction(a) for a in answers) != [0, 100]:
+                fail(where, "true/false needs one answer at 100% and one at 0%")
+        elif qtype == "shortanswer":
+            if not full:
+                fail(where, "no answer at 100%")
+            if any(not (text_of(a, "text") or "").strip() for a in answers):
+                fail(where, "an empty typed answer")
+            if (text_of(q, "usecase") or "") not in ("0", "1"):
+                fail(where, "<usecase> must be 0 or 1")
+        elif qtype == "matching":
+            subs = q.findall("subquestion")
+            asked = [s for s in subs if (text_of(s, "text") or "").strip()]
+            answers_text = [text_of(s, "answer/text") for s in subs]
+            if len(asked) < 2 or len(subs) < 3:
+                fail(where, f"{len(asked)} sub-questions and {len(subs)} answers; Moodle needs 2 and 3")
+            if any(not (a or "").strip() for a in answers_text):
+                fail(where, "a sub-question without an answer")
+            if any(s.get("format") not in FORMATS for s in subs):
+                fail(where, "a sub-question with an unknown format")
+        elif qtype == "essay":
+            if (text_of(q, "responseformat") or "") not in ("editor", "editorfilepicker", "plain", "monospaced", "noinline"):
+                fail(where, "unknown <responseformat>")
+    expected = {"category": 1}
+    for question in quiz_json["questions"]:
+        qtype = KIND_TO_TYPE[question["kind"]]
+        n = len(question["answers"]) if question["kind"] == "cloze" else 1
+        expected[qtype] = expected.get(qtype, 0) + n
+    if counts != expected:
+        fail(path, f"questions by type {sorted(counts.items())}, expected {sorted(expected.items())}")
+    print(f"{path}: {dict(sorted(counts.items()))}")
+
+
+def main():
+    files = 0
+    for out in sys.argv[1:]:
+        for deck in sorted(os.listdir(out)):
+            path = os.path.join(out, deck, "quiz.moodle.xml")
+            if os.path.isfile(path):
+                files += 1
+                with open(os.path.join(out, deck, "quiz.json"), encoding="utf-8") as f:
+                    check_file(path, json.load(f))
+    if files == 0:
+        fail("-", "no quiz.moodle.xml found")
+    if failures:
+        print(f"\nMoodle XML check: {len(failures)} problem(s)")
+        sys.exit(1)
+    print("Moodle XML check: all good")
+
+
+if __name__ == "__main__":
+    main()
