@@ -16,7 +16,12 @@ import os
 import sys
 import tempfile
 
-from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.collection import (
+    Collection,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+    ImportCsvRequest,
+)
 
 failures = []
 
@@ -150,6 +155,27 @@ def main():
     if check(len(person) == 1, "the person note is missing after the update"):
         check("Chief Examiner (edited)" in person[0]["Back"],
               f"the edited role did not reach Anki: {person[0]['Back']!r}")
+    col.close()
+
+    # cards.tsv through Anki's own text importer: its header lines give the deck, the tags
+    # and the GUIDs, so a second import adds nothing.
+    col = fresh_collection()
+    tsv = os.path.abspath(os.path.join(first, "fixture-deck", "cards.tsv"))
+    with open(tsv, encoding="utf-8") as f:
+        rows = [line for line in f if not line.startswith("#")]
+    metadata = col.get_csv_metadata(path=tsv, delimiter=None)
+    log = col.import_csv(ImportCsvRequest(path=tsv, metadata=metadata)).log
+    check(len(log.new) == len(rows) == 9, f"cards.tsv: {len(log.new)} notes from {len(rows)} rows, expected 9")
+    tsv_decks = {col.decks.name(col.get_card(c).did) for c in col.find_cards("")}
+    check(tsv_decks == {wanted_deck}, f"cards.tsv put cards in {tsv_decks}")
+    term = note_with_field(col, "Research &amp; Development<div")
+    if check(len(term) == 1, "cards.tsv: the R&D card is missing"):
+        back = term[0].fields[1]
+        check("&lt;script&gt;" in back and "<script" not in back, f"cards.tsv: unescaped back {back!r}")
+        check("<div class=" in back and "&quot;detail" not in back, f"cards.tsv: broken markup {back!r}")
+        check(sorted(term[0].tags) == ["fixture", "research-and-development"], f"cards.tsv: tags {term[0].tags}")
+    log = col.import_csv(ImportCsvRequest(path=tsv, metadata=metadata)).log
+    check(len(log.new) == 0 and col.note_count() == 9, f"cards.tsv: a second import added {len(log.new)} notes")
     col.close()
 
     # The bundled course: every deck imports, with as many notes as the deck has entries.
