@@ -7,11 +7,13 @@
 //!
 //! - [`html`]: the study pages (askama templates from the top-level `templates/`).
 //! - [`json`]: `quiz.json`, the generated questions, machine-readable.
+//! - [`pdf`]: `flashcards.pdf`, `worksheet.pdf` and `answer-key.pdf`, ready to print.
 //! - [`export`]: `deck.apkg` (Anki), `quiz.moodle.xml`, `quiz.gift` and `cards.tsv`.
 
 pub mod export;
 pub mod html;
 pub mod json;
+pub mod pdf;
 
 use std::fmt;
 
@@ -25,6 +27,9 @@ pub enum Format {
     Html,
     /// `quiz.json` (and `quiz-A.json`, … for variants).
     Json,
+    /// `flashcards.pdf`, `worksheet.pdf` and `answer-key.pdf` (and `worksheet-A.pdf`, … for
+    /// variants).
+    Pdf,
     /// `deck.apkg`: the flashcards as an Anki package.
     Apkg,
     /// `quiz.moodle.xml`: the quiz as a Moodle XML question bank.
@@ -39,6 +44,7 @@ impl Format {
     /// Every format, in the order files are listed.
     pub const ALL: &'static [Format] = &[
         Format::Html,
+        Format::Pdf,
         Format::Json,
         Format::Apkg,
         Format::Moodle,
@@ -51,6 +57,7 @@ impl Format {
         match self {
             Format::Html => "html",
             Format::Json => "json",
+            Format::Pdf => "pdf",
             Format::Apkg => "apkg",
             Format::Moodle => "moodle",
             Format::Gift => "gift",
@@ -117,6 +124,10 @@ pub struct RenderOptions {
     pub formats: Vec<Format>,
     /// Paper size for PDFs, overriding the course's print settings.
     pub paper: Option<decksmith_model::Paper>,
+    /// Flashcard layout for PDFs, overriding the course's (`--layout`).
+    pub layout: Option<decksmith_model::CardLayout>,
+    /// Duplex edge for PDFs, overriding the course's (`--duplex`).
+    pub duplex: Option<decksmith_model::Duplex>,
 }
 
 /// Renders decks; made once per build.
@@ -124,6 +135,7 @@ pub struct RenderOptions {
 pub struct Renderer {
     options: RenderOptions,
     html: html::Assets,
+    fonts: pdf::fonts::Fonts,
 }
 
 /// A deck's files and what rendering had to say about its content.
@@ -141,6 +153,7 @@ impl Renderer {
         Ok(Renderer {
             options,
             html: html::Assets::new(),
+            fonts: pdf::fonts::Fonts::load().map_err(|e| failed("PDF fonts", e))?,
         })
     }
 
@@ -156,6 +169,14 @@ impl Renderer {
             match format {
                 Format::Html => html::deck_files(&self.html, course, deck, output, &mut rendered)?,
                 Format::Json => json::deck_files(deck, output, &mut rendered)?,
+                Format::Pdf => pdf::deck_files(
+                    &self.fonts,
+                    &self.pdf_overrides(),
+                    course,
+                    deck,
+                    output,
+                    &mut rendered,
+                )?,
                 Format::Apkg => export::apkg::deck_files(course, deck, output, &mut rendered)?,
                 Format::Moodle => export::moodle::deck_files(course, deck, output, &mut rendered)?,
                 Format::Gift => export::gift::deck_files(course, deck, output, &mut rendered)?,
@@ -163,6 +184,15 @@ impl Renderer {
             }
         }
         Ok(rendered)
+    }
+
+    /// The print settings given on the command line.
+    fn pdf_overrides(&self) -> pdf::PrintOverrides {
+        pdf::PrintOverrides {
+            paper: self.options.paper,
+            layout: self.options.layout,
+            duplex: self.options.duplex,
+        }
     }
 
     /// The course's index page, linking to the files of each deck.

@@ -3,6 +3,8 @@
 //! localization. What the pages do when used is tested in a real browser by
 //! `tests/browser/run.sh`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -51,6 +53,8 @@ fn render(course: &Course, generated: &Generated) -> BTreeMap<String, String> {
     let renderer = Renderer::new(RenderOptions {
         formats: vec![Format::Html],
         paper: None,
+        layout: None,
+        duplex: None,
     })
     .unwrap();
     let mut out = BTreeMap::new();
@@ -389,4 +393,74 @@ fn the_interface_speaks_the_course_language_with_its_overrides() {
 fn rendering_is_deterministic() {
     let (course, generated) = fixture("course");
     assert_eq!(render(&course, &generated), render(&course, &generated));
+}
+
+#[test]
+fn the_content_readme_lists_every_interface_string_with_its_defaults() {
+    let readme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/README.md"),
+    )
+    .unwrap();
+    for (key, en, ru) in decksmith_render::html::strings::UI_STRINGS {
+        let row = format!(
+            "| `{key}` | {} | {} |",
+            en.replace('|', "\\|"),
+            ru.replace('|', "\\|")
+        );
+        assert!(
+            readme.contains(&row),
+            "content/README.md lacks the row {row}"
+        );
+    }
+}
+
+/// The quoted `ui.*` keys in a text.
+fn ui_keys(text: &str) -> Vec<String> {
+    text.match_indices("\"ui.")
+        .filter_map(|(i, _)| {
+            let rest = &text[i + 1..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn templates_and_scripts_use_only_strings_that_exist() {
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
+    let known: Vec<&str> = decksmith_render::html::strings::UI_STRINGS
+        .iter()
+        .map(|(key, ..)| *key)
+        .collect();
+    let script_keys = decksmith_render::html::strings::SCRIPT_KEYS;
+    let mut files = vec![templates.join("flashcards.js"), templates.join("quiz.js")];
+    for dir in [templates.clone(), templates.join("question")] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "html") {
+                files.push(path);
+            }
+        }
+    }
+    let mut seen = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let script = path.extension().is_some_and(|e| e == "js");
+        for key in ui_keys(&text) {
+            seen += 1;
+            if script {
+                assert!(
+                    script_keys.contains(&key.as_str()),
+                    "{}: {key} is not given to the scripts",
+                    path.display()
+                );
+            } else {
+                assert!(
+                    known.contains(&key.as_str()),
+                    "{}: unknown {key}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(seen > 50);
 }

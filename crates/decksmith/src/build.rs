@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use decksmith_model::names::did_you_mean;
-use decksmith_model::{Diagnostics, LoadOptions, Paper, load};
+use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
 use decksmith_quiz::{GenerateOptions, generate};
 use decksmith_render::html::{DeckSummary, FileLink};
 use decksmith_render::{Format, RenderError, RenderOptions, Renderer, file_label};
@@ -31,6 +31,10 @@ pub struct BuildOptions {
     pub formats: Vec<Format>,
     /// Paper size for PDFs, overriding the course's.
     pub paper: Option<Paper>,
+    /// Flashcard layout for PDFs, overriding the course's.
+    pub layout: Option<CardLayout>,
+    /// Duplex edge for PDFs, overriding the course's.
+    pub duplex: Option<Duplex>,
     /// How many variant forms of each quiz.
     pub variants: usize,
     /// Fail, writing nothing, if there are warnings.
@@ -88,6 +92,11 @@ pub fn load_options() -> LoadOptions {
             .iter()
             .map(|(key, ..)| *key)
             .chain(decksmith_render::html::strings::keys())
+            .chain(
+                decksmith_render::pdf::words::WORDS
+                    .iter()
+                    .map(|(key, ..)| *key),
+            )
             .map(str::to_owned)
             .collect(),
     }
@@ -133,6 +142,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let renderer = Renderer::new(RenderOptions {
         formats,
         paper: options.paper,
+        layout: options.layout,
+        duplex: options.duplex,
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
 

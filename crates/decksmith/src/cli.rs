@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use decksmith_model::Paper;
+use decksmith_model::{CardLayout, Duplex, Paper};
 use decksmith_render::Format;
 
 use crate::build::{BuildError, BuildOptions, build};
@@ -63,6 +63,36 @@ pub enum PaperArg {
     Letter,
 }
 
+/// Flashcard layouts on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LayoutArg {
+    /// Two columns, four rows: 8 cards per sheet.
+    #[value(name = "2x4")]
+    Grid2x4,
+    /// Two columns, five rows: 10 cards per sheet.
+    #[value(name = "2x5")]
+    Grid2x5,
+    /// Three columns, three rows: 9 cards per sheet.
+    #[value(name = "3x3")]
+    Grid3x3,
+    /// One 3 × 5 inch index card per page.
+    #[value(name = "index-3x5")]
+    Index3x5,
+    /// One A6 card (148 × 105 mm) per page.
+    A6,
+    /// One A7 card (105 × 74 mm) per page.
+    A7,
+}
+
+/// Duplex edges on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DuplexArg {
+    /// The sheet turns over its long edge (the usual setting): backs mirrored left to right.
+    LongEdge,
+    /// The sheet turns over its short edge: backs mirrored top to bottom.
+    ShortEdge,
+}
+
 /// Options of `decksmith build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -88,6 +118,13 @@ pub struct BuildArgs {
     /// Paper size for the PDFs, instead of the course's `print: paper:`.
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
+    /// Flashcard layout for flashcards.pdf, instead of the course's `print: layout:`.
+    #[arg(long, value_enum)]
+    pub layout: Option<LayoutArg>,
+    /// Which edge your printer turns the sheet on when printing both sides, instead of the
+    /// course's `print: duplex:`.
+    #[arg(long, value_enum)]
+    pub duplex: Option<DuplexArg>,
     /// Also make N variant forms of each quiz (A, B, …): the same questions in different
     /// orders, each with its own answer key. At most 26.
     #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=26))]
@@ -157,6 +194,18 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
         paper: args.paper.map(|p| match p {
             PaperArg::A4 => Paper::A4,
             PaperArg::Letter => Paper::Letter,
+        }),
+        layout: args.layout.map(|l| match l {
+            LayoutArg::Grid2x4 => CardLayout::Grid2x4,
+            LayoutArg::Grid2x5 => CardLayout::Grid2x5,
+            LayoutArg::Grid3x3 => CardLayout::Grid3x3,
+            LayoutArg::Index3x5 => CardLayout::Index3x5,
+            LayoutArg::A6 => CardLayout::A6,
+            LayoutArg::A7 => CardLayout::A7,
+        }),
+        duplex: args.duplex.map(|d| match d {
+            DuplexArg::LongEdge => Duplex::LongEdge,
+            DuplexArg::ShortEdge => Duplex::ShortEdge,
         }),
         variants: usize::from(args.variants),
         deny_warnings: args.deny_warnings,

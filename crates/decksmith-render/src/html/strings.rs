@@ -52,8 +52,6 @@ pub const UI_STRINGS: &[(&str, &str, &str)] = &[
     ("ui.kind.question", "Question", "Вопрос"),
     // The flashcards page.
     ("ui.flashcards", "Flashcards", "Карточки"),
-    ("ui.front", "Front", "Лицевая сторона"),
-    ("ui.back", "Back", "Оборотная сторона"),
     ("ui.source", "Source", "Источник"),
     ("ui.flip", "Flip", "Перевернуть"),
     ("ui.previous", "Previous", "Назад"),

@@ -230,7 +230,8 @@ pub enum BodyView<'a> {
     },
     Flashcard {
         front: &'a str,
-        back: &'a str,
+        /// The answer, then any further lines (the note).
+        back: Vec<&'a str>,
     },
 }
 
@@ -434,7 +435,10 @@ impl<'a> QuestionView<'a> {
                 )
             }
             Body::Flashcard { front, back } => (
-                BodyView::Flashcard { front, back },
+                BodyView::Flashcard {
+                    front,
+                    back: back.lines().collect(),
+                },
                 vec![line(back.clone())],
                 false,
                 QuestionData::Flashcard {},

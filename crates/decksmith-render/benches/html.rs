@@ -1,0 +1,60 @@
+//! The study pages of a 200-card deck: how long rendering takes and how big the pages are.
+//!
+//! `cargo bench -p decksmith-render --bench html`. Prints the size of `flashcards.html` and
+//! `quiz.html` first; a page of 200 cards should stay in the low hundreds of kilobytes so it
+//! opens instantly from disk or a phone.
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
+use decksmith_quiz::{GenerateOptions, Generated, generate};
+use decksmith_render::{Format, RenderOptions, Renderer};
+
+fn course(entries: usize) -> (Course, Generated) {
+    let files = synth::course(entries, 1).files;
+    let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
+    let input = ContentInput {
+        course: file(&files[0]),
+        sources: file(&files[1]),
+        decks: files[2..].iter().map(file).collect(),
+    };
+    let course = load(&input, &LoadOptions::default())
+        .course
+        .expect("the synthetic course loads");
+    let (generated, _) = generate(&course, &GenerateOptions::default());
+    (course, generated)
+}
+
+fn bench(c: &mut Criterion) {
+    let (course, generated) = course(200);
+    let renderer = Renderer::new(RenderOptions {
+        formats: vec![Format::Html],
+        paper: None,
+        layout: None,
+        duplex: None,
+    })
+    .unwrap();
+    let (deck, output) = (&course.decks[0], &generated.decks[0]);
+    let rendered = renderer.deck(&course, deck, output).unwrap();
+    for file in &rendered.files {
+        println!(
+            "{}: {} bytes ({:.1} KiB) for {} cards and {} questions",
+            file.path,
+            file.bytes.len(),
+            file.bytes.len() as f64 / 1024.0,
+            output.cards.len(),
+            output.quiz.questions.len()
+        );
+    }
+    c.bench_function("html pages of a deck of 200 entries", |b| {
+        b.iter(|| {
+            renderer
+                .deck(std::hint::black_box(&course), deck, output)
+                .unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,358 @@
+//! `flashcards.pdf`: the cards drawn into the page plan, fronts and backs, and the
+//! calibration sheet.
+
+use decksmith_model::Diagnostic;
+use decksmith_quiz::{Card, LineRole, Side};
+
+use super::Context;
+use super::emit::Page;
+use super::fonts::Weight;
+use super::plan::{self, CardSide, MM, PageKind, PagePlan, PrintSetup, Rect, SegmentKind};
+use super::text::{self, LEADING, MIN_SIZE, Measured, Para};
+
+/// Space between a card's edge and its text.
+const PADDING: f32 = 4.0 * MM;
+/// The footer's font size.
+const FOOTER_SIZE: f32 = 6.5;
+/// Main text longer than this is set in the regular weight: a whole sentence in bold is hard
+/// to read.
+const BOLD_UP_TO: usize = 60;
+
+/// The pages of `flashcards.pdf`; warnings for cards whose text does not fit.
+pub fn pages(
+    ctx: &Context<'_>,
+    setup: &PrintSetup,
+    cards: &[Card],
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    let plan = plan::flashcards(setup, cards.len());
+    let max_size = (plan.grid.cell.height / 9.0).clamp(12.0, 26.0);
+    let mut pages = Vec::with_capacity(plan.pages.len());
+    for page_plan in &plan.pages {
+        let mut page = Page::new(page_plan.size.width, page_plan.size.height);
+        match page_plan.kind {
+            PageKind::CalibrationFront => calibration_front(ctx, setup, &mut page),
+            PageKind::CalibrationBack => calibration_back(ctx, page_plan, &mut page),
+            PageKind::Cards { side, .. } => {
+                for segment in &page_plan.lines {
+                    let (width, grey) = match segment.kind {
+                        SegmentKind::Cut => (0.3, 0.65),
+                        SegmentKind::Crop => (0.4, 0.0),
+                    };
+                    page.line(segment.from, segment.to, width, grey);
+                }
+                for slot in &page_plan.slots {
+                    let Some(card) = cards.get(slot.card) else {
+                        continue;
+                    };
+                    let fits = draw_card(ctx, card, side, slot.rect, max_size, &mut page);
+                    if !fits {
+                        warnings.push(too_long(ctx, setup, card, side));
+                    }
+                }
+            }
+        }
+        pages.push(page);
+    }
+    if pages.is_empty() {
+        let size = plan.grid.page;
+        let mut page = Page::new(size.width, size.height);
+        let text = ctx.words.get("pdf.no-cards", &[]);
+        page.text(
+            GRID_TEXT_X,
+            size.height - 30.0 * MM,
+            12.0,
+            Weight::Regular,
+            0.0,
+            text,
+        );
+        pages.push(page);
+    }
+    pages
+}
+
+const GRID_TEXT_X: f32 = 20.0 * MM;
+
+fn too_long(ctx: &Context<'_>, setup: &PrintSetup, card: &Card, side: CardSide) -> Diagnostic {
+    let side = match side {
+        CardSide::Front => "front",
+        CardSide::Back => "back",
+    };
+    Diagnostic::warning(
+        card.origin.clone(),
+        format!(
+            "the {side} of card {} in deck `{}` does not fit on a {} card even at {MIN_SIZE} pt; \
+             flashcards.pdf shows it cut short",
+            card.number,
+            ctx.deck.id,
+            layout_name(setup.layout),
+        ),
+    )
+    .with_help(
+        "shorten the text, or choose a layout with larger cards (`print: layout:` or `--layout`)",
+    )
+}
+
+fn layout_name(layout: decksmith_model::CardLayout) -> &'static str {
+    use decksmith_model::CardLayout as L;
+    match layout {
+        L::Grid2x4 => "2x4",
+        L::Grid2x5 => "2x5",
+        L::Grid3x3 => "3x3",
+        L::Index3x5 => "index-3x5",
+        L::A6 => "a6",
+        L::A7 => "a7",
+    }
+}
+
+/// The paragraphs of a card side: the main text, then its further lines, smaller.
+pub fn side_paras(ctx: &Context<'_>, side: &Side) -> Vec<Para> {
+    let weight = if side.text.chars().count() <= BOLD_UP_TO {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    };
+    let mut paras = vec![Para {
+        text: Measured::new(ctx.fonts, weight, &side.text),
+        scale: 1.0,
+        grey: 0.0,
+        gap_before: 0.0,
+    }];
+    for (i, line) in side.lines.iter().enumerate() {
+        let grey = match line.role {
+            LineRole::Detail => 0.1,
+            LineRole::Translation => 0.25,
+            LineRole::Note => 0.4,
+        };
+        paras.push(Para {
+            text: Measured::new(ctx.fonts, Weight::Regular, &line.text),
+            scale: 0.72,
+            grey,
+            gap_before: if i == 0 { 0.5 } else { 0.25 },
+        });
+    }
+    paras
+}
+
+/// The box a card's text is fitted into: the cell less its padding and footer.
+pub fn text_box(cell: Rect) -> Rect {
+    let footer = FOOTER_SIZE * LEADING + 1.5 * MM;
+    Rect {
+        x: cell.x + PADDING,
+        y: cell.y + PADDING + footer,
+        width: cell.width - 2.0 * PADDING,
+        height: cell.height - 2.0 * PADDING - footer,
+    }
+}
+
+/// Draws one side of a card in `cell`; false when its text did not fit.
+fn draw_card(
+    ctx: &Context<'_>,
+    card: &Card,
+    side: CardSide,
+    cell: Rect,
+    max_size: f32,
+    page: &mut Page,
+) -> bool {
+    let content = match side {
+        CardSide::Front => &card.front,
+        CardSide::Back => &card.back,
+    };
+    let area = text_box(cell);
+    let fitted = text::fit(
+        ctx.fonts,
+        &side_paras(ctx, content),
+        area.width,
+        area.height,
+        max_size,
+    );
+    let top = area.y + area.height - (area.height - fitted.height).max(0.0) / 2.0;
+    for line in &fitted.lines {
+        let x = area.x + (area.width - line.width) / 2.0;
+        page.text(
+            x,
+            top - line.baseline,
+            line.size,
+            line.weight,
+            line.grey,
+            line.text.clone(),
+        );
+    }
+
+    // Footer: number and deck on the left, the source on the right.
+    let baseline = cell.y + PADDING;
+    let inner = cell.width - 2.0 * PADDING;
+    let number = card.number.to_string();
+    let number_width = ctx.fonts.face(Weight::Bold).width(&number) as f32 * FOOTER_SIZE / 1000.0;
+    let source = card
+        .sources
+        .iter()
+        .map(|s| s.short.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (source, source_width) = text::ellipsize(
+        ctx.fonts,
+        Weight::Regular,
+        &source,
+        FOOTER_SIZE,
+        inner * 0.5,
+    );
+    let gap = 2.0 * MM;
+    let deck_room = (inner - number_width - source_width - 2.0 * gap).max(0.0);
+    let (deck, _) = text::ellipsize(
+        ctx.fonts,
+        Weight::Regular,
+        &ctx.deck.title,
+        FOOTER_SIZE,
+        deck_room,
+    );
+    page.text(
+        cell.x + PADDING,
+        baseline,
+        FOOTER_SIZE,
+        Weight::Bold,
+        0.35,
+        number,
+    );
+    page.text(
+        cell.x + PADDING + number_width + gap,
+        baseline,
+        FOOTER_SIZE,
+        Weight::Regular,
+        0.45,
+        deck,
+    );
+    page.text(
+        cell.x + cell.width - PADDING - source_width,
+        baseline,
+        FOOTER_SIZE,
+        Weight::Regular,
+        0.45,
+        source,
+    );
+    fitted.fits
+}
+
+/// The calibration sheet's front: a vertical line through the lower half and a horizontal
+/// line across the middle, to be seen through the paper from the back; the instructions
+/// above.
+fn calibration_front(ctx: &Context<'_>, setup: &PrintSetup, page: &mut Page) {
+    let (w, h) = (page.width, page.height);
+    let (cx, cy) = (w / 2.0, h / 2.0);
+    let margin = 6.0 * MM;
+    page.line((cx, margin), (cx, cy + 6.0 * MM), 0.5, 0.0);
+    page.line((margin, cy), (w - margin, cy), 0.5, 0.0);
+
+    let title = ctx.words.get("pdf.calibration.title", &[]);
+    let (x, y) = setup.back_offset_mm;
+    let body = ctx.words.get(
+        "pdf.calibration.front",
+        &[("x", &format_mm(x)), ("y", &format_mm(y))],
+    );
+    let paras = [
+        Para {
+            text: Measured::new(ctx.fonts, Weight::Bold, &title),
+            scale: 1.0,
+            grey: 0.0,
+            gap_before: 0.0,
+        },
+        Para {
+            text: Measured::new(ctx.fonts, Weight::Regular, &body),
+            scale: 0.8,
+            grey: 0.0,
+            gap_before: 0.6,
+        },
+    ];
+    let area = Rect {
+        x: margin,
+        y: cy + 10.0 * MM,
+        width: w - 2.0 * margin,
+        height: h / 2.0 - 10.0 * MM - margin,
+    };
+    let fitted = text::fit(ctx.fonts, &paras, area.width, area.height, 14.0);
+    let top = area.y + area.height;
+    for line in &fitted.lines {
+        page.text(
+            area.x,
+            top - line.baseline,
+            line.size,
+            line.weight,
+            line.grey,
+            line.text.clone(),
+        );
+    }
+}
+
+fn format_mm(v: f32) -> String {
+    let s = format!("{v:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+/// The calibration sheet's back: a horizontal scale (for x) under the centre and a vertical
+/// scale (for y) beside it, both with 0 where the front's line falls when the back is in
+/// register, shifted by the current back offset like every back page.
+fn calibration_back(ctx: &Context<'_>, plan: &PagePlan, page: &mut Page) {
+    let (w, h) = (page.width, page.height);
+    let (dx, dy) = plan.offset;
+    let (cx, cy) = (w / 2.0 + dx, h / 2.0 + dy);
+    let away = (0.3 * w.min(h)).min(40.0 * MM);
+    let size = 6.0;
+    // x: a horizontal scale below the centre, read against the front's vertical line.
+    let sy = cy - away;
+    page.line((cx - 10.0 * MM, sy), (cx + 10.0 * MM, sy), 0.4, 0.0);
+    for mm in -10i32..=10 {
+        let x = cx + mm as f32 * MM;
+        let len = tick(mm);
+        page.line((x, sy), (x, sy + len), 0.3, 0.0);
+        if mm % 5 == 0 {
+            let label = mm.to_string();
+            let lw = ctx.fonts.face(Weight::Regular).width(&label) as f32 * size / 1000.0;
+            page.text(
+                x - lw / 2.0,
+                sy - size - 1.0,
+                size,
+                Weight::Regular,
+                0.0,
+                label,
+            );
+        }
+    }
+    page.text(cx + 11.5 * MM, sy - 2.0, 9.0, Weight::Bold, 0.0, "x");
+    // y: a vertical scale right of the centre, read against the front's horizontal line.
+    let sx = cx + away;
+    page.line((sx, cy - 10.0 * MM), (sx, cy + 10.0 * MM), 0.4, 0.0);
+    for mm in -10i32..=10 {
+        let y = cy + mm as f32 * MM;
+        page.line((sx, y), (sx - tick(mm), y), 0.3, 0.0);
+        if mm % 5 == 0 {
+            page.text(
+                sx + 1.5,
+                y - size * 0.35,
+                size,
+                Weight::Regular,
+                0.0,
+                mm.to_string(),
+            );
+        }
+    }
+    page.text(sx - 1.0, cy + 11.5 * MM, 9.0, Weight::Bold, 0.0, "y");
+    let note = ctx.words.get("pdf.calibration.back", &[]);
+    let size = MIN_SIZE.max(9.0_f32.min(w / 40.0));
+    let lines = text::wrap_fixed(ctx.fonts, Weight::Regular, &note, size, w - 12.0 * MM);
+    let mut y = h - 6.0 * MM - size + dy;
+    for (line, _) in lines {
+        page.text(6.0 * MM + dx, y, size, Weight::Regular, 0.0, line);
+        y -= size * LEADING;
+    }
+}
+
+/// The length of the tick at `mm` on a calibration scale.
+fn tick(mm: i32) -> f32 {
+    if mm == 0 {
+        5.0 * MM
+    } else if mm % 5 == 0 {
+        3.5 * MM
+    } else {
+        2.0 * MM
+    }
+}

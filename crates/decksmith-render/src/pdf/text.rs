@@ -1,0 +1,447 @@
+//! Text that fits: word wrap by the font's own advances, shrinking to fit a box down to a
+//! minimum size, and breaking words longer than a line.
+//!
+//! Text is measured once, in thousandths of an em, and wrapped at any size by scaling the
+//! line width instead of re-measuring: shrinking a card's text through a dozen sizes costs
+//! a dozen greedy passes over its words, nothing more.
+
+use super::fonts::{Fonts, Weight};
+
+/// The smallest size card text shrinks to, in points.
+pub const MIN_SIZE: f32 = 8.0;
+/// How much the size drops per try when shrinking.
+const STEP: f32 = 0.5;
+/// Line height as a multiple of the font size.
+pub const LEADING: f32 = 1.2;
+/// The horizontal ellipsis, ending text cut short.
+const ELLIPSIS: char = '\u{2026}';
+
+/// A piece of text that is never split across lines, except when it is longer than a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    /// What it says; empty for a blank.
+    pub text: String,
+    /// Its width in thousandths of an em.
+    pub width: u32,
+    /// Whether a space separates it from the token before (else it is glued, as the part of
+    /// a hyphenated word after its hyphen is).
+    pub space_before: bool,
+    /// Whether it starts a new line (the text had a line break).
+    pub break_before: bool,
+    /// A blank to write in, of fixed width, rather than text.
+    pub blank: Option<usize>,
+}
+
+/// A paragraph, measured.
+#[derive(Clone, Debug)]
+pub struct Measured {
+    /// The weight it was measured in.
+    pub weight: Weight,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    space: u32,
+}
+
+/// A line of wrapped text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// What it says (blanks are not in it).
+    pub text: String,
+    /// Its width in thousandths of an em.
+    pub width: u32,
+    /// The blanks on the line: their index and where they start, in thousandths of an em
+    /// from the start of the line.
+    pub blanks: Vec<(usize, u32)>,
+}
+
+/// Whether a character separates words.
+fn is_space(c: char) -> bool {
+    // No-break spaces (U+00A0, U+202F) keep words together, so they are not spaces here.
+    c.is_whitespace() && c != '\u{00A0}' && c != '\u{202F}' && c != '\u{2007}'
+}
+
+/// Whether a line may break after this character inside a word.
+fn breaks_after(c: char) -> bool {
+    matches!(c, '-' | '/' | '\u{2010}' | '\u{2013}' | '\u{2014}')
+}
+
+impl Measured {
+    /// Measures `text` in `weight`: words at spaces, line breaks at `\n`, and break
+    /// opportunities after hyphens and slashes inside words.
+    pub fn new(fonts: &Fonts, weight: Weight, text: &str) -> Measured {
+        Measured::with_blanks(fonts, weight, text, None)
+    }
+
+    /// Like [`Measured::new`], with each `____` in `text` made a blank `blank_width`
+    /// thousandths of an em wide (all blanks the same length, so none hints at its answer).
+    pub fn with_blanks(
+        fonts: &Fonts,
+        weight: Weight,
+        text: &str,
+        blank_width: Option<u32>,
+    ) -> Measured {
+        let face = fonts.face(weight);
+        let mut tokens = Vec::new();
+        let mut blanks = 0;
+        for (n, paragraph) in text.split('\n').enumerate() {
+            let mut space_before = false;
+            let mut break_before = n > 0;
+            let mut word = String::new();
+            let push =
+                |tokens: &mut Vec<Token>, word: &mut String, space: &mut bool, brk: &mut bool| {
+                    if !word.is_empty() {
+                        tokens.push(Token {
+                            width: face.width(word),
+                            text: std::mem::take(word),
+                            space_before: *space,
+                            break_before: *brk,
+                            blank: None,
+                        });
+                        *space = false;
+                        *brk = false;
+                    }
+                };
+            let mut rest = paragraph;
+            while !rest.is_empty() {
+                if let (Some(width), Some(after)) = (blank_width, rest.strip_prefix("____")) {
+                    push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+                    tokens.push(Token {
+                        text: String::new(),
+                        width,
+                        space_before,
+                        break_before,
+                        blank: Some(blanks),
+                    });
+                    blanks += 1;
+                    space_before = false;
+                    break_before = false;
+                    rest = after.trim_start_matches('_');
+                    continue;
+                }
+                let Some(c) = rest.chars().next() else { break };
+                rest = &rest[c.len_utf8()..];
+                if is_space(c) {
+                    push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+                    space_before = !tokens.is_empty() && !break_before;
+                    continue;
+                }
+                word.push(c);
+                let more_letters = rest.chars().next().is_some_and(|n| !is_space(n));
+                if breaks_after(c) && more_letters && word.chars().count() > 1 {
+                    push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+                }
+            }
+            push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+        }
+        Measured {
+            weight,
+            tokens,
+            space: face.advance(' '),
+        }
+    }
+
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The width of the widest token, in thousandths of an em.
+    pub fn widest(&self) -> u32 {
+        self.tokens.iter().map(|t| t.width).max().unwrap_or(0)
+    }
+
+    /// Wraps into lines at most `limit` thousandths of an em wide. A token wider than that
+    /// is broken between characters when `break_words` is set; otherwise there is no
+    /// wrapping and the answer is `None`.
+    pub fn wrap(&self, fonts: &Fonts, limit: f32, break_words: bool) -> Option<Vec<Line>> {
+        let face = fonts.face(self.weight);
+        let mut lines = Vec::new();
+        let mut line = Line {
+            text: String::new(),
+            width: 0,
+            blanks: Vec::new(),
+        };
+        let fits = |w: u32| (w as f32) <= limit;
+        for token in &self.tokens {
+            let empty = line.text.is_empty() && line.blanks.is_empty();
+            if token.break_before && !empty {
+                lines.push(std::mem::replace(
+                    &mut line,
+                    Line {
+                        text: String::new(),
+                        width: 0,
+                        blanks: Vec::new(),
+                    },
+                ));
+            }
+            let empty = line.text.is_empty() && line.blanks.is_empty();
+            let gap = if token.space_before && !empty {
+                self.space
+            } else {
+                0
+            };
+            if !fits(line.width + gap + token.width) && !empty {
+                lines.push(std::mem::replace(
+                    &mut line,
+                    Line {
+                        text: String::new(),
+                        width: 0,
+                        blanks: Vec::new(),
+                    },
+                ));
+            }
+            let empty = line.text.is_empty() && line.blanks.is_empty();
+            let gap = if token.space_before && !empty {
+                self.space
+            } else {
+                0
+            };
+            if fits(line.width + gap + token.width) {
+                if gap > 0 {
+                    line.text.push(' ');
+                }
+                line.width += gap;
+                match token.blank {
+                    Some(index) => line.blanks.push((index, line.width)),
+                    None => line.text.push_str(&token.text),
+                }
+                line.width += token.width;
+                continue;
+            }
+            // Alone on a line and still too wide.
+            if let Some(index) = token.blank {
+                // A blank longer than the line is drawn as long as the line.
+                line.blanks.push((index, 0));
+                line.width = limit.max(0.0) as u32;
+                continue;
+            }
+            if !break_words {
+                return None;
+            }
+            // A long word (a URL, a compound): broken between characters.
+            for c in token.text.chars() {
+                let advance = face.advance(c);
+                if !fits(line.width + advance) && !line.text.is_empty() {
+                    lines.push(std::mem::replace(
+                        &mut line,
+                        Line {
+                            text: String::new(),
+                            width: 0,
+                            blanks: Vec::new(),
+                        },
+                    ));
+                }
+                line.text.push(c);
+                line.width += advance;
+            }
+        }
+        if !line.text.is_empty() || !line.blanks.is_empty() {
+            lines.push(line);
+        }
+        Some(lines)
+    }
+}
+
+/// A paragraph to fit in a box with others.
+#[derive(Clone, Debug)]
+pub struct Para {
+    /// The text, measured.
+    pub text: Measured,
+    /// Its size relative to the main size (1 for the main text, less for lines under it).
+    pub scale: f32,
+    /// Its grey level, 0 black.
+    pub grey: f32,
+    /// Space above it, in lines of its size (none above the first paragraph).
+    pub gap_before: f32,
+}
+
+/// One placed line of a fitted box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// The text.
+    pub text: String,
+    /// The weight.
+    pub weight: Weight,
+    /// The size in points.
+    pub size: f32,
+    /// Its width in points.
+    pub width: f32,
+    /// The grey level.
+    pub grey: f32,
+    /// The baseline, in points below the top of the box.
+    pub baseline: f32,
+}
+
+/// Paragraphs fitted into a box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fitted {
+    /// The main size chosen.
+    pub size: f32,
+    /// The lines, top to bottom.
+    pub lines: Vec<Placed>,
+    /// The height they take, in points.
+    pub height: f32,
+    /// False when even the minimum size did not fit: the lines that did not fit are left
+    /// out and the last one shown ends with an ellipsis. The caller must warn.
+    pub fits: bool,
+}
+
+/// The size of a paragraph when the main text is `main` points.
+fn para_size(para: &Para, main: f32) -> f32 {
+    (main * para.scale).max(MIN_SIZE).min(main)
+}
+
+/// Lays the paragraphs out at one main size; `None` when a word would have to be broken and
+/// `break_words` is off.
+fn layout(
+    fonts: &Fonts,
+    paras: &[Para],
+    main: f32,
+    width: f32,
+    break_words: bool,
+) -> Option<(Vec<Placed>, f32)> {
+    let mut placed = Vec::new();
+    let mut y = 0.0;
+    for (i, para) in paras.iter().enumerate() {
+        if para.text.is_empty() {
+            continue;
+        }
+        let size = para_size(para, main);
+        let limit = width * 1000.0 / size;
+        let lines = para.text.wrap(fonts, limit, break_words)?;
+        if i > 0 && !placed.is_empty() {
+            y += para.gap_before * size;
+        }
+        let face = fonts.face(para.text.weight);
+        for line in lines {
+            let lead = size * LEADING;
+            let baseline = y + (lead - size) / 2.0 + face.ascent() * size;
+            placed.push(Placed {
+                width: line.width as f32 * size / 1000.0,
+                text: line.text,
+                weight: para.text.weight,
+                size,
+                grey: para.grey,
+                baseline,
+            });
+            y += lead;
+        }
+    }
+    Some((placed, y))
+}
+
+/// Fits the paragraphs into `width` × `height` points: the largest main size from `max`
+/// down to [`MIN_SIZE`] at which every word fits on a line and the lines fit the height;
+/// failing that, the minimum size with over-long words broken; failing that, what fits at
+/// the minimum size, cut short and marked `fits: false`.
+pub fn fit(fonts: &Fonts, paras: &[Para], width: f32, height: f32, max: f32) -> Fitted {
+    let max = max.max(MIN_SIZE);
+    let steps = ((max - MIN_SIZE) / STEP).floor() as usize;
+    for step in 0..=steps {
+        let size = max - step as f32 * STEP;
+        if let Some((lines, h)) = layout(fonts, paras, size, width, false)
+            && h <= height
+        {
+            return Fitted {
+                size,
+                lines,
+                height: h,
+                fits: true,
+            };
+        }
+    }
+    let (mut lines, h) = layout(fonts, paras, MIN_SIZE, width, true).unwrap_or_default();
+    if h <= height {
+        return Fitted {
+            size: MIN_SIZE,
+            lines,
+            height: h,
+            fits: true,
+        };
+    }
+    // Keep the lines that fit and end the last with an ellipsis.
+    let mut kept = 0;
+    while kept < lines.len() {
+        let line = &lines[kept];
+        let bottom = line.baseline + line.size * (LEADING - 1.0) / 2.0 + line.size * 0.25;
+        if bottom > height {
+            break;
+        }
+        kept += 1;
+    }
+    lines.truncate(kept);
+    if let Some(last) = lines.last_mut() {
+        let (text, w) = ellipsize(
+            fonts,
+            last.weight,
+            &format!("{}{ELLIPSIS}", last.text),
+            last.size,
+            width,
+        );
+        last.text = text;
+        last.width = w;
+    }
+    let used = lines
+        .last()
+        .map(|l| l.baseline + l.size * 0.3)
+        .unwrap_or(0.0);
+    Fitted {
+        size: MIN_SIZE,
+        lines,
+        height: used,
+        fits: false,
+    }
+}
+
+/// `text` at `size` points cut to `width` points, ending with an ellipsis if it was cut; with
+/// its width in points.
+pub fn ellipsize(
+    fonts: &Fonts,
+    weight: Weight,
+    text: &str,
+    size: f32,
+    width: f32,
+) -> (String, f32) {
+    let face = fonts.face(weight);
+    let limit = (width * 1000.0 / size) as u32;
+    let full = face.width(text);
+    if full <= limit {
+        return (text.to_owned(), full as f32 * size / 1000.0);
+    }
+    let ellipsis = face.advance(ELLIPSIS);
+    let mut out = String::new();
+    let mut used = 0;
+    let trimmed = text.trim_end_matches(ELLIPSIS);
+    for c in trimmed.chars() {
+        let a = face.advance(c);
+        if used + a + ellipsis > limit {
+            break;
+        }
+        out.push(c);
+        used += a;
+    }
+    let out = out.trim_end().to_owned();
+    let used = face.width(&out) + ellipsis;
+    (format!("{out}{ELLIPSIS}"), used as f32 * size / 1000.0)
+}
+
+/// Wraps `text` at a fixed `size` into lines at most `width` points wide, breaking words
+/// longer than a line; with each line's width in points.
+pub fn wrap_fixed(
+    fonts: &Fonts,
+    weight: Weight,
+    text: &str,
+    size: f32,
+    width: f32,
+) -> Vec<(String, f32)> {
+    let measured = Measured::new(fonts, weight, text);
+    measured
+        .wrap(fonts, width * 1000.0 / size, true)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|l| (l.text, l.width as f32 * size / 1000.0))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

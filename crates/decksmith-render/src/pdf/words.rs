@@ -1,0 +1,115 @@
+//! The fixed words on printed sheets, in English and Russian.
+//!
+//! Chosen by `course.language`; a course may replace any of them under `strings:` with the
+//! same key (`pdf.class: "Group"`), which is also how a course in another language gets them.
+
+use std::collections::BTreeMap;
+
+use decksmith_quiz::phrases::fill;
+
+/// Every key with its English and Russian text.
+pub const WORDS: &[(&str, &str, &str)] = &[
+    ("pdf.name", "Name", "Фамилия, имя"),
+    ("pdf.date", "Date", "Дата"),
+    ("pdf.class", "Class", "Группа"),
+    ("pdf.true", "True", "Верно"),
+    ("pdf.false", "False", "Неверно"),
+    ("pdf.flashcards", "Flashcards", "Карточки"),
+    ("pdf.worksheet", "Worksheet", "Рабочий лист"),
+    ("pdf.answer-key", "Answer key", "Ключ ответов"),
+    ("pdf.form", "Form {form}", "Вариант {form}"),
+    ("pdf.page", "Page {n} of {m}", "Страница {n} из {m}"),
+    ("pdf.card", "Card {n}", "Карточка {n}"),
+    ("pdf.source", "Source: {source}", "Источник: {source}"),
+    ("pdf.sources", "Sources: {sources}", "Источники: {sources}"),
+    ("pdf.order", "Order: {order}", "Порядок: {order}"),
+    (
+        "pdf.also",
+        "also accepted: {values}",
+        "также верно: {values}",
+    ),
+    (
+        "pdf.no-cards",
+        "This deck has no cards.",
+        "В этой колоде нет карточек.",
+    ),
+    (
+        "pdf.no-questions",
+        "This quiz has no questions.",
+        "В этом тесте нет вопросов.",
+    ),
+    ("pdf.how.choice", "Tick one box.", "Отметьте один вариант."),
+    (
+        "pdf.how.true-false",
+        "Tick True or False.",
+        "Отметьте «Верно» или «Неверно».",
+    ),
+    (
+        "pdf.how.cloze",
+        "Fill in the blanks.",
+        "Заполните пропуски.",
+    ),
+    (
+        "pdf.how.matching",
+        "Write the letter of the match in each box.",
+        "Впишите в каждую клетку букву подходящего ответа.",
+    ),
+    (
+        "pdf.how.timeline",
+        "Number the boxes 1, 2, 3, … from the earliest event.",
+        "Пронумеруйте клетки 1, 2, 3, … начиная с самого раннего события.",
+    ),
+    ("pdf.how.recall", "Write your answer.", "Запишите ответ."),
+    (
+        "pdf.calibration.title",
+        "Calibration sheet",
+        "Лист для калибровки",
+    ),
+    (
+        "pdf.calibration.front",
+        "Print this sheet on both sides, with the settings you print the cards with. Hold it up to the light: the two lines of this side show through on the back. Where they cross the scales there, read x (across) and y (up) in millimetres, and add them to back_offset in course.yaml (now x = {x}, y = {y}). When both read 0, the backs line up.",
+        "Напечатайте этот лист с двух сторон, с теми же настройками, что и карточки. Посмотрите на просвет: две линии этой стороны видны на обороте. Там, где они пересекают шкалы, прочтите x (по горизонтали) и y (по вертикали) в миллиметрах и прибавьте их к back_offset в course.yaml (сейчас x = {x}, y = {y}). Когда обе шкалы показывают 0, обороты совпадают.",
+    ),
+    (
+        "pdf.calibration.back",
+        "Read where the front's lines cross these scales (mm).",
+        "Прочтите, где линии лицевой стороны пересекают шкалы (мм).",
+    ),
+];
+
+/// The words of one course.
+#[derive(Clone, Debug)]
+pub struct Words {
+    russian: bool,
+    overrides: BTreeMap<String, String>,
+}
+
+impl Words {
+    /// The words for a course language, with the course's overrides.
+    pub fn new(language: &str, overrides: &BTreeMap<String, String>) -> Words {
+        Words {
+            russian: language == "ru" || language.starts_with("ru-"),
+            overrides: overrides
+                .iter()
+                .filter(|(k, _)| k.starts_with("pdf."))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// The word `key` with `{name}` placeholders filled from `args`.
+    pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let template = self
+            .overrides
+            .get(key)
+            .map(String::as_str)
+            .or_else(|| {
+                WORDS
+                    .iter()
+                    .find(|(k, ..)| *k == key)
+                    .map(|(_, en, ru)| if self.russian { *ru } else { *en })
+            })
+            .unwrap_or(key);
+        fill(template, args)
+    }
+}

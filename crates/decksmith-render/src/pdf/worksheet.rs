@@ -1,0 +1,865 @@
+//! `worksheet.pdf` and `answer-key.pdf`: a quiz laid out for paper, and its key.
+//!
+//! Each question becomes a block of rows; blocks are placed down the page and a block that
+//! does not fit what is left of a page starts the next one, so a question is never split
+//! (only one taller than a whole page is, between its rows, with a warning).
+
+use decksmith_model::Diagnostic;
+use decksmith_quiz::{Body, Choice, Question, Quiz};
+
+use super::Context;
+use super::emit::{Item, Page, Text};
+use super::fonts::Weight;
+use super::plan::{MM, Size, paper_size};
+use super::text::{LEADING, Measured, wrap_fixed};
+
+/// Left and right page margin.
+const MARGIN_X: f32 = 18.0 * MM;
+/// Space above the first row.
+const MARGIN_TOP: f32 = 16.0 * MM;
+/// Space below the last row (the footer sits in it).
+const MARGIN_BOTTOM: f32 = 18.0 * MM;
+/// Where the footer's baseline is.
+const FOOTER_Y: f32 = 10.0 * MM;
+/// The question number's column.
+const NUMBER_WIDTH: f32 = 9.0 * MM;
+/// Space between questions.
+const QUESTION_GAP: f32 = 5.0 * MM;
+/// Body text size.
+const BODY: f32 = 10.5;
+/// Instructions and options' letters.
+const SMALL: f32 = 8.5;
+/// The side of a tick box.
+const TICK_BOX: f32 = 3.4 * MM;
+/// The width of a box to write a letter or number in.
+const WRITE_BOX: f32 = 7.0 * MM;
+/// The length of every cloze blank: the same for all, so none hints at its answer.
+const BLANK: f32 = 30.0 * MM;
+
+/// Which document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sheet {
+    /// Questions with room for answers, no answers.
+    Worksheet,
+    /// The answers, explanations and sources.
+    AnswerKey,
+}
+
+/// Something drawn in a row, `dy` points below the row's top.
+#[derive(Clone, Debug)]
+enum Mark {
+    Text {
+        x: f32,
+        dy: f32,
+        size: f32,
+        weight: Weight,
+        grey: f32,
+        text: String,
+    },
+    Line {
+        x1: f32,
+        x2: f32,
+        dy: f32,
+        width: f32,
+    },
+    Box {
+        x: f32,
+        dy: f32,
+        width: f32,
+        height: f32,
+    },
+}
+
+/// Text size, weight and grey level.
+#[derive(Clone, Copy, Debug)]
+struct Style(f32, Weight, f32);
+
+/// A strip of a question that is never split.
+#[derive(Clone, Debug, Default)]
+struct Row {
+    height: f32,
+    marks: Vec<Mark>,
+}
+
+impl Row {
+    fn text(
+        &mut self,
+        x: f32,
+        dy: f32,
+        size: f32,
+        weight: Weight,
+        grey: f32,
+        text: impl Into<String>,
+    ) {
+        self.marks.push(Mark::Text {
+            x,
+            dy,
+            size,
+            weight,
+            grey,
+            text: text.into(),
+        });
+    }
+
+    /// Adds wrapped text at `x`, `width` wide, starting `top` below the row's top; returns
+    /// the height it takes.
+    fn para(
+        &mut self,
+        ctx: &Context<'_>,
+        (x, top): (f32, f32),
+        width: f32,
+        style: Style,
+        text: &str,
+    ) -> f32 {
+        let Style(size, weight, grey) = style;
+        let face = ctx.fonts.face(weight);
+        let lead = size * LEADING;
+        let mut y = top;
+        for (line, _) in wrap_fixed(ctx.fonts, weight, text, size, width) {
+            let baseline = y + (lead - size) / 2.0 + face.ascent() * size;
+            self.text(x, baseline, size, weight, grey, line);
+            y += lead;
+        }
+        y - top
+    }
+
+    /// Keeps the row at least `h` tall.
+    fn grow(&mut self, h: f32) {
+        self.height = self.height.max(h);
+    }
+}
+
+/// A question's rows, with the question (for the warning if it is split).
+struct Block<'a> {
+    rows: Vec<Row>,
+    question: Option<&'a Question>,
+}
+
+/// The baseline of the first line of text set at `size` from `top`.
+fn first_baseline(ctx: &Context<'_>, weight: Weight, size: f32, top: f32) -> f32 {
+    top + (size * LEADING - size) / 2.0 + ctx.fonts.face(weight).ascent() * size
+}
+
+/// The pages of a worksheet or answer key for `quiz`.
+pub fn pages(
+    ctx: &Context<'_>,
+    paper: decksmith_model::Paper,
+    quiz: &Quiz,
+    sheet: Sheet,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    let size = paper_size(paper);
+    let width = size.width - 2.0 * MARGIN_X;
+    let mut blocks = vec![Block {
+        rows: vec![header(ctx, quiz, sheet, width)],
+        question: None,
+    }];
+    if quiz.questions.is_empty() {
+        let mut row = Row::default();
+        let h = row.para(
+            ctx,
+            (MARGIN_X, 0.0),
+            width,
+            Style(BODY, Weight::Regular, 0.0),
+            &ctx.words.get("pdf.no-questions", &[]),
+        );
+        row.grow(h);
+        blocks.push(Block {
+            rows: vec![row],
+            question: None,
+        });
+    }
+    for question in &quiz.questions {
+        let rows = match sheet {
+            Sheet::Worksheet => worksheet_question(ctx, question, width),
+            Sheet::AnswerKey => key_question(ctx, question, width),
+        };
+        blocks.push(Block {
+            rows,
+            question: Some(question),
+        });
+    }
+    paginate(ctx, size, quiz, sheet, &blocks, warnings)
+}
+
+/// Places the blocks on pages, then adds each page's footer.
+fn paginate(
+    ctx: &Context<'_>,
+    size: Size,
+    quiz: &Quiz,
+    sheet: Sheet,
+    blocks: &[Block<'_>],
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    let top = size.height - MARGIN_TOP;
+    let bottom = MARGIN_BOTTOM;
+    let room = top - bottom;
+    let mut pages = vec![Page::new(size.width, size.height)];
+    let mut y = top;
+    for block in blocks {
+        let height: f32 = block.rows.iter().map(|r| r.height).sum();
+        let on_this_page = y < top;
+        if y - height < bottom && on_this_page {
+            pages.push(Page::new(size.width, size.height));
+            y = top;
+        }
+        if height > room
+            && let Some(q) = block.question
+        {
+            warnings.push(
+                Diagnostic::warning(
+                    q.origin.clone(),
+                    format!(
+                        "question {} of deck `{}` is taller than a page, so it is split across pages",
+                        q.number, ctx.deck.id
+                    ),
+                )
+                .with_help("shorten its text"),
+            );
+        }
+        for row in &block.rows {
+            if y - row.height < bottom && y < top {
+                pages.push(Page::new(size.width, size.height));
+                y = top;
+            }
+            let page = pages.last_mut();
+            if let Some(page) = page {
+                place(page, row, y);
+            }
+            y -= row.height;
+        }
+        y -= QUESTION_GAP;
+    }
+    let total = pages.len();
+    let label = match sheet {
+        Sheet::Worksheet => ctx.words.get("pdf.worksheet", &[]),
+        Sheet::AnswerKey => ctx.words.get("pdf.answer-key", &[]),
+    };
+    let form = quiz
+        .variant
+        .as_ref()
+        .map(|v| format!(" · {}", ctx.words.get("pdf.form", &[("form", v)])))
+        .unwrap_or_default();
+    let left = format!("{} · {label}{form}", ctx.deck.title);
+    for (i, page) in pages.iter_mut().enumerate() {
+        let n = (i + 1).to_string();
+        let m = total.to_string();
+        let right = ctx.words.get("pdf.page", &[("n", &n), ("m", &m)]);
+        let face = ctx.fonts.face(Weight::Regular);
+        let rw = face.width(&right) as f32 * 8.0 / 1000.0;
+        let (left, _) = super::text::ellipsize(
+            ctx.fonts,
+            Weight::Regular,
+            &left,
+            8.0,
+            size.width - 2.0 * MARGIN_X - rw - 6.0 * MM,
+        );
+        page.text(MARGIN_X, FOOTER_Y, 8.0, Weight::Regular, 0.4, left);
+        page.text(
+            size.width - MARGIN_X - rw,
+            FOOTER_Y,
+            8.0,
+            Weight::Regular,
+            0.4,
+            right,
+        );
+    }
+    pages
+}
+
+/// Draws a row whose top is at `top` points from the page's bottom.
+fn place(page: &mut Page, row: &Row, top: f32) {
+    for mark in &row.marks {
+        match mark {
+            Mark::Text {
+                x,
+                dy,
+                size,
+                weight,
+                grey,
+                text,
+            } => page.items.push(Item::Text(Text {
+                x: *x,
+                y: top - dy,
+                size: *size,
+                weight: *weight,
+                grey: *grey,
+                text: text.clone(),
+            })),
+            Mark::Line { x1, x2, dy, width } => {
+                page.line((*x1, top - dy), (*x2, top - dy), *width, 0.0)
+            }
+            Mark::Box {
+                x,
+                dy,
+                width,
+                height,
+            } => page.rect(*x, top - dy - height, *width, *height, 0.6, 0.0),
+        }
+    }
+}
+
+/// The title block: course, deck, which sheet; on a worksheet the name, class and date
+/// line.
+fn header(ctx: &Context<'_>, quiz: &Quiz, sheet: Sheet, width: f32) -> Row {
+    let mut row = Row::default();
+    let x = MARGIN_X;
+    let mut y = 0.0;
+    y += row.para(
+        ctx,
+        (x, y),
+        width,
+        Style(9.0, Weight::Regular, 0.4),
+        &ctx.course.title,
+    );
+    y += 1.0 * MM;
+    let what = match sheet {
+        Sheet::Worksheet => ctx.words.get("pdf.worksheet", &[]),
+        Sheet::AnswerKey => ctx.words.get("pdf.answer-key", &[]),
+    };
+    let what = match &quiz.variant {
+        Some(v) => format!("{what} · {}", ctx.words.get("pdf.form", &[("form", v)])),
+        None => what,
+    };
+    let face = ctx.fonts.face(Weight::Bold);
+    let what_width = face.width(&what) as f32 * 11.0 / 1000.0;
+    let title_width = width - what_width - 6.0 * MM;
+    let title_top = y;
+    y += row.para(
+        ctx,
+        (x, y),
+        title_width,
+        Style(16.0, Weight::Bold, 0.0),
+        &quiz.title,
+    );
+    row.text(
+        x + width - what_width,
+        first_baseline(ctx, Weight::Bold, 16.0, title_top),
+        11.0,
+        Weight::Bold,
+        0.3,
+        what,
+    );
+    y += 3.0 * MM;
+    if sheet == Sheet::Worksheet {
+        let labels = [
+            (ctx.words.get("pdf.name", &[]), 0.5),
+            (ctx.words.get("pdf.class", &[]), 0.22),
+            (ctx.words.get("pdf.date", &[]), 0.28),
+        ];
+        let baseline = first_baseline(ctx, Weight::Regular, BODY, y) + 2.0 * MM;
+        let mut lx = x;
+        for (label, share) in labels {
+            let cell = width * share;
+            let lw = ctx.fonts.face(Weight::Regular).width(&label) as f32 * BODY / 1000.0;
+            row.text(lx, baseline, BODY, Weight::Regular, 0.0, label);
+            let start = lx + lw + 2.0 * MM;
+            let end = lx + cell - 5.0 * MM;
+            if end > start {
+                row.marks.push(Mark::Line {
+                    x1: start,
+                    x2: end,
+                    dy: baseline + 1.0,
+                    width: 0.5,
+                });
+            }
+            lx += cell;
+        }
+        y = baseline + 4.0 * MM;
+    }
+    row.marks.push(Mark::Line {
+        x1: x,
+        x2: x + width,
+        dy: y,
+        width: 0.8,
+    });
+    row.height = y + 4.0 * MM;
+    row
+}
+
+/// The number in the left column, on the baseline of a first line set at `line_size`.
+fn number(ctx: &Context<'_>, row: &mut Row, question: &Question, size: f32, line_size: f32) {
+    let label = format!("{}.", question.number);
+    let w = ctx.fonts.face(Weight::Bold).width(&label) as f32 * size / 1000.0;
+    let baseline = first_baseline(ctx, Weight::Regular, line_size, 0.0);
+    row.text(
+        MARGIN_X + NUMBER_WIDTH - 2.0 * MM - w,
+        baseline,
+        size,
+        Weight::Bold,
+        0.0,
+        label,
+    );
+}
+
+/// The question text, with its number; and the how-to line under it.
+fn prompt_row(
+    ctx: &Context<'_>,
+    question: &Question,
+    text: &str,
+    how: Option<&str>,
+    width: f32,
+) -> Row {
+    let mut row = Row::default();
+    number(ctx, &mut row, question, BODY, BODY);
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH;
+    let mut y = row.para(ctx, (x, 0.0), w, Style(BODY, Weight::Regular, 0.0), text);
+    if let Some(how) = how {
+        y += 0.5 * MM;
+        y += row.para(ctx, (x, y), w, Style(SMALL, Weight::Regular, 0.45), how);
+    }
+    row.height = y + 1.5 * MM;
+    row
+}
+
+fn letter(i: usize) -> String {
+    match u8::try_from(i) {
+        Ok(i) if i < 26 => char::from(b'A' + i).to_string(),
+        _ => (i + 1).to_string(),
+    }
+}
+
+/// A worksheet question: the prompt and room to answer.
+fn worksheet_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> {
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH;
+    match &question.body {
+        Body::MultipleChoice(choice) | Body::Who(choice) => {
+            let mut rows = vec![prompt_row(
+                ctx,
+                question,
+                &choice.prompt,
+                Some(&ctx.words.get("pdf.how.choice", &[])),
+                width,
+            )];
+            rows.extend(options(ctx, choice, x, w));
+            rows
+        }
+        Body::TrueFalse { statement, .. } => {
+            let mut rows = vec![prompt_row(
+                ctx,
+                question,
+                statement,
+                Some(&ctx.words.get("pdf.how.true-false", &[])),
+                width,
+            )];
+            let mut row = Row::default();
+            let mut bx = x;
+            for word in [
+                ctx.words.get("pdf.true", &[]),
+                ctx.words.get("pdf.false", &[]),
+            ] {
+                row.marks.push(Mark::Box {
+                    x: bx,
+                    dy: 0.5 * MM,
+                    width: TICK_BOX,
+                    height: TICK_BOX,
+                });
+                let baseline = 0.5 * MM + TICK_BOX - 1.0;
+                row.text(
+                    bx + TICK_BOX + 2.0 * MM,
+                    baseline,
+                    BODY,
+                    Weight::Regular,
+                    0.0,
+                    word.clone(),
+                );
+                bx += TICK_BOX
+                    + 2.0 * MM
+                    + ctx.fonts.face(Weight::Regular).width(&word) as f32 * BODY / 1000.0
+                    + 12.0 * MM;
+            }
+            row.height = TICK_BOX + 1.5 * MM;
+            rows.push(row);
+            rows
+        }
+        Body::Cloze(cloze) => {
+            let mut row = Row::default();
+            number(ctx, &mut row, question, BODY, BODY);
+            let blank = (BLANK.min(w * 0.6) * 1000.0 / BODY) as u32;
+            let measured =
+                Measured::with_blanks(ctx.fonts, Weight::Regular, &cloze.text, Some(blank));
+            let numbered = cloze.blanks.len() > 1;
+            let lead = BODY * 1.9;
+            let mut y = 0.0;
+            for line in measured
+                .wrap(ctx.fonts, w * 1000.0 / BODY, true)
+                .unwrap_or_default()
+            {
+                let baseline = first_baseline(ctx, Weight::Regular, BODY, y);
+                let mut text = String::new();
+                // Text and blanks are drawn piece by piece: the line's text has no blanks.
+                let mut pieces: Vec<(u32, usize)> =
+                    line.blanks.iter().map(|&(i, at)| (at, i)).collect();
+                pieces.sort_unstable();
+                let mut chars = line.text.chars().peekable();
+                let mut at = 0u32;
+                let face = ctx.fonts.face(Weight::Regular);
+                let mut start = 0u32;
+                for (blank_at, index) in pieces {
+                    while at < blank_at {
+                        let Some(c) = chars.next() else { break };
+                        text.push(c);
+                        at += face.advance(c);
+                    }
+                    row.text(
+                        x + start as f32 * BODY / 1000.0,
+                        baseline,
+                        BODY,
+                        Weight::Regular,
+                        0.0,
+                        std::mem::take(&mut text),
+                    );
+                    let bx = x + blank_at as f32 * BODY / 1000.0;
+                    let bw = (blank as f32 * BODY / 1000.0).min(x + w - bx);
+                    row.marks.push(Mark::Line {
+                        x1: bx,
+                        x2: bx + bw,
+                        dy: baseline + 1.5,
+                        width: 0.6,
+                    });
+                    if numbered {
+                        row.text(
+                            bx + 0.5,
+                            baseline + 1.5 + SMALL * 0.9,
+                            SMALL * 0.8,
+                            Weight::Regular,
+                            0.45,
+                            format!("({})", index + 1),
+                        );
+                    }
+                    at = blank_at + blank;
+                    start = at;
+                }
+                let rest: String = chars.collect();
+                if !rest.is_empty() {
+                    row.text(
+                        x + start as f32 * BODY / 1000.0,
+                        baseline,
+                        BODY,
+                        Weight::Regular,
+                        0.0,
+                        rest,
+                    );
+                }
+                y += lead;
+            }
+            y += 0.5 * MM;
+            y += row.para(
+                ctx,
+                (x, y),
+                w,
+                Style(SMALL, Weight::Regular, 0.45),
+                &ctx.words.get("pdf.how.cloze", &[]),
+            );
+            row.height = y + 1.5 * MM;
+            vec![row]
+        }
+        Body::Matching(m) => {
+            let mut rows = vec![prompt_row(
+                ctx,
+                question,
+                &m.prompt,
+                Some(&ctx.words.get("pdf.how.matching", &[])),
+                width,
+            )];
+            let left_x = x + WRITE_BOX + 2.0 * MM;
+            let left_w = (w - WRITE_BOX - 2.0 * MM) * 0.36;
+            let right_x = left_x + left_w + 5.0 * MM;
+            let right_w = x + w - right_x;
+            for i in 0..m.left.len().max(m.right.len()) {
+                let mut row = Row::default();
+                let mut h: f32 = 0.0;
+                if let Some(item) = m.left.get(i) {
+                    row.marks.push(Mark::Box {
+                        x,
+                        dy: 0.0,
+                        width: WRITE_BOX,
+                        height: WRITE_BOX * 0.8,
+                    });
+                    let label = format!("{}.", i + 1);
+                    let lw = ctx.fonts.face(Weight::Bold).width(&label) as f32 * BODY / 1000.0;
+                    row.text(
+                        left_x,
+                        first_baseline(ctx, Weight::Bold, BODY, 0.5),
+                        BODY,
+                        Weight::Bold,
+                        0.0,
+                        label,
+                    );
+                    h = h.max(row.para(
+                        ctx,
+                        (left_x + lw + 1.5 * MM, 0.5),
+                        left_w - lw - 1.5 * MM,
+                        Style(BODY, Weight::Regular, 0.0),
+                        item,
+                    ));
+                    h = h.max(WRITE_BOX * 0.8);
+                }
+                if let Some(item) = m.right.get(i) {
+                    let label = format!("{}.", letter(i));
+                    let lw = ctx.fonts.face(Weight::Bold).width(&label) as f32 * BODY / 1000.0;
+                    row.text(
+                        right_x,
+                        first_baseline(ctx, Weight::Bold, BODY, 0.5),
+                        BODY,
+                        Weight::Bold,
+                        0.0,
+                        label,
+                    );
+                    h = h.max(row.para(
+                        ctx,
+                        (right_x + lw + 1.5 * MM, 0.5),
+                        right_w - lw - 1.5 * MM,
+                        Style(BODY, Weight::Regular, 0.0),
+                        item,
+                    ));
+                }
+                row.height = h + 2.0 * MM;
+                rows.push(row);
+            }
+            rows
+        }
+        Body::Timeline(t) => {
+            let mut rows = vec![prompt_row(
+                ctx,
+                question,
+                &t.prompt,
+                Some(&ctx.words.get("pdf.how.timeline", &[])),
+                width,
+            )];
+            for item in &t.items {
+                let mut row = Row::default();
+                row.marks.push(Mark::Box {
+                    x,
+                    dy: 0.0,
+                    width: WRITE_BOX,
+                    height: WRITE_BOX * 0.8,
+                });
+                let h = row.para(
+                    ctx,
+                    (x + WRITE_BOX + 3.0 * MM, 0.5),
+                    w - WRITE_BOX - 3.0 * MM,
+                    Style(BODY, Weight::Regular, 0.0),
+                    item,
+                );
+                row.height = h.max(WRITE_BOX * 0.8) + 2.0 * MM;
+                rows.push(row);
+            }
+            rows
+        }
+        Body::Flashcard { front, .. } => {
+            let mut rows = vec![prompt_row(
+                ctx,
+                question,
+                front,
+                Some(&ctx.words.get("pdf.how.recall", &[])),
+                width,
+            )];
+            let mut row = Row::default();
+            for i in 1..=2 {
+                row.marks.push(Mark::Line {
+                    x1: x,
+                    x2: x + w,
+                    dy: i as f32 * 8.0 * MM,
+                    width: 0.4,
+                });
+            }
+            row.height = 17.0 * MM;
+            rows.push(row);
+            rows
+        }
+    }
+}
+
+/// Options with a tick box and a letter each: two columns when every option is short.
+fn options(ctx: &Context<'_>, choice: &Choice, x: f32, w: f32) -> Vec<Row> {
+    let indent = TICK_BOX + 7.0 * MM;
+    let face = ctx.fonts.face(Weight::Regular);
+    let column = (w - 6.0 * MM) / 2.0;
+    let short = choice
+        .options
+        .iter()
+        .all(|o| face.width(o) as f32 * BODY / 1000.0 <= column - indent);
+    let per_row = if short { 2 } else { 1 };
+    let cell = if short { column + 6.0 * MM } else { w };
+    let mut rows = Vec::new();
+    for (r, chunk) in choice.options.chunks(per_row).enumerate() {
+        let mut row = Row::default();
+        let mut h: f32 = 0.0;
+        for (c, option) in chunk.iter().enumerate() {
+            let i = r * per_row + c;
+            let ox = x + c as f32 * cell;
+            let baseline = first_baseline(ctx, Weight::Regular, BODY, 0.0);
+            row.marks.push(Mark::Box {
+                x: ox,
+                dy: baseline - TICK_BOX + 1.0,
+                width: TICK_BOX,
+                height: TICK_BOX,
+            });
+            row.text(
+                ox + TICK_BOX + 2.0 * MM,
+                baseline,
+                BODY,
+                Weight::Bold,
+                0.0,
+                letter(i),
+            );
+            let tw = if short { column - indent } else { w - indent };
+            h = h.max(row.para(
+                ctx,
+                (ox + indent, 0.0),
+                tw,
+                Style(BODY, Weight::Regular, 0.0),
+                option,
+            ));
+        }
+        row.height = h + 1.2 * MM;
+        rows.push(row);
+    }
+    rows
+}
+
+/// An answer-key entry: the question in grey, the answer, the explanation, the sources.
+fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> {
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH;
+    let size = 10.0;
+    let mut row = Row::default();
+    number(ctx, &mut row, question, size, 8.5);
+    let mut y = 0.0;
+    let para = |row: &mut Row, y: &mut f32, text: &str, weight: Weight, size: f32, grey: f32| {
+        if !text.is_empty() {
+            *y += row.para(ctx, (x, *y), w, Style(size, weight, grey), text);
+        }
+    };
+    let asked = match &question.body {
+        Body::MultipleChoice(c) | Body::Who(c) => c.prompt.clone(),
+        Body::TrueFalse { statement, .. } => statement.clone(),
+        Body::Cloze(c) => c.text.clone(),
+        Body::Matching(m) => m.prompt.clone(),
+        Body::Timeline(t) => t.prompt.clone(),
+        Body::Flashcard { front, .. } => front.clone(),
+    };
+    para(&mut row, &mut y, &asked, Weight::Regular, 8.5, 0.45);
+    y += 0.5 * MM;
+    match &question.body {
+        Body::MultipleChoice(c) | Body::Who(c) => {
+            let answer = c.options.get(c.answer).map(String::as_str).unwrap_or("");
+            para(
+                &mut row,
+                &mut y,
+                &format!("{}. {answer}", letter(c.answer)),
+                Weight::Bold,
+                size,
+                0.0,
+            );
+        }
+        Body::TrueFalse { answer, .. } => {
+            let word = if *answer { "pdf.true" } else { "pdf.false" };
+            para(
+                &mut row,
+                &mut y,
+                &ctx.words.get(word, &[]),
+                Weight::Bold,
+                size,
+                0.0,
+            );
+        }
+        Body::Cloze(c) => {
+            let numbered = c.blanks.len() > 1;
+            for (i, blank) in c.blanks.iter().enumerate() {
+                let mut text = if numbered {
+                    format!("({}) {}", i + 1, blank.answer)
+                } else {
+                    blank.answer.clone()
+                };
+                let others: Vec<&str> = blank
+                    .accept
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|a| *a != blank.answer)
+                    .collect();
+                para(&mut row, &mut y, &text, Weight::Bold, size, 0.0);
+                if !others.is_empty() {
+                    text = ctx.words.get("pdf.also", &[("values", &others.join(", "))]);
+                    para(&mut row, &mut y, &text, Weight::Regular, 8.5, 0.3);
+                }
+            }
+        }
+        Body::Matching(m) => {
+            for &(l, r) in &m.pairs {
+                let text = format!(
+                    "{} → {}: {} — {}",
+                    l + 1,
+                    letter(r),
+                    m.left.get(l).map(String::as_str).unwrap_or(""),
+                    m.right.get(r).map(String::as_str).unwrap_or("")
+                );
+                para(&mut row, &mut y, &text, Weight::Regular, 9.0, 0.0);
+            }
+        }
+        Body::Timeline(t) => {
+            // The number each box gets, in the order the items are shown.
+            let mut rank = vec![0; t.items.len()];
+            for (pos, &item) in t.order.iter().enumerate() {
+                if let Some(r) = rank.get_mut(item) {
+                    *r = pos + 1;
+                }
+            }
+            let order: Vec<String> = rank.iter().map(|r| r.to_string()).collect();
+            para(
+                &mut row,
+                &mut y,
+                &ctx.words.get("pdf.order", &[("order", &order.join(", "))]),
+                Weight::Bold,
+                size,
+                0.0,
+            );
+            for (pos, &item) in t.order.iter().enumerate() {
+                let date = t.dates.get(item).map(String::as_str).unwrap_or("");
+                let what = t.items.get(item).map(String::as_str).unwrap_or("");
+                para(
+                    &mut row,
+                    &mut y,
+                    &format!("{}. {date} — {what}", pos + 1),
+                    Weight::Regular,
+                    9.0,
+                    0.0,
+                );
+            }
+        }
+        Body::Flashcard { back, .. } => {
+            para(&mut row, &mut y, back, Weight::Bold, size, 0.0);
+        }
+    }
+    if !question.explanation.is_empty() {
+        y += 0.5 * MM;
+        para(
+            &mut row,
+            &mut y,
+            &question.explanation,
+            Weight::Regular,
+            9.0,
+            0.15,
+        );
+    }
+    if !question.sources.is_empty() {
+        let cited: Vec<String> = question
+            .sources
+            .iter()
+            .map(|s| s.display(&ctx.course.language))
+            .collect();
+        let text = if cited.len() == 1 {
+            ctx.words
+                .get("pdf.source", &[("source", &cited.join("; "))])
+        } else {
+            ctx.words
+                .get("pdf.sources", &[("sources", &cited.join("; "))])
+        };
+        para(&mut row, &mut y, &text, Weight::Regular, 8.0, 0.45);
+    }
+    row.height = y;
+    vec![row]
+}

@@ -1,0 +1,941 @@
+//! The PDFs read back with a real PDF reader (lopdf): every piece of text with its font,
+//! size and position, its width taken from the PDF's own `/W` widths as a viewer takes it.
+//! Cards are found by where their text is, not only by what it says.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests: a failed expectation is a failed test
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use decksmith_model::{
+    CardLayout, ContentInput, Course, Diagnostic, Duplex, LoadOptions, Paper, SourceFile, load,
+};
+use decksmith_quiz::{Body, DeckOutput, GenerateOptions, Generated, Question, Quiz, generate};
+use decksmith_render::Rendered;
+use decksmith_render::pdf::fonts::Fonts;
+use decksmith_render::pdf::plan::{Grid, MM, Rect};
+use decksmith_render::pdf::{PrintOverrides, deck_files};
+use lopdf::{Document, Object};
+
+// ---------------------------------------------------------------------------------------
+// Reading PDFs
+
+/// A piece of text shown with one `Tj`/`TJ`.
+#[derive(Clone, Debug)]
+struct Run {
+    x: f32,
+    y: f32,
+    size: f32,
+    bold: bool,
+    width: f32,
+    text: String,
+}
+
+#[derive(Debug)]
+struct ReadPage {
+    width: f32,
+    height: f32,
+    runs: Vec<Run>,
+}
+
+impl ReadPage {
+    /// The runs that start inside `rect`, top to bottom then left to right.
+    fn runs_in(&self, rect: Rect) -> Vec<&Run> {
+        let mut runs: Vec<&Run> = self
+            .runs
+            .iter()
+            .filter(|r| rect.contains((r.x + 0.01, r.y)))
+            .collect();
+        runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+        runs
+    }
+
+    fn text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+struct FontInfo {
+    encoding: lopdf::Encoding<'static>,
+    widths: BTreeMap<u16, f32>,
+    bold: bool,
+}
+
+fn number(o: &Object) -> f32 {
+    o.as_float()
+        .unwrap_or_else(|_| o.as_i64().map(|i| i as f32).unwrap_or(0.0))
+}
+
+/// The `/W` array of a Type0 font's descendant: code → width in thousandths of an em.
+fn widths(doc: &Document, font: &lopdf::Dictionary) -> BTreeMap<u16, f32> {
+    let mut out = BTreeMap::new();
+    let Ok(desc) = font.get(b"DescendantFonts").and_then(Object::as_array) else {
+        return out;
+    };
+    let Some(first) = desc.first() else {
+        return out;
+    };
+    let (_, first) = doc.dereference(first).expect("descendant");
+    let Ok(dict) = first.as_dict() else {
+        return out;
+    };
+    let Ok(w) = dict.get(b"W").and_then(Object::as_array) else {
+        return out;
+    };
+    let mut i = 0;
+    while i + 1 < w.len() {
+        let start = number(&w[i]) as u16;
+        if let Ok(list) = w[i + 1].as_array() {
+            for (k, v) in list.iter().enumerate() {
+                out.insert(start + k as u16, number(v));
+            }
+            i += 2;
+        } else {
+            let end = number(&w[i + 1]) as u16;
+            let v = number(&w[i + 2]);
+            for c in start..=end {
+                out.insert(c, v);
+            }
+            i += 3;
+        }
+    }
+    out
+}
+
+fn read(bytes: &[u8]) -> Vec<ReadPage> {
+    // The encodings borrow from the document: keep it for the test's life.
+    let doc: &'static Document = Box::leak(Box::new(
+        Document::load_mem(bytes).expect("lopdf reads the PDF"),
+    ));
+    let mut pages = Vec::new();
+    for (_, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).expect("page");
+        let media = page
+            .get(b"MediaBox")
+            .and_then(Object::as_array)
+            .expect("media box");
+        let mut fonts: BTreeMap<Vec<u8>, FontInfo> = BTreeMap::new();
+        for (name, dict) in doc.get_page_fonts(id).expect("fonts") {
+            let base = dict
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .unwrap_or(b"");
+            fonts.insert(
+                name,
+                FontInfo {
+                    encoding: dict.get_font_encoding(doc).expect("an encoding"),
+                    widths: widths(doc, dict),
+                    bold: String::from_utf8_lossy(base).contains("Bold"),
+                },
+            );
+        }
+        let content = doc.get_and_decode_page_content(id).expect("content");
+        let mut font: Option<&FontInfo> = None;
+        let mut size = 0.0;
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut runs = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    font = op.operands[0].as_name().ok().and_then(|n| fonts.get(n));
+                    size = number(&op.operands[1]);
+                }
+                "Tm" => {
+                    x = number(&op.operands[4]);
+                    y = number(&op.operands[5]);
+                }
+                "Tj" | "TJ" => {
+                    let f = font.expect("a font is set before text");
+                    let strings: Vec<&[u8]> = match op.operator.as_str() {
+                        "Tj" => vec![op.operands[0].as_str().expect("a string")],
+                        _ => op.operands[0]
+                            .as_array()
+                            .expect("an array")
+                            .iter()
+                            .filter_map(|o| o.as_str().ok())
+                            .collect(),
+                    };
+                    let mut text = String::new();
+                    let mut width = 0.0;
+                    for s in strings {
+                        text.push_str(&Document::decode_text(&f.encoding, s).expect("decodes"));
+                        for pair in s.chunks(2) {
+                            let code = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
+                            width += f.widths.get(&code).copied().unwrap_or(1000.0) * size / 1000.0;
+                        }
+                    }
+                    runs.push(Run {
+                        x,
+                        y,
+                        size,
+                        bold: f.bold,
+                        width,
+                        text,
+                    });
+                }
+                _ => {}
+            }
+        }
+        pages.push(ReadPage {
+            width: number(&media[2]),
+            height: number(&media[3]),
+            runs,
+        });
+    }
+    pages
+}
+
+/// Text with all whitespace removed, for comparing wrapped text with its source.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Courses
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| Fonts::load().expect("fonts"))
+}
+
+fn course_from(files: &[(&str, &str)]) -> Course {
+    let file = |name: &str| {
+        files
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, t)| SourceFile::new(*n, *t))
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    let input = ContentInput {
+        course: file("course.yaml"),
+        sources: file("sources.yaml"),
+        decks: files
+            .iter()
+            .filter(|(n, _)| n.starts_with("decks/"))
+            .map(|(n, t)| SourceFile::new(*n, *t))
+            .collect(),
+    };
+    let loaded = load(&input, &LoadOptions::default());
+    let errors: Vec<String> = loaded.diagnostics.iter().map(|d| d.headline()).collect();
+    loaded
+        .course
+        .unwrap_or_else(|| panic!("the fixture course loads: {errors:#?}"))
+}
+
+/// The bundled course, generated once.
+fn bundled() -> &'static (Course, Generated) {
+    static BUNDLED: OnceLock<(Course, Generated)> = OnceLock::new();
+    BUNDLED.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let read = |p: &Path| std::fs::read_to_string(p).expect("content file");
+        let mut files = vec![
+            ("course.yaml".to_owned(), read(&dir.join("course.yaml"))),
+            ("sources.yaml".to_owned(), read(&dir.join("sources.yaml"))),
+        ];
+        let mut decks: Vec<_> = std::fs::read_dir(dir.join("decks"))
+            .expect("decks")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        decks.sort();
+        for p in decks {
+            let name = format!("decks/{}", p.file_name().expect("name").to_string_lossy());
+            files.push((name, read(&p)));
+        }
+        let refs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let course = course_from(&refs);
+        let (generated, _) = generate(
+            &course,
+            &GenerateOptions {
+                seed: None,
+                variants: 2,
+            },
+        );
+        (course, generated)
+    })
+}
+
+fn generated(course: &Course) -> Generated {
+    generate(
+        course,
+        &GenerateOptions {
+            seed: None,
+            variants: 0,
+        },
+    )
+    .0
+}
+
+fn render(course: &Course, output: &DeckOutput, overrides: &PrintOverrides) -> Rendered {
+    let deck = course.deck(&output.deck).expect("deck");
+    let mut rendered = Rendered::default();
+    deck_files(fonts(), overrides, course, deck, output, &mut rendered).expect("renders");
+    rendered
+}
+
+fn file<'a>(rendered: &'a Rendered, name: &str) -> &'a [u8] {
+    rendered
+        .files
+        .iter()
+        .find(|f| f.path.ends_with(&format!("/{name}")))
+        .map(|f| f.bytes.as_slice())
+        .unwrap_or_else(|| {
+            panic!(
+                "no {name} among {:?}",
+                rendered.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn headlines(warnings: &[Diagnostic]) -> Vec<String> {
+    warnings.iter().map(|d| d.headline()).collect()
+}
+
+const SOURCES: &str =
+    "sources:\n  - id: src\n    title: A source\n    short: Src short\n    kind: news\n";
+
+// ---------------------------------------------------------------------------------------
+// Flashcards
+
+/// Checks every card's front in its cell and its back in the cell behind it.
+fn check_flashcards(
+    course: &Course,
+    output: &DeckOutput,
+    layout: CardLayout,
+    duplex: Duplex,
+    calibration_pages: usize,
+) -> Vec<ReadPage> {
+    let overrides = PrintOverrides {
+        paper: Some(Paper::A4),
+        layout: Some(layout),
+        duplex: Some(duplex),
+    };
+    let rendered = render(course, output, &overrides);
+    let pages = read(file(&rendered, "flashcards.pdf"));
+    let grid = Grid::new(layout, Paper::A4);
+    let per_page = grid.columns * grid.rows;
+    assert_eq!(
+        pages.len(),
+        calibration_pages + 2 * output.cards.len().div_ceil(per_page),
+        "{layout:?}"
+    );
+    for (i, card) in output.cards.iter().enumerate() {
+        let sheet = i / per_page;
+        let (row, column) = ((i % per_page) / grid.columns, (i % per_page) % grid.columns);
+        // The sheet turns over its long edge: columns swap; over its short edge: rows.
+        let (back_row, back_column) = match duplex {
+            Duplex::LongEdge => (row, grid.columns - 1 - column),
+            Duplex::ShortEdge => (grid.rows - 1 - row, column),
+        };
+        let front_page = &pages[calibration_pages + 2 * sheet];
+        let back_page = &pages[calibration_pages + 2 * sheet + 1];
+        for (page, cell, side, what) in [
+            (front_page, grid.cell(row, column), &card.front, "front"),
+            (
+                back_page,
+                grid.cell(back_row, back_column),
+                &card.back,
+                "back",
+            ),
+        ] {
+            let runs = page.runs_in(cell);
+            let text = squash(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
+            for part in std::iter::once(&side.text).chain(side.lines.iter().map(|l| &l.text)) {
+                assert!(
+                    text.contains(&squash(part)),
+                    "{layout:?} {duplex:?}: card {} {what} `{part}` not in its cell; the cell has `{text}`",
+                    card.number
+                );
+            }
+            // The card's number, in the footer, on both sides.
+            assert!(
+                runs.iter().any(|r| r.text == card.number.to_string()
+                    && r.bold
+                    && r.y < cell.y + 6.0 * MM),
+                "{layout:?}: card {} {what} has no number",
+                card.number
+            );
+            // Nothing runs over the cell's edges.
+            for r in &runs {
+                assert!(
+                    r.x >= cell.x + 1.0 && r.x + r.width <= cell.x + cell.width - 1.0,
+                    "{layout:?}: `{}` of card {} runs over its cell ({} to {} in {:?})",
+                    r.text,
+                    card.number,
+                    r.x,
+                    r.x + r.width,
+                    cell
+                );
+                assert!(r.y - 0.3 * r.size >= cell.y && r.y + r.size <= cell.y + cell.height);
+            }
+        }
+    }
+    pages
+}
+
+#[test]
+fn every_card_front_is_in_its_cell_and_its_back_behind_it_in_every_layout() {
+    let (course, generated) = bundled();
+    let deck = generated
+        .decks
+        .iter()
+        .find(|d| d.deck == "naiis-2024")
+        .expect("deck");
+    assert!(deck.cards.len() > 30);
+    for layout in [
+        CardLayout::Grid2x4,
+        CardLayout::Grid2x5,
+        CardLayout::Grid3x3,
+        CardLayout::Index3x5,
+        CardLayout::A6,
+        CardLayout::A7,
+    ] {
+        for duplex in [Duplex::LongEdge, Duplex::ShortEdge] {
+            check_flashcards(course, deck, layout, duplex, 0);
+        }
+    }
+}
+
+#[test]
+fn the_bundled_course_fits_its_cards_without_a_warning() {
+    let (course, generated) = bundled();
+    for deck in &generated.decks {
+        let rendered = render(course, deck, &PrintOverrides::default());
+        assert!(
+            rendered.warnings.is_empty(),
+            "{}: {:#?}",
+            deck.deck,
+            headlines(&rendered.warnings)
+        );
+        for f in &rendered.files {
+            let pages = read(&f.bytes);
+            assert!(!pages.is_empty(), "{} has pages", f.path);
+        }
+        check_flashcards(course, deck, CardLayout::Grid2x4, Duplex::LongEdge, 0);
+    }
+}
+
+#[test]
+fn cyrillic_cards_come_back_as_cyrillic_text() {
+    let course = course_from(&[
+        (
+            "course.yaml",
+            "title: Международная информационная безопасность\nlanguage: ru\n",
+        ),
+        ("sources.yaml", SOURCES),
+        (
+            "decks/ru.yaml",
+            "title: Термины\nentries:\n  - term: МИБ\n    meaning: Международная информационная безопасность — «безопасность государств»\n    source: src\n  - term: ГПЭ\n    meaning: Группа правительственных экспертов ООН\n    source: src\n",
+        ),
+    ]);
+    let output = &generated(&course).decks[0];
+    let pages = check_flashcards(&course, output, CardLayout::Grid2x4, Duplex::LongEdge, 0);
+    assert!(pages[0].text().contains("МИБ"));
+    assert!(pages[1].text().contains("Группа правительственных"));
+}
+
+#[test]
+fn the_back_offset_moves_every_back_and_the_calibration_sheet_comes_first() {
+    let deck = "title: Deck\nentries:\n  - term: alpha\n    meaning: first letter\n    source: src\n  - term: beta\n    meaning: second letter\n    source: src\n";
+    let plain = course_from(&[
+        ("course.yaml", "title: T\n"),
+        ("sources.yaml", SOURCES),
+        ("decks/d.yaml", deck),
+    ]);
+    let shifted = course_from(&[
+        (
+            "course.yaml",
+            "title: T\nprint:\n  back_offset: { x: 1.5, y: -2 }\n  calibration: true\n",
+        ),
+        ("sources.yaml", SOURCES),
+        ("decks/d.yaml", deck),
+    ]);
+    let a = read(file(
+        &render(
+            &plain,
+            &generated(&plain).decks[0],
+            &PrintOverrides::default(),
+        ),
+        "flashcards.pdf",
+    ));
+    let pages = check_flashcards(
+        &shifted,
+        &generated(&shifted).decks[0],
+        CardLayout::Grid2x4,
+        Duplex::LongEdge,
+        2,
+    );
+    assert!(pages[0].text().contains("Calibration sheet"));
+    assert!(
+        pages[0].text().contains("x = 1.5, y = -2"),
+        "{}",
+        pages[0].text()
+    );
+    // The back's scales: 0 at the centre, moved by the offset.
+    let zero = pages[1]
+        .runs
+        .iter()
+        .find(|r| r.text == "0" && r.y < pages[1].height / 2.0 - 10.0 * MM)
+        .expect("the x scale's 0");
+    let centre = pages[1].width / 2.0 + 1.5 * MM;
+    assert!(
+        (zero.x + zero.width / 2.0 - centre).abs() < 0.5,
+        "0 at {} not {centre}",
+        zero.x
+    );
+    // Fronts stay put, backs move by exactly the offset.
+    for (before, after) in a[0].runs.iter().zip(&pages[2].runs) {
+        assert_eq!(
+            (before.x, before.y, &before.text),
+            (after.x, after.y, &after.text)
+        );
+    }
+    for (before, after) in a[1].runs.iter().zip(&pages[3].runs) {
+        assert!(
+            (after.x - before.x - 1.5 * MM).abs() < 0.01
+                && (after.y - before.y + 2.0 * MM).abs() < 0.01
+        );
+    }
+}
+
+#[test]
+fn a_card_that_cannot_fit_is_a_warning_naming_the_entry_and_stays_in_its_cell() {
+    let long = "a sentence that goes on and on ".repeat(60);
+    let course = course_from(&[
+        ("course.yaml", "title: T\nprint:\n  layout: 3x3\n"),
+        ("sources.yaml", SOURCES),
+        (
+            "decks/long.yaml",
+            &format!(
+                "title: Deck\nentries:\n  - term: short\n    meaning: fine\n    source: src\n  - term: long\n    meaning: {long}\n    source: src\n"
+            ),
+        ),
+    ]);
+    let output = &generated(&course).decks[0];
+    let rendered = render(&course, output, &PrintOverrides::default());
+    let warnings = headlines(&rendered.warnings);
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("decks/long.yaml:6:5: warning: the back of card 2"),
+        "{}",
+        warnings[0]
+    );
+    assert!(warnings[0].contains("does not fit on a 3x3 card even at 8 pt"));
+    let pages = read(file(&rendered, "flashcards.pdf"));
+    let grid = Grid::new(CardLayout::Grid3x3, Paper::A4);
+    // Card 2 is in the middle column on the front: on the back of a 3-column sheet turned
+    // over its long edge, it is in the middle column too.
+    let cell = grid.cell(0, 1);
+    let runs = pages[1].runs_in(cell);
+    assert!(
+        runs.iter().any(|r| r.text.ends_with('…')),
+        "cut short visibly"
+    );
+    for r in &runs {
+        assert!(
+            r.x >= cell.x && r.x + r.width <= cell.x + cell.width && r.y >= cell.y,
+            "{r:?} outside {cell:?}"
+        );
+    }
+}
+
+#[test]
+fn a_character_the_font_lacks_is_a_warning_with_the_entry() {
+    let course = course_from(&[
+        ("course.yaml", "title: T\n"),
+        ("sources.yaml", SOURCES),
+        (
+            "decks/cjk.yaml",
+            "title: Deck\nentries:\n  - term: fine\n    meaning: fine\n    source: src\n  - term: 信息安全\n    meaning: information security in Chinese\n    source: src\n",
+        ),
+    ]);
+    let output = &generated(&course).decks[0];
+    let rendered = render(&course, output, &PrintOverrides::default());
+    let warnings = headlines(&rendered.warnings);
+    assert_eq!(
+        warnings.len(),
+        1,
+        "one warning for the entry, whatever shows it: {warnings:#?}"
+    );
+    assert!(
+        warnings[0].starts_with("decks/cjk.yaml:6:5: warning: the PDF font"),
+        "{}",
+        warnings[0]
+    );
+    for c in ["U+4FE1", "U+606F", "U+5B89", "U+5168"] {
+        assert!(warnings[0].contains(c), "{}", warnings[0]);
+    }
+    // Drawn as a visible replacement, not an empty box.
+    let pages = read(file(&rendered, "flashcards.pdf"));
+    assert!(
+        pages[0].text().contains("\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"),
+        "{}",
+        pages[0].text()
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Worksheets and answer keys
+
+/// The text of each question of a worksheet or key, found by the numbers in the left
+/// column (panics if a question is on two pages): once in reading order, and once column
+/// by column (matching items are in two columns whose lines interleave in reading order).
+fn questions(pages: &[ReadPage]) -> Vec<(String, String)> {
+    let mut found: Vec<(u32, usize, Vec<&Run>)> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let mut runs: Vec<&Run> = page.runs.iter().filter(|r| r.y > 15.0 * MM).collect();
+        runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+        for r in runs {
+            let number = r.text.strip_suffix('.').and_then(|n| n.parse::<u32>().ok());
+            match number {
+                Some(n) if r.bold && r.x < 27.0 * MM => found.push((n, p, Vec::new())),
+                _ => {
+                    if let Some(last) = found.last_mut() {
+                        assert_eq!(
+                            last.1, p,
+                            "question {} is split across pages at `{}`",
+                            last.0, r.text
+                        );
+                        last.2.push(r);
+                    }
+                }
+            }
+        }
+    }
+    let numbers: Vec<u32> = found.iter().map(|f| f.0).collect();
+    let expected: Vec<u32> = (1..=found.len() as u32).collect();
+    assert_eq!(numbers, expected, "numbered 1, 2, 3, … in order");
+    found
+        .into_iter()
+        .map(|(_, _, runs)| {
+            let reading: String = runs.iter().map(|r| r.text.as_str()).collect();
+            let mut by_column = runs.clone();
+            by_column.sort_by(|a, b| a.x.total_cmp(&b.x).then(b.y.total_cmp(&a.y)));
+            let columns: String = by_column.iter().map(|r| r.text.as_str()).collect();
+            (squash(&reading), squash(&columns))
+        })
+        .collect()
+}
+
+/// What a worksheet must show of a question.
+fn asked(q: &Question) -> Vec<String> {
+    match &q.body {
+        Body::MultipleChoice(c) | Body::Who(c) => std::iter::once(&c.prompt)
+            .chain(&c.options)
+            .cloned()
+            .collect(),
+        Body::TrueFalse { statement, .. } => vec![statement.clone()],
+        Body::Cloze(c) => c.text.split("____").map(str::to_owned).collect(),
+        Body::Matching(m) => std::iter::once(&m.prompt)
+            .chain(&m.left)
+            .chain(&m.right)
+            .cloned()
+            .collect(),
+        Body::Timeline(t) => std::iter::once(&t.prompt)
+            .chain(&t.items)
+            .cloned()
+            .collect(),
+        Body::Flashcard { front, .. } => vec![front.clone()],
+    }
+}
+
+fn letter(i: usize) -> char {
+    char::from(b'A' + i as u8)
+}
+
+fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Rendered) {
+    let suffix = quiz
+        .variant
+        .as_ref()
+        .map(|v| format!("-{v}"))
+        .unwrap_or_default();
+    let worksheet = read(file(rendered, &format!("worksheet{suffix}.pdf")));
+    let key = read(file(rendered, &format!("answer-key{suffix}.pdf")));
+    for (name, pages) in [("worksheet", &worksheet), ("answer key", &key)] {
+        assert!(pages[0].text().contains(&course.title) && pages[0].text().contains(&quiz.title));
+        for (i, page) in pages.iter().enumerate() {
+            let footer = format!("Page {} of {}", i + 1, pages.len());
+            assert!(
+                page.text().contains(&footer),
+                "{name} page {} has `{footer}`",
+                i + 1
+            );
+            for r in &page.runs {
+                assert!(
+                    r.x >= 18.0 * MM - 0.01 && r.x + r.width <= page.width - 18.0 * MM + 0.5,
+                    "{name}: `{}` is outside the margins",
+                    r.text
+                );
+            }
+        }
+    }
+    assert!(
+        worksheet[0].text().contains("Name")
+            && worksheet[0].text().contains("Class")
+            && worksheet[0].text().contains("Date")
+    );
+    assert!(key[0].text().contains("Answer key"));
+
+    let on_sheet = questions(&worksheet);
+    let in_key = questions(&key);
+    assert_eq!(
+        on_sheet.len(),
+        quiz.questions.len(),
+        "{}: every question on the worksheet",
+        output.deck
+    );
+    assert_eq!(in_key.len(), quiz.questions.len());
+    for (q, ((sheet, sheet_columns), (key, key_columns))) in
+        quiz.questions.iter().zip(on_sheet.iter().zip(&in_key))
+    {
+        let shown = asked(q);
+        for part in &shown {
+            assert!(
+                sheet.contains(&squash(part)) || sheet_columns.contains(&squash(part)),
+                "question {}: `{part}` missing from the worksheet",
+                q.number
+            );
+        }
+        // No answer on the worksheet.
+        let question_text: String = shown.iter().map(|s| squash(s)).collect();
+        let explanation = squash(&q.explanation);
+        if !explanation.is_empty() && !question_text.contains(&explanation) {
+            assert!(
+                !sheet.contains(&explanation) && !sheet_columns.contains(&explanation),
+                "question {}: the explanation is on the worksheet",
+                q.number
+            );
+        }
+        let answers: Vec<String> = match &q.body {
+            Body::Cloze(c) => c.blanks.iter().map(|b| b.answer.clone()).collect(),
+            Body::Flashcard { back, .. } => vec![back.clone()],
+            Body::Timeline(t) => t.dates.clone(),
+            _ => Vec::new(),
+        };
+        for a in &answers {
+            if !question_text.contains(&squash(a)) {
+                assert!(
+                    !sheet.contains(&squash(a)) && !sheet_columns.contains(&squash(a)),
+                    "question {}: its answer `{a}` is on the worksheet",
+                    q.number
+                );
+            }
+        }
+        // Every answer in the key, with the explanation and the sources.
+        let expected: Vec<String> = match &q.body {
+            Body::MultipleChoice(c) | Body::Who(c) => {
+                vec![format!("{}. {}", letter(c.answer), c.options[c.answer])]
+            }
+            Body::TrueFalse { answer, .. } => {
+                vec![if *answer { "True" } else { "False" }.to_owned()]
+            }
+            Body::Cloze(c) => c.blanks.iter().map(|b| b.answer.clone()).collect(),
+            Body::Matching(m) => m
+                .pairs
+                .iter()
+                .map(|&(l, r)| format!("{} → {}", l + 1, letter(r)))
+                .collect(),
+            Body::Timeline(t) => {
+                let mut rank = vec![0; t.items.len()];
+                for (pos, &item) in t.order.iter().enumerate() {
+                    rank[item] = pos + 1;
+                }
+                let order: Vec<String> = rank.iter().map(ToString::to_string).collect();
+                vec![format!("Order: {}", order.join(", "))]
+            }
+            Body::Flashcard { back, .. } => vec![back.clone()],
+        };
+        for a in &expected {
+            assert!(
+                key.contains(&squash(a)) || key_columns.contains(&squash(a)),
+                "question {}: answer `{a}` missing from the key `{key}`",
+                q.number
+            );
+        }
+        assert!(
+            key.contains(&explanation),
+            "question {}: explanation missing from the key",
+            q.number
+        );
+        for s in &q.sources {
+            assert!(
+                key.contains(&squash(&s.short)),
+                "question {}: source missing from the key",
+                q.number
+            );
+        }
+    }
+}
+
+#[test]
+fn worksheets_hold_every_question_and_no_answer_and_keys_every_answer() {
+    let (course, generated) = bundled();
+    let mut kinds = std::collections::BTreeSet::new();
+    for output in &generated.decks {
+        let rendered = render(course, output, &PrintOverrides::default());
+        for quiz in std::iter::once(&output.quiz).chain(&output.variants) {
+            check_quiz(course, output, quiz, &rendered);
+            kinds.extend(quiz.questions.iter().map(|q| q.kind().name()));
+        }
+    }
+    // The bundled course exercises every kind the worksheet lays out.
+    for kind in [
+        "multiple-choice",
+        "cloze",
+        "true-false",
+        "matching",
+        "timeline",
+        "flashcard",
+    ] {
+        assert!(
+            kinds.contains(kind),
+            "no {kind} question in the bundled course: {kinds:?}"
+        );
+    }
+}
+
+#[test]
+fn variant_forms_get_their_own_worksheet_and_key() {
+    let (course, generated) = bundled();
+    let output = &generated.decks[0];
+    assert_eq!(output.variants.len(), 2);
+    let rendered = render(course, output, &PrintOverrides::default());
+    let names: Vec<&str> = rendered
+        .files
+        .iter()
+        .map(|f| f.path.rsplit('/').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "flashcards.pdf",
+            "worksheet.pdf",
+            "answer-key.pdf",
+            "worksheet-A.pdf",
+            "answer-key-A.pdf",
+            "worksheet-B.pdf",
+            "answer-key-B.pdf"
+        ]
+    );
+    let form = read(file(&rendered, "worksheet-B.pdf"));
+    assert!(form[0].text().contains("Form B"));
+}
+
+#[test]
+fn russian_courses_get_russian_words() {
+    let course = course_from(&[
+        (
+            "course.yaml",
+            "title: Курс\nlanguage: ru\nquiz:\n  questions: 4\n  kinds: { true-false: 1, multiple-choice: 1 }\n",
+        ),
+        ("sources.yaml", SOURCES),
+        (
+            "decks/ru.yaml",
+            "title: Термины\nentries:\n  - term: МИБ\n    expansion: международная информационная безопасность\n    meaning: безопасность государств\n    source: src\n  - term: ГПЭ\n    expansion: Группа правительственных экспертов\n    meaning: группа ООН\n    source: src\n  - term: ООН\n    expansion: Организация Объединённых Наций\n    meaning: международная организация\n    source: src\n  - term: РГОС\n    expansion: Рабочая группа открытого состава\n    meaning: рабочая группа ООН\n    source: src\n  - term: ШОС\n    expansion: Шанхайская организация сотрудничества\n    meaning: региональная организация\n    source: src\n",
+        ),
+    ]);
+    let output = &generated(&course).decks[0];
+    assert!(
+        output
+            .quiz
+            .questions
+            .iter()
+            .any(|q| matches!(q.body, Body::TrueFalse { .. }))
+    );
+    let rendered = render(&course, output, &PrintOverrides::default());
+    let sheet: String = read(file(&rendered, "worksheet.pdf"))
+        .iter()
+        .map(ReadPage::text)
+        .collect();
+    for word in [
+        "Фамилия, имя",
+        "Группа",
+        "Дата",
+        "Рабочий лист",
+        "Верно",
+        "Неверно",
+        "Страница 1 из 1",
+    ] {
+        assert!(sheet.contains(word), "`{word}` missing from `{sheet}`");
+    }
+    assert!(!sheet.contains("Name"));
+    let key = read(file(&rendered, "answer-key.pdf"))[0].text();
+    assert!(key.contains("Ключ ответов"));
+}
+
+// ---------------------------------------------------------------------------------------
+// Bytes
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let (course, generated) = bundled();
+    let first = render(course, &generated.decks[0], &PrintOverrides::default());
+    // Rendering something else in between must not change anything (printpdf draws its
+    // ids from a process-wide counter; ours are pinned).
+    let _ = render(course, &generated.decks[1], &PrintOverrides::default());
+    let again = render(course, &generated.decks[0], &PrintOverrides::default());
+    assert_eq!(first.files, again.files);
+    let bytes = file(&first, "flashcards.pdf");
+    let doc = Document::load_mem(bytes).expect("reads");
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(Object::as_reference)
+        .expect("info");
+    let info = doc.get_dictionary(info).expect("info dict");
+    let date = info
+        .get(b"CreationDate")
+        .and_then(Object::as_str)
+        .expect("a creation date");
+    assert_eq!(date, b"D:19700101000000+00'00'");
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(Object::as_array)
+        .expect("an id");
+    assert_eq!(id[0].as_str().expect("bytes").len(), 16);
+    // Different files get different ids.
+    let other = Document::load_mem(file(&first, "worksheet.pdf")).expect("reads");
+    assert_ne!(
+        other.trailer.get(b"ID").expect("id"),
+        doc.trailer.get(b"ID").expect("id")
+    );
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets() {
+    let (course, generated) = bundled();
+    let rendered = render(course, &generated.decks[0], &PrintOverrides::default());
+    let doc = Document::load_mem(file(&rendered, "flashcards.pdf")).expect("reads");
+    let mut names = Vec::new();
+    for (_, object) in doc.objects.iter() {
+        if let Ok(dict) = object.as_dict()
+            && dict.get(b"Type").and_then(Object::as_name).ok()
+                == Some(b"FontDescriptor".as_slice())
+        {
+            let name = String::from_utf8_lossy(
+                dict.get(b"FontName")
+                    .and_then(Object::as_name)
+                    .expect("name"),
+            )
+            .into_owned();
+            assert!(dict.has(b"FontFile2"), "{name} is embedded");
+            names.push(name);
+        }
+    }
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names.iter().all(|n| n.len() > 7 && n.as_bytes()[6] == b'+'),
+        "subset tags: {names:?}"
+    );
+    assert!(file(&rendered, "flashcards.pdf").len() < 120_000);
+}
