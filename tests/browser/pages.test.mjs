@@ -84,6 +84,7 @@ test('a flashcard flips with Space, Enter and a click, and the arrow keys move b
   assert.equal(await visible.getAttribute('data-side'), 'back');
 
   await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Card 2 of 13');
   const second = page.locator('[data-card]:visible');
   assert.equal(await second.getAttribute('data-card'), 'term-gge');
   assert.equal(await second.getAttribute('data-side'), 'front', 'a new card shows its front');
@@ -265,7 +266,8 @@ for (const deck of ['basics', 'people', 'chronology']) {
       assert.equal(await feedback.locator('.verdict').textContent(), 'Correct');
       await expectScore(page);
     }
-    assert.match(await page.textContent('#announce'), /Question \d+: Correct|^$/);
+    // Screen readers hear the verdict of the question just checked.
+    await page.waitForFunction(() => /^Question \d+: Correct$/.test(document.getElementById('announce').textContent));
     await shot(page, `quiz-${deck}-desktop-checked`);
     await checkAccessibility(page, `the ${deck} quiz, checked`);
     await done();
