@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::kinds::{Candidate, reveals};
+use super::kinds::Candidate;
 use crate::rng::{self, Stream};
 use crate::types::{Body, Choice, Question, QuestionKind, Quiz};
 
@@ -72,36 +72,41 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
     if (single(a) || single(b)) && a.entries.iter().any(|e| b.entries.contains(e)) {
         return true;
     }
-    let gives = |x: &Candidate, y: &Candidate| {
-        x.asks
-            .iter()
-            .any(|answer| y.shows.iter().any(|shown| reveals(shown, answer)))
-    };
-    gives(a, b) || gives(b, a)
+    a.gives_away(b) || b.gives_away(a)
 }
 
-/// Picks up to `total` questions: `kinds` gives each requested kind with its weight and its
-/// candidates.
+/// Picks up to `total` questions from each kind's candidates, with the kind's weight; `caps`
+/// limits how many a kind may give (`None`: no limit).
 pub fn select(
     seed: u64,
     deck: &str,
     total: usize,
-    kinds: Vec<(QuestionKind, u32, Vec<Candidate>)>,
+    kinds: &[(QuestionKind, u32, Vec<Candidate>)],
+    caps: &[Option<usize>],
 ) -> Vec<Candidate> {
-    let mut pools: Vec<(QuestionKind, u32, Vec<Candidate>)> = kinds
-        .into_iter()
-        .map(|(kind, weight, mut candidates)| {
-            candidates.sort_by_cached_key(|c| {
+    // Each kind's candidates in seeded order (by index, so candidates are not copied).
+    let pools: Vec<(QuestionKind, u32, Vec<&Candidate>)> = kinds
+        .iter()
+        .map(|(kind, weight, candidates)| {
+            let mut order: Vec<&Candidate> = candidates.iter().collect();
+            order.sort_by_cached_key(|c| {
                 (
                     rng::rank(seed, &[deck, "pick", kind.name()], &c.id),
                     c.id.clone(),
                 )
             });
-            (kind, weight, candidates)
+            (*kind, *weight, order)
         })
         .collect();
-    let shape: Vec<(QuestionKind, u32, usize)> =
-        pools.iter().map(|(k, w, c)| (*k, *w, c.len())).collect();
+    // Candidates still allowed: each pick strikes out everything it conflicts with, once.
+    let mut alive: Vec<Vec<bool>> = pools.iter().map(|(_, _, c)| vec![true; c.len()]).collect();
+    let left = |alive: &[Vec<bool>], k: usize| alive[k].iter().filter(|a| **a).count();
+    let cap = |k: usize, n: usize| caps.get(k).copied().flatten().map_or(n, |c| c.min(n));
+    let shape: Vec<(QuestionKind, u32, usize)> = pools
+        .iter()
+        .enumerate()
+        .map(|(k, (kind, w, c))| (*kind, *w, cap(k, c.len())))
+        .collect();
     let mut quota = quotas(total, &shape);
     let mut chosen: Vec<Candidate> = Vec::new();
     let mut uses: HashMap<String, usize> = HashMap::new();
@@ -119,28 +124,58 @@ pub fn select(
             if quota[k] == 0 {
                 continue;
             }
-            let best = pools[k]
-                .2
+            // Least used entries first; among those, a few in seeded order are weighed by
+            // how much they would take from kinds that could run short.
+            let used = |c: &Candidate| -> usize {
+                c.entries
+                    .iter()
+                    .map(|e| uses.get(e).copied().unwrap_or(0))
+                    .sum()
+            };
+            let open: Vec<usize> = (0..pools[k].2.len()).filter(|&i| alive[k][i]).collect();
+            let least = open.iter().map(|&i| used(pools[k].2[i])).min();
+            let at_risk: Vec<usize> = (0..pools.len())
+                .filter(|&j| j != k && quota[j] > 0 && left(&alive, j) <= 2 * quota[j] + 4)
+                .collect();
+            let best = open
                 .iter()
-                .enumerate()
-                .filter(|(_, c)| !chosen.iter().any(|s| s.id == c.id || conflict(s, c)))
-                .min_by_key(|(i, c)| {
-                    let used: usize = c
-                        .entries
+                .copied()
+                .filter(|&i| Some(used(pools[k].2[i])) == least)
+                .take(24)
+                .min_by_key(|&i| {
+                    let c = &pools[k].2[i];
+                    let blocks: usize = at_risk
                         .iter()
-                        .map(|e| uses.get(e).copied().unwrap_or(0))
+                        .map(|&j| {
+                            pools[j]
+                                .2
+                                .iter()
+                                .zip(&alive[j])
+                                .filter(|(o, a)| **a && conflict(c, o))
+                                .count()
+                        })
                         .sum();
                     let lean = match c.truth {
                         Some(true) => usize::from(trues > falses),
                         Some(false) => usize::from(falses > trues),
                         None => 0,
                     };
-                    (used, lean, *i)
-                })
-                .map(|(i, _)| i);
+                    (blocks, lean, i)
+                });
             match best {
                 Some(i) => {
-                    let candidate = pools[k].2.remove(i);
+                    let candidate = pools[k].2[i].clone();
+                    let given = chosen.iter().filter(|c| c.kind() == pools[k].0).count() + 1;
+                    alive[k][i] = false;
+                    for (j, (_, _, others)) in pools.iter().enumerate() {
+                        for (o, other) in others.iter().enumerate() {
+                            if alive[j][o]
+                                && (other.id == candidate.id || conflict(&candidate, other))
+                            {
+                                alive[j][o] = false;
+                            }
+                        }
+                    }
                     for e in &candidate.entries {
                         *uses.entry(e.clone()).or_default() += 1;
                     }
@@ -151,21 +186,18 @@ pub fn select(
                     }
                     chosen.push(candidate);
                     quota[k] -= 1;
+                    if cap(k, usize::MAX) <= given {
+                        // The kind reached its cap: what it still had goes to the others.
+                        let unfilled = std::mem::take(&mut quota[k]);
+                        alive[k].iter_mut().for_each(|a| *a = false);
+                        spill(unfilled, &pools, &alive, &mut quota);
+                    }
                     progressed = true;
                 }
                 None => {
-                    let unfilled = quota[k];
-                    quota[k] = 0;
-                    pools[k].2.clear();
-                    let shape: Vec<(QuestionKind, u32, usize)> = pools
-                        .iter()
-                        .enumerate()
-                        .map(|(j, (kind, w, c))| (*kind, *w, c.len().saturating_sub(quota[j])))
-                        .collect();
-                    let extra = quotas(unfilled, &shape);
-                    for (j, more) in extra.into_iter().enumerate() {
-                        quota[j] += more;
-                    }
+                    let unfilled = std::mem::take(&mut quota[k]);
+                    alive[k].iter_mut().for_each(|a| *a = false);
+                    spill(unfilled, &pools, &alive, &mut quota);
                     progressed = true;
                 }
             }
@@ -175,6 +207,26 @@ pub fn select(
         }
     }
     chosen
+}
+
+/// Gives `unfilled` questions to the kinds that still have candidates, by weight.
+fn spill(
+    unfilled: usize,
+    pools: &[(QuestionKind, u32, Vec<&Candidate>)],
+    alive: &[Vec<bool>],
+    quota: &mut [usize],
+) {
+    let shape: Vec<(QuestionKind, u32, usize)> = pools
+        .iter()
+        .enumerate()
+        .map(|(j, (kind, w, _))| {
+            let left = alive[j].iter().filter(|a| **a).count();
+            (*kind, *w, left.saturating_sub(quota[j]))
+        })
+        .collect();
+    for (j, more) in quotas(unfilled, &shape).into_iter().enumerate() {
+        quota[j] += more;
+    }
 }
 
 /// The letter of the `n`th variant form: A, B, … Z.

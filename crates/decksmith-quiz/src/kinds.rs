@@ -35,19 +35,56 @@ pub struct Candidate {
     pub sources: Vec<CitationView>,
     /// Where the main entry is written.
     pub origin: Location,
-    /// What the student sees, normalized (to spot questions that give each other away).
+    /// What the student sees, normalized and padded with spaces (to spot questions that give
+    /// each other away; see [`reveals`]).
     pub shows: Vec<String>,
-    /// What the question asks for, normalized.
+    /// What the question asks for, normalized and padded (answers under 3 characters left
+    /// out: they appear everywhere without giving anything away).
     pub asks: Vec<String>,
     /// For true/false: whether the statement is true.
     pub truth: Option<bool>,
+    /// Hashes of every word in `shows`, sorted: an answer can only be revealed by a text
+    /// that has its first word, which this finds without searching strings.
+    pub show_words: Vec<u64>,
 }
 
 impl Candidate {
+    /// The candidate with its word index built (after `shows` is final).
+    pub fn indexed(mut self) -> Candidate {
+        self.show_words = show_words(&self.shows);
+        self
+    }
+
     /// The kind of question.
     pub fn kind(&self) -> QuestionKind {
         self.body.kind()
     }
+
+    /// Whether this question's visible text gives away an answer `other` asks for.
+    pub fn gives_away(&self, other: &Candidate) -> bool {
+        other.asks.iter().any(|answer| {
+            let first = answer.split_whitespace().next().unwrap_or_default();
+            self.show_words.binary_search(&word_hash(first)).is_ok()
+                && self.shows.iter().any(|shown| reveals(shown, answer))
+        })
+    }
+}
+
+/// A 64-bit FNV-1a hash of a word.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn show_words(shows: &[String]) -> Vec<u64> {
+    let mut words: Vec<u64> = shows
+        .iter()
+        .flat_map(|s| s.split_whitespace().map(word_hash))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// What every kind's generator needs.
@@ -91,10 +128,12 @@ impl Ctx<'_> {
             explanation: with_note(explanation, entry.explain.as_deref()),
             sources: cite::resolve(self.course, &entry.citations),
             origin: entry.origin.clone(),
-            shows: shows.iter().map(|s| normalize_text(s)).collect(),
-            asks: asks.iter().map(|s| normalize_text(s)).collect(),
+            shows: shows.iter().map(|s| padded(s)).collect(),
+            asks: asked(asks),
             truth: None,
+            show_words: Vec::new(),
         }
+        .indexed()
     }
 
     /// A candidate drawing on several entries (matching, timeline).
@@ -125,10 +164,12 @@ impl Ctx<'_> {
                 .first()
                 .map(|e| e.origin.clone())
                 .unwrap_or_default(),
-            shows: shows.iter().map(|s| normalize_text(s)).collect(),
-            asks: asks.iter().map(|s| normalize_text(s)).collect(),
+            shows: shows.iter().map(|s| padded(s)).collect(),
+            asks: asked(asks),
             truth: None,
+            show_words: Vec::new(),
         }
+        .indexed()
     }
 
     /// Reports that `entry` cannot give a kind of question it was asked for.
@@ -167,14 +208,22 @@ pub fn normalize_text(text: &str) -> String {
     out
 }
 
-/// Whether `answer` appears in `text` as whole words (both normalized). Very short answers
-/// are ignored: they appear everywhere without giving anything away.
-pub fn reveals(text: &str, answer: &str) -> bool {
-    if answer.chars().count() < 3 {
-        return false;
-    }
-    let padded = format!(" {text} ");
-    padded.contains(&format!(" {answer} "))
+/// Normalized text with a space at each end, so whole-word search is a substring search.
+pub fn padded(text: &str) -> String {
+    format!(" {} ", normalize_text(text))
+}
+
+fn asked(answers: &[&str]) -> Vec<String> {
+    answers
+        .iter()
+        .map(|a| padded(a))
+        .filter(|a| a.chars().count() >= 5)
+        .collect()
+}
+
+/// Whether a padded answer appears in a padded text as whole words.
+pub fn reveals(shown: &str, answer: &str) -> bool {
+    answer.len() <= shown.len() && shown.contains(answer)
 }
 
 #[cfg(test)]
@@ -183,12 +232,12 @@ mod tests {
 
     #[test]
     fn reveal_is_by_whole_words() {
-        let shown = normalize_text(
-            "In November 2021, Russia and the US submitted a draft to the First Committee.",
-        );
-        assert!(reveals(&shown, &normalize_text("First Committee")));
-        assert!(reveals(&shown, &normalize_text("November 2021")));
-        assert!(!reveals(&shown, &normalize_text("Committees")));
-        assert!(!reveals(&shown, &normalize_text("US")));
+        let shown =
+            padded("In November 2021, Russia and the US submitted a draft to the First Committee.");
+        assert!(reveals(&shown, &padded("First Committee")));
+        assert!(reveals(&shown, &padded("November 2021")));
+        assert!(!reveals(&shown, &padded("Committees")));
+        // Answers under three characters are not tracked at all.
+        assert_eq!(asked(&["US", "First Committee"]), [" first committee "]);
     }
 }

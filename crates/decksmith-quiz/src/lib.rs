@@ -18,7 +18,7 @@ pub mod rng;
 pub mod types;
 pub mod values;
 
-use decksmith_model::{Course, Deck, Diagnostic, Entry};
+use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind};
 
 pub use assemble::{KIND_ORDER, quotas, variant_letter};
 pub use types::*;
@@ -84,24 +84,76 @@ fn deck_output(
         distractors: deck.quiz.options.saturating_sub(1) as usize,
         warnings: Vec::new(),
     };
-    let entries: Vec<&Entry> = deck.entries.iter().filter(|e| eligible(deck, e)).collect();
-    let mut by_kind: Vec<(QuestionKind, u32, Vec<Candidate>)> = Vec::new();
-    for &(kind, weight) in &deck.quiz.kinds {
-        let candidates = candidates(&mut ctx, kind, &entries, &cards);
-        if candidates.is_empty() {
-            let (why, help) = shortfall(kind);
-            ctx.warnings.push(
-                Diagnostic::warning(
-                    deck.quiz_origin.clone(),
-                    format!("deck `{}` asks for {kind} questions, but {why}", deck.id),
-                )
-                .with_help(help),
-            );
-        }
-        by_kind.push((kind, weight, candidates));
-    }
+    let mut entries: Vec<&Entry> = deck.entries.iter().filter(|e| eligible(deck, e)).collect();
+    // Entries in a seeded order keyed by their ids: single-entry kinds take candidates from
+    // the front until they have plenty, so a quiz of 20 questions does not make distractors
+    // for every entry of a large deck.
+    entries.sort_by_cached_key(|e| (rng::rank(seed, &[&deck.id, "sample"], &e.id), e.id.clone()));
+    let total_weight: u32 = deck.quiz.kinds.iter().map(|(_, w)| *w).sum::<u32>().max(1);
     let wanted = deck.quiz.questions as usize;
-    let chosen = assemble::select(seed, &deck.id, wanted, by_kind);
+
+    // Make candidates from a sample of entries; if the quiz comes up short, first widen
+    // the sample, then ask less of the kinds that use many entries at once (a second
+    // timeline can cost more questions than it gives): the quiz's length comes first.
+    let mut widen = 1usize;
+    let mut caps: Vec<Option<usize>> = vec![None; deck.quiz.kinds.len()];
+    let mut best: Vec<Candidate> = Vec::new();
+    let mut warnings = Vec::new();
+    loop {
+        ctx.warnings.clear();
+        let mut by_kind: Vec<(QuestionKind, u32, Vec<Candidate>)> = Vec::new();
+        let mut exhausted = true;
+        for &(kind, weight) in &deck.quiz.kinds {
+            let share = (deck.quiz.questions * weight).div_ceil(total_weight) as usize;
+            let enough = (4 * share + 8).saturating_mul(widen);
+            let (candidates, all) = candidates(&mut ctx, kind, &entries, &cards, enough);
+            exhausted &= all;
+            by_kind.push((kind, weight, candidates));
+        }
+        loop {
+            let chosen = assemble::select(seed, &deck.id, wanted, &by_kind, &caps);
+            if chosen.len() > best.len() || best.is_empty() {
+                best = chosen;
+                warnings = ctx.warnings.clone();
+                for (kind, _, candidates) in &by_kind {
+                    if candidates.is_empty() {
+                        let (why, help) = shortfall(*kind);
+                        warnings.push(
+                            Diagnostic::warning(
+                                deck.quiz_origin.clone(),
+                                format!("deck `{}` asks for {kind} questions, but {why}", deck.id),
+                            )
+                            .with_help(help),
+                        );
+                    }
+                }
+            }
+            if best.len() >= wanted || !exhausted {
+                break;
+            }
+            // Every entry was tried: give up one of the many-entry questions, if any.
+            let many =
+                |k: QuestionKind| matches!(k, QuestionKind::Matching | QuestionKind::Timeline);
+            let counts: Vec<usize> = by_kind
+                .iter()
+                .map(|(k, ..)| best.iter().filter(|c| c.kind() == *k).count())
+                .collect();
+            let reducible = (0..by_kind.len())
+                .filter(|&i| many(by_kind[i].0) && caps[i].unwrap_or(usize::MAX) > 0)
+                .filter(|&i| counts[i] > 0 || caps[i].is_some())
+                .max_by_key(|&i| (caps[i].unwrap_or(counts[i]), std::cmp::Reverse(i)));
+            match reducible {
+                Some(i) => caps[i] = Some(caps[i].unwrap_or(counts[i]).saturating_sub(1)),
+                None => break,
+            }
+        }
+        if best.len() >= wanted || exhausted {
+            break;
+        }
+        widen = widen.saturating_mul(4);
+    }
+    let chosen = best;
+    ctx.warnings = warnings;
     if chosen.len() < wanted {
         ctx.warnings.push(
             Diagnostic::warning(
@@ -135,41 +187,58 @@ fn deck_output(
     )
 }
 
+/// The candidates of one kind. Kinds over single entries stop once they have `enough`,
+/// except that entries a teacher may need to hear about (a fact without braces, a question
+/// short of distractors, a quote with too few other people) are always tried, so that every
+/// such entry is reported.
 fn candidates(
     ctx: &mut Ctx<'_>,
     kind: QuestionKind,
     entries: &[&Entry],
     cards: &[Card],
-) -> Vec<Candidate> {
-    match kind {
+    enough: usize,
+) -> (Vec<Candidate>, bool) {
+    type Make = fn(&mut Ctx<'_>, &Entry) -> Vec<Candidate>;
+    let (make, reported): (Make, fn(&EntryKind) -> bool) = match kind {
         QuestionKind::Flashcard => {
-            let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
-            let eligible: Vec<Card> = cards
+            let forward: std::collections::HashMap<&str, &Card> = cards
                 .iter()
-                .filter(|c| ids.contains(&c.entry.as_str()))
-                .cloned()
+                .filter(|c| !c.reverse)
+                .map(|c| (c.entry.as_str(), c))
                 .collect();
-            kinds::flashcard::candidates(ctx, &eligible)
+            let all: Vec<Card> = entries
+                .iter()
+                .filter_map(|e| forward.get(e.id.as_str()).map(|c| (*c).clone()))
+                .collect();
+            let sample = &all[..all.len().min(enough)];
+            return (
+                kinds::flashcard::candidates(ctx, sample),
+                sample.len() == all.len(),
+            );
         }
-        QuestionKind::Cloze => entries
-            .iter()
-            .flat_map(|e| kinds::cloze::candidates(ctx, e))
-            .collect(),
-        QuestionKind::MultipleChoice => entries
-            .iter()
-            .flat_map(|e| kinds::choice::candidates(ctx, e))
-            .collect(),
-        QuestionKind::TrueFalse => entries
-            .iter()
-            .flat_map(|e| kinds::truefalse::candidates(ctx, e))
-            .collect(),
-        QuestionKind::Who => entries
-            .iter()
-            .flat_map(|e| kinds::who::candidates(ctx, e))
-            .collect(),
-        QuestionKind::Matching => kinds::matching::candidates(ctx, entries),
-        QuestionKind::Timeline => kinds::timeline::candidates(ctx, entries),
+        QuestionKind::Matching => return (kinds::matching::candidates(ctx, entries), true),
+        QuestionKind::Timeline => return (kinds::timeline::candidates(ctx, entries), true),
+        QuestionKind::Cloze => (kinds::cloze::candidates, |k| {
+            matches!(k, EntryKind::Fact(_))
+        }),
+        QuestionKind::MultipleChoice => (kinds::choice::candidates, |k| {
+            matches!(k, EntryKind::Question(_))
+        }),
+        QuestionKind::TrueFalse => (|ctx, e| kinds::truefalse::candidates(ctx, e), |_| false),
+        QuestionKind::Who => (kinds::who::candidates, |k| matches!(k, EntryKind::Quote(_))),
+    };
+    let mut out = Vec::new();
+    for entry in entries.iter().filter(|e| reported(&e.kind)) {
+        out.extend(make(ctx, entry));
     }
+    let mut rest = entries.iter().filter(|e| !reported(&e.kind)).peekable();
+    while out.len() < enough {
+        match rest.next() {
+            Some(entry) => out.extend(make(ctx, entry)),
+            None => break,
+        }
+    }
+    (out, rest.peek().is_none())
 }
 
 /// Why a kind yielded nothing, and what to do.

@@ -57,10 +57,48 @@ pub enum Named {
     Person,
 }
 
+/// How a value looks, for preferring options alike: computed once per pool value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    chars: u32,
+    words: u32,
+    caps: bool,
+    acronym: bool,
+}
+
+impl Shape {
+    fn of(text: &str) -> Shape {
+        Shape {
+            chars: text.chars().count() as u32,
+            words: text.split_whitespace().count() as u32,
+            caps: text.chars().next().is_some_and(char::is_uppercase),
+            acronym: is_acronym(text),
+        }
+    }
+}
+
+/// A pool value, normalized and measured once.
+#[derive(Clone, Debug)]
+struct Item {
+    text: String,
+    norm: String,
+    shape: Shape,
+}
+
+impl Item {
+    fn new(text: &str) -> Item {
+        Item {
+            text: text.to_owned(),
+            norm: normalize_answer(text),
+            shape: Shape::of(text),
+        }
+    }
+}
+
 /// A name with every way of writing it.
 #[derive(Clone, Debug)]
 struct Spelled {
-    main: String,
+    main: Item,
     /// The name and its aliases, as written.
     spellings: Vec<String>,
     /// The same, normalized for comparison.
@@ -73,7 +111,7 @@ impl Spelled {
             .chain(aliases.iter().cloned())
             .collect();
         Spelled {
-            main: main.to_owned(),
+            main: Item::new(main),
             all: spellings.iter().map(|s| normalize_answer(s)).collect(),
             spellings,
         }
@@ -88,20 +126,18 @@ pub struct Pools {
     acronyms: Vec<Spelled>,
     terms: Vec<Spelled>,
     expansions: Vec<Spelled>,
-    roles: Vec<String>,
+    roles: Vec<Item>,
     years: Vec<u16>,
     dates: Vec<PartialDate>,
-    translations: BTreeMap<(String, Named), Vec<String>>,
-    texts: Vec<String>,
-    date_texts: Vec<String>,
+    translations: BTreeMap<(String, Named), Vec<Item>>,
+    texts: Vec<Item>,
+    date_texts: Vec<Item>,
 }
 
-fn push_unique(list: &mut Vec<String>, value: &str) {
-    if !list
-        .iter()
-        .any(|v| normalize_answer(v) == normalize_answer(value))
-    {
-        list.push(value.to_owned());
+fn push_unique(list: &mut Vec<Item>, value: &str) {
+    let item = Item::new(value);
+    if !list.iter().any(|v| v.norm == item.norm) {
+        list.push(item);
     }
 }
 
@@ -248,53 +284,56 @@ impl Pools {
         key: &[&str],
     ) -> Vec<String> {
         let answer = date.display(language);
-        let mut candidates: Vec<(u32, String)> = Vec::new();
+        let mut candidates: Vec<Candidate<'_>> = Vec::new();
         for other in nearby_dates(date) {
-            let distance = date_distance(date, &other);
-            candidates.push((distance, other.display(language)));
+            let distance = date_distance(date, &other).min(12);
+            candidates.push(Candidate::made(distance, other.display(language)));
         }
         for other in &self.dates {
             let other = other.truncate(date.precision());
             if other.precision() == date.precision() && other != *date {
-                candidates.push((date_distance(date, &other), other.display(language)));
+                let distance = date_distance(date, &other).min(12);
+                candidates.push(Candidate::made(distance, other.display(language)));
             }
         }
-        let candidates = candidates
-            .into_iter()
-            .map(|(distance, text)| (distance.min(12), text))
-            .collect();
         pick_ranked(&answer, candidates, &[], n, seed, key)
     }
 
-    fn candidates(&self, answer: &str, class: &Class) -> Vec<(u32, String)> {
-        let named = |list: &[Spelled]| -> Vec<(u32, String)> {
+    fn candidates(&self, answer: &str, class: &Class) -> Vec<Candidate<'_>> {
+        fn items(shape: Shape, list: &[Item]) -> Vec<Candidate<'_>> {
             list.iter()
-                .map(|n| (similarity(answer, &n.main), n.main.clone()))
+                .map(|item| Candidate::pooled(similarity(shape, item.shape), item))
                 .collect()
-        };
-        let texts = |list: &[String]| -> Vec<(u32, String)> {
+        }
+        fn named(shape: Shape, list: &[Spelled]) -> Vec<Candidate<'_>> {
             list.iter()
-                .map(|t| (similarity(answer, t), t.clone()))
+                .map(|n| Candidate::pooled(similarity(shape, n.main.shape), &n.main))
                 .collect()
-        };
+        }
+        fn made<'a>(list: Vec<(u32, String)>) -> Vec<Candidate<'a>> {
+            list.into_iter()
+                .map(|(d, text)| Candidate::made(d, text))
+                .collect()
+        }
+        let shape = Shape::of(answer);
         match class {
-            Class::Person => named(&self.people),
-            Class::Organization => named(&self.organizations),
-            Class::Acronym => named(&self.acronyms),
-            Class::Term => named(&self.terms),
-            Class::Expansion => named(&self.expansions),
-            Class::Role => texts(&self.roles),
-            Class::Translation(lang, named) => texts(
-                self.translations
-                    .get(&(lang.clone(), *named))
-                    .map_or(&[][..], Vec::as_slice),
-            ),
+            Class::Person => named(shape, &self.people),
+            Class::Organization => named(shape, &self.organizations),
+            Class::Acronym => named(shape, &self.acronyms),
+            Class::Term => named(shape, &self.terms),
+            Class::Expansion => named(shape, &self.expansions),
+            Class::Role => items(shape, &self.roles),
+            Class::Translation(lang, kind) => self
+                .translations
+                .get(&(lang.clone(), *kind))
+                .map_or_else(Vec::new, |list| items(shape, list)),
             Class::Year => {
                 let Ok(year) = answer.trim().parse::<i32>() else {
                     return Vec::new();
                 };
                 let mut out: Vec<(u32, String)> = (1..=6)
                     .flat_map(|d| [year - d, year + d])
+                    .filter(|y| (1000..3000).contains(y))
                     .map(|y| (y.abs_diff(year), y.to_string()))
                     .collect();
                 for &y in &self.years {
@@ -303,36 +342,75 @@ impl Pools {
                         out.push((d.min(6), y.to_string()));
                     }
                 }
-                out
+                made(out)
             }
             Class::Date => {
-                let mut out: Vec<(u32, String)> = text_date_variants(answer);
-                for other in &self.date_texts {
-                    if same_date_format(answer, other) {
-                        out.push((3, other.clone()));
-                    }
-                }
+                let mut out = made(text_date_variants(answer));
+                out.extend(
+                    self.date_texts
+                        .iter()
+                        .filter(|other| same_date_format(answer, &other.text))
+                        .map(|other| Candidate::pooled(3, other)),
+                );
                 out
             }
-            Class::Number => number_variants(answer),
-            Class::Roman => roman_variants(answer),
-            Class::Ordinal => ordinal_variants(answer),
+            // Near numbers that would read as another type (841 → 1001, a year) are dropped.
+            Class::Number => made(
+                number_variants(answer)
+                    .into_iter()
+                    .filter(|(_, v)| classify_shape(v) == Class::Number)
+                    .collect(),
+            ),
+            Class::Roman => made(roman_variants(answer)),
+            Class::Ordinal => made(ordinal_variants(answer)),
             Class::Text => self
                 .texts
                 .iter()
-                .filter(|t| same_shape(answer, t))
-                .map(|t| (similarity(answer, t), t.clone()))
+                .filter(|t| same_shape(shape, t.shape))
+                .map(|t| Candidate::pooled(similarity(shape, t.shape), t))
                 .collect(),
+        }
+    }
+}
+
+/// A possible distractor: from a pool (already normalized) or made for this answer.
+struct Candidate<'a> {
+    score: u32,
+    text: std::borrow::Cow<'a, str>,
+    norm: Option<&'a str>,
+}
+
+impl<'a> Candidate<'a> {
+    fn pooled(score: u32, item: &'a Item) -> Candidate<'a> {
+        Candidate {
+            score,
+            text: std::borrow::Cow::Borrowed(&item.text),
+            norm: Some(&item.norm),
+        }
+    }
+
+    fn made(score: u32, text: String) -> Candidate<'a> {
+        Candidate {
+            score,
+            text: std::borrow::Cow::Owned(text),
+            norm: None,
         }
     }
 }
 
 /// Whether a word looks like an acronym: mostly capitals, no spaces (`OEWG`, `UN GGE` no).
 pub fn is_acronym(value: &str) -> bool {
-    let letters: Vec<char> = value.chars().filter(|c| c.is_alphabetic()).collect();
-    !value.contains(' ')
-        && letters.len() >= 2
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 4 >= letters.len() * 3
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in value.chars() {
+        if c == ' ' {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= 2 && upper * 4 >= letters * 3
 }
 
 /// The type of a value by its form alone.
@@ -360,66 +438,80 @@ pub fn classify_shape(value: &str) -> Class {
 }
 
 /// How different two options look: 0 is alike; lower is better.
-fn similarity(answer: &str, other: &str) -> u32 {
-    let (a, b) = (answer.chars().count().max(1), other.chars().count().max(1));
-    let ratio = (a.max(b) as f64) / (a.min(b) as f64);
-    let words = answer
-        .split_whitespace()
-        .count()
-        .abs_diff(other.split_whitespace().count());
-    let mut score = ((ratio - 1.0) * 4.0).round() as u32 + words as u32;
-    let caps = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    if caps(answer) != caps(other) {
+fn similarity(answer: Shape, other: Shape) -> u32 {
+    let (a, b) = (answer.chars.max(1), other.chars.max(1));
+    let ratio = f64::from(a.max(b)) / f64::from(a.min(b));
+    let mut score = ((ratio - 1.0) * 4.0).round() as u32 + answer.words.abs_diff(other.words);
+    if answer.caps != other.caps {
         score += 2;
     }
-    if is_acronym(answer) != is_acronym(other) {
+    if answer.acronym != other.acronym {
         score += 3;
     }
     score.min(20)
 }
 
 /// Whether two free texts are of the same shape: similar word count, same capitalization.
-fn same_shape(a: &str, b: &str) -> bool {
-    let (wa, wb) = (a.split_whitespace().count(), b.split_whitespace().count());
-    let caps = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    wa.abs_diff(wb) <= 2.max(wa / 2) && caps(a) == caps(b)
+fn same_shape(a: Shape, b: Shape) -> bool {
+    a.words.abs_diff(b.words) <= 2.max(a.words / 2) && a.caps == b.caps
 }
 
 /// The `n` best candidates: by closeness, then by seeded rank; never equal to, containing or
-/// contained in the answer, anything in `avoid`, or each other.
+/// contained in the answer, anything in `avoid`, or each other. Ranks are computed only for
+/// the closeness buckets actually reached.
 fn pick_ranked(
     answer: &str,
-    mut candidates: Vec<(u32, String)>,
+    mut candidates: Vec<Candidate<'_>>,
     avoid: &[String],
     n: usize,
     seed: u64,
     key: &[&str],
 ) -> Vec<String> {
-    candidates
-        .sort_by_cached_key(|(score, text)| (*score, rng::rank(seed, key, text), text.clone()));
+    candidates.sort_by_key(|c| c.score);
     let mut taken: Vec<String> = std::iter::once(normalize_answer(answer))
         .chain(avoid.iter().map(|a| normalize_answer(a)))
         .filter(|a| !a.is_empty())
         .collect();
     let blocked = taken.len();
     let mut out = Vec::new();
-    for (_, text) in candidates {
-        if out.len() == n {
-            break;
+    let mut start = 0;
+    while start < candidates.len() && out.len() < n {
+        let score = candidates[start].score;
+        let end = start
+            + candidates[start..]
+                .iter()
+                .take_while(|c| c.score == score)
+                .count();
+        let mut bucket: Vec<(u64, usize)> = (start..end)
+            .map(|i| (rng::rank(seed, key, &candidates[i].text), i))
+            .collect();
+        bucket.sort_unstable();
+        for (_, i) in bucket {
+            if out.len() == n {
+                break;
+            }
+            let candidate = &candidates[i];
+            let owned;
+            let norm = match candidate.norm {
+                Some(norm) => norm,
+                None => {
+                    owned = normalize_answer(&candidate.text);
+                    owned.as_str()
+                }
+            };
+            if norm.is_empty() {
+                continue;
+            }
+            let clash = taken
+                .iter()
+                .enumerate()
+                .any(|(j, t)| t == norm || (j < blocked && overlaps(t, norm)));
+            if !clash {
+                taken.push(norm.to_owned());
+                out.push(candidate.text.to_string());
+            }
         }
-        let norm = normalize_answer(&text);
-        if norm.is_empty() {
-            continue;
-        }
-        let clash = taken
-            .iter()
-            .enumerate()
-            .any(|(i, t)| *t == norm || (i < blocked && (overlaps(t, &norm))));
-        if clash {
-            continue;
-        }
-        taken.push(norm);
-        out.push(text);
+        start = end;
     }
     out
 }
@@ -837,13 +929,16 @@ mod tests {
 
     #[test]
     fn never_offers_the_answer_or_a_containing_option() {
-        let candidates = vec![
-            (0, "First Committee".to_owned()),
-            (0, "UNGA First Committee".to_owned()),
-            (0, "Second Committee".to_owned()),
-            (0, "first committee".to_owned()),
-            (0, "Third Committee".to_owned()),
-        ];
+        let candidates = [
+            "First Committee",
+            "UNGA First Committee",
+            "Second Committee",
+            "first committee",
+            "Third Committee",
+        ]
+        .into_iter()
+        .map(|t| Candidate::made(0, t.to_owned()))
+        .collect();
         let d = pick_ranked("First Committee", candidates, &[], 5, 1, &["t"]);
         assert_eq!(d.len(), 2, "{d:?}");
         assert!(

@@ -78,12 +78,12 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
         // No two pairs may share a left or a right item: one of them could be matched
         // either way.
         let mut unique: Vec<(&Entry, String, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (entry, left, right) in pairs {
-            let clash = unique.iter().any(|(_, l, r)| {
-                normalize_answer(l) == normalize_answer(&left)
-                    || normalize_answer(r) == normalize_answer(&right)
-            });
-            if !clash {
+            let (l, r) = (normalize_answer(&left), normalize_answer(&right));
+            if !seen.contains(&(0, l.clone())) && !seen.contains(&(1, r.clone())) {
+                seen.insert((0, l));
+                seen.insert((1, r));
                 unique.push((entry, left, right));
             }
         }
