@@ -1,0 +1,114 @@
+//! The PDFs of a 200-card deck: how long they take and how big they are.
+//!
+//! `cargo bench -p decksmith-render --bench pdf`. Prints each file's size first and fails if
+//! `flashcards.pdf` of 200 cards is not under 300 KB (the fonts are embedded as subsets;
+//! the whole faces would be 1.4 MB). Then times `flashcards.pdf` alone, the worksheet and
+//! answer key, every PDF of the deck, and parsing the fonts (once per build).
+
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
+use decksmith_quiz::{GenerateOptions, Generated, generate};
+use decksmith_render::Rendered;
+use decksmith_render::pdf::fonts::Fonts;
+use decksmith_render::pdf::worksheet::Sheet;
+use decksmith_render::pdf::{
+    Context, PrintOverrides, deck_files, flashcards_pdf, print_setup, quiz_pdf,
+};
+
+/// The limit the issue sets for a 200-card deck's flashcards.pdf.
+const MAX_FLASHCARDS_BYTES: usize = 300 * 1000;
+
+fn course(entries: usize) -> (Course, Generated) {
+    let files = synth::course(entries, 1).files;
+    let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
+    let input = ContentInput {
+        course: file(&files[0]),
+        sources: file(&files[1]),
+        decks: files[2..].iter().map(file).collect(),
+    };
+    let course = load(&input, &LoadOptions::default())
+        .course
+        .expect("the synthetic course loads");
+    let (generated, _) = generate(&course, &GenerateOptions::default());
+    (course, generated)
+}
+
+fn bench(c: &mut Criterion) {
+    let (course, generated) = course(200);
+    let fonts = Fonts::load().unwrap();
+    let (deck, output) = (&course.decks[0], &generated.decks[0]);
+    assert!(output.cards.len() >= 200, "{} cards", output.cards.len());
+    let overrides = PrintOverrides::default();
+    let mut rendered = Rendered::default();
+    deck_files(&fonts, &overrides, &course, deck, output, &mut rendered).unwrap();
+    for file in &rendered.files {
+        println!(
+            "{}: {} bytes ({:.1} KB) for {} cards and {} questions",
+            file.path,
+            file.bytes.len(),
+            file.bytes.len() as f64 / 1000.0,
+            output.cards.len(),
+            output.quiz.questions.len()
+        );
+    }
+    let flashcards = &rendered.files[0];
+    assert!(flashcards.path.ends_with("flashcards.pdf"));
+    assert!(
+        flashcards.bytes.len() < MAX_FLASHCARDS_BYTES,
+        "flashcards.pdf of {} cards is {} bytes, over {MAX_FLASHCARDS_BYTES}",
+        output.cards.len(),
+        flashcards.bytes.len()
+    );
+
+    let ctx = Context::new(&fonts, &course, deck);
+    let setup = print_setup(&course, &overrides);
+    let cards = output.cards.len();
+    c.bench_function(&format!("flashcards.pdf of {cards} cards"), |b| {
+        b.iter(|| {
+            flashcards_pdf(
+                &ctx,
+                &setup,
+                std::hint::black_box(&output.cards),
+                &mut Vec::new(),
+            )
+            .unwrap()
+        })
+    });
+    let questions = output.quiz.questions.len();
+    c.bench_function(
+        &format!("worksheet.pdf and answer-key.pdf of {questions} questions"),
+        |b| {
+            b.iter(|| {
+                let quiz = std::hint::black_box(&output.quiz);
+                let sheet =
+                    quiz_pdf(&ctx, setup.paper, quiz, Sheet::Worksheet, &mut Vec::new()).unwrap();
+                let key =
+                    quiz_pdf(&ctx, setup.paper, quiz, Sheet::AnswerKey, &mut Vec::new()).unwrap();
+                (sheet, key)
+            })
+        },
+    );
+    c.bench_function(&format!("every PDF of a deck of {cards} cards"), |b| {
+        b.iter(|| {
+            let mut rendered = Rendered::default();
+            deck_files(
+                &fonts,
+                &overrides,
+                &course,
+                deck,
+                std::hint::black_box(output),
+                &mut rendered,
+            )
+            .unwrap();
+            rendered
+        })
+    });
+    c.bench_function("parse the fonts (once per build)", |b| {
+        b.iter(|| Fonts::load().unwrap())
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
