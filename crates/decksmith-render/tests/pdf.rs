@@ -9,13 +9,15 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use decksmith_model::{
-    CardLayout, ContentInput, Course, Diagnostic, Duplex, LoadOptions, Paper, SourceFile, load,
+    CardLayout, ContentInput, Course, Diagnostic, Duplex, LoadOptions, Location, Paper, Pos,
+    SourceFile, load,
 };
 use decksmith_quiz::{Body, DeckOutput, GenerateOptions, Generated, Question, Quiz, generate};
 use decksmith_render::Rendered;
 use decksmith_render::pdf::fonts::Fonts;
 use decksmith_render::pdf::plan::{Grid, MM, Rect};
-use decksmith_render::pdf::{PrintOverrides, deck_files};
+use decksmith_render::pdf::worksheet::Sheet;
+use decksmith_render::pdf::{Context, PrintOverrides, deck_files, quiz_pdf};
 use lopdf::{Document, Object};
 
 // ---------------------------------------------------------------------------------------
@@ -869,6 +871,107 @@ fn russian_courses_get_russian_words() {
     assert!(!sheet.contains("Name"));
     let key = read(file(&rendered, "answer-key.pdf"))[0].text();
     assert!(key.contains("Ключ ответов"));
+}
+
+#[test]
+fn only_a_question_taller_than_a_page_is_split_and_that_is_a_warning() {
+    let course = course_from(&[
+        ("course.yaml", "title: T\n"),
+        ("sources.yaml", SOURCES),
+        (
+            "decks/d.yaml",
+            "title: Deck\nentries:\n  - term: alpha\n    meaning: first\n    source: src\n",
+        ),
+    ]);
+    let deck = &course.decks[0];
+    let ctx = Context::new(fonts(), &course, deck);
+    let question = |number: u32, front: String| Question {
+        id: format!("q{number}"),
+        number,
+        body: Body::Flashcard {
+            front,
+            back: "the answer".to_owned(),
+        },
+        entry: "alpha".to_owned(),
+        entries: vec!["alpha".to_owned()],
+        explanation: String::new(),
+        sources: Vec::new(),
+        origin: Location {
+            file: "decks/d.yaml".to_owned(),
+            pos: Pos::new(2 + number, 5),
+        },
+    };
+    // Question 2 would fit a page of its own but not what is left after question 1, so
+    // it moves to the next page whole; question 3 is longer than any page.
+    let quiz = Quiz {
+        deck: deck.id.clone(),
+        title: deck.title.clone(),
+        seed: 1,
+        variant: None,
+        questions: vec![
+            question(1, "a short question".to_owned()),
+            question(2, "a long question with many words ".repeat(125)),
+            question(3, "an endless question ".repeat(1200)),
+        ],
+    };
+    let mut warnings = Vec::new();
+    let bytes = quiz_pdf(&ctx, Paper::A4, &quiz, Sheet::Worksheet, &mut warnings).expect("renders");
+    let warnings = headlines(&warnings);
+    assert_eq!(
+        warnings,
+        [
+            "decks/d.yaml:5:5: warning: question 3 of deck `d` is taller than a page, so it is split across pages"
+        ]
+    );
+    let pages = read(&bytes);
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    let on = |page: &ReadPage, n: &str| {
+        page.runs
+            .iter()
+            .any(|r| r.bold && r.text == n && r.x < 27.0 * MM)
+    };
+    assert!(on(&pages[0], "1.") && !on(&pages[0], "2."));
+    assert!(on(&pages[1], "2."));
+    let total = pages.len();
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.text().contains(&format!("Page {} of {total}", i + 1)));
+    }
+}
+
+#[test]
+fn every_fixed_word_is_defined_and_listed_in_the_content_readme() {
+    use decksmith_render::pdf::words::WORDS;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("../../content/README.md")).expect("README");
+    for (key, en, ru) in WORDS {
+        let row = format!("| `{key}` | {en} | {ru} |");
+        assert!(
+            readme.contains(&row),
+            "content/README.md lacks the row {row}"
+        );
+    }
+    // Every key the code asks for exists (an unknown key would print as itself).
+    let mut sources = String::new();
+    for dir in [root.join("src/pdf"), root.join("src")] {
+        for entry in std::fs::read_dir(dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                sources.push_str(&std::fs::read_to_string(path).expect("source"));
+            }
+        }
+    }
+    let used: Vec<&str> = sources
+        .match_indices("\"pdf.")
+        .filter_map(|(i, _)| sources[i + 1..].split('"').next())
+        .filter(|k| !k.ends_with('.'))
+        .collect();
+    assert!(used.len() > 20, "{used:?}");
+    for key in used {
+        assert!(
+            WORDS.iter().any(|(k, ..)| *k == key),
+            "`{key}` is used but not in WORDS"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ use printpdf::{
     TextItem, TextMatrix,
 };
 
-use super::fonts::{Fonts, Weight};
+use super::fonts::{Face, Fonts, Weight};
 use super::hash::Fnv;
 use super::plan::MM;
 
@@ -173,9 +173,7 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
                 Item::Text(t) => {
                     let face = fonts.face(t.weight);
                     let chars = used.entry(t.weight).or_default();
-                    for c in t.text.chars() {
-                        chars.insert(if face.has(c) { c } else { face.replacement() });
-                    }
+                    chars.extend(t.text.chars().map(|c| shown(face, c)));
                     for v in [t.x, t.y, t.size] {
                         feed(&v.to_bits().to_le_bytes());
                     }
@@ -309,6 +307,18 @@ fn point((x, y): (f32, f32)) -> LinePoint {
     }
 }
 
+/// The character drawn for `c`: the replacement for one the font lacks (a content
+/// warning has named it), a space for a stray tab or line break (layout has made lines).
+fn shown(face: &Face, c: char) -> char {
+    if c.is_control() {
+        ' '
+    } else if face.has(c) {
+        c
+    } else {
+        face.replacement()
+    }
+}
+
 /// A page's operations: lines first, then all text in one text object.
 fn page_ops(fonts: &Fonts, ids: &BTreeMap<Weight, FontId>, page: &Page) -> PdfPage {
     let mut ops = Vec::new();
@@ -393,11 +403,7 @@ fn page_ops(fonts: &Fonts, ids: &BTreeMap<Weight, FontId>, page: &Page) -> PdfPa
             matrix: TextMatrix::Translate(Pt(t.x), Pt(t.y)),
         });
         let face = fonts.face(t.weight);
-        let shown: String = t
-            .text
-            .chars()
-            .map(|c| if face.has(c) { c } else { face.replacement() })
-            .collect();
+        let shown: String = t.text.chars().map(|c| shown(face, c)).collect();
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(shown)],
         });

@@ -19,7 +19,6 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("pdf.answer-key", "Answer key", "Ключ ответов"),
     ("pdf.form", "Form {form}", "Вариант {form}"),
     ("pdf.page", "Page {n} of {m}", "Страница {n} из {m}"),
-    ("pdf.card", "Card {n}", "Карточка {n}"),
     ("pdf.source", "Source: {source}", "Источник: {source}"),
     ("pdf.sources", "Sources: {sources}", "Источники: {sources}"),
     ("pdf.order", "Order: {order}", "Порядок: {order}"),
@@ -44,8 +43,9 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Tick True or False.",
         "Отметьте «Верно» или «Неверно».",
     ),
+    ("pdf.how.cloze", "Fill in the blank.", "Заполните пропуск."),
     (
-        "pdf.how.cloze",
+        "pdf.how.cloze-many",
         "Fill in the blanks.",
         "Заполните пропуски.",
     ),

@@ -551,7 +551,14 @@ fn worksheet_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec
                 (x, y),
                 w,
                 Style(SMALL, Weight::Regular, 0.45),
-                &ctx.words.get("pdf.how.cloze", &[]),
+                &ctx.words.get(
+                    if cloze.blanks.len() > 1 {
+                        "pdf.how.cloze-many"
+                    } else {
+                        "pdf.how.cloze"
+                    },
+                    &[],
+                ),
             );
             row.height = y + 1.5 * MM;
             vec![row]
