@@ -58,8 +58,9 @@ impl Fonts {
         }
     }
 
-    /// The characters of `text` that the fonts cannot show, in order, without repeats.
-    /// Both faces cover the same characters, so one answer holds for both.
+    /// The characters of `text` that the fonts cannot show, in order, without repeats: those
+    /// either face lacks, since any text may be set in either (the faces differ only in a
+    /// few mathematical letters).
     pub fn missing(&self, text: &str) -> Vec<char> {
         let mut missing: Vec<char> = Vec::new();
         for c in text.chars() {
@@ -67,7 +68,7 @@ impl Fonts {
             if c.is_control() {
                 continue;
             }
-            if !self.regular.has(c) && !missing.contains(&c) {
+            if !(self.regular.has(c) && self.bold.has(c)) && !missing.contains(&c) {
                 missing.push(c);
             }
         }

@@ -728,6 +728,35 @@ fn options(ctx: &Context<'_>, choice: &Choice, x: f32, w: f32) -> Vec<Row> {
     rows
 }
 
+/// A bold label with text beside it, wrapped under itself rather than under the label;
+/// returns the height taken.
+fn hanging(
+    ctx: &Context<'_>,
+    row: &mut Row,
+    (x, top): (f32, f32),
+    width: f32,
+    label: &str,
+    text: &str,
+) -> f32 {
+    const SIZE: f32 = 9.0;
+    let label_width = ctx.fonts.face(Weight::Bold).width(label) as f32 * SIZE / 1000.0 + 1.5 * MM;
+    row.text(
+        x,
+        first_baseline(ctx, Weight::Regular, SIZE, top),
+        SIZE,
+        Weight::Bold,
+        0.0,
+        label,
+    );
+    row.para(
+        ctx,
+        (x + label_width, top),
+        width - label_width,
+        Style(SIZE, Weight::Regular, 0.0),
+        text,
+    )
+}
+
 /// An answer-key entry: the question in grey, the answer, the explanation, the sources.
 fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> {
     let x = MARGIN_X + NUMBER_WIDTH;
@@ -797,14 +826,13 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
         }
         Body::Matching(m) => {
             for &(l, r) in &m.pairs {
+                let label = format!("{} → {}", l + 1, letter(r));
                 let text = format!(
-                    "{} → {}: {} — {}",
-                    l + 1,
-                    letter(r),
+                    "{} — {}",
                     m.left.get(l).map(String::as_str).unwrap_or(""),
                     m.right.get(r).map(String::as_str).unwrap_or("")
                 );
-                para(&mut row, &mut y, &text, Weight::Regular, 9.0, 0.0);
+                y += hanging(ctx, &mut row, (x, y), w, &label, &text);
             }
         }
         Body::Timeline(t) => {
@@ -827,13 +855,14 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
             for (pos, &item) in t.order.iter().enumerate() {
                 let date = t.dates.get(item).map(String::as_str).unwrap_or("");
                 let what = t.items.get(item).map(String::as_str).unwrap_or("");
-                para(
+                let label = format!("{}.", pos + 1);
+                y += hanging(
+                    ctx,
                     &mut row,
-                    &mut y,
-                    &format!("{}. {date} — {what}", pos + 1),
-                    Weight::Regular,
-                    9.0,
-                    0.0,
+                    (x, y),
+                    w,
+                    &label,
+                    &format!("{date} — {what}"),
                 );
             }
         }
