@@ -75,15 +75,25 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
     a.gives_away(b) || b.gives_away(a)
 }
 
-/// Picks up to `total` questions from each kind's candidates, with the kind's weight; `caps`
-/// limits how many a kind may give (`None`: no limit).
+/// How a selection weighs its choices.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    /// How many each kind may give at most (`None`: no limit), by the kinds' order.
+    pub caps: Vec<Option<usize>>,
+    /// Whether to keep true and false statements even (a false statement shows a wrong
+    /// value, which can be another question's answer, so balance can cost a question).
+    pub balance_truth: bool,
+}
+
+/// Picks up to `total` questions from each kind's candidates, with the kind's weight.
 pub fn select(
     seed: u64,
     deck: &str,
     total: usize,
     kinds: &[(QuestionKind, u32, Vec<Candidate>)],
-    caps: &[Option<usize>],
+    rules: &Rules,
 ) -> Vec<Candidate> {
+    let caps = &rules.caps;
     // Each kind's candidates in seeded order (by index, so candidates are not copied).
     let pools: Vec<(QuestionKind, u32, Vec<&Candidate>)> = kinds
         .iter()
@@ -156,11 +166,12 @@ pub fn select(
                         })
                         .sum();
                     let lean = match c.truth {
+                        _ if !rules.balance_truth => 0,
                         Some(true) => usize::from(trues > falses),
                         Some(false) => usize::from(falses > trues),
                         None => 0,
                     };
-                    (blocks, lean, i)
+                    (lean, blocks, i)
                 });
             match best {
                 Some(i) => {

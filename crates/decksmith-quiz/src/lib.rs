@@ -96,7 +96,10 @@ fn deck_output(
     // the sample, then ask less of the kinds that use many entries at once (a second
     // timeline can cost more questions than it gives): the quiz's length comes first.
     let mut widen = 1usize;
-    let mut caps: Vec<Option<usize>> = vec![None; deck.quiz.kinds.len()];
+    let mut rules = assemble::Rules {
+        caps: vec![None; deck.quiz.kinds.len()],
+        balance_truth: true,
+    };
     let mut best: Vec<Candidate> = Vec::new();
     let mut warnings = Vec::new();
     loop {
@@ -111,7 +114,17 @@ fn deck_output(
             by_kind.push((kind, weight, candidates));
         }
         loop {
-            let chosen = assemble::select(seed, &deck.id, wanted, &by_kind, &caps);
+            let mut chosen = assemble::select(seed, &deck.id, wanted, &by_kind, &rules);
+            if chosen.len() < wanted {
+                let relaxed = assemble::Rules {
+                    balance_truth: false,
+                    ..rules.clone()
+                };
+                let other = assemble::select(seed, &deck.id, wanted, &by_kind, &relaxed);
+                if other.len() > chosen.len() {
+                    chosen = other;
+                }
+            }
             if chosen.len() > best.len() || best.is_empty() {
                 best = chosen;
                 warnings = ctx.warnings.clone();
@@ -138,6 +151,7 @@ fn deck_output(
                 .iter()
                 .map(|(k, ..)| best.iter().filter(|c| c.kind() == *k).count())
                 .collect();
+            let caps = &mut rules.caps;
             let reducible = (0..by_kind.len())
                 .filter(|&i| many(by_kind[i].0) && caps[i].unwrap_or(usize::MAX) > 0)
                 .filter(|&i| counts[i] > 0 || caps[i].is_some())
@@ -154,6 +168,28 @@ fn deck_output(
     }
     let chosen = best;
     ctx.warnings = warnings;
+    // A kind that could be asked but was given up to reach the quiz's length is reported.
+    for &(kind, weight) in &deck.quiz.kinds {
+        let given = chosen.iter().filter(|c| c.kind() == kind).count();
+        let possible = given == 0
+            && weight > 0
+            && !ctx
+                .warnings
+                .iter()
+                .any(|w| w.message.contains(&format!("asks for {kind} questions")));
+        if possible {
+            ctx.warnings.push(
+                Diagnostic::warning(
+                    deck.quiz_origin.clone(),
+                    format!(
+                        "deck `{}` asks for {kind} questions, but its quiz has none: they would use entries that the other questions need to make {wanted}",
+                        deck.id
+                    ),
+                )
+                .with_help("lower `questions:`, or add entries, or remove the kind from `kinds:`"),
+            );
+        }
+    }
     if chosen.len() < wanted {
         ctx.warnings.push(
             Diagnostic::warning(

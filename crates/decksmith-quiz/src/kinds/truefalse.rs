@@ -73,7 +73,9 @@ pub fn candidates(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             },
             explanation,
             &[&false_statement],
-            &[&claim.value],
+            // The wrong value is tested too: a question that shows it as what it is (the
+            // position of the person it really belongs to, say) would settle the statement.
+            &[&claim.value, wrong],
         );
         lie.truth = Some(false);
         out.push(lie);
