@@ -68,7 +68,8 @@ impl Fonts {
             if c.is_control() {
                 continue;
             }
-            if !(self.regular.has(c) && self.bold.has(c)) && !missing.contains(&c) {
+            let covered = self.regular.has(c) && self.bold.has(c);
+            if !covered && !missing.contains(&c) {
                 missing.push(c);
             }
         }
