@@ -1,0 +1,218 @@
+//! The `decksmith` command as a teacher runs it: exit codes, messages, help.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/course")
+}
+
+fn decksmith(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_decksmith"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn copy_course(to: &Path) {
+    for dir in ["", "decks"] {
+        fs::create_dir_all(to.join(dir)).unwrap();
+        for entry in fs::read_dir(fixture().join(dir)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                fs::copy(entry.path(), to.join(dir).join(entry.file_name())).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn check_passes_a_good_course() {
+    let out = decksmith(&["check", "--content", fixture().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("2 decks, 19 entries; 0 errors, 0 warnings"));
+}
+
+#[test]
+fn check_reports_every_error_with_its_place_and_exits_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&course);
+    let deck = course.join("decks/un-basics.yaml");
+    let yaml = fs::read_to_string(&deck)
+        .unwrap()
+        .replace(
+            "    source: forum\n  - id: sco",
+            "    sorce: forum\n  - id: sco",
+        )
+        .replace(
+            "source: { id: news, quote: \"107",
+            "source: { id: newz, quote: \"107",
+        );
+    fs::write(&deck, yaml).unwrap();
+    let out = decksmith(&["check", "--content", course.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let shown = format!("{}/decks/un-basics.yaml", course.display());
+    assert!(
+        err.contains(&format!(
+            "{shown}:37:5: error: unknown key `sorce:` in this organization entry"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("= help: did you mean `source:`?"), "{err}");
+    assert!(
+        err.contains(&format!("{shown}:45:19: error: unknown source `newz`")),
+        "{err}"
+    );
+    assert!(err.contains("= help: did you mean `news`?"), "{err}");
+    assert!(err.contains("2 errors"), "{err}");
+    // The source line is shown under the message, with the place marked.
+    assert!(err.contains("    sorce: forum\n"), "{err}");
+}
+
+#[test]
+fn a_missing_course_folder_is_explained() {
+    let out = decksmith(&["check", "--content", "/nonexistent/course"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("the course folder `/nonexistent/course` does not exist"),
+        "{err}"
+    );
+    assert!(err.contains("help: point --content at the folder"), "{err}");
+}
+
+#[test]
+fn build_prints_a_line_per_deck_and_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("decks");
+    let out = decksmith(&[
+        "build",
+        "--content",
+        fixture().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("un-basics ") && lines[0].contains("quiz.json"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].starts_with("people-and-dates ") && lines[1].contains("6 questions"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("open {}", out_dir.join("index.html").display())),
+        "{stdout}"
+    );
+    assert!(out_dir.join("un-basics/quiz.json").is_file());
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_suggestion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("decks");
+    let out = decksmith(&[
+        "build",
+        "--content",
+        fixture().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--deck",
+        "un-basic",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("the course has no deck `un-basic`"), "{err}");
+    assert!(err.contains("did you mean `un-basics`?"), "{err}");
+    assert!(!out_dir.exists(), "nothing is written on a usage error");
+
+    let out = decksmith(&["build", "--format", "docx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no format `docx`; the formats are: html"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = decksmith(&["build", "--variants", "40"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = decksmith(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_failed_build_says_the_output_was_not_changed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&course);
+    fs::write(course.join("decks/un-basics.yaml"), "title: [broken\n").unwrap();
+    let out_dir = tmp.path().join("decks");
+    let out = decksmith(&[
+        "build",
+        "--content",
+        course.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!("{} was not changed", out_dir.display())),
+        "{err}"
+    );
+    assert!(!out_dir.exists());
+}
+
+#[test]
+fn help_speaks_to_teachers() {
+    let out = decksmith(&["build", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    for words in [
+        "--content <DIR>",
+        "--out <DIR>",
+        "--seed <N>",
+        "--deck <ID>",
+        "--format <FORMAT>",
+        "--paper",
+        "--variants <N>",
+        "previous output stays exactly as it was",
+    ] {
+        assert!(help.contains(words), "{words} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn deny_warnings_fails_on_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&course);
+    let deck = course.join("decks/un-basics.yaml");
+    // An entry without a source is a warning.
+    let yaml = fs::read_to_string(&deck)
+        .unwrap()
+        .replace("    source: forum\n  - id: sco", "  - id: sco");
+    fs::write(&deck, yaml).unwrap();
+    let args = ["check", "--content", course.to_str().unwrap()];
+    assert_eq!(decksmith(&args).status.code(), Some(0));
+    let out = decksmith(&[args[0], args[1], args[2], "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("cites no source"),
+        "{}",
+        text(&out.stderr)
+    );
+}
