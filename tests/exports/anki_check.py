@@ -1,13 +1,17 @@
 """Imports decksmith's deck.apkg with the official Anki library and checks what a student gets.
 
-Usage: anki_check.py FIXTURE_OUT FIXTURE_SAME_OUT FIXTURE_EDITED_OUT BUNDLED_OUT
+Usage: anki_check.py FIRST SAME EDITED REVERTED BUNDLED
 
-- FIXTURE_OUT: a build of the fixture course (tests/exports/fixture), SOURCE_DATE_EPOCH=T1;
-- FIXTURE_SAME_OUT: a second build of the same content with the same revision: the package
-  must be byte-identical, and importing it must change nothing;
-- FIXTURE_EDITED_OUT: a build where one entry was edited, with a later revision: importing it
-  must update that note and add none;
-- BUNDLED_OUT: a build of the bundled course: every deck must import.
+The first four are snapshots of one output folder that the fixture course (tests/exports/
+fixture) was built into again and again, as a teacher does:
+
+- FIRST: the first build;
+- SAME: a second build of the same content: the package must be byte-identical, and
+  importing it must change nothing;
+- EDITED: a build after one entry was edited: importing it must update that note and add none;
+- REVERTED: a build after the edit was undone: importing it must bring the first text back
+  (the note's time grows again, though the content is the first build's);
+- BUNDLED: a build of the bundled course: every deck must import.
 
 Exits non-zero with a message naming what is wrong.
 """
@@ -68,13 +72,13 @@ def note_with_field(col, field_text):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 6:
         print(__doc__)
         sys.exit(2)
-    first, same, edited, bundled = sys.argv[1:]
+    first, same, edited, reverted, bundled = sys.argv[1:]
     apkg = lambda out: os.path.join(out, "fixture-deck", "deck.apkg")
 
-    # The same content and revision give the same bytes.
+    # The same content built again over the same output gives the same bytes.
     with open(apkg(first), "rb") as a, open(apkg(same), "rb") as b:
         check(a.read() == b.read(), "two builds of the same content gave different deck.apkg bytes")
 
@@ -155,6 +159,19 @@ def main():
     if check(len(person) == 1, "the person note is missing after the update"):
         check("Chief Examiner (edited)" in person[0]["Back"],
               f"the edited role did not reach Anki: {person[0]['Back']!r}")
+
+    # Import the build where the edit was undone: the first text comes back.
+    log = import_package(col, apkg(reverted))
+    check(len(log.new) == 0, f"importing the reverted build added {len(log.new)} notes")
+    check(col.note_count() == note_count, f"after importing the reverted build there are {col.note_count()} notes")
+    person = [n for n in note_with_field(col, "Jane Q. Example") if n["Front"] == "Jane Q. Example"]
+    if check(len(person) == 1, "the person note is missing after the revert"):
+        back = person[0]["Back"]
+        check("Chief Examiner" in back and "(edited)" not in back,
+              f"undoing the edit did not reach Anki: {back!r}")
+    reverted_notes = notes_by_guid(col)
+    check(all(reverted_notes[g].fields == before[g].fields for g in before),
+          "after the revert the notes differ from the first build")
     col.close()
 
     # cards.tsv through Anki's own text importer: its header lines give the deck, the tags

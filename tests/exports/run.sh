@@ -29,23 +29,27 @@ step "install the GIFT parser (npm gift-pegjs, from package-lock.json)"
 cp "$here/package.json" "$here/package-lock.json" "$work/"
 (cd "$work" && npm ci --silent --no-audit --no-fund) || fail "npm could not install gift-pegjs"
 
-step "build the fixture course three times and the bundled course"
-build() { # build CONTENT OUT [SOURCE_DATE_EPOCH]
-  SOURCE_DATE_EPOCH="${3:-}" cargo run -q -p decksmith -- build --content "$1" --out "$2" >"$work/build.log" 2>&1 \
+step "build the fixture course as a teacher does, into one output folder, and the bundled course"
+build() { # build CONTENT OUT
+  cargo run -q -p decksmith -- build --content "$1" --out "$2" >"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; fail "decksmith build of $1 failed"; }
 }
-t1=1700000000
-t2=1700086400
-build "$here/fixture" "$work/first" "$t1"
-build "$here/fixture" "$work/same" "$t1"
-cp -r "$here/fixture" "$work/edited-content"
-sed -i 's/^    role: Chief Examiner$/    role: Chief Examiner (edited)/' "$work/edited-content/decks/fixture-deck.yaml"
-grep -q 'Chief Examiner (edited)' "$work/edited-content/decks/fixture-deck.yaml" || fail "could not edit the fixture"
-build "$work/edited-content" "$work/edited" "$t2"
+snapshot() { rm -rf "$work/$1"; cp -r "$work/out" "$work/$1"; }
+cp -r "$here/fixture" "$work/content"
+deck="$work/content/decks/fixture-deck.yaml"
+build "$work/content" "$work/out" && snapshot first
+build "$work/content" "$work/out" && snapshot same
+# Edit one entry, build over the same output: its note gets a later time than it had.
+sed -i 's/^    role: Chief Examiner$/    role: Chief Examiner (edited)/' "$deck"
+grep -q 'Chief Examiner (edited)' "$deck" || fail "could not edit the fixture"
+build "$work/content" "$work/out" && snapshot edited
+# Undo the edit: the note's text is the first build's again, and its time later still.
+sed -i 's/^    role: Chief Examiner (edited)$/    role: Chief Examiner/' "$deck"
+build "$work/content" "$work/out" && snapshot reverted
 build content "$work/bundled"
 
 step "Anki: import deck.apkg with the official library"
-"$work/venv/bin/python" "$here/anki_check.py" "$work/first" "$work/same" "$work/edited" "$work/bundled" \
+"$work/venv/bin/python" "$here/anki_check.py" "$work/first" "$work/same" "$work/edited" "$work/reverted" "$work/bundled" \
   || fail "the Anki import check found problems (see above)"
 
 step "GIFT: parse quiz.gift with gift-pegjs"

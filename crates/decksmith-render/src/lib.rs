@@ -128,6 +128,8 @@ pub struct RenderOptions {
     pub layout: Option<decksmith_model::CardLayout>,
     /// Duplex edge for PDFs, overriding the course's (`--duplex`).
     pub duplex: Option<decksmith_model::Duplex>,
+    /// The Anki notes' revision history from earlier builds, with the floor for new times.
+    pub revisions: export::apkg::Revisions,
 }
 
 /// Renders decks; made once per build.
@@ -145,6 +147,8 @@ pub struct Rendered {
     pub files: Vec<OutFile>,
     /// Warnings about the content (text that does not fit a card, say).
     pub warnings: Vec<Diagnostic>,
+    /// The revision each Anki note was given, by GUID (for the revision history).
+    pub revisions: Vec<(String, export::apkg::NoteRevision)>,
 }
 
 impl Renderer {
@@ -177,7 +181,13 @@ impl Renderer {
                     output,
                     &mut rendered,
                 )?,
-                Format::Apkg => export::apkg::deck_files(course, deck, output, &mut rendered)?,
+                Format::Apkg => export::apkg::deck_files(
+                    course,
+                    deck,
+                    output,
+                    &self.options.revisions,
+                    &mut rendered,
+                )?,
                 Format::Moodle => export::moodle::deck_files(course, deck, output, &mut rendered)?,
                 Format::Gift => export::gift::deck_files(course, deck, output, &mut rendered)?,
                 Format::Tsv => export::tsv::deck_files(course, deck, output, &mut rendered)?,

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, Generated, generate};
-use decksmith_render::export::apkg::{self, Revision};
+use decksmith_render::export::apkg::{self, Revision, Revisions};
 use decksmith_render::export::{gift, moodle, tsv};
 use rusqlite::{Connection, MAIN_DB};
 
@@ -208,11 +208,45 @@ fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
     let (course, generated) = fixture();
     let deck = &course.decks[0];
     let output = &generated.decks[0];
-    let first = apkg::package(&course, deck, output, Revision(1_700_000_000)).expect("package");
-    let again = apkg::package(&course, deck, output, Revision(1_700_000_000)).expect("package");
+    let fresh = Revisions {
+        floor: Revision(1_700_000_000),
+        ..Revisions::default()
+    };
+    let (first, given) = apkg::package(&course, deck, output, &fresh).expect("package");
+    let (again, _) = apkg::package(&course, deck, output, &fresh).expect("package");
     assert_eq!(first, again, "the same input gave different bytes");
-    let later = apkg::package(&course, deck, output, Revision(1_700_086_400)).expect("package");
+    assert!(
+        given.iter().all(|(_, r)| r.time == Revision(1_700_000_000)),
+        "new notes get the floor"
+    );
+
+    // The next build, with this build's history: unchanged notes keep their time, even under
+    // a later floor, so the bytes do not change.
+    let mut history = Revisions {
+        floor: Revision(1_700_086_400),
+        notes: given.iter().cloned().collect(),
+    };
+    let (same, _) = apkg::package(&course, deck, output, &history).expect("package");
+    assert_eq!(first, same, "an unchanged deck changed with the history");
+    // A note that held something else last time (an edit, or an edit undone) gets a later
+    // time than it had; the others keep theirs.
+    let edited = given[0].0.clone();
+    history.notes.get_mut(&edited).expect("note").hash ^= 1;
+    history.floor = Revision(1_600_000_000);
+    let (later, regiven) = apkg::package(&course, deck, output, &history).expect("package");
     assert_ne!(first, later);
+    for (guid, revision) in &regiven {
+        let expected = if *guid == edited {
+            1_700_000_001
+        } else {
+            1_700_000_000
+        };
+        assert_eq!(revision.time, Revision(expected), "{guid}");
+    }
+    // The history file reads back what it wrote.
+    let text = history.to_text();
+    assert_eq!(Revisions::parse(&text, history.floor), history);
+    assert!(text.starts_with("# decksmith: Anki note revisions"));
 
     let members = unzip(&first);
     assert_eq!(
@@ -222,7 +256,7 @@ fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
     assert_eq!(members["media"], b"{}");
     let conn = open_collection(&members["collection.anki2"]);
     let before = notes(&conn);
-    // One note per entry of the deck; every note carries the revision as its time.
+    // One note per entry of the deck; every note carries its revision as its time.
     assert_eq!(before.len(), deck.entries.len());
     assert!(before.iter().all(|n| n.2 == 1_700_000_000));
     let cards: i64 = conn
@@ -248,7 +282,12 @@ fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
         guids(&after),
         "GUIDs changed with the revision"
     );
-    assert!(after.iter().all(|n| n.2 == 1_700_086_400));
+    let edited_time = after.iter().find(|n| n.0 == edited).map(|n| n.2);
+    assert_eq!(
+        edited_time,
+        Some(1_700_000_001),
+        "the note's time in the package"
+    );
     assert_eq!(
         before.iter().map(|n| &n.1).collect::<Vec<_>>(),
         after.iter().map(|n| &n.1).collect::<Vec<_>>(),

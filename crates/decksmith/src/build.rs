@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
 use decksmith_quiz::{GenerateOptions, generate};
+use decksmith_render::export::apkg::{Revision, Revisions};
 use decksmith_render::html::{DeckSummary, FileLink};
-use decksmith_render::{Format, RenderError, RenderOptions, Renderer, file_label};
+use decksmith_render::{Format, OutFile, RenderError, RenderOptions, Renderer, file_label};
 
 use crate::content::{ContentDir, read_content};
 use crate::output::{Carried, NewFile, WriteError, write_all};
@@ -57,7 +58,12 @@ pub enum BuildError {
     Render(RenderError, Diagnostics),
     /// Writing the output failed.
     Write(WriteError, Diagnostics),
+    /// An environment variable the build reads has a value it cannot use.
+    Environment(String),
 }
+
+/// The Anki notes' revision history in the output folder.
+pub const REVISIONS: &str = ".decksmith-revisions";
 
 /// What a build made.
 #[derive(Debug)]
@@ -139,13 +145,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     } else {
         options.formats.clone()
     };
+    // The Anki notes' revision history, kept in the output folder: an edited note gets a
+    // later time than the one it had, so importing the new package updates it.
+    let floor =
+        Revision::from_source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+            .map_err(BuildError::Environment)?;
+    let history = std::fs::read_to_string(options.out.join(REVISIONS))
+        .map(|text| Revisions::parse(&text, floor))
+        .unwrap_or(Revisions {
+            floor,
+            ..Revisions::default()
+        });
     let renderer = Renderer::new(RenderOptions {
         formats,
         paper: options.paper,
         layout: options.layout,
         duplex: options.duplex,
+        revisions: history.clone(),
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
+    let mut revisions = history;
 
     let mut files = Vec::new();
     let mut lines = Vec::new();
@@ -159,6 +178,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             Err(e) => return Err(BuildError::Render(e, diagnostics)),
         };
         diagnostics.extend(rendered.warnings);
+        revisions.notes.extend(rendered.revisions);
         let names: Vec<String> = rendered
             .files
             .iter()
@@ -211,6 +231,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Err(e) => return Err(BuildError::Render(e, diagnostics)),
     };
     files.push(index);
+    if !revisions.notes.is_empty() {
+        files.push(OutFile {
+            path: REVISIONS.to_owned(),
+            bytes: revisions.to_text().into_bytes(),
+        });
+    }
 
     let new: Vec<NewFile<'_>> = files
         .iter()

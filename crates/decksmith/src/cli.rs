@@ -250,6 +250,10 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
             eprintln!("error: {e}; {unchanged}");
             ExitCode::FAILURE
         }
+        Err(BuildError::Environment(message)) => {
+            eprintln!("error: {message}; {unchanged}");
+            ExitCode::from(2)
+        }
         Err(BuildError::Write(e, diagnostics)) => {
             print_diagnostics(&diagnostics);
             eprintln!("error: {e}; {unchanged}");

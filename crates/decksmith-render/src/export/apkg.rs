@@ -22,20 +22,20 @@
 //! - the GUID is a hash of the course title, the deck id and the entry id, so it stays the
 //!   same from build to build (and a fact's derived id only changes when its text does);
 //! - note-type, deck and note ids are hashes of names, fixed from build to build;
-//! - every modification time is the content's **revision time**, [`Revision`].
+//! - every modification time comes from the **revision history**, [`Revisions`].
 //!
 //! A modification time cannot be a function of the content alone and still grow with every
-//! edit: edit an entry from A to B and back to A, and determinism gives the third build the
-//! first one's time, which is older than the second's, so Anki would keep B. Hashing the
-//! content into a time is worse still: half of all edits would get an *older* time and be
-//! ignored. The revision time therefore comes from outside the content, as a value given to
-//! the build — the reproducible-builds convention `SOURCE_DATE_EPOCH` (seconds since 1970),
-//! which a release sets to the commit time of the content (`git log -1 --format=%ct`) — and
-//! never from the clock. The same content with the same revision time gives the same bytes;
-//! a later revision gives every note a later time, so Anki updates the notes whose fields
-//! changed and rewrites the others with the same fields: nothing is duplicated and
-//! scheduling is kept, since Anki never replaces the cards of a note it already has.
-//! Without `SOURCE_DATE_EPOCH` the revision is [`Revision::DEFAULT`].
+//! edit: edit an entry from A to B and back to A, and determinism would give the third build
+//! the first one's time, older than the second's, so Anki would keep B. So the build keeps a
+//! history: for every note, a hash of what it holds and the time it was given. A note that
+//! holds the same as last time keeps its time; a changed note gets its last time plus one
+//! second (and never less than the floor); a new note gets the floor. The floor is a fixed
+//! date unless the build is given `SOURCE_DATE_EPOCH` (the reproducible-builds convention),
+//! and never the clock. The driver reads the history from the output folder and writes it
+//! back (`.decksmith-revisions`), so the same content built over the same output gives the
+//! same bytes, and an edited entry reaches Anki on the next import, where the edited note is
+//! updated and no note is duplicated (Anki never replaces the cards of a note it already
+//! has, so progress is kept).
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
@@ -51,16 +51,15 @@ use super::tsv::anki_tag;
 use super::{html_block, lines_html, side_html, sources_html};
 use crate::{OutFile, RenderError, Rendered, failed};
 
-/// When this version of the course was made, in seconds since 1970: the modification time
-/// of every note, card and deck in the package.
+/// A time in seconds since 1970, as Anki stores modification times.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Revision(pub i64);
 
 impl Revision {
-    /// The revision when none is given: 2024-01-01T00:00:00Z.
+    /// The floor when none is given: 2024-01-01T00:00:00Z.
     pub const DEFAULT: Revision = Revision(1_704_067_200);
 
-    /// The revision from the value of `SOURCE_DATE_EPOCH`, if one was given.
+    /// The floor from the value of `SOURCE_DATE_EPOCH`, if one was given.
     pub fn from_source_date_epoch(value: Option<&str>) -> Result<Revision, String> {
         match value.map(str::trim) {
             None | Some("") => Ok(Revision::DEFAULT),
@@ -74,25 +73,101 @@ impl Revision {
     }
 }
 
+/// What a note held at its last build, and the time it was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoteRevision {
+    /// A hash of the note's type, fields, tags and deck.
+    pub hash: u64,
+    /// Its modification time.
+    pub time: Revision,
+}
+
+/// The revision history of every note, by GUID, and the floor for new times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Revisions {
+    /// No time is earlier than this.
+    pub floor: Revision,
+    /// The notes of earlier builds.
+    pub notes: std::collections::BTreeMap<String, NoteRevision>,
+}
+
+impl Default for Revisions {
+    fn default() -> Revisions {
+        Revisions {
+            floor: Revision::DEFAULT,
+            notes: std::collections::BTreeMap::new(),
+        }
+    }
+}
+
+/// The revision each note of a package was given, by GUID.
+pub type Given = Vec<(String, NoteRevision)>;
+
+/// The first line of the history file.
+const HISTORY_HEADER: &str = "# decksmith: Anki note revisions (GUID, content hash, time); keep this file so edits reach Anki as updates";
+
+impl Revisions {
+    /// The time a note gets now: its old time if it holds the same, one second after its old
+    /// time if it changed, the floor if it is new.
+    pub fn time(&self, guid: &str, hash: u64) -> Revision {
+        match self.notes.get(guid) {
+            Some(old) if old.hash == hash => old.time,
+            Some(old) => Revision((old.time.0 + 1).max(self.floor.0)),
+            None => self.floor,
+        }
+    }
+
+    /// Reads the history file's text. Lines that cannot be read are skipped: the worst a
+    /// damaged history does is to give some notes the floor again.
+    pub fn parse(text: &str, floor: Revision) -> Revisions {
+        let notes = text
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.split('\t');
+                let guid = fields.next()?;
+                let hash = u64::from_str_radix(fields.next()?, 16).ok()?;
+                let time = fields.next()?.parse().ok()?;
+                Some((
+                    guid.to_owned(),
+                    NoteRevision {
+                        hash,
+                        time: Revision(time),
+                    },
+                ))
+            })
+            .collect();
+        Revisions { floor, notes }
+    }
+
+    /// The history file's text: one line per note, sorted by GUID.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from(HISTORY_HEADER);
+        out.push('\n');
+        for (guid, note) in &self.notes {
+            let _ = writeln!(out, "{guid}\t{:016x}\t{}", note.hash, note.time.0);
+        }
+        out
+    }
+}
+
 /// The version of the note types' templates and style. Raise it when they change, so Anki
 /// takes the new ones (it updates a note type only from a later modification time).
 const NOTETYPES_MTIME: i64 = 1_704_067_200;
 
-/// `<deck>/deck.apkg`.
+/// `<deck>/deck.apkg`; the deck's notes' new revisions go into `rendered.revisions`.
 pub fn deck_files(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
+    history: &Revisions,
     rendered: &mut Rendered,
 ) -> Result<(), RenderError> {
     let path = format!("{}/deck.apkg", deck.id);
-    // The one input from outside the course (see the module's documentation); read here, at
-    // the edge, so the package itself is a function of its arguments.
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let revision =
-        Revision::from_source_date_epoch(epoch.as_deref()).map_err(|e| failed(&path, e))?;
-    let bytes = package(course, deck, output, revision).map_err(|e| failed(&path, e))?;
+    let (bytes, revisions) =
+        package(course, deck, output, history).map_err(|e| failed(&path, e))?;
     rendered.files.push(OutFile { path, bytes });
+    rendered.revisions.extend(revisions);
     Ok(())
 }
 
@@ -438,14 +513,33 @@ create index ix_revlog_cid on revlog (cid);
 create index ix_notes_csum on notes (csum);
 ";
 
-/// The collection's bytes: a SQLite database in Anki's schema 11.
+/// The collection's bytes, a SQLite database in Anki's schema 11, and the revision each
+/// note was given.
 pub fn collection(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-    revision: Revision,
-) -> Result<Vec<u8>, String> {
+    history: &Revisions,
+) -> Result<(Vec<u8>, Given), String> {
     let db = |e: rusqlite::Error| format!("cannot build the Anki collection ({e})");
+    let rows = notes(course, deck, &output.cards);
+    let name = deck_name(course, deck);
+    let revisions: Given = rows
+        .iter()
+        .map(|row| {
+            let fields = row.fields.join("\u{1f}");
+            let tags = row.tags.join(" ");
+            let hash = hash64(&[row.kind.name(), &fields, &tags, &name]);
+            let time = history.time(&row.guid, hash);
+            (row.guid.clone(), NoteRevision { hash, time })
+        })
+        .collect();
+    // The decks and the collection changed when their latest note did.
+    let revision = revisions
+        .iter()
+        .map(|(_, r)| r.time)
+        .max()
+        .unwrap_or(history.floor);
     let mut conn = Connection::open_in_memory().map_err(db)?;
     conn.execute_batch(SCHEMA).map_err(db)?;
 
@@ -482,7 +576,6 @@ pub fn collection(
         ),
     );
 
-    let rows = notes(course, deck, &output.cards);
     let mut models = serde_json::Map::new();
     for kind in NoteKind::ALL {
         if rows.iter().any(|r| r.kind == kind) {
@@ -519,7 +612,7 @@ pub fn collection(
         )
         .map_err(db)?;
     let mut due = 0i64;
-    for row in &rows {
+    for (row, (_, note)) in rows.iter().zip(&revisions) {
         let note_id = anki_id(&["decksmith note", &row.guid]);
         let tags = if row.tags.is_empty() {
             String::new()
@@ -532,7 +625,7 @@ pub fn collection(
                 note_id,
                 row.guid,
                 row.kind.id(),
-                revision.0,
+                note.time.0,
                 tags,
                 row.fields.join("\u{1f}"),
                 sort_field,
@@ -543,24 +636,25 @@ pub fn collection(
             due += 1;
             let card_id = anki_id(&["decksmith card", &row.guid, &ord.to_string()]);
             insert_card
-                .execute(params![card_id, note_id, deck_id, ord, revision.0, due])
+                .execute(params![card_id, note_id, deck_id, ord, note.time.0, due])
                 .map_err(db)?;
         }
     }
     drop(insert_note);
     drop(insert_card);
     let data = conn.serialize(MAIN_DB).map_err(db)?;
-    Ok(data.to_vec())
+    Ok((data.to_vec(), revisions))
 }
 
-/// The package's bytes: the collection and an empty media list in a zip.
+/// The package's bytes (the collection and an empty media list in a zip) and the revision
+/// each note was given.
 pub fn package(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-    revision: Revision,
-) -> Result<Vec<u8>, String> {
-    let collection = collection(course, deck, output, revision)?;
+    history: &Revisions,
+) -> Result<(Vec<u8>, Given), String> {
+    let (collection, revisions) = collection(course, deck, output, history)?;
     let zip_error = |e: zip::result::ZipError| format!("cannot write the zip ({e})");
     let io_error = |e: std::io::Error| format!("cannot write the zip ({e})");
     // A fixed time and mode for every member, so the same collection gives the same bytes.
@@ -575,5 +669,5 @@ pub fn package(
     zip.start_file("media", options).map_err(zip_error)?;
     zip.write_all(b"{}").map_err(io_error)?;
     let cursor = zip.finish().map_err(zip_error)?;
-    Ok(cursor.into_inner())
+    Ok((cursor.into_inner(), revisions))
 }

@@ -33,3 +33,69 @@ fn timeline_positions_name_both_ends() {
     assert_eq!(ru.position(1, 2), "1 (самое раннее)");
     assert_eq!(ru.source(2), "Источники");
 }
+
+#[test]
+fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled() {
+    use super::bank::{ItemKind, items};
+    use decksmith_model::Location;
+    use decksmith_quiz::{BlankAnswer, Body, ClozeBody, Question, Quiz};
+
+    let question = Question {
+        id: "fact:cloze".into(),
+        number: 1,
+        body: Body::Cloze(ClozeBody {
+            text: "The ____ accord came before the ____ accord.".into(),
+            blanks: vec![
+                BlankAnswer {
+                    answer: "Alpha".into(),
+                    accept: vec!["Alpha".into(), "A".into()],
+                },
+                BlankAnswer {
+                    answer: "Beta".into(),
+                    accept: vec!["Beta".into()],
+                },
+            ],
+        }),
+        entry: "fact".into(),
+        entries: vec!["fact".into()],
+        explanation: "Alpha, then Beta.".into(),
+        sources: Vec::new(),
+        origin: Location::default(),
+    };
+    let quiz = Quiz {
+        deck: "d".into(),
+        title: "D".into(),
+        seed: 1,
+        variant: None,
+        questions: vec![question],
+    };
+    let bank = items(&quiz, "en");
+    let gaps: Vec<(String, String, Vec<String>)> = bank
+        .iter()
+        .map(|item| match &item.kind {
+            ItemKind::ShortAnswer {
+                before,
+                after,
+                answers,
+            } => (before.clone(), after.clone(), answers.clone()),
+            other => panic!("expected a short answer, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            (
+                "The ".to_owned(),
+                " accord came before the Beta accord.".to_owned(),
+                vec!["Alpha".to_owned(), "A".to_owned()]
+            ),
+            (
+                "The Alpha accord came before the ".to_owned(),
+                " accord.".to_owned(),
+                vec!["Beta".to_owned()]
+            ),
+        ]
+    );
+    assert_eq!(bank[0].name, "01 fact:cloze (blank 1)");
+    assert_eq!(bank[1].name, "01 fact:cloze (blank 2)");
+}
