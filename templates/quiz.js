@@ -105,10 +105,7 @@
     }
   };
 
-  function data_of(section) { return data.questions[sections.indexOf(section)]; }
-  function checker(q) {
-    return q.kind === "multiple-choice" || q.kind === "choice" ? kinds.choice : kinds[q.kind];
-  }
+  function dataOf(section) { return data.questions[sections.indexOf(section)]; }
 
   function clearMarks(section) {
     all(section, ".is-answer, .is-wrong, .is-right").forEach(function (el) {
@@ -130,8 +127,8 @@
 
   // Checks one question. `all` is true for "check all", where no answer counts as missed.
   function check(section, everything) {
-    var q = data_of(section);
-    var result = checker(q)(section, q);
+    var q = dataOf(section);
+    var result = kinds[q.kind](section, q);
     if (!result.answered && !everything) {
       clearMarks(section);
       showFeedback(section, strings["ui.answer-first-please"], false, false);

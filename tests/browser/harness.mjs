@@ -65,6 +65,7 @@ export async function open(browser, url, options = {}) {
     viewport: options.viewport || { width: 1280, height: 900 },
     colorScheme: options.colorScheme || 'light',
     reducedMotion: options.reducedMotion || 'no-preference',
+    javaScriptEnabled: options.javaScriptEnabled !== false,
   });
   const page = await context.newPage();
   const problems = [];

@@ -456,6 +456,19 @@ test('every page passes axe-core in dark mode and on a 320 px phone, and honours
   }
 });
 
+test('without scripts the cards are a readable list and the quiz a worksheet', async () => {
+  const f = await open(browser, pageUrl(decks, 'basics/flashcards.html'), { javaScriptEnabled: false });
+  const total = await f.page.locator('[data-card]').count();
+  assert.equal(await f.page.locator('[data-card]:visible').count(), total);
+  assert.equal(await f.page.locator('.face.back:visible').count(), total, 'every answer is readable');
+  assert.equal(await f.page.locator('button:visible').count(), 0, 'no controls that would do nothing');
+  await f.done();
+  const q = await open(browser, pageUrl(decks, 'basics/quiz.html'), { javaScriptEnabled: false });
+  assert.ok((await q.page.locator('[data-question]:visible').count()) > 0);
+  assert.equal(await q.page.locator('[data-action="check"]:visible, .quiz-bar:visible, .feedback:visible').count(), 0);
+  await q.done();
+});
+
 test('printing gives a cut grid of cards and a worksheet with the answers on a page of their own', async () => {
   const f = await open(browser, pageUrl(decks, 'basics/flashcards.html'));
   await f.page.emulateMedia({ media: 'print' });

@@ -27,4 +27,4 @@ cargo run -q -p decksmith -- build --content tests/browser/course-ru --out "$wor
 
 if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi
 DECKS="$work/decks" DECKS_RU="$work/decks-ru" \
-  node --test --test-concurrency=1 --test-reporter=spec "$here/pages.test.mjs"
+  node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "$here/pages.test.mjs"

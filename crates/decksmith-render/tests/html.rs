@@ -55,6 +55,7 @@ fn render(course: &Course, generated: &Generated) -> BTreeMap<String, String> {
         paper: None,
         layout: None,
         duplex: None,
+        revisions: Default::default(),
     })
     .unwrap();
     let mut out = BTreeMap::new();
@@ -284,9 +285,11 @@ fn every_card_and_question_is_findable_with_its_data() {
                         );
                     }
                     Body::Matching(m) => {
-                        let pairs: Vec<usize> = serde_json::from_value(d["pairs"].clone()).unwrap();
+                        let pairs: Vec<Option<usize>> =
+                            serde_json::from_value(d["pairs"].clone()).unwrap();
+                        assert_eq!(pairs.len(), m.left.len());
                         for (l, r) in &m.pairs {
-                            assert_eq!(pairs[*l], *r);
+                            assert_eq!(pairs[*l], Some(*r));
                         }
                     }
                     Body::Timeline(t) => {

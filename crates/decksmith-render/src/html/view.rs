@@ -252,7 +252,7 @@ pub enum QuestionData<'a> {
     /// For each blank, every accepted answer (the answer first).
     Cloze { accept: Vec<&'a [String]> },
     /// For each left item, the index of its partner on the right.
-    Matching { pairs: Vec<usize> },
+    Matching { pairs: Vec<Option<usize>> },
     /// The items' indices in chronological order.
     Timeline { order: &'a [usize] },
     /// Self-assessed: nothing to compare.
@@ -367,10 +367,10 @@ impl<'a> QuestionView<'a> {
                 )
             }
             Body::Matching(m) => {
-                let mut partner = vec![usize::MAX; m.left.len()];
+                let mut partner = vec![None; m.left.len()];
                 for &(l, r) in &m.pairs {
                     if let Some(p) = partner.get_mut(l) {
-                        *p = r;
+                        *p = Some(r);
                     }
                 }
                 let right: Vec<OptionView<'_>> = m
@@ -386,8 +386,8 @@ impl<'a> QuestionView<'a> {
                     .left
                     .iter()
                     .zip(&partner)
-                    .map(|(l, &r)| match m.right.get(r) {
-                        Some(text) => line(format!("{l} → {}. {text}", letter(b'a', r))),
+                    .map(|(l, &r)| match r.and_then(|r| Some((r, m.right.get(r)?))) {
+                        Some((r, text)) => line(format!("{l} → {}. {text}", letter(b'a', r))),
                         None => line(l.clone()),
                     })
                     .collect();
