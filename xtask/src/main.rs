@@ -20,6 +20,22 @@ enum Task {
     BuildDecks(BuildArgs),
     /// Check the course in content/ (or --content DIR) without building it.
     Check(CheckArgs),
+    /// Write a synthetic course of realistic shape (every entry kind, some Cyrillic, sources
+    /// and tags) for benchmarks and scale tests. The same numbers give the same course.
+    Synth(SynthArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct SynthArgs {
+    /// How many entries in all.
+    #[arg(long, default_value_t = 1000)]
+    entries: usize,
+    /// How many decks to spread them over.
+    #[arg(long, default_value_t = 5)]
+    decks: usize,
+    /// The folder to write the course into (created; must not hold a course already).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -30,6 +46,13 @@ fn main() -> ExitCode {
             args.out = from_root(&args.out);
             run_build(&args)
         }
+        Task::Synth(args) => match synth(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
         Task::Check(mut args) => {
             args.content = from_root(&args.content);
             run_check(&args)
@@ -56,4 +79,33 @@ fn from_root(path: &Path) -> PathBuf {
     } else {
         root.join(path)
     }
+}
+
+/// `cargo xtask synth`.
+fn synth(args: &SynthArgs) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let out = from_root(&args.out);
+    if out.join("course.yaml").exists() {
+        anyhow::bail!(
+            "{} already holds a course; choose an empty folder",
+            out.display()
+        );
+    }
+    let course = decksmith_model::synth::course(args.entries, args.decks);
+    for (path, text) in &course.files {
+        let target = out.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create {}", dir.display()))?;
+        }
+        std::fs::write(&target, text)
+            .with_context(|| format!("failed to write {}", target.display()))?;
+    }
+    println!(
+        "wrote a synthetic course of {} entries in {} decks to {}",
+        args.entries,
+        args.decks.max(1),
+        out.display()
+    );
+    Ok(())
 }

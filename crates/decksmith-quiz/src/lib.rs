@@ -19,6 +19,7 @@ pub mod types;
 pub mod values;
 
 use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind};
+use rayon::prelude::*;
 
 pub use assemble::{KIND_ORDER, quotas, variant_letter};
 pub use types::*;
@@ -45,17 +46,18 @@ pub fn generate(course: &Course, options: &GenerateOptions) -> (Generated, Vec<D
     let seed = options.seed.unwrap_or(course.seed);
     let pools = Pools::new(course);
     let phrases = Phrases::new(&course.language, &course.strings);
-    let mut warnings = Vec::new();
-    let decks = course
+    // Decks are independent: generate them on all cores, then gather them in course order.
+    let results: Vec<(DeckOutput, Vec<Diagnostic>)> = course
         .decks
-        .iter()
-        .map(|deck| {
-            let (output, deck_warnings) =
-                deck_output(course, deck, &pools, &phrases, seed, options);
-            warnings.extend(deck_warnings);
-            output
-        })
+        .par_iter()
+        .map(|deck| deck_output(course, deck, &pools, &phrases, seed, options))
         .collect();
+    let mut warnings = Vec::new();
+    let mut decks = Vec::with_capacity(results.len());
+    for (output, deck_warnings) in results {
+        decks.push(output);
+        warnings.extend(deck_warnings);
+    }
     (Generated { seed, decks }, warnings)
 }
 

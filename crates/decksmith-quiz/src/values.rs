@@ -7,7 +7,7 @@
 //! are preferred; ties are broken by a seeded rank, so choices are reproducible and stable
 //! when unrelated entries change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use decksmith_model::names::normalize_answer;
 use decksmith_model::{Course, EntryKind, PartialDate, Precision};
@@ -132,12 +132,26 @@ pub struct Pools {
     translations: BTreeMap<(String, Named), Vec<Item>>,
     texts: Vec<Item>,
     date_texts: Vec<Item>,
+    /// Every normalized name, with the lists that hold it (flags below): classifying an
+    /// answer is one lookup, not a scan of the course.
+    kinds: HashMap<String, u8>,
+    /// Every normalized name of a person, organization or term, with all its spellings.
+    spellings: HashMap<String, Vec<String>>,
+    /// Normalized values already in the value lists, by list, to keep them free of repeats.
+    seen: HashSet<(u8, String)>,
 }
 
-fn push_unique(list: &mut Vec<Item>, value: &str) {
+const PERSON: u8 = 1;
+const ACRONYM: u8 = 2;
+const ORGANIZATION: u8 = 4;
+const TERM: u8 = 8;
+const EXPANSION: u8 = 16;
+
+/// Adds `value` to a value list unless the list has it already (`list` names the list).
+fn push_unique(seen: &mut HashSet<(u8, String)>, list: u8, items: &mut Vec<Item>, value: &str) {
     let item = Item::new(value);
-    if !list.iter().any(|v| v.norm == item.norm) {
-        list.push(item);
+    if seen.insert((list, item.norm.clone())) {
+        items.push(item);
     }
 }
 
@@ -149,7 +163,7 @@ impl Pools {
             match &entry.kind {
                 EntryKind::Person(p) => {
                     pools.people.push(Spelled::new(&p.name, &p.aliases));
-                    push_unique(&mut pools.roles, &p.role);
+                    push_unique(&mut pools.seen, 1, &mut pools.roles, &p.role);
                     pools.add_translations(Named::Person, &p.translations);
                 }
                 EntryKind::Organization(o) => {
@@ -186,6 +200,7 @@ impl Pools {
                 EntryKind::Fact(_) | EntryKind::Question(_) => {}
             }
         }
+        pools.index_names();
         // Free-text answers (blanks and hand-written answers) pool by shape; values that are
         // names, dates or numbers already have their own pools.
         for (_, entry) in course.entries() {
@@ -198,8 +213,8 @@ impl Pools {
             };
             for answer in answers {
                 match pools.classify(&answer) {
-                    Class::Text => push_unique(&mut pools.texts, &answer),
-                    Class::Date => push_unique(&mut pools.date_texts, &answer),
+                    Class::Text => push_unique(&mut pools.seen, 2, &mut pools.texts, &answer),
+                    Class::Date => push_unique(&mut pools.seen, 3, &mut pools.date_texts, &answer),
                     Class::Year => pools.years.extend(answer.trim().parse::<u16>()),
                     _ => {}
                 }
@@ -212,28 +227,64 @@ impl Pools {
 
     fn add_translations(&mut self, named: Named, translations: &[decksmith_model::Translation]) {
         for t in translations {
-            push_unique(
-                self.translations
-                    .entry((t.lang.clone(), named))
-                    .or_default(),
-                &t.text,
-            );
+            let list = 4 + named as u8;
+            let items = self
+                .translations
+                .entry((t.lang.clone(), named))
+                .or_default();
+            let item = Item::new(&t.text);
+            if self
+                .seen
+                .insert((list, format!("{}\u{0}{}", t.lang, item.norm)))
+            {
+                items.push(item);
+            }
+        }
+    }
+
+    /// Indexes every name once the lists are complete.
+    fn index_names(&mut self) {
+        let lists = [
+            (&self.people, PERSON, true),
+            (&self.acronyms, ACRONYM, false),
+            (&self.organizations, ORGANIZATION, true),
+            (&self.terms, TERM, true),
+            (&self.expansions, EXPANSION, false),
+        ];
+        for (list, flag, spelled) in lists {
+            for named in list {
+                for norm in &named.all {
+                    *self.kinds.entry(norm.clone()).or_default() |= flag;
+                    if spelled {
+                        let known = self.spellings.entry(norm.clone()).or_default();
+                        for spelling in &named.spellings {
+                            if !known.contains(spelling) {
+                                known.push(spelling.clone());
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// The type of `value`.
     pub fn classify(&self, value: &str) -> Class {
-        let norm = normalize_answer(value);
-        let has = |list: &[Spelled]| list.iter().any(|n| n.all.contains(&norm));
-        if has(&self.people) {
+        let flags = self
+            .kinds
+            .get(&normalize_answer(value))
+            .copied()
+            .unwrap_or(0);
+        let has = |flag: u8| flags & flag != 0;
+        if has(PERSON) {
             Class::Person
-        } else if has(&self.acronyms) && is_acronym(value) {
+        } else if has(ACRONYM) && is_acronym(value) {
             Class::Acronym
-        } else if has(&self.organizations) {
+        } else if has(ORGANIZATION) {
             Class::Organization
-        } else if has(&self.terms) {
+        } else if has(TERM) {
             Class::Term
-        } else if has(&self.expansions) {
+        } else if has(EXPANSION) {
             Class::Expansion
         } else {
             classify_shape(value)
@@ -244,17 +295,15 @@ impl Pools {
     /// person, organization or term it names.
     pub fn aliases(&self, value: &str) -> Vec<String> {
         let norm = normalize_answer(value);
-        let mut out: Vec<String> = Vec::new();
-        for list in [&self.people, &self.organizations, &self.terms] {
-            for named in list.iter().filter(|n| n.all.contains(&norm)) {
-                for spelling in &named.spellings {
-                    if normalize_answer(spelling) != norm && !out.contains(spelling) {
-                        out.push(spelling.clone());
-                    }
-                }
-            }
-        }
-        out
+        self.spellings
+            .get(&norm)
+            .map(|all| {
+                all.iter()
+                    .filter(|s| normalize_answer(s) != norm)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Up to `n` distractors for `answer` of type `class`, none equal to (or containing, or
@@ -953,6 +1002,7 @@ mod tests {
             "Oleg V. Khramov",
             &["Oleg Khramov".to_owned()],
         ));
+        pools.index_names();
         assert_eq!(pools.aliases("oleg v. khramov"), ["Oleg Khramov"]);
         assert_eq!(pools.aliases("Oleg Khramov"), ["Oleg V. Khramov"]);
         assert!(pools.aliases("nobody").is_empty());

@@ -33,6 +33,7 @@ fn bench(c: &mut Criterion) {
         paper: None,
         layout: None,
         duplex: None,
+        revisions: Default::default(),
     })
     .unwrap();
     let (deck, output) = (&course.decks[0], &generated.decks[0]);

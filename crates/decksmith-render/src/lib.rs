@@ -149,6 +149,19 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// The revision each Anki note was given, by GUID (for the revision history).
     pub revisions: Vec<(String, export::apkg::NoteRevision)>,
+    /// What each format took, for `--timings`.
+    pub costs: Vec<Cost>,
+}
+
+/// What rendering one format of one deck took.
+#[derive(Clone, Copy, Debug)]
+pub struct Cost {
+    /// The format.
+    pub format: Format,
+    /// The time it took.
+    pub time: std::time::Duration,
+    /// The bytes it made.
+    pub bytes: usize,
 }
 
 impl Renderer {
@@ -170,6 +183,8 @@ impl Renderer {
     ) -> Result<Rendered, RenderError> {
         let mut rendered = Rendered::default();
         for format in &self.options.formats {
+            let started = std::time::Instant::now();
+            let files_before = rendered.files.len();
             match format {
                 Format::Html => html::deck_files(&self.html, course, deck, output, &mut rendered)?,
                 Format::Json => json::deck_files(deck, output, &mut rendered)?,
@@ -192,6 +207,15 @@ impl Renderer {
                 Format::Gift => export::gift::deck_files(course, deck, output, &mut rendered)?,
                 Format::Tsv => export::tsv::deck_files(course, deck, output, &mut rendered)?,
             }
+            let bytes = rendered.files[files_before..]
+                .iter()
+                .map(|f| f.bytes.len())
+                .sum();
+            rendered.costs.push(Cost {
+                format: *format,
+                time: started.elapsed(),
+                bytes,
+            });
         }
         Ok(rendered)
     }

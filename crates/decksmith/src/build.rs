@@ -4,7 +4,11 @@
 //! and quizzes, render every file in memory, and only then write them all at once
 //! ([`crate::output`]). Any failure before the write leaves the previous output untouched.
 
-use std::collections::BTreeMap;
+use std::time::Instant;
+
+use decksmith_model::Deck;
+use decksmith_quiz::DeckOutput;
+use rayon::prelude::*;
 use std::path::PathBuf;
 
 use decksmith_model::names::did_you_mean;
@@ -15,7 +19,8 @@ use decksmith_render::html::{DeckSummary, FileLink};
 use decksmith_render::{Format, OutFile, RenderError, RenderOptions, Renderer, file_label};
 
 use crate::content::{ContentDir, read_content};
-use crate::output::{Carried, NewFile, WriteError, write_all};
+use crate::output::{Carried, Staging, WriteError};
+use crate::timings::Timings;
 
 /// What to build.
 #[derive(Clone, Debug)]
@@ -76,6 +81,8 @@ pub struct BuildReport {
     pub diagnostics: Diagnostics,
     /// What happened to files already in the output folder.
     pub carried: Carried,
+    /// How long each stage took, and how much each format made.
+    pub timings: Timings,
 }
 
 /// What was made for one deck.
@@ -110,12 +117,19 @@ pub fn load_options() -> LoadOptions {
 
 /// Builds the decks.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let mut timings = Timings::default();
     let input = read_content(&options.content).map_err(BuildError::Content)?;
+    timings.stage("read", started);
+
+    let stage = Instant::now();
     let loaded = load(&input, &load_options());
+    drop(input);
     let mut diagnostics = loaded.diagnostics;
     let Some(course) = loaded.course else {
         return Err(BuildError::Content(diagnostics));
     };
+    timings.stage("load and validate", stage);
     for id in &options.decks {
         if course.deck(id).is_none() {
             let ids: Vec<&str> = course.decks.iter().map(|d| d.id.as_str()).collect();
@@ -131,6 +145,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let selected = |id: &str| options.decks.is_empty() || options.decks.iter().any(|d| d == id);
 
+    let stage = Instant::now();
     let (generated, warnings) = generate(
         &course,
         &GenerateOptions {
@@ -139,6 +154,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         },
     );
     diagnostics.extend(warnings);
+    timings.stage("generate", stage);
 
     let formats = if options.formats.is_empty() {
         Format::ALL.to_vec()
@@ -156,6 +172,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             floor,
             ..Revisions::default()
         });
+    // Read before the new output is started: decks not rebuilt keep their earlier files, and
+    // the index links to whatever each has.
+    let previous = previous_files(&options.out);
+    let stage = Instant::now();
     let renderer = Renderer::new(RenderOptions {
         formats,
         paper: options.paper,
@@ -164,54 +184,89 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         revisions: history.clone(),
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
-    let mut revisions = history;
+    timings.stage("prepare renderers", stage);
 
-    let mut files = Vec::new();
+    // Render the decks on all cores; each deck's files go into the new output as soon as
+    // they are made, so the whole output is never in memory at once.
+    let staging =
+        Staging::begin(&options.out).map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
+    let stage = Instant::now();
+    let jobs: Vec<(&Deck, &DeckOutput)> = course
+        .decks
+        .iter()
+        .zip(&generated.decks)
+        .filter(|(deck, _)| selected(&deck.id))
+        .collect();
+    let results: Vec<Result<DeckDone, BuildError>> = jobs
+        .par_iter()
+        .map(|(deck, output)| {
+            let rendered = renderer
+                .deck(&course, deck, output)
+                .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
+            let written = Instant::now();
+            for file in &rendered.files {
+                staging
+                    .write(&file.path, &file.bytes)
+                    .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
+            }
+            Ok(DeckDone {
+                line: DeckLine {
+                    id: deck.id.clone(),
+                    cards: output.cards.len(),
+                    questions: output.quiz.questions.len(),
+                    files: rendered
+                        .files
+                        .iter()
+                        .map(|f| f.path.rsplit('/').next().unwrap_or(&f.path).to_owned())
+                        .collect(),
+                },
+                warnings: rendered.warnings,
+                revisions: rendered.revisions,
+                costs: rendered.costs,
+                write_time: written.elapsed(),
+            })
+        })
+        .collect();
+    let mut revisions = history;
     let mut lines = Vec::new();
-    let mut deck_files: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (deck, output) in course.decks.iter().zip(&generated.decks) {
-        if !selected(&deck.id) {
-            continue;
-        }
-        let rendered = match renderer.deck(&course, deck, output) {
-            Ok(rendered) => rendered,
-            Err(e) => return Err(BuildError::Render(e, diagnostics)),
+    for result in results {
+        let done = match result {
+            Ok(done) => done,
+            Err(BuildError::Render(e, _)) => return Err(BuildError::Render(e, diagnostics)),
+            Err(BuildError::Write(e, _)) => return Err(BuildError::Write(e, diagnostics)),
+            Err(other) => return Err(other),
         };
-        diagnostics.extend(rendered.warnings);
-        revisions.notes.extend(rendered.revisions);
-        let names: Vec<String> = rendered
-            .files
-            .iter()
-            .map(|f| f.path.rsplit('/').next().unwrap_or(&f.path).to_owned())
-            .collect();
-        deck_files.insert(deck.id.clone(), names.clone());
-        lines.push(DeckLine {
-            id: deck.id.clone(),
-            cards: output.cards.len(),
-            questions: output.quiz.questions.len(),
-            files: names,
-        });
-        files.extend(rendered.files);
+        diagnostics.extend(done.warnings);
+        revisions.notes.extend(done.revisions);
+        for cost in done.costs {
+            timings.format(cost.format.name(), cost.time, cost.bytes);
+        }
+        timings.writing += done.write_time;
+        lines.push(done.line);
     }
+    timings.stage("render and write decks", stage);
     if options.deny_warnings && diagnostics.warning_count() > 0 {
         return Err(BuildError::Content(diagnostics));
     }
 
-    // Decks not rebuilt keep their earlier files; the index links to whatever each has.
-    let previous = previous_files(&options.out);
+    let stage = Instant::now();
     let summaries: Vec<DeckSummary<'_>> = course
         .decks
         .iter()
         .zip(&generated.decks)
         .map(|(deck, output)| {
-            let names = deck_files.get(&deck.id).cloned().unwrap_or_else(|| {
-                previous
-                    .iter()
-                    .filter_map(|p| p.strip_prefix(&format!("{}/", deck.id)))
-                    .filter(|n| !n.contains('/'))
-                    .map(str::to_owned)
-                    .collect()
-            });
+            let names = lines
+                .iter()
+                .find(|l| l.id == deck.id)
+                .map(|l| l.files.clone())
+                .unwrap_or_else(|| {
+                    previous
+                        .iter()
+                        .filter_map(|p| p.strip_prefix(&format!("{}/", deck.id)))
+                        .filter(|n| !n.contains('/'))
+                        .map(str::to_owned)
+                        .collect()
+                });
             DeckSummary {
                 deck,
                 cards: output.cards.len(),
@@ -230,21 +285,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         Ok(index) => index,
         Err(e) => return Err(BuildError::Render(e, diagnostics)),
     };
-    files.push(index);
+    let mut last: Vec<OutFile> = vec![index];
     if !revisions.notes.is_empty() {
-        files.push(OutFile {
+        last.push(OutFile {
             path: REVISIONS.to_owned(),
             bytes: revisions.to_text().into_bytes(),
         });
     }
-
-    let new: Vec<NewFile<'_>> = files
-        .iter()
-        .map(|f| NewFile {
-            path: &f.path,
-            bytes: &f.bytes,
-        })
-        .collect();
+    for file in &last {
+        if let Err(e) = staging.write(&file.path, &file.bytes) {
+            return Err(BuildError::Write(e, diagnostics));
+        }
+    }
     let kept = |path: &str| {
         !options.decks.is_empty()
             && course
@@ -252,16 +304,31 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .iter()
                 .any(|d| !selected(&d.id) && path.starts_with(&format!("{}/", d.id)))
     };
-    let carried = match write_all(&options.out, &new, kept) {
+    let carried = match staging.commit(kept) {
         Ok(carried) => carried,
         Err(e) => return Err(BuildError::Write(e, diagnostics)),
     };
+    timings.stage("index and swap", stage);
+    timings.total = started.elapsed();
+    timings.entries = course.entries().count();
+    timings.decks = course.decks.len();
+    timings.cards = generated.decks.iter().map(|d| d.cards.len()).sum();
     Ok(BuildReport {
         decks: lines,
         index: options.out.join("index.html"),
         diagnostics,
         carried,
+        timings,
     })
+}
+
+/// What rendering and writing one deck gave.
+struct DeckDone {
+    line: DeckLine,
+    warnings: Vec<decksmith_model::Diagnostic>,
+    revisions: Vec<(String, decksmith_render::export::apkg::NoteRevision)>,
+    costs: Vec<decksmith_render::Cost>,
+    write_time: std::time::Duration,
 }
 
 /// The files listed in the output folder's manifest, if it has one.

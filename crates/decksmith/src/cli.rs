@@ -132,6 +132,9 @@ pub struct BuildArgs {
     /// Treat warnings as errors: fail, writing nothing, if there are any.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Print how long each stage took; with `--timings=FILE`, also write it there as JSON.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
+    pub timings: Option<PathBuf>,
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -232,6 +235,15 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
             }
             if report.diagnostics.warning_count() > 0 {
                 println!("{}", report.diagnostics.summary());
+            }
+            if let Some(path) = &args.timings {
+                print!("{}", report.timings.table());
+                if path.as_os_str() != "-"
+                    && let Err(e) = std::fs::write(path, report.timings.to_json())
+                {
+                    eprintln!("error: failed to write {} ({e})", path.display());
+                    return ExitCode::FAILURE;
+                }
             }
             println!("open {}", report.index.display());
             ExitCode::SUCCESS

@@ -12,3 +12,4 @@ pub mod cli;
 pub mod content;
 pub mod output;
 pub mod report;
+pub mod timings;

@@ -67,63 +67,127 @@ pub struct Carried {
     pub renamed: Vec<(String, String)>,
 }
 
-/// Writes `files` as the new contents of `out`. Files that decksmith made in an earlier build
-/// and for which `keep` says yes are carried over (the outputs of decks not rebuilt this
-/// time); the user's own files always are.
+/// Writes `files` as the new contents of `out` (see [`Staging`], which this wraps).
 pub fn write_all(
     out: &Path,
     files: &[NewFile<'_>],
     keep: impl Fn(&str) -> bool,
 ) -> Result<Carried, WriteError> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map_or_else(|| "decks".into(), |n| n.to_string_lossy().into_owned());
-    fs::create_dir_all(&parent).map_err(io_at(&parent))?;
-    let staging = parent.join(format!(".{name}.decksmith-new"));
-    let retired = parent.join(format!(".{name}.decksmith-old"));
-
-    // An earlier run that died between its two renames left the old output here.
-    if !out.exists() && retired.exists() {
-        fs::rename(&retired, out).map_err(io_at(out))?;
+    let staging = Staging::begin(out)?;
+    for file in files {
+        staging.write(file.path, file.bytes)?;
     }
-    if retired.exists() {
-        fs::remove_dir_all(&retired).map_err(io_at(&retired))?;
-    }
-    if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(io_at(&staging))?;
-    }
+    staging.commit(keep)
+}
 
-    let previous = if out.exists() {
-        Some(previous_manifest(out)?)
-    } else {
-        None
-    };
+/// A new output folder being written beside the old one. Files go in as they are made (so a
+/// large course is never held in memory whole); [`Staging::commit`] swaps the folders. If
+/// the staging is dropped without a commit (an error, a panic), the new folder is removed
+/// and the old output is untouched.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    previous: Option<BTreeSet<String>>,
+    made: std::sync::Mutex<BTreeSet<String>>,
+    committed: bool,
+}
 
-    fs::create_dir_all(&staging).map_err(io_at(&staging))?;
-    let result = fill(out, &staging, files, previous.as_ref(), &keep);
-    let carried = match result {
-        Ok(carried) => carried,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
+impl Staging {
+    /// Starts a new output for `out`: checks that `out` is ours (or empty or missing),
+    /// recovers from an interrupted earlier swap, and makes the staging folder.
+    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out
+            .file_name()
+            .map_or_else(|| "decks".into(), |n| n.to_string_lossy().into_owned());
+        fs::create_dir_all(&parent).map_err(io_at(&parent))?;
+        let staging = parent.join(format!(".{name}.decksmith-new"));
+        let retired = parent.join(format!(".{name}.decksmith-old"));
+
+        // An earlier run that died between its two renames left the old output here.
+        if !out.exists() && retired.exists() {
+            fs::rename(&retired, out).map_err(io_at(out))?;
         }
-    };
-
-    if previous.is_some() {
-        fs::rename(out, &retired).map_err(io_at(out))?;
-        if let Err(e) = fs::rename(&staging, out) {
-            let _ = fs::rename(&retired, out);
-            return Err(WriteError::Io(out.to_path_buf(), e));
+        if retired.exists() {
+            fs::remove_dir_all(&retired).map_err(io_at(&retired))?;
         }
-        fs::remove_dir_all(&retired).map_err(io_at(&retired))?;
-    } else {
-        fs::rename(&staging, out).map_err(io_at(out))?;
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(io_at(&staging))?;
+        }
+        let previous = if out.exists() {
+            Some(previous_manifest(out)?)
+        } else {
+            None
+        };
+        fs::create_dir_all(&staging).map_err(io_at(&staging))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            staging,
+            retired,
+            previous,
+            made: std::sync::Mutex::new(BTreeSet::new()),
+            committed: false,
+        })
     }
-    Ok(carried)
+
+    /// Writes one file of the new output (`path` relative, with `/`). Safe to call from
+    /// several threads at once.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let target = self.staging.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_at(dir))?;
+        }
+        fs::write(&target, bytes).map_err(io_at(&target))?;
+        self.made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(path.to_owned());
+        Ok(())
+    }
+
+    /// Carries over the files to keep (the user's always; decksmith's earlier files where
+    /// `keep` says so), writes the manifest, and swaps the new output in.
+    pub fn commit(mut self, keep: impl Fn(&str) -> bool) -> Result<Carried, WriteError> {
+        let made = std::mem::take(
+            &mut *self
+                .made
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let carried = carry(
+            &self.out,
+            &self.staging,
+            made,
+            self.previous.as_ref(),
+            &keep,
+        )?;
+        if self.previous.is_some() {
+            fs::rename(&self.out, &self.retired).map_err(io_at(&self.out))?;
+            if let Err(e) = fs::rename(&self.staging, &self.out) {
+                let _ = fs::rename(&self.retired, &self.out);
+                return Err(WriteError::Io(self.out.clone(), e));
+            }
+            self.committed = true;
+            fs::remove_dir_all(&self.retired).map_err(io_at(&self.retired))?;
+        } else {
+            fs::rename(&self.staging, &self.out).map_err(io_at(&self.out))?;
+            self.committed = true;
+        }
+        Ok(carried)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// The files decksmith made in `out` last time. An empty folder counts as ours.
@@ -142,22 +206,15 @@ fn previous_manifest(out: &Path) -> Result<BTreeSet<String>, WriteError> {
     }
 }
 
-fn fill(
+/// Copies what is kept from the old output into the staging folder, and writes the
+/// manifest of everything decksmith made.
+fn carry(
     out: &Path,
     staging: &Path,
-    files: &[NewFile<'_>],
+    mut made: BTreeSet<String>,
     previous: Option<&BTreeSet<String>>,
     keep: &impl Fn(&str) -> bool,
 ) -> Result<Carried, WriteError> {
-    let mut made: BTreeSet<String> = BTreeSet::new();
-    for file in files {
-        let target = staging.join(file.path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io_at(dir))?;
-        }
-        fs::write(&target, file.bytes).map_err(io_at(&target))?;
-        made.insert(file.path.to_owned());
-    }
     let mut carried = Carried::default();
     if let Some(previous) = previous {
         for relative in walk(out).map_err(io_at(out))? {

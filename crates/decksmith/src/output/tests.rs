@@ -126,3 +126,27 @@ fn recovers_from_a_run_that_died_between_the_renames() {
     assert!(!tmp.path().join(".decks.decksmith-old").exists());
     assert!(!tmp.path().join(".decks.decksmith-new").exists());
 }
+
+#[test]
+fn a_build_that_stops_midway_leaves_the_old_output_and_no_staging() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    write_all(
+        &out,
+        &files(&[("index.html", "1"), ("a/quiz.json", "q")]),
+        |_| false,
+    )
+    .unwrap();
+    {
+        let staging = Staging::begin(&out).unwrap();
+        staging.write("index.html", b"half-built").unwrap();
+        // A render error: the staging is dropped without a commit.
+    }
+    assert_eq!(read(&out.join("index.html")), "1");
+    assert_eq!(read(&out.join("a/quiz.json")), "q");
+    let names: Vec<String> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["decks"]);
+}
