@@ -5,7 +5,7 @@
 //! course, every citation names a source that exists, every `see` names an entry that exists,
 //! dates are real dates and cloze markup is balanced.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 pub use crate::cloze::{Blank, Cloze, ClozePart};
 pub use crate::date::{PartialDate, Precision};
@@ -33,6 +33,9 @@ pub struct Course {
     pub sources: Vec<Source>,
     /// The decks to build, in course order.
     pub decks: Vec<Deck>,
+    /// Where each entry is, by id (deck index, entry index): built once by validation so that
+    /// looking an entry up is not a scan of the course.
+    entry_index: HashMap<String, (usize, usize)>,
 }
 
 impl Course {
@@ -55,7 +58,46 @@ impl Course {
 
     /// The entry with this id, and its deck.
     pub fn entry(&self, id: &str) -> Option<(&Deck, &Entry)> {
-        self.entries().find(|(_, entry)| entry.id == id)
+        let indexed = self.entry_index.get(id).and_then(|&(d, e)| {
+            let deck = self.decks.get(d)?;
+            let entry = deck.entries.get(e)?;
+            (entry.id == id).then_some((deck, entry))
+        });
+        // The fields are public; if the decks were changed after validation, look again.
+        indexed.or_else(|| self.entries().find(|(_, entry)| entry.id == id))
+    }
+
+    /// A course from its parts, indexing its entries (validation is the usual way to make one).
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        title: String,
+        description: Option<String>,
+        language: String,
+        seed: u64,
+        quiz: QuizSettings,
+        print: PrintSettings,
+        strings: BTreeMap<String, String>,
+        sources: Vec<Source>,
+        decks: Vec<Deck>,
+    ) -> Course {
+        let mut entry_index = HashMap::new();
+        for (d, deck) in decks.iter().enumerate() {
+            for (e, entry) in deck.entries.iter().enumerate() {
+                entry_index.entry(entry.id.clone()).or_insert((d, e));
+            }
+        }
+        Course {
+            title,
+            description,
+            language,
+            seed,
+            quiz,
+            print,
+            strings,
+            sources,
+            decks,
+            entry_index,
+        }
     }
 }
 

@@ -425,17 +425,17 @@ fn finish_course(
             calibration: p.calibration.unwrap_or(false),
         }
     });
-    Course {
-        title: clean(&raw.title),
-        description: raw.description.as_ref().map(clean),
+    Course::new(
+        clean(&raw.title),
+        raw.description.as_ref().map(clean),
         language,
-        seed: raw.seed.unwrap_or(1),
+        raw.seed.unwrap_or(1),
         quiz,
         print,
         strings,
         sources,
         decks,
-    }
+    )
 }
 
 fn is_language_code(code: &str) -> bool {
