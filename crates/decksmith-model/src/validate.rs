@@ -5,7 +5,7 @@
 //! span files (ids unique across the course, citations of sources, `see` links) run after
 //! every file is read, so one run reports everything.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_yaml::Value;
 
@@ -903,12 +903,12 @@ impl Builder<'_> {
 
     /// Checks `see:` links and links quotes to the person entries they name.
     fn resolve_links(&mut self, decks: &mut [Deck]) {
-        let ids: Vec<String> = decks
+        let ids: HashSet<&str> = decks
             .iter()
-            .flat_map(|d| d.entries.iter().map(|e| e.id.clone()))
+            .flat_map(|d| d.entries.iter().map(|e| e.id.as_str()))
             .collect();
         for (from, to, location, snippet) in std::mem::take(&mut self.links) {
-            if ids.contains(&to) {
+            if ids.contains(to.as_str()) {
                 if from == to {
                     self.diags.push(
                         Diagnostic::warning(location, format!("entry `{from}` refers to itself"))
@@ -918,7 +918,9 @@ impl Builder<'_> {
                 }
                 continue;
             }
-            let help = match did_you_mean(&to, ids.iter().map(String::as_str)) {
+            let mut known: Vec<&str> = ids.iter().copied().collect();
+            known.sort_unstable();
+            let help = match did_you_mean(&to, known) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "`see:` takes ids of entries in this course".into(),
             };
@@ -941,16 +943,27 @@ impl Builder<'_> {
                 _ => None,
             })
             .collect();
+        // Looked up once per quote: by the person's id, else by any of their names.
+        let person_ids: HashMap<&str, &str> = persons
+            .iter()
+            .map(|(id, _)| (id.as_str(), id.as_str()))
+            .collect();
+        let mut person_names: HashMap<String, &str> = HashMap::new();
+        for (id, names) in &persons {
+            for name in names {
+                person_names
+                    .entry(normalize_answer(name))
+                    .or_insert(id.as_str());
+            }
+        }
         for deck in decks.iter_mut() {
             for entry in &mut deck.entries {
                 if let EntryKind::Quote(q) = &mut entry.kind {
                     let by = normalize_answer(&q.by);
-                    q.person = persons
-                        .iter()
-                        .find(|(id, names)| {
-                            *id == q.by || names.iter().any(|n| normalize_answer(n) == by)
-                        })
-                        .map(|(id, _)| id.clone());
+                    q.person = person_ids
+                        .get(q.by.as_str())
+                        .or_else(|| person_names.get(&by))
+                        .map(|id| (*id).to_owned());
                     if q.person.is_none() {
                         let names = persons
                             .iter()

@@ -318,7 +318,7 @@ impl Pools {
         seed: u64,
         key: &[&str],
     ) -> Vec<String> {
-        let candidates = self.candidates(answer, class);
+        let candidates = self.candidates(answer, class, rng::key(seed, key));
         pick_ranked(answer, candidates, avoid, n, seed, key)
     }
 
@@ -338,7 +338,7 @@ impl Pools {
             let distance = date_distance(date, &other).min(12);
             candidates.push(Candidate::made(distance, other.display(language)));
         }
-        for other in &self.dates {
+        for other in window(&self.dates, rng::key(seed, key)) {
             let other = other.truncate(date.precision());
             if other.precision() == date.precision() && other != *date {
                 let distance = date_distance(date, &other).min(12);
@@ -348,14 +348,16 @@ impl Pools {
         pick_ranked(&answer, candidates, &[], n, seed, key)
     }
 
-    fn candidates(&self, answer: &str, class: &Class) -> Vec<Candidate<'_>> {
-        fn items(shape: Shape, list: &[Item]) -> Vec<Candidate<'_>> {
-            list.iter()
+    /// The values that could be distractors for `answer`, read through a window placed by
+    /// `at` (the question's key) when the pool is large.
+    fn candidates(&self, answer: &str, class: &Class, at: u64) -> Vec<Candidate<'_>> {
+        fn items(shape: Shape, list: &[Item], at: u64) -> Vec<Candidate<'_>> {
+            window(list, at)
                 .map(|item| Candidate::pooled(similarity(shape, item.shape), item))
                 .collect()
         }
-        fn named(shape: Shape, list: &[Spelled]) -> Vec<Candidate<'_>> {
-            list.iter()
+        fn named(shape: Shape, list: &[Spelled], at: u64) -> Vec<Candidate<'_>> {
+            window(list, at)
                 .map(|n| Candidate::pooled(similarity(shape, n.main.shape), &n.main))
                 .collect()
         }
@@ -366,16 +368,16 @@ impl Pools {
         }
         let shape = Shape::of(answer);
         match class {
-            Class::Person => named(shape, &self.people),
-            Class::Organization => named(shape, &self.organizations),
-            Class::Acronym => named(shape, &self.acronyms),
-            Class::Term => named(shape, &self.terms),
-            Class::Expansion => named(shape, &self.expansions),
-            Class::Role => items(shape, &self.roles),
+            Class::Person => named(shape, &self.people, at),
+            Class::Organization => named(shape, &self.organizations, at),
+            Class::Acronym => named(shape, &self.acronyms, at),
+            Class::Term => named(shape, &self.terms, at),
+            Class::Expansion => named(shape, &self.expansions, at),
+            Class::Role => items(shape, &self.roles, at),
             Class::Translation(lang, kind) => self
                 .translations
                 .get(&(lang.clone(), *kind))
-                .map_or_else(Vec::new, |list| items(shape, list)),
+                .map_or_else(Vec::new, |list| items(shape, list, at)),
             Class::Year => {
                 let Ok(year) = answer.trim().parse::<i32>() else {
                     return Vec::new();
@@ -396,8 +398,7 @@ impl Pools {
             Class::Date => {
                 let mut out = made(text_date_variants(answer));
                 out.extend(
-                    self.date_texts
-                        .iter()
+                    window(&self.date_texts, at)
                         .filter(|other| same_date_format(answer, &other.text))
                         .map(|other| Candidate::pooled(3, other)),
                 );
@@ -412,14 +413,33 @@ impl Pools {
             ),
             Class::Roman => made(roman_variants(answer)),
             Class::Ordinal => made(ordinal_variants(answer)),
-            Class::Text => self
-                .texts
-                .iter()
+            // Free texts are filtered by shape after the window, so the window is wider.
+            Class::Text => window_of(&self.texts, at, 4 * WINDOW)
                 .filter(|t| same_shape(shape, t.shape))
                 .map(|t| Candidate::pooled(similarity(shape, t.shape), t))
                 .collect(),
         }
     }
+}
+
+/// Pools larger than this are read through a window of this many values, placed by the
+/// question's key: choosing distractors then costs the same per question whatever the size
+/// of the course, and questions still draw from all over the pool. A smaller pool is read
+/// whole.
+const WINDOW: usize = 128;
+
+/// The values of `list` in a window of [`WINDOW`] placed by `at` (all of them if fewer).
+fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
+    window_of(list, at, WINDOW)
+}
+
+fn window_of<T>(list: &[T], at: u64, size: usize) -> impl Iterator<Item = &T> {
+    let (start, take) = if list.len() <= size {
+        (0, list.len())
+    } else {
+        ((at % list.len() as u64) as usize, size)
+    };
+    (0..take).map(move |i| &list[(start + i) % list.len()])
 }
 
 /// A possible distractor: from a pool (already normalized) or made for this answer.
