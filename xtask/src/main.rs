@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod bench;
 use decksmith::cli::{BuildArgs, CheckArgs, run_build, run_check};
 
 #[derive(Debug, Parser)]
@@ -20,6 +22,9 @@ enum Task {
     BuildDecks(BuildArgs),
     /// Check the course in content/ (or --content DIR) without building it.
     Check(CheckArgs),
+    /// Measure the whole pipeline at 1,000, 10,000 and 100,000 entries against its targets,
+    /// and compare with genanki and LaTeX's flashcards class where they are installed.
+    Bench(bench::BenchArgs),
     /// Write a synthetic course of realistic shape (every entry kind, some Cyrillic, sources
     /// and tags) for benchmarks and scale tests. The same numbers give the same course.
     Synth(SynthArgs),
@@ -46,6 +51,17 @@ fn main() -> ExitCode {
             args.out = from_root(&args.out);
             run_build(&args)
         }
+        Task::Bench(args) => match bench::bench(&root(), &args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => {
+                eprintln!("some targets were missed (see above)");
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
         Task::Synth(args) => match synth(&args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

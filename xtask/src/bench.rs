@@ -1,0 +1,469 @@
+//! `cargo xtask bench`: the whole pipeline at scale, against its targets.
+//!
+//! Builds the release binary, then synthetic courses of 1,000, 10,000 and 100,000 entries
+//! (200 entries per deck) into fresh temporary folders, reading each build's own timings
+//! (`decksmith build --timings=FILE`). Two more builds measure the targets that concern one
+//! document: a deck of 10,000 cards as flashcards.pdf, and as deck.apkg. Where Python's
+//! `genanki` and LaTeX's `flashcards` class are installed, they make the same 10,000 cards
+//! for comparison. Prints a table, writes `target/bench.json`, and fails if a target is
+//! missed.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use serde_json::{Value, json};
+
+/// Entries per deck in the course runs.
+const PER_DECK: usize = 200;
+
+/// One build of a synthetic course.
+struct Run {
+    label: String,
+    entries: usize,
+    decks: usize,
+    wall: Duration,
+    timings: Value,
+    files: Vec<(String, u64)>,
+}
+
+/// Options of `cargo xtask bench`.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Course sizes to build, in entries.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+    pub sizes: Vec<usize>,
+    /// The Python that has `genanki`, for the comparison (skipped if it has not).
+    #[arg(long, default_value = "python3")]
+    pub python: String,
+}
+
+/// Runs the benchmark.
+pub fn bench(root: &Path, args: &BenchArgs) -> Result<bool> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    eprintln!("building the release binary…");
+    let status = Command::new(&cargo)
+        .args(["build", "--release", "--quiet", "-p", "decksmith"])
+        .current_dir(root)
+        .status()
+        .context("failed to run cargo build")?;
+    if !status.success() {
+        bail!("cargo build --release failed");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let binary = target.join("release/decksmith");
+    let work = tempfile::tempdir().context("failed to make a temporary folder")?;
+
+    let mut runs = Vec::new();
+    for &entries in &args.sizes {
+        let decks = entries.div_ceil(PER_DECK).max(1);
+        eprintln!("building a course of {entries} entries in {decks} decks…");
+        runs.push(run(
+            &binary,
+            work.path(),
+            &format!("{entries} entries"),
+            entries,
+            decks,
+            &[],
+        )?);
+    }
+    eprintln!("one deck of 10,000 cards, as flashcards.pdf and as deck.apkg…");
+    // One document each, best of three (as for genanki): the machine's noise is not ours.
+    let pdf = best_of(3, "pdf", || {
+        run(
+            &binary,
+            work.path(),
+            "10,000 cards, PDF only",
+            10_000,
+            1,
+            &["--format", "pdf"],
+        )
+    })?;
+    let apkg = best_of(3, "apkg", || {
+        run(
+            &binary,
+            work.path(),
+            "10,000 notes, Anki only",
+            10_000,
+            1,
+            &["--format", "apkg", "--format", "tsv", "--keep"],
+        )
+    })?;
+    // genanki packages the same cards: their fronts, backs and tags, from cards.tsv.
+    let genanki = genanki(&args.python, &work.path().join("cards.tsv"));
+    let latex = latex(work.path());
+
+    let (table, report, ok) = report(&runs, &pdf, &apkg, genanki, latex);
+    print!("{table}");
+    let path = target.join("bench.json");
+    std::fs::create_dir_all(&target)?;
+    std::fs::write(&path, serde_json::to_string_pretty(&report)? + "\n")
+        .with_context(|| format!("failed to write {}", path.display()))?;
+    println!("\nwritten to {}", path.display());
+    Ok(ok)
+}
+
+/// The run, of `times`, in which `format` rendered fastest.
+fn best_of(times: usize, format: &str, mut once: impl FnMut() -> Result<Run>) -> Result<Run> {
+    let mut best: Option<Run> = None;
+    for _ in 0..times {
+        let run = once()?;
+        let time = |r: &Run| ms(&r.timings["formats"][format]["render_ms"]);
+        if best.as_ref().is_none_or(|b| time(&run) < time(b)) {
+            best = Some(run);
+        }
+    }
+    best.context("no run")
+}
+
+fn run(
+    binary: &Path,
+    work: &Path,
+    label: &str,
+    entries: usize,
+    decks: usize,
+    extra: &[&str],
+) -> Result<Run> {
+    let name = format!("{entries}-{decks}-{}", extra.join("-").replace('-', ""));
+    let content = work.join(format!("course-{name}"));
+    if !content.exists() {
+        for (path, text) in decksmith_model::synth::course(entries, decks).files {
+            let file = content.join(path);
+            std::fs::create_dir_all(file.parent().context("a file has a folder")?)?;
+            std::fs::write(file, text)?;
+        }
+    }
+    let out = work.join(format!("out-{name}"));
+    let timings_file = work.join(format!("timings-{name}.json"));
+    let started = Instant::now();
+    let output = Command::new(binary)
+        .arg("build")
+        .arg("--content")
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .arg(format!("--timings={}", timings_file.display()))
+        .args(extra.iter().filter(|a| **a != "--keep"))
+        .output()
+        .context("failed to run decksmith")?;
+    let wall = started.elapsed();
+    if !output.status.success() {
+        bail!(
+            "decksmith build failed on the synthetic course:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let timings: Value = serde_json::from_str(&std::fs::read_to_string(&timings_file)?)?;
+    let mut files = Vec::new();
+    for entry in walk(&out)? {
+        let size = std::fs::metadata(out.join(&entry))?.len();
+        files.push((entry, size));
+    }
+    if extra.contains(&"--keep")
+        && let Some((path, _)) = files.iter().find(|(p, _)| p.ends_with("cards.tsv"))
+    {
+        std::fs::copy(out.join(path), work.join("cards.tsv"))?;
+    }
+    // Free the disk for the next run.
+    let _ = std::fs::remove_dir_all(&out);
+    Ok(Run {
+        label: label.to_owned(),
+        entries,
+        decks,
+        wall,
+        timings,
+        files,
+    })
+}
+
+fn walk(dir: &Path) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), String::new())];
+    while let Some((path, prefix)) = stack.pop() {
+        for entry in std::fs::read_dir(&path)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let relative = if prefix.is_empty() {
+                name
+            } else {
+                format!("{prefix}/{name}")
+            };
+            if entry.file_type()?.is_dir() {
+                stack.push((entry.path(), relative));
+            } else {
+                out.push(relative);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// genanki packaging the same notes as decksmith (the fronts, backs and tags of
+/// `cards.tsv`): the time to make the notes and write the package, in-process, best of 3.
+fn genanki(python: &str, tsv: &Path) -> Option<Duration> {
+    let script = r#"
+import sys, time, genanki
+rows = [line.rstrip('\n').split('\t') for line in open(sys.argv[1], encoding='utf-8') if not line.startswith('#')]
+model = genanki.Model(1607392319, 'Basic', fields=[{'name': 'Front'}, {'name': 'Back'}],
+    templates=[{'name': 'Card 1', 'qfmt': '{{Front}}', 'afmt': '{{FrontSide}}<hr id=answer>{{Back}}'}])
+deck = genanki.Deck(2059400110, 'Synthetic')
+started = time.perf_counter()
+for row in rows:
+    deck.add_note(genanki.Note(model=model, fields=[row[0], row[1]], tags=row[4].split()))
+genanki.Package(deck).write_to_file(sys.argv[2])
+print(time.perf_counter() - started, len(rows))
+"#;
+    let out = tsv.with_extension("genanki.apkg");
+    let mut best: Option<Duration> = None;
+    for _ in 0..3 {
+        let output = match Command::new(python)
+            .args(["-c", script])
+            .arg(tsv)
+            .arg(&out)
+            .output()
+        {
+            Ok(output) => output,
+            Err(e) => {
+                eprintln!("cannot run {python} ({e}): skipping the genanki comparison");
+                return None;
+            }
+        };
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if !output.status.success() {
+            if stderr.contains("No module named") {
+                eprintln!(
+                    "genanki is not installed for {python}: skipping that comparison (pip install genanki)"
+                );
+            } else {
+                eprintln!("genanki failed: {}", stderr.trim());
+            }
+            return None;
+        }
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let mut words = stdout.split_whitespace();
+        let secs: Option<f64> = words.next().and_then(|w| w.parse().ok());
+        let notes: Option<usize> = words.next().and_then(|w| w.parse().ok());
+        match (secs, notes) {
+            (Some(secs), Some(10_000)) => {
+                let time = Duration::from_secs_f64(secs);
+                best = Some(best.map_or(time, |b| b.min(time)));
+            }
+            _ => {
+                eprintln!("genanki gave an unexpected answer: {}", stdout.trim());
+                return None;
+            }
+        }
+    }
+    best
+}
+
+/// pdflatex with the `flashcards` class making 10,000 cards, if installed.
+fn latex(work: &Path) -> Option<Duration> {
+    let has = |cmd: &str, arg: &str| {
+        Command::new(cmd)
+            .arg(arg)
+            .output()
+            .is_ok_and(|o| o.status.success() && !o.stdout.is_empty())
+    };
+    if !has("kpsewhich", "flashcards.cls") {
+        eprintln!(
+            "pdflatex with the flashcards class is not installed: skipping that comparison (texlive-latex-extra)"
+        );
+        return None;
+    }
+    let mut tex =
+        String::from("\\documentclass[avery5371,grid,frame]{flashcards}\n\\begin{document}\n");
+    for i in 0..10_000 {
+        let _ = writeln!(
+            tex,
+            "\\begin{{flashcard}}{{Term {i} security cooperation}}\nThe meaning of term number {i}, a phrase about norms and states\n\\end{{flashcard}}"
+        );
+    }
+    tex.push_str("\\end{document}\n");
+    std::fs::write(work.join("cards.tex"), tex).ok()?;
+    let started = Instant::now();
+    let status = Command::new("pdflatex")
+        .args(["-interaction=batchmode", "cards.tex"])
+        .current_dir(work)
+        .status()
+        .ok()?;
+    status.success().then(|| started.elapsed())
+}
+
+fn ms(value: &Value) -> f64 {
+    value.as_f64().unwrap_or(0.0)
+}
+
+fn report(
+    runs: &[Run],
+    pdf: &Run,
+    apkg: &Run,
+    genanki: Option<Duration>,
+    latex: Option<Duration>,
+) -> (String, Value, bool) {
+    let mut out = String::new();
+    let stages = [
+        ("read", "read"),
+        ("load and validate", "load+validate"),
+        ("generate", "generate"),
+        ("render and write decks", "render+write"),
+        ("index and swap", "index+swap"),
+    ];
+    let formats = ["html", "pdf", "json", "apkg", "moodle", "gift", "tsv"];
+    let _ = writeln!(
+        out,
+        "\nWhole course, all formats (release build, wall time in ms; 200 entries per deck):\n"
+    );
+    let _ = write!(out, "| {:<16} |", "stage");
+    for run in runs {
+        let _ = write!(out, " {:>14} |", run.label);
+    }
+    out.push('\n');
+    let _ = write!(out, "|{}|", "-".repeat(18));
+    for _ in runs {
+        let _ = write!(out, "{}:|", "-".repeat(15));
+    }
+    out.push('\n');
+    for (key, name) in stages {
+        let _ = write!(out, "| {name:<16} |");
+        for run in runs {
+            let _ = write!(out, " {:>14.0} |", ms(&run.timings["stages_ms"][key]));
+        }
+        out.push('\n');
+    }
+    for format in formats {
+        let _ = write!(out, "| {:<16} |", format!("  {format} (cpu)"));
+        for run in runs {
+            let _ = write!(
+                out,
+                " {:>14.0} |",
+                ms(&run.timings["formats"][format]["render_ms"])
+            );
+        }
+        out.push('\n');
+    }
+    let _ = write!(out, "| {:<16} |", "total (wall)");
+    for run in runs {
+        let _ = write!(out, " {:>14.0} |", run.wall.as_secs_f64() * 1000.0);
+    }
+    out.push('\n');
+    let _ = write!(out, "| {:<16} |", "peak memory MB");
+    for run in runs {
+        let mb = run.timings["peak_memory_bytes"].as_f64().unwrap_or(0.0) / 1_048_576.0;
+        let _ = write!(out, " {mb:>14.0} |");
+    }
+    out.push('\n');
+    for format in formats {
+        let _ = write!(out, "| {:<16} |", format!("{format} output KB"));
+        for run in runs {
+            let kb = run.timings["formats"][format]["bytes"]
+                .as_f64()
+                .unwrap_or(0.0)
+                / 1024.0;
+            let _ = write!(out, " {kb:>14.0} |");
+        }
+        out.push('\n');
+    }
+
+    // The targets.
+    let mut checks: Vec<(String, bool, String)> = Vec::new();
+    let find = |entries: usize| runs.iter().find(|r| r.entries == entries);
+    if let Some(run) = find(10_000) {
+        let secs = run.wall.as_secs_f64();
+        checks.push((
+            "10,000 entries, all formats: under 2 s".into(),
+            secs < 2.0,
+            format!("{secs:.2} s"),
+        ));
+    }
+    let pdf_ms = ms(&pdf.timings["formats"]["pdf"]["render_ms"]);
+    let pdf_bytes = pdf
+        .files
+        .iter()
+        .find(|(p, _)| p.ends_with("/flashcards.pdf"))
+        .map_or(0, |(_, s)| *s);
+    let per_card = pdf_bytes as f64 / 10_000.0;
+    checks.push((
+        "flashcards.pdf for 10,000 cards: at most 110 ms".into(),
+        pdf_ms <= 110.0,
+        format!("{pdf_ms:.0} ms (worksheet and answer key included)"),
+    ));
+    checks.push((
+        "flashcards.pdf: at most 300 bytes per card plus the font subset".into(),
+        per_card <= 300.0,
+        format!("{per_card:.0} bytes per card, font subset included"),
+    ));
+    if let Some(latex) = latex {
+        let ratio = latex.as_secs_f64() * 1000.0 / pdf_ms.max(0.001);
+        checks.push((
+            "flashcards.pdf: 50x faster than pdflatex".into(),
+            ratio >= 50.0,
+            format!("{ratio:.0}x ({:.1} s)", latex.as_secs_f64()),
+        ));
+    }
+    let apkg_ms = ms(&apkg.timings["formats"]["apkg"]["render_ms"]);
+    match genanki {
+        Some(genanki) => {
+            let ratio = genanki.as_secs_f64() * 1000.0 / apkg_ms.max(0.001);
+            checks.push((
+                "deck.apkg for 10,000 notes: 5x faster than genanki".into(),
+                ratio >= 5.0,
+                format!(
+                    "{apkg_ms:.0} ms vs genanki {:.0} ms: {ratio:.1}x",
+                    genanki.as_secs_f64() * 1000.0
+                ),
+            ));
+        }
+        None => checks.push((
+            "deck.apkg for 10,000 notes".into(),
+            true,
+            format!("{apkg_ms:.0} ms (genanki not installed)"),
+        )),
+    }
+    if let Some(run) = find(100_000) {
+        let secs = run.wall.as_secs_f64();
+        let mb = run.timings["peak_memory_bytes"].as_f64().unwrap_or(0.0) / 1_048_576.0;
+        checks.push((
+            "100,000 entries: under 15 s".into(),
+            secs < 15.0,
+            format!("{secs:.1} s"),
+        ));
+        checks.push((
+            "100,000 entries: under 1 GB peak memory".into(),
+            mb < 1024.0,
+            format!("{mb:.0} MB"),
+        ));
+        if let Some(ten) = find(10_000) {
+            let ratio = secs / ten.wall.as_secs_f64();
+            checks.push((
+                "linear: 100k/10k at most 11x".into(),
+                ratio <= 11.0,
+                format!("{ratio:.1}x"),
+            ));
+        }
+    }
+    let _ = writeln!(out, "\nTargets:\n");
+    for (what, ok, value) in &checks {
+        let _ = writeln!(
+            out,
+            "  [{}] {what}: {value}",
+            if *ok { "ok" } else { "MISSED" }
+        );
+    }
+    let all_ok = checks.iter().all(|(_, ok, _)| *ok);
+    let json = json!({
+        "runs": runs.iter().map(|r| json!({
+            "label": r.label, "entries": r.entries, "decks": r.decks,
+            "wall_ms": r.wall.as_secs_f64() * 1000.0, "timings": r.timings,
+        })).collect::<Vec<_>>(),
+        "flashcards_pdf_10k": { "render_ms": pdf_ms, "bytes": pdf_bytes, "bytes_per_card": per_card },
+        "apkg_10k": { "render_ms": apkg_ms, "genanki_ms": genanki.map(|g| g.as_secs_f64() * 1000.0) },
+        "pdflatex_10k_ms": latex.map(|l| l.as_secs_f64() * 1000.0),
+        "targets": checks.iter().map(|(what, ok, value)| json!({"target": what, "met": ok, "measured": value})).collect::<Vec<_>>(),
+    });
+    (out, json, all_ok)
+}
