@@ -186,6 +186,19 @@ fn hash64(parts: &[&str]) -> u64 {
     u64::from_be_bytes(first)
 }
 
+/// A fast 64-bit hash (FNV-1a) of what a note holds, for the revision history: it only has
+/// to tell whether a note changed since the last build.
+fn content_hash(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
 /// An id in the range Anki's own ids (milliseconds since 1970) fall in, from a hash.
 fn anki_id(parts: &[&str]) -> i64 {
     const BASE: u64 = 1_000_000_000_000;
@@ -243,6 +256,8 @@ struct NoteRow {
     kind: NoteKind,
     guid: String,
     fields: Vec<String>,
+    /// The fields as Anki stores them: separated by the unit separator.
+    joined: String,
     tags: Vec<String>,
     /// The cards' template ordinals (cloze numbers less one for cloze notes).
     ords: Vec<u32>,
@@ -408,6 +423,12 @@ fn notes(course: &Course, deck: &Deck, cards: &[Card]) -> Vec<NoteRow> {
 
 /// The note of one forward card.
 fn note(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
+    let mut row = note_fields(course, deck, card, reversed);
+    row.joined = row.fields.join("\u{1f}");
+    row
+}
+
+fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
     let tags: Vec<String> = card
         .tags
         .iter()
@@ -436,6 +457,7 @@ fn note(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
                 kind: NoteKind::Cloze,
                 guid,
                 fields: vec![text, lines_html(&notes), source],
+                joined: String::new(),
                 tags,
                 ords,
             }
@@ -457,6 +479,7 @@ fn note(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
                     lines_html(&card.back.lines),
                     source,
                 ],
+                joined: String::new(),
                 tags,
                 ords,
             }
@@ -540,9 +563,8 @@ pub fn collection(
     let revisions: Given = rows
         .par_iter()
         .map(|row| {
-            let fields = row.fields.join("\u{1f}");
             let tags = row.tags.join(" ");
-            let hash = hash64(&[row.kind.name(), &fields, &tags, &name]);
+            let hash = content_hash(&[row.kind.name(), &row.joined, &tags, &name]);
             let time = history.time(&row.guid, hash);
             (row.guid.clone(), NoteRevision { hash, time })
         })
@@ -672,7 +694,7 @@ pub fn collection(
                 row.kind.id(),
                 time,
                 tags,
-                row.fields.join("\u{1f}"),
+                row.joined,
                 sort_field,
                 csum,
             ])
