@@ -95,11 +95,9 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             let left: Vec<String> = set.iter().map(|(_, l, _)| l.clone()).collect();
             let right: Vec<String> = set.iter().map(|(_, _, r)| r.clone()).collect();
             let prompt = ctx.phrases.get(relation.prompt_key(), &[]);
-            let explanation = set
-                .iter()
-                .map(|(_, l, r)| format!("{l} — {r}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            // The answer is the pairs themselves, which every page and key shows; an
+            // explanation listing them again would only repeat it.
+            let explanation = String::new();
             let shown: Vec<&str> = left.iter().chain(&right).map(String::as_str).collect();
             let asks: Vec<&str> = right.iter().map(String::as_str).collect();
             let body = Body::Matching(Matching {

@@ -82,12 +82,9 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
                     None => e.date.display(&language),
                 })
                 .collect();
-            let explanation = items
-                .iter()
-                .zip(&dates)
-                .map(|(item, date)| format!("{date}: {item}"))
-                .collect::<Vec<_>>()
-                .join("; ");
+            // The answer is the order, shown with each event's date by every page and key; an
+            // explanation listing them again would only repeat it.
+            let explanation = String::new();
             let entries: Vec<&Entry> = group.iter().map(|(e, _)| *e).collect();
             let shown: Vec<&str> = items.iter().map(String::as_str).collect();
             // A timeline asks for the order, which no other question's text states; questions

@@ -105,6 +105,15 @@ pub fn items(quiz: &Quiz, language: &str) -> Vec<Item> {
             // GIFT has no grader's information: the answer goes in the feedback too.
             feedback.insert_str(0, &format!("<p>{}</p>", html_block(back)));
         }
+        if let Body::Timeline(t) = &question.body {
+            // Matched to positions, the events lose their dates: the feedback gives them.
+            let dated: Vec<String> = t
+                .order
+                .iter()
+                .filter_map(|&i| Some(format!("{}: {}", t.dates.get(i)?, t.items.get(i)?)))
+                .collect();
+            feedback.insert_str(0, &format!("<p>{}</p>", html_block(&dated.join("; "))));
+        }
         let name = format!("{:02} {}", question.number, question.id);
         let mut push = |name: String, kind: ItemKind| {
             out.push(Item {
