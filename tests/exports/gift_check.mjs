@@ -28,7 +28,16 @@ const giftType = {
   flashcard: "Essay",
 };
 
-const texts = (q) => JSON.stringify(q);
+// gift-pegjs turns each escaped special into a placeholder such as `&&123;` while parsing and
+// turns it back everywhere except in a matching pair's right-hand side (its grammar leaves
+// `subanswer` undecoded). Moodle decodes it there too, so the check does what gift-pegjs omits.
+const decodeSubanswer = (text) =>
+  text.replace(/&&0(\d\d);|&&(\d{3});/g, (_, two, three) => String.fromCharCode(Number(two ?? three)));
+const decoded = (q) =>
+  q.type === "Matching"
+    ? { ...q, matchPairs: q.matchPairs.map((p) => ({ ...p, subanswer: decodeSubanswer(p.subanswer) })) }
+    : q;
+const texts = (parsed) => JSON.stringify(parsed.map(decoded));
 
 let files = 0;
 for (const out of process.argv.slice(2)) {
