@@ -1,12 +1,16 @@
-//! The PDFs of a 200-card deck: how long they take and how big they are.
+//! The PDFs of a 200-card deck and `flashcards.pdf` of a 10,000-card deck: how long they take
+//! and how big they are.
 //!
 //! `cargo bench -p decksmith-render --bench pdf`. Prints each file's size first and fails if
 //! `flashcards.pdf` of 200 cards is not under 300 KB (the fonts are embedded as subsets;
-//! the whole faces would be 1.4 MB). Then times `flashcards.pdf` alone, the worksheet and
-//! answer key, every PDF of the deck, and parsing the fonts (once per build).
+//! the whole faces would be 1.4 MB), or if `flashcards.pdf` of 10,000 cards takes more than
+//! 300 bytes a card besides the embedded font programs. Then times `flashcards.pdf` alone,
+//! the worksheet and answer key, every PDF of the deck, parsing the fonts (once per build),
+//! and `flashcards.pdf` of 10,000 cards (the issue's target: at most 110 ms).
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
+use criterion::SamplingMode;
 use criterion::{Criterion, criterion_group, criterion_main};
 use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
 use decksmith_quiz::{GenerateOptions, Generated, generate};
@@ -19,6 +23,10 @@ use decksmith_render::pdf::{
 
 /// The limit the issue sets for a 200-card deck's flashcards.pdf.
 const MAX_FLASHCARDS_BYTES: usize = 300 * 1000;
+
+/// The limit the issue sets for a large deck's flashcards.pdf, per card, besides the embedded
+/// font programs.
+const MAX_BYTES_PER_CARD: f64 = 3000.0;
 
 fn course(entries: usize) -> (Course, Generated) {
     let files = synth::course(entries, 1).files;
@@ -110,5 +118,59 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The bytes of the embedded font programs (`/FontFile2` streams, as stored) in a PDF.
+fn font_program_bytes(pdf: &[u8]) -> usize {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut total = 0;
+    for object in doc.objects.values() {
+        if let Ok(dict) = object.as_dict()
+            && let Ok(file) = dict.get(b"FontFile2").and_then(lopdf::Object::as_reference)
+            && let Ok(lopdf::Object::Stream(stream)) = doc.get_object(file)
+        {
+            total += stream.content.len();
+        }
+    }
+    total
+}
+
+fn bench_large(c: &mut Criterion) {
+    let (course, generated) = course(10_000);
+    let fonts = Fonts::load().unwrap();
+    let (deck, output) = (&course.decks[0], &generated.decks[0]);
+    let cards = output.cards.len();
+    assert!(cards >= 10_000, "{cards} cards");
+    let ctx = Context::new(&fonts, &course, deck);
+    let setup = print_setup(&course, &PrintOverrides::default());
+    let bytes = flashcards_pdf(&ctx, &setup, &output.cards, &mut Vec::new()).unwrap();
+    let fonts_size = font_program_bytes(&bytes);
+    let per_card = (bytes.len() - fonts_size) as f64 / cards as f64;
+    println!(
+        "flashcards.pdf: {} bytes ({:.1} MB) for {cards} cards: {per_card:.1} bytes a card \
+         besides {fonts_size} bytes of font programs",
+        bytes.len(),
+        bytes.len() as f64 / 1e6,
+    );
+    assert!(
+        per_card <= MAX_BYTES_PER_CARD,
+        "flashcards.pdf of {cards} cards takes {per_card:.1} bytes a card, over \
+         {MAX_BYTES_PER_CARD}"
+    );
+
+    let mut group = c.benchmark_group("large deck");
+    group.sampling_mode(SamplingMode::Flat).sample_size(10);
+    group.bench_function(format!("flashcards.pdf of {cards} cards"), |b| {
+        b.iter(|| {
+            flashcards_pdf(
+                &ctx,
+                &setup,
+                std::hint::black_box(&output.cards),
+                &mut Vec::new(),
+            )
+            .unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_large);
 criterion_main!(benches);

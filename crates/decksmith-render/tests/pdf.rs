@@ -109,6 +109,23 @@ fn widths(doc: &Document, font: &lopdf::Dictionary) -> BTreeMap<u16, f32> {
     out
 }
 
+/// A page's attribute, from the page or the nearest node of the page tree above it that has it
+/// (media box and resources are inherited: ISO 32000-1, 7.7.3.4).
+fn inherited<'a>(
+    doc: &'a Document,
+    mut node: &'a lopdf::Dictionary,
+    key: &[u8],
+) -> Option<&'a Object> {
+    for _ in 0..64 {
+        if let Ok(value) = node.get(key) {
+            return Some(value);
+        }
+        let parent = node.get(b"Parent").and_then(Object::as_reference).ok()?;
+        node = doc.get_dictionary(parent).ok()?;
+    }
+    None
+}
+
 fn read(bytes: &[u8]) -> Vec<ReadPage> {
     // The encodings borrow from the document: keep it for the test's life.
     let doc: &'static Document = Box::leak(Box::new(
@@ -117,9 +134,8 @@ fn read(bytes: &[u8]) -> Vec<ReadPage> {
     let mut pages = Vec::new();
     for (_, id) in doc.get_pages() {
         let page = doc.get_dictionary(id).expect("page");
-        let media = page
-            .get(b"MediaBox")
-            .and_then(Object::as_array)
+        let media = inherited(doc, page, b"MediaBox")
+            .and_then(|o| o.as_array().ok())
             .expect("media box");
         let mut fonts: BTreeMap<Vec<u8>, FontInfo> = BTreeMap::new();
         for (name, dict) in doc.get_page_fonts(id).expect("fonts") {
@@ -147,9 +163,16 @@ fn read(bytes: &[u8]) -> Vec<ReadPage> {
                     font = op.operands[0].as_name().ok().and_then(|n| fonts.get(n));
                     size = number(&op.operands[1]);
                 }
+                // The start of the line: set by Tm, moved by Td from the previous line's
+                // start (the text is never scaled or rotated), reset by BT.
+                "BT" => (x, y) = (0.0, 0.0),
                 "Tm" => {
                     x = number(&op.operands[4]);
                     y = number(&op.operands[5]);
+                }
+                "Td" => {
+                    x += number(&op.operands[0]);
+                    y += number(&op.operands[1]);
                 }
                 "Tj" | "TJ" => {
                     let f = font.expect("a font is set before text");

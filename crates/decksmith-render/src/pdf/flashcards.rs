@@ -1,13 +1,16 @@
 //! `flashcards.pdf`: the cards drawn into the page plan, fronts and backs, and the
 //! calibration sheet.
 
+use std::sync::Arc;
+
 use decksmith_model::Diagnostic;
 use decksmith_quiz::{Card, LineRole, Side};
+use rayon::prelude::*;
 
 use super::Context;
-use super::emit::Page;
+use super::emit::{Item, Page};
 use super::fonts::Weight;
-use super::plan::{self, CardSide, MM, PageKind, PagePlan, PrintSetup, Rect, SegmentKind};
+use super::plan::{self, CardSide, MM, PageKind, PagePlan, PrintSetup, Rect, Segment, SegmentKind};
 use super::text::{self, LEADING, MIN_SIZE, Measured, Para};
 
 /// Space between a card's edge and its text.
@@ -19,6 +22,9 @@ const FOOTER_SIZE: f32 = 6.5;
 const BOLD_UP_TO: usize = 60;
 
 /// The pages of `flashcards.pdf`; warnings for cards whose text does not fit.
+///
+/// Pages are drawn in parallel; the pages and the warnings come out in page order all the
+/// same.
 pub fn pages(
     ctx: &Context<'_>,
     setup: &PrintSetup,
@@ -27,32 +33,59 @@ pub fn pages(
 ) -> Vec<Page> {
     let plan = plan::flashcards(setup, cards.len());
     let max_size = (plan.grid.cell.height / 9.0).clamp(12.0, 26.0);
-    let mut pages = Vec::with_capacity(plan.pages.len());
-    for page_plan in &plan.pages {
-        let mut page = Page::new(page_plan.size.width, page_plan.size.height);
-        match page_plan.kind {
-            PageKind::CalibrationFront => calibration_front(ctx, setup, &mut page),
-            PageKind::CalibrationBack => calibration_back(ctx, page_plan, &mut page),
-            PageKind::Cards { side, .. } => {
-                for segment in &page_plan.lines {
-                    let (width, grey) = match segment.kind {
-                        SegmentKind::Cut => (0.3, 0.65),
-                        SegmentKind::Crop => (0.4, 0.0),
-                    };
-                    page.line(segment.from, segment.to, width, grey);
-                }
-                for slot in &page_plan.slots {
-                    let Some(card) = cards.get(slot.card) else {
-                        continue;
-                    };
-                    let fits = draw_card(ctx, card, side, slot.rect, max_size, &mut page);
-                    if !fits {
-                        warnings.push(too_long(ctx, setup, card, side));
+    // Every front page has the same cut lines: drawn once, shared by all of them.
+    let cut_lines = plan
+        .pages
+        .iter()
+        .find(|p| !p.lines.is_empty())
+        .map(|p| (p.lines.clone(), Arc::new(cut_items(&p.lines))));
+    let drawn: Vec<(Page, Vec<Diagnostic>)> = plan
+        .pages
+        .par_iter()
+        .map(|page_plan| {
+            let mut page = Page::new(page_plan.size.width, page_plan.size.height);
+            let mut warnings = Vec::new();
+            match page_plan.kind {
+                PageKind::CalibrationFront => calibration_front(ctx, setup, &mut page),
+                PageKind::CalibrationBack => calibration_back(ctx, page_plan, &mut page),
+                PageKind::Cards { side, .. } => {
+                    match &cut_lines {
+                        Some((lines, shared)) if *lines == page_plan.lines => {
+                            page.background = Some(Arc::clone(shared));
+                        }
+                        _ => page.items.extend(cut_items(&page_plan.lines)),
                     }
+                    let mut footers = Footers::default();
+                    for slot in &page_plan.slots {
+                        let Some(card) = cards.get(slot.card) else {
+                            continue;
+                        };
+                        let fits = draw_card(
+                            ctx,
+                            card,
+                            side,
+                            slot.rect,
+                            max_size,
+                            &mut page,
+                            &mut footers,
+                        );
+                        if !fits {
+                            warnings.push(too_long(ctx, setup, card, side));
+                        }
+                    }
+                    // The footers after all the cards' text, numbers then labels: they share
+                    // one size and two greys, set once a page rather than once a card.
+                    page.items.append(&mut footers.numbers.items);
+                    page.items.append(&mut footers.labels.items);
                 }
             }
-        }
+            (page, warnings)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(drawn.len());
+    for (page, page_warnings) in drawn {
         pages.push(page);
+        warnings.extend(page_warnings);
     }
     if pages.is_empty() {
         let size = plan.grid.page;
@@ -69,6 +102,26 @@ pub fn pages(
         pages.push(page);
     }
     pages
+}
+
+/// The cut lines and crop marks of a card sheet, to draw.
+fn cut_items(lines: &[Segment]) -> Vec<Item> {
+    lines
+        .iter()
+        .map(|segment| {
+            let (width, grey) = match segment.kind {
+                SegmentKind::Cut => (0.3, 0.65),
+                SegmentKind::Crop => (0.4, 0.0),
+            };
+            Item::Line {
+                from: segment.from,
+                to: segment.to,
+                width,
+                grey,
+                dash: None,
+            }
+        })
+        .collect()
 }
 
 const GRID_TEXT_X: f32 = 20.0 * MM;
@@ -145,7 +198,17 @@ pub fn text_box(cell: Rect) -> Rect {
     }
 }
 
-/// Draws one side of a card in `cell`; false when its text did not fit.
+/// The footers of a page's cards, drawn after their text.
+#[derive(Default)]
+struct Footers {
+    /// The cards' numbers, in bold.
+    numbers: Page,
+    /// The deck titles and sources.
+    labels: Page,
+}
+
+/// Draws one side of a card in `cell`, its text on `page` and its footer into `footers`;
+/// false when its text did not fit.
 fn draw_card(
     ctx: &Context<'_>,
     card: &Card,
@@ -153,6 +216,7 @@ fn draw_card(
     cell: Rect,
     max_size: f32,
     page: &mut Page,
+    footers: &mut Footers,
 ) -> bool {
     let content = match side {
         CardSide::Front => &card.front,
@@ -167,7 +231,7 @@ fn draw_card(
         max_size,
     );
     let top = area.y + area.height - (area.height - fitted.height).max(0.0) / 2.0;
-    for line in &fitted.lines {
+    for line in fitted.lines {
         let x = area.x + (area.width - line.width) / 2.0;
         page.text(
             x,
@@ -175,7 +239,7 @@ fn draw_card(
             line.size,
             line.weight,
             line.grey,
-            line.text.clone(),
+            line.text,
         );
     }
 
@@ -206,7 +270,7 @@ fn draw_card(
         FOOTER_SIZE,
         deck_room,
     );
-    page.text(
+    footers.numbers.text(
         cell.x + PADDING,
         baseline,
         FOOTER_SIZE,
@@ -214,7 +278,7 @@ fn draw_card(
         0.35,
         number,
     );
-    page.text(
+    footers.labels.text(
         cell.x + PADDING + number_width + gap,
         baseline,
         FOOTER_SIZE,
@@ -222,7 +286,7 @@ fn draw_card(
         0.45,
         deck,
     );
-    page.text(
+    footers.labels.text(
         cell.x + cell.width - PADDING - source_width,
         baseline,
         FOOTER_SIZE,

@@ -43,7 +43,7 @@ pub struct Measured {
 }
 
 /// A line of wrapped text.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Line {
     /// What it says (blanks are not in it).
     pub text: String,
@@ -83,20 +83,32 @@ impl Measured {
         let face = fonts.face(weight);
         let mut tokens = Vec::new();
         let mut blanks = 0;
+        // The word being read, with its width and length kept as it grows: measuring it
+        // again at every character would make long words quadratic.
+        struct Word {
+            text: String,
+            width: u32,
+            chars: usize,
+        }
+        let mut word = Word {
+            text: String::new(),
+            width: 0,
+            chars: 0,
+        };
         for (n, paragraph) in text.split('\n').enumerate() {
             let mut space_before = false;
             let mut break_before = n > 0;
-            let mut word = String::new();
             let push =
-                |tokens: &mut Vec<Token>, word: &mut String, space: &mut bool, brk: &mut bool| {
-                    if !word.is_empty() {
+                |tokens: &mut Vec<Token>, word: &mut Word, space: &mut bool, brk: &mut bool| {
+                    if !word.text.is_empty() {
                         tokens.push(Token {
-                            width: face.width(word),
-                            text: std::mem::take(word),
+                            width: std::mem::take(&mut word.width),
+                            text: std::mem::take(&mut word.text),
                             space_before: *space,
                             break_before: *brk,
                             blank: None,
                         });
+                        word.chars = 0;
                         *space = false;
                         *brk = false;
                     }
@@ -125,9 +137,11 @@ impl Measured {
                     space_before = !tokens.is_empty() && !break_before;
                     continue;
                 }
-                word.push(c);
+                word.text.push(c);
+                word.width += face.advance(c);
+                word.chars += 1;
                 let more_letters = rest.chars().next().is_some_and(|n| !is_space(n));
-                if breaks_after(c) && more_letters && word.chars().count() > 1 {
+                if breaks_after(c) && more_letters && word.chars > 1 {
                     push(&mut tokens, &mut word, &mut space_before, &mut break_before);
                 }
             }
@@ -154,43 +168,58 @@ impl Measured {
     /// is broken between characters when `break_words` is set; otherwise there is no
     /// wrapping and the answer is `None`.
     pub fn wrap(&self, fonts: &Fonts, limit: f32, break_words: bool) -> Option<Vec<Line>> {
-        let face = fonts.face(self.weight);
         let mut lines = Vec::new();
-        let mut line = Line {
-            text: String::new(),
-            width: 0,
-            blanks: Vec::new(),
+        self.wrap_into::<true>(fonts, limit, break_words, &mut lines)?;
+        Some(lines)
+    }
+
+    /// How many lines [`Measured::wrap`] makes, without making them: shrinking text to fit
+    /// tries many sizes, and only the one chosen needs its lines.
+    fn count_lines(&self, fonts: &Fonts, limit: f32, break_words: bool) -> Option<usize> {
+        self.wrap_into::<false>(fonts, limit, break_words, &mut Vec::new())
+    }
+
+    /// The line breaking of [`Measured::wrap`] and [`Measured::count_lines`], one algorithm
+    /// for both so they cannot disagree: lines are pushed to `out` only when `BUILD` is set;
+    /// the answer is the number of lines.
+    fn wrap_into<const BUILD: bool>(
+        &self,
+        fonts: &Fonts,
+        limit: f32,
+        break_words: bool,
+        out: &mut Vec<Line>,
+    ) -> Option<usize> {
+        let face = fonts.face(self.weight);
+        let mut count = 0;
+        // The line being filled: its text and blanks only when building, what it holds
+        // always.
+        let mut line = Line::default();
+        let (mut has_text, mut has_blanks) = (false, false);
+        let mut end_line = |line: &mut Line, has_text: &mut bool, has_blanks: &mut bool| {
+            let done = std::mem::take(line);
+            if BUILD {
+                out.push(done);
+            }
+            count += 1;
+            *has_text = false;
+            *has_blanks = false;
         };
         let fits = |w: u32| (w as f32) <= limit;
         for token in &self.tokens {
-            let empty = line.text.is_empty() && line.blanks.is_empty();
+            let empty = !has_text && !has_blanks;
             if token.break_before && !empty {
-                lines.push(std::mem::replace(
-                    &mut line,
-                    Line {
-                        text: String::new(),
-                        width: 0,
-                        blanks: Vec::new(),
-                    },
-                ));
+                end_line(&mut line, &mut has_text, &mut has_blanks);
             }
-            let empty = line.text.is_empty() && line.blanks.is_empty();
+            let empty = !has_text && !has_blanks;
             let gap = if token.space_before && !empty {
                 self.space
             } else {
                 0
             };
             if !fits(line.width + gap + token.width) && !empty {
-                lines.push(std::mem::replace(
-                    &mut line,
-                    Line {
-                        text: String::new(),
-                        width: 0,
-                        blanks: Vec::new(),
-                    },
-                ));
+                end_line(&mut line, &mut has_text, &mut has_blanks);
             }
-            let empty = line.text.is_empty() && line.blanks.is_empty();
+            let empty = !has_text && !has_blanks;
             let gap = if token.space_before && !empty {
                 self.space
             } else {
@@ -198,12 +227,25 @@ impl Measured {
             };
             if fits(line.width + gap + token.width) {
                 if gap > 0 {
-                    line.text.push(' ');
+                    if BUILD {
+                        line.text.push(' ');
+                    }
+                    has_text = true;
                 }
                 line.width += gap;
                 match token.blank {
-                    Some(index) => line.blanks.push((index, line.width)),
-                    None => line.text.push_str(&token.text),
+                    Some(index) => {
+                        if BUILD {
+                            line.blanks.push((index, line.width));
+                        }
+                        has_blanks = true;
+                    }
+                    None => {
+                        if BUILD {
+                            line.text.push_str(&token.text);
+                        }
+                        has_text |= !token.text.is_empty();
+                    }
                 }
                 line.width += token.width;
                 continue;
@@ -211,7 +253,10 @@ impl Measured {
             // Alone on a line and still too wide.
             if let Some(index) = token.blank {
                 // A blank longer than the line is drawn as long as the line.
-                line.blanks.push((index, 0));
+                if BUILD {
+                    line.blanks.push((index, 0));
+                }
+                has_blanks = true;
                 line.width = limit.max(0.0) as u32;
                 continue;
             }
@@ -221,24 +266,20 @@ impl Measured {
             // A long word (a URL, a compound): broken between characters.
             for c in token.text.chars() {
                 let advance = face.advance(c);
-                if !fits(line.width + advance) && !line.text.is_empty() {
-                    lines.push(std::mem::replace(
-                        &mut line,
-                        Line {
-                            text: String::new(),
-                            width: 0,
-                            blanks: Vec::new(),
-                        },
-                    ));
+                if !fits(line.width + advance) && has_text {
+                    end_line(&mut line, &mut has_text, &mut has_blanks);
                 }
-                line.text.push(c);
+                if BUILD {
+                    line.text.push(c);
+                }
+                has_text = true;
                 line.width += advance;
             }
         }
-        if !line.text.is_empty() || !line.blanks.is_empty() {
-            lines.push(line);
+        if has_text || has_blanks {
+            end_line(&mut line, &mut has_text, &mut has_blanks);
         }
-        Some(lines)
+        Some(count)
     }
 }
 
@@ -330,6 +371,66 @@ fn layout(
     Some((placed, y))
 }
 
+/// The height of [`layout`] without breaking words, without making its lines; `None` when a
+/// word is wider than a line. The same sums in the same order as `layout`, so the two agree
+/// to the last bit.
+fn height_at(fonts: &Fonts, paras: &[Para], main: f32, width: f32) -> Option<f32> {
+    let mut y = 0.0;
+    let mut placed = false;
+    for (i, para) in paras.iter().enumerate() {
+        if para.text.is_empty() {
+            continue;
+        }
+        let size = para_size(para, main);
+        let limit = width * 1000.0 / size;
+        let lines = para.text.count_lines(fonts, limit, false)?;
+        if i > 0 && placed {
+            y += para.gap_before * size;
+        }
+        for _ in 0..lines {
+            y += size * LEADING;
+        }
+        placed |= lines > 0;
+    }
+    Some(y)
+}
+
+/// False when `main` certainly does not fit (without breaking words): a paragraph has a word
+/// wider than its lines, or, with every line filled to the brim, the paragraphs are still
+/// taller than `height`. `bounds` holds each paragraph's widest word and the sum of its words'
+/// widths. A lower bound of what [`height_at`] finds, summed the same way, so it never rules
+/// out a size that fits.
+fn may_fit(paras: &[Para], bounds: &[(u32, u64)], main: f32, width: f32, height: f32) -> bool {
+    let mut y = 0.0;
+    let mut placed = false;
+    for (i, (para, &(widest, total))) in paras.iter().zip(bounds).enumerate() {
+        if para.text.is_empty() {
+            continue;
+        }
+        let size = para_size(para, main);
+        let limit = width * 1000.0 / size;
+        if widest as f32 > limit {
+            return false;
+        }
+        // Every line holds at most `limit` of the words' width.
+        let lines = if total == 0 {
+            0
+        } else {
+            ((total as f64 / f64::from(limit)) * (1.0 - 1e-9))
+                .ceil()
+                .max(1.0) as usize
+        };
+        if i > 0 && placed {
+            y += para.gap_before * size;
+        }
+        for _ in 0..lines {
+            y += size * LEADING;
+        }
+        placed |= lines > 0;
+    }
+    y <= height
+}
+
 /// Fits the paragraphs into `width` × `height` points: the largest main size from `max`
 /// down to [`MIN_SIZE`] at which every word fits on a line and the lines fit the height;
 /// failing that, the minimum size with over-long words broken; failing that, what fits at
@@ -337,10 +438,25 @@ fn layout(
 pub fn fit(fonts: &Fonts, paras: &[Para], width: f32, height: f32, max: f32) -> Fitted {
     let max = max.max(MIN_SIZE);
     let steps = ((max - MIN_SIZE) / STEP).floor() as usize;
+    // What rules a size out before any wrapping: a word wider than a line, or more lines
+    // than the box holds even if every line were full.
+    let bounds: Vec<(u32, u64)> = paras
+        .iter()
+        .map(|para| {
+            let words = para.text.tokens.iter().filter(|t| t.blank.is_none());
+            words.fold((0, 0), |(widest, total), t| {
+                (widest.max(t.width), total + u64::from(t.width))
+            })
+        })
+        .collect();
     for step in 0..=steps {
         let size = max - step as f32 * STEP;
-        if let Some((lines, h)) = layout(fonts, paras, size, width, false)
+        if !may_fit(paras, &bounds, size, width, height) {
+            continue;
+        }
+        if let Some(h) = height_at(fonts, paras, size, width)
             && h <= height
+            && let Some((lines, h)) = layout(fonts, paras, size, width, false)
         {
             return Fitted {
                 size,
