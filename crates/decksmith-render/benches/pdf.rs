@@ -26,7 +26,7 @@ const MAX_FLASHCARDS_BYTES: usize = 300 * 1000;
 
 /// The limit the issue sets for a large deck's flashcards.pdf, per card, besides the embedded
 /// font programs.
-const MAX_BYTES_PER_CARD: f64 = 3000.0;
+const MAX_BYTES_PER_CARD: f64 = 300.0;
 
 fn course(entries: usize) -> (Course, Generated) {
     let files = synth::course(entries, 1).files;
