@@ -123,6 +123,34 @@ impl Row {
         y - top
     }
 
+    /// Adds a bold label (`1.`, `A.`) at `x` with `text` wrapped after it, the whole
+    /// `width` wide, in body type; returns the height it takes.
+    fn labelled(
+        &mut self,
+        ctx: &Context<'_>,
+        x: f32,
+        width: f32,
+        label: String,
+        text: &str,
+    ) -> f32 {
+        let lw = ctx.fonts.face(Weight::Bold).width(&label) as f32 * BODY / 1000.0;
+        self.text(
+            x,
+            first_baseline(ctx, Weight::Bold, BODY, 0.5),
+            BODY,
+            Weight::Bold,
+            0.0,
+            label,
+        );
+        self.para(
+            ctx,
+            (x + lw + 1.5 * MM, 0.5),
+            width - lw - 1.5 * MM,
+            Style(BODY, Weight::Regular, 0.0),
+            text,
+        )
+    }
+
     /// Keeps the row at least `h` tall.
     fn grow(&mut self, h: f32) {
         self.height = self.height.max(h);
@@ -585,43 +613,12 @@ fn worksheet_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec
                         width: WRITE_BOX,
                         height: WRITE_BOX * 0.8,
                     });
-                    let label = format!("{}.", i + 1);
-                    let lw = ctx.fonts.face(Weight::Bold).width(&label) as f32 * BODY / 1000.0;
-                    row.text(
-                        left_x,
-                        first_baseline(ctx, Weight::Bold, BODY, 0.5),
-                        BODY,
-                        Weight::Bold,
-                        0.0,
-                        label,
-                    );
-                    h = h.max(row.para(
-                        ctx,
-                        (left_x + lw + 1.5 * MM, 0.5),
-                        left_w - lw - 1.5 * MM,
-                        Style(BODY, Weight::Regular, 0.0),
-                        item,
-                    ));
+                    h = h.max(row.labelled(ctx, left_x, left_w, format!("{}.", i + 1), item));
                     h = h.max(WRITE_BOX * 0.8);
                 }
                 if let Some(item) = m.right.get(i) {
                     let label = format!("{}.", letter(i));
-                    let lw = ctx.fonts.face(Weight::Bold).width(&label) as f32 * BODY / 1000.0;
-                    row.text(
-                        right_x,
-                        first_baseline(ctx, Weight::Bold, BODY, 0.5),
-                        BODY,
-                        Weight::Bold,
-                        0.0,
-                        label,
-                    );
-                    h = h.max(row.para(
-                        ctx,
-                        (right_x + lw + 1.5 * MM, 0.5),
-                        right_w - lw - 1.5 * MM,
-                        Style(BODY, Weight::Regular, 0.0),
-                        item,
-                    ));
+                    h = h.max(row.labelled(ctx, right_x, right_w, label, item));
                 }
                 row.height = h + 2.0 * MM;
                 rows.push(row);
