@@ -9,6 +9,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
 use decksmith_quiz::{GenerateOptions, generate};
 
+/// The allocator of the `decksmith` binary, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn course(entries: usize, decks: usize) -> Course {
     let files = synth::course(entries, decks).files;
     let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());

@@ -11,6 +11,10 @@ use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth
 use decksmith_quiz::{GenerateOptions, Generated, generate};
 use decksmith_render::{Format, RenderOptions, Renderer};
 
+/// The allocator of the `decksmith` binary, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn course(entries: usize) -> (Course, Generated) {
     let files = synth::course(entries, 1).files;
     let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());

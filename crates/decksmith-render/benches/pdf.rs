@@ -21,6 +21,10 @@ use decksmith_render::pdf::{
     Context, PrintOverrides, deck_files, flashcards_pdf, print_setup, quiz_pdf,
 };
 
+/// The allocator of the `decksmith` binary, so the numbers are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The limit the issue sets for a 200-card deck's flashcards.pdf.
 const MAX_FLASHCARDS_BYTES: usize = 300 * 1000;
 

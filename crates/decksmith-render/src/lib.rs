@@ -153,11 +153,14 @@ pub struct Rendered {
     pub costs: Vec<Cost>,
 }
 
-/// What rendering one format of one deck took.
+/// What rendering one format of one deck took, or one file of it.
 #[derive(Clone, Copy, Debug)]
 pub struct Cost {
     /// The format.
     pub format: Format,
+    /// The file, when this is the cost of one file of the format (`flashcards.pdf`, which
+    /// has a target of its own) rather than of all its files.
+    pub file: Option<&'static str>,
     /// The time it took.
     pub time: std::time::Duration,
     /// The bytes it made.
@@ -213,6 +216,7 @@ impl Renderer {
                 .sum();
             rendered.costs.push(Cost {
                 format: *format,
+                file: None,
                 time: started.elapsed(),
                 bytes,
             });

@@ -10,6 +10,7 @@
 //! even at the minimum size, a character the font lacks, a question taller than a page.
 
 pub mod emit;
+mod file;
 pub mod flashcards;
 pub mod fonts;
 mod hash;
@@ -145,8 +146,15 @@ pub fn deck_files(
     let mut warnings = missing_glyphs(&ctx, output);
 
     let path = format!("{}/flashcards.pdf", deck.id);
+    let started = std::time::Instant::now();
     let bytes =
         flashcards_pdf(&ctx, &setup, &output.cards, &mut warnings).map_err(|e| failed(&path, e))?;
+    rendered.costs.push(crate::Cost {
+        format: crate::Format::Pdf,
+        file: Some("flashcards.pdf"),
+        time: started.elapsed(),
+        bytes: bytes.len(),
+    });
     rendered.files.push(OutFile { path, bytes });
 
     for quiz in std::iter::once(&output.quiz).chain(&output.variants) {

@@ -239,7 +239,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics.extend(done.warnings);
         revisions.notes.extend(done.revisions);
         for cost in done.costs {
-            timings.format(cost.format.name(), cost.time, cost.bytes);
+            match cost.file {
+                Some(file) => timings.file(cost.format.name(), file, cost.time, cost.bytes),
+                None => timings.format(cost.format.name(), cost.time, cost.bytes),
+            }
         }
         timings.writing += done.write_time;
         lines.push(done.line);

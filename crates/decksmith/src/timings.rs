@@ -13,6 +13,8 @@ pub struct Timings {
     /// Per format: the time spent rendering it, summed over decks and threads, and the
     /// bytes it made.
     pub formats: BTreeMap<&'static str, (Duration, usize)>,
+    /// Files timed on their own (`flashcards.pdf`), by format and name: the same sums.
+    pub files: BTreeMap<(&'static str, &'static str), (Duration, usize)>,
     /// Time spent writing deck files, summed over threads.
     pub writing: Duration,
     /// Wall time of the whole build.
@@ -34,6 +36,13 @@ impl Timings {
     /// Adds what rendering one format of one deck took.
     pub fn format(&mut self, name: &'static str, time: Duration, bytes: usize) {
         let entry = self.formats.entry(name).or_default();
+        entry.0 += time;
+        entry.1 += bytes;
+    }
+
+    /// Adds what rendering one file of a format (a part of its cost) took.
+    pub fn file(&mut self, format: &'static str, file: &'static str, time: Duration, bytes: usize) {
+        let entry = self.files.entry((format, file)).or_default();
         entry.0 += time;
         entry.1 += bytes;
     }
@@ -74,6 +83,15 @@ impl Timings {
                 ms(*time)
             );
         }
+        out.push_str("\n  },\n  \"files\": {");
+        for (i, ((_, name), (time, bytes))) in self.files.iter().enumerate() {
+            let comma = if i + 1 < self.files.len() { "," } else { "" };
+            let _ = write!(
+                out,
+                "\n    \"{name}\": {{ \"render_ms\": {:.1}, \"bytes\": {bytes} }}{comma}",
+                ms(*time)
+            );
+        }
         out.push_str("\n  }\n}\n");
         out
     }
@@ -103,6 +121,15 @@ impl Timings {
                 ms(*time),
                 *bytes as f64 / 1024.0
             );
+            for ((_, file), (time, bytes)) in self.files.iter().filter(|((f, _), _)| f == name) {
+                let _ = writeln!(
+                    out,
+                    "      {:<20} {:>9.1} ms {:>10.1} KB",
+                    format!("of which {file}"),
+                    ms(*time),
+                    *bytes as f64 / 1024.0
+                );
+            }
         }
         let _ = writeln!(
             out,

@@ -216,3 +216,48 @@ fn deny_warnings_fails_on_a_warning() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn timings_name_each_stage_and_format_and_flashcards_pdf_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("decks");
+    let json_path = tmp.path().join("timings.json");
+    let out = decksmith(&[
+        "build",
+        "--content",
+        fixture().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--format",
+        "tsv",
+        &format!("--timings={}", json_path.display()),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("of which flashcards.pdf"), "{stdout}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json_path).unwrap()).unwrap();
+    let size = |name: &str| -> u64 {
+        ["un-basics", "people-and-dates"]
+            .iter()
+            .map(|deck| fs::metadata(out_dir.join(deck).join(name)).unwrap().len())
+            .sum()
+    };
+    let pdfs = size("flashcards.pdf") + size("worksheet.pdf") + size("answer-key.pdf");
+    assert_eq!(json["formats"]["pdf"]["bytes"], pdfs);
+    assert_eq!(json["formats"]["tsv"]["bytes"], size("cards.tsv"));
+    assert_eq!(
+        json["files"]["flashcards.pdf"]["bytes"],
+        size("flashcards.pdf")
+    );
+    let ms = |v: &serde_json::Value| v["render_ms"].as_f64().unwrap();
+    assert!(ms(&json["files"]["flashcards.pdf"]) <= ms(&json["formats"]["pdf"]));
+    assert!(json["formats"].get("html").is_none(), "{json}");
+    for stage in ["read", "load and validate", "generate", "render and write decks"] {
+        assert!(json["stages_ms"][stage].is_f64(), "{stage}: {json}");
+    }
+    assert_eq!(json["decks"], 2);
+}

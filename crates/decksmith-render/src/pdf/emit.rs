@@ -1,22 +1,23 @@
 //! Laid-out pages to PDF bytes, through printpdf.
 //!
-//! Layout code produces [`Page`]s of positioned text and lines; this module turns them into
-//! printpdf operations, embeds a subset of each font used, and pins everything printpdf
-//! would otherwise make up per run: font resource names (printpdf draws them from a
-//! process-wide counter), the trailer's document id (the same counter) and the dates.
+//! Layout code produces [`Page`]s of positioned text and lines; this module writes their
+//! content streams, has printpdf make the document around them (a subset of each font used,
+//! the metadata), and pins everything printpdf would otherwise make up per run: font
+//! resource names (printpdf draws them from a process-wide counter), the trailer's document
+//! id (the same counter) and the dates.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::sync::Arc;
 
-use flate2::{Compress, Compression, FlushCompress, Status};
-use lopdf::{Object, ObjectId, Stream, StringFormat};
+use lopdf::{Object, StringFormat};
 use printpdf::{
     FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
     TextItem,
 };
 use rayon::prelude::*;
 
+use super::file;
 use super::fonts::{Face, Fonts, Weight};
 use super::hash::Fnv;
 use super::plan::MM;
@@ -160,21 +161,22 @@ pub struct Info<'a> {
 /// do, so the same content always gives the same bytes.
 const FIXED_DATE: i64 = 0;
 
-/// The deflate level of page contents. Level 6 (zlib's default) makes them 30% smaller than
-/// level 1 (PDF content is text with many near repeats, which the fastest levels miss) and
-/// is as small as 9 within 1%, in a fraction of its time.
-const CONTENT_LEVEL: u32 = 6;
+/// The deflate level of page contents: libdeflate's fastest, whose output is 6% larger than
+/// its level 6 (and a quarter smaller than zlib's fastest) in little more than half the
+/// time; the object streams of [`file`] win those bytes back.
+const CONTENT_LEVEL: i32 = 1;
 
 /// The PDF of `pages`.
 ///
-/// printpdf writes the document: the page tree, the fonts (each a subset, with its widths
-/// and the map back to Unicode), the metadata. Page contents are ours: printpdf's own
-/// translation of drawing operations formats every number and glyph through `core::fmt` and
-/// compresses on one core at zlib's slowest level, which took nine tenths of the time of a
-/// large deck. Here each page's content stream is written straight to bytes, shows text
-/// through the same glyph codes printpdf uses (the subset font's glyph ids, two bytes each,
-/// for its Identity-H encoding), and is compressed, all pages in parallel; the finished
-/// streams then replace the empty ones in the document printpdf made.
+/// printpdf makes the document objects: the fonts (each a subset, with its widths and the
+/// map back to Unicode), the catalog, the metadata, and the page tree with the first page.
+/// Page contents are ours: printpdf's own translation of drawing operations formats every
+/// number and glyph through `core::fmt` and compresses on one core at zlib's slowest level,
+/// which took nine tenths of the time of a large deck. Here each page's content stream is
+/// written straight to bytes, shows text through the same glyph codes printpdf uses (the
+/// subset font's glyph ids, two bytes each, for its Identity-H encoding), and is
+/// compressed, all pages in parallel. The other pages' dictionaries are ours too, and
+/// [`file`] writes the whole file.
 pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, String> {
     // Backgrounds shared by several pages, each written once, in order of first use.
     let mut backgrounds: Vec<&Arc<Vec<Item>>> = Vec::new();
@@ -240,13 +242,13 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     register.push(Op::EndTextSection);
 
     // Every content stream, written and compressed in parallel.
-    let streams: Vec<Content> = backgrounds
+    let mut streams: Vec<Content> = backgrounds
         .par_iter()
-        .map_init(deflater, |z, bg| content(z, &encoders, bg))
+        .map_init(Scratch::new, |z, bg| content(z, &encoders, bg))
         .chain(
             pages
                 .par_iter()
-                .map_init(deflater, |z, page| content(z, &encoders, &page.items)),
+                .map_init(Scratch::new, |z, page| content(z, &encoders, &page.items)),
         )
         .collect::<Result<_, _>>()?;
     let (background_streams, page_streams) = streams.split_at(backgrounds.len());
@@ -268,20 +270,14 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
         feed(&stream.hash.to_le_bytes());
     }
 
-    let pdf_pages: Vec<PdfPage> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, page)| {
-            let ops = if i == 0 {
-                std::mem::take(&mut register)
-            } else {
-                Vec::new()
-            };
-            PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
-        })
-        .collect();
-    doc.with_pages(pdf_pages);
-
+    // printpdf makes the document with the first page only, which registers the glyphs;
+    // the pages are added below, with the contents written above.
+    let first = pages.first().ok_or("a document without pages")?;
+    doc.with_pages(vec![PdfPage::new(
+        Mm(first.width / MM),
+        Mm(first.height / MM),
+        register,
+    )]);
     let mut warnings = Vec::new();
     let options = PdfSaveOptions {
         optimize: true,
@@ -296,7 +292,6 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     {
         return Err(format!("printpdf reported: {}", w.msg));
     }
-    put_contents(&mut lo, background_streams, page_streams, &page_background)?;
     // The id's two halves (the file's first and latest version) are the same: each build
     // writes the file anew.
     let mut document_id = id.0.finish().to_be_bytes().to_vec();
@@ -311,15 +306,8 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     tidy_info(&mut lo, info.language);
     // The font programs and their maps to Unicode: page contents are compressed already.
     lo.compress();
-    let mut bytes = Vec::with_capacity(
-        page_streams
-            .iter()
-            .map(|s| s.bytes.len() + 128)
-            .sum::<usize>()
-            + (64 << 10),
-    );
-    lo.save_to(&mut bytes)
-        .map_err(|e| format!("failed to write the PDF ({e})"))?;
+    let page_streams = streams.split_off(backgrounds.len());
+    let bytes = write_file(lo, pages, &streams, &page_streams, &page_background)?;
     Ok(bytes)
 }
 
@@ -331,106 +319,147 @@ fn font_name(weight: Weight) -> &'static str {
     }
 }
 
-/// Puts the content streams into the document printpdf made, in place of its empty ones,
-/// and leaves out what every page would repeat: their resources (all the same) and media
-/// box (when all the same) go to the page tree's root, which pages inherit from (ISO
-/// 32000-1, 7.7.3.4), and trim and crop boxes equal to the media box, and empty annotation
-/// lists, go, being what a reader assumes without them.
-fn put_contents(
-    doc: &mut lopdf::Document,
+/// The file: the document printpdf made, with its first page, and the pages with their
+/// contents. The first page keeps printpdf's dictionary, with its real content; every other
+/// is a dictionary of our own. What every page would repeat goes to the page tree's root,
+/// which pages inherit from (ISO 32000-1, 7.7.3.4): the resources (printpdf's, the same for
+/// every page) and the media box when all pages have the same size; trim and crop boxes
+/// equal to the media box, and empty annotation lists, go, being what a reader assumes
+/// without them.
+fn write_file(
+    mut doc: lopdf::Document,
+    pages: &[Page],
     backgrounds: &[Content],
     contents: &[Content],
     page_background: &[Option<usize>],
-) -> Result<(), String> {
-    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    if page_ids.len() != contents.len() {
-        return Err(format!(
-            "printpdf wrote {} pages of {}",
-            page_ids.len(),
-            contents.len()
-        ));
-    }
-    let background_ids: Vec<ObjectId> = backgrounds
-        .iter()
-        .map(|bg| doc.add_object(bg.stream()))
-        .collect();
-    let mut resources: Vec<ObjectId> = Vec::new();
-    let mut media_boxes: Vec<Object> = Vec::new();
-    for ((&page_id, content), background) in page_ids.iter().zip(contents).zip(page_background) {
-        let dict = doc
-            .get_object_mut(page_id)
-            .and_then(Object::as_dict_mut)
-            .map_err(|e| format!("printpdf wrote a page that is not a dictionary ({e})"))?;
-        let contents_id = dict
-            .get(b"Contents")
-            .and_then(Object::as_reference)
-            .map_err(|e| format!("printpdf wrote a page without contents ({e})"))?;
-        if let Some(bg) = background.and_then(|b| background_ids.get(b)) {
-            dict.set(
-                "Contents",
-                Object::Array(vec![Object::Reference(*bg), Object::Reference(contents_id)]),
-            );
-        }
-        if let Ok(Object::Reference(r)) = dict.remove(b"Resources").as_ref().ok_or(()) {
-            resources.push(*r);
-        }
-        let media = dict.remove(b"MediaBox").unwrap_or(Object::Null);
-        for key in [b"TrimBox".as_slice(), b"CropBox"] {
-            if dict.get(key).ok() == Some(&media) {
-                dict.remove(key);
-            }
-        }
-        if matches!(dict.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty()) {
-            dict.remove(b"Annots");
-        }
-        media_boxes.push(media);
-        doc.objects
-            .insert(contents_id, Object::Stream(content.stream()));
-    }
-    // Resources: printpdf gives each page a dictionary of its own, all alike (references to
-    // the document's one font, XObject, ExtGState and shading dictionaries).
-    let shared = resources.first().copied();
-    let same_resources = shared.is_some_and(|first| {
-        let first = doc.get_object(first).ok();
-        resources.iter().all(|r| doc.get_object(*r).ok() == first)
-    });
-    let same_media = media_boxes.windows(2).all(|w| w[0] == w[1]);
+) -> Result<Vec<u8>, String> {
     let root_id = doc
         .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
         .map_err(|e| format!("printpdf wrote no page tree ({e})"))?;
+    let first_id = doc
+        .get_pages()
+        .into_values()
+        .next()
+        .ok_or("printpdf wrote no page")?;
+    let first = doc
+        .get_object_mut(first_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| format!("printpdf wrote a page that is not a dictionary ({e})"))?;
+    let first_contents = first
+        .get(b"Contents")
+        .and_then(Object::as_reference)
+        .map_err(|e| format!("printpdf wrote a page without contents ({e})"))?;
+    let resources = first.remove(b"Resources");
+    for key in [b"MediaBox".as_slice(), b"TrimBox", b"CropBox", b"Annots"] {
+        first.remove(key);
+    }
+    let same_media = pages
+        .windows(2)
+        .all(|w| w[0].width == w[1].width && w[0].height == w[1].height);
+    let media = |page: &Page| {
+        Object::Array(vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Real(page.width),
+            Object::Real(page.height),
+        ])
+    };
+
+    // Numbers for the new objects, after printpdf's: the shared backgrounds, then each
+    // page's content and dictionary (the first page's are printpdf's).
+    let mut next = doc.max_id + 1;
+    let mut number = || {
+        next += 1;
+        next - 1
+    };
+    let background_ids: Vec<u32> = backgrounds.iter().map(|_| number()).collect();
+    let page_ids: Vec<(u32, u32)> = (0..pages.len())
+        .map(|i| {
+            if i == 0 {
+                (first_contents.0, first_id.0)
+            } else {
+                (number(), number())
+            }
+        })
+        .collect();
+    let contents_of = |i: usize| {
+        let own = Object::Reference((page_ids[i].0, 0));
+        match page_background[i].and_then(|b| background_ids.get(b)) {
+            Some(&bg) => Object::Array(vec![Object::Reference((bg, 0)), own]),
+            None => own,
+        }
+    };
+    let first = doc
+        .get_object_mut(first_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(|e| format!("printpdf wrote a page that is not a dictionary ({e})"))?;
+    first.set("Contents", contents_of(0));
+    if let (false, Some(page)) = (same_media, pages.first()) {
+        first.set("MediaBox", media(page));
+    }
     let root = doc
         .get_object_mut(root_id)
         .and_then(Object::as_dict_mut)
         .map_err(|e| format!("printpdf wrote a page tree that is not a dictionary ({e})"))?;
-    if let (true, Some(shared)) = (same_resources, shared) {
-        root.set("Resources", Object::Reference(shared));
+    root.set("Count", Object::Integer(pages.len() as i64));
+    root.set(
+        "Kids",
+        Object::Array(
+            page_ids
+                .iter()
+                .map(|&(_, page)| Object::Reference((page, 0)))
+                .collect(),
+        ),
+    );
+    if let Some(resources) = resources {
+        root.set("Resources", resources);
     }
-    if same_media && let Some(media) = media_boxes.first() {
-        root.set("MediaBox", media.clone());
+    if let (true, Some(page)) = (same_media, pages.first()) {
+        root.set("MediaBox", media(page));
     }
-    // Whatever could not go to the root goes back to each page.
-    if !same_resources || !same_media {
-        for ((page_id, resource), media) in page_ids.iter().zip(&resources).zip(&media_boxes) {
-            if let Ok(dict) = doc.get_object_mut(*page_id).and_then(Object::as_dict_mut) {
-                if !same_resources {
-                    dict.set("Resources", Object::Reference(*resource));
-                }
-                if !same_media {
-                    dict.set("MediaBox", media.clone());
-                }
-            }
+
+    let size: usize = contents.iter().map(|c| c.bytes.len() + 64).sum();
+    let mut file = file::Writer::new(size + (256 << 10));
+    for (&(number, generation), object) in &doc.objects {
+        if generation != 0 {
+            return Err(format!("printpdf wrote object {number} {generation}"));
+        }
+        if (number, generation) == first_contents {
+            continue;
+        }
+        match object {
+            Object::Stream(stream) => file.stream(number, &stream.dict, &stream.content),
+            other => file.object(number, other),
         }
     }
-    if same_resources {
-        for r in resources.iter().skip(1) {
-            doc.objects.remove(r);
-        }
+    for (bg, &number) in backgrounds.iter().zip(&background_ids) {
+        file.deflated(number, &bg.bytes);
     }
-    // The dropped objects leave gaps in the numbering, each a few bytes of cross-reference
-    // table; numbering every object again to close them took a fifth of the writing time.
-    Ok(())
+    let mut dict = Vec::new();
+    for (i, (content, &(content_id, page_id))) in contents.iter().zip(&page_ids).enumerate() {
+        file.deflated(content_id, &content.bytes);
+        if i == 0 {
+            continue;
+        }
+        dict.clear();
+        dict.extend_from_slice(b"<</Type/Page/Parent ");
+        file::int(&mut dict, u64::from(root_id.0));
+        dict.extend_from_slice(b" 0 R/Contents");
+        let contents = contents_of(i);
+        if matches!(contents, Object::Reference(_)) {
+            dict.push(b' ');
+        }
+        file::object(&mut dict, &contents);
+        if !same_media {
+            dict.extend_from_slice(b"/MediaBox");
+            file::object(&mut dict, &media(&pages[i]));
+        }
+        dict.extend_from_slice(b">>");
+        file.packed(page_id, dict.clone());
+    }
+    file.finish(next, &doc.trailer)
 }
 
 /// Drops the empty entries printpdf writes into the document information (an empty PDF/X
@@ -595,30 +624,40 @@ struct Content {
     hash: u64,
 }
 
-impl Content {
-    /// The stream object.
-    fn stream(&self) -> Stream {
-        let mut dict = lopdf::Dictionary::new();
-        dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        Stream::new(dict, self.bytes.clone())
+/// What writing content streams needs, made once per thread and used for each of its pages:
+/// the compressor (its tables are too big to make anew for each of thousands of pages) and
+/// the buffers a page is written and compressed into.
+struct Scratch {
+    /// The compressor, or why there is none.
+    deflater: Result<libdeflater::Compressor, String>,
+    /// The stream being written.
+    ops: Vec<u8>,
+    /// Room for the stream compressed.
+    packed: Vec<u8>,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            deflater: libdeflater::CompressionLvl::new(CONTENT_LEVEL)
+                .map(libdeflater::Compressor::new)
+                .map_err(|e| format!("bad deflate level ({e:?})")),
+            ops: Vec::new(),
+            packed: Vec::new(),
+        }
     }
 }
 
 /// The content stream of `items`, compressed: lines first, then all text in one text
 /// object, each piece of state set only when it changes.
-/// A deflate compressor for page contents. Its state (window and hash tables, some 300 KB)
-/// is made once per thread and reset for each page: making it anew for each of thousands of
-/// pages cost more than the compressing.
-fn deflater() -> Compress {
-    Compress::new(Compression::new(CONTENT_LEVEL), true)
-}
-
 fn content(
-    z: &mut Compress,
+    scratch: &mut Scratch,
     encoders: &BTreeMap<Weight, Encoder>,
     items: &[Item],
 ) -> Result<Content, String> {
-    let mut out = Ops::default();
+    let mut buffer = std::mem::take(&mut scratch.ops);
+    buffer.clear();
+    let mut out = Ops(buffer);
     // The stroke in force: width, grey, dash.
     type Pen = (f32, f32, Option<(f32, f32)>);
     let mut stroke: Option<Pen> = None;
@@ -720,20 +759,17 @@ fn content(
         out.raw(b"ET\n");
     }
 
-    z.reset();
+    let z = scratch.deflater.as_mut().map_err(|e| e.clone())?;
     let input = &out.0;
-    let mut bytes = Vec::with_capacity(input.len() / 3 + 64);
-    loop {
-        let read = z.total_in() as usize;
-        let status = z
-            .compress_vec(&input[read..], &mut bytes, FlushCompress::Finish)
-            .map_err(|e| format!("failed to compress a page ({e})"))?;
-        match status {
-            Status::StreamEnd => break,
-            // Out of room: more, and go on.
-            Status::Ok | Status::BufError => bytes.reserve(bytes.capacity().max(256)),
-        }
+    let bound = z.zlib_compress_bound(input.len());
+    if scratch.packed.len() < bound {
+        scratch.packed.resize(bound, 0);
     }
+    let written = z
+        .zlib_compress(input, &mut scratch.packed)
+        .map_err(|e| format!("failed to compress a page ({e:?})"))?;
+    let bytes = scratch.packed.get(..written).unwrap_or_default().to_vec();
+    scratch.ops = out.0;
     let mut hash = Fnv::new();
     hash.write(&bytes);
     Ok(Content {
@@ -784,7 +820,7 @@ impl Ops {
         let v = scaled.unsigned_abs();
         let scale = 10u64.pow(decimals);
         let (int, mut frac) = (v / scale, v % scale);
-        self.int(int);
+        file::int(&mut self.0, int);
         if frac != 0 {
             self.0.push(b'.');
             let mut digits = decimals;
@@ -793,7 +829,7 @@ impl Ops {
                 digits -= 1;
             }
             let start = self.0.len();
-            self.int(frac);
+            file::int(&mut self.0, frac);
             // Leading zeros of the fraction (`0.05`).
             let written = (self.0.len() - start) as u32;
             for _ in written..digits {
@@ -802,32 +838,28 @@ impl Ops {
         }
     }
 
-    fn int(&mut self, mut v: u64) {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        self.0.extend_from_slice(&buf[i..]);
-    }
-
     /// `text` as a literal string of glyph codes, escaped where PDF syntax needs it:
     /// parentheses and backslashes, and carriage returns, which a reader would take for
     /// line ends.
     fn text(&mut self, encoder: &Encoder, text: &str) {
+        // Two bytes a character, at most (a character of one byte in UTF-8 takes two).
+        self.0.reserve(text.len() * 2 + 2);
         self.0.push(b'(');
         for c in text.chars() {
-            for byte in encoder.code(c).to_be_bytes() {
-                match byte {
-                    b'(' | b')' | b'\\' => self.0.extend_from_slice(&[b'\\', byte]),
-                    b'\r' => self.0.extend_from_slice(b"\\r"),
-                    _ => self.0.push(byte),
+            let code = encoder.code(c).to_be_bytes();
+            if code
+                .iter()
+                .any(|b| matches!(b, b'(' | b')' | b'\\' | b'\r'))
+            {
+                for byte in code {
+                    match byte {
+                        b'(' | b')' | b'\\' => self.0.extend_from_slice(&[b'\\', byte]),
+                        b'\r' => self.0.extend_from_slice(b"\\r"),
+                        _ => self.0.push(byte),
+                    }
                 }
+            } else {
+                self.0.extend_from_slice(&code);
             }
         }
         self.0.push(b')');

@@ -19,8 +19,9 @@ const ELLIPSIS: char = '\u{2026}';
 /// A piece of text that is never split across lines, except when it is longer than a line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
-    /// What it says; empty for a blank.
-    pub text: String,
+    /// Where its text is in the measured text, in bytes (empty for a blank): tokens do not
+    /// each hold a copy, as a card's text is measured in thousands of tokens.
+    pub range: std::ops::Range<usize>,
     /// Its width in thousandths of an em.
     pub width: u32,
     /// Whether a space separates it from the token before (else it is glued, as the part of
@@ -37,6 +38,8 @@ pub struct Token {
 pub struct Measured {
     /// The weight it was measured in.
     pub weight: Weight,
+    /// The text its tokens are taken from.
+    text: String,
     /// Its tokens.
     pub tokens: Vec<Token>,
     space: u32,
@@ -83,42 +86,54 @@ impl Measured {
         let face = fonts.face(weight);
         let mut tokens = Vec::new();
         let mut blanks = 0;
-        // The word being read, with its width and length kept as it grows: measuring it
-        // again at every character would make long words quadratic.
+        // The word being read: where it starts, its width and length so far (measuring it
+        // again at every character would make long words quadratic).
         struct Word {
-            text: String,
+            start: usize,
             width: u32,
             chars: usize,
         }
         let mut word = Word {
-            text: String::new(),
+            start: 0,
             width: 0,
             chars: 0,
         };
+        let mut offset = 0;
         for (n, paragraph) in text.split('\n').enumerate() {
             let mut space_before = false;
             let mut break_before = n > 0;
-            let push =
-                |tokens: &mut Vec<Token>, word: &mut Word, space: &mut bool, brk: &mut bool| {
-                    if !word.text.is_empty() {
-                        tokens.push(Token {
-                            width: std::mem::take(&mut word.width),
-                            text: std::mem::take(&mut word.text),
-                            space_before: *space,
-                            break_before: *brk,
-                            blank: None,
-                        });
-                        word.chars = 0;
-                        *space = false;
-                        *brk = false;
-                    }
-                };
+            // Ends the word before `end`, if one was being read.
+            let push = |tokens: &mut Vec<Token>,
+                        word: &mut Word,
+                        end: usize,
+                        space: &mut bool,
+                        brk: &mut bool| {
+                if word.chars > 0 {
+                    tokens.push(Token {
+                        range: word.start..end,
+                        width: std::mem::take(&mut word.width),
+                        space_before: *space,
+                        break_before: *brk,
+                        blank: None,
+                    });
+                    word.chars = 0;
+                    *space = false;
+                    *brk = false;
+                }
+            };
+            let mut at = offset;
             let mut rest = paragraph;
             while !rest.is_empty() {
                 if let (Some(width), Some(after)) = (blank_width, rest.strip_prefix("____")) {
-                    push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+                    push(
+                        &mut tokens,
+                        &mut word,
+                        at,
+                        &mut space_before,
+                        &mut break_before,
+                    );
                     tokens.push(Token {
-                        text: String::new(),
+                        range: at..at,
                         width,
                         space_before,
                         break_before,
@@ -127,31 +142,62 @@ impl Measured {
                     blanks += 1;
                     space_before = false;
                     break_before = false;
-                    rest = after.trim_start_matches('_');
+                    let after = after.trim_start_matches('_');
+                    at += rest.len() - after.len();
+                    rest = after;
                     continue;
                 }
                 let Some(c) = rest.chars().next() else { break };
+                let start = at;
                 rest = &rest[c.len_utf8()..];
+                at += c.len_utf8();
                 if is_space(c) {
-                    push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+                    push(
+                        &mut tokens,
+                        &mut word,
+                        start,
+                        &mut space_before,
+                        &mut break_before,
+                    );
                     space_before = !tokens.is_empty() && !break_before;
                     continue;
                 }
-                word.text.push(c);
+                if word.chars == 0 {
+                    word.start = start;
+                }
                 word.width += face.advance(c);
                 word.chars += 1;
                 let more_letters = rest.chars().next().is_some_and(|n| !is_space(n));
                 if breaks_after(c) && more_letters && word.chars > 1 {
-                    push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+                    push(
+                        &mut tokens,
+                        &mut word,
+                        at,
+                        &mut space_before,
+                        &mut break_before,
+                    );
                 }
             }
-            push(&mut tokens, &mut word, &mut space_before, &mut break_before);
+            push(
+                &mut tokens,
+                &mut word,
+                at,
+                &mut space_before,
+                &mut break_before,
+            );
+            offset += paragraph.len() + 1;
         }
         Measured {
             weight,
+            text: text.to_owned(),
             tokens,
             space: face.advance(' '),
         }
+    }
+
+    /// What `token` says (empty for a blank).
+    pub fn text_of(&self, token: &Token) -> &str {
+        self.text.get(token.range.clone()).unwrap_or("")
     }
 
     /// Whether there is nothing to show.
@@ -241,10 +287,11 @@ impl Measured {
                         has_blanks = true;
                     }
                     None => {
+                        let text = self.text_of(token);
                         if BUILD {
-                            line.text.push_str(&token.text);
+                            line.text.push_str(text);
                         }
-                        has_text |= !token.text.is_empty();
+                        has_text |= !text.is_empty();
                     }
                 }
                 line.width += token.width;
@@ -264,7 +311,7 @@ impl Measured {
                 return None;
             }
             // A long word (a URL, a compound): broken between characters.
-            for c in token.text.chars() {
+            for c in self.text_of(token).chars() {
                 let advance = face.advance(c);
                 if !fits(line.width + advance) && has_text {
                     end_line(&mut line, &mut has_text, &mut has_blanks);
