@@ -14,6 +14,7 @@ pub mod bank;
 pub mod gift;
 pub mod moodle;
 pub mod tsv;
+mod zip;
 
 #[cfg(test)]
 mod tests;
@@ -23,17 +24,36 @@ use decksmith_quiz::{CitationView, Line, LineRole, Side};
 /// Escapes text for an HTML text node: `&`, `<` and `>`; control characters other than tab
 /// and newline are dropped, since neither HTML nor XML can carry them.
 pub fn html_text(text: &str) -> String {
+    escape(text, false)
+}
+
+/// [`html_text`], with each line break as `<br>` when `breaks` is set: one pass over the
+/// bytes, copying the runs between the characters that change (all of them ASCII, or the
+/// two bytes of a C1 control character, so every cut falls between characters).
+fn escape(text: &str, breaks: bool) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
+    let (mut run, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (replacement, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\n' if breaks => ("<br>", 1),
+            // Control characters (C0, DEL and C1, U+0080 to U+009F) but tab and newline.
+            0..=0x08 | 0x0B..=0x1F | 0x7F => ("", 1),
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => ("", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        i += len;
+        run = i;
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -46,7 +66,8 @@ pub fn html_attr(text: &str) -> String {
 
 /// Teacher text as an HTML fragment: escaped, with line breaks kept as `<br>`.
 pub fn html_block(text: &str) -> String {
-    html_text(text).replace("\r\n", "\n").replace('\n', "<br>")
+    // A carriage return is a control character, dropped: `\r\n` is one break.
+    escape(text, true)
 }
 
 /// Text in a span marked with its language, when it is not the course's.

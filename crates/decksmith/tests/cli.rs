@@ -256,7 +256,12 @@ fn timings_name_each_stage_and_format_and_flashcards_pdf_alone() {
     let ms = |v: &serde_json::Value| v["render_ms"].as_f64().unwrap();
     assert!(ms(&json["files"]["flashcards.pdf"]) <= ms(&json["formats"]["pdf"]));
     assert!(json["formats"].get("html").is_none(), "{json}");
-    for stage in ["read", "load and validate", "generate", "render and write decks"] {
+    for stage in [
+        "read",
+        "load and validate",
+        "generate",
+        "render and write decks",
+    ] {
         assert!(json["stages_ms"][stage].is_f64(), "{stage}: {json}");
     }
     assert_eq!(json["decks"], 2);

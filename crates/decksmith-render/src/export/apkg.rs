@@ -38,15 +38,12 @@
 //! has, so progress is kept).
 
 use std::fmt::Write as _;
-use std::io::{Cursor, Write as _};
 
 use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
 use decksmith_quiz::{Card, DeckOutput, LineRole};
 use rayon::prelude::*;
 use rusqlite::{Connection, MAIN_DB, params};
 use serde_json::{Value, json};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::tsv::anki_tag;
 use super::{html_block, lines_html, side_html, sources_html};
@@ -175,12 +172,13 @@ pub fn deck_files(
 /// A 64-bit hash of some strings (the first 8 bytes of their SHA-1, each string ended by a
 /// NUL so that `("ab", "c")` and `("a", "bc")` differ).
 fn hash64(parts: &[&str]) -> u64 {
-    let mut sha = sha1_smol::Sha1::new();
+    use sha1::Digest as _;
+    let mut sha = sha1::Sha1::new();
     for part in parts {
         sha.update(part.as_bytes());
-        sha.update(&[0]);
+        sha.update([0]);
     }
-    let digest = sha.digest().bytes();
+    let digest = sha.finalize();
     let mut first = [0u8; 8];
     first.copy_from_slice(&digest[..8]);
     u64::from_be_bytes(first)
@@ -490,29 +488,45 @@ fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> Not
 /// A field as Anki sorts and checks it: without tags, entities decoded.
 fn strip_html(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            // A tag: left out, up to its end (all of the rest if it never ends).
+            rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            continue;
+        }
+        let entity = [
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&#123;", "{"),
+            ("&#125;", "}"),
+            ("&#58;", ":"),
+            ("&amp;", "&"),
+        ]
+        .into_iter()
+        .find(|(name, _)| rest.starts_with(name));
+        match entity {
+            Some((name, text)) => {
+                out.push_str(text);
+                rest = &rest[name.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
         }
     }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#123;", "{")
-        .replace("&#125;", "}")
-        .replace("&#58;", ":")
-        .replace("&amp;", "&")
+    out.push_str(rest);
+    out
 }
 
 /// Anki's checksum of a note's first field: the first 32 bits of its SHA-1, as a number.
 fn checksum(sort_field: &str) -> i64 {
-    let digest = sha1_smol::Sha1::from(sort_field.as_bytes())
-        .digest()
-        .bytes();
+    use sha1::Digest as _;
+    let digest = sha1::Sha1::digest(sort_field.as_bytes());
     i64::from(u32::from_be_bytes([
         digest[0], digest[1], digest[2], digest[3],
     ]))
@@ -727,20 +741,31 @@ pub fn package(
     history: &Revisions,
 ) -> Result<(Vec<u8>, Given), String> {
     let (collection, revisions) = collection(course, deck, output, history)?;
-    let zip_error = |e: zip::result::ZipError| format!("cannot write the zip ({e})");
-    let io_error = |e: std::io::Error| format!("cannot write the zip ({e})");
-    // A fixed time and mode for every member, so the same collection gives the same bytes.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    zip.start_file("collection.anki2", options)
-        .map_err(zip_error)?;
-    zip.write_all(&collection).map_err(io_error)?;
-    zip.start_file("media", options).map_err(zip_error)?;
-    zip.write_all(b"{}").map_err(io_error)?;
-    let cursor = zip.finish().map_err(zip_error)?;
-    Ok((cursor.into_inner(), revisions))
+    let bytes = super::zip::archive(&[("collection.anki2", &collection), ("media", b"{}")])?;
+    Ok((bytes, revisions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anki_checksums_and_ids_stay_what_they_were() {
+        // Anki's checksum: the first 32 bits of the SHA-1 of the stripped sort field.
+        assert_eq!(checksum("hello"), 0xaaf4_c61d);
+        // Ids and GUIDs must not change from release to release, or a new package would
+        // not update the notes an old one made.
+        assert_eq!(hash64(&["a", "bc"]), 0xc462_8cab_7124_ae90);
+        assert_ne!(hash64(&["ab", "c"]), hash64(&["a", "bc"]));
+    }
+
+    #[test]
+    fn sort_fields_lose_tags_and_decode_entities() {
+        assert_eq!(
+            strip_html("<b>A &amp; B</b> &lt;i&gt; &#123;x&#125;&#58; &quot;q&quot; & <a"),
+            "A & B <i> {x}: \"q\" & "
+        );
+        assert_eq!(strip_html("&amp;lt;"), "&lt;");
+        assert_eq!(strip_html("plain"), "plain");
+    }
 }

@@ -13,6 +13,33 @@ fn html_escapes_markup_and_drops_control_characters() {
     );
     assert_eq!(html_text("a\u{1f}b\u{0}c\td"), "abc\td");
     assert_eq!(html_block("one\ntwo\r\nthree"), "one<br>two<br>three");
+    assert_eq!(
+        html_block("Д\u{85}а & <b>\u{7f}\n"),
+        "Да &amp; &lt;b&gt;<br>"
+    );
+    assert_eq!(html_text(""), "");
+}
+
+#[test]
+fn html_escaping_keeps_every_character_but_controls_and_escapes_markup() {
+    for c in (0..0x3000).filter_map(char::from_u32) {
+        let text = format!("a{c}b");
+        let expected = match c {
+            '&' => "a&amp;b".to_owned(),
+            '<' => "a&lt;b".to_owned(),
+            '>' => "a&gt;b".to_owned(),
+            '\t' | '\n' => text.clone(),
+            c if c.is_control() => "ab".to_owned(),
+            _ => text.clone(),
+        };
+        assert_eq!(html_text(&text), expected, "U+{:04X}", c as u32);
+        let block = if c == '\n' {
+            "a<br>b".to_owned()
+        } else {
+            expected
+        };
+        assert_eq!(html_block(&text), block, "U+{:04X}", c as u32);
+    }
 }
 
 #[test]
