@@ -101,6 +101,13 @@ impl Course {
     }
 }
 
+/// Whether `language` (a course's or a text's code) is Russian: `ru` or `ru-…` (`ru-RU`).
+/// Russian is the one language besides English with built-in words, dates and quotation
+/// marks; every other code gets the English ones.
+pub fn is_russian(language: &str) -> bool {
+    language == "ru" || language.starts_with("ru-")
+}
+
 /// A source document.
 #[derive(Clone, Debug)]
 pub struct Source {

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use crate::course::is_russian;
+
 /// A year, a year and month, or a full date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
@@ -174,8 +176,7 @@ impl PartialDate {
     /// The date written out for people, in English (`16 June 2021`, `November 2021`, `2021`)
     /// or Russian (`16 июня 2021 г.`, `ноябрь 2021 г.`, `2021 г.`).
     pub fn display(&self, language: &str) -> String {
-        let russian = language == "ru" || language.starts_with("ru-");
-        match (self.month, self.day, russian) {
+        match (self.month, self.day, is_russian(language)) {
             (Some(m), Some(d), false) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
             (Some(m), None, false) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
             (_, _, false) => self.year.to_string(),

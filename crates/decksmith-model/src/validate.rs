@@ -396,9 +396,9 @@ fn finish_course(
         strings.insert(key.clone(), clean(value));
     }
     if is_language_code(&language)
-        && !matches!(language.as_str(), "en" | "ru")
+        && !is_russian(&language)
+        && language != "en"
         && !language.starts_with("en-")
-        && !language.starts_with("ru-")
         && strings.is_empty()
     {
         reader

@@ -1,6 +1,6 @@
 //! Flashcards: one per entry, and a reverse card where the deck asks for them.
 
-use decksmith_model::{Course, Deck, Entry, EntryKind, Translation};
+use decksmith_model::{Course, Deck, Entry, EntryKind, Translation, is_russian};
 
 use crate::cite;
 use crate::types::{Card, Line, LineRole, Side};
@@ -164,7 +164,7 @@ fn reverse_sides(entry: &Entry) -> Option<(Side, Side)> {
 
 /// Text in the course language's quotation marks.
 pub fn quoted(text: &str, language: &str) -> String {
-    if language == "ru" || language.starts_with("ru-") {
+    if is_russian(language) {
         format!("«{text}»")
     } else {
         format!("\u{201c}{text}\u{201d}")

@@ -16,7 +16,7 @@ pub mod who;
 use decksmith_model::{Course, Deck, Diagnostic, Entry, Location};
 
 use crate::cite;
-use crate::phrases::Phrases;
+use crate::phrases::Phrasebook;
 use crate::types::{Body, CitationView, QuestionKind};
 use crate::values::Pools;
 
@@ -96,7 +96,7 @@ pub struct Ctx<'a> {
     /// Values of the course by type.
     pub pools: &'a Pools,
     /// Question wording.
-    pub phrases: &'a Phrases,
+    pub phrases: &'a Phrasebook<'a>,
     /// The seed.
     pub seed: u64,
     /// How many distractors a choice question needs.

@@ -25,7 +25,7 @@ pub use assemble::{KIND_ORDER, quotas, variant_letter};
 pub use types::*;
 
 use kinds::{Candidate, Ctx};
-use phrases::Phrases;
+use phrases::{PHRASES, Phrasebook};
 use values::Pools;
 
 /// How to generate.
@@ -45,7 +45,7 @@ pub const MAX_VARIANTS: usize = 26;
 pub fn generate(course: &Course, options: &GenerateOptions) -> (Generated, Vec<Diagnostic>) {
     let seed = options.seed.unwrap_or(course.seed);
     let pools = Pools::new(course);
-    let phrases = Phrases::new(&course.language, &course.strings);
+    let phrases = Phrasebook::new(PHRASES, &course.language, &course.strings);
     // Decks are independent: generate them on all cores, then gather them in course order.
     let results: Vec<(DeckOutput, Vec<Diagnostic>)> = course
         .decks
@@ -72,7 +72,7 @@ fn deck_output(
     course: &Course,
     deck: &Deck,
     pools: &Pools,
-    phrases: &Phrases,
+    phrases: &Phrasebook<'_>,
     seed: u64,
     options: &GenerateOptions,
 ) -> (DeckOutput, Vec<Diagnostic>) {

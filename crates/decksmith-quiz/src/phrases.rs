@@ -1,9 +1,12 @@
-//! The words generated questions are made of, in English and Russian.
+//! The words generated questions are made of, in English and Russian, and [`Phrasebook`],
+//! the lookup every table of built-in words goes through (these, the PDF's, the pages').
 //!
 //! A course may replace any of them in `course.yaml` under `strings:` with the same key
 //! (`q.expansion: "What is the full form of {term}?"`). Placeholders in braces are filled in.
 
 use std::collections::BTreeMap;
+
+use decksmith_model::is_russian;
 
 /// Every phrase key with its English and Russian text.
 pub const PHRASES: &[(&str, &str, &str)] = &[
@@ -112,43 +115,55 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("lang.en", "English", "по-английски"),
 ];
 
-/// The phrases of one course: its language, with the course's own overrides.
-#[derive(Clone, Debug)]
-pub struct Phrases {
-    language: String,
+/// Built-in text in English and Russian under a course's own: one of the tables of words
+/// (these [`PHRASES`], the PDF's words, the pages' interface) for the course's language, with
+/// the course's `strings:` over it.
+#[derive(Clone, Copy, Debug)]
+pub struct Phrasebook<'a> {
+    table: &'static [(&'static str, &'static str, &'static str)],
     russian: bool,
-    overrides: BTreeMap<String, String>,
+    overrides: &'a BTreeMap<String, String>,
 }
 
-impl Phrases {
-    /// The phrases for a course language, with overrides from `strings:`.
-    pub fn new(language: &str, overrides: &BTreeMap<String, String>) -> Phrases {
-        Phrases {
-            language: language.to_owned(),
-            russian: language == "ru" || language.starts_with("ru-"),
-            overrides: overrides.clone(),
+impl<'a> Phrasebook<'a> {
+    /// The `table` of (key, English, Russian) in `language` (`en`, `ru`, …; English for any
+    /// other), with the course's `overrides` by key.
+    pub fn new(
+        table: &'static [(&'static str, &'static str, &'static str)],
+        language: &str,
+        overrides: &'a BTreeMap<String, String>,
+    ) -> Phrasebook<'a> {
+        Phrasebook {
+            table,
+            russian: is_russian(language),
+            overrides,
         }
     }
 
-    /// The course language.
-    pub fn language(&self) -> &str {
-        &self.language
+    /// Whether the built-in text is the Russian.
+    pub fn is_russian(&self) -> bool {
+        self.russian
     }
 
-    /// The phrase `key` with `{name}` placeholders filled from `args`.
+    /// The text of `key` with its placeholders as they are: the course's override, else the
+    /// table's in the language, else the key itself (so a typo shows instead of vanishing).
+    pub fn template<'s>(&self, key: &'s str) -> &'s str
+    where
+        'a: 's,
+    {
+        if let Some(text) = self.overrides.get(key) {
+            return text;
+        }
+        match self.table.iter().find(|(k, ..)| *k == key) {
+            Some((_, _, ru)) if self.russian => ru,
+            Some((_, en, _)) => en,
+            None => key,
+        }
+    }
+
+    /// The text of `key` with `{name}` placeholders filled from `args`.
     pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let template = self
-            .overrides
-            .get(key)
-            .map(String::as_str)
-            .or_else(|| {
-                PHRASES
-                    .iter()
-                    .find(|(k, ..)| *k == key)
-                    .map(|(_, en, ru)| if self.russian { *ru } else { *en })
-            })
-            .unwrap_or(key);
-        fill(template, args)
+        fill(self.template(key), args)
     }
 }
 
@@ -200,12 +215,29 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("q.expansion".to_owned(), "Expand {term}.".to_owned());
         assert_eq!(
-            Phrases::new("en", &o).get("q.expansion", &[("term", "GGE")]),
+            Phrasebook::new(PHRASES, "en", &o).get("q.expansion", &[("term", "GGE")]),
             "Expand GGE."
         );
         assert_eq!(
-            Phrases::new("ru", &BTreeMap::new()).get("q.expansion", &[("term", "ГПЭ")]),
+            Phrasebook::new(PHRASES, "ru", &BTreeMap::new()).get("q.expansion", &[("term", "ГПЭ")]),
             "Как расшифровывается ГПЭ?"
+        );
+    }
+
+    #[test]
+    fn other_languages_get_english_and_unknown_keys_themselves() {
+        let none = BTreeMap::new();
+        assert_eq!(
+            Phrasebook::new(PHRASES, "de", &none).get("e.true", &[]),
+            "True."
+        );
+        assert_eq!(
+            Phrasebook::new(PHRASES, "ru-RU", &none).get("e.true", &[]),
+            "Верно."
+        );
+        assert_eq!(
+            Phrasebook::new(PHRASES, "ru", &none).template("q.no-such-key"),
+            "q.no-such-key"
         );
     }
 }

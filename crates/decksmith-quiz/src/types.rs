@@ -5,7 +5,7 @@
 //! reads the same values. Serializing a [`Quiz`] gives `quiz.json`, documented by
 //! `crates/decksmith-quiz/quiz.schema.json`.
 
-use decksmith_model::Location;
+use decksmith_model::{Location, is_russian};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -151,7 +151,7 @@ impl CitationView {
     /// The citation for a footer: `RIAC/EWI brief, “escalating for three years”`, with the
     /// locator worded in `language`.
     pub fn display(&self, language: &str) -> String {
-        let russian = language == "ru" || language.starts_with("ru-");
+        let russian = is_russian(language);
         match &self.locator {
             None => self.short.clone(),
             Some(LocatorView::Quote(q)) if russian => format!("{}, «{q}»", self.short),

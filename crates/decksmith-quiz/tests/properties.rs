@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use decksmith_model::names::normalize_answer;
 use decksmith_model::{ContentInput, Course, EntryKind, LoadOptions, SourceFile, load};
 use decksmith_quiz::kinds::{Ctx, truefalse};
-use decksmith_quiz::phrases::Phrases;
+use decksmith_quiz::phrases::{PHRASES, Phrasebook};
 use decksmith_quiz::values::{Class, Pools};
 use decksmith_quiz::{Body, GenerateOptions, Generated, QuestionKind, generate};
 use proptest::prelude::*;
@@ -331,7 +331,7 @@ proptest! {
     fn a_false_statement_differs_from_the_true_one_in_exactly_one_value(spec in spec()) {
         let course = course(&spec);
         let pools = Pools::new(&course);
-        let phrases = Phrases::new(&course.language, &course.strings);
+        let phrases = Phrasebook::new(PHRASES, &course.language, &course.strings);
         let deck = &course.decks[0];
         let ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new() };
         for entry in &deck.entries {

@@ -19,6 +19,7 @@ mod zip;
 #[cfg(test)]
 mod tests;
 
+use decksmith_model::is_russian;
 use decksmith_quiz::{CitationView, Line, LineRole, Side};
 
 /// Escapes text for an HTML text node: `&`, `<` and `>`; control characters other than tab
@@ -140,7 +141,7 @@ impl Words {
     /// The words for a course language (`en`, `ru`, …; English for any other).
     pub fn new(language: &str) -> Words {
         Words {
-            russian: language == "ru" || language.starts_with("ru-"),
+            russian: is_russian(language),
         }
     }
 

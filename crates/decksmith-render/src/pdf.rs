@@ -22,12 +22,13 @@ pub mod worksheet;
 use std::collections::BTreeMap;
 
 use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Location, Paper, Pos};
+use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{Body, Card, DeckOutput, Question, Quiz};
 
 use crate::{OutFile, RenderError, Rendered, failed};
 use fonts::Fonts;
 use plan::PrintSetup;
-use words::Words;
+use words::WORDS;
 use worksheet::Sheet;
 
 /// Print settings given on the command line, each overriding the course's.
@@ -59,7 +60,7 @@ pub struct Context<'a> {
     /// The fonts.
     pub fonts: &'a Fonts,
     /// The fixed words, in the course's language.
-    pub words: Words,
+    pub words: Phrasebook<'a>,
     /// The course.
     pub course: &'a Course,
     /// The deck.
@@ -71,7 +72,7 @@ impl<'a> Context<'a> {
     pub fn new(fonts: &'a Fonts, course: &'a Course, deck: &'a Deck) -> Context<'a> {
         Context {
             fonts,
-            words: Words::new(&course.language, &course.strings),
+            words: Phrasebook::new(WORDS, &course.language, &course.strings),
             course,
             deck,
         }

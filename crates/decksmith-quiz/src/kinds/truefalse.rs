@@ -10,9 +10,9 @@ use crate::types::Body;
 use crate::values::Class;
 
 /// A statement with one value that can be swapped.
-struct Claim {
+struct Claim<'a> {
     /// The statement with `{}` where the value goes.
-    render: Box<dyn Fn(&str) -> String>,
+    render: Box<dyn Fn(&str) -> String + 'a>,
     /// The true value.
     value: String,
     /// Its type.
@@ -83,8 +83,8 @@ pub fn candidates(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     out
 }
 
-fn claim(ctx: &Ctx<'_>, entry: &Entry) -> Option<Claim> {
-    let p = ctx.phrases.clone();
+fn claim<'a>(ctx: &Ctx<'a>, entry: &Entry) -> Option<Claim<'a>> {
+    let p = ctx.phrases;
     let what = |key: &str| ctx.phrases.get(key, &[]);
     Some(match &entry.kind {
         EntryKind::Fact(fact) => {

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use decksmith_model::Course;
+use decksmith_quiz::phrases::Phrasebook;
 
 /// Every interface key with its English and Russian text.
 pub const UI_STRINGS: &[(&str, &str, &str)] = &[
@@ -190,16 +191,11 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
     UI_STRINGS.iter().map(|(key, ..)| *key)
 }
 
-/// Whether built-in Russian text serves `language` (`ru`, `ru-RU`).
-fn is_russian(language: &str) -> bool {
-    language == "ru" || language.starts_with("ru-")
-}
-
-/// The interface text of one course: its language's built-in strings under its overrides.
+/// The interface text of one course: a [`Phrasebook`] of [`UI_STRINGS`], with plurals, file
+/// labels and the scripts' strings.
 #[derive(Clone, Debug)]
 pub struct Ui<'a> {
-    russian: bool,
-    overrides: &'a BTreeMap<String, String>,
+    book: Phrasebook<'a>,
 }
 
 impl<'a> Ui<'a> {
@@ -211,8 +207,7 @@ impl<'a> Ui<'a> {
     /// The interface in `language` (`en`, `ru`, …) with a course's `strings:` over it.
     pub fn with(language: &str, overrides: &'a BTreeMap<String, String>) -> Ui<'a> {
         Ui {
-            russian: is_russian(language),
-            overrides,
+            book: Phrasebook::new(UI_STRINGS, language, overrides),
         }
     }
 
@@ -222,14 +217,7 @@ impl<'a> Ui<'a> {
     where
         'a: 's,
     {
-        if let Some(text) = self.overrides.get(key) {
-            return text;
-        }
-        match UI_STRINGS.iter().find(|(k, ..)| *k == key) {
-            Some((_, _, ru)) if self.russian => ru,
-            Some((_, en, _)) => en,
-            None => key,
-        }
+        self.book.template(key)
     }
 
     /// The text of `key` with each `{name}` replaced by its value.
@@ -240,7 +228,7 @@ impl<'a> Ui<'a> {
     /// The plural form of `key` for `n`, with `{n}` filled in.
     pub fn count(&self, key: &str, n: usize) -> String {
         let forms: Vec<&str> = self.t(key).split('|').collect();
-        let index = if self.russian {
+        let index = if self.book.is_russian() {
             russian_plural(n)
         } else {
             usize::from(n != 1)
@@ -301,6 +289,10 @@ fn russian_plural(n: usize) -> usize {
 }
 
 /// `template` with each `{name}` replaced by its value; other braces are left alone.
+///
+/// Not [`decksmith_quiz::phrases::fill`]: a `{` that opens no placeholder is passed over
+/// here, so `{{n}}` gives `{1}` as it does in the scripts (`/\{(\w+)\}/g`), which fill the
+/// same strings in the browser; that one keeps `{{n}}` whole.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;

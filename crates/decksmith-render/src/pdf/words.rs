@@ -2,10 +2,7 @@
 //!
 //! Chosen by `course.language`; a course may replace any of them under `strings:` with the
 //! same key (`pdf.class: "Group"`), which is also how a course in another language gets them.
-
-use std::collections::BTreeMap;
-
-use decksmith_quiz::phrases::fill;
+//! A [`Phrasebook`](decksmith_quiz::phrases::Phrasebook) of [`WORDS`] looks them up.
 
 /// Every key with its English and Russian text.
 pub const WORDS: &[(&str, &str, &str)] = &[
@@ -76,40 +73,3 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Прочтите, где линии лицевой стороны пересекают шкалы (мм).",
     ),
 ];
-
-/// The words of one course.
-#[derive(Clone, Debug)]
-pub struct Words {
-    russian: bool,
-    overrides: BTreeMap<String, String>,
-}
-
-impl Words {
-    /// The words for a course language, with the course's overrides.
-    pub fn new(language: &str, overrides: &BTreeMap<String, String>) -> Words {
-        Words {
-            russian: language == "ru" || language.starts_with("ru-"),
-            overrides: overrides
-                .iter()
-                .filter(|(k, _)| k.starts_with("pdf."))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        }
-    }
-
-    /// The word `key` with `{name}` placeholders filled from `args`.
-    pub fn get(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let template = self
-            .overrides
-            .get(key)
-            .map(String::as_str)
-            .or_else(|| {
-                WORDS
-                    .iter()
-                    .find(|(k, ..)| *k == key)
-                    .map(|(_, en, ru)| if self.russian { *ru } else { *en })
-            })
-            .unwrap_or(key);
-        fill(template, args)
-    }
-}
