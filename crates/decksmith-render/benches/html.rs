@@ -7,28 +7,11 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
-use decksmith_quiz::{GenerateOptions, Generated, generate};
 use decksmith_render::{Format, RenderOptions, Renderer};
 
-/// The allocator of the `decksmith` binary, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
 
-fn course(entries: usize) -> (Course, Generated) {
-    let files = synth::course(entries, 1).files;
-    let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
-    let input = ContentInput {
-        course: file(&files[0]),
-        sources: file(&files[1]),
-        decks: files[2..].iter().map(file).collect(),
-    };
-    let course = load(&input, &LoadOptions::default())
-        .course
-        .expect("the synthetic course loads");
-    let (generated, _) = generate(&course, &GenerateOptions::default());
-    (course, generated)
-}
+use common::course;
 
 fn bench(c: &mut Criterion) {
     let (course, generated) = course(200);

@@ -12,8 +12,6 @@
 
 use criterion::SamplingMode;
 use criterion::{Criterion, criterion_group, criterion_main};
-use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
-use decksmith_quiz::{GenerateOptions, Generated, generate};
 use decksmith_render::Rendered;
 use decksmith_render::pdf::fonts::Fonts;
 use decksmith_render::pdf::worksheet::Sheet;
@@ -21,9 +19,9 @@ use decksmith_render::pdf::{
     Context, PrintOverrides, deck_files, flashcards_pdf, print_setup, quiz_pdf,
 };
 
-/// The allocator of the `decksmith` binary, so the numbers are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+mod common;
+
+use common::course;
 
 /// The limit the issue sets for a 200-card deck's flashcards.pdf.
 const MAX_FLASHCARDS_BYTES: usize = 300 * 1000;
@@ -31,21 +29,6 @@ const MAX_FLASHCARDS_BYTES: usize = 300 * 1000;
 /// The limit the issue sets for a large deck's flashcards.pdf, per card, besides the embedded
 /// font programs.
 const MAX_BYTES_PER_CARD: f64 = 300.0;
-
-fn course(entries: usize) -> (Course, Generated) {
-    let files = synth::course(entries, 1).files;
-    let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
-    let input = ContentInput {
-        course: file(&files[0]),
-        sources: file(&files[1]),
-        decks: files[2..].iter().map(file).collect(),
-    };
-    let course = load(&input, &LoadOptions::default())
-        .course
-        .expect("the synthetic course loads");
-    let (generated, _) = generate(&course, &GenerateOptions::default());
-    (course, generated)
-}
 
 fn bench(c: &mut Criterion) {
     let (course, generated) = course(200);
