@@ -2,7 +2,7 @@
 //!
 //! Templates are askama files in the top-level `templates/` folder, compiled into the binary
 //! (so rendering does no file IO and no template parsing at run time). Values reach the
-//! templates through the view structs in [`view`]; askama escapes all of them. The pages'
+//! templates through the view structs in `view`; askama escapes all of them. The pages'
 //! stylesheet and scripts are `templates/study.css`, `templates/flashcards.js` and
 //! `templates/quiz.js`, put inline into every page so that each page is one file that works
 //! offline, opened from disk. A Content-Security-Policy names their hashes, so the browser
