@@ -124,8 +124,8 @@ impl Timings {
             for ((_, file), (time, bytes)) in self.files.iter().filter(|((f, _), _)| f == name) {
                 let _ = writeln!(
                     out,
-                    "      {:<20} {:>9.1} ms {:>10.1} KB",
-                    format!("of which {file}"),
+                    "    {:<22} {:>9.1} ms {:>10.1} KB",
+                    format!("  incl. {file}"),
                     ms(*time),
                     *bytes as f64 / 1024.0
                 );
