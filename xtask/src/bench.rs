@@ -161,7 +161,7 @@ fn run(
     }
     let timings: Value = serde_json::from_str(&std::fs::read_to_string(&timings_file)?)?;
     let mut files = Vec::new();
-    for entry in walk(&out)? {
+    for entry in decksmith::output::walk(&out)? {
         let size = std::fs::metadata(out.join(&entry))?.len();
         files.push((entry, size));
     }
@@ -180,28 +180,6 @@ fn run(
         timings,
         files,
     })
-}
-
-fn walk(dir: &Path) -> Result<Vec<String>> {
-    let mut out = Vec::new();
-    let mut stack = vec![(dir.to_path_buf(), String::new())];
-    while let Some((path, prefix)) = stack.pop() {
-        for entry in std::fs::read_dir(&path)? {
-            let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let relative = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
-            if entry.file_type()?.is_dir() {
-                stack.push((entry.path(), relative));
-            } else {
-                out.push(relative);
-            }
-        }
-    }
-    Ok(out)
 }
 
 /// genanki packaging the same notes as decksmith (the fronts, backs and tags of

@@ -259,7 +259,7 @@ fn carry(
 
 /// Every file under `dir`, as relative paths with `/`, sorted. Symbolic links are listed as
 /// files and not followed.
-fn walk(dir: &Path) -> io::Result<Vec<String>> {
+pub fn walk(dir: &Path) -> io::Result<Vec<String>> {
     let mut out = Vec::new();
     let mut stack = vec![(dir.to_path_buf(), String::new())];
     while let Some((path, prefix)) = stack.pop() {

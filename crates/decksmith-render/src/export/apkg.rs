@@ -45,7 +45,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, MAIN_DB, params};
 use serde_json::{Value, json};
 
-use super::tsv::anki_tag;
+use super::tsv::anki_tags;
 use super::{html_block, lines_html, side_html, sources_html};
 use crate::{OutFile, RenderError, Rendered, failed};
 
@@ -427,12 +427,7 @@ fn note(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
 }
 
 fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
-    let tags: Vec<String> = card
-        .tags
-        .iter()
-        .map(|t| anki_tag(t))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tags = anki_tags(card);
     let source = sources_html(&card.sources, &course.language);
     let cloze = match course.entry(&card.entry) {
         Some((_, entry)) => match &entry.kind {

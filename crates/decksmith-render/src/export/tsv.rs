@@ -76,6 +76,15 @@ pub fn anki_tag(tag: &str) -> String {
     tag.split_whitespace().collect::<Vec<_>>().join("_")
 }
 
+/// A card's tags in Anki's syntax, empty ones left out.
+pub fn anki_tags(card: &Card) -> Vec<String> {
+    card.tags
+        .iter()
+        .map(|t| anki_tag(t))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// The whole file for a deck's cards.
 pub fn cards(course: &Course, deck: &Deck, cards: &[Card]) -> String {
     let mut out = String::new();
@@ -88,12 +97,7 @@ pub fn cards(course: &Course, deck: &Deck, cards: &[Card]) -> String {
         back.push_str(&lines_html(&card.back.lines));
         let mut front = side_html(&card.front);
         front.push_str(&lines_html(&card.front.lines));
-        let tags: Vec<String> = card
-            .tags
-            .iter()
-            .map(|t| anki_tag(t))
-            .filter(|t| !t.is_empty())
-            .collect();
+        let tags = anki_tags(card);
         let row = [
             field(&front),
             field(&back),
