@@ -17,8 +17,10 @@ Exits non-zero with a message naming what is wrong.
 """
 
 import os
+import sqlite3
 import sys
 import tempfile
+import zipfile
 
 from anki.collection import (
     Collection,
@@ -71,12 +73,38 @@ def note_with_field(col, field_text):
     return found
 
 
+def check_sqlite(path):
+    """decksmith writes the collection's SQLite file itself: this Python's own SQLite must find
+    it sound, with Anki's tables and indexes."""
+    folder = tempfile.mkdtemp(prefix="anki-sqlite-")
+    db = os.path.join(folder, "collection.anki2")
+    with zipfile.ZipFile(path) as package, open(db, "wb") as out:
+        out.write(package.read("collection.anki2"))
+    con = sqlite3.connect(db)
+    try:
+        result = con.execute("PRAGMA integrity_check").fetchall()
+        check(result == [("ok",)], f"{path}: SQLite's integrity check says {result}")
+        names = {name for (name,) in con.execute("SELECT name FROM sqlite_schema")}
+        for wanted in ("col", "notes", "cards", "revlog", "graves", "ix_notes_usn", "ix_cards_usn",
+                       "ix_revlog_usn", "ix_cards_nid", "ix_cards_sched", "ix_revlog_cid",
+                       "ix_notes_csum"):
+            check(wanted in names, f"{path}: the collection has no {wanted}")
+    finally:
+        con.close()
+
+
 def main():
     if len(sys.argv) != 6:
         print(__doc__)
         sys.exit(2)
     first, same, edited, reverted, bundled = sys.argv[1:]
     apkg = lambda out: os.path.join(out, "fixture-deck", "deck.apkg")
+
+    for out in (first, edited, reverted, bundled):
+        for deck in sorted(os.listdir(out)):
+            path = os.path.join(out, deck, "deck.apkg")
+            if os.path.isfile(path):
+                check_sqlite(path)
 
     # The same content built again over the same output gives the same bytes.
     with open(apkg(first), "rb") as a, open(apkg(same), "rb") as b:

@@ -190,6 +190,11 @@ fn open_collection(bytes: &[u8]) -> Connection {
     let mut conn = Connection::open_in_memory().expect("sqlite");
     conn.deserialize_read_exact(MAIN_DB, bytes, bytes.len(), true)
         .expect("a SQLite database");
+    // decksmith writes the file itself: SQLite must find nothing wrong with it.
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("an integrity check");
+    assert_eq!(check, "ok");
     conn
 }
 

@@ -2,7 +2,7 @@
 //!
 //! The package is a zip (deflate) holding `collection.anki2`, a SQLite collection in Anki's
 //! schema 11 (the one every Anki and AnkiDroid imports), and an empty `media` list. The
-//! collection is built in memory and serialized to bytes: no file is touched.
+//! collection is written straight to bytes by our own SQLite file writer: no file is touched.
 //!
 //! # Notes
 //!
@@ -42,9 +42,12 @@ use std::fmt::Write as _;
 use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
 use decksmith_quiz::{Card, DeckOutput, LineRole};
 use rayon::prelude::*;
-use rusqlite::{Connection, MAIN_DB, params};
 use serde_json::{Value, json};
 
+use super::sqlite::{
+    self,
+    Value::{Int, Null, Text},
+};
 use super::tsv::anki_tags;
 use super::{html_block, lines_html, side_html, sources_html};
 use crate::{OutFile, RenderError, Rendered, failed};
@@ -253,11 +256,26 @@ impl NoteKind {
 struct NoteRow {
     kind: NoteKind,
     guid: String,
-    fields: Vec<String>,
+    /// The note's id (a hash of its GUID).
+    id: i64,
     /// The fields as Anki stores them: separated by the unit separator.
     joined: String,
+    /// The tags as Anki stores them: each followed and preceded by a space.
+    tags: String,
+    /// The first field without HTML, and Anki's checksum of it.
+    sort_field: String,
+    csum: i64,
+    /// The note's revision.
+    revision: NoteRevision,
+    /// The cards: id and template ordinal (cloze number less one for cloze notes).
+    cards: Vec<(i64, u32)>,
+}
+
+/// A note's kind, fields, tags and card ordinals, as the entry gives them.
+struct NoteFields {
+    kind: NoteKind,
+    fields: [String; 4],
     tags: Vec<String>,
-    /// The cards' template ordinals (cloze numbers less one for cloze notes).
     ords: Vec<u32>,
 }
 
@@ -404,9 +422,10 @@ fn cloze_text(parts: &[ClozePart], mode: ClozeMode) -> (String, Vec<u32>) {
 }
 
 /// The notes of a deck, from its flashcards (a reverse card joins its forward card's note).
-fn notes(course: &Course, deck: &Deck, cards: &[Card]) -> Vec<NoteRow> {
+fn notes(course: &Course, deck: &Deck, cards: &[Card], history: &Revisions) -> Vec<NoteRow> {
     // A reverse card only makes its entry's note a "Basic (and reversed card)" one, so every
     // note can be built on its own, on all cores, in the deck's order.
+    let name = deck_name(course, deck);
     let reversed: std::collections::HashSet<&str> = cards
         .iter()
         .filter(|c| c.reverse)
@@ -415,28 +434,71 @@ fn notes(course: &Course, deck: &Deck, cards: &[Card]) -> Vec<NoteRow> {
     cards
         .par_iter()
         .filter(|card| !card.reverse)
-        .map(|card| note(course, deck, card, reversed.contains(card.entry.as_str())))
+        .map(|card| {
+            let reversed = reversed.contains(card.entry.as_str());
+            note(course, deck, card, reversed, &name, history)
+        })
         .collect()
 }
 
-/// The note of one forward card.
-fn note(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
-    let mut row = note_fields(course, deck, card, reversed);
-    row.joined = row.fields.join("\u{1f}");
-    row
+/// The note of one forward card, `name` its deck's name in Anki.
+fn note(
+    course: &Course,
+    deck: &Deck,
+    card: &Card,
+    reversed: bool,
+    name: &str,
+    history: &Revisions,
+) -> NoteRow {
+    let NoteFields {
+        kind,
+        fields,
+        tags,
+        ords,
+    } = note_fields(course, card, reversed, deck.quiz.cloze);
+    let fields = &fields[..kind.fields().len()];
+    let guid = guid(course, deck, &card.entry);
+    let joined = fields.join("\u{1f}");
+    let tags = tags.join(" ");
+    let hash = content_hash(&[kind.name(), &joined, &tags, name]);
+    let sort_field = strip_html(&fields[0]);
+    NoteRow {
+        kind,
+        id: anki_id(&["decksmith note", &guid]),
+        revision: NoteRevision {
+            hash,
+            time: history.time(&guid, hash),
+        },
+        cards: ords
+            .into_iter()
+            .map(|ord| (anki_id(&["decksmith card", &guid, &ord.to_string()]), ord))
+            .collect(),
+        guid,
+        joined,
+        tags: if tags.is_empty() {
+            tags
+        } else {
+            format!(" {tags} ")
+        },
+        csum: checksum(&sort_field),
+        sort_field,
+    }
 }
 
-fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteRow {
+fn note_fields(course: &Course, card: &Card, reversed: bool, cloze: ClozeMode) -> NoteFields {
     let tags = anki_tags(card);
     let source = sources_html(&card.sources, &course.language);
-    let cloze = match course.entry(&card.entry) {
+    // Only a fact's note can be a cloze note: no other card needs its entry looked up.
+    let fact = (card.kind == "fact")
+        .then(|| course.entry(&card.entry))
+        .flatten();
+    let cloze = match fact {
         Some((_, entry)) => match &entry.kind {
-            EntryKind::Fact(fact) => Some(cloze_text(&fact.cloze.parts, deck.quiz.cloze)),
+            EntryKind::Fact(fact) => Some(cloze_text(&fact.cloze.parts, cloze)),
             _ => None,
         },
         None => None,
     };
-    let guid = guid(course, deck, &card.entry);
     match cloze {
         Some((text, ords)) if !ords.is_empty() => {
             let notes: Vec<_> = card
@@ -446,11 +508,9 @@ fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> Not
                 .filter(|l| l.role == LineRole::Note)
                 .cloned()
                 .collect();
-            NoteRow {
+            NoteFields {
                 kind: NoteKind::Cloze,
-                guid,
-                fields: vec![text, lines_html(&notes), source],
-                joined: String::new(),
+                fields: [text, lines_html(&notes), source, String::new()],
                 tags,
                 ords,
             }
@@ -463,16 +523,14 @@ fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> Not
             } else {
                 (NoteKind::Basic, vec![0])
             };
-            NoteRow {
+            NoteFields {
                 kind,
-                guid,
-                fields: vec![
+                fields: [
                     front,
                     side_html(&card.back),
                     lines_html(&card.back.lines),
                     source,
                 ],
-                joined: String::new(),
                 tags,
                 ords,
             }
@@ -527,36 +585,27 @@ fn checksum(sort_field: &str) -> i64 {
     ]))
 }
 
-const SCHEMA: &str = "
-create table col (id integer primary key, crt integer not null, mod integer not null,
-  scm integer not null, ver integer not null, dty integer not null, usn integer not null,
-  ls integer not null, conf text not null, models text not null, decks text not null,
-  dconf text not null, tags text not null);
-create table notes (id integer primary key, guid text not null, mid integer not null,
-  mod integer not null, usn integer not null, tags text not null, flds text not null,
-  sfld integer not null, csum integer not null, flags integer not null, data text not null);
-create table cards (id integer primary key, nid integer not null, did integer not null,
-  ord integer not null, mod integer not null, usn integer not null, type integer not null,
-  queue integer not null, due integer not null, ivl integer not null, factor integer not null,
-  reps integer not null, lapses integer not null, left integer not null, odue integer not null,
-  odid integer not null, flags integer not null, data text not null);
-create table revlog (id integer primary key, cid integer not null, usn integer not null,
-  ease integer not null, ivl integer not null, lastIvl integer not null,
-  factor integer not null, time integer not null, type integer not null);
-create table graves (usn integer not null, oid integer not null, type integer not null);
-";
-
-/// Anki's indexes, made after the rows are in (building an index once is cheaper than
-/// keeping it up to date through every insert).
-const INDEXES: &str = "
-create index ix_notes_usn on notes (usn);
-create index ix_cards_usn on cards (usn);
-create index ix_revlog_usn on revlog (usn);
-create index ix_cards_nid on cards (nid);
-create index ix_cards_sched on cards (did, queue, due);
-create index ix_revlog_cid on revlog (cid);
-create index ix_notes_csum on notes (csum);
-";
+/// Anki's schema 11: the tables, with the statements SQLite keeps for them.
+const COL: &str = "CREATE TABLE col (id integer primary key, crt integer not null, \
+mod integer not null, scm integer not null, ver integer not null, dty integer not null, \
+usn integer not null, ls integer not null, conf text not null, models text not null, \
+decks text not null, dconf text not null, tags text not null)";
+const NOTES: &str = "CREATE TABLE notes (id integer primary key, guid text not null, \
+mid integer not null, mod integer not null, usn integer not null, tags text not null, \
+flds text not null, sfld integer not null, csum integer not null, flags integer not null, \
+data text not null)";
+const CARDS: &str = "CREATE TABLE cards (id integer primary key, nid integer not null, \
+did integer not null, ord integer not null, mod integer not null, usn integer not null, \
+type integer not null, queue integer not null, due integer not null, ivl integer not null, \
+factor integer not null, reps integer not null, lapses integer not null, \
+left integer not null, odue integer not null, odid integer not null, \
+flags integer not null, data text not null)";
+const REVLOG: &str = "CREATE TABLE revlog (id integer primary key, cid integer not null, \
+usn integer not null, ease integer not null, ivl integer not null, \
+lastIvl integer not null, factor integer not null, time integer not null, \
+type integer not null)";
+const GRAVES: &str = "CREATE TABLE graves (usn integer not null, oid integer not null, \
+type integer not null)";
 
 /// The collection's bytes, a SQLite database in Anki's schema 11, and the revision each
 /// note was given.
@@ -566,34 +615,13 @@ pub fn collection(
     output: &DeckOutput,
     history: &Revisions,
 ) -> Result<(Vec<u8>, Given), String> {
-    let db = |e: rusqlite::Error| format!("cannot build the Anki collection ({e})");
-    let rows = notes(course, deck, &output.cards);
-    let name = deck_name(course, deck);
-    let revisions: Given = rows
-        .par_iter()
-        .map(|row| {
-            let tags = row.tags.join(" ");
-            let hash = content_hash(&[row.kind.name(), &row.joined, &tags, &name]);
-            let time = history.time(&row.guid, hash);
-            (row.guid.clone(), NoteRevision { hash, time })
-        })
-        .collect();
+    let mut rows = notes(course, deck, &output.cards, history);
     // The decks and the collection changed when their latest note did.
-    let revision = revisions
+    let revision = rows
         .iter()
-        .map(|(_, r)| r.time)
+        .map(|row| row.revision.time)
         .max()
         .unwrap_or(history.floor);
-    let mut conn = Connection::open_in_memory().map_err(db)?;
-    // The database lives in memory and is built once: no rollback journal, and one
-    // transaction for everything (each insert committing on its own was most of the cost).
-    conn.execute_batch(
-        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;",
-    )
-    .map_err(db)?;
-    conn.execute_batch(SCHEMA).map_err(db)?;
-    conn.execute_batch("BEGIN").map_err(db)?;
-
     let parent_name = deck_name(course, deck)
         .split("::")
         .next()
@@ -633,98 +661,201 @@ pub fn collection(
             models.insert(kind.id().to_string(), notetype_json(kind));
         }
     }
-    let card_count: usize = rows.iter().map(|r| r.ords.len()).sum();
+    let card_count: usize = rows.iter().map(|r| r.cards.len()).sum();
     let conf = json!({
         "activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1200, "timeLim": 0,
         "estTimes": true, "dueCounts": true, "curModel": null, "nextPos": card_count + 1,
         "sortType": "noteFld", "sortBackwards": false, "addToCur": true,
     });
     let millis = revision.0.saturating_mul(1000);
-    conn.execute(
-        "insert into col values (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')",
-        params![
-            revision.0 - revision.0.rem_euclid(86_400),
-            millis,
-            millis,
-            conf.to_string(),
-            Value::Object(models).to_string(),
-            Value::Object(decks).to_string(),
-            dconf_json().to_string(),
-        ],
-    )
-    .map_err(db)?;
-
-    // Rows are inserted in the order of their ids, which are hashes: in id order each insert
-    // appends to the table's B-tree instead of splitting pages all over it. A card's `due`
-    // (its place among new cards) still follows the deck's order.
-    let mut note_rows: Vec<_> = rows
-        .par_iter()
-        .zip(&revisions)
-        .map(|(row, (_, note))| {
-            let note_id = anki_id(&["decksmith note", &row.guid]);
-            let tags = if row.tags.is_empty() {
-                String::new()
-            } else {
-                format!(" {} ", row.tags.join(" "))
-            };
-            let sort_field = strip_html(row.fields.first().map(String::as_str).unwrap_or_default());
-            let csum = checksum(&sort_field);
-            let cards: Vec<(i64, u32)> = row
-                .ords
-                .iter()
-                .map(|&ord| {
-                    (
-                        anki_id(&["decksmith card", &row.guid, &ord.to_string()]),
-                        ord,
-                    )
-                })
-                .collect();
-            (note_id, row, note.time.0, tags, sort_field, csum, cards)
-        })
+    let (conf, models) = (conf.to_string(), Value::Object(models).to_string());
+    let (decks, dconf) = (Value::Object(decks).to_string(), dconf_json().to_string());
+    // The file's size, about: the notes' and cards' rows and index keys, a quarter more
+    // for the pages' free space.
+    let size = rows
+        .iter()
+        .map(|r| r.joined.len() + r.sort_field.len() + r.tags.len() + 120)
+        .sum::<usize>()
+        + card_count * 100
+        + conf.len()
+        + models.len()
+        + decks.len();
+    // The revision of each note, in the deck's order.
+    let revisions: Given = rows
+        .iter()
+        .map(|row| (row.guid.clone(), row.revision))
         .collect();
-    let mut card_rows = Vec::new();
+    // A card's `due` (its place among new cards) follows the deck's order. Rows are written
+    // in the order of their ids, which are hashes, as SQLite keeps them.
+    let mut card_rows = Vec::with_capacity(card_count);
     let mut due = 0i64;
-    for (note_id, _, time, _, _, _, cards) in &note_rows {
-        for &(card_id, ord) in cards {
+    for row in &rows {
+        for &(card_id, ord) in &row.cards {
             due += 1;
-            card_rows.push((card_id, *note_id, ord, *time, due));
+            card_rows.push(CardRow {
+                id: card_id,
+                note: row.id,
+                ord,
+                time: row.revision.time.0,
+                due,
+            });
         }
     }
-    note_rows.sort_by_key(|n| n.0);
-    card_rows.sort_by_key(|c| c.0);
-    let mut insert_note = conn
-        .prepare("insert into notes values (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")
-        .map_err(db)?;
-    for (note_id, row, time, tags, sort_field, csum, _) in &note_rows {
-        insert_note
-            .execute(params![
-                note_id,
-                row.guid,
-                row.kind.id(),
-                time,
-                tags,
-                row.joined,
-                sort_field,
-                csum,
-            ])
-            .map_err(db)?;
+    rows.par_sort_unstable_by_key(|row| row.id);
+    card_rows.par_sort_unstable_by_key(|card| card.id);
+
+    let mut db = sqlite::Database::with_capacity(size + size / 4);
+    let col = [
+        Null,
+        Int(revision.0 - revision.0.rem_euclid(86_400)),
+        Int(millis),
+        Int(millis),
+        Int(11),
+        Int(0),
+        Int(0),
+        Int(0),
+        Text(&conf),
+        Text(&models),
+        Text(&decks),
+        Text(&dconf),
+        Text("{}"),
+    ];
+    // The tables are written on this thread while the indexes are sorted on another.
+    let (written, indexes) = rayon::join(
+        || tables(&mut db, &col, &rows, &card_rows, deck_id),
+        || indexes(&rows, &card_rows, deck_id),
+    );
+    written?;
+    for index in indexes {
+        db.index(index);
     }
-    drop(insert_note);
-    let mut insert_card = conn
-        .prepare(
-            "insert into cards values (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-        )
-        .map_err(db)?;
-    for (card_id, note_id, ord, time, due) in &card_rows {
-        insert_card
-            .execute(params![card_id, note_id, deck_id, ord, time, due])
-            .map_err(db)?;
+    Ok((db.finish()?, revisions))
+}
+
+/// A card, ready to insert.
+struct CardRow {
+    id: i64,
+    note: i64,
+    ord: u32,
+    time: i64,
+    due: i64,
+}
+
+/// Writes the tables of the collection: its one `col` row, the notes and cards in the
+/// order of their ids.
+fn tables(
+    db: &mut sqlite::Database,
+    col: &[sqlite::Value<'_>],
+    notes: &[NoteRow],
+    cards: &[CardRow],
+    deck_id: i64,
+) -> Result<(), String> {
+    let mut table = db.table("col", COL);
+    table.row(1, col)?;
+    table.finish();
+    let mut table = db.table("notes", NOTES);
+    for note in notes {
+        table.row(
+            note.id,
+            &[
+                Null,
+                Text(&note.guid),
+                Int(note.kind.id()),
+                Int(note.revision.time.0),
+                Int(-1),
+                Text(&note.tags),
+                Text(&note.joined),
+                // `sfld` is an integer column, so that numbers sort as numbers.
+                sqlite::Value::integer_affinity(&note.sort_field),
+                Int(note.csum),
+                Int(0),
+                Text(""),
+            ],
+        )?;
     }
-    drop(insert_card);
-    conn.execute_batch(INDEXES).map_err(db)?;
-    conn.execute_batch("COMMIT").map_err(db)?;
-    let data = conn.serialize(MAIN_DB).map_err(db)?;
-    Ok((data.to_vec(), revisions))
+    table.finish();
+    let mut table = db.table("cards", CARDS);
+    // A new card: type and queue 0, no interval, ease, reviews or lapses yet.
+    let zero = Int(0);
+    for card in cards {
+        table.row(
+            card.id,
+            &[
+                Null,
+                Int(card.note),
+                Int(deck_id),
+                Int(i64::from(card.ord)),
+                Int(card.time),
+                Int(-1),
+                zero,
+                zero,
+                Int(card.due),
+                zero,
+                zero,
+                zero,
+                zero,
+                zero,
+                zero,
+                zero,
+                zero,
+                Text(""),
+            ],
+        )?;
+    }
+    table.finish();
+    db.table("revlog", REVLOG).finish();
+    db.table("graves", GRAVES).finish();
+    Ok(())
+}
+
+/// Anki's indexes, in the order it makes them; each key ends with the row's id. Every note
+/// and card has the same `usn` (-1: not synced yet), deck and queue (0: new).
+fn indexes(notes: &[NoteRow], cards: &[CardRow], deck_id: i64) -> Vec<sqlite::Index> {
+    vec![
+        index(
+            "ix_notes_usn",
+            "notes",
+            "usn",
+            notes.iter().map(|n| [-1, n.id]).collect(),
+        ),
+        index(
+            "ix_cards_usn",
+            "cards",
+            "usn",
+            cards.iter().map(|c| [-1, c.id]).collect(),
+        ),
+        index::<2>("ix_revlog_usn", "revlog", "usn", Vec::new()),
+        index(
+            "ix_cards_nid",
+            "cards",
+            "nid",
+            cards.iter().map(|c| [c.note, c.id]).collect(),
+        ),
+        index(
+            "ix_cards_sched",
+            "cards",
+            "did, queue, due",
+            cards.iter().map(|c| [deck_id, 0, c.due, c.id]).collect(),
+        ),
+        index::<2>("ix_revlog_cid", "revlog", "cid", Vec::new()),
+        index(
+            "ix_notes_csum",
+            "notes",
+            "csum",
+            notes.iter().map(|n| [n.csum, n.id]).collect(),
+        ),
+    ]
+}
+
+/// An index on `columns` of `table`.
+fn index<const N: usize>(
+    name: &str,
+    table: &str,
+    columns: &str,
+    keys: Vec<[i64; N]>,
+) -> sqlite::Index {
+    let sql = format!("CREATE INDEX {name} on {table} ({columns})");
+    sqlite::Index::new(name, table, &sql, keys)
 }
 
 /// The package's bytes (the collection and an empty media list in a zip) and the revision
