@@ -19,7 +19,7 @@ use decksmith_render::html::{DeckSummary, FileLink};
 use decksmith_render::{Format, OutFile, RenderError, RenderOptions, Renderer, file_label};
 
 use crate::content::{ContentDir, read_content};
-use crate::output::{Carried, Staging, WriteError};
+use crate::output::{Carried, OutputDir, WriteError};
 use crate::timings::Timings;
 
 /// What to build.
@@ -45,6 +45,9 @@ pub struct BuildOptions {
     pub variants: usize,
     /// Fail, writing nothing, if there are warnings.
     pub deny_warnings: bool,
+    /// Shows a line to the user while the build runs: that it waits for another build into
+    /// the same output folder, or that it put back an interrupted build's previous output.
+    pub notify: Option<fn(&str)>,
 }
 
 /// Why a build failed.
@@ -119,6 +122,15 @@ pub fn load_options() -> LoadOptions {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::default();
+    // First of all, and held to the end: the output folder locked against other builds, and
+    // put back whole if an earlier build died in its swap. Everything read from it below (the
+    // revision history, the manifest) is read after that.
+    let out = OutputDir::open(&options.out, &|line| {
+        if let Some(notify) = options.notify {
+            notify(line);
+        }
+    })
+    .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
     let input = read_content(&options.content).map_err(BuildError::Content)?;
     timings.stage("read", started);
 
@@ -166,15 +178,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let floor =
         Revision::from_source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
             .map_err(BuildError::Environment)?;
-    let history = std::fs::read_to_string(options.out.join(REVISIONS))
-        .map(|text| Revisions::parse(&text, floor))
-        .unwrap_or(Revisions {
+    let history_path = out.path().join(REVISIONS);
+    let history = match std::fs::read_to_string(&history_path) {
+        Ok(text) => Revisions::parse(&text, floor),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Revisions {
             floor,
             ..Revisions::default()
-        });
+        },
+        // Building without it would give edited notes times Anki does not take as updates.
+        Err(error) => {
+            let error = WriteError::Io {
+                action: "read",
+                path: history_path,
+                error,
+            };
+            return Err(BuildError::Write(error, diagnostics));
+        }
+    };
     // Read before the new output is started: decks not rebuilt keep their earlier files, and
     // the index links to whatever each has.
-    let previous = previous_files(&options.out);
+    let previous = previous_files(out.path());
     let stage = Instant::now();
     let renderer = Renderer::new(RenderOptions {
         formats,
@@ -188,8 +211,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     // Render the decks on all cores; each deck's files go into the new output as soon as
     // they are made, so the whole output is never in memory at once.
-    let staging =
-        Staging::begin(&options.out).map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
+    let staging = match out.begin() {
+        Ok(staging) => staging,
+        Err(e) => return Err(BuildError::Write(e, diagnostics)),
+    };
     let stage = Instant::now();
     let jobs: Vec<(&Deck, &DeckOutput)> = course
         .decks

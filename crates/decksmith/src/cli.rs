@@ -212,6 +212,7 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
         }),
         variants: usize::from(args.variants),
         deny_warnings: args.deny_warnings,
+        notify: Some(|line| eprintln!("note: {line}")),
     };
     let unchanged = format!("{} was not changed", args.out.display());
     match build(&options) {
@@ -232,6 +233,9 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
             }
             for (from, to) in &report.carried.renamed {
                 println!("your file {from} is now {to}: decksmith writes a file of that name");
+            }
+            for warning in &report.carried.warnings {
+                eprintln!("warning: {warning}");
             }
             if report.diagnostics.warning_count() > 0 {
                 println!("{}", report.diagnostics.summary());
@@ -268,7 +272,14 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
         }
         Err(BuildError::Write(e, diagnostics)) => {
             print_diagnostics(&diagnostics);
-            eprintln!("error: {e}; {unchanged}");
+            if e.out_unchanged() {
+                eprintln!("error: {e}; {unchanged}");
+            } else {
+                eprintln!("error: {e}");
+            }
+            if let Some(help) = e.help() {
+                eprintln!("  = help: {help}");
+            }
             ExitCode::FAILURE
         }
     }

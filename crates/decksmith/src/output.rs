@@ -3,27 +3,170 @@
 //! A build writes every file into a fresh folder beside the output folder, then swaps the two
 //! with renames. Until the swap, the previous output is untouched; a failed render, a full
 //! disk or an interrupt leaves it exactly as it was. The swap itself is two renames; if a
-//! run dies between them, the next run puts the previous output back first.
+//! run dies between them, the next run puts the previous output back before it reads
+//! anything from the output folder (the Anki revision history included).
+//!
+//! One build at a time: [`OutputDir::open`] takes an exclusive lock on a file beside the
+//! output folder (`.NAME.decksmith-lock`, an OS file lock, released when the process ends
+//! however it ends) and holds it for the whole build. A second build into the same folder
+//! waits for it; leftovers of an interrupted build (its staging folder, the previous output
+//! moved aside) are dealt with only under the lock, so never while a live build writes them.
+//!
+//! Every file and folder of the new output is flushed to disk (`fsync`) before the swap, and
+//! the parent folder after each rename, so a power cut leaves either output whole.
 //!
 //! decksmith lists the files it made in `.decksmith-manifest`. Any other file found in the
 //! output folder is the user's: it is carried into the new folder, never deleted. A folder
 //! that is not empty and has no manifest was not made by decksmith, and is refused.
+//!
+//! Placements that cannot work are refused before anything is built, in words: a symbolic
+//! link is followed to its folder, and a mount point, a parent folder that cannot be written,
+//! a read-only output folder and a name too long for the folders beside it are errors with a
+//! help line.
 
 use std::collections::BTreeSet;
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The file that lists what decksmith wrote.
 pub const MANIFEST: &str = ".decksmith-manifest";
+
+/// The suffixes of the files and folders kept beside the output folder `NAME`, as
+/// `.NAME<suffix>`: the new output while it is written, the previous one during the swap, and
+/// the lock file.
+const STAGING_SUFFIX: &str = ".decksmith-new";
+const RETIRED_SUFFIX: &str = ".decksmith-old";
+const LOCK_SUFFIX: &str = ".decksmith-lock";
+
+/// The longest file name most file systems allow, in bytes (ext4, XFS, Btrfs, APFS, NTFS in
+/// UTF-16 units).
+const NAME_MAX: usize = 255;
+
+/// The longest output folder name that leaves room for `.NAME.decksmith-lock` beside it.
+pub const MAX_NAME_BYTES: usize = NAME_MAX - 1 - LOCK_SUFFIX.len();
 
 /// Why the output could not be written.
 #[derive(Debug)]
 pub enum WriteError {
     /// The folder holds files decksmith did not make, and no manifest.
     NotOurs(PathBuf),
+    /// `--out` names a file, not a folder.
+    NotAFolder(PathBuf),
+    /// `--out` is a symbolic link whose target does not exist.
+    DanglingLink {
+        /// The link.
+        link: PathBuf,
+        /// Where it points.
+        target: PathBuf,
+    },
+    /// The output folder's name leaves no room for the names decksmith makes beside it.
+    NameTooLong {
+        /// The output folder.
+        out: PathBuf,
+        /// The length of its name, in bytes.
+        bytes: usize,
+    },
+    /// The output folder is a mount point (or the root), which cannot be renamed.
+    MountPoint(PathBuf),
+    /// The folder that holds the output folder cannot be written.
+    ParentNotWritable {
+        /// The output folder.
+        out: PathBuf,
+        /// The folder it is in.
+        parent: PathBuf,
+        /// Why, in a few words.
+        reason: String,
+    },
+    /// The output folder, or a folder in it, is read-only, so its old files cannot be removed.
+    ReadOnly {
+        /// The output folder.
+        out: PathBuf,
+        /// The read-only folder.
+        dir: PathBuf,
+    },
+    /// The lock that keeps two builds apart could not be taken.
+    Lock(PathBuf, io::Error),
+    /// An interrupted build left the previous output beside the output folder, and it could
+    /// not be dealt with.
+    Leftover {
+        /// The output folder.
+        out: PathBuf,
+        /// The previous output, moved aside.
+        retired: PathBuf,
+        /// Why it is in the way.
+        reason: String,
+    },
+    /// The swap failed half-way and the previous output could not be put back: the output
+    /// folder is missing until the next build restores it.
+    SwapBroken {
+        /// The output folder.
+        out: PathBuf,
+        /// Where the previous output is.
+        retired: PathBuf,
+        /// The failure.
+        error: io::Error,
+    },
     /// The file system failed.
-    Io(PathBuf, io::Error),
+    Io {
+        /// What was being done: `write`, `read`, `remove`, …
+        action: &'static str,
+        /// To which path.
+        path: PathBuf,
+        /// The failure.
+        error: io::Error,
+    },
+}
+
+impl WriteError {
+    /// Whether the output folder is as it was before the build (true of every error but a
+    /// swap that broke half-way).
+    pub fn out_unchanged(&self) -> bool {
+        !matches!(self, WriteError::SwapBroken { .. })
+    }
+
+    /// What the user can do about it, when there is something to say.
+    pub fn help(&self) -> Option<String> {
+        let help = match self {
+            WriteError::NotOurs(_) => "choose another --out folder, or empty this one".to_owned(),
+            WriteError::NotAFolder(_) => "choose another --out, or move that file away".to_owned(),
+            WriteError::DanglingLink { target, .. } => format!(
+                "create the folder `{}`, or point --out at another folder",
+                target.display()
+            ),
+            WriteError::NameTooLong { .. } => {
+                format!("choose an --out whose last part is at most {MAX_NAME_BYTES} bytes long")
+            }
+            WriteError::MountPoint(out) => format!(
+                "build into a folder inside it, e.g. --out {}",
+                out.join("decks").display()
+            ),
+            WriteError::ParentNotWritable { parent, .. } => format!(
+                "make `{}` writable for you, or choose an --out in a folder you can write to",
+                parent.display()
+            ),
+            WriteError::ReadOnly { out, .. } => format!(
+                "make it writable (e.g. `chmod -R u+w {}`), or choose another --out",
+                out.display()
+            ),
+            WriteError::Lock(..) => {
+                "the file system may not support file locks; choose an --out on a local disk"
+                    .to_owned()
+            }
+            WriteError::Leftover { out, retired, .. } => format!(
+                "delete `{}` yourself (everything of yours in it is also in `{}`), then build again",
+                retired.display(),
+                out.display()
+            ),
+            WriteError::SwapBroken { out, retired, .. } => format!(
+                "the next build puts the previous output back; or rename `{}` to `{}` yourself",
+                retired.display(),
+                out.display()
+            ),
+            WriteError::Io { .. } => return None,
+        };
+        Some(help)
+    }
 }
 
 impl std::fmt::Display for WriteError {
@@ -31,14 +174,90 @@ impl std::fmt::Display for WriteError {
         match self {
             WriteError::NotOurs(path) => write!(
                 f,
-                "`{}` already holds files that decksmith did not make; choose another --out folder, or empty this one",
+                "`{}` already holds files that decksmith did not make",
                 path.display()
             ),
-            WriteError::Io(path, e) => write!(
+            WriteError::NotAFolder(path) => {
+                write!(f, "`{}` is a file, not a folder", path.display())
+            }
+            WriteError::DanglingLink { link, target } => write!(
                 f,
-                "failed to write `{}` ({})",
+                "`{}` is a symbolic link to `{}`, which does not exist",
+                link.display(),
+                target.display()
+            ),
+            WriteError::NameTooLong { out, bytes } => write!(
+                f,
+                "the name of `{}` is too long ({bytes} bytes): decksmith writes the new output beside it as `.NAME{STAGING_SUFFIX}`, and a name can have at most {NAME_MAX} bytes",
+                out.display()
+            ),
+            WriteError::MountPoint(out) => write!(
+                f,
+                "`{}` is a mount point (a disk or volume, such as a Docker volume, is mounted there), and decksmith replaces the output folder whole by renaming it",
+                out.display()
+            ),
+            WriteError::ParentNotWritable {
+                out,
+                parent,
+                reason,
+            } => write!(
+                f,
+                "cannot write in `{}` ({reason}), where decksmith writes the new output before it replaces `{}`",
+                parent.display(),
+                out.display()
+            ),
+            WriteError::ReadOnly { out, dir } => {
+                if out == dir {
+                    write!(
+                        f,
+                        "`{}` is read-only, so decksmith cannot replace it",
+                        out.display()
+                    )
+                } else {
+                    write!(
+                        f,
+                        "`{}` is read-only, so decksmith cannot replace `{}`",
+                        dir.display(),
+                        out.display()
+                    )
+                }
+            }
+            WriteError::Lock(path, e) => write!(
+                f,
+                "failed to lock `{}` ({}), which keeps two builds from writing the same output at once",
                 path.display(),
                 crate::content::io_reason(e)
+            ),
+            WriteError::Leftover {
+                out,
+                retired,
+                reason,
+            } => write!(
+                f,
+                "an interrupted build left the previous output of `{}` in `{}`, and {reason}",
+                out.display(),
+                retired.display()
+            ),
+            WriteError::SwapBroken {
+                out,
+                retired,
+                error,
+            } => write!(
+                f,
+                "failed to move the new output to `{}` ({}), and to move the previous output back from `{}`",
+                out.display(),
+                crate::content::io_reason(error),
+                retired.display()
+            ),
+            WriteError::Io {
+                action,
+                path,
+                error,
+            } => write!(
+                f,
+                "failed to {action} `{}` ({})",
+                path.display(),
+                crate::content::io_reason(error)
             ),
         }
     }
@@ -46,8 +265,13 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-fn io_at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
-    move |e| WriteError::Io(path.to_path_buf(), e)
+/// Wraps an IO error with what was being done to which path.
+fn io_at<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(io::Error) -> WriteError + 'a {
+    move |error| WriteError::Io {
+        action,
+        path: path.to_path_buf(),
+        error,
+    }
 }
 
 /// A file decksmith writes, relative to the output folder.
@@ -65,19 +289,183 @@ pub struct Carried {
     pub user_files: Vec<String>,
     /// User files that had the name of a file decksmith now makes, kept under a new name.
     pub renamed: Vec<(String, String)>,
+    /// What went wrong after the new output was in place (it is in place all the same).
+    pub warnings: Vec<String>,
 }
 
-/// Writes `files` as the new contents of `out` (see [`Staging`], which this wraps).
+/// Writes `files` as the new contents of `out` (see [`OutputDir`] and [`Staging`], which
+/// this wraps).
 pub fn write_all(
     out: &Path,
     files: &[NewFile<'_>],
     keep: impl Fn(&str) -> bool,
 ) -> Result<Carried, WriteError> {
-    let staging = Staging::begin(out)?;
+    let dir = OutputDir::open(out, &|_| {})?;
+    let staging = dir.begin()?;
     for file in files {
         staging.write(file.path, file.bytes)?;
     }
     staging.commit(keep)
+}
+
+/// The output folder of one build: followed to its folder if it is a symbolic link, checked,
+/// locked against other builds until dropped, and recovered from an interrupted earlier
+/// build. Only then may anything be read from it.
+#[derive(Debug)]
+pub struct OutputDir {
+    out: PathBuf,
+    parent: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    /// Held open for the lock on it; the OS releases the lock when it is closed, also when
+    /// the process is killed.
+    _lock: File,
+}
+
+impl OutputDir {
+    /// Opens `out` for a build: follows a symbolic link, refuses placements that cannot work,
+    /// takes the lock (calling `notify` with a line to show if another build holds it, then
+    /// waiting for it), puts back the previous output if an earlier build died in the middle
+    /// of its swap (calling `notify` to say so), and removes an unfinished build's leftovers.
+    pub fn open(out: &Path, notify: &dyn Fn(&str)) -> Result<OutputDir, WriteError> {
+        let out = resolve(out)?;
+        let (parent, name) = match (out.parent(), out.file_name()) {
+            (Some(p), Some(name)) => (
+                if p.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    p.to_path_buf()
+                },
+                name.to_os_string(),
+            ),
+            _ => return Err(WriteError::MountPoint(out)),
+        };
+        if name.len() > MAX_NAME_BYTES {
+            return Err(WriteError::NameTooLong {
+                bytes: name.len(),
+                out,
+            });
+        }
+        fs::create_dir_all(&parent).map_err(|e| in_parent(&out, &parent, "create", e))?;
+        if is_mount_point(&out, &parent) {
+            return Err(WriteError::MountPoint(out));
+        }
+        let beside = |suffix: &str| {
+            let mut file = std::ffi::OsString::from(".");
+            file.push(&name);
+            file.push(suffix);
+            parent.join(file)
+        };
+        let lock_path = beside(LOCK_SUFFIX);
+        let lock = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .map_err(|e| in_parent(&out, &lock_path, "create", e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                notify(&format!(
+                    "waiting for another decksmith build into `{}` to finish",
+                    out.display()
+                ));
+                lock.lock()
+                    .map_err(|e| WriteError::Lock(lock_path.clone(), e))?;
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(WriteError::Lock(lock_path, e)),
+        }
+        let dir = OutputDir {
+            staging: beside(STAGING_SUFFIX),
+            retired: beside(RETIRED_SUFFIX),
+            out,
+            parent,
+            _lock: lock,
+        };
+        dir.recover(notify)?;
+        Ok(dir)
+    }
+
+    /// The output folder (the folder a symbolic link `--out` points to).
+    pub fn path(&self) -> &Path {
+        &self.out
+    }
+
+    /// Puts back what an interrupted build left. Runs under the lock, so no live build is
+    /// writing any of it.
+    fn recover(&self, notify: &dyn Fn(&str)) -> Result<(), WriteError> {
+        let leftover = |reason: String| WriteError::Leftover {
+            out: self.out.clone(),
+            retired: self.retired.clone(),
+            reason,
+        };
+        if exists(&self.retired)? {
+            if !exists(&self.out)? {
+                // Died between the two renames of the swap: the previous output goes back.
+                fs::rename(&self.retired, &self.out).map_err(|e| {
+                    leftover(format!(
+                        "it could not be moved back ({})",
+                        crate::content::io_reason(&e)
+                    ))
+                })?;
+                sync_dir(&self.parent).map_err(io_at("flush", &self.parent))?;
+                notify(&format!(
+                    "put back the previous output in `{}`, which an interrupted build had moved to `{}`",
+                    self.out.display(),
+                    self.retired.display()
+                ));
+            } else if self.out.join(MANIFEST).is_file() {
+                // Died after the swap, while removing the previous output: the new one is
+                // whole, and holds the user's files too.
+                fs::remove_dir_all(&self.retired).map_err(|e| {
+                    leftover(format!(
+                        "it could not be removed ({})",
+                        crate::content::io_reason(&e)
+                    ))
+                })?;
+            } else {
+                return Err(leftover(format!(
+                    "`{}` exists too but was not made by decksmith",
+                    self.out.display()
+                )));
+            }
+        }
+        if exists(&self.staging)? {
+            fs::remove_dir_all(&self.staging).map_err(io_at("remove", &self.staging))?;
+        }
+        Ok(())
+    }
+
+    /// Starts the new output: checks that the output folder is ours (or empty or missing) and
+    /// that its old files can be removed, and makes the staging folder beside it.
+    pub fn begin(&self) -> Result<Staging<'_>, WriteError> {
+        let previous = if exists(&self.out)? {
+            let previous = previous_manifest(&self.out)?;
+            check_writable(&self.out)?;
+            Some(previous)
+        } else {
+            None
+        };
+        fs::create_dir(&self.staging)
+            .map_err(|e| in_parent(&self.out, &self.staging, "create", e))?;
+        Ok(Staging {
+            dir: self,
+            previous,
+            made: std::sync::Mutex::new(BTreeSet::new()),
+            committed: false,
+        })
+    }
+
+    /// The error for a failed rename of the output folder or onto it.
+    fn rename_error(&self, error: io::Error) -> WriteError {
+        match error.kind() {
+            io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices => {
+                WriteError::MountPoint(self.out.clone())
+            }
+            _ => in_parent(&self.out, &self.out, "replace", error),
+        }
+    }
 }
 
 /// A new output folder being written beside the old one. Files go in as they are made (so a
@@ -85,64 +473,22 @@ pub fn write_all(
 /// the staging is dropped without a commit (an error, a panic), the new folder is removed
 /// and the old output is untouched.
 #[derive(Debug)]
-pub struct Staging {
-    out: PathBuf,
-    staging: PathBuf,
-    retired: PathBuf,
+pub struct Staging<'a> {
+    dir: &'a OutputDir,
     previous: Option<BTreeSet<String>>,
     made: std::sync::Mutex<BTreeSet<String>>,
     committed: bool,
 }
 
-impl Staging {
-    /// Starts a new output for `out`: checks that `out` is ours (or empty or missing),
-    /// recovers from an interrupted earlier swap, and makes the staging folder.
-    pub fn begin(out: &Path) -> Result<Staging, WriteError> {
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = out
-            .file_name()
-            .map_or_else(|| "decks".into(), |n| n.to_string_lossy().into_owned());
-        fs::create_dir_all(&parent).map_err(io_at(&parent))?;
-        let staging = parent.join(format!(".{name}.decksmith-new"));
-        let retired = parent.join(format!(".{name}.decksmith-old"));
-
-        // An earlier run that died between its two renames left the old output here.
-        if !out.exists() && retired.exists() {
-            fs::rename(&retired, out).map_err(io_at(out))?;
-        }
-        if retired.exists() {
-            fs::remove_dir_all(&retired).map_err(io_at(&retired))?;
-        }
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(io_at(&staging))?;
-        }
-        let previous = if out.exists() {
-            Some(previous_manifest(out)?)
-        } else {
-            None
-        };
-        fs::create_dir_all(&staging).map_err(io_at(&staging))?;
-        Ok(Staging {
-            out: out.to_path_buf(),
-            staging,
-            retired,
-            previous,
-            made: std::sync::Mutex::new(BTreeSet::new()),
-            committed: false,
-        })
-    }
-
-    /// Writes one file of the new output (`path` relative, with `/`). Safe to call from
-    /// several threads at once.
+impl Staging<'_> {
+    /// Writes one file of the new output (`path` relative, with `/`), flushed to disk. Safe
+    /// to call from several threads at once.
     pub fn write(&self, path: &str, bytes: &[u8]) -> Result<(), WriteError> {
-        let target = self.staging.join(path);
+        let target = self.dir.staging.join(path);
         if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).map_err(io_at(dir))?;
+            fs::create_dir_all(dir).map_err(io_at("create", dir))?;
         }
-        fs::write(&target, bytes).map_err(io_at(&target))?;
+        write_synced(&target, bytes).map_err(io_at("write", &target))?;
         self.made
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -159,50 +505,208 @@ impl Staging {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         );
-        let carried = carry(
-            &self.out,
-            &self.staging,
-            made,
-            self.previous.as_ref(),
-            &keep,
-        )?;
+        let dir = self.dir;
+        let mut carried = carry(&dir.out, &dir.staging, made, self.previous.as_ref(), &keep)?;
+        sync_tree(&dir.staging)?;
         if self.previous.is_some() {
-            fs::rename(&self.out, &self.retired).map_err(io_at(&self.out))?;
-            if let Err(e) = fs::rename(&self.staging, &self.out) {
-                let _ = fs::rename(&self.retired, &self.out);
-                return Err(WriteError::Io(self.out.clone(), e));
+            fs::rename(&dir.out, &dir.retired).map_err(|e| dir.rename_error(e))?;
+            if let Err(e) = fs::rename(&dir.staging, &dir.out) {
+                if let Err(back) = fs::rename(&dir.retired, &dir.out) {
+                    return Err(WriteError::SwapBroken {
+                        out: dir.out.clone(),
+                        retired: dir.retired.clone(),
+                        error: back,
+                    });
+                }
+                return Err(dir.rename_error(e));
             }
             self.committed = true;
-            fs::remove_dir_all(&self.retired).map_err(io_at(&self.retired))?;
+            if let Err(e) = sync_dir(&dir.parent) {
+                carried.warnings.push(format!(
+                    "failed to flush `{}` to disk ({})",
+                    dir.parent.display(),
+                    crate::content::io_reason(&e)
+                ));
+            }
+            if let Err(e) = fs::remove_dir_all(&dir.retired) {
+                carried.warnings.push(format!(
+                    "the previous output could not be removed from `{}` ({}); delete it yourself (everything of yours in it is also in `{}`)",
+                    dir.retired.display(),
+                    crate::content::io_reason(&e),
+                    dir.out.display()
+                ));
+            }
         } else {
-            fs::rename(&self.staging, &self.out).map_err(io_at(&self.out))?;
+            fs::rename(&dir.staging, &dir.out).map_err(|e| dir.rename_error(e))?;
             self.committed = true;
+            if let Err(e) = sync_dir(&dir.parent) {
+                carried.warnings.push(format!(
+                    "failed to flush `{}` to disk ({})",
+                    dir.parent.display(),
+                    crate::content::io_reason(&e)
+                ));
+            }
         }
         Ok(carried)
     }
 }
 
-impl Drop for Staging {
+impl Drop for Staging<'_> {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.staging);
+            let _ = fs::remove_dir_all(&self.dir.staging);
         }
     }
 }
 
+/// The folder `out` stands for: itself, or the folder it links to.
+fn resolve(out: &Path) -> Result<PathBuf, WriteError> {
+    let meta = match fs::symlink_metadata(out) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out.to_path_buf()),
+        Err(e) => return Err(io_at("read", out)(e)),
+    };
+    let real = if meta.file_type().is_symlink() || out.file_name().is_none() {
+        match fs::canonicalize(out) {
+            Ok(real) => real,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(WriteError::DanglingLink {
+                    link: out.to_path_buf(),
+                    target: fs::read_link(out).unwrap_or_default(),
+                });
+            }
+            Err(e) => return Err(io_at("follow the link", out)(e)),
+        }
+    } else {
+        out.to_path_buf()
+    };
+    match fs::metadata(&real) {
+        Ok(meta) if !meta.is_dir() => Err(WriteError::NotAFolder(out.to_path_buf())),
+        _ => Ok(real),
+    }
+}
+
+/// Whether `path` exists (a dangling symbolic link does).
+fn exists(path: &Path) -> Result<bool, WriteError> {
+    match fs::symlink_metadata(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(io_at("read", path)(e)),
+    }
+}
+
+/// The error for making `path` beside `out`: a parent folder that cannot be written and a
+/// name that is too long are said in words.
+fn in_parent(out: &Path, path: &Path, action: &'static str, error: io::Error) -> WriteError {
+    match error.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            WriteError::ParentNotWritable {
+                out: out.to_path_buf(),
+                parent: out
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf(),
+                reason: crate::content::io_reason(&error),
+            }
+        }
+        io::ErrorKind::InvalidFilename => WriteError::NameTooLong {
+            out: out.to_path_buf(),
+            bytes: out.file_name().map_or(0, |n| n.len()),
+        },
+        _ => io_at(action, path)(error),
+    }
+}
+
+/// Whether `out` is on another file system than its parent folder: a mount point, which
+/// cannot be renamed.
+#[cfg(unix)]
+fn is_mount_point(out: &Path, parent: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(out), fs::metadata(parent)) {
+        (Ok(out), Ok(parent)) => out.dev() != parent.dev(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_mount_point(_out: &Path, _parent: &Path) -> bool {
+    false
+}
+
+/// Refuses an output folder with a read-only folder in it: its old files could not be
+/// removed after the swap. Decided by the permission bits, so that it holds for every user
+/// alike (root included, whom the file system would let through).
+fn check_writable(out: &Path) -> Result<(), WriteError> {
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let meta = fs::symlink_metadata(&dir).map_err(io_at("read", &dir))?;
+        if meta.permissions().readonly() {
+            return Err(WriteError::ReadOnly {
+                out: out.to_path_buf(),
+                dir,
+            });
+        }
+        for entry in fs::read_dir(&dir).map_err(io_at("read", &dir))? {
+            let entry = entry.map_err(io_at("read", &dir))?;
+            if entry.file_type().map_err(io_at("read", &dir))?.is_dir() {
+                stack.push(entry.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes a file and flushes it to disk.
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Flushes a folder's entries to disk (a no-op where folders cannot be opened as files).
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Flushes every folder under `root` (and `root`) to disk.
+fn sync_tree(root: &Path) -> Result<(), WriteError> {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).map_err(io_at("read", &dir))? {
+            let entry = entry.map_err(io_at("read", &dir))?;
+            if entry.file_type().map_err(io_at("read", &dir))?.is_dir() {
+                stack.push(entry.path());
+            }
+        }
+        sync_dir(&dir).map_err(io_at("flush", &dir))?;
+    }
+    Ok(())
+}
+
 /// The files decksmith made in `out` last time. An empty folder counts as ours.
 fn previous_manifest(out: &Path) -> Result<BTreeSet<String>, WriteError> {
-    match fs::read_to_string(out.join(MANIFEST)) {
+    let path = out.join(MANIFEST);
+    match fs::read_to_string(&path) {
         Ok(text) => Ok(text.lines().map(str::to_owned).collect()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let empty = fs::read_dir(out).map_err(io_at(out))?.next().is_none();
+            let empty = fs::read_dir(out)
+                .map_err(io_at("read", out))?
+                .next()
+                .is_none();
             if empty {
                 Ok(BTreeSet::new())
             } else {
                 Err(WriteError::NotOurs(out.to_path_buf()))
             }
         }
-        Err(e) => Err(WriteError::Io(out.join(MANIFEST), e)),
+        Err(e) => Err(io_at("read", &path)(e)),
     }
 }
 
@@ -217,7 +721,7 @@ fn carry(
 ) -> Result<Carried, WriteError> {
     let mut carried = Carried::default();
     if let Some(previous) = previous {
-        for relative in walk(out).map_err(io_at(out))? {
+        for relative in walk(out).map_err(io_at("read", out))? {
             if relative == MANIFEST || made.contains(&relative) && previous.contains(&relative) {
                 continue;
             }
@@ -238,10 +742,13 @@ fn carry(
             let from = out.join(&relative);
             let to = staging.join(&destination);
             if let Some(dir) = to.parent() {
-                fs::create_dir_all(dir).map_err(io_at(dir))?;
+                fs::create_dir_all(dir).map_err(io_at("create", dir))?;
             }
+            // A hard link shares the file's data, already on disk; a copy is flushed.
             if fs::hard_link(&from, &to).is_err() {
-                fs::copy(&from, &to).map_err(io_at(&to))?;
+                fs::copy(&from, &to)
+                    .and_then(|_| File::open(&to)?.sync_all())
+                    .map_err(io_at("copy to", &to))?;
             }
             if ours {
                 made.insert(destination);
@@ -253,7 +760,7 @@ fn carry(
         manifest.push('\n');
     }
     let path = staging.join(MANIFEST);
-    fs::write(&path, manifest).map_err(io_at(&path))?;
+    write_synced(&path, manifest.as_bytes()).map_err(io_at("write", &path))?;
     Ok(carried)
 }
 
