@@ -1,0 +1,455 @@
+//! The output folder as real `decksmith build` processes meet it: two builds at once, a build
+//! killed in the middle of its swap, a symbolic link, a read-only folder, placements that
+//! cannot work.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_decksmith")
+}
+
+/// The course shipped in the repository.
+fn bundled() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/course")
+}
+
+fn build(content: &Path, out: &Path, extra: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("build")
+        .arg("--content")
+        .arg(content)
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn assert_ok(out: &Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    decksmith::output::walk(dir)
+        .unwrap()
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(dir.join(&path)).unwrap();
+            (path, bytes)
+        })
+        .collect()
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn copy_course(from: &Path, to: &Path) {
+    for dir in ["", "decks"] {
+        fs::create_dir_all(to.join(dir)).unwrap();
+        for entry in fs::read_dir(from.join(dir)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                fs::copy(entry.path(), to.join(dir).join(entry.file_name())).unwrap();
+            }
+        }
+    }
+}
+
+/// The Anki revision history: GUID to (content hash, time).
+fn revisions(out: &Path) -> BTreeMap<String, (String, i64)> {
+    fs::read_to_string(out.join(".decksmith-revisions"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].to_owned(), (f[1].to_owned(), f[2].parse().unwrap()))
+        })
+        .collect()
+}
+
+/// The on-disk state of a build killed between the two renames of its swap: the previous
+/// output moved aside, and the new one, whole or not, beside it.
+fn kill_between_the_renames(out: &Path) {
+    let parent = out.parent().unwrap();
+    let name = out.file_name().unwrap().to_string_lossy();
+    fs::rename(out, parent.join(format!(".{name}.decksmith-old"))).unwrap();
+    let staging = parent.join(format!(".{name}.decksmith-new"));
+    fs::create_dir_all(staging.join("un-basics")).unwrap();
+    fs::write(staging.join("index.html"), "half").unwrap();
+}
+
+#[test]
+fn two_builds_at_once_leave_one_whole_output_and_the_users_file() {
+    const ROUNDS: usize = 20;
+    let tmp = tempfile::tempdir().unwrap();
+    // What a single build makes.
+    let reference = tmp.path().join("single/decks");
+    assert_ok(&build(&bundled(), &reference, &[]));
+    let expected = tree(&reference);
+    assert!(expected.len() > 30, "{:?}", expected.keys());
+
+    let work = tmp.path().join("work");
+    let out = work.join("decks");
+    assert_ok(&build(&bundled(), &out, &[]));
+    fs::write(out.join("notes.txt"), "my notes").unwrap();
+    let mut waited = 0;
+    for round in 0..ROUNDS {
+        let start = || {
+            Command::new(bin())
+                .arg("build")
+                .arg("--content")
+                .arg(bundled())
+                .arg("--out")
+                .arg(&out)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (start(), start());
+        for child in [a, b] {
+            let done = child.wait_with_output().unwrap();
+            let stderr = text(&done.stderr);
+            assert_eq!(done.status.code(), Some(0), "round {round}: {stderr}");
+            waited += usize::from(stderr.contains("note: waiting for another decksmith build"));
+        }
+        let mut got = tree(&out);
+        assert_eq!(
+            got.remove("notes.txt").as_deref(),
+            Some(&b"my notes"[..]),
+            "round {round}: the user's file"
+        );
+        // Every file the manifest lists is there, and exactly what a single build makes.
+        let manifest = text(&got[".decksmith-manifest"]);
+        for listed in manifest.lines() {
+            assert!(
+                got.contains_key(listed),
+                "round {round}: {listed} is missing"
+            );
+        }
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>(),
+            "round {round}"
+        );
+        for (path, bytes) in &expected {
+            assert!(got[path] == *bytes, "round {round}: {path} differs");
+        }
+        assert_eq!(
+            names(&work),
+            [".decks.decksmith-lock", "decks"],
+            "round {round}"
+        );
+    }
+    // Two builds started together do meet (one waits for the other) in most rounds.
+    eprintln!("{waited} of {ROUNDS} rounds had a build wait for the other");
+}
+
+#[test]
+fn a_build_waits_for_the_one_that_holds_the_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    assert_ok(&build(&fixture(), &out, &["--format", "json"]));
+    let before = tree(&out);
+    // Hold the lock as a running build does.
+    let lock = fs::File::open(tmp.path().join(".decks.decksmith-lock")).unwrap();
+    lock.lock().unwrap();
+    let mut child = Command::new(bin())
+        .arg("build")
+        .arg("--content")
+        .arg(fixture())
+        .arg("--out")
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    let line = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(
+        line,
+        format!(
+            "note: waiting for another decksmith build into `{}` to finish",
+            out.display()
+        )
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(child.try_wait().unwrap(), None, "it waits");
+    assert!(tree(&out) == before, "nothing changed while it waited");
+    assert_eq!(names(tmp.path()), [".decks.decksmith-lock", "decks"]);
+    drop(lock);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert!(out.join("un-basics/quiz.html").is_file());
+}
+
+#[test]
+fn a_swap_killed_half_way_is_put_back_first_and_the_revision_history_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&fixture(), &course);
+    let out = tmp.path().join("decks");
+    let formats = ["--format", "apkg", "--format", "json"];
+    assert_ok(&build(&course, &out, &formats));
+    fs::write(out.join("notes.txt"), "my notes").unwrap();
+    let first = tree(&out);
+    let history = revisions(&out);
+    assert!(history.len() > 10, "{history:?}");
+
+    // Killed in its swap; the next build fails on a content error, and puts it back all the
+    // same.
+    kill_between_the_renames(&out);
+    let deck = course.join("decks/un-basics.yaml");
+    let yaml = fs::read_to_string(&deck).unwrap();
+    fs::write(&deck, "title: [broken\n").unwrap();
+    let failed = build(&course, &out, &formats);
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = text(&failed.stderr);
+    assert!(
+        stderr.contains("note: put back the previous output in"),
+        "{stderr}"
+    );
+    assert!(tree(&out) == first, "the previous output, whole");
+    assert_eq!(
+        names(tmp.path()),
+        [".decks.decksmith-lock", "course", "decks"]
+    );
+
+    // Killed again; the next build edits a note: the history it reads is the one in the
+    // previous output, so the edited note's time goes up and Anki takes it as an update.
+    kill_between_the_renames(&out);
+    let edited = yaml.replacen("meaning: ", "meaning: (edited) ", 1);
+    assert_ne!(edited, yaml);
+    fs::write(&deck, edited).unwrap();
+    assert_ok(&build(&course, &out, &formats));
+    let after = revisions(&out);
+    let mut changed = 0;
+    for (guid, (hash, time)) in &history {
+        let (new_hash, new_time) = &after[guid];
+        if new_hash == hash {
+            assert_eq!(new_time, time, "{guid}: an unchanged note keeps its time");
+        } else {
+            assert!(new_time > time, "{guid}: an edited note gets a later time");
+            changed += 1;
+        }
+    }
+    assert_eq!(changed, 1, "{after:?}");
+    assert_eq!(
+        fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "my notes"
+    );
+    assert_eq!(
+        names(tmp.path()),
+        [".decks.decksmith-lock", "course", "decks"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_out_builds_into_its_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("shared/decks-2025");
+    fs::create_dir_all(&target).unwrap();
+    let link = tmp.path().join("decks");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    assert_ok(&build(&fixture(), &link, &["--format", "json"]));
+    fs::write(link.join("notes.txt"), "my notes").unwrap();
+    let done = build(&fixture(), &link, &["--format", "json", "--format", "tsv"]);
+    assert_ok(&done);
+    assert!(
+        text(&done.stdout).contains(&format!("open {}", link.join("index.html").display())),
+        "{}",
+        text(&done.stdout)
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        target.join("un-basics/cards.tsv").is_file(),
+        "the target is up to date"
+    );
+    assert_eq!(
+        fs::read_to_string(target.join("notes.txt")).unwrap(),
+        "my notes"
+    );
+    assert_eq!(names(tmp.path()), ["decks", "shared"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_out_is_refused_and_said_so_truly() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    assert_ok(&build(&fixture(), &out, &["--format", "json"]));
+    let before = tree(&out);
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).unwrap();
+    for _ in 0..2 {
+        let done = build(&fixture(), &out, &["--format", "json", "--format", "tsv"]);
+        assert_eq!(done.status.code(), Some(1));
+        let stderr = text(&done.stderr);
+        let shown = out.display();
+        assert!(
+            stderr.contains(&format!(
+                "error: `{shown}` is read-only, so decksmith cannot replace it; {shown} was not changed\n  = help: make it writable (e.g. `chmod -R u+w {shown}`)"
+            )),
+            "{stderr}"
+        );
+        // And it was not: no new files, nothing beside it.
+        assert!(tree(&out) == before);
+        assert_eq!(names(tmp.path()), [".decks.decksmith-lock", "decks"]);
+    }
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_ok(&build(
+        &fixture(),
+        &out,
+        &["--format", "json", "--format", "tsv"],
+    ));
+    assert!(out.join("un-basics/cards.tsv").is_file());
+}
+
+#[test]
+fn a_name_too_long_for_the_folders_beside_it_is_explained() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("d".repeat(250));
+    let done = build(&fixture(), &out, &["--format", "json"]);
+    assert_eq!(done.status.code(), Some(1));
+    let stderr = text(&done.stderr);
+    assert!(stderr.contains("is too long (250 bytes)"), "{stderr}");
+    assert!(
+        stderr.contains("help: choose an --out whose last part is at most 239 bytes long"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("os error"), "{stderr}");
+    assert!(names(tmp.path()).is_empty());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mount_point_is_explained() {
+    // /proc is a mount point on every Linux system, and refused before anything is written.
+    let done = build(&fixture(), Path::new("/proc"), &["--format", "json"]);
+    assert_eq!(done.status.code(), Some(1));
+    let stderr = text(&done.stderr);
+    assert!(
+        stderr.contains("error: `/proc` is a mount point"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: build into a folder inside it, e.g. --out /proc/decks"),
+        "{stderr}"
+    );
+}
+
+/// A command that runs `decksmith` as a user the file system's permissions apply to: this
+/// one, or, as root, `nobody` through `setpriv` when that can run the binary. `None` when
+/// neither can be had.
+#[cfg(unix)]
+fn unprivileged(tmp: &Path) -> Option<Command> {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = tmp.join("probe");
+    fs::create_dir(&probe).unwrap();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o555)).unwrap();
+    let root = fs::write(probe.join("file"), "x").is_ok();
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::remove_dir_all(&probe).unwrap();
+    if !root {
+        return Some(Command::new(bin()));
+    }
+    let nobody = || {
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups", bin()]);
+        command
+    };
+    let works = nobody()
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then(nobody)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_parent_folder_that_cannot_be_written_is_explained() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(mut command) = unprivileged(tmp.path()) else {
+        eprintln!("skipped: running as root without a way to drop to another user");
+        return;
+    };
+    let course = tmp.path().join("course");
+    copy_course(&fixture(), &course);
+    // A folder this user cannot write in (as root, `nobody` cannot write in root's folder).
+    let parent = tmp.path().join("shared");
+    fs::create_dir(&parent).unwrap();
+    fs::set_permissions(&parent, fs::Permissions::from_mode(0o555)).unwrap();
+    let out = parent.join("decks");
+    let done = command
+        .arg("build")
+        .arg("--content")
+        .arg(&course)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    fs::set_permissions(&parent, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(done.status.code(), Some(1));
+    let stderr = text(&done.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: cannot write in `{}` (Permission denied), where decksmith writes the new output before it replaces `{}`",
+            parent.display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "help: make `{}` writable for you",
+            parent.display()
+        )),
+        "{stderr}"
+    );
+    assert!(names(&parent).is_empty());
+}
