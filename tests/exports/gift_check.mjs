@@ -1,7 +1,8 @@
 // Parses every quiz.gift of the given build folders with gift-pegjs, a GIFT parser not written
 // by us, and checks that the questions by type match the generated quiz (quiz.json), that each
 // multiple-choice question has exactly one correct option, and that GIFT's special characters
-// in the fixture's text survive escaping.
+// in the fixture's text survive escaping (an arrow `->` in a typed answer included, which must
+// not turn a short answer into a matching question).
 //
 // Usage: node gift_check.mjs OUT... (with NODE_PATH pointing at gift-pegjs's node_modules)
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -38,6 +39,9 @@ const decoded = (q) =>
     ? { ...q, matchPairs: q.matchPairs.map((p) => ({ ...p, subanswer: decodeSubanswer(p.subanswer) })) }
     : q;
 const texts = (parsed) => JSON.stringify(parsed.map(decoded));
+// The accepted answers of every short-answer question.
+const typed = (parsed) =>
+  parsed.filter((q) => q.type === "Short").flatMap((q) => q.choices.map((c) => c.text.text));
 
 let files = 0;
 for (const out of process.argv.slice(2)) {
@@ -92,6 +96,16 @@ for (const out of process.argv.slice(2)) {
       if (!pairs.some((p) => p.subquestion.text === "A=B")) fail(`${path}: no matching item "A=B"`);
       if (!pairs.some((p) => p.subanswer.startsWith("Angle brackets -&gt; an arrow"))) {
         fail(`${path}: the arrow in a matching answer split the pair`);
+      }
+      // A lone typed answer with `->` stays a short answer, its text as the teacher wrote it.
+      if (!typed(parsed).includes("tilde ~ answer -> arrow")) {
+        fail(`${path}: the typed answer "tilde ~ answer -> arrow" did not come back as it is`);
+      }
+    }
+    if (deck === "fixture-deck") {
+      // Among several typed answers, the arrow is Moodle's wildcard `-*>`.
+      if (!typed(parsed).includes("UNGA -*> First Committee")) {
+        fail(`${path}: no typed answer "UNGA -*> First Committee"`);
       }
     }
     console.log(`${path}: ${show(got)}`);

@@ -168,6 +168,88 @@ fn text_formats_escape_teacher_text() {
     assert!(xml.contains("Quiz: every kind // every escape"));
 }
 
+/// The question type Moodle's GIFT importer gives a question (`qformat_gift::readquestion`,
+/// for the types decksmith writes): escapes are set aside first, the general feedback cut
+/// off, and then an answer block with `~` is multiple choice, one with both `=` and `->` is
+/// matching, `TRUE`/`FALSE` is true/false, and anything else short answer.
+fn moodle_gift_type(question: &str) -> &'static str {
+    let text: String = question
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut plain = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(':' | '#' | '=' | '{' | '}' | '~' | 'n') => plain.push('\u{1}'),
+                Some(other) => {
+                    plain.push('\\');
+                    plain.push(other);
+                }
+                None => plain.push('\\'),
+            },
+            c => plain.push(c),
+        }
+    }
+    let (Some(start), Some(end)) = (plain.find('{'), plain.find('}')) else {
+        return "description";
+    };
+    let mut answers = plain[start + 1..end].trim();
+    if let Some(cut) = answers.rfind("####") {
+        answers = answers[..cut].trim();
+    }
+    if answers.is_empty() {
+        "essay"
+    } else if answers.contains('~') {
+        "multichoice"
+    } else if answers.contains('=') && answers.contains("->") {
+        "matching"
+    } else if ["T", "TRUE", "F", "FALSE"].contains(&answers.split('#').next().unwrap_or("").trim())
+    {
+        "truefalse"
+    } else {
+        "shortanswer"
+    }
+}
+
+#[test]
+fn gift_questions_are_read_by_moodle_as_the_type_they_are_written_as() {
+    let (course, generated) = fixture();
+    let mut arrows = Vec::new();
+    for (deck, output) in course.decks.iter().zip(&generated.decks) {
+        let gift = gift::quiz(&course, deck, &output.quiz);
+        for question in gift.split("\n\n").filter(|q| q.contains("::")) {
+            // Each question starts with a comment naming its Moodle type.
+            let written = question
+                .lines()
+                .find_map(|l| l.strip_prefix("// "))
+                .expect("a type comment");
+            assert_eq!(moodle_gift_type(question), written, "{question}");
+            arrows.extend(
+                question
+                    .lines()
+                    .filter(|l| l.starts_with('\t') && l.contains('>') && !l.contains("####"))
+                    .map(str::to_owned),
+            );
+        }
+    }
+    // A cloze answer with an arrow: alone, written without `=` and read back as it is; among
+    // others, with Moodle's wildcard between its `-` and `>`.
+    assert!(
+        arrows.contains(&"\ttilde \\~ answer -> arrow".to_owned()),
+        "{arrows:?}"
+    );
+    assert!(
+        arrows.contains(&"\t=UNGA -*> First Committee".to_owned()),
+        "{arrows:?}"
+    );
+    // The oracle does see the trap.
+    assert_eq!(moodle_gift_type("::q::Pick {\n\t=A -> B\n}"), "matching");
+    assert_eq!(moodle_gift_type("::q::Pick {\n\tA -> B\n}"), "shortanswer");
+}
+
 fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
     let mut out = BTreeMap::new();

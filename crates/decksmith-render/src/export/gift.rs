@@ -4,6 +4,8 @@
 //! line, since a blank line ends a question; question texts and options are `[html]` with the
 //! teacher's text HTML-escaped; typed answers stay plain. GIFT's special characters
 //! `~ = # { } :` and the backslash are escaped with a backslash everywhere, names included.
+//! `->`, which no backslash escapes, is kept from making Moodle read a question as matching:
+//! `-&gt;` in HTML texts, and in typed answers as `typed_answers` says.
 
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::{DeckOutput, Quiz};
@@ -114,8 +116,8 @@ fn question(out: &mut String, item: &Item) {
             // shows a gap there. A block at the very end is the plain short-answer form.
             // Written as it stands: the texts around the gap carry their own spaces.
             out.push_str(&format!("[html]{}{{\n", escape(before)));
-            for answer in answers {
-                out.push_str(&format!("\t={}\n", escape(&shortanswer_plain(answer))));
+            for line in typed_answers(answers) {
+                out.push_str(&format!("\t{line}\n"));
             }
             out.push_str(&feedback);
             out.push('}');
@@ -147,6 +149,29 @@ fn question(out: &mut String, item: &Item) {
 /// A typed answer: Moodle's `*` wildcard written as a literal star.
 fn shortanswer_plain(answer: &str) -> String {
     answer.trim().replace('*', "\\*")
+}
+
+/// The answer lines of a short-answer question.
+///
+/// Moodle's importer takes an answer block that holds both an unescaped `=` and `->` for a
+/// matching question (`qformat_gift::readquestion`), and GIFT has no escape for `->`. So a
+/// lone answer with an arrow is written without its `=` (an answer without a mark is a
+/// full-credit answer), and Moodle and gift-pegjs read the text back as it is. Several
+/// answers need their `=`; there the arrow is written `-*>`, with Moodle's wildcard, which
+/// accepts the answer as typed (and shows the star in the answer it displays).
+fn typed_answers(answers: &[String]) -> Vec<String> {
+    let arrow = answers.iter().any(|a| a.contains("->"));
+    answers
+        .iter()
+        .map(|answer| {
+            let plain = escape(&shortanswer_plain(answer));
+            match (arrow, answers.len()) {
+                (false, _) => format!("={plain}"),
+                (true, 1) => plain,
+                (true, _) => format!("={}", plain.replace("->", "-*>")),
+            }
+        })
+        .collect()
 }
 
 /// GIFT splits a matching pair at the first `->`, which no escape protects; the texts are
