@@ -33,8 +33,9 @@ pub enum Command {
     ///
     /// Everything is written to the output folder at once, and only if every deck built: if
     /// the course has a mistake, the previous output stays exactly as it was. Files you put
-    /// in the output folder yourself are kept. Exit code 0 on success, 1 when the course has
-    /// errors, 2 when the command line is wrong.
+    /// in the output folder yourself are kept. Two builds into one folder take turns. Exit
+    /// code 0 on success, 1 when the course has errors or the output folder cannot be
+    /// written, 2 when the command line is wrong.
     Build(BuildArgs),
     /// Check the course for mistakes without building anything.
     ///
@@ -100,7 +101,7 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR", default_value = "content")]
     pub content: PathBuf,
     /// Where to write the decks. Created if missing; it must be empty or a folder decksmith
-    /// made before.
+    /// made before. A symbolic link is followed to its folder.
     #[arg(long, value_name = "DIR", default_value = "target/decks")]
     pub out: PathBuf,
     /// The seed for question generation, instead of the course's `seed:`. The same seed
