@@ -164,14 +164,14 @@ fn a_broken_deck_leaves_the_previous_output_untouched() {
         other => panic!("expected content errors, got {other:?}"),
     }
     assert_eq!(read_tree(&out), before, "the previous output changed");
-    // Nothing was left beside the output folder either.
+    // Nothing was left beside the output folder either, but the lock file.
     let beside: Vec<String> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     let mut beside = beside;
     beside.sort();
-    assert_eq!(beside, ["course", "decks"]);
+    assert_eq!(beside, [".decks.decksmith-lock", "course", "decks"]);
 }
 
 #[test]
