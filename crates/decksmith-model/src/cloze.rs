@@ -23,12 +23,18 @@ pub enum ClozePart {
 }
 
 /// A testable part of a fact.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Blank {
     /// The text as it stands in the fact.
     pub answer: String,
     /// Other answers to accept.
     pub alternatives: Vec<String>,
+    /// The answer's type as the teacher gave it in `blanks:` (a built-in type or a class).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Wrong options the teacher gave in `blanks:`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub distractors: Vec<String>,
 }
 
 /// A mistake in cloze markup, at a character offset into the fact.
@@ -115,6 +121,7 @@ impl Cloze {
                     parts.push(ClozePart::Blank(Blank {
                         answer,
                         alternatives,
+                        ..Blank::default()
                     }));
                 }
                 _ => buffer.push(c),

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::cloze::{Blank, Cloze, ClozePart};
-pub use crate::date::{PartialDate, Precision};
+pub use crate::date::{PartialDate, Precision, display_range};
 use crate::diag::Location;
 pub use crate::raw::{CardLayout, ClozeMode, Duplex, Paper, QuestionKind, SourceKind};
 
@@ -33,6 +33,8 @@ pub struct Course {
     pub sources: Vec<Source>,
     /// The decks to build, in course order.
     pub decks: Vec<Deck>,
+    /// Named sets of values of one type (`malware: [TrickBot, Emotet]`), for wrong options.
+    pub classes: BTreeMap<String, Vec<String>>,
     /// Where each entry is, by id (deck index, entry index): built once by validation so that
     /// looking an entry up is not a scan of the course.
     entry_index: HashMap<String, (usize, usize)>,
@@ -96,10 +98,39 @@ impl Course {
             strings,
             sources,
             decks,
+            classes: BTreeMap::new(),
             entry_index,
         }
     }
+
+    /// The language of `deck`: its own, else the course's.
+    pub fn language_of<'a>(&'a self, deck: &'a Deck) -> &'a str {
+        deck.language.as_deref().unwrap_or(&self.language)
+    }
 }
+
+/// The built-in types a fact's blank can be given with `blanks: { answer: type }`, besides
+/// the course's own classes.
+pub const VALUE_TYPES: &[&str] = &[
+    "year",
+    "month",
+    "date",
+    "number",
+    "ordinal",
+    "person",
+    "organization",
+    "place",
+    "country",
+    "city",
+    "region",
+    "continent",
+    "term",
+    "acronym",
+    "title",
+    "language",
+    "role",
+    "phrase",
+];
 
 /// Whether `language` (a course's or a text's code) is Russian: `ru` or `ru-…` (`ru-RU`).
 /// Russian is the one language besides English with built-in words, dates and quotation
@@ -131,6 +162,9 @@ pub struct Source {
     pub language: Option<String>,
     /// A note for teachers.
     pub note: Option<String>,
+    /// A plain-text copy of the document to check quotes against: the path as written
+    /// (relative to the course folder), and where `file:` is written.
+    pub file: Option<(String, Location)>,
     /// Where it is defined.
     pub origin: Location,
 }
@@ -144,6 +178,8 @@ pub struct Deck {
     pub title: String,
     /// A sentence or two about the deck.
     pub description: Option<String>,
+    /// The deck's own language, when it is not the course's (see [`Course::language_of`]).
+    pub language: Option<String>,
     /// Tags given to every entry (already merged into each entry's tags).
     pub tags: Vec<String>,
     /// The entries, in file order.
@@ -174,6 +210,8 @@ pub struct Entry {
     pub citations: Vec<Citation>,
     /// A note to show with the answer.
     pub explain: Option<String>,
+    /// A note for teachers (answer keys only).
+    pub note: Option<String>,
     /// Ids of related entries.
     pub see: Vec<String>,
     /// Where the entry starts in its deck file.
@@ -333,6 +371,8 @@ pub struct Citation {
     pub source: String,
     /// Where in the source.
     pub locator: Option<Locator>,
+    /// Where the citation is written.
+    pub origin: Location,
 }
 
 /// Where in a source.
@@ -361,6 +401,19 @@ pub struct QuizSettings {
     pub include_tags: Vec<String>,
     /// Never ask about entries with any of these tags.
     pub exclude_tags: Vec<String>,
+    /// Generated questions never to ask, by id.
+    pub exclude: Vec<QuestionRef>,
+    /// Generated questions to ask whenever they can be made, by id.
+    pub pin: Vec<QuestionRef>,
+}
+
+/// A generated question named in quiz settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionRef {
+    /// The question's id.
+    pub id: String,
+    /// Where it is written.
+    pub origin: Location,
 }
 
 impl Default for QuizSettings {
@@ -379,6 +432,8 @@ impl Default for QuizSettings {
             cloze: ClozeMode::Each,
             include_tags: Vec::new(),
             exclude_tags: Vec::new(),
+            exclude: Vec::new(),
+            pin: Vec::new(),
         }
     }
 }

@@ -193,6 +193,50 @@ impl PartialDate {
     }
 }
 
+/// A span of time written as people write it: `21–27 December 1968`, `30 November –
+/// 2 December 1968`, `November–December 2021`, `2019–2021`, or in Russian `21–27 декабря
+/// 1968 г.`, `2019–2021 гг.`; a single date when `end` is `None` or the same day.
+pub fn display_range(start: &PartialDate, end: Option<&PartialDate>, language: &str) -> String {
+    let Some(end) = end.filter(|e| *e != start) else {
+        return start.display(language);
+    };
+    let ru = is_russian(language);
+    let month = |m: u8, genitive: bool| -> &'static str {
+        let i = m as usize - 1;
+        match (ru, genitive) {
+            (false, _) => MONTHS_EN[i],
+            (true, true) => MONTHS_RU_GENITIVE[i],
+            (true, false) => MONTHS_RU[i],
+        }
+    };
+    let year_mark = if ru { " г." } else { "" };
+    let same_year = start.year == end.year;
+    match (start.month, start.day, end.month, end.day) {
+        (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year && m1 == m2 => {
+            format!("{d1}–{d2} {} {}{year_mark}", month(m1, true), start.year)
+        }
+        (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year => format!(
+            "{d1} {} – {d2} {} {}{year_mark}",
+            month(m1, true),
+            month(m2, true),
+            start.year
+        ),
+        (Some(m1), None, Some(m2), None) if same_year => {
+            format!(
+                "{}–{} {}{year_mark}",
+                month(m1, false),
+                month(m2, false),
+                start.year
+            )
+        }
+        (None, None, None, None) => {
+            let years_mark = if ru { " гг." } else { "" };
+            format!("{}–{}{years_mark}", start.year, end.year)
+        }
+        _ => format!("{} – {}", start.display(language), end.display(language)),
+    }
+}
+
 fn days_in_month(year: u16, month: u32) -> u8 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
@@ -227,6 +271,26 @@ impl Serialize for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_read_as_people_write_them() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        let r = |a: &str, b: &str, l: &str| display_range(&d(a), Some(&d(b)), l);
+        assert_eq!(r("1968-12-21", "1968-12-27", "en"), "21–27 December 1968");
+        assert_eq!(
+            r("1968-11-30", "1968-12-02", "en"),
+            "30 November – 2 December 1968"
+        );
+        assert_eq!(r("2021-11", "2021-12", "en"), "November–December 2021");
+        assert_eq!(r("2019", "2021", "en"), "2019–2021");
+        assert_eq!(
+            r("1968-12", "1969-01", "en"),
+            "December 1968 – January 1969"
+        );
+        assert_eq!(r("1968-12-21", "1968-12-27", "ru"), "21–27 декабря 1968 г.");
+        assert_eq!(r("2019", "2021", "ru"), "2019–2021 гг.");
+        assert_eq!(display_range(&d("2021-06-16"), None, "en"), "16 June 2021");
+    }
 
     #[test]
     fn parses_the_three_precisions() {

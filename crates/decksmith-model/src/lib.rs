@@ -15,6 +15,7 @@ pub mod course;
 pub mod date;
 pub mod diag;
 pub mod names;
+pub mod quotes;
 pub mod raw;
 mod read;
 pub mod schema;

@@ -90,6 +90,34 @@ pub fn normalize_answer(name: &str) -> String {
         .to_lowercase()
 }
 
+/// `text` reduced to what decides whether two answers are the same: lowercase words, without
+/// punctuation and without the articles "the", "a" and "an" ("The U.N. Security Council" and
+/// "UN security council" compare equal).
+pub fn comparable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if !word.is_empty() && !matches!(word.as_str(), "the" | "a" | "an") {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if c == '.' || c == '\'' || c == '\u{2019}' {
+            // "U.N." is "UN", "Moscow's" is one word.
+        } else {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// Whether an option refers to the other options ("all of the above", "none of these"),
 /// which cannot work when options are shuffled.
 pub fn refers_to_other_options(option: &str) -> bool {
@@ -175,5 +203,14 @@ mod tests {
     #[test]
     fn answers_compare_loosely() {
         assert_eq!(normalize_answer("  First   Committee. "), "first committee");
+        assert_eq!(
+            comparable("The U.N. Security Council"),
+            comparable("UN security council")
+        );
+        assert_eq!(
+            comparable("Deputy Minister, Foreign Affairs"),
+            "deputy minister foreign affairs"
+        );
+        assert_ne!(comparable("Evil Corp"), comparable("REvil"));
     }
 }

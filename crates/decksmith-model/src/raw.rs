@@ -126,6 +126,12 @@ pub struct RawCourse {
     /// content README for the keys.
     #[serde(default)]
     pub strings: Option<BTreeMap<String, Text>>,
+    /// Named sets of values of one type, for wrong options the generator cannot find by
+    /// itself: `classes: { malware: [TrickBot, Emotet, Zeus, WannaCry] }`. A blank whose answer
+    /// is in a class is offered other values of the class; a fact's `blanks:` can also name a
+    /// class as a blank's `type:`.
+    #[serde(default)]
+    pub classes: Option<BTreeMap<String, Vec<Text>>>,
 }
 
 /// `sources.yaml`: the bibliography that entries cite.
@@ -170,6 +176,11 @@ pub struct RawSource {
     /// A note for teachers: which file it was written from, what it covers.
     #[serde(default)]
     pub note: Option<Text>,
+    /// A plain-text or Markdown copy of the document, relative to the course folder
+    /// (`sources/brief.txt`): `check` then makes sure every `quote:` citing this source
+    /// occurs in it, exactly once.
+    #[serde(default)]
+    pub file: Option<Text>,
 }
 
 /// One text or a list of texts.
@@ -224,6 +235,9 @@ pub enum SourceKind {
     Official,
     /// A web page of another kind.
     Web,
+    /// The course's own glossary: translations and equivalents the course adds itself. Its
+    /// citations need no locator.
+    Glossary,
     /// Anything else.
     Other,
 }
@@ -239,6 +253,10 @@ pub struct RawDeck {
     /// A sentence or two about the deck, shown on the index page.
     #[serde(default)]
     pub description: Option<Text>,
+    /// The language of this deck when it is not the course's (`ru`): its questions, pages
+    /// and sheets use it.
+    #[serde(default)]
+    pub language: Option<Text>,
     /// Tags added to every entry of the deck.
     #[serde(default)]
     pub tags: Option<Vec<Text>>,
@@ -278,6 +296,13 @@ pub struct RawQuiz {
     /// Never ask about entries that carry any of these tags.
     #[serde(default)]
     pub exclude_tags: Option<Vec<Text>>,
+    /// Generated questions never to ask, by their ids (as in `quiz.json` and the generation
+    /// report: `fact-107-co-sponsors:multiple-choice:blank-1`).
+    #[serde(default)]
+    pub exclude: Option<Vec<Text>>,
+    /// Generated questions to always ask, by their ids, when they can be made.
+    #[serde(default)]
+    pub pin: Option<Vec<Text>>,
 }
 
 /// The kinds of question decksmith generates.
@@ -499,6 +524,10 @@ pub struct RawCommon {
     /// Ids of related entries, shown as "see also".
     #[serde(default)]
     pub see: Option<Vec<Text>>,
+    /// A note for teachers, shown in answer keys and never to students: where sources
+    /// disagree, what was corrected and on whose evidence.
+    #[serde(default)]
+    pub note: Option<Text>,
 }
 
 /// One citation or several.
@@ -590,6 +619,80 @@ pub struct RawFact {
     /// alternatives go after a bar: `{First Committee|1st Committee}`. Write `\{` or `\}` for a
     /// literal brace.
     pub fact: Text,
+    /// What the generator should know about a blank, keyed by the blank's answer: its type
+    /// (`December: month`, or a class from course.yaml's `classes:`), or the wrong options
+    /// to offer (`December: [October, November, January]`), or both
+    /// (`{ type: month, distractors: [...] }`).
+    #[serde(default)]
+    pub blanks: Option<BTreeMap<String, RawBlank>>,
+}
+
+/// What a fact says about one of its blanks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawBlank {
+    /// The answer's type: a built-in type (`year`, `month`, `place`, `person`, …) or a class.
+    pub kind: Option<Text>,
+    /// Wrong options to offer for this blank.
+    pub distractors: Vec<Text>,
+}
+
+impl<'de> Deserialize<'de> for RawBlank {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawBlank, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            #[serde(default, rename = "type")]
+            kind: Option<Text>,
+            #[serde(default)]
+            distractors: Option<Vec<Text>>,
+        }
+        match serde_yaml::Value::deserialize(deserializer)? {
+            serde_yaml::Value::Sequence(items) => items
+                .into_iter()
+                .map(|item| Text::deserialize(item).map_err(de::Error::custom))
+                .collect::<Result<_, _>>()
+                .map(|distractors| RawBlank {
+                    kind: None,
+                    distractors,
+                }),
+            v @ serde_yaml::Value::Mapping(_) => Full::deserialize(v)
+                .map(|f| RawBlank {
+                    kind: f.kind,
+                    distractors: f.distractors.unwrap_or_default(),
+                })
+                .map_err(de::Error::custom),
+            other => Text::deserialize(other)
+                .map(|kind| RawBlank {
+                    kind: Some(kind),
+                    distractors: Vec::new(),
+                })
+                .map_err(de::Error::custom),
+        }
+    }
+}
+
+impl JsonSchema for RawBlank {
+    fn schema_name() -> Cow<'static, str> {
+        "Blank".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let text = generator.subschema_for::<Text>();
+        json_schema!({
+            "description": "A blank's type (a built-in type or a class), its wrong options, or both.",
+            "anyOf": [
+                { "type": "string", "minLength": 1, "description": "The blank's type: year, month, date, number, ordinal, person, organization, place, country, city, region, continent, term, acronym, title, language, role, phrase, or a class of course.yaml." },
+                { "type": "array", "items": text, "description": "Wrong options for the blank." },
+                {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                        "type": { "type": "string", "minLength": 1, "description": "The blank's type." },
+                        "distractors": { "type": "array", "items": text, "description": "Wrong options for the blank." }
+                    }
+                }
+            ]
+        })
+    }
 }
 
 /// `event:` something that happened, and when.

@@ -759,7 +759,7 @@ mod tests {
         );
         assert_eq!(
             struct_fields::<RawCommon>().unwrap(),
-            &["id", "tags", "source", "explain", "see"]
+            &["id", "tags", "source", "explain", "see", "note"]
         );
     }
 

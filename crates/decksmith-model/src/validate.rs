@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_yaml::Value;
 
-use crate::cloze::Cloze;
+use crate::cloze::{Cloze, ClozePart};
 use crate::course::*;
 use crate::date::PartialDate;
 use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet};
@@ -109,6 +109,18 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         .collect();
     let order = deck_order(raw_course.as_ref(), course_doc.as_ref(), &files, &mut diags);
 
+    let classes = match (&raw_course, &course_doc) {
+        (Some(raw), Some(doc)) => read_classes(
+            raw,
+            &mut Reader {
+                file: doc.file,
+                index: &doc.index,
+                diags: &mut diags,
+            },
+        ),
+        _ => BTreeMap::new(),
+    };
+
     let course_quiz_origin = course_doc.as_ref().and_then(|doc| {
         doc.index
             .get("quiz")
@@ -118,6 +130,7 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         diags: &mut diags,
         course_quiz_origin,
         sources: &sources,
+        classes: &classes,
         ids: HashMap::new(),
         cited: BTreeSet::new(),
         links: Vec::new(),
@@ -135,6 +148,7 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
     }
     builder.resolve_links(&mut decks);
     builder.check_quiz_tags(&decks);
+    check_shared_answers(&decks, builder.diags);
     let cited = std::mem::take(&mut builder.cited);
     drop(builder);
 
@@ -151,14 +165,9 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
                 index: &doc.index,
                 diags: &mut diags,
             };
-            Some(finish_course(
-                raw,
-                course_quiz,
-                sources,
-                decks,
-                options,
-                &mut reader,
-            ))
+            let mut course = finish_course(raw, course_quiz, sources, decks, options, &mut reader);
+            course.classes = classes;
+            Some(course)
         }
         _ => None,
     };
@@ -339,6 +348,19 @@ fn read_sources(
         }
         let title = clean(&raw.title);
         let origin = reader.file.location(reader.index.value(&path).pos);
+        let file = raw.file.as_ref().map(clean).and_then(|file| {
+            let at = join_key(&path, "file");
+            let absolute = file.starts_with('/')
+                || file.starts_with('\\')
+                || file.chars().nth(1) == Some(':');
+            if absolute || file.split(['/', '\\']).any(|part| part == "..") {
+                reader
+                    .error_at(&at, format!("`file: {file}` is outside the course folder"))
+                    .help = Some("give a path inside the course folder, relative to it, such as `sources/brief.txt`".into());
+                return None;
+            }
+            Some((file, reader.file.location(reader.index.value(&at).pos)))
+        });
         sources.push(Source {
             short: raw.short.as_ref().map_or_else(|| title.clone(), clean),
             id,
@@ -353,6 +375,7 @@ fn read_sources(
             url,
             language: raw.language.as_ref().map(clean),
             note: raw.note.as_ref().map(clean),
+            file,
             origin,
         });
     }
@@ -565,7 +588,129 @@ fn merge_quiz(
             quiz.exclude_tags = out;
         }
     }
+    for (key, ids) in [("exclude", &raw.exclude), ("pin", &raw.pin)] {
+        let Some(ids) = ids else { continue };
+        let at = join_key(path, key);
+        for (i, id) in ids.iter().enumerate() {
+            let item = join_index(&at, i);
+            let id = id.as_str().trim().to_owned();
+            if id.split(':').count() < 2 || id.contains(char::is_whitespace) {
+                reader
+                    .error_at(&item, format!("`{id}` is not the id of a generated question"))
+                    .help = Some("question ids are written as in quiz.json and the generation report: the entry's id, the kind and a part, such as `fact-107-co-sponsors:multiple-choice:blank-1`".into());
+                continue;
+            }
+            let origin = reader.file.location(reader.index.value(&item).pos);
+            let list = if key == "exclude" {
+                &mut quiz.exclude
+            } else {
+                &mut quiz.pin
+            };
+            if !list.iter().any(|q| q.id == id) {
+                list.push(QuestionRef { id, origin });
+            }
+        }
+    }
+    for pinned in &quiz.pin {
+        if let Some(excluded) = quiz.exclude.iter().find(|q| q.id == pinned.id) {
+            reader.diags.push(
+                Diagnostic::error(
+                    pinned.origin.clone(),
+                    format!("question `{}` is both pinned and excluded", pinned.id),
+                )
+                .with_note(excluded.origin.clone(), "it is excluded here")
+                .with_help("keep it in one of `pin:` and `exclude:`"),
+            );
+        }
+    }
     quiz
+}
+
+/// The course's `classes:`: each a name (like an id) and its values, without repeats.
+fn read_classes(raw: &RawCourse, reader: &mut Reader<'_, '_>) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for (name, values) in raw.classes.iter().flatten() {
+        let at = join_key("classes", name);
+        if !is_valid_id(name) {
+            reader
+                .error_at_key(&at, format!("`{name}` is not a valid class name"))
+                .help = Some(format!(
+                "use lowercase letters, digits and hyphens, such as `{}`",
+                slug(name, 4)
+            ));
+            continue;
+        }
+        if VALUE_TYPES.contains(&name.as_str()) {
+            reader
+                .error_at_key(
+                    &at,
+                    format!("`{name}` is a built-in type, not a class name"),
+                )
+                .help = Some(format!(
+                "blanks of type `{name}` get wrong options of that type by themselves; name the class for what its values are, such as `{name}-of-the-course`"
+            ));
+            continue;
+        }
+        let mut list: Vec<String> = Vec::new();
+        for (i, value) in values.iter().enumerate() {
+            let value = clean(value);
+            if list
+                .iter()
+                .any(|v| normalize_answer(v) == normalize_answer(&value))
+            {
+                reader
+                    .warning_at(
+                        &join_index(&at, i),
+                        format!("\"{value}\" is listed twice in class `{name}`"),
+                    )
+                    .help = Some("remove the repeat".into());
+                continue;
+            }
+            list.push(value);
+        }
+        if list.len() < 2 {
+            reader
+                .error_at(&at, format!("class `{name}` has fewer than 2 values"))
+                .help = Some("a class gives wrong options for its values: list the answer and at least one more value of the same kind".into());
+            continue;
+        }
+        out.insert(name.clone(), list);
+    }
+    out
+}
+
+/// Warns when two entries share what a question would ask for: a person's role, a term's
+/// meaning, an organization's description. "Who is …?" or "Which term means …?" would then
+/// have two right answers, so such questions are not made.
+fn check_shared_answers(decks: &[Deck], diags: &mut Diagnostics) {
+    let mut seen: HashMap<(&str, String), &Entry> = HashMap::new();
+    for entry in decks.iter().flat_map(|d| &d.entries) {
+        let (what, text) = match &entry.kind {
+            EntryKind::Person(p) => ("role", &p.role),
+            EntryKind::Term(t) => ("meaning", &t.meaning),
+            EntryKind::Organization(o) => ("description", &o.description),
+            _ => continue,
+        };
+        let key = (what, crate::names::comparable(text));
+        match seen.get(&key) {
+            Some(first) => diags.push(
+                Diagnostic::warning(
+                    entry.origin.clone(),
+                    format!(
+                        "`{}` has the same {what} as `{}`",
+                        entry.id, first.id
+                    ),
+                )
+                .with_note(first.origin.clone(), "the other entry is")
+                .with_help(format!(
+                    "a question that gives the {what} would have two right answers, so none is made: make each {what} say what sets the entry apart"
+                )),
+            ),
+            None => {
+                seen.insert(key, entry);
+            }
+        }
+    }
 }
 
 /// Checks and converts entries, remembering what needs checking across decks.
@@ -574,6 +719,8 @@ struct Builder<'d> {
     /// Where course.yaml's `quiz:` is, if it has one.
     course_quiz_origin: Option<Location>,
     sources: &'d [Source],
+    /// The course's classes, for blanks that name one as their type.
+    classes: &'d BTreeMap<String, Vec<String>>,
     /// Every entry id seen, with where it was defined.
     ids: HashMap<String, Location>,
     /// Ids of sources some entry cites.
@@ -616,6 +763,16 @@ impl Builder<'_> {
             }
         }
         let quiz = merge_quiz(course_quiz, raw.quiz.as_ref(), "quiz", &mut reader);
+        let language = raw.language.as_ref().map(clean);
+        if let Some(language) = &language
+            && !is_language_code(language)
+        {
+            reader
+                .error_at("language", format!("`{language}` is not a language code"))
+                .help = Some(
+                "use a code such as `en` or `ru`, or remove `language:` to use the course's".into(),
+            );
+        }
         self.note_tag_uses(&doc, &quiz);
         let cards = CardSettings {
             reverse: raw
@@ -667,6 +824,7 @@ impl Builder<'_> {
             quiz_origin,
             title: clean(&raw.title),
             description: raw.description.as_ref().map(clean),
+            language,
             tags: deck_tags,
             entries,
             quiz,
@@ -705,7 +863,18 @@ impl Builder<'_> {
                 translations: translations(&mut reader, t.translation.as_ref(), &at("translation")),
             }),
             RawEntryKind::Fact(f) => match Cloze::parse(&clean(&f.fact)) {
-                Ok(cloze) => EntryKind::Fact(Fact { cloze }),
+                Ok(mut cloze) => {
+                    if let Some(blanks) = &f.blanks {
+                        ok &= blank_hints(
+                            &mut reader,
+                            &mut cloze,
+                            blanks,
+                            &at("blanks"),
+                            self.classes,
+                        );
+                    }
+                    EntryKind::Fact(Fact { cloze })
+                }
                 Err(e) => {
                     let pos = offset_pos(&reader, &at("fact"), &clean(&f.fact), e.offset);
                     let diagnostic = reader.file.error(pos, 1, e.message).with_help(e.help);
@@ -896,6 +1065,7 @@ impl Builder<'_> {
             tags,
             citations,
             explain: raw.common.explain.as_ref().map(clean),
+            note: raw.common.note.as_ref().map(clean),
             see,
             origin,
         })
@@ -1031,6 +1201,116 @@ impl Builder<'_> {
     }
 }
 
+/// Applies a fact's `blanks:` to its blanks: each key must be a blank's answer (or one of
+/// its alternatives), each type a built-in type or a class, each wrong option really wrong.
+/// Returns whether all was well.
+fn blank_hints(
+    reader: &mut Reader<'_, '_>,
+    cloze: &mut Cloze,
+    hints: &BTreeMap<String, RawBlank>,
+    path: &str,
+    classes: &BTreeMap<String, Vec<String>>,
+) -> bool {
+    let mut ok = true;
+    for (key, hint) in hints {
+        let at = join_key(path, key);
+        let wanted = normalize_answer(key);
+        let blank = cloze.parts.iter_mut().find_map(|part| match part {
+            ClozePart::Blank(b)
+                if std::iter::once(&b.answer)
+                    .chain(&b.alternatives)
+                    .any(|a| normalize_answer(a) == wanted) =>
+            {
+                Some(b)
+            }
+            _ => None,
+        });
+        let Some(blank) = blank else {
+            let answers: Vec<String> = cloze.blanks().map(|b| b.answer.clone()).collect();
+            let help = match did_you_mean(key, answers.iter().map(String::as_str)) {
+                Some(s) => format!(
+                    "did you mean `{s}`? Each key of `blanks:` is the answer of a part in braces"
+                ),
+                None if answers.is_empty() => "the fact has no part in braces".into(),
+                None => format!(
+                    "each key of `blanks:` is the answer of a part in braces: {}",
+                    answers.join(", ")
+                ),
+            };
+            reader
+                .error_at_key(&at, format!("the fact has no blank `{key}`"))
+                .help = Some(help);
+            ok = false;
+            continue;
+        };
+        if let Some(kind) = &hint.kind {
+            let kind = clean(kind);
+            if VALUE_TYPES.contains(&kind.as_str()) || classes.contains_key(&kind) {
+                blank.kind = Some(kind);
+            } else {
+                let known = VALUE_TYPES
+                    .iter()
+                    .copied()
+                    .chain(classes.keys().map(String::as_str));
+                let help = match did_you_mean(&kind, known) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!(
+                        "use a built-in type ({}) or a class listed under `classes:` in course.yaml",
+                        VALUE_TYPES.join(", ")
+                    ),
+                };
+                let type_at = if reader.index.get(&join_key(&at, "type")).is_some() {
+                    join_key(&at, "type")
+                } else {
+                    at.clone()
+                };
+                reader
+                    .error_at(&type_at, format!("unknown type `{kind}`"))
+                    .help = Some(help);
+                ok = false;
+            }
+        }
+        let right: Vec<String> = std::iter::once(&blank.answer)
+            .chain(&blank.alternatives)
+            .map(|a| normalize_answer(a))
+            .collect();
+        let list_at = if reader.index.get(&join_key(&at, "distractors")).is_some() {
+            join_key(&at, "distractors")
+        } else {
+            at.clone()
+        };
+        let mut seen: Vec<String> = Vec::new();
+        for (i, d) in hint.distractors.iter().enumerate() {
+            let d = clean(d);
+            let norm = normalize_answer(&d);
+            let d_at = join_index(&list_at, i);
+            if right.contains(&norm) {
+                reader
+                    .error_at(
+                        &d_at,
+                        format!("wrong option \"{d}\" is an accepted answer of the blank"),
+                    )
+                    .help = Some("a wrong option must be wrong: replace it, or remove it".into());
+                ok = false;
+            } else if seen.contains(&norm) {
+                reader
+                    .error_at(&d_at, format!("wrong option \"{d}\" is given twice"))
+                    .help = Some("options must all differ: replace or remove the repeat".into());
+                ok = false;
+            } else if refers_to_other_options(&d) {
+                reader
+                    .error_at(&d_at, format!("wrong option \"{d}\" refers to the other options"))
+                    .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
+                ok = false;
+            } else {
+                blank.distractors.push(d);
+            }
+            seen.push(norm);
+        }
+    }
+    ok
+}
+
 fn translations(
     reader: &mut Reader<'_, '_>,
     raw: Option<&Translations>,
@@ -1137,9 +1417,11 @@ fn citations(
             (None, None, Some(page)) => Some(Locator::Page(clean(page))),
             (None, None, None) => None,
         };
+        let origin = reader.file.location(reader.index.value(&item).pos);
         out.push(Citation {
             source: id,
             locator,
+            origin,
         });
     }
     out

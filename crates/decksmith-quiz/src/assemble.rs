@@ -92,6 +92,7 @@ pub fn select(
     total: usize,
     kinds: &[(QuestionKind, u32, Vec<Candidate>)],
     rules: &Rules,
+    pinned: &[String],
 ) -> Vec<Candidate> {
     let caps = &rules.caps;
     // Each kind's candidates in seeded order (by index, so candidates are not copied).
@@ -121,6 +122,47 @@ pub fn select(
     let mut chosen: Vec<Candidate> = Vec::new();
     let mut uses: HashMap<String, usize> = HashMap::new();
     let (mut trues, mut falses) = (0usize, 0usize);
+
+    // Pinned questions come first, in the order they are pinned.
+    for id in pinned {
+        if chosen.len() >= total {
+            break;
+        }
+        let found = pools.iter().enumerate().find_map(|(k, (_, _, list))| {
+            list.iter()
+                .position(|c| &c.id == id)
+                .filter(|&i| alive[k][i])
+                .map(|i| (k, i))
+        });
+        let Some((k, i)) = found else { continue };
+        let candidate = pools[k].2[i].clone();
+        alive[k][i] = false;
+        for (j, (_, _, others)) in pools.iter().enumerate() {
+            for (o, other) in others.iter().enumerate() {
+                if alive[j][o] && (other.id == candidate.id || conflict(&candidate, other)) {
+                    alive[j][o] = false;
+                }
+            }
+        }
+        for e in &candidate.entries {
+            *uses.entry(e.clone()).or_default() += 1;
+        }
+        match candidate.truth {
+            Some(true) => trues += 1,
+            Some(false) => falses += 1,
+            None => {}
+        }
+        quota[k] = quota[k].saturating_sub(1);
+        chosen.push(candidate);
+    }
+    // What the pins took from kinds without a share comes off the largest shares.
+    while quota.iter().sum::<usize>() + chosen.len() > total {
+        let Some(largest) = (0..quota.len()).max_by_key(|&k| (quota[k], std::cmp::Reverse(k)))
+        else {
+            break;
+        };
+        quota[largest] = quota[largest].saturating_sub(1);
+    }
 
     // Kinds take turns, the scarcest first: a matching set or a timeline needs several
     // entries that no earlier pick may have claimed, while cloze and multiple-choice items
@@ -315,6 +357,7 @@ pub fn form(
                 entry: c.entries.first().cloned().unwrap_or_default(),
                 entries: c.entries.clone(),
                 explanation: c.explanation.clone(),
+                note: c.note.clone(),
                 sources: c.sources.clone(),
                 origin: c.origin.clone(),
             }

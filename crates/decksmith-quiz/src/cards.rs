@@ -1,41 +1,162 @@
-//! Flashcards: one per entry, and a reverse card where the deck asks for them.
+//! Flashcards that follow the minimum-information principle: one card, one thing to recall.
+//!
+//! - a term gives a card for its meaning, one for what its acronym stands for, and one per
+//!   translation, each front saying which side it asks for;
+//! - a fact gives one card per blank, the other blanks filled in (as Anki's cloze notes do);
+//! - a person gives their role; an organization what its acronym stands for, and what it is;
+//!   an event its date; a quote who said it; a question its answer.
+//!
+//! A translated name is shown on the front as a gloss, not asked for. The teacher's
+//! `explain:` is a note under the answer, never a second thing to recall; `see:` links never
+//! join a card. The first card of an entry has the entry's id (which Anki's notes are keyed
+//! by), the others the id and what they ask for (`term-oewg-meaning`, `fact-x-2`).
+//!
+//! Across the course, two cards with the same front get the deck's title (or, within a deck,
+//! the entry's kind) as a line on the front, so each front asks one question. A back longer
+//! than [`MAX_BACK_WORDS`] words, a card whose front shows its own answer, and a fact without
+//! a part in braces are reported.
 
-use decksmith_model::{Course, Deck, Entry, EntryKind, Translation, is_russian};
+use std::collections::HashMap;
+
+use decksmith_model::names::comparable;
+use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind, display_range, is_russian};
 
 use crate::cite;
+use crate::kinds::{padded, reveals};
+use crate::phrases::{PHRASES, Phrasebook};
 use crate::types::{Card, Line, LineRole, Side};
 
 /// The blank shown in place of a cloze part.
 pub const BLANK: &str = "____";
 
-/// The cards of a deck, numbered from 1.
+/// The most words on the back of a card (its answer and the lines under it, the teacher's
+/// note aside): more is more than one thing to recall.
+pub const MAX_BACK_WORDS: usize = 20;
+
+/// The cards of every deck of the course, in course order, numbered from 1 within each
+/// deck; with warnings about cards that break the minimum-information principle.
+pub fn course_cards(course: &Course) -> (Vec<Vec<Card>>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let mut decks: Vec<Vec<Card>> = course
+        .decks
+        .iter()
+        .map(|d| deck_cards(course, d, &mut warnings))
+        .collect();
+    disambiguate(course, &mut decks);
+    for (deck, cards) in course.decks.iter().zip(&decks) {
+        for card in cards.iter().filter(|c| !c.reverse) {
+            let words = back_words(&card.back);
+            if words > MAX_BACK_WORDS {
+                warnings.push(
+                    Diagnostic::warning(
+                        card.origin.clone(),
+                        format!(
+                            "the back of card `{}` has {words} words; a card should ask for one short thing ({MAX_BACK_WORDS} words at most)",
+                            card.id
+                        ),
+                    )
+                    .with_help(format!(
+                        "shorten the entry's {} to what a student should recall, and put what else matters in an entry of its own",
+                        what_is_on_the_back(deck, card)
+                    )),
+                );
+            }
+        }
+    }
+    for deck in &course.decks {
+        for entry in &deck.entries {
+            if let EntryKind::Fact(f) = &entry.kind
+                && f.cloze.blanks().next().is_none()
+            {
+                warnings.push(
+                    Diagnostic::warning(
+                        entry.origin.clone(),
+                        format!(
+                            "fact `{}` has no part in braces, so it makes no card",
+                            entry.id
+                        ),
+                    )
+                    .with_help("put the part to recall in braces, as in `In {November 2021}, ...`"),
+                );
+            }
+        }
+    }
+    (decks, warnings)
+}
+
+/// The cards of one deck, numbered from 1 (without the course-wide checks of
+/// [`course_cards`]).
 pub fn cards(course: &Course, deck: &Deck) -> Vec<Card> {
+    deck_cards(course, deck, &mut Vec::new())
+}
+
+fn deck_cards(course: &Course, deck: &Deck, warnings: &mut Vec<Diagnostic>) -> Vec<Card> {
+    let language = course.language_of(deck);
+    let phrases = Phrasebook::new(PHRASES, language, &course.strings);
     let mut out = Vec::new();
     for entry in &deck.entries {
-        let (front, back) = sides(course, entry);
-        let reverse = deck.cards.reverse.then(|| reverse_sides(entry)).flatten();
-        push(&mut out, course, entry, front, back, false);
-        if let Some((front, back)) = reverse {
-            push(&mut out, course, entry, front, back, true);
+        let sides = sides(&phrases, language, entry);
+        for (i, (suffix, front, back)) in sides.into_iter().enumerate() {
+            let id = match suffix {
+                None => entry.id.clone(),
+                Some(suffix) => format!("{}-{suffix}", entry.id),
+            };
+            // A front that shows its own answer asks nothing.
+            if back.text.chars().count() >= 3
+                && reveals(&padded(&front.plain()), &padded(&back.text))
+            {
+                warnings.push(
+                    Diagnostic::warning(
+                        entry.origin.clone(),
+                        format!(
+                            "card `{id}` would show its own answer (\"{}\") on its front, so it is left out",
+                            back.text
+                        ),
+                    )
+                    .with_help("reword the entry so that the question does not contain the answer"),
+                );
+                continue;
+            }
+            let reverse = (deck.cards.reverse && i == 0 && reversible(entry))
+                .then(|| (Side::new(back.text.clone()), Side::new(front.text.clone())));
+            push(&mut out, course, entry, id.clone(), front, back, false);
+            if let Some((front, back)) = reverse {
+                push(
+                    &mut out,
+                    course,
+                    entry,
+                    format!("{id}-reverse"),
+                    front,
+                    back,
+                    true,
+                );
+            }
         }
     }
     out
+}
+
+fn reversible(entry: &Entry) -> bool {
+    matches!(
+        entry.kind,
+        EntryKind::Term(_) | EntryKind::Person(_) | EntryKind::Organization(_)
+    )
 }
 
 fn push(
     out: &mut Vec<Card>,
     course: &Course,
     entry: &Entry,
+    id: String,
     front: Side,
-    back: Side,
+    mut back: Side,
     reverse: bool,
 ) {
+    if !reverse && let Some(explain) = &entry.explain {
+        back.lines.push(line(explain, LineRole::Note));
+    }
     out.push(Card {
-        id: if reverse {
-            format!("{}-reverse", entry.id)
-        } else {
-            entry.id.clone()
-        },
+        id,
         number: out.len() as u32 + 1,
         entry: entry.id.clone(),
         kind: entry.kind_name(),
@@ -56,59 +177,76 @@ fn line(text: impl Into<String>, role: LineRole) -> Line {
     }
 }
 
-fn translations(lines: &mut Vec<Line>, translations: &[Translation]) {
-    for t in translations {
-        lines.push(Line {
-            text: t.text.clone(),
-            lang: Some(t.lang.clone()),
-            role: LineRole::Translation,
-        });
+/// A side with a main text and a line saying what to recall.
+fn asking(text: impl Into<String>, cue: String) -> Side {
+    Side {
+        text: text.into(),
+        lang: None,
+        lines: vec![line(cue, LineRole::Detail)],
     }
 }
 
-/// The front and back of an entry's card.
-pub fn sides(course: &Course, entry: &Entry) -> (Side, Side) {
-    let language = course.language.as_str();
-    let (front, mut back) = match &entry.kind {
+/// The cards of an entry: (id suffix, front, back), the first without a suffix.
+type Sides = Vec<(Option<String>, Side, Side)>;
+
+/// The fronts and backs of an entry's cards.
+pub fn sides(p: &Phrasebook<'_>, language: &str, entry: &Entry) -> Sides {
+    let mut out: Sides = Vec::new();
+    match &entry.kind {
         EntryKind::Term(t) => {
-            let mut back = match &t.expansion {
-                Some(expansion) => Side {
-                    text: expansion.clone(),
-                    lang: None,
-                    lines: vec![line(&t.meaning, LineRole::Detail)],
-                },
-                None => Side::new(&t.meaning),
-            };
-            translations(&mut back.lines, &t.translations);
-            (Side::new(&t.term), back)
+            match &t.expansion {
+                Some(expansion) => {
+                    out.push((
+                        None,
+                        asking(&t.term, p.get("c.expansion", &[])),
+                        Side::new(expansion),
+                    ));
+                    out.push((
+                        Some("meaning".into()),
+                        Side::new(format!("{expansion} ({})", t.term)),
+                        Side::new(&t.meaning),
+                    ));
+                }
+                None => out.push((None, Side::new(&t.term), Side::new(&t.meaning))),
+            }
+            for tr in &t.translations {
+                let language = p.get(&format!("lang.{}", tr.lang), &[]);
+                let mut back = Side::new(&tr.text);
+                back.lang = Some(tr.lang.clone());
+                out.push((
+                    Some(tr.lang.clone()),
+                    asking(&t.term, p.get("c.translation", &[("language", &language)])),
+                    back,
+                ));
+            }
         }
-        EntryKind::Person(p) => {
-            let mut back = Side::new(&p.role);
-            translations(&mut back.lines, &p.translations);
-            (Side::new(&p.name), back)
+        EntryKind::Person(person) => {
+            let mut front = Side::new(&person.name);
+            glosses(&mut front, &person.translations);
+            out.push((None, front, Side::new(&person.role)));
         }
-        EntryKind::Organization(o) => {
-            let (front, mut back) = match &o.acronym {
-                Some(acronym) => (
-                    Side::new(acronym),
-                    Side {
-                        text: o.name.clone(),
-                        lang: None,
-                        lines: vec![line(&o.description, LineRole::Detail)],
-                    },
-                ),
-                None => (Side::new(&o.name), Side::new(&o.description)),
-            };
-            translations(&mut back.lines, &o.translations);
-            (front, back)
-        }
-        EntryKind::Event(e) => {
-            let when = match &e.end {
-                Some(end) => format!("{} – {}", e.date.display(language), end.display(language)),
-                None => e.date.display(language),
-            };
-            (Side::new(&e.text), Side::new(when))
-        }
+        EntryKind::Organization(o) => match &o.acronym {
+            Some(acronym) => {
+                out.push((
+                    None,
+                    asking(acronym, p.get("c.expansion", &[])),
+                    Side::new(&o.name),
+                ));
+                let mut front = Side::new(format!("{} ({acronym})", o.name));
+                glosses(&mut front, &o.translations);
+                out.push((Some("description".into()), front, Side::new(&o.description)));
+            }
+            None => {
+                let mut front = Side::new(&o.name);
+                glosses(&mut front, &o.translations);
+                out.push((None, front, Side::new(&o.description)));
+            }
+        },
+        EntryKind::Event(e) => out.push((
+            None,
+            Side::new(&e.text),
+            Side::new(display_range(&e.date, e.end.as_ref(), language)),
+        )),
         EntryKind::Quote(q) => {
             let mut back = Side::new(&q.by);
             if let Some(context) = &q.context {
@@ -118,51 +256,91 @@ pub fn sides(course: &Course, entry: &Entry) -> (Side, Side) {
                 back.lines
                     .push(line(date.display(language), LineRole::Detail));
             }
-            (Side::new(quoted(&q.text, language)), back)
+            out.push((None, Side::new(quoted(&q.text, language)), back));
         }
         EntryKind::Fact(f) => {
-            let blanked = f.cloze.render(|_, _| BLANK.to_owned());
-            let answers: Vec<&str> = f.cloze.blanks().map(|b| b.answer.as_str()).collect();
-            if answers.is_empty() {
-                // Nothing to recall but the statement itself.
-                (Side::new(f.cloze.plain()), Side::new(f.cloze.plain()))
-            } else {
-                let back = Side {
-                    text: answers.join(" · "),
-                    lang: None,
-                    lines: vec![line(f.cloze.plain(), LineRole::Detail)],
-                };
-                (Side::new(blanked), back)
+            let blanks: Vec<_> = f.cloze.blanks().collect();
+            for (i, blank) in blanks.iter().enumerate() {
+                let front = f.cloze.render(|j, b| {
+                    if j == i {
+                        BLANK.to_owned()
+                    } else {
+                        b.answer.clone()
+                    }
+                });
+                let suffix = (i > 0).then(|| (i + 1).to_string());
+                out.push((suffix, Side::new(front), Side::new(&blank.answer)));
             }
         }
-        EntryKind::Question(q) => (Side::new(&q.prompt), Side::new(&q.answer)),
-    };
-    if let Some(explain) = &entry.explain {
-        back.lines.push(line(explain, LineRole::Note));
+        EntryKind::Question(q) => out.push((None, Side::new(&q.prompt), Side::new(&q.answer))),
     }
-    (front, back)
+    out
 }
 
-/// The reverse card of terms, persons and organizations.
-fn reverse_sides(entry: &Entry) -> Option<(Side, Side)> {
-    match &entry.kind {
-        EntryKind::Term(t) => Some(match &t.expansion {
-            Some(expansion) => (Side::new(expansion), Side::new(&t.term)),
-            None => (Side::new(&t.meaning), Side::new(&t.term)),
-        }),
-        EntryKind::Person(p) => Some((Side::new(&p.role), Side::new(&p.name))),
-        EntryKind::Organization(o) => Some((
-            Side::new(&o.description),
-            Side::new(match &o.acronym {
-                Some(acronym) => format!("{} ({acronym})", o.name),
-                None => o.name.clone(),
-            }),
-        )),
-        _ => None,
+/// Adds translations of a name to the front, as glosses (not asked for).
+fn glosses(front: &mut Side, translations: &[decksmith_model::Translation]) {
+    for t in translations {
+        front.lines.push(Line {
+            text: t.text.clone(),
+            lang: Some(t.lang.clone()),
+            role: LineRole::Translation,
+        });
     }
 }
 
-/// Text in the course language's quotation marks.
+/// Words on the back that count as things to recall: the answer and its lines, without the
+/// teacher's note.
+pub fn back_words(back: &Side) -> usize {
+    back.text.split_whitespace().count()
+        + back
+            .lines
+            .iter()
+            .filter(|l| l.role != LineRole::Note)
+            .map(|l| l.text.split_whitespace().count())
+            .sum::<usize>()
+}
+
+fn what_is_on_the_back(deck: &Deck, card: &Card) -> &'static str {
+    let entry = deck.entries.iter().find(|e| e.id == card.entry);
+    match entry.map(|e| &e.kind) {
+        Some(EntryKind::Term(_)) => "`meaning:`",
+        Some(EntryKind::Person(_)) => "`role:`",
+        Some(EntryKind::Organization(_)) => "`description:`",
+        Some(EntryKind::Question(_)) => "`answer:`",
+        Some(EntryKind::Quote(_)) => "`context:`",
+        _ => "text",
+    }
+}
+
+/// Gives every front that stands on more than one card of the course a line that tells them
+/// apart: the deck's title, or within one deck the entry's kind.
+fn disambiguate(course: &Course, decks: &mut [Vec<Card>]) {
+    let key = |card: &Card| comparable(&card.front.plain());
+    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (d, cards) in decks.iter().enumerate() {
+        for (c, card) in cards.iter().enumerate() {
+            seen.entry(key(card)).or_default().push((d, c));
+        }
+    }
+    let mut clashes: Vec<Vec<(usize, usize)>> = seen
+        .into_values()
+        .filter(|places| places.len() > 1)
+        .collect();
+    clashes.sort();
+    for places in clashes {
+        let same_deck = places.iter().all(|(d, _)| *d == places[0].0);
+        for (d, c) in places {
+            let label = if same_deck {
+                decks[d][c].kind.to_owned()
+            } else {
+                course.decks[d].title.clone()
+            };
+            decks[d][c].front.lines.push(line(label, LineRole::Detail));
+        }
+    }
+}
+
+/// Text in the language's quotation marks.
 pub fn quoted(text: &str, language: &str) -> String {
     if is_russian(language) {
         format!("«{text}»")

@@ -13,12 +13,12 @@ pub mod timeline;
 pub mod truefalse;
 pub mod who;
 
-use decksmith_model::{Course, Deck, Diagnostic, Entry, Location};
+use decksmith_model::{Course, Deck, Diagnostic, Entry, Event, Location, Precision};
 
 use crate::cite;
 use crate::phrases::Phrasebook;
 use crate::types::{Body, CitationView, QuestionKind};
-use crate::values::Pools;
+use crate::values::{Pools, text};
 
 /// A question before it is placed in a quiz.
 #[derive(Clone, Debug)]
@@ -31,6 +31,8 @@ pub struct Candidate {
     pub body: Body,
     /// Why the answer is right.
     pub explanation: String,
+    /// The teacher's note on the entries (answer keys only).
+    pub note: Option<String>,
     /// Where its content comes from.
     pub sources: Vec<CitationView>,
     /// Where the main entry is written.
@@ -43,6 +45,10 @@ pub struct Candidate {
     pub asks: Vec<String>,
     /// For true/false: whether the statement is true.
     pub truth: Option<bool>,
+    /// The wrong options it shows, normalized and padded: they give away the answer of a
+    /// question that asks it to be recalled (a cloze, a flashcard), not of one that offers
+    /// it among options or asks whether a statement holds.
+    pub offers: Vec<String>,
     /// Hashes of every word in `shows`, sorted: an answer can only be revealed by a text
     /// that has its first word, which this finds without searching strings.
     pub show_words: Vec<u64>,
@@ -62,11 +68,19 @@ impl Candidate {
 
     /// Whether this question's visible text gives away an answer `other` asks for.
     pub fn gives_away(&self, other: &Candidate) -> bool {
+        let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
         other.asks.iter().any(|answer| {
             let first = answer.split_whitespace().next().unwrap_or_default();
-            self.show_words.binary_search(&word_hash(first)).is_ok()
-                && self.shows.iter().any(|shown| reveals(shown, answer))
+            (self.show_words.binary_search(&word_hash(first)).is_ok()
+                && self.shows.iter().any(|shown| reveals(shown, answer)))
+                || (recall && self.offers.iter().any(|offered| reveals(offered, answer)))
         })
+    }
+
+    /// The candidate with the wrong options it shows.
+    pub fn offering(mut self, options: &[String]) -> Candidate {
+        self.offers = options.iter().map(|o| padded(o)).collect();
+        self
     }
 }
 
@@ -94,21 +108,24 @@ pub struct Ctx<'a> {
     /// The deck the quiz is for.
     pub deck: &'a Deck,
     /// Values of the course by type.
-    pub pools: &'a Pools,
-    /// Question wording.
+    pub pools: &'a Pools<'a>,
+    /// Question wording, in the deck's language.
     pub phrases: &'a Phrasebook<'a>,
     /// The seed.
     pub seed: u64,
     /// How many distractors a choice question needs.
     pub distractors: usize,
-    /// Entries whose kinds could not be made, reported to the teacher.
+    /// Entries whose kinds could not be made, reported to the teacher as warnings: things
+    /// the teacher wrote that cannot work (a hand-written question short of options).
     pub warnings: Vec<Diagnostic>,
+    /// Questions that could not be made well, with why: the generation report.
+    pub dropped: Vec<Dropped>,
 }
 
 impl Ctx<'_> {
-    /// The course language.
+    /// The deck's language.
     pub fn language(&self) -> &str {
-        &self.course.language
+        self.course.language_of(self.deck)
     }
 
     /// A candidate about one entry.
@@ -126,11 +143,13 @@ impl Ctx<'_> {
             entries: vec![entry.id.clone()],
             body,
             explanation: with_note(explanation, entry.explain.as_deref()),
+            note: entry.note.clone(),
             sources: cite::resolve(self.course, &entry.citations),
             origin: entry.origin.clone(),
             shows: shows.iter().map(|s| padded(s)).collect(),
             asks: asked(asks),
             truth: None,
+            offers: Vec::new(),
             show_words: Vec::new(),
         }
         .indexed()
@@ -154,11 +173,13 @@ impl Ctx<'_> {
                 }
             }
         }
+        let notes: Vec<&str> = entries.iter().filter_map(|e| e.note.as_deref()).collect();
         Candidate {
             id,
             entries: entries.iter().map(|e| e.id.clone()).collect(),
             body,
             explanation,
+            note: (!notes.is_empty()).then(|| notes.join(" ")),
             sources,
             origin: entries
                 .first()
@@ -167,16 +188,151 @@ impl Ctx<'_> {
             shows: shows.iter().map(|s| padded(s)).collect(),
             asks: asked(asks),
             truth: None,
+            offers: Vec::new(),
             show_words: Vec::new(),
         }
         .indexed()
     }
 
-    /// Reports that `entry` cannot give a kind of question it was asked for.
+    /// Reports that `entry` cannot give a kind of question it was asked for, as a warning
+    /// (for what the teacher wrote and must change).
     pub fn warn(&mut self, entry: &Entry, message: String, help: &str) {
         self.warnings
             .push(Diagnostic::warning(entry.origin.clone(), message).with_help(help.to_owned()));
     }
+
+    /// Notes in the generation report that question `id` about `entry` was not made, and why.
+    pub fn drop(
+        &mut self,
+        entry: &Entry,
+        id: String,
+        kind: DropKind,
+        reason: String,
+        help: Option<&str>,
+    ) {
+        self.dropped.push(Dropped {
+            question: id,
+            entry: entry.id.clone(),
+            origin: entry.origin.clone(),
+            kind,
+            reason,
+            help: help.map(str::to_owned),
+        });
+    }
+}
+
+/// The question on when an event happened, at its date's precision ("In which month did
+/// this happen?"), or began, for an event that lasted.
+pub fn date_prompt(ctx: &Ctx<'_>, event: &Event) -> String {
+    let key = match (event.date.precision(), event.end.is_some()) {
+        (Precision::Year, false) => "q.year-of",
+        (Precision::Month, false) => "q.month-of",
+        (Precision::Day, false) => "q.day-of",
+        (Precision::Year, true) => "q.year-began",
+        (Precision::Month, true) => "q.month-began",
+        (Precision::Day, true) => "q.day-began",
+    };
+    ctx.phrases
+        .get(key, &[("event", &text::sentence(&event.text))])
+}
+
+/// Why a question was not made, by what a teacher can do about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DropKind {
+    /// The answer is a free phrase or a bound, which has no wrong options of its own: it is
+    /// asked as a typed answer only (unless the fact lists wrong options).
+    NoOptions,
+    /// The answer is the full name of an acronym the question shows: wrong options would not
+    /// fit its letters.
+    Letters,
+    /// Nothing in the statement can be swapped for a certainly wrong value.
+    NoSwap,
+    /// The course has too few values of the answer's type.
+    TooFew,
+    /// The question, its options or its own sentence would give the answer away.
+    GivesAway,
+    /// More than one answer would be right.
+    TwoRight,
+}
+
+impl DropKind {
+    /// Whether the teacher should look at it: the entry could be improved (the other kinds
+    /// are how generation works, and the typed-answer question asks instead).
+    pub fn actionable(self) -> bool {
+        matches!(
+            self,
+            DropKind::TooFew | DropKind::GivesAway | DropKind::TwoRight
+        )
+    }
+
+    /// What the kind means, for the report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DropKind::NoOptions => "free phrases and bounds, asked as typed answers only",
+            DropKind::Letters => "full names of acronyms, which other names would not fit",
+            DropKind::NoSwap => "statements with nothing that can be swapped to make them false",
+            DropKind::TooFew => "answers with too few wrong options of their type in the course",
+            DropKind::GivesAway => "questions that would give their answer away",
+            DropKind::TwoRight => "questions that would have two right answers",
+        }
+    }
+}
+
+/// A question that could not be made well, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// The id the question would have had.
+    pub question: String,
+    /// The entry it would have asked about.
+    pub entry: String,
+    /// Where the entry is written.
+    pub origin: Location,
+    /// What kind of reason it is.
+    pub kind: DropKind,
+    /// Why it was not made.
+    pub reason: String,
+    /// What the teacher can do, if anything.
+    pub help: Option<String>,
+}
+
+/// A text cut to a length a one-line message can hold.
+pub fn short(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// Why showing `answer` among `distractors` under `stem` would give it away, if it would:
+/// the answer is the only option that repeats a word of the question, or by far the longest.
+pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<String> {
+    let stem_words = text::content_words(stem);
+    let shared: Vec<String> = text::content_words(answer)
+        .into_iter()
+        .filter(|w| stem_words.contains(w))
+        .collect();
+    if !shared.is_empty()
+        && !distractors
+            .iter()
+            .any(|d| text::repeats_stem(d, &stem_words))
+    {
+        return Some(format!(
+            "the answer is the only option that repeats a word of the question (`{}`)",
+            shared.join("`, `")
+        ));
+    }
+    let len = |s: &str| s.chars().count();
+    let longest = distractors.iter().map(|d| len(d)).max().unwrap_or(0);
+    let answer_len = len(answer);
+    if !distractors.is_empty() && answer_len * 2 >= longest * 3 && answer_len >= longest + 12 {
+        return Some(format!(
+            "the answer ({answer_len} characters) is much longer than every wrong option (at most {longest})"
+        ));
+    }
+    None
 }
 
 /// An explanation followed by the teacher's note, if any.

@@ -17,8 +17,8 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     (
         "q.term-for-meaning",
-        "Which term matches this meaning: {meaning}?",
-        "Какой термин соответствует определению: {meaning}?",
+        "Which term has this meaning? {meaning}",
+        "Какой термин имеет такое значение? {meaning}",
     ),
     (
         "q.org-full-name",
@@ -27,18 +27,43 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     (
         "q.org-for-description",
-        "Which organization is this: {description}?",
-        "О какой организации идёт речь: {description}?",
+        "Which organization does this describe? {description}",
+        "О какой организации идёт речь? {description}",
     ),
     (
         "q.role-of",
-        "What position does {name} hold, as the sources give it?",
-        "Какую должность, согласно источникам, занимает {name}?",
+        "What position do the sources give for {name}?",
+        "{name}: какую должность называют источники?",
     ),
     (
-        "q.date-of",
-        "When did this happen: {event}?",
-        "Когда это произошло: {event}?",
+        "q.year-of",
+        "In which year did this happen? {event}",
+        "В каком году это произошло? {event}",
+    ),
+    (
+        "q.month-of",
+        "In which month did this happen? {event}",
+        "В каком месяце это произошло? {event}",
+    ),
+    (
+        "q.day-of",
+        "On which day did this happen? {event}",
+        "В какой день это произошло? {event}",
+    ),
+    (
+        "q.year-began",
+        "In which year did this begin? {event}",
+        "В каком году это началось? {event}",
+    ),
+    (
+        "q.month-began",
+        "In which month did this begin? {event}",
+        "В каком месяце это началось? {event}",
+    ),
+    (
+        "q.day-began",
+        "On which day did this begin? {event}",
+        "В какой день это началось? {event}",
     ),
     (
         "q.complete",
@@ -52,10 +77,14 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     (
         "q.who-said",
-        "Who said: “{quote}”?",
-        "Кто сказал: «{quote}»?",
+        "Who said these words? “{quote}”",
+        "Чьи это слова? «{quote}»",
     ),
-    ("q.who-is", "Who is this: {role}?", "Кто это: {role}?"),
+    (
+        "q.who-is",
+        "Whom do the sources name as {role}?",
+        "Кого источники называют так: {role}?",
+    ),
     (
         "q.match-meaning",
         "Match each term with its meaning.",
@@ -77,16 +106,16 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "Расположите события в хронологическом порядке, начиная с самого раннего.",
     ),
     (
-        "s.abbreviated",
-        "The abbreviation of {expansion} is {blank}.",
-        "Сокращённое название «{expansion}» — {blank}.",
-    ),
-    (
         "s.stands-for",
         "{term} stands for {expansion}.",
         "{term} расшифровывается как «{expansion}».",
     ),
     ("s.role", "{name}: {role}.", "{name}: {role}."),
+    (
+        "s.named-as",
+        "The sources name {name} as {role}.",
+        "{name} — {role}.",
+    ),
     ("s.event-date", "{date}: {event}.", "{date}: {event}."),
     (
         "s.org-acronym",
@@ -101,16 +130,42 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("e.true", "True.", "Верно."),
     (
         "e.false",
-        "False: the correct {what} is {value}.",
-        "Неверно: правильный ответ — {value}.",
+        "False: not {wrong}, but {value}.",
+        "Неверно: не {wrong}, а {value}.",
     ),
-    ("e.correct", "The answer is {value}.", "Ответ: {value}."),
-    ("w.value", "value", "значение"),
-    ("w.expansion", "expansion", "расшифровка"),
-    ("w.role", "position", "должность"),
-    ("w.date", "date", "дата"),
-    ("w.name", "name", "название"),
-    ("w.speaker", "speaker", "автор слов"),
+    ("e.is", "{name}: {what}.", "{name}: {what}."),
+    ("e.see-also", "See also: {text}", "См. также: {text}"),
+    (
+        "e.per-source",
+        "As the source gives it: {source}.",
+        "Так в источнике: {source}.",
+    ),
+    (
+        "e.translation",
+        "In {language}: {text}.",
+        "{language}: {text}.",
+    ),
+    (
+        "e.translation-of",
+        "“{term}” in {language} is “{text}”.",
+        "«{term}» {language} — «{text}».",
+    ),
+    (
+        "e.earlier",
+        "Before it in the course's timeline: {date}, {event}.",
+        "Раньше в хронологии курса: {date} — {event}.",
+    ),
+    (
+        "e.later",
+        "After it: {date}, {event}.",
+        "Позже: {date} — {event}.",
+    ),
+    (
+        "c.expansion",
+        "What does it stand for?",
+        "Как расшифровывается?",
+    ),
+    ("c.translation", "In {language}?", "{language}?"),
     ("lang.ru", "Russian", "по-русски"),
     ("lang.en", "English", "по-английски"),
 ];

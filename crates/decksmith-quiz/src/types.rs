@@ -18,6 +18,8 @@ pub struct Generated {
     pub seed: u64,
     /// One set per deck, in course order.
     pub decks: Vec<DeckOutput>,
+    /// What could not be made, per deck, in course order.
+    pub reports: Vec<crate::DeckReport>,
 }
 
 /// The cards and quizzes of one deck.
@@ -194,6 +196,8 @@ pub struct Question {
     pub entries: Vec<String>,
     /// Why the answer is right.
     pub explanation: String,
+    /// The teacher's note on its entries, for answer keys (never shown to students).
+    pub note: Option<String>,
     /// Where the content comes from.
     pub sources: Vec<CitationView>,
     /// Where the (first) entry is written.
@@ -355,6 +359,9 @@ impl Serialize for Question {
         s.serialize_field("entry", &self.entry)?;
         s.serialize_field("entries", &self.entries)?;
         s.serialize_field("explanation", &self.explanation)?;
+        if let Some(note) = &self.note {
+            s.serialize_field("note", note)?;
+        }
         s.serialize_field("sources", &self.sources)?;
         s.end()
     }

@@ -8,7 +8,7 @@ use decksmith_model::names::normalize_answer;
 use decksmith_model::{ContentInput, Course, EntryKind, LoadOptions, SourceFile, load};
 use decksmith_quiz::kinds::{Ctx, truefalse};
 use decksmith_quiz::phrases::{PHRASES, Phrasebook};
-use decksmith_quiz::values::{Class, Pools};
+use decksmith_quiz::values::{Pools, ValueType};
 use decksmith_quiz::{Body, GenerateOptions, Generated, QuestionKind, generate};
 use proptest::prelude::*;
 
@@ -57,6 +57,9 @@ struct Spec {
     options: u32,
     cloze_all: bool,
     seed: u64,
+    /// Make people share roles, terms share meanings, and a person's alias another's name:
+    /// the collisions that could make two options right.
+    collide: (bool, bool, bool),
 }
 
 fn spec() -> impl Strategy<Value = Spec> {
@@ -71,6 +74,7 @@ fn spec() -> impl Strategy<Value = Spec> {
             any::<bool>(),
             any::<u64>(),
         ),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -78,6 +82,7 @@ fn spec() -> impl Strategy<Value = Spec> {
                 events,
                 facts,
                 (quiz_questions, weights, options, cloze_all, seed),
+                collide,
             )| Spec {
                 persons,
                 terms,
@@ -91,6 +96,7 @@ fn spec() -> impl Strategy<Value = Spec> {
                 options,
                 cloze_all,
                 seed,
+                collide,
             },
         )
 }
@@ -99,19 +105,38 @@ fn yaml(spec: &Spec) -> String {
     let mut out = String::from("title: Random\nentries:\n");
     let src = "    source: s\n";
     for i in 0..spec.persons {
+        let role = ["Ambassador", "Deputy Minister", "Director", "Chair"][i % 4];
+        // Colliding roles: four roles for up to ten people, written with other case and
+        // punctuation so that only a loose comparison finds them equal.
+        let role = if spec.collide.0 {
+            if (i / 4) % 2 == 0 {
+                role.to_uppercase()
+            } else {
+                format!("the {}.", role.replace(' ', "-"))
+            }
+        } else {
+            format!("{role} {i}")
+        };
+        // A colliding alias: the surname of the next person.
+        let alias = if spec.collide.2 && i + 1 < spec.persons {
+            let next = NAMES[i + 1].rsplit(' ').next().unwrap_or_default();
+            format!("\n    aliases: [\"{next}\"]")
+        } else {
+            String::new()
+        };
         out += &format!(
-            "  - id: p{i}\n    person: {}\n    role: {} {i}\n{src}",
-            NAMES[i],
-            ["Ambassador", "Deputy Minister", "Director", "Chair"][i % 4]
+            "  - id: p{i}\n    person: {}\n    role: \"{role}\"{alias}\n{src}",
+            NAMES[i]
         );
     }
     for i in 0..spec.terms {
         out += &format!(
-            "  - id: t{i}\n    term: T{i}X\n    expansion: {} {} {i}\n    meaning: the {} of {} {i}\n    translation: {{ ru: термин {i} }}\n{src}",
+            "  - id: t{i}\n    term: T{i}X\n    expansion: {} {} {i}\n    meaning: the {} of {} {}\n    translation: {{ ru: термин {i} }}\n{src}",
             WORDS[i % WORDS.len()],
             WORDS[(i + 3) % WORDS.len()],
             WORDS[(i + 5) % WORDS.len()],
-            WORDS[(i + 7) % WORDS.len()]
+            WORDS[(i + 7) % WORDS.len()],
+            if spec.collide.1 { i % 3 } else { i }
         );
     }
     for i in 0..spec.orgs {
@@ -204,12 +229,62 @@ fn course(spec: &Spec) -> Course {
 
 /// Types that are one pool: a full name may be an organization's or an acronym's expansion;
 /// a term may look like an acronym.
-fn family(class: Class) -> String {
-    match class {
-        Class::Organization | Class::Expansion => "full-name".into(),
-        Class::Term | Class::Acronym => "term".into(),
+fn family(ty: ValueType) -> String {
+    match ty {
+        ValueType::Organization | ValueType::Expansion => "full-name".into(),
+        ValueType::Term | ValueType::Acronym | ValueType::Title => "term".into(),
         other => format!("{other:?}"),
     }
+}
+
+/// How many options of a choice question answer its prompt, by what the course says: the
+/// people holding a role, the terms with a meaning, the roles of a person, the speakers of a
+/// quote, all compared loosely. Exactly one must.
+fn right_options(course: &Course, prompt: &str, options: &[String]) -> Option<usize> {
+    use decksmith_model::names::comparable;
+    let same = |a: &str, b: &str| comparable(a) == comparable(b);
+    let asked_role = prompt
+        .strip_prefix("Whom do the sources name as ")
+        .and_then(|r| r.strip_suffix('?'));
+    let asked_meaning = prompt.strip_prefix("Which term has this meaning? ");
+    let mut counted = false;
+    let mut right = 0;
+    for (_, entry) in course.entries() {
+        match &entry.kind {
+            EntryKind::Person(p) if asked_role.is_some_and(|r| same(r, &p.role)) => {
+                counted = true;
+                let names: Vec<&str> = std::iter::once(p.name.as_str())
+                    .chain(p.aliases.iter().map(String::as_str))
+                    .collect();
+                right += options
+                    .iter()
+                    .filter(|o| names.iter().any(|n| same(o, n)))
+                    .count();
+            }
+            EntryKind::Person(p)
+                if prompt == format!("What position do the sources give for {}?", p.name) =>
+            {
+                counted = true;
+                right += options.iter().filter(|o| same(o, &p.role)).count();
+            }
+            EntryKind::Term(t) if asked_meaning.is_some_and(|m| same(m, &t.meaning)) => {
+                counted = true;
+                let names: Vec<&str> = std::iter::once(t.term.as_str())
+                    .chain(t.aliases.iter().map(String::as_str))
+                    .collect();
+                right += options
+                    .iter()
+                    .filter(|o| names.iter().any(|n| same(o, n)))
+                    .count();
+            }
+            EntryKind::Quote(q) if prompt.contains(&q.text) => {
+                counted = true;
+                right += options.iter().filter(|o| same(o, &q.by)).count();
+            }
+            _ => {}
+        }
+    }
+    counted.then_some(right)
 }
 
 fn json(generated: &Generated) -> String {
@@ -253,6 +328,10 @@ proptest! {
                         let want = family(pools.classify(&c.options[c.answer]));
                         for o in &c.options {
                             prop_assert_eq!(family(pools.classify(o)), want.clone(), "{:?} in {:?}", o, c.options);
+                            prop_assert!(decksmith_quiz::values::text::same_script(o, &c.options[c.answer]), "{:?} in {:?}", o, c.options);
+                        }
+                        if let Some(right) = right_options(&course, &c.prompt, &c.options) {
+                            prop_assert_eq!(right, 1, "{} right options: {:?} for {:?}", right, c.options, c.prompt);
                         }
                     }
                     positions.entry(c.options.len()).or_default().push(c.answer);
@@ -269,16 +348,22 @@ proptest! {
                     let rights: BTreeSet<usize> = m.pairs.iter().map(|p| p.1).collect();
                     prop_assert_eq!(lefts.len(), m.left.len());
                     prop_assert_eq!(rights.len(), m.right.len());
-                    // Each pair is right: its two sides come from the same entry.
+                    // Each pair is right: one entry has both sides.
                     for &(l, r) in &m.pairs {
-                        let owner = |text: &str| course.entries().find(|(_, e)| match &e.kind {
-                            EntryKind::Term(t) => t.term == text || t.meaning == text || t.expansion.as_deref() == Some(text),
-                            EntryKind::Person(p) => p.name == text || p.role == text,
-                            EntryKind::Organization(o) => o.name == text || o.acronym.as_deref() == Some(text),
+                        let (left, right) = (&m.left[l], &m.right[r]);
+                        let paired = course.entries().any(|(_, e)| match &e.kind {
+                            EntryKind::Term(t) => &t.term == left && (&t.meaning == right || t.expansion.as_ref() == Some(right)),
+                            EntryKind::Person(p) => &p.name == left && &p.role == right,
+                            EntryKind::Organization(o) => o.acronym.as_ref() == Some(left) && &o.name == right,
                             _ => false,
-                        }).map(|(_, e)| e.id.clone());
-                        prop_assert_eq!(owner(&m.left[l]), owner(&m.right[r]));
+                        });
+                        prop_assert!(paired, "{:?} is not paired with {:?}", left, right);
                     }
+                    // No pair could be matched two ways: no two sides on either column
+                    // compare equal.
+                    let keys = |items: &[String]| items.iter().map(|i| decksmith_model::names::comparable(i)).collect::<BTreeSet<_>>();
+                    prop_assert_eq!(keys(&m.left).len(), m.left.len());
+                    prop_assert_eq!(keys(&m.right).len(), m.right.len());
                 }
                 Body::Timeline(t) => {
                     prop_assert!((3..=5).contains(&t.items.len()));
@@ -333,9 +418,9 @@ proptest! {
         let pools = Pools::new(&course);
         let phrases = Phrasebook::new(PHRASES, &course.language, &course.strings);
         let deck = &course.decks[0];
-        let ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new() };
+        let mut ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new(), dropped: Vec::new() };
         for entry in &deck.entries {
-            let candidates = truefalse::candidates(&ctx, entry);
+            let candidates = truefalse::candidates(&mut ctx, entry);
             let statement = |truth| candidates.iter().find(|c| c.truth == Some(truth)).map(|c| match &c.body {
                 Body::TrueFalse { statement, .. } => statement.clone(),
                 _ => unreachable!(),

@@ -160,7 +160,7 @@ pub fn flashcards(
     output: &DeckOutput,
 ) -> Result<String, RenderError> {
     let path = format!("{}/flashcards.html", deck.id);
-    let ui = Ui::new(course);
+    let ui = Ui::for_deck(course, deck);
     let data = view::FlashcardsData {
         store: view::store_key(course, deck, "flashcards"),
         seed: course.seed,
@@ -169,7 +169,7 @@ pub fn flashcards(
     let total = output.cards.len();
     FlashcardsPage {
         page: Page {
-            lang: &course.language,
+            lang: course.language_of(deck),
             title: format!(
                 "{}: {} · {}",
                 ui.t("ui.flashcards"),
@@ -183,7 +183,7 @@ pub fn flashcards(
         cards: output
             .cards
             .iter()
-            .map(|card| CardView::new(&ui, course, card, total))
+            .map(|card| CardView::new(&ui, card, total))
             .collect(),
         ui: &ui,
         course,
@@ -214,7 +214,7 @@ pub fn quiz(
     forms: &[&Quiz],
 ) -> Result<String, RenderError> {
     let path = format!("{}/{}", deck.id, quiz_page_name(quiz));
-    let ui = Ui::new(course);
+    let ui = Ui::for_deck(course, deck);
     let mut heading = ui.fill("ui.quiz-title", &[("deck", &deck.title)]);
     if let Some(v) = &quiz.variant {
         heading = format!("{heading} · {} {v}", ui.t("ui.form"));
@@ -222,7 +222,7 @@ pub fn quiz(
     let questions: Vec<QuestionView<'_>> = quiz
         .questions
         .iter()
-        .map(|q| QuestionView::new(&ui, course, q))
+        .map(|q| QuestionView::new(&ui, q))
         .collect();
     let data = view::QuizData {
         strings: ui.for_script(),
@@ -245,7 +245,7 @@ pub fn quiz(
     };
     QuizPage {
         page: Page {
-            lang: &course.language,
+            lang: course.language_of(deck),
             title: format!("{heading} · {}", course.title),
             csp: &assets.csp_quiz,
             css: &assets.css,

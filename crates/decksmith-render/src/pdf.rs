@@ -72,7 +72,7 @@ impl<'a> Context<'a> {
     pub fn new(fonts: &'a Fonts, course: &'a Course, deck: &'a Deck) -> Context<'a> {
         Context {
             fonts,
-            words: Phrasebook::new(WORDS, &course.language, &course.strings),
+            words: Phrasebook::new(WORDS, course.language_of(deck), &course.strings),
             course,
             deck,
         }
@@ -97,7 +97,7 @@ pub fn flashcards_pdf(
         &emit::Info {
             title: &title,
             subject: &ctx.course.title,
-            language: &ctx.course.language,
+            language: ctx.course.language_of(ctx.deck),
         },
         &pages,
     )
@@ -127,7 +127,7 @@ pub fn quiz_pdf(
         &emit::Info {
             title: &title,
             subject: &ctx.course.title,
-            language: &ctx.course.language,
+            language: ctx.course.language_of(ctx.deck),
         },
         &pages,
     )

@@ -864,7 +864,7 @@ fn russian_courses_get_russian_words() {
         ("sources.yaml", SOURCES),
         (
             "decks/ru.yaml",
-            "title: Термины\nentries:\n  - term: МИБ\n    expansion: международная информационная безопасность\n    meaning: безопасность государств\n    source: src\n  - term: ГПЭ\n    expansion: Группа правительственных экспертов\n    meaning: группа ООН\n    source: src\n  - term: ООН\n    expansion: Организация Объединённых Наций\n    meaning: международная организация\n    source: src\n  - term: РГОС\n    expansion: Рабочая группа открытого состава\n    meaning: рабочая группа ООН\n    source: src\n  - term: ШОС\n    expansion: Шанхайская организация сотрудничества\n    meaning: региональная организация\n    source: src\n",
+            "title: Термины\nentries:\n  - term: МИБ\n    expansion: международная информационная безопасность\n    meaning: безопасность государств\n    source: src\n  - term: ГПЭ\n    expansion: Группа правительственных экспертов\n    meaning: группа ООН\n    source: src\n  - term: ООН\n    expansion: Организация Объединённых Наций\n    meaning: международная организация\n    source: src\n  - term: РГОС\n    expansion: Рабочая группа открытого состава\n    meaning: рабочая группа ООН\n    source: src\n  - term: ШОС\n    expansion: Шанхайская организация сотрудничества\n    meaning: региональная организация\n    source: src\n  - event: Проект резолюции внесён в Первый комитет\n    date: 2021-10\n    source: src\n  - event: Первый комитет одобряет проект\n    date: 2021-11-03\n    source: src\n",
         ),
     ]);
     let output = &generated(&course).decks[0];
@@ -918,6 +918,7 @@ fn only_a_question_taller_than_a_page_is_split_and_that_is_a_warning() {
         entry: "alpha".to_owned(),
         entries: vec!["alpha".to_owned()],
         explanation: String::new(),
+        note: None,
         sources: Vec::new(),
         origin: Location {
             file: "decks/d.yaml".to_owned(),

@@ -18,7 +18,7 @@ use decksmith_render::export::apkg::{Revision, Revisions};
 use decksmith_render::html::{DeckSummary, FileLink};
 use decksmith_render::{Format, OutFile, RenderError, RenderOptions, Renderer, file_label};
 
-use crate::content::{ContentDir, read_content};
+use crate::content::{ContentDir, check_source_quotes, read_content};
 use crate::output::{Carried, OutputDir, WriteError};
 use crate::timings::Timings;
 
@@ -86,6 +86,8 @@ pub struct BuildReport {
     pub carried: Carried,
     /// How long each stage took, and how much each format made.
     pub timings: Timings,
+    /// What generation could not make well, deck by deck (of the decks built).
+    pub generation: Vec<decksmith_quiz::DeckReport>,
 }
 
 /// What was made for one deck.
@@ -141,6 +143,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let Some(course) = loaded.course else {
         return Err(BuildError::Content(diagnostics));
     };
+    diagnostics.extend(check_source_quotes(&options.content, &course));
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
     timings.stage("load and validate", stage);
     for id in &options.decks {
         if course.deck(id).is_none() {
@@ -166,6 +172,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         },
     );
     diagnostics.extend(warnings);
+    // Generation reports errors too: a pinned or excluded question that does not exist.
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
     timings.stage("generate", stage);
 
     let formats = if options.formats.is_empty() {
@@ -341,12 +351,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     timings.entries = course.entries().count();
     timings.decks = course.decks.len();
     timings.cards = generated.decks.iter().map(|d| d.cards.len()).sum();
+    let generation = generated
+        .reports
+        .iter()
+        .filter(|r| selected(&r.deck))
+        .cloned()
+        .collect();
     Ok(BuildReport {
         decks: lines,
         index: options.out.join("index.html"),
         diagnostics,
         carried,
         timings,
+        generation,
     })
 }
 

@@ -4,7 +4,7 @@ use decksmith_model::{Diagnostics, load};
 use decksmith_quiz::{GenerateOptions, generate};
 
 use crate::build::load_options;
-use crate::content::{ContentDir, read_content};
+use crate::content::{ContentDir, check_source_quotes, read_content};
 
 /// What checking found.
 #[derive(Debug)]
@@ -13,6 +13,8 @@ pub struct CheckReport {
     pub diagnostics: Diagnostics,
     /// Decks and entries in the course, when it loaded.
     pub counts: Option<(usize, usize)>,
+    /// What generation could not make well, deck by deck.
+    pub generation: Vec<decksmith_quiz::DeckReport>,
 }
 
 /// Reads and validates the course in `dir`, then generates its quizzes to report what
@@ -24,13 +26,17 @@ pub fn check(dir: &ContentDir) -> CheckReport {
             return CheckReport {
                 diagnostics,
                 counts: None,
+                generation: Vec::new(),
             };
         }
     };
     let loaded = load(&input, &load_options());
     let mut diagnostics = loaded.diagnostics;
+    let mut generation = Vec::new();
     let counts = loaded.course.as_ref().map(|course| {
-        let (_, warnings) = generate(course, &GenerateOptions::default());
+        diagnostics.extend(check_source_quotes(dir, course));
+        let (generated, warnings) = generate(course, &GenerateOptions::default());
+        generation = generated.reports;
         diagnostics.extend(warnings);
         (
             course.decks.len(),
@@ -40,5 +46,6 @@ pub fn check(dir: &ContentDir) -> CheckReport {
     CheckReport {
         diagnostics,
         counts,
+        generation,
     }
 }

@@ -10,7 +10,7 @@ use decksmith_render::Format;
 use crate::build::{BuildError, BuildOptions, build};
 use crate::check::check;
 use crate::content::ContentDir;
-use crate::report::print_diagnostics;
+use crate::report::{generation_report, print_diagnostics};
 
 /// Turns a course written in YAML into study decks: flashcards and quizzes as HTML pages and
 /// print-ready PDFs.
@@ -53,6 +53,10 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit code 1 if there are any).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// List every possible question that was not made, with why (by default the report
+    /// lists only those a change to the course could fix, and counts the others).
+    #[arg(long)]
+    pub report: bool,
 }
 
 /// Paper sizes on the command line.
@@ -160,6 +164,7 @@ pub fn run_check(args: &CheckArgs) -> ExitCode {
     let dir = ContentDir::new(&args.content);
     let report = check(&dir);
     print_diagnostics(&report.diagnostics);
+    print!("{}", generation_report(&report.generation, args.report));
     let failed = report.diagnostics.has_errors()
         || (args.deny_warnings && report.diagnostics.warning_count() > 0);
     match report.counts {
@@ -229,6 +234,7 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
                     deck.files.join(" "),
                 );
             }
+            print!("{}", generation_report(&report.generation, false));
             for file in &report.carried.user_files {
                 println!("kept your file {file}");
             }

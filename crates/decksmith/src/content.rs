@@ -4,8 +4,11 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
+use decksmith_model::quotes::{SourceText, check_quotes};
 use decksmith_model::source::MAX_FILE_BYTES;
-use decksmith_model::{ContentInput, Diagnostic, Diagnostics, Location, Pos, SourceFile};
+use decksmith_model::{ContentInput, Course, Diagnostic, Diagnostics, Location, Pos, SourceFile};
 
 /// Where a course folder is, and how to show its paths in messages.
 #[derive(Clone, Debug)]
@@ -89,6 +92,49 @@ pub fn read_content(dir: &ContentDir) -> Result<ContentInput, Diagnostics> {
         }),
         _ => Err(diags),
     }
+}
+
+/// Checks the course's `quote:` locators against the sources that name a text with `file:`:
+/// a missing or unreadable file is an error at its `file:`, a quote not found (or found more
+/// than once) a warning at the citation.
+pub fn check_source_quotes(dir: &ContentDir, course: &Course) -> Vec<Diagnostic> {
+    let mut texts = BTreeMap::new();
+    let mut out = Vec::new();
+    for source in &course.sources {
+        let Some((relative, origin)) = &source.file else {
+            continue;
+        };
+        let shown = dir.show(relative);
+        match fs::read(dir.path.join(relative)) {
+            Ok(bytes) => match SourceFile::decode(shown.clone(), &bytes) {
+                Ok(file) => {
+                    texts.insert(
+                        source.id.clone(),
+                        SourceText {
+                            file: shown,
+                            text: file.text().to_owned(),
+                        },
+                    );
+                }
+                Err(diagnostic) => out.push(
+                    Diagnostic::error(
+                        origin.clone(),
+                        format!("the text of source `{}` cannot be read: {}", source.id, diagnostic.message),
+                    )
+                    .with_help("save the source's text as plain UTF-8 text or Markdown"),
+                ),
+            },
+            Err(e) => out.push(
+                Diagnostic::error(
+                    origin.clone(),
+                    format!("failed to read `{shown}`, the text of source `{}` ({})", source.id, io_reason(&e)),
+                )
+                .with_help("`file:` is a path relative to the course folder; check its spelling, or remove `file:` to skip checking this source's quotes"),
+            ),
+        }
+    }
+    out.extend(check_quotes(course, &texts));
+    out
 }
 
 /// The deck file names in `dir`, sorted: `*.yaml` and `*.yml`, not hidden.

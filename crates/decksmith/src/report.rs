@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use decksmith_model::Diagnostics;
+use decksmith_quiz::DeckReport;
 
 /// Prints every diagnostic, sorted, to standard error.
 pub fn print_diagnostics(diagnostics: &Diagnostics) {
@@ -12,4 +13,61 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
         let _ = err.write_all(text.as_bytes());
         let _ = err.flush();
     }
+}
+
+/// The generation report: for each deck, how many questions its quiz has and which possible
+/// questions were not made. Those a change to the course could fix are listed with their
+/// place, why, and what would help; the others (a free phrase asked only as a typed answer,
+/// say) are counted by kind, or listed too when `full`. Empty when nothing was left out.
+pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    if reports.iter().all(|r| r.dropped.is_empty()) {
+        return out;
+    }
+    out.push_str("generation report: questions not made, and why\n");
+    let mut hidden = 0;
+    for report in reports {
+        let _ = writeln!(
+            out,
+            "  {}: {} of {} questions, {} cards",
+            report.deck, report.questions, report.wanted, report.cards
+        );
+        let mut counts: BTreeMap<decksmith_quiz::DropKind, usize> = BTreeMap::new();
+        for dropped in &report.dropped {
+            *counts.entry(dropped.kind).or_default() += 1;
+        }
+        for (kind, n) in &counts {
+            let _ = writeln!(out, "    {n} not made: {}", kind.describe());
+        }
+        let mut helps: Vec<&str> = Vec::new();
+        for dropped in &report.dropped {
+            if !full && !dropped.kind.actionable() {
+                hidden += 1;
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "    {}: {}: {}",
+                dropped.origin, dropped.question, dropped.reason
+            );
+            if let Some(help) = &dropped.help
+                && dropped.kind.actionable()
+                && !helps.contains(&help.as_str())
+            {
+                helps.push(help);
+            }
+        }
+        for help in helps {
+            let _ = writeln!(out, "    = help: {help}");
+        }
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "  ({hidden} more not listed: run `decksmith check --report` to see every one)"
+        );
+    }
+    out
 }

@@ -114,6 +114,15 @@ fn build_prints_a_line_per_deck_and_the_index() {
         lines[1].starts_with("people-and-dates ") && lines[1].contains("6 questions"),
         "{stdout}"
     );
+    // The generation report follows: what could not be made in each deck, and why.
+    assert_eq!(
+        lines[2], "generation report: questions not made, and why",
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("sco:multiple-choice:description: the course has 1 wrong option of its type (organization)"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains(&format!("open {}", out_dir.join("index.html").display())),
         "{stdout}"

@@ -1,152 +1,276 @@
-//! Multiple choice: one correct option among distractors of the same type.
+//! Multiple choice: one correct option among wrong options of the same type.
 //!
-//! The teacher's own distractors come first; the rest are drawn from the course by type
-//! ([`crate::values`]). An item is made only when enough distractors exist; a hand-written
-//! question that falls short is reported, since the teacher can add distractors to it.
+//! The teacher's own wrong options come first (a hand-written question's `distractors:`, a
+//! fact's `blanks:`); the rest are drawn from the course by type ([`crate::values`]). An
+//! item is made only when enough wrong options exist that are certainly wrong and read like
+//! the answer, and when no option gives the answer away; otherwise the generation report (or,
+//! for a hand-written question, a warning) says why.
 
-use decksmith_model::{Entry, EntryKind};
+use decksmith_model::{Entry, EntryKind, Event};
 
-use super::{Candidate, Ctx};
-use crate::cards::BLANK;
+use super::{Candidate, Ctx, DropKind, option_cue};
+use crate::explain;
+use crate::facts::{BlankSite, sites};
 use crate::types::{Body, Choice};
-use crate::values::{Class, Named};
+use crate::values::{Ask, Named, ValueType, text};
 
 /// One multiple-choice item to try to make.
-struct Item<'a> {
-    part: &'a str,
+struct Item {
+    part: String,
     prompt: String,
     answer: String,
-    class: Class,
-    /// The teacher's distractors, used first.
+    ty: ValueType,
+    /// The teacher's wrong options, used first.
     given: Vec<String>,
-    /// Answers that are also right (aliases), never offered as distractors.
-    avoid: Vec<String>,
+    /// Answers that are also right, never offered as wrong options.
+    also_right: Vec<String>,
+    /// The sentence around a fact's blank, up to the blank.
+    before: Option<String>,
+    /// Only wrong options whose letters spell this acronym may be offered (a question on
+    /// what an acronym stands for).
+    spelled: Option<String>,
     explanation: String,
     lang: Option<String>,
+    /// Why the item cannot be asked with options at all, if so.
+    refused: Option<(DropKind, String)>,
+}
+
+impl Item {
+    fn new(part: &str, prompt: String, answer: &str, ty: ValueType, explanation: String) -> Item {
+        Item {
+            part: part.to_owned(),
+            prompt,
+            answer: answer.to_owned(),
+            ty,
+            given: Vec::new(),
+            also_right: Vec::new(),
+            before: None,
+            spelled: None,
+            explanation,
+            lang: None,
+            refused: None,
+        }
+    }
 }
 
 /// The multiple-choice items of an entry.
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
-    let items = items(ctx, entry);
-    let mut out = event_candidates(ctx, entry);
-    for item in items {
-        let key = [
-            ctx.deck.id.as_str(),
-            entry.id.as_str(),
-            "multiple-choice",
-            item.part,
-        ];
-        let mut distractors: Vec<String> =
-            item.given.iter().take(ctx.distractors).cloned().collect();
-        if distractors.len() < ctx.distractors {
-            let mut avoid = item.avoid.clone();
-            avoid.extend(distractors.iter().cloned());
-            let more = ctx.pools.distractors(
-                &item.answer,
-                &item.class,
-                &avoid,
-                ctx.distractors - distractors.len(),
-                ctx.seed,
-                &key,
-            );
-            distractors.extend(more);
-        }
-        if distractors.len() < ctx.distractors {
-            if matches!(entry.kind, EntryKind::Question(_)) {
+    let mut out = Vec::new();
+    if let EntryKind::Event(event) = &entry.kind {
+        out.extend(event_candidate(ctx, entry, event));
+        return out;
+    }
+    let teacher = matches!(entry.kind, EntryKind::Question(_));
+    for item in items(ctx, entry) {
+        let id = format!("{}:multiple-choice:{}", entry.id, item.part);
+        if let Some((kind, reason)) = item.refused {
+            if teacher {
                 ctx.warn(
                     entry,
-                    format!(
-                        "question `{}` has {} distractor{} and the course has no more of its kind; a {}-option item needs {}",
-                        entry.id,
-                        distractors.len(),
-                        if distractors.len() == 1 { "" } else { "s" },
-                        ctx.distractors + 1,
-                        ctx.distractors
-                    ),
-                    "add `distractors:` to the question, or lower `options:` in the quiz settings",
+                    format!("question `{}` cannot be asked: {reason}", entry.id),
+                    "reword the question so that it does not give its answer away",
                 );
+                continue;
             }
+            let help = match kind {
+                DropKind::GivesAway => {
+                    "reword the entry so that the question does not give the answer"
+                }
+                _ => {
+                    "give wrong options with `blanks: { <answer>: [...] }` if some are certainly wrong"
+                }
+            };
+            let reason = if item.part.starts_with("blank") {
+                format!("blank \"{}\": {reason}", super::short(&item.answer))
+            } else {
+                reason
+            };
+            ctx.drop(entry, id, kind, reason, Some(help));
             continue;
         }
-        let mut options = vec![item.answer.clone()];
-        options.extend(distractors);
-        let body = Body::MultipleChoice(Choice {
-            prompt: item.prompt.clone(),
-            options,
-            answer: 0,
-            lang: item.lang.clone(),
-        });
-        let id = format!("{}:multiple-choice:{}", entry.id, item.part);
-        out.push(ctx.candidate(
-            entry,
-            id,
-            body,
-            item.explanation,
-            &[&item.prompt],
-            &[&item.answer],
-        ));
+        match options(ctx, entry, &item) {
+            Ok(distractors) => {
+                let mut options = vec![item.answer.clone()];
+                options.extend(distractors);
+                let shows: Vec<&str> = vec![item.prompt.as_str()];
+                let body = Body::MultipleChoice(Choice {
+                    prompt: item.prompt.clone(),
+                    options: options.clone(),
+                    answer: 0,
+                    lang: item.lang.clone(),
+                });
+                out.push(
+                    ctx.candidate(entry, id, body, item.explanation, &shows, &[&item.answer])
+                        .offering(&options[1..]),
+                );
+            }
+            Err((_, reason, help)) if teacher => {
+                ctx.warn(
+                    entry,
+                    format!("question `{}` cannot be asked: {reason}", entry.id),
+                    help,
+                );
+            }
+            Err((kind, reason, help)) => ctx.drop(entry, id, kind, reason, Some(help)),
+        }
     }
     out
 }
 
-fn items<'a>(ctx: &Ctx<'_>, entry: &'a Entry) -> Vec<Item<'a>> {
-    let p = ctx.phrases;
-    let mut items = Vec::new();
-    let simple =
-        |part: &'a str, prompt: String, answer: &str, class: Class, explanation: String| Item {
-            part,
-            prompt,
-            answer: answer.to_owned(),
-            class,
-            given: Vec::new(),
-            avoid: Vec::new(),
-            explanation,
-            lang: None,
+/// The wrong options of an item, or why it cannot have good ones.
+fn options(
+    ctx: &Ctx<'_>,
+    entry: &Entry,
+    item: &Item,
+) -> Result<Vec<String>, (DropKind, String, &'static str)> {
+    let n = ctx.distractors;
+    let mut distractors: Vec<String> = item.given.iter().take(n).cloned().collect();
+    let teacher = matches!(entry.kind, EntryKind::Question(_));
+    if distractors.len() < n && item.ty.has_distractors() {
+        let mut also_right = item.also_right.clone();
+        also_right.extend(distractors.iter().cloned());
+        let key = [
+            ctx.deck.id.as_str(),
+            entry.id.as_str(),
+            "multiple-choice",
+            item.part.as_str(),
+        ];
+        let wanted = if item.spelled.is_some() {
+            4 * n
+        } else {
+            n - distractors.len()
         };
+        let mut ask = Ask::new(&item.answer, &item.ty, wanted, ctx.seed, &key);
+        ask.also_right = &also_right;
+        ask.stem = &item.prompt;
+        if let Some(before) = &item.before {
+            ask = ask.before_blank(before);
+        }
+        let mut more = ctx.pools.distractors(&ask);
+        if let Some(acronym) = &item.spelled {
+            more.retain(|d| text::spells(acronym, d));
+        }
+        more.truncate(n - distractors.len());
+        distractors.extend(more);
+    }
+    if distractors.len() < n {
+        let have = distractors.len();
+        return Err(if teacher {
+            (
+                DropKind::TooFew,
+                format!(
+                    "it has {have} wrong option{} and the course has no more of its type; a {}-option item needs {n}",
+                    if have == 1 { "" } else { "s" },
+                    n + 1
+                ),
+                "add `distractors:` to the question, or lower `options:` in the quiz settings",
+            )
+        } else if item.spelled.is_some() {
+            (
+                DropKind::Letters,
+                format!(
+                    "no other full name in the course fits the letters of {}, so the answer would stand out",
+                    item.spelled.as_deref().unwrap_or_default()
+                ),
+                "the typed-answer question asks for it instead; to ask it with options, write a `question:` with `distractors:` whose letters fit",
+            )
+        } else if !item.ty.has_distractors() {
+            (
+                DropKind::NoOptions,
+                format!(
+                    "\"{}\" is {}, which has no wrong options of its own",
+                    super::short(&item.answer),
+                    item.ty.describe()
+                ),
+                "give wrong options with `blanks: { <answer>: [...] }`, or a type with `blanks: { <answer>: <type> }`",
+            )
+        } else {
+            (
+                DropKind::TooFew,
+                format!(
+                    "the course has {have} wrong option{} of its type ({}) that read{} like \"{}\"; {n} are needed",
+                    if have == 1 { "" } else { "s" },
+                    item.ty.noun(),
+                    if have == 1 { "s" } else { "" },
+                    super::short(&item.answer)
+                ),
+                "give wrong options with `blanks: { <answer>: [...] }`, or add entries of that type, or a class under `classes:` in course.yaml",
+            )
+        });
+    }
+    if let Some(cue) = option_cue(&item.prompt, &item.answer, &distractors) {
+        return Err((
+            DropKind::GivesAway,
+            cue,
+            if teacher {
+                "reword the question or the options so that no option stands out"
+            } else {
+                "give wrong options that read like the answer with `blanks:`"
+            },
+        ));
+    }
+    Ok(distractors)
+}
+
+fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
+    let p = ctx.phrases;
+    let pools = ctx.pools;
+    let mut items = Vec::new();
     match &entry.kind {
-        EntryKind::Question(q) => items.push(Item {
-            part: "answer",
-            prompt: q.prompt.clone(),
-            answer: q.answer.clone(),
-            class: ctx.pools.classify(&q.answer),
-            given: q.distractors.clone(),
-            avoid: q.accept.clone(),
-            explanation: p.get("e.correct", &[("value", &q.answer)]),
-            lang: None,
-        }),
+        EntryKind::Question(q) => {
+            let mut item = Item::new(
+                "answer",
+                q.prompt.clone(),
+                &q.answer,
+                pools.classify(&q.answer),
+                explain::question(ctx, entry, q),
+            );
+            item.given = q.distractors.clone();
+            item.also_right = q.accept.clone();
+            // A hand-written answer is a free phrase unless the course knows it.
+            if q.answer.split_whitespace().count() > 4 {
+                item.ty = ValueType::Phrase;
+            }
+            items.push(item);
+        }
         EntryKind::Term(t) => {
             if let Some(expansion) = &t.expansion {
-                items.push(simple(
+                let mut item = Item::new(
                     "expansion",
                     p.get("q.expansion", &[("term", &t.term)]),
                     expansion,
-                    Class::Expansion,
-                    p.get(
-                        "s.stands-for",
-                        &[("term", &t.term), ("expansion", expansion)],
-                    ),
-                ));
+                    ValueType::Expansion,
+                    explain::term(ctx, entry, t, explain::Side::Expansion),
+                );
+                item.spelled = Some(t.term.clone());
+                items.push(item);
             }
-            let mut item = simple(
-                "term",
-                p.get("q.term-for-meaning", &[("meaning", &t.meaning)]),
-                &t.term,
-                Class::Term,
-                p.get("e.correct", &[("value", &t.term)]),
+            let ty = pools.classify(&t.term);
+            let prompt = p.get(
+                "q.term-for-meaning",
+                &[("meaning", &text::sentence(&t.meaning))],
             );
-            item.avoid = t.aliases.clone();
+            let mut item = Item::new(
+                "term",
+                prompt,
+                &t.term,
+                ty,
+                explain::term(ctx, entry, t, explain::Side::Term),
+            );
+            item.also_right = t.aliases.clone();
+            item.also_right.extend(pools.sharing("meaning", &t.meaning));
             items.push(item);
             for translation in &t.translations {
                 let language = p.get(&format!("lang.{}", translation.lang), &[]);
-                let mut item = simple(
-                    "translation",
+                let mut item = Item::new(
+                    &format!("translation-{}", translation.lang),
                     p.get(
                         "q.translation",
                         &[("term", &t.term), ("language", &language)],
                     ),
                     &translation.text,
-                    Class::Translation(translation.lang.clone(), Named::Term),
-                    p.get("e.correct", &[("value", &translation.text)]),
+                    ValueType::Translation(translation.lang.clone(), Named::Term),
+                    explain::term(ctx, entry, t, explain::Side::Translation(translation)),
                 );
                 item.lang = Some(translation.lang.clone());
                 items.push(item);
@@ -154,73 +278,108 @@ fn items<'a>(ctx: &Ctx<'_>, entry: &'a Entry) -> Vec<Item<'a>> {
         }
         EntryKind::Organization(o) => {
             if let Some(acronym) = &o.acronym {
-                let mut item = simple(
+                let mut item = Item::new(
                     "name",
                     p.get("q.org-full-name", &[("acronym", acronym)]),
                     &o.name,
-                    Class::Organization,
-                    p.get("s.org-acronym", &[("acronym", acronym), ("name", &o.name)]),
+                    ValueType::Organization,
+                    explain::entry_about(ctx, entry),
                 );
-                item.avoid = o.aliases.clone();
+                item.also_right = o.aliases.clone();
+                item.spelled = Some(acronym.clone());
                 items.push(item);
             }
-            let mut item = simple(
-                "description",
-                p.get("q.org-for-description", &[("description", &o.description)]),
-                &o.name,
-                Class::Organization,
-                p.get("e.correct", &[("value", &o.name)]),
+            let prompt = p.get(
+                "q.org-for-description",
+                &[("description", &text::sentence(&o.description))],
             );
-            item.avoid = o.aliases.clone();
+            let mut item = Item::new(
+                "description",
+                prompt,
+                &o.name,
+                ValueType::Organization,
+                explain::entry_about(ctx, entry),
+            );
+            item.also_right = o.aliases.clone();
+            item.also_right
+                .extend(pools.sharing("description", &o.description));
             items.push(item);
         }
-        EntryKind::Person(person) => items.push(simple(
-            "role",
-            p.get("q.role-of", &[("name", &person.name)]),
-            &person.role,
-            Class::Role,
-            p.get("s.role", &[("name", &person.name), ("role", &person.role)]),
-        )),
+        EntryKind::Person(person) => {
+            let mut item = Item::new(
+                "role",
+                p.get("q.role-of", &[("name", &person.name)]),
+                &person.role,
+                ValueType::Role,
+                explain::entry_about(ctx, entry),
+            );
+            item.also_right = pools.roles_of(&person.name);
+            items.push(item);
+        }
         EntryKind::Fact(fact) => {
-            let blanks: Vec<_> = fact.cloze.blanks().collect();
-            for (i, blank) in blanks.iter().enumerate() {
-                let text = fact.cloze.render(|j, b| {
-                    if j == i {
-                        BLANK.to_owned()
-                    } else {
-                        b.answer.clone()
-                    }
-                });
-                let part: &'a str = match i {
-                    0 => "blank-1",
-                    1 => "blank-2",
-                    2 => "blank-3",
-                    3 => "blank-4",
-                    _ => continue,
-                };
-                let mut item = simple(
-                    part,
-                    p.get("q.complete", &[("text", &text)]),
-                    &blank.answer,
-                    ctx.pools.classify(&blank.answer),
-                    fact.cloze.plain(),
-                );
-                item.avoid = blank.alternatives.clone();
-                item.avoid.extend(ctx.pools.aliases(&blank.answer));
-                items.push(item);
+            for site in sites(ctx, fact) {
+                if let Some(item) = blank_item(ctx, entry, &site) {
+                    items.push(item);
+                }
             }
         }
         EntryKind::Event(_) | EntryKind::Quote(_) => {}
     }
+    // A prompt that names its own answer, or spells out the acronym it asks for, asks
+    // nothing.
+    for item in &mut items {
+        if item.refused.is_some() {
+            continue;
+        }
+        let named = item.answer.chars().count() >= 3
+            && super::reveals(&super::padded(&item.prompt), &super::padded(&item.answer));
+        if named {
+            item.refused = Some((
+                DropKind::GivesAway,
+                "the question names its own answer".into(),
+            ));
+        } else if let Some(expansion) = ctx
+            .pools
+            .expansion_of(&item.answer)
+            .filter(|e| crate::facts::holds_words_of(&item.prompt, e))
+        {
+            item.refused = Some((
+                DropKind::GivesAway,
+                format!(
+                    "the question holds the words of {} ({expansion})",
+                    item.answer
+                ),
+            ));
+        } else if let Some(phrase) = crate::facts::spelled_in(&item.prompt, &item.answer) {
+            item.refused = Some((
+                DropKind::GivesAway,
+                format!("the question spells out {} (\"{phrase}\")", item.answer),
+            ));
+        }
+    }
     items
 }
 
-/// Multiple-choice items about when events happened: the date at its own precision, with
-/// distractors at the same precision.
-fn event_candidates(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
-    let EntryKind::Event(event) = &entry.kind else {
-        return Vec::new();
-    };
+/// The item of a fact's blank, unless the blank cannot be asked with options at all.
+fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite<'_>) -> Option<Item> {
+    let prompt = ctx.phrases.get("q.complete", &[("text", &site.text)]);
+    let mut item = Item::new(
+        &site.part,
+        prompt,
+        &site.blank.answer,
+        site.ty.clone(),
+        explain::fact(ctx, entry, site),
+    );
+    item.given = site.blank.distractors.clone();
+    item.also_right = site.also_right.clone();
+    item.before = Some(site.before.clone());
+    item.refused = site.no_options();
+    Some(item)
+}
+
+/// The multiple-choice item on when an event happened: the date at its own precision, with
+/// wrong dates at the same precision.
+fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Candidate> {
     let language = ctx.language().to_owned();
     let key = [
         ctx.deck.id.as_str(),
@@ -228,31 +387,49 @@ fn event_candidates(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         "multiple-choice",
         "date",
     ];
+    let id = format!("{}:multiple-choice:date", entry.id);
     let distractors =
         ctx.pools
             .date_distractors(&event.date, &language, ctx.distractors, ctx.seed, &key);
+    // Another event of the course with the same text at another date would make two
+    // options right.
     if distractors.len() < ctx.distractors {
-        return Vec::new();
+        ctx.drop(
+            entry,
+            id,
+            DropKind::TooFew,
+            "not enough dates of its precision could be made".into(),
+            None,
+        );
+        return None;
     }
     let answer = event.date.display(&language);
-    let prompt = ctx.phrases.get("q.date-of", &[("event", &event.text)]);
+    let prompt = crate::kinds::date_prompt(ctx, event);
+    if super::reveals(
+        &super::padded(&event.text),
+        &super::padded(&event.date.year.to_string()),
+    ) {
+        ctx.drop(
+            entry,
+            id,
+            DropKind::GivesAway,
+            "the event's own text names its year".into(),
+            Some("take the date out of the event's text: the card and the question ask for it"),
+        );
+        return None;
+    }
     let mut options = vec![answer.clone()];
     options.extend(distractors);
+    let shows: Vec<&str> = vec![prompt.as_str()];
     let body = Body::MultipleChoice(Choice {
         prompt: prompt.clone(),
-        options,
+        options: options.clone(),
         answer: 0,
         lang: None,
     });
-    let explanation = ctx
-        .phrases
-        .get("s.event-date", &[("date", &answer), ("event", &event.text)]);
-    vec![ctx.candidate(
-        entry,
-        format!("{}:multiple-choice:date", entry.id),
-        body,
-        explanation,
-        &[&prompt],
-        &[&answer],
-    )]
+    let explanation = explain::event(ctx, entry, event);
+    Some(
+        ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
+            .offering(&options[1..]),
+    )
 }

@@ -1,14 +1,20 @@
-//! Cloze: fill in a blanked part of a fact (or an acronym from its full form).
+//! Cloze: type the blanked part of a fact (or the full form of an acronym).
+//!
+//! A typed answer needs no wrong options, so it is how a blank of any type can be asked;
+//! only a blank that its own sentence gives away (the answer standing elsewhere in it, an
+//! acronym next to its spelled-out words) is left out, with the reason in the report.
 
 use decksmith_model::names::normalize_answer;
 use decksmith_model::{Blank, ClozeMode, Entry, EntryKind};
 
-use super::{Candidate, Ctx};
+use super::{Candidate, Ctx, DropKind};
 use crate::cards::BLANK;
+use crate::explain;
+use crate::facts::sites;
 use crate::types::{BlankAnswer, Body, ClozeBody};
 
 /// Every accepted answer for a blank: the answer, its alternatives, and the aliases of the
-/// person, organization or term it names, without repeats.
+/// person, organization, term or place it names, without repeats.
 fn accept(ctx: &Ctx<'_>, blank: &Blank) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let all = std::iter::once(blank.answer.clone())
@@ -29,8 +35,8 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank) -> Vec<String> {
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     match &entry.kind {
         EntryKind::Fact(fact) => {
-            let blanks: Vec<&Blank> = fact.cloze.blanks().collect();
-            if blanks.is_empty() {
+            let sites = sites(ctx, fact);
+            if sites.is_empty() {
                 ctx.warn(
                     entry,
                     format!(
@@ -41,89 +47,106 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 );
                 return Vec::new();
             }
-            let plain = fact.cloze.plain();
+            let single = sites.len() == 1;
             match ctx.deck.quiz.cloze {
-                ClozeMode::Each => blanks
-                    .iter()
-                    .enumerate()
-                    .map(|(i, blank)| {
-                        let text = fact.cloze.render(|j, b| {
-                            if j == i {
-                                BLANK.to_owned()
-                            } else {
-                                b.answer.clone()
-                            }
-                        });
-                        let body = Body::Cloze(ClozeBody {
-                            text: text.clone(),
-                            blanks: vec![BlankAnswer {
-                                answer: blank.answer.clone(),
-                                accept: accept(ctx, blank),
-                            }],
-                        });
-                        let id = if blanks.len() == 1 {
+                ClozeMode::Each => {
+                    let mut out = Vec::new();
+                    for site in &sites {
+                        let id = if single {
                             format!("{}:cloze", entry.id)
                         } else {
-                            format!("{}:cloze:{}", entry.id, i + 1)
+                            format!("{}:cloze:{}", entry.id, site.index + 1)
                         };
-                        ctx.candidate(entry, id, body, plain.clone(), &[&text], &[&blank.answer])
-                    })
-                    .collect(),
+                        if let Some(why) = &site.gives_itself_away {
+                            ctx.drop(
+                                entry,
+                                id,
+                                DropKind::GivesAway,
+                                format!("blank \"{}\": {why}", site.blank.answer),
+                                Some(
+                                    "reword the fact so that the sentence does not give the answer",
+                                ),
+                            );
+                            continue;
+                        }
+                        let body = Body::Cloze(ClozeBody {
+                            text: site.text.clone(),
+                            blanks: vec![BlankAnswer {
+                                answer: site.blank.answer.clone(),
+                                accept: accept(ctx, site.blank),
+                            }],
+                        });
+                        let explanation = explain::fact(ctx, entry, site);
+                        out.push(ctx.candidate(
+                            entry,
+                            id,
+                            body,
+                            explanation,
+                            &[&site.text],
+                            &[&site.blank.answer],
+                        ));
+                    }
+                    out
+                }
                 ClozeMode::All => {
+                    let id = format!("{}:cloze", entry.id);
+                    if let Some(site) = sites.iter().find(|s| s.gives_itself_away.is_some()) {
+                        let why = site.gives_itself_away.clone().unwrap_or_default();
+                        ctx.drop(
+                            entry,
+                            id,
+                            DropKind::GivesAway,
+                            format!("blank \"{}\": {why}", site.blank.answer),
+                            Some("reword the fact so that the sentence does not give the answer"),
+                        );
+                        return Vec::new();
+                    }
                     let text = fact.cloze.render(|_, _| BLANK.to_owned());
-                    let answers: Vec<&str> = blanks.iter().map(|b| b.answer.as_str()).collect();
+                    let answers: Vec<&str> =
+                        sites.iter().map(|s| s.blank.answer.as_str()).collect();
                     let body = Body::Cloze(ClozeBody {
                         text: text.clone(),
-                        blanks: blanks
+                        blanks: sites
                             .iter()
-                            .map(|b| BlankAnswer {
-                                answer: b.answer.clone(),
-                                accept: accept(ctx, b),
+                            .map(|s| BlankAnswer {
+                                answer: s.blank.answer.clone(),
+                                accept: accept(ctx, s.blank),
                             })
                             .collect(),
                     });
-                    vec![ctx.candidate(
-                        entry,
-                        format!("{}:cloze", entry.id),
-                        body,
-                        plain,
-                        &[&text],
-                        &answers,
-                    )]
+                    let explanation = explain::fact(ctx, entry, &sites[0]);
+                    vec![ctx.candidate(entry, id, body, explanation, &[&text], &answers)]
                 }
             }
         }
         EntryKind::Term(term) => {
-            // "The abbreviation of Open-Ended Working Group is ____."
+            // "OEWG stands for ____." The full form is typed, so its letters give nothing away.
             let Some(expansion) = &term.expansion else {
                 return Vec::new();
             };
             let blank = Blank {
-                answer: term.term.clone(),
-                alternatives: term.aliases.clone(),
+                answer: expansion.clone(),
+                ..Blank::default()
             };
             let text = ctx.phrases.get(
-                "s.abbreviated",
-                &[("expansion", expansion), ("blank", BLANK)],
+                "s.stands-for",
+                &[("term", &term.term), ("expansion", BLANK)],
             );
             let body = Body::Cloze(ClozeBody {
                 text: text.clone(),
                 blanks: vec![BlankAnswer {
-                    answer: term.term.clone(),
+                    answer: expansion.clone(),
                     accept: accept(ctx, &blank),
                 }],
             });
-            let explanation = ctx.phrases.get(
-                "s.stands-for",
-                &[("term", &term.term), ("expansion", expansion)],
-            );
+            let explanation = explain::term(ctx, entry, term, explain::Side::Expansion);
             vec![ctx.candidate(
                 entry,
                 format!("{}:cloze", entry.id),
                 body,
                 explanation,
                 &[&text],
-                &[&term.term],
+                &[expansion],
             )]
         }
         _ => Vec::new(),

@@ -9,7 +9,7 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
         .iter()
         .filter(|card| !card.reverse)
         .filter_map(|card| {
-            let entry = ctx.deck.entries.iter().find(|e| e.id == card.entry)?;
+            let (_, entry) = ctx.course.entry(&card.entry)?;
             let front = card.front.plain();
             let back = card.back.plain();
             let body = Body::Flashcard {
@@ -18,7 +18,7 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
             };
             let mut candidate = ctx.candidate(
                 entry,
-                format!("{}:flashcard", entry.id),
+                format!("{}:flashcard", card.id),
                 body,
                 String::new(),
                 &[&front],

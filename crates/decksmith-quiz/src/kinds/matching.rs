@@ -1,12 +1,13 @@
 //! Matching: sets of 4–6 pairs (term ↔ meaning, person ↔ position, acronym ↔ full name),
 //! with no pair that could be matched two ways.
 
-use decksmith_model::names::normalize_answer;
+use decksmith_model::names::comparable;
 use decksmith_model::{Entry, EntryKind};
 
-use super::{Candidate, Ctx};
+use super::{Candidate, Ctx, padded, reveals};
 use crate::rng;
 use crate::types::{Body, Matching};
+use crate::values::text;
 
 /// The smallest and largest matching sets.
 pub const MIN_PAIRS: usize = 4;
@@ -38,18 +39,22 @@ impl Relation {
         }
     }
 
+    /// The pair an entry gives, unless one side gives the other away: a meaning that
+    /// names its term, an acronym read off its full name's initials.
     fn pair(self, entry: &Entry) -> Option<(String, String)> {
-        match (self, &entry.kind) {
-            (Relation::Meaning, EntryKind::Term(t)) => Some((t.term.clone(), t.meaning.clone())),
-            (Relation::Role, EntryKind::Person(p)) => Some((p.name.clone(), p.role.clone())),
-            (Relation::Acronym, EntryKind::Term(t)) => {
-                t.expansion.clone().map(|e| (t.term.clone(), e))
-            }
-            (Relation::Acronym, EntryKind::Organization(o)) => {
-                o.acronym.clone().map(|a| (a, o.name.clone()))
-            }
-            _ => None,
-        }
+        let (left, right) = match (self, &entry.kind) {
+            (Relation::Meaning, EntryKind::Term(t)) => (t.term.clone(), t.meaning.clone()),
+            (Relation::Role, EntryKind::Person(p)) => (p.name.clone(), p.role.clone()),
+            (Relation::Acronym, EntryKind::Term(t)) => (t.term.clone(), t.expansion.clone()?),
+            (Relation::Acronym, EntryKind::Organization(o)) => (o.acronym.clone()?, o.name.clone()),
+            _ => return None,
+        };
+        let named = reveals(&padded(&right), &padded(&left))
+            || text::content_words(&left)
+                .iter()
+                .any(|w| text::content_words(&right).contains(w));
+        let spelled = matches!(self, Relation::Acronym) && text::spells(&left, &right);
+        (!named && !spelled).then_some((left, right))
     }
 }
 
@@ -80,7 +85,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
         let mut unique: Vec<(&Entry, String, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (entry, left, right) in pairs {
-            let (l, r) = (normalize_answer(&left), normalize_answer(&right));
+            let (l, r) = (comparable(&left), comparable(&right));
             if !seen.contains(&(0, l.clone())) && !seen.contains(&(1, r.clone())) {
                 seen.insert((0, l));
                 seen.insert((1, r));

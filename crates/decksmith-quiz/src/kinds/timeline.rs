@@ -1,7 +1,7 @@
 //! Timeline: 3–5 dated events to put in order, never two whose order is uncertain at the
 //! precision their dates are given.
 
-use decksmith_model::{Entry, EntryKind, Event};
+use decksmith_model::{Entry, EntryKind, Event, display_range};
 
 use super::{Candidate, Ctx};
 use crate::rng;
@@ -75,12 +75,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             let items: Vec<String> = group.iter().map(|(_, e)| e.text.clone()).collect();
             let dates: Vec<String> = group
                 .iter()
-                .map(|(_, e)| match &e.end {
-                    Some(end) => {
-                        format!("{} – {}", e.date.display(&language), end.display(&language))
-                    }
-                    None => e.date.display(&language),
-                })
+                .map(|(_, e)| display_range(&e.date, e.end.as_ref(), &language))
                 .collect();
             // The answer is the order, shown with each event's date by every page and key; an
             // explanation listing them again would only repeat it.

@@ -1,13 +1,22 @@
-//! True/false: statements from entries, and false ones made by replacing exactly one value
-//! with a distractor of the same type. The explanation of a false statement gives the true
-//! value.
+//! True/false: a statement from an entry, and a false one made by swapping exactly one typed
+//! value for another value of the same type, written the same way.
+//!
+//! Only values whose every other value of the type makes the statement false are swapped:
+//! a year, a date, a number, a person, a place, a class value… never a free phrase (a word
+//! swapped into a sentence makes nonsense, not a false statement), never a bound ("more than
+//! 300" stays true for 200), never one item of a list (another item could belong to it too).
+//! A true statement is made only where its false twin can be, so that neither kind of
+//! statement looks different from the other. The explanation of a false statement gives the
+//! true one.
 
 use decksmith_model::{Entry, EntryKind};
 
-use super::{Candidate, Ctx};
+use super::{Candidate, Ctx, DropKind};
+use crate::explain;
+use crate::facts::sites;
 use crate::rng::Stream;
 use crate::types::Body;
-use crate::values::Class;
+use crate::values::{Ask, ValueType};
 
 /// A statement with one value that can be swapped.
 struct Claim<'a> {
@@ -16,90 +25,129 @@ struct Claim<'a> {
     /// The true value.
     value: String,
     /// Its type.
-    class: Class,
-    /// What the value is, for the explanation ("position", "date").
-    what: String,
+    ty: ValueType,
     /// Values that would make the statement true as well.
-    avoid: Vec<String>,
+    also_right: Vec<String>,
+    /// The teacher's wrong values for it, used first.
+    given: Vec<String>,
+    /// The statement up to the value.
+    before: String,
+    /// Why the entry is right, beyond the statement itself.
+    why: String,
 }
 
-/// The true and false statements of an entry (at most one of each).
-pub fn candidates(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
-    let Some(claim) = claim(ctx, entry) else {
-        return Vec::new();
+/// The true and false statements of an entry: both, or neither.
+pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
+    let id = format!("{}:true-false", entry.id);
+    let claim = match claim(ctx, entry) {
+        Ok(claim) => claim,
+        Err(reason) => {
+            if let Some(reason) = reason {
+                ctx.drop(entry, id, DropKind::NoSwap, reason, None);
+            }
+            return Vec::new();
+        }
     };
     let statement = (claim.render)(&claim.value);
-    let mut out = Vec::new();
-    let mut truth = ctx.candidate(
-        entry,
-        format!("{}:true-false:true", entry.id),
-        Body::TrueFalse {
-            statement: statement.clone(),
-            answer: true,
-        },
-        format!("{} {statement}", ctx.phrases.get("e.true", &[])),
-        &[&statement],
-        &[&claim.value],
-    );
-    truth.truth = Some(true);
-    out.push(truth);
-
     let key = [ctx.deck.id.as_str(), entry.id.as_str(), "true-false"];
-    let wrong = if claim.class == Class::Date && matches!(entry.kind, EntryKind::Event(_)) {
+    let wrong = if claim.given.is_empty() {
+        let mut ask = Ask::new(&claim.value, &claim.ty, 1, ctx.seed, &key);
+        ask.also_right = &claim.also_right;
+        ask.stem = &statement;
+        ask = ask.before_blank(&claim.before);
         match &entry.kind {
             EntryKind::Event(e) => {
                 ctx.pools
                     .date_distractors(&e.date, ctx.language(), 1, ctx.seed, &key)
             }
-            _ => Vec::new(),
+            _ => ctx.pools.distractors(&ask),
         }
     } else {
-        ctx.pools
-            .distractors(&claim.value, &claim.class, &claim.avoid, 1, ctx.seed, &key)
+        let mut stream = Stream::new(ctx.seed, &key);
+        vec![claim.given[stream.below(claim.given.len())].clone()]
     };
-    if let Some(wrong) = wrong.first() {
-        let false_statement = (claim.render)(wrong);
-        let explanation = format!(
-            "{} {statement}",
-            ctx.phrases
-                .get("e.false", &[("what", &claim.what), ("value", &claim.value)])
-        );
-        let mut lie = ctx.candidate(
+    let Some(wrong) = wrong.first() else {
+        ctx.drop(
             entry,
-            format!("{}:true-false:false", entry.id),
-            Body::TrueFalse {
-                statement: false_statement.clone(),
-                answer: false,
-            },
-            explanation,
-            &[&false_statement],
-            // The wrong value is tested too: a question that shows it as what it is (the
-            // position of the person it really belongs to, say) would settle the statement.
-            &[&claim.value, wrong],
+            id,
+            DropKind::TooFew,
+            format!(
+                "no other {} reads like \"{}\" to make a false statement",
+                claim.ty.noun(),
+                crate::kinds::short(&claim.value)
+            ),
+            Some("give wrong values with `blanks: { <answer>: [...] }`"),
         );
-        lie.truth = Some(false);
-        out.push(lie);
-    }
-    out
+        return Vec::new();
+    };
+    let p = ctx.phrases;
+    let false_statement = (claim.render)(wrong);
+    let mut truth = ctx.candidate(
+        entry,
+        format!("{id}:true"),
+        Body::TrueFalse {
+            statement: statement.clone(),
+            answer: true,
+        },
+        join(&p.get("e.true", &[]), &claim.why),
+        &[&statement],
+        &[&claim.value],
+    );
+    truth.truth = Some(true);
+    let explanation = join(
+        &p.get("e.false", &[("wrong", wrong), ("value", &claim.value)]),
+        &join(&statement, &claim.why),
+    );
+    let mut lie = ctx.candidate(
+        entry,
+        format!("{id}:false"),
+        Body::TrueFalse {
+            statement: false_statement.clone(),
+            answer: false,
+        },
+        explanation,
+        &[&false_statement],
+        // The wrong value is tested too: a question that shows it as what it is (the
+        // position of the person it really belongs to, say) would settle the statement.
+        &[&claim.value, wrong],
+    );
+    lie.truth = Some(false);
+    vec![truth, lie]
 }
 
-fn claim<'a>(ctx: &Ctx<'a>, entry: &Entry) -> Option<Claim<'a>> {
+fn join(a: &str, b: &str) -> String {
+    match (a.trim().is_empty(), b.trim().is_empty()) {
+        (true, _) => b.to_owned(),
+        (_, true) => a.to_owned(),
+        _ => format!("{a} {b}"),
+    }
+}
+
+/// The entry's swappable statement, or why it has none (`None`: nothing worth reporting).
+fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String>> {
     let p = ctx.phrases;
-    let what = |key: &str| ctx.phrases.get(key, &[]);
-    Some(match &entry.kind {
+    match &entry.kind {
         EntryKind::Fact(fact) => {
-            let blanks: Vec<_> = fact.cloze.blanks().cloned().collect();
-            if blanks.is_empty() {
-                return None;
+            let all = sites(ctx, fact);
+            let usable: Vec<_> = all
+                .into_iter()
+                .filter(|s| {
+                    s.askable_with_options(ctx, entry)
+                        && (!s.blank.distractors.is_empty() || s.ty.can_be_swapped())
+                })
+                .collect();
+            if usable.is_empty() {
+                return Err(Some(
+                    "no blank holds a value that can be swapped for a certainly wrong one (free phrases, bounds and list items cannot)"
+                        .into(),
+                ));
             }
             // Swap one blank, chosen by a seeded draw so it is stable for this entry.
             let mut stream = Stream::new(ctx.seed, &[&ctx.deck.id, &entry.id, "true-false-blank"]);
-            let chosen = stream.below(blanks.len());
+            let site = usable[stream.below(usable.len())].clone();
+            let chosen = site.index;
             let cloze = fact.cloze.clone();
-            let blank = blanks[chosen].clone();
-            let mut avoid = blank.alternatives.clone();
-            avoid.extend(ctx.pools.aliases(&blank.answer));
-            Claim {
+            Ok(Claim {
                 render: Box::new(move |value: &str| {
                     cloze.render(|j, b| {
                         if j == chosen {
@@ -109,75 +157,77 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &Entry) -> Option<Claim<'a>> {
                         }
                     })
                 }),
-                class: ctx.pools.classify(&blank.answer),
-                value: blank.answer,
-                what: what("w.value"),
-                avoid,
-            }
-        }
-        EntryKind::Term(t) => {
-            let expansion = t.expansion.clone()?;
-            let term = t.term.clone();
-            Claim {
-                render: Box::new(move |value: &str| {
-                    p.get("s.stands-for", &[("term", &term), ("expansion", value)])
-                }),
-                value: expansion,
-                class: Class::Expansion,
-                what: what("w.expansion"),
-                avoid: Vec::new(),
-            }
+                value: site.blank.answer.clone(),
+                ty: site.ty.clone(),
+                also_right: site.also_right.clone(),
+                given: site.blank.distractors.clone(),
+                before: site.before.clone(),
+                why: explain_rest(ctx, entry, &site),
+            })
         }
         EntryKind::Person(person) => {
-            let name = person.name.clone();
-            Claim {
+            let role = person.role.clone();
+            Ok(Claim {
                 render: Box::new(move |value: &str| {
-                    p.get("s.role", &[("name", &name), ("role", value)])
+                    p.get("s.named-as", &[("name", value), ("role", &role)])
                 }),
-                value: person.role.clone(),
-                class: Class::Role,
-                what: what("w.role"),
-                avoid: Vec::new(),
-            }
-        }
-        EntryKind::Organization(o) => {
-            let acronym = o.acronym.clone()?;
-            Claim {
-                render: Box::new(move |value: &str| {
-                    p.get("s.org-acronym", &[("acronym", &acronym), ("name", value)])
-                }),
-                value: o.name.clone(),
-                class: Class::Organization,
-                what: what("w.name"),
-                avoid: o.aliases.clone(),
-            }
+                value: person.name.clone(),
+                ty: ValueType::Person,
+                also_right: ctx.pools.sharing("role", &person.role),
+                given: Vec::new(),
+                before: String::new(),
+                why: String::new(),
+            })
         }
         EntryKind::Event(e) => {
+            if e.end.is_some() {
+                return Err(Some(
+                    "it lasted over a span of time, so another date could fall inside it".into(),
+                ));
+            }
             let text = e.text.clone();
-            Claim {
+            Ok(Claim {
                 render: Box::new(move |value: &str| {
                     p.get("s.event-date", &[("date", value), ("event", &text)])
                 }),
                 value: e.date.display(ctx.language()),
-                class: Class::Date,
-                what: what("w.date"),
-                avoid: Vec::new(),
-            }
+                ty: ValueType::Date,
+                also_right: Vec::new(),
+                given: Vec::new(),
+                before: String::new(),
+                why: explain::event_context(ctx, entry, e),
+            })
         }
         EntryKind::Quote(q) => {
             let words = q.text.clone();
-            let mut avoid = ctx.pools.aliases(&q.by);
-            avoid.push(q.by.clone());
-            Claim {
+            let mut also_right = ctx.pools.aliases(&q.by);
+            also_right.push(q.by.clone());
+            Ok(Claim {
                 render: Box::new(move |value: &str| {
                     p.get("s.said", &[("by", value), ("quote", &words)])
                 }),
                 value: q.by.clone(),
-                class: Class::Person,
-                what: what("w.speaker"),
-                avoid,
-            }
+                ty: ValueType::Person,
+                also_right,
+                given: Vec::new(),
+                before: String::new(),
+                why: explain::quote(ctx, entry, &q.by),
+            })
         }
-        EntryKind::Question(_) => return None,
-    })
+        // A term's or an organization's full name could only be swapped for one whose
+        // letters fit its acronym; a description or a meaning for one that partly fits too.
+        EntryKind::Term(_) | EntryKind::Organization(_) | EntryKind::Question(_) => Err(None),
+    }
+}
+
+/// What a fact's explanation adds to the statement itself.
+fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite<'_>) -> String {
+    let full = explain::fact(ctx, entry, site);
+    let statement = match &entry.kind {
+        EntryKind::Fact(f) => crate::values::text::sentence(&f.cloze.plain()),
+        _ => String::new(),
+    };
+    full.strip_prefix(&statement)
+        .map(|rest| rest.trim().to_owned())
+        .unwrap_or(full)
 }

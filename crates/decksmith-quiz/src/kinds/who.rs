@@ -1,14 +1,18 @@
 //! Who said it, who is it: a person's name among other people's names.
+//!
+//! No other option may fit the prompt too: for "whom do the sources name as X", nobody else
+//! in the course holds X; for a quote, nobody else is recorded saying the same words.
 
 use decksmith_model::{Entry, EntryKind};
 
-use super::{Candidate, Ctx};
+use super::{Candidate, Ctx, DropKind, option_cue};
+use crate::explain;
 use crate::types::{Body, Choice};
-use crate::values::Class;
+use crate::values::{Ask, ValueType};
 
 /// The who-questions of an entry: for a quote, who said it; for a person, who holds a role.
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
-    let (part, prompt, answer, explanation) = match &entry.kind {
+    let (part, prompt, answer, explanation, mut also_right) = match &entry.kind {
         EntryKind::Quote(q) => {
             let speaker = q
                 .person
@@ -20,31 +24,42 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 })
                 .unwrap_or_else(|| q.by.clone());
             let prompt = ctx.phrases.get("q.who-said", &[("quote", &q.text)]);
-            let explanation = ctx.phrases.get("e.correct", &[("value", &speaker)]);
-            ("said", prompt, speaker, explanation)
+            let explanation = explain::quote(ctx, entry, &speaker);
+            // Anyone else the course records saying the same words.
+            let same = ctx.pools.sharing("quote", &q.text);
+            ("said", prompt, speaker, explanation, same)
         }
         EntryKind::Person(p) => {
             let prompt = ctx.phrases.get("q.who-is", &[("role", &p.role)]);
-            let explanation = ctx
-                .phrases
-                .get("s.role", &[("name", &p.name), ("role", &p.role)]);
-            ("is", prompt, p.name.clone(), explanation)
+            let explanation = explain::entry_about(ctx, entry);
+            let holders = ctx.pools.sharing("role", &p.role);
+            if holders.len() > 1 {
+                ctx.drop(
+                    entry,
+                    format!("{}:who:is", entry.id),
+                    DropKind::TwoRight,
+                    format!(
+                        "{} people of the course have the position \"{}\" ({}), so the question would have {} right answers",
+                        holders.len(),
+                        p.role,
+                        holders.join(", "),
+                        holders.len()
+                    ),
+                    Some("make each person's role say what sets them apart"),
+                );
+                return Vec::new();
+            }
+            ("is", prompt, p.name.clone(), explanation, holders)
         }
         _ => return Vec::new(),
     };
+    let id = format!("{}:who:{part}", entry.id);
     let key = [ctx.deck.id.as_str(), entry.id.as_str(), "who"];
-    let mut avoid = ctx.pools.aliases(&answer);
-    if let EntryKind::Quote(q) = &entry.kind {
-        avoid.push(q.by.clone());
-    }
-    let distractors = ctx.pools.distractors(
-        &answer,
-        &Class::Person,
-        &avoid,
-        ctx.distractors,
-        ctx.seed,
-        &key,
-    );
+    also_right.extend(ctx.pools.aliases(&answer));
+    let mut ask = Ask::new(&answer, &ValueType::Person, ctx.distractors, ctx.seed, &key);
+    ask.also_right = &also_right;
+    ask.stem = &prompt;
+    let distractors = ctx.pools.distractors(&ask);
     if distractors.len() < ctx.distractors {
         if matches!(entry.kind, EntryKind::Quote(_)) {
             ctx.warn(
@@ -58,23 +73,35 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 ),
                 "add person entries, or lower `options:` in the quiz settings",
             );
+        } else {
+            ctx.drop(
+                entry,
+                id,
+                DropKind::TooFew,
+                format!(
+                    "the course names only {} other people who fit as options",
+                    distractors.len()
+                ),
+                Some("add person entries"),
+            );
         }
+        return Vec::new();
+    }
+    if let Some(cue) = option_cue(&prompt, &answer, &distractors) {
+        ctx.drop(entry, id, DropKind::GivesAway, cue, None);
         return Vec::new();
     }
     let mut options = vec![answer.clone()];
     options.extend(distractors);
+    let shows: Vec<&str> = vec![prompt.as_str()];
     let body = Body::Who(Choice {
         prompt: prompt.clone(),
-        options,
+        options: options.clone(),
         answer: 0,
         lang: None,
     });
-    vec![ctx.candidate(
-        entry,
-        format!("{}:who:{part}", entry.id),
-        body,
-        explanation,
-        &[&prompt],
-        &[&answer],
-    )]
+    vec![
+        ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
+            .offering(&options[1..]),
+    ]
 }

@@ -429,13 +429,14 @@ fn notes(course: &Course, deck: &Deck, cards: &[Card], history: &Revisions) -> V
     let reversed: std::collections::HashSet<&str> = cards
         .iter()
         .filter(|c| c.reverse)
-        .map(|c| c.entry.as_str())
+        .filter_map(|c| c.id.strip_suffix("-reverse"))
         .collect();
     cards
         .par_iter()
-        .filter(|card| !card.reverse)
+        // A fact's other blanks are the cards of its first card's cloze note.
+        .filter(|card| !(card.reverse || (card.kind == "fact" && card.id != card.entry)))
         .map(|card| {
-            let reversed = reversed.contains(card.entry.as_str());
+            let reversed = reversed.contains(card.id.as_str());
             note(course, deck, card, reversed, &name, history)
         })
         .collect()
@@ -455,9 +456,11 @@ fn note(
         fields,
         tags,
         ords,
-    } = note_fields(course, card, reversed, deck.quiz.cloze);
+    } = note_fields(course, deck, card, reversed);
     let fields = &fields[..kind.fields().len()];
-    let guid = guid(course, deck, &card.entry);
+    // A note is keyed by its card: an entry's first card has the entry's id, so its note
+    // keeps the GUID it had when an entry made one card.
+    let guid = guid(course, deck, &card.id);
     let joined = fields.join("\u{1f}");
     let tags = tags.join(" ");
     let hash = content_hash(&[kind.name(), &joined, &tags, name]);
@@ -485,9 +488,10 @@ fn note(
     }
 }
 
-fn note_fields(course: &Course, card: &Card, reversed: bool, cloze: ClozeMode) -> NoteFields {
+fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteFields {
+    let cloze = deck.quiz.cloze;
     let tags = anki_tags(card);
-    let source = sources_html(&card.sources, &course.language);
+    let source = sources_html(&card.sources, course.language_of(deck));
     // Only a fact's note can be a cloze note: no other card needs its entry looked up.
     let fact = (card.kind == "fact")
         .then(|| course.entry(&card.entry))

@@ -65,7 +65,7 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         quiz.seed
     ));
     out.push_str(&format!("$CATEGORY: {}\n\n", category(course, deck)));
-    for item in items(quiz, &course.language) {
+    for item in items(quiz, course.language_of(deck)) {
         question(&mut out, &item);
         out.push('\n');
     }

@@ -86,6 +86,7 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
         entry: "fact".into(),
         entries: vec!["fact".into()],
         explanation: "Alpha, then Beta.".into(),
+        note: None,
         sources: Vec::new(),
         origin: Location::default(),
     };

@@ -101,7 +101,7 @@ pub fn cards(course: &Course, deck: &Deck, cards: &[Card]) -> String {
         let row = [
             field(&front),
             field(&back),
-            field(&sources_html(&card.sources, &course.language)),
+            field(&sources_html(&card.sources, course.language_of(deck))),
             plain_field(&deck_name),
             plain_field(&tags.join(" ")),
             plain_field(&super::apkg::guid(

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use decksmith_model::Course;
+use decksmith_model::{Course, Deck};
 use decksmith_quiz::phrases::Phrasebook;
 
 /// Every interface key with its English and Russian text.
@@ -196,19 +196,31 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
 #[derive(Clone, Debug)]
 pub struct Ui<'a> {
     book: Phrasebook<'a>,
+    language: &'a str,
 }
 
 impl<'a> Ui<'a> {
-    /// The interface of `course`.
+    /// The interface of `course` (its index page).
     pub fn new(course: &'a Course) -> Ui<'a> {
         Ui::with(&course.language, &course.strings)
     }
 
+    /// The interface of a deck's pages: in the deck's language.
+    pub fn for_deck(course: &'a Course, deck: &'a Deck) -> Ui<'a> {
+        Ui::with(course.language_of(deck), &course.strings)
+    }
+
     /// The interface in `language` (`en`, `ru`, …) with a course's `strings:` over it.
-    pub fn with(language: &str, overrides: &'a BTreeMap<String, String>) -> Ui<'a> {
+    pub fn with(language: &'a str, overrides: &'a BTreeMap<String, String>) -> Ui<'a> {
         Ui {
             book: Phrasebook::new(UI_STRINGS, language, overrides),
+            language,
         }
+    }
+
+    /// The language code of the interface.
+    pub fn language(&self) -> &'a str {
+        self.language
     }
 
     /// The text of `key` (`ui.check`); the key itself when it is unknown, so a typo in a

@@ -75,11 +75,11 @@ pub struct SourceView<'a> {
     pub url: Option<&'a str>,
 }
 
-fn sources<'a>(course: &Course, citations: &'a [CitationView]) -> Vec<SourceView<'a>> {
+fn sources<'a>(ui: &Ui<'_>, citations: &'a [CitationView]) -> Vec<SourceView<'a>> {
     citations
         .iter()
         .map(|c| SourceView {
-            text: c.display(&course.language),
+            text: c.display(ui.language()),
             title: &c.title,
             url: c
                 .url
@@ -139,7 +139,7 @@ pub struct CardView<'a> {
 }
 
 impl<'a> CardView<'a> {
-    pub fn new(ui: &Ui<'a>, course: &Course, card: &'a Card, total: usize) -> CardView<'a> {
+    pub fn new(ui: &Ui<'a>, card: &'a Card, total: usize) -> CardView<'a> {
         let kind_label = match card.kind {
             "term" => ui.t("ui.kind.term"),
             "fact" => ui.t("ui.kind.fact"),
@@ -164,7 +164,7 @@ impl<'a> CardView<'a> {
             ),
             front: SideView::new(&card.front),
             back: SideView::new(&card.back),
-            sources: sources(course, &card.sources),
+            sources: sources(ui, &card.sources),
         }
     }
 }
@@ -279,7 +279,7 @@ fn letter(base: u8, i: usize) -> char {
 }
 
 impl<'a> QuestionView<'a> {
-    pub fn new(ui: &Ui<'a>, course: &Course, q: &'a Question) -> QuestionView<'a> {
+    pub fn new(ui: &Ui<'a>, q: &'a Question) -> QuestionView<'a> {
         let line = |text: String| AnswerLine { text, lang: None };
         let (body, answer, answer_is_list, data) = match &q.body {
             Body::MultipleChoice(c) | Body::Who(c) => {
@@ -453,7 +453,7 @@ impl<'a> QuestionView<'a> {
             answer,
             answer_is_list,
             explanation: &q.explanation,
-            sources: sources(course, &q.sources),
+            sources: sources(ui, &q.sources),
             data,
         }
     }

@@ -882,7 +882,7 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
         let cited: Vec<String> = question
             .sources
             .iter()
-            .map(|s| s.display(&ctx.course.language))
+            .map(|s| s.display(ctx.course.language_of(ctx.deck)))
             .collect();
         let text = if cited.len() == 1 {
             ctx.words

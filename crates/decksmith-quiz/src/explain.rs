@@ -1,0 +1,262 @@
+//! Explanations that teach: why the answer is right, from the entry and what it links to.
+//!
+//! An explanation never only repeats the answer. It says what the entry says in full (a
+//! term's other side and meaning, an organization's description, a person's role, an event's
+//! date and its neighbours in the course's timeline), what the answer itself is when the
+//! course has an entry for it, and what the entry's `see:` links add; the teacher's
+//! `explain:` follows (see [`crate::kinds::with_note`]). Where nothing more can be said, it
+//! names the source the statement comes from.
+
+use decksmith_model::{Entry, EntryKind, Event, Question, Term, Translation, display_range};
+
+use crate::facts::BlankSite;
+use crate::kinds::Ctx;
+use crate::values::text::{continuing, sentence};
+
+/// Which side of a term a question asks for.
+pub enum Side<'a> {
+    /// The term, given its meaning.
+    Term,
+    /// The full form of the acronym.
+    Expansion,
+    /// A translation.
+    Translation(&'a Translation),
+}
+
+/// Joins sentences with spaces, leaving out empty ones.
+fn join(parts: Vec<String>) -> String {
+    parts
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What an entry says, in one or two sentences.
+pub fn summary(ctx: &Ctx<'_>, entry: &Entry) -> String {
+    let p = ctx.phrases;
+    let language = ctx.language();
+    match &entry.kind {
+        EntryKind::Term(t) => {
+            let name = match &t.expansion {
+                Some(expansion) => format!("{} ({expansion})", t.term),
+                None => t.term.clone(),
+            };
+            sentence(&p.get("e.is", &[("name", &name), ("what", &t.meaning)]))
+        }
+        EntryKind::Person(person) => {
+            sentence(&p.get("e.is", &[("name", &person.name), ("what", &person.role)]))
+        }
+        EntryKind::Organization(o) => {
+            let name = match &o.acronym {
+                Some(acronym) => format!("{} ({acronym})", o.name),
+                None => o.name.clone(),
+            };
+            sentence(&p.get("e.is", &[("name", &name), ("what", &o.description)]))
+        }
+        EntryKind::Event(e) => sentence(&p.get(
+            "e.is",
+            &[
+                ("name", &display_range(&e.date, e.end.as_ref(), language)),
+                ("what", &e.text),
+            ],
+        )),
+        EntryKind::Fact(f) => sentence(&f.cloze.plain()),
+        EntryKind::Quote(q) => sentence(&p.get("s.said", &[("by", &q.by), ("quote", &q.text)])),
+        EntryKind::Question(q) => format!("{} {}", q.prompt, sentence(&q.answer)),
+    }
+}
+
+/// "See also" from the entry's first link, if it has one (and it is not `except`).
+fn related(ctx: &Ctx<'_>, entry: &Entry, except: Option<&str>) -> String {
+    for id in &entry.see {
+        if Some(id.as_str()) == except {
+            continue;
+        }
+        if let Some((_, other)) = ctx.course.entry(id) {
+            let text = summary(ctx, other);
+            if text.split_whitespace().count() <= 40 {
+                return ctx.phrases.get("e.see-also", &[("text", &text)]);
+            }
+        }
+    }
+    String::new()
+}
+
+/// What the course says about a value, when it has an entry for it (other than `entry`).
+fn about_value(ctx: &Ctx<'_>, entry: &Entry, value: &str) -> (String, Option<String>) {
+    match ctx.pools.entry_named(value) {
+        Some(id) if id != entry.id => match ctx.course.entry(id) {
+            Some((_, other)) => (summary(ctx, other), Some(id.to_owned())),
+            None => (String::new(), None),
+        },
+        _ => (String::new(), None),
+    }
+}
+
+/// The source an entry comes from, named: "As the RIAC/EWI brief gives it."
+fn per_source(ctx: &Ctx<'_>, entry: &Entry) -> String {
+    let shorts: Vec<String> = entry
+        .citations
+        .iter()
+        .filter_map(|c| ctx.course.source(&c.source))
+        .map(|s| s.short.clone())
+        .fold(Vec::new(), |mut all, s| {
+            if !all.contains(&s) {
+                all.push(s);
+            }
+            all
+        });
+    if shorts.is_empty() {
+        String::new()
+    } else {
+        ctx.phrases
+            .get("e.per-source", &[("source", &shorts.join(", "))])
+    }
+}
+
+/// The explanation of a question on a fact's blank: the whole statement, what the answer is
+/// (when the course has an entry for it), the entry's link; the source when that is all.
+pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite<'_>) -> String {
+    let statement = match &entry.kind {
+        EntryKind::Fact(f) => sentence(&f.cloze.plain()),
+        _ => String::new(),
+    };
+    let (about, linked) = about_value(ctx, entry, &site.blank.answer);
+    let related = related(ctx, entry, linked.as_deref());
+    let source = if about.is_empty() && related.is_empty() && entry.explain.is_none() {
+        per_source(ctx, entry)
+    } else {
+        String::new()
+    };
+    join(vec![statement, about, related, source])
+}
+
+/// The explanation of a question on a term: the side asked for and the others.
+pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> String {
+    let p = ctx.phrases;
+    let translations = |skip: Option<&str>| -> Vec<String> {
+        t.translations
+            .iter()
+            .filter(|tr| Some(tr.lang.as_str()) != skip)
+            .map(|tr| {
+                let language = p.get(&format!("lang.{}", tr.lang), &[]);
+                sentence(&p.get(
+                    "e.translation",
+                    &[("language", &language), ("text", &tr.text)],
+                ))
+            })
+            .collect()
+    };
+    match side {
+        Side::Term => {
+            let mut parts = vec![summary(ctx, entry)];
+            parts.extend(translations(None));
+            parts.push(related(ctx, entry, None));
+            join(parts)
+        }
+        Side::Expansion => {
+            let mut parts = vec![
+                sentence(&p.get(
+                    "s.stands-for",
+                    &[
+                        ("term", &t.term),
+                        ("expansion", t.expansion.as_deref().unwrap_or_default()),
+                    ],
+                )),
+                sentence(&p.get("e.is", &[("name", &t.term), ("what", &t.meaning)])),
+            ];
+            parts.extend(translations(None));
+            join(parts)
+        }
+        Side::Translation(tr) => {
+            let language = p.get(&format!("lang.{}", tr.lang), &[]);
+            let mut parts = vec![
+                sentence(&p.get(
+                    "e.translation-of",
+                    &[
+                        ("term", &t.term),
+                        ("language", &language),
+                        ("text", &tr.text),
+                    ],
+                )),
+                summary(ctx, entry),
+            ];
+            parts.extend(translations(Some(&tr.lang)));
+            join(parts)
+        }
+    }
+}
+
+/// The explanation of a question on a person or an organization: what the entry says, and
+/// its link.
+pub fn entry_about(ctx: &Ctx<'_>, entry: &Entry) -> String {
+    join(vec![
+        summary(ctx, entry),
+        related(ctx, entry, None),
+        per_source(ctx, entry),
+    ])
+}
+
+/// The explanation of a hand-written question: its answer, what the course says of it, and
+/// where it comes from.
+pub fn question(ctx: &Ctx<'_>, entry: &Entry, q: &Question) -> String {
+    let (about, linked) = about_value(ctx, entry, &q.answer);
+    join(vec![
+        about,
+        related(ctx, entry, linked.as_deref()),
+        per_source(ctx, entry),
+    ])
+}
+
+/// The explanation of a question on an event's date: the event with its dates, and the
+/// events just before and after it in the course.
+pub fn event(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
+    join(vec![summary(ctx, entry), event_context(ctx, entry, event)])
+}
+
+/// The events just before and after an event in the course's timeline.
+pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
+    let p = ctx.phrases;
+    let language = ctx.language();
+    let mut parts = Vec::new();
+    let (before, after) = ctx.pools.neighbours(&entry.id, &event.date);
+    let show = |id: Option<&str>, key: &str| -> String {
+        let Some((_, other)) = id.and_then(|id| ctx.course.entry(id)) else {
+            return String::new();
+        };
+        let EntryKind::Event(e) = &other.kind else {
+            return String::new();
+        };
+        sentence(&p.get(
+            key,
+            &[
+                ("date", &display_range(&e.date, e.end.as_ref(), language)),
+                ("event", &continuing(&e.text)),
+            ],
+        ))
+    };
+    parts.push(show(before, "e.earlier"));
+    parts.push(show(after, "e.later"));
+    join(parts)
+}
+
+/// The explanation of who said a quote: the speaker's entry, the quote's setting.
+pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> String {
+    let EntryKind::Quote(q) = &entry.kind else {
+        return String::new();
+    };
+    let language = ctx.language();
+    let (about, _) = about_value(ctx, entry, speaker);
+    let about = if about.is_empty() {
+        sentence(speaker)
+    } else {
+        about
+    };
+    let context = q.context.as_deref().map(sentence).unwrap_or_default();
+    let date = q
+        .date
+        .map(|d| sentence(&d.display(language)))
+        .unwrap_or_default();
+    join(vec![about, context, date])
+}

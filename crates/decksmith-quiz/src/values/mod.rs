@@ -1,0 +1,1228 @@
+//! What type an answer is, and wrong answers of the same type.
+//!
+//! Every answer gets a [`ValueType`]: a year, a month, a date, a number (or a number that is
+//! only a bound, like "more than 300"), a person, an organization, a place, a term, an
+//! acronym, the title of a document, a language, a class of the course's own, or a free
+//! phrase. Wrong options ("distractors") are drawn only from values of the same type: names
+//! from the course, places and languages from built-in tables, near numbers and dates written
+//! like the answer, the values of a class. A free phrase or a bound gets none: no value of
+//! the course can be trusted to be a plausible, certainly wrong stand-in for it, so such a
+//! blank is asked as a typed answer, or with the wrong options its fact gives.
+//!
+//! Options must read alike too ([`text`]): the same script, an article that fits the
+//! sentence, no word taken from the question, a similar length. Among the values that pass,
+//! those of similar length and form are preferred; ties are broken by a seeded rank, so
+//! choices are reproducible and stable when unrelated entries change.
+
+pub mod dates;
+pub mod numbers;
+pub mod places;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+use decksmith_model::names::{comparable, normalize_answer};
+use decksmith_model::{Course, EntryKind, PartialDate};
+
+use crate::kinds::{padded, reveals};
+use crate::rng;
+use places::PlaceKind;
+use text::Article;
+
+/// The type of an answer, which decides where its wrong options come from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ValueType {
+    /// A four-digit year (`2021`).
+    Year,
+    /// A month named alone (`December`).
+    Month,
+    /// A date written out (`November 2021`, `June 16, 2021`).
+    Date,
+    /// A number, maybe with words around it (`107`, `three years`).
+    Number,
+    /// A number or a date that is only a bound (`more than 300`, `over 40`, `since 1998`):
+    /// a smaller bound would be true as well, so no wrong option can be made.
+    Bounded,
+    /// An ordinal (`76th`, `eighteenth`).
+    Ordinal,
+    /// A roman numeral (`XVIII`).
+    Roman,
+    /// A person's name.
+    Person,
+    /// An organization's full name.
+    Organization,
+    /// An acronym.
+    Acronym,
+    /// A term.
+    Term,
+    /// The title of a document (a convention, a compact, a resolution).
+    Title,
+    /// The full form of an acronym.
+    Expansion,
+    /// A person's position.
+    Role,
+    /// A place of a kind.
+    Place(PlaceKind),
+    /// The name of a language.
+    Language,
+    /// A text in another language (the language code), translating a name of this kind.
+    Translation(String, Named),
+    /// A value of one of the course's `classes:`.
+    Class(String),
+    /// Anything else: a free phrase.
+    Phrase,
+}
+
+impl ValueType {
+    /// The type in words, with its article, for the generation report ("a free phrase").
+    pub fn describe(&self) -> String {
+        let noun = self.noun();
+        let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {noun}")
+    }
+
+    /// The type in words ("free phrase", "title of a document").
+    pub fn noun(&self) -> String {
+        match self {
+            ValueType::Year => "year".into(),
+            ValueType::Month => "month".into(),
+            ValueType::Date => "date".into(),
+            ValueType::Number => "number".into(),
+            ValueType::Bounded => "bound (such as \"more than 300\")".into(),
+            ValueType::Ordinal => "ordinal".into(),
+            ValueType::Roman => "roman numeral".into(),
+            ValueType::Person => "person".into(),
+            ValueType::Organization => "organization".into(),
+            ValueType::Acronym => "acronym".into(),
+            ValueType::Term => "term".into(),
+            ValueType::Title => "title of a document".into(),
+            ValueType::Expansion => "full name of an acronym".into(),
+            ValueType::Role => "position".into(),
+            ValueType::Place(PlaceKind::Country) => "country".into(),
+            ValueType::Place(PlaceKind::City) => "city".into(),
+            ValueType::Place(PlaceKind::Region) => "region".into(),
+            ValueType::Place(PlaceKind::Continent) => "continent".into(),
+            ValueType::Language => "language".into(),
+            ValueType::Translation(lang, _) => format!("name in `{lang}`"),
+            ValueType::Class(name) => format!("value of class `{name}`"),
+            ValueType::Phrase => "free phrase".into(),
+        }
+    }
+
+    /// Whether wrong options of this type can be found or made at all.
+    pub fn has_distractors(&self) -> bool {
+        !matches!(self, ValueType::Phrase | ValueType::Bounded)
+    }
+
+    /// Whether a false statement may swap a value of this type: a value whose every other
+    /// value of the type makes the statement false.
+    pub fn can_be_swapped(&self) -> bool {
+        self.has_distractors() && !matches!(self, ValueType::Role)
+    }
+
+    fn is_time(&self) -> bool {
+        matches!(self, ValueType::Year | ValueType::Date | ValueType::Month)
+    }
+}
+
+/// What a translated name names, so that a Russian term is offered among Russian terms and
+/// not among Russian names of people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Named {
+    /// A term.
+    Term,
+    /// An organization.
+    Organization,
+    /// A person.
+    Person,
+}
+
+/// How a value looks, for preferring options alike: computed once per pool value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    chars: u32,
+    words: u32,
+    caps: bool,
+    acronym: bool,
+}
+
+impl Shape {
+    fn of(text: &str) -> Shape {
+        Shape {
+            chars: text.chars().count() as u32,
+            words: text.split_whitespace().count() as u32,
+            caps: text.chars().next().is_some_and(char::is_uppercase),
+            acronym: is_acronym(text),
+        }
+    }
+}
+
+/// A pool value, normalized and measured once.
+#[derive(Clone, Debug)]
+struct PoolValue {
+    text: String,
+    norm: String,
+    shape: Shape,
+}
+
+impl PoolValue {
+    fn new(text: &str) -> PoolValue {
+        PoolValue {
+            text: text.to_owned(),
+            norm: normalize_answer(text),
+            shape: Shape::of(text),
+        }
+    }
+}
+
+/// A name with every way of writing it.
+#[derive(Clone, Debug)]
+struct Spelled {
+    main: PoolValue,
+    /// The name and its aliases, as written.
+    spellings: Vec<String>,
+    /// The same, normalized for comparison.
+    all: Vec<String>,
+}
+
+impl Spelled {
+    fn new(main: &str, aliases: &[String]) -> Spelled {
+        let spellings: Vec<String> = std::iter::once(main.to_owned())
+            .chain(aliases.iter().cloned())
+            .collect();
+        Spelled {
+            main: PoolValue::new(main),
+            all: spellings.iter().map(|s| normalize_answer(s)).collect(),
+            spellings,
+        }
+    }
+}
+
+const PERSON: u8 = 1;
+const ACRONYM: u8 = 2;
+const ORGANIZATION: u8 = 4;
+const TERM: u8 = 8;
+const EXPANSION: u8 = 16;
+const TITLE: u8 = 32;
+
+/// Words that make a term the title of a document.
+const DOCUMENT_WORDS: &[&str] = &[
+    "convention",
+    "compact",
+    "treaty",
+    "agreement",
+    "accord",
+    "resolution",
+    "declaration",
+    "charter",
+    "protocol",
+    "pact",
+    "covenant",
+    "strategy",
+    "act",
+    "конвенция",
+    "договор",
+    "соглашение",
+    "резолюция",
+    "декларация",
+    "хартия",
+    "протокол",
+    "пакт",
+    "стратегия",
+];
+
+/// Whether a full name names a body: an organization, a council, a committee…
+fn names_a_body(name: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "organization",
+        "organisation",
+        "council",
+        "committee",
+        "assembly",
+        "union",
+        "nations",
+        "commonwealth",
+        "institute",
+        "association",
+        "agency",
+        "forum",
+        "group",
+        "consortium",
+        "ministry",
+        "court",
+        "bank",
+        "fund",
+        "alliance",
+        "community",
+        "league",
+        "commission",
+        "parliament",
+        "secretariat",
+        "office",
+        "department",
+        "teams",
+        "cooperation",
+    ];
+    // "autonomous non-profit organization" is a kind of body, not one: only names with
+    // capitals count.
+    name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| BODIES.contains(&w.to_lowercase().as_str()))
+}
+
+fn is_title(term: &str) -> bool {
+    let words: Vec<String> = term
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .collect();
+    // A document's title is capitalized ("Global Digital Compact"), a common noun is not.
+    term.chars().next().is_some_and(char::is_uppercase)
+        && words.iter().any(|w| DOCUMENT_WORDS.contains(&w.as_str()))
+}
+
+/// Every value of the course by type, and what makes two answers the same.
+#[derive(Debug)]
+pub struct Pools<'c> {
+    course: Option<&'c Course>,
+    people: Vec<Spelled>,
+    organizations: Vec<Spelled>,
+    acronyms: Vec<Spelled>,
+    /// Acronyms of bodies (organizations, councils, committees), kept apart from those of
+    /// other things (`ICTs`, `PPP`): each is offered only among its own.
+    body_acronyms: Vec<Spelled>,
+    terms: Vec<Spelled>,
+    titles: Vec<Spelled>,
+    expansions: Vec<Spelled>,
+    roles: Vec<PoolValue>,
+    years: Vec<u16>,
+    dates: Vec<PartialDate>,
+    date_texts: Vec<PoolValue>,
+    translations: BTreeMap<(String, Named), Vec<PoolValue>>,
+    classes: BTreeMap<String, Vec<PoolValue>>,
+    /// Normalized value → the classes that list it.
+    class_of: HashMap<String, Vec<String>>,
+    /// Every normalized name, with the lists that hold it (flags above): classifying an
+    /// answer is one lookup, not a scan of the course.
+    kinds: HashMap<String, u8>,
+    /// Every normalized name of a person, organization or term, with all its spellings.
+    spellings: HashMap<String, Vec<String>>,
+    /// Normalized values already in the value lists, by list, to keep them free of repeats.
+    seen: HashSet<(u8, String)>,
+    /// Normalized acronym → its full form.
+    expansion_of: HashMap<String, String>,
+    /// (what, comparable text) → the names of the entries with that text: terms by meaning,
+    /// organizations by description, people by role.
+    shared: HashMap<(&'static str, String), Vec<String>>,
+    /// Normalized name of a person, organization or term → the id of its entry.
+    named: HashMap<String, String>,
+    /// Every event of the course by date, for the events around one.
+    events: Vec<(PartialDate, String)>,
+    /// The places the course's text names (indexes into [`places::PLACES`]), found when
+    /// first needed.
+    mentioned: OnceLock<HashSet<usize>>,
+}
+
+impl Default for Pools<'_> {
+    fn default() -> Self {
+        Pools {
+            course: None,
+            people: Vec::new(),
+            organizations: Vec::new(),
+            acronyms: Vec::new(),
+            body_acronyms: Vec::new(),
+            terms: Vec::new(),
+            titles: Vec::new(),
+            expansions: Vec::new(),
+            roles: Vec::new(),
+            years: Vec::new(),
+            dates: Vec::new(),
+            date_texts: Vec::new(),
+            translations: BTreeMap::new(),
+            classes: BTreeMap::new(),
+            class_of: HashMap::new(),
+            kinds: HashMap::new(),
+            spellings: HashMap::new(),
+            seen: HashSet::new(),
+            expansion_of: HashMap::new(),
+            shared: HashMap::new(),
+            named: HashMap::new(),
+            events: Vec::new(),
+            mentioned: OnceLock::new(),
+        }
+    }
+}
+
+/// Adds `value` to a value list unless the list has it already (`list` names the list).
+fn push_unique(
+    seen: &mut HashSet<(u8, String)>,
+    list: u8,
+    items: &mut Vec<PoolValue>,
+    value: &str,
+) {
+    let item = PoolValue::new(value);
+    if seen.insert((list, item.norm.clone())) {
+        items.push(item);
+    }
+}
+
+impl<'c> Pools<'c> {
+    /// The pools of a course.
+    pub fn new(course: &'c Course) -> Pools<'c> {
+        let mut pools = Pools {
+            course: Some(course),
+            ..Pools::default()
+        };
+        for (name, values) in &course.classes {
+            let list: Vec<PoolValue> = values.iter().map(|v| PoolValue::new(v)).collect();
+            for value in &list {
+                pools
+                    .class_of
+                    .entry(value.norm.clone())
+                    .or_default()
+                    .push(name.clone());
+            }
+            pools.classes.insert(name.clone(), list);
+        }
+        for (_, entry) in course.entries() {
+            pools.note_entry(entry);
+            match &entry.kind {
+                EntryKind::Person(p) => {
+                    pools.people.push(Spelled::new(&p.name, &p.aliases));
+                    push_unique(&mut pools.seen, 1, &mut pools.roles, &p.role);
+                    pools.add_translations(Named::Person, &p.translations);
+                }
+                EntryKind::Organization(o) => {
+                    pools.organizations.push(Spelled::new(&o.name, &o.aliases));
+                    pools.expansions.push(Spelled::new(&o.name, &o.aliases));
+                    if let Some(acronym) = &o.acronym {
+                        pools.body_acronyms.push(Spelled::new(acronym, &[]));
+                    }
+                    pools.add_translations(Named::Organization, &o.translations);
+                }
+                EntryKind::Term(t) => {
+                    if is_acronym(&t.term) {
+                        let body = t.expansion.as_deref().is_some_and(names_a_body);
+                        let list = if body {
+                            &mut pools.body_acronyms
+                        } else {
+                            &mut pools.acronyms
+                        };
+                        list.push(Spelled::new(&t.term, &t.aliases));
+                    } else if is_title(&t.term) {
+                        pools.titles.push(Spelled::new(&t.term, &t.aliases));
+                    } else {
+                        pools.terms.push(Spelled::new(&t.term, &t.aliases));
+                    }
+                    if let Some(expansion) = &t.expansion {
+                        pools.expansions.push(Spelled::new(expansion, &[]));
+                    }
+                    pools.add_translations(Named::Term, &t.translations);
+                }
+                EntryKind::Event(e) => {
+                    pools.events.push((e.date, entry.id.clone()));
+                    pools.dates.push(e.date);
+                    pools.years.push(e.date.year);
+                    if let Some(end) = e.end {
+                        pools.dates.push(end);
+                        pools.years.push(end.year);
+                    }
+                }
+                EntryKind::Quote(q) => {
+                    if let Some(date) = q.date {
+                        pools.years.push(date.year);
+                    }
+                }
+                EntryKind::Fact(_) | EntryKind::Question(_) => {}
+            }
+        }
+        pools.index_names();
+        // Written dates and years in answers pool by form.
+        for (_, entry) in course.entries() {
+            let answers: Vec<&str> = match &entry.kind {
+                EntryKind::Fact(f) => f.cloze.blanks().map(|b| b.answer.as_str()).collect(),
+                EntryKind::Question(q) => std::iter::once(q.answer.as_str())
+                    .chain(q.distractors.iter().map(String::as_str))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for answer in answers {
+                match classify_shape(answer) {
+                    ValueType::Date => {
+                        push_unique(&mut pools.seen, 3, &mut pools.date_texts, answer);
+                    }
+                    ValueType::Year => pools.years.extend(answer.trim().parse::<u16>()),
+                    _ => {}
+                }
+            }
+        }
+        pools.years.sort_unstable();
+        pools.years.dedup();
+        pools
+            .events
+            .sort_by(|a, b| a.0.sort_key().cmp(&b.0.sort_key()).then(a.1.cmp(&b.1)));
+        pools
+    }
+
+    /// The ids of the events of the course just before and just after the event `id` on
+    /// `date`, of those whose order against it is certain.
+    pub fn neighbours(&self, id: &str, date: &PartialDate) -> (Option<&str>, Option<&str>) {
+        let at = self
+            .events
+            .partition_point(|(d, _)| d.sort_key() < date.sort_key());
+        let certain = |other: &PartialDate, order| date.certain_order(other) == Some(order);
+        let before = self.events[..at]
+            .iter()
+            .rev()
+            .find(|(d, other)| other != id && certain(d, std::cmp::Ordering::Greater))
+            .map(|(_, other)| other.as_str());
+        let after = self.events[at..]
+            .iter()
+            .find(|(d, other)| other != id && certain(d, std::cmp::Ordering::Less))
+            .map(|(_, other)| other.as_str());
+        (before, after)
+    }
+
+    /// Indexes what makes answers about `entry` the same as answers about others.
+    fn note_entry(&mut self, entry: &decksmith_model::Entry) {
+        let mut share = |what: &'static str, text: &str, name: &str| {
+            let names = self.shared.entry((what, comparable(text))).or_default();
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_owned());
+            }
+        };
+        let (names, acronym): (Vec<&str>, Option<(&str, &str)>) = match &entry.kind {
+            EntryKind::Person(p) => {
+                share("role", &p.role, &p.name);
+                share("role-of", &p.name, &p.role);
+                (
+                    std::iter::once(p.name.as_str())
+                        .chain(p.aliases.iter().map(String::as_str))
+                        .collect(),
+                    None,
+                )
+            }
+            EntryKind::Term(t) => {
+                share("meaning", &t.meaning, &t.term);
+                (
+                    std::iter::once(t.term.as_str())
+                        .chain(t.aliases.iter().map(String::as_str))
+                        .chain(t.expansion.as_deref())
+                        .collect(),
+                    t.expansion.as_deref().map(|e| (t.term.as_str(), e)),
+                )
+            }
+            EntryKind::Organization(o) => {
+                share("description", &o.description, &o.name);
+                (
+                    std::iter::once(o.name.as_str())
+                        .chain(o.aliases.iter().map(String::as_str))
+                        .chain(o.acronym.as_deref())
+                        .collect(),
+                    o.acronym.as_deref().map(|a| (a, o.name.as_str())),
+                )
+            }
+            EntryKind::Quote(q) => {
+                share("quote", &q.text, &q.by);
+                (Vec::new(), None)
+            }
+            _ => (Vec::new(), None),
+        };
+        for name in names {
+            self.named
+                .entry(normalize_answer(name))
+                .or_insert_with(|| entry.id.clone());
+        }
+        if let Some((acronym, expansion)) = acronym {
+            self.expansion_of
+                .entry(normalize_answer(acronym))
+                .or_insert_with(|| expansion.to_owned());
+        }
+    }
+
+    /// The full form of an acronym the course defines.
+    pub fn expansion_of(&self, acronym: &str) -> Option<&str> {
+        self.expansion_of
+            .get(&normalize_answer(acronym))
+            .map(String::as_str)
+    }
+
+    /// The names of the entries whose `what` (`meaning`, `description`, `role`) is `text`,
+    /// compared loosely; for `role-of`, the roles of the people named `text`.
+    pub fn sharing(&self, what: &'static str, text: &str) -> Vec<String> {
+        self.shared
+            .get(&(what, comparable(text)))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Every role the course gives the person named `name`.
+    pub fn roles_of(&self, name: &str) -> Vec<String> {
+        self.sharing("role-of", name)
+    }
+
+    /// The id of the entry of the person, organization or term named `name`.
+    pub fn entry_named(&self, name: &str) -> Option<&str> {
+        self.named.get(&normalize_answer(name)).map(String::as_str)
+    }
+
+    fn add_translations(&mut self, named: Named, translations: &[decksmith_model::Translation]) {
+        for t in translations {
+            let list = 4 + named as u8;
+            let items = self
+                .translations
+                .entry((t.lang.clone(), named))
+                .or_default();
+            let item = PoolValue::new(&t.text);
+            if self
+                .seen
+                .insert((list, format!("{}\u{0}{}", t.lang, item.norm)))
+            {
+                items.push(item);
+            }
+        }
+    }
+
+    /// Indexes every name once the lists are complete.
+    fn index_names(&mut self) {
+        let lists = [
+            (&self.people, PERSON, true),
+            (&self.acronyms, ACRONYM, true),
+            (&self.body_acronyms, ACRONYM, true),
+            (&self.organizations, ORGANIZATION, true),
+            (&self.terms, TERM, true),
+            (&self.titles, TITLE, true),
+            (&self.expansions, EXPANSION, false),
+        ];
+        for (list, flag, spelled) in lists {
+            for named in list {
+                for norm in &named.all {
+                    *self.kinds.entry(norm.clone()).or_default() |= flag;
+                    if spelled {
+                        let known = self.spellings.entry(norm.clone()).or_default();
+                        for spelling in &named.spellings {
+                            if !known.contains(spelling) {
+                                known.push(spelling.clone());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The type of `value`, by what the course knows of it and by its form.
+    pub fn classify(&self, value: &str) -> ValueType {
+        let norm = normalize_answer(value);
+        if let Some(classes) = self.class_of.get(&norm)
+            && classes.len() == 1
+        {
+            return ValueType::Class(classes[0].clone());
+        }
+        let flags = self.kinds.get(&norm).copied().unwrap_or(0);
+        let has = |flag: u8| flags & flag != 0;
+        if has(PERSON) {
+            ValueType::Person
+        } else if has(ACRONYM) && is_acronym(value) {
+            ValueType::Acronym
+        } else if has(ORGANIZATION) {
+            ValueType::Organization
+        } else if has(TITLE) {
+            ValueType::Title
+        } else if has(TERM) {
+            ValueType::Term
+        } else if has(EXPANSION) {
+            ValueType::Expansion
+        } else {
+            classify_shape(value)
+        }
+    }
+
+    /// The type of a fact's blank: the teacher's `type:` if given, else by what the course
+    /// knows and by its form; a number or a date after a bound word (`more than`, `since`)
+    /// is a bound. `before` is the fact's text up to the blank.
+    pub fn classify_blank(&self, answer: &str, hint: Option<&str>, before: &str) -> ValueType {
+        let ty = match hint {
+            Some(hint) => self.of_hint(answer, hint),
+            None => self.classify(answer),
+        };
+        let numeric = matches!(
+            ty,
+            ValueType::Number | ValueType::Ordinal | ValueType::Roman
+        );
+        if (numeric && numbers::is_bounded(before, answer, false))
+            || (ty.is_time() && numbers::is_bounded(before, answer, true))
+        {
+            ValueType::Bounded
+        } else {
+            ty
+        }
+    }
+
+    fn of_hint(&self, answer: &str, hint: &str) -> ValueType {
+        let place = |kind: Option<PlaceKind>| {
+            places::find_places(answer)
+                .find(|p| kind.is_none_or(|k| p.kind == k))
+                .map_or_else(
+                    || kind.map_or(ValueType::Phrase, ValueType::Place),
+                    |p| ValueType::Place(p.kind),
+                )
+        };
+        match hint {
+            "year" => ValueType::Year,
+            "month" => ValueType::Month,
+            "date" => ValueType::Date,
+            "number" => ValueType::Number,
+            "ordinal" => {
+                if numbers::roman_value(answer.trim()).is_some() {
+                    ValueType::Roman
+                } else {
+                    ValueType::Ordinal
+                }
+            }
+            "person" => ValueType::Person,
+            "organization" => ValueType::Organization,
+            "place" => place(None),
+            "country" => place(Some(PlaceKind::Country)),
+            "city" => place(Some(PlaceKind::City)),
+            "region" => place(Some(PlaceKind::Region)),
+            "continent" => place(Some(PlaceKind::Continent)),
+            "term" => ValueType::Term,
+            "acronym" => ValueType::Acronym,
+            "title" => ValueType::Title,
+            "language" => ValueType::Language,
+            "role" => ValueType::Role,
+            "phrase" => ValueType::Phrase,
+            class => ValueType::Class(class.to_owned()),
+        }
+    }
+
+    /// Other ways of writing `value` that count as the same answer: the aliases of the
+    /// person, organization or term it names, or the other names of the place.
+    pub fn aliases(&self, value: &str) -> Vec<String> {
+        let norm = normalize_answer(value);
+        let mut out: Vec<String> = self
+            .spellings
+            .get(&norm)
+            .map(|all| {
+                all.iter()
+                    .filter(|s| normalize_answer(s) != norm)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(place) = places::find_place(value) {
+            for name in place.names() {
+                if normalize_answer(name) != norm && !out.iter().any(|o| o == name) {
+                    out.push(name.to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    /// Up to `ask.n` wrong options for an answer: values of its type that read like it and
+    /// none of which is right too (see [`Ask`]).
+    pub fn distractors(&self, ask: &Ask<'_>) -> Vec<String> {
+        let candidates = self.candidates(ask, rng::key(ask.seed, ask.key));
+        pick(ask, candidates)
+    }
+
+    /// Distractors for a date given as a [`PartialDate`], at its precision, written in
+    /// `language`.
+    pub fn date_distractors(
+        &self,
+        date: &PartialDate,
+        language: &str,
+        n: usize,
+        seed: u64,
+        key: &[&str],
+    ) -> Vec<String> {
+        let answer = date.display(language);
+        let mut candidates: Vec<Candidate<'_>> = Vec::new();
+        for other in dates::nearby_dates(date) {
+            let distance = dates::date_distance(date, &other).min(12);
+            candidates.push(Candidate::made(distance, other.display(language)));
+        }
+        for other in window(&self.dates, rng::key(seed, key)) {
+            let other = other.truncate(date.precision());
+            if other.precision() == date.precision() && other != *date {
+                let distance = dates::date_distance(date, &other).min(12);
+                candidates.push(Candidate::made(distance, other.display(language)));
+            }
+        }
+        let ask = Ask::new(&answer, &ValueType::Date, n, seed, key);
+        pick(&ask, candidates)
+    }
+
+    /// The places named anywhere in the course's text, found once.
+    fn mentioned(&self) -> &HashSet<usize> {
+        self.mentioned.get_or_init(|| {
+            let mut found = HashSet::new();
+            let Some(course) = self.course else {
+                return found;
+            };
+            let mut scan = |text: &str| {
+                let words: Vec<&str> = text
+                    .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for start in 0..words.len() {
+                    for len in 1..=4.min(words.len() - start) {
+                        let phrase = words[start..start + len].join(" ");
+                        if !phrase.starts_with(char::is_uppercase) {
+                            break;
+                        }
+                        if let Some(place) = places::find_place(&phrase)
+                            && let Some(i) = places::PLACES.iter().position(|p| p == place)
+                        {
+                            found.insert(i);
+                        }
+                    }
+                }
+            };
+            for (_, entry) in course.entries() {
+                scan(&entry.headline());
+                match &entry.kind {
+                    EntryKind::Person(p) => scan(&p.role),
+                    EntryKind::Organization(o) => scan(&o.description),
+                    EntryKind::Term(t) => scan(&t.meaning),
+                    _ => {}
+                }
+            }
+            found
+        })
+    }
+
+    /// The values that could be distractors for `ask.answer`, read through a window placed
+    /// by `at` (the question's key) when the pool is large.
+    fn candidates(&self, ask: &Ask<'_>, at: u64) -> Vec<Candidate<'_>> {
+        fn named(shape: Shape, list: &[Spelled], at: u64) -> Vec<Candidate<'_>> {
+            window(list, at)
+                .map(|n| Candidate::pooled(similarity(shape, n.main.shape), &n.main))
+                .collect()
+        }
+        fn items(shape: Shape, list: &[PoolValue], at: u64) -> Vec<Candidate<'_>> {
+            window(list, at)
+                .map(|item| Candidate::pooled(similarity(shape, item.shape), item))
+                .collect()
+        }
+        fn made<'a>(list: Vec<(u32, String)>) -> Vec<Candidate<'a>> {
+            list.into_iter()
+                .map(|(d, text)| Candidate::made(d, text))
+                .collect()
+        }
+        let answer = ask.answer;
+        let shape = Shape::of(answer);
+        match ask.ty {
+            ValueType::Person => named(shape, &self.people, at),
+            ValueType::Organization => named(shape, &self.organizations, at),
+            ValueType::Acronym => {
+                let norm = normalize_answer(answer);
+                let body = self.body_acronyms.iter().any(|a| a.all.contains(&norm));
+                if body {
+                    named(shape, &self.body_acronyms, at)
+                } else {
+                    named(shape, &self.acronyms, at)
+                }
+            }
+            ValueType::Term => named(shape, &self.terms, at),
+            ValueType::Title => named(shape, &self.titles, at),
+            ValueType::Expansion => named(shape, &self.expansions, at),
+            ValueType::Role => items(shape, &self.roles, at),
+            ValueType::Class(name) => self
+                .classes
+                .get(name)
+                .map_or_else(Vec::new, |list| items(shape, list, at)),
+            ValueType::Translation(lang, kind) => self
+                .translations
+                .get(&(lang.clone(), *kind))
+                .map_or_else(Vec::new, |list| items(shape, list, at)),
+            ValueType::Year => {
+                let Ok(year) = answer.trim().parse::<i32>() else {
+                    return Vec::new();
+                };
+                let mut out: Vec<(u32, String)> = (1..=6)
+                    .flat_map(|d| [year - d, year + d])
+                    .filter(|y| (1000..3000).contains(y))
+                    .map(|y| (y.abs_diff(year), y.to_string()))
+                    .collect();
+                for &y in &self.years {
+                    let d = i32::from(y).abs_diff(year);
+                    if d > 0 && d <= 25 {
+                        out.push((d.min(6), y.to_string()));
+                    }
+                }
+                made(out)
+            }
+            ValueType::Month => made(dates::month_variants(answer)),
+            ValueType::Date => {
+                let mut out = made(dates::text_date_variants(answer));
+                out.extend(
+                    window(&self.date_texts, at)
+                        .filter(|other| dates::same_date_format(answer, &other.text))
+                        .map(|other| Candidate::pooled(3, other)),
+                );
+                out
+            }
+            // Near numbers that would read as another type (841 → 1001, a year) are dropped.
+            ValueType::Number => made(
+                numbers::variants(answer)
+                    .into_iter()
+                    .filter(|(_, v)| classify_shape(v) == ValueType::Number)
+                    .collect(),
+            ),
+            ValueType::Roman => made(numbers::roman_variants(answer)),
+            ValueType::Ordinal => made(numbers::ordinal_variants(answer)),
+            ValueType::Place(kind) => {
+                let russian = text::script(answer) == text::Script::Cyrillic;
+                let mentioned = self.mentioned();
+                let bare = !answer.trim_start().to_lowercase().starts_with("the ");
+                places::PLACES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.kind == *kind)
+                    .map(|(i, p)| {
+                        let name = p.name(russian);
+                        // After "the" in the sentence, names go without their own "the".
+                        let name = if ask.after_the || (bare && russian) {
+                            places::without_article(name)
+                        } else {
+                            name
+                        };
+                        // Places the course names first, then capitals (which stand for
+                        // their states as the answer may: "led by Washington").
+                        let near = if mentioned.contains(&i) {
+                            0
+                        } else if places::is_capital(p) || p.kind != PlaceKind::City {
+                            4
+                        } else {
+                            10
+                        };
+                        (near + similarity(shape, Shape::of(name)), name.to_owned())
+                    })
+                    .map(|(score, name)| Candidate::made(score, name))
+                    .collect()
+            }
+            ValueType::Language => {
+                let russian = text::script(answer) == text::Script::Cyrillic;
+                let capital = answer.trim().chars().next().is_some_and(char::is_uppercase);
+                places::language_names(russian)
+                    .map(|name| {
+                        let name = if capital && russian {
+                            let mut c = name.chars();
+                            c.next()
+                                .map(|f| f.to_uppercase().chain(c).collect())
+                                .unwrap_or_default()
+                        } else {
+                            name.to_owned()
+                        };
+                        Candidate::made(similarity(shape, Shape::of(&name)), name)
+                    })
+                    .collect()
+            }
+            ValueType::Bounded | ValueType::Phrase => Vec::new(),
+        }
+    }
+}
+
+/// What a question needs of its wrong options.
+#[derive(Clone, Debug)]
+pub struct Ask<'a> {
+    /// The right answer.
+    pub answer: &'a str,
+    /// Its type.
+    pub ty: &'a ValueType,
+    /// Answers that are right as well (alternatives, aliases, other entries that fit the
+    /// prompt): never offered.
+    pub also_right: &'a [String],
+    /// What the student reads besides the options: no option may repeat its words.
+    pub stem: &'a str,
+    /// The article right before the blank, which every option must fit.
+    pub article: Option<Article>,
+    /// Whether the blank follows "the".
+    pub after_the: bool,
+    /// Whether the blank starts a sentence (so capitals tell nothing).
+    pub sentence_start: bool,
+    /// How many wrong options.
+    pub n: usize,
+    /// The seed.
+    pub seed: u64,
+    /// Labels of the decision, for the seeded rank.
+    pub key: &'a [&'a str],
+}
+
+impl<'a> Ask<'a> {
+    /// An ask with nothing but the answer and its type.
+    pub fn new(
+        answer: &'a str,
+        ty: &'a ValueType,
+        n: usize,
+        seed: u64,
+        key: &'a [&'a str],
+    ) -> Ask<'a> {
+        Ask {
+            answer,
+            ty,
+            also_right: &[],
+            stem: "",
+            article: None,
+            after_the: false,
+            sentence_start: true,
+            n,
+            seed,
+            key,
+        }
+    }
+
+    /// The same ask for a blank whose sentence reads `before` up to it.
+    pub fn before_blank(mut self, before: &str) -> Ask<'a> {
+        let trimmed = before.trim_end();
+        self.article = text::article_before(trimmed);
+        self.after_the = trimmed
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        self.sentence_start = trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':']);
+        self
+    }
+}
+
+/// Pools larger than this are read through a window of this many values, placed by the
+/// question's key: choosing distractors then costs the same per question whatever the size
+/// of the course, and questions still draw from all over the pool. A smaller pool is read
+/// whole.
+const WINDOW: usize = 128;
+
+/// The values of `list` in a window of [`WINDOW`] placed by `at` (all of them if fewer).
+fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
+    let (start, take) = if list.len() <= WINDOW {
+        (0, list.len())
+    } else {
+        ((at % list.len() as u64) as usize, WINDOW)
+    };
+    (0..take).map(move |i| &list[(start + i) % list.len()])
+}
+
+/// A possible distractor: from a pool (already normalized) or made for this answer.
+struct Candidate<'a> {
+    score: u32,
+    text: std::borrow::Cow<'a, str>,
+    norm: Option<&'a str>,
+}
+
+impl<'a> Candidate<'a> {
+    fn pooled(score: u32, item: &'a PoolValue) -> Candidate<'a> {
+        Candidate {
+            score,
+            text: std::borrow::Cow::Borrowed(&item.text),
+            norm: Some(&item.norm),
+        }
+    }
+
+    fn made(score: u32, text: String) -> Candidate<'a> {
+        Candidate {
+            score,
+            text: std::borrow::Cow::Owned(text),
+            norm: None,
+        }
+    }
+}
+
+/// Whether a word looks like an acronym: mostly capitals, no spaces (`OEWG`, `UN GGE` no).
+pub fn is_acronym(value: &str) -> bool {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in value.chars() {
+        if c == ' ' {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= 2 && upper * 4 >= letters * 3
+}
+
+/// The type of a value by its form alone.
+pub fn classify_shape(value: &str) -> ValueType {
+    let v = value.trim();
+    if v.len() == 4
+        && v.bytes().all(|b| b.is_ascii_digit())
+        && v.parse::<u16>().is_ok_and(|y| (1000..3000).contains(&y))
+    {
+        return ValueType::Year;
+    }
+    if dates::month_name(v).is_some() {
+        return ValueType::Month;
+    }
+    if dates::parse_text_date(v).is_some() {
+        return ValueType::Date;
+    }
+    if numbers::roman_value(v).is_some() && v.len() > 1 {
+        return ValueType::Roman;
+    }
+    if numbers::ordinal_value(v).is_some() {
+        return ValueType::Ordinal;
+    }
+    if numbers::is_number(v) {
+        return if numbers::is_bounded("", v, false) {
+            ValueType::Bounded
+        } else {
+            ValueType::Number
+        };
+    }
+    if let Some(place) = places::find_place(v) {
+        return ValueType::Place(place.kind);
+    }
+    if places::is_language(v) {
+        return ValueType::Language;
+    }
+    ValueType::Phrase
+}
+
+/// How different two options look: 0 is alike; lower is better.
+fn similarity(answer: Shape, other: Shape) -> u32 {
+    let (a, b) = (answer.chars.max(1), other.chars.max(1));
+    let ratio = f64::from(a.max(b)) / f64::from(a.min(b));
+    let mut score = ((ratio - 1.0) * 4.0).round() as u32 + answer.words.abs_diff(other.words);
+    if answer.caps != other.caps {
+        score += 2;
+    }
+    if answer.acronym != other.acronym {
+        score += 3;
+    }
+    score.min(20)
+}
+
+/// Whether `option` can stand beside `ask.answer` as a wrong option: same script, an article
+/// that fits, the same number and capitals, a plausible length, and nothing the stem says.
+fn fits(ask: &Ask<'_>, option: &str, stem: &str, stem_words: &[String]) -> bool {
+    if !text::same_script(ask.answer, option) {
+        return false;
+    }
+    if let Some(article) = ask.article
+        && text::article_for(option) != article
+    {
+        return false;
+    }
+    if !stem.is_empty()
+        && (reveals(stem, &padded(option)) || text::repeats_stem(option, stem_words))
+    {
+        return false;
+    }
+    let named = matches!(
+        ask.ty,
+        ValueType::Term | ValueType::Title | ValueType::Class(_) | ValueType::Phrase
+    );
+    if named {
+        if let (Some(a), Some(b)) = (text::looks_plural(ask.answer), text::looks_plural(option))
+            && a != b
+        {
+            return false;
+        }
+        let caps = |s: &str| s.trim().chars().next().is_some_and(char::is_uppercase);
+        if !ask.sentence_start && caps(ask.answer) != caps(option) {
+            return false;
+        }
+    }
+    let (a, b) = (
+        ask.answer.chars().count().max(1) as f64,
+        option.chars().count().max(1) as f64,
+    );
+    let (long, short) = (a.max(b), a.min(b));
+    long / short <= 2.5 || long - short <= 8.0
+}
+
+/// The `n` best candidates that fit: by closeness, then by seeded rank; never equal to,
+/// containing or contained in the answer, anything right too, or each other. Ranks are
+/// computed only for the closeness buckets actually reached.
+fn pick(ask: &Ask<'_>, mut candidates: Vec<Candidate<'_>>) -> Vec<String> {
+    candidates.sort_by_key(|c| c.score);
+    let stem = if ask.stem.is_empty() {
+        String::new()
+    } else {
+        padded(ask.stem)
+    };
+    // Words the answer shares with the stem (a unit, a statement that holds the answer) do
+    // not count against the other options.
+    let own = text::content_words(ask.answer);
+    let stem_words: Vec<String> = text::content_words(ask.stem)
+        .into_iter()
+        .filter(|w| !own.contains(w))
+        .collect();
+    let answer_key = comparable(ask.answer);
+    let mut taken: Vec<String> = std::iter::once(normalize_answer(ask.answer))
+        .chain(ask.also_right.iter().map(|a| normalize_answer(a)))
+        .filter(|a| !a.is_empty())
+        .collect();
+    let right_keys: Vec<String> = ask.also_right.iter().map(|a| comparable(a)).collect();
+    let blocked = taken.len();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() && out.len() < ask.n {
+        let score = candidates[start].score;
+        let end = start
+            + candidates[start..]
+                .iter()
+                .take_while(|c| c.score == score)
+                .count();
+        let mut bucket: Vec<(u64, usize)> = (start..end)
+            .map(|i| (rng::rank(ask.seed, ask.key, &candidates[i].text), i))
+            .collect();
+        bucket.sort_unstable();
+        for (_, i) in bucket {
+            if out.len() == ask.n {
+                break;
+            }
+            let candidate = &candidates[i];
+            let owned;
+            let norm = match candidate.norm {
+                Some(norm) => norm,
+                None => {
+                    owned = normalize_answer(&candidate.text);
+                    owned.as_str()
+                }
+            };
+            if norm.is_empty() {
+                continue;
+            }
+            let key = comparable(&candidate.text);
+            if key == answer_key || right_keys.contains(&key) {
+                continue;
+            }
+            let clash = taken
+                .iter()
+                .enumerate()
+                .any(|(j, t)| t == norm || (j < blocked && overlaps(t, norm)));
+            if !clash && fits(ask, &candidate.text, &stem, &stem_words) {
+                taken.push(norm.to_owned());
+                out.push(candidate.text.to_string());
+            }
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether one text contains the other as whole words (so neither is a fair distractor).
+fn overlaps(a: &str, b: &str) -> bool {
+    let contains = |long: &str, short: &str| {
+        short.len() >= 3
+            && long.match_indices(short).any(|(i, _)| {
+                let before = long[..i].chars().next_back();
+                let after = long[i + short.len()..].chars().next();
+                before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+            })
+    };
+    contains(a, b) || contains(b, a)
+}
+
+#[cfg(test)]
+mod tests;

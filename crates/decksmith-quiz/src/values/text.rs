@@ -1,0 +1,467 @@
+//! What options look like as text: their script, their article, their content words.
+//!
+//! Options of one question must read alike: the same script (no Russian word among English
+//! ones), a form that fits the sentence (`a` or `an` before the blank), and no words taken
+//! from the question's own text, which would point at them.
+
+/// The writing system of a text, by its letters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// No letters at all (`1998`, `107`).
+    None,
+    /// Latin letters.
+    Latin,
+    /// Cyrillic letters.
+    Cyrillic,
+    /// Other letters, or a mix.
+    Other,
+}
+
+/// The script most of `text`'s letters are in.
+pub fn script(text: &str) -> Script {
+    let (mut latin, mut cyrillic, mut other) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c) {
+            latin += 1;
+        } else if ('\u{0400}'..='\u{04ff}').contains(&c) {
+            cyrillic += 1;
+        } else {
+            other += 1;
+        }
+    }
+    let total = latin + cyrillic + other;
+    if total == 0 {
+        Script::None
+    } else if latin * 10 >= total * 9 {
+        Script::Latin
+    } else if cyrillic * 10 >= total * 9 {
+        Script::Cyrillic
+    } else {
+        Script::Other
+    }
+}
+
+/// Whether two options are written alike: the same script, or either without letters.
+pub fn same_script(a: &str, b: &str) -> bool {
+    match (script(a), script(b)) {
+        (Script::None, Script::None) => true,
+        (x, y) => x == y,
+    }
+}
+
+/// The English indefinite article before a blank.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Article {
+    /// `a`
+    A,
+    /// `an`
+    An,
+}
+
+/// The article that ends `before` (the text up to a blank), if any.
+pub fn article_before(before: &str) -> Option<Article> {
+    let last = before.trim_end().rsplit(char::is_whitespace).next()?;
+    match last {
+        "a" | "A" => Some(Article::A),
+        "an" | "An" => Some(Article::An),
+        _ => None,
+    }
+}
+
+/// The article English puts before `word`, by its sound: `an` before a vowel sound (`an
+/// OEWG`, `an hour`, `an FBI agent`), `a` before a consonant sound (`a UN body`, `a
+/// European`, `a one-off`).
+pub fn article_for(word: &str) -> Article {
+    let first = word
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    let lower = first.to_lowercase();
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphanumeric()).collect();
+    let Some(&c) = letters.first() else {
+        return Article::A;
+    };
+    if c.is_ascii_digit() {
+        // "an 8", "an 11", "an 18", "an 80"; "a 1", "a 100".
+        let digits: String = letters.iter().take_while(|c| c.is_ascii_digit()).collect();
+        let vowel = digits.starts_with('8')
+            || digits == "11"
+            || digits == "18"
+            || (digits.len() == 5 && (digits.starts_with("11") || digits.starts_with("18")));
+        return if vowel { Article::An } else { Article::A };
+    }
+    let acronym = letters.len() >= 2
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if acronym && !pronounced_as_word(first) {
+        // Spelled out letter by letter: F, H, L, M, N, R, S, X and the vowels (but U) start
+        // with a vowel sound.
+        return if "AEFHILMNORSX".contains(c) {
+            Article::An
+        } else {
+            Article::A
+        };
+    }
+    const CONSONANT_SOUND: &[&str] = &[
+        "uni", "use", "usu", "uti", "ura", "uro", "eu", "one", "once", "ubiq", "ukr", "uga", "uru",
+    ];
+    const VOWEL_SOUND: &[&str] = &["hour", "honest", "honor", "honour", "heir"];
+    if VOWEL_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return Article::An;
+    }
+    if CONSONANT_SOUND.iter().any(|p| lower.starts_with(p)) {
+        return Article::A;
+    }
+    if "aeiou".contains(c.to_ascii_lowercase()) {
+        Article::An
+    } else {
+        Article::A
+    }
+}
+
+/// Whether an acronym is said as a word (`NATO`, `UNESCO`, `OPEC`) rather than letter by
+/// letter (`OEWG`, `FBI`): it has a vowel among its first three letters and is not all
+/// consonants, with four letters or more.
+fn pronounced_as_word(acronym: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if letters.len() < 4 {
+        return false;
+    }
+    let vowel = |c: &char| "AEIOU".contains(*c);
+    let vowels = letters.iter().filter(|c| vowel(c)).count();
+    // Said as words: consonant-vowel alternation, such as NATO, UNESCO, OPEC, ASEAN.
+    vowels * 3 >= letters.len() && letters.windows(3).all(|w| w.iter().any(vowel))
+}
+
+/// Words too common to give an option away.
+const STOPWORDS: &[&str] = &[
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "that",
+    "this",
+    "which",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "between",
+    "among",
+    "about",
+    "after",
+    "before",
+    "during",
+    "their",
+    "there",
+    "these",
+    "those",
+    "they",
+    "them",
+    "then",
+    "than",
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "been",
+    "being",
+    "are",
+    "is",
+    "its",
+    "his",
+    "her",
+    "our",
+    "your",
+    "not",
+    "but",
+    "also",
+    "such",
+    "other",
+    "more",
+    "most",
+    "many",
+    "much",
+    "some",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "only",
+    "own",
+    "same",
+    "very",
+    "just",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "does",
+    "did",
+    "done",
+    "make",
+    "made",
+    "says",
+    "said",
+    "according",
+    "called",
+    "named",
+    "as",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "to",
+    "an",
+    "a",
+    "or",
+    "it",
+    "be",
+    "do",
+    "so",
+    "if",
+    "no",
+    "up",
+    "out",
+    "all",
+    "any",
+    "how",
+    "when",
+    "where",
+    "why",
+    "while",
+    "whether",
+    "because",
+    "through",
+    "against",
+    "within",
+    "without",
+    "upon",
+    "per",
+    "via",
+    "new",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "first",
+    "second",
+    "third",
+];
+
+/// The content words of `text`: lowercase, longer than three letters and not among the most
+/// common words, reduced to a simple stem (`partnerships` → `partnership`).
+pub fn content_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 3)
+    {
+        let lower = word.to_lowercase();
+        if STOPWORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let stem = stem(&lower);
+        if !out.contains(&stem) {
+            out.push(stem);
+        }
+    }
+    out
+}
+
+/// A rough stem: English plural and possessive endings off.
+fn stem(word: &str) -> String {
+    for suffix in ["ies", "es", "s"] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && base.chars().count() >= 4
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+        {
+            return if suffix == "ies" {
+                format!("{base}y")
+            } else {
+                base.to_owned()
+            };
+        }
+    }
+    word.to_owned()
+}
+
+/// Whether `option` repeats a content word of `stem` (the question's own text).
+pub fn repeats_stem(option: &str, stem_words: &[String]) -> bool {
+    content_words(option).iter().any(|w| stem_words.contains(w))
+}
+
+/// Whether a single English word reads as a plural (`sanctions`, `ICTs`), so that options
+/// agree in number with it.
+pub fn looks_plural(text: &str) -> Option<bool> {
+    let word = text.trim();
+    if word.contains(char::is_whitespace) || script(word) != Script::Latin {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if lower.ends_with("ss")
+        || lower.ends_with("us")
+        || lower.ends_with("is")
+        || lower.ends_with("ics")
+    {
+        return Some(false);
+    }
+    Some(lower.ends_with('s'))
+}
+
+/// The initials of the words of `name` that count for an acronym: capitalized words and words
+/// of more than three letters, each hyphenated part on its own (`Open-Ended Working Group` →
+/// `OEWG`; `Commonwealth of Independent States` → `CIS`).
+pub fn initials(name: &str) -> String {
+    const SMALL: &[&str] = &[
+        "of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by",
+    ];
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether `acronym` can be read off `name`'s initials (with an `s` for a plural, and a
+/// leading `UN` for `United Nations`), so that showing one gives the other away.
+pub fn spells(acronym: &str, name: &str) -> bool {
+    let letters: String = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let initials = initials(name);
+    if letters.len() < 2 || initials.len() < 2 {
+        return false;
+    }
+    let initials_un = initials.replacen("UN", "U", 1);
+    [initials.as_str(), initials_un.as_str()].iter().any(|i| {
+        letters == *i
+            || letters.strip_suffix('S') == Some(i)
+            || letters.replacen("UN", "U", 1) == *i
+    })
+}
+
+/// `text` as a sentence of its own: the first letter capitalized, a full stop at the end
+/// unless it ends with punctuation already.
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return String::new(),
+    };
+    let closing = ['"', '\u{201d}', '»', ')', '\''];
+    let last_real = out.trim_end_matches(closing).chars().last();
+    if !matches!(last_real, Some('.' | '?' | '!' | '…')) {
+        out.push('.');
+    }
+    out
+}
+
+/// `text` with its first letter made lowercase when it is a common word that only starts a
+/// sentence (`The UN body…` → `the UN body…`), so it can continue one.
+pub fn continuing(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("");
+    const LOWER: &[&str] = &["The", "A", "An", "One", "Its", "Their", "This", "That"];
+    if LOWER.contains(&first) {
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts() {
+        assert_eq!(script("критическая инфраструктура"), Script::Cyrillic);
+        assert_eq!(script("Dyre/TrickBot"), Script::Latin);
+        assert_eq!(script("1998"), Script::None);
+        assert!(!same_script("Moscow", "Москва"));
+        assert!(same_script("107", "97"));
+    }
+
+    #[test]
+    fn articles_by_sound() {
+        assert_eq!(article_for("OEWG"), Article::An);
+        assert_eq!(article_for("UN body"), Article::A);
+        assert_eq!(article_for("NATO summit"), Article::A);
+        assert_eq!(article_for("FBI agent"), Article::An);
+        assert_eq!(article_for("European Union"), Article::A);
+        assert_eq!(article_for("hour"), Article::An);
+        assert_eq!(article_for("infrastructure"), Article::An);
+        assert_eq!(article_for("confrontational"), Article::A);
+        assert_eq!(article_for("university"), Article::A);
+        assert_eq!(article_for("8-point plan"), Article::An);
+        assert_eq!(article_before("developed on a"), Some(Article::A));
+        assert_eq!(article_before("the"), None);
+    }
+
+    #[test]
+    fn content_words_and_stems() {
+        let stem = content_words("What do public-private partnerships ensure?");
+        assert!(stem.contains(&"partnership".to_owned()), "{stem:?}");
+        assert!(repeats_stem("Collaboration with the private sector", &stem));
+        assert!(!repeats_stem("Dialogue among all UN member states", &stem));
+    }
+
+    #[test]
+    fn acronyms_read_off_names() {
+        assert!(spells("OEWG", "Open-Ended Working Group"));
+        assert!(spells("CIS", "Commonwealth of Independent States"));
+        assert!(spells("UNGA", "United Nations General Assembly"));
+        assert!(spells(
+            "ICTs",
+            "Information and Communications Technologies"
+        ));
+        assert!(spells("UNGGE", "UN Group of Governmental Experts"));
+        assert!(!spells(
+            "Interpol",
+            "International Criminal Police Organization"
+        ));
+        assert!(!spells("ENISA", "European Union Agency for Cybersecurity"));
+    }
+
+    #[test]
+    fn sentences() {
+        assert_eq!(sentence("the UN body which met"), "The UN body which met.");
+        assert_eq!(
+            sentence("“Houston, we've had a problem.”"),
+            "“Houston, we've had a problem.”"
+        );
+        assert_eq!(continuing("The UN body"), "the UN body");
+        assert_eq!(continuing("UN body"), "UN body");
+        assert_eq!(looks_plural("sanctions"), Some(true));
+        assert_eq!(looks_plural("propaganda"), Some(false));
+        assert_eq!(looks_plural("human rights"), None);
+    }
+}
