@@ -191,11 +191,12 @@ pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> String {
 /// The explanation of a question on a person or an organization: what the entry says, and
 /// its link.
 pub fn entry_about(ctx: &Ctx<'_>, entry: &Entry) -> String {
-    join(vec![
-        summary(ctx, entry),
-        related(ctx, entry, None),
-        per_source(ctx, entry),
-    ])
+    join(vec![summary(ctx, entry), entry_context(ctx, entry)])
+}
+
+/// What an explanation adds to an entry's own statement: its link, and its source.
+pub fn entry_context(ctx: &Ctx<'_>, entry: &Entry) -> String {
+    join(vec![related(ctx, entry, None), per_source(ctx, entry)])
 }
 
 /// The explanation of a hand-written question: its answer, what the course says of it, and

@@ -286,10 +286,8 @@ const NOT_NOUNS: &[&str] = &[
 /// Why a term in the blank qualifies the noun after it ("____ attacks", "the ____ and food
 /// industries"), so that another term would make nonsense, if it does.
 fn modifier(ty: &ValueType, answer: &str, after: &str) -> Option<String> {
-    if !matches!(
-        ty,
-        ValueType::Term | ValueType::Title | ValueType::Phrase | ValueType::Class(_)
-    ) {
+    // A class's values are the teacher's: "the ____ banking trojan" takes any of them.
+    if !matches!(ty, ValueType::Term | ValueType::Title | ValueType::Phrase) {
         return None;
     }
     let rest = after.trim_start_matches([' ', '\u{201d}', '"', '»']);

@@ -176,7 +176,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                 also_right: ctx.pools.sharing("role", &person.role),
                 given: Vec::new(),
                 before: String::new(),
-                why: String::new(),
+                why: explain::entry_context(ctx, entry),
             })
         }
         EntryKind::Event(e) => {

@@ -899,8 +899,10 @@ impl<'c> Pools<'c> {
                         // their states as the answer may: "led by Washington").
                         let near = if mentioned.contains(&i) {
                             0
-                        } else if places::is_capital(p) || p.kind != PlaceKind::City {
-                            4
+                        } else if places::is_prominent(p) {
+                            3
+                        } else if places::is_capital(p) || p.kind != PlaceKind::Country {
+                            6
                         } else {
                             10
                         };

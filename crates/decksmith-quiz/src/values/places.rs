@@ -613,6 +613,53 @@ pub fn places_of(kind: PlaceKind) -> impl Iterator<Item = &'static Place> {
     PLACES.iter().filter(move |place| place.kind == kind)
 }
 
+/// Whether a place is among those named most in texts on international affairs: the
+/// permanent members of the Security Council and the other members of the G20, and their
+/// capitals. Wrong options are drawn from these first, as they are the plausible ones.
+pub fn is_prominent(place: &Place) -> bool {
+    const PROMINENT: &[&str] = &[
+        "China",
+        "France",
+        "Russia",
+        "the United Kingdom",
+        "the United States",
+        "Argentina",
+        "Australia",
+        "Brazil",
+        "Canada",
+        "Germany",
+        "India",
+        "Indonesia",
+        "Italy",
+        "Japan",
+        "Mexico",
+        "Saudi Arabia",
+        "South Africa",
+        "South Korea",
+        "Türkiye",
+        "Beijing",
+        "Paris",
+        "Moscow",
+        "London",
+        "Washington",
+        "Buenos Aires",
+        "Canberra",
+        "Brasília",
+        "Ottawa",
+        "Berlin",
+        "New Delhi",
+        "Jakarta",
+        "Rome",
+        "Tokyo",
+        "Mexico City",
+        "Riyadh",
+        "Pretoria",
+        "Seoul",
+        "Ankara",
+    ];
+    matches!(place.kind, Country | City) && PROMINENT.contains(&place.en)
+}
+
 /// Whether a city is a national capital: the table lists the capitals first, then other
 /// cities from New York on.
 pub fn is_capital(place: &Place) -> bool {

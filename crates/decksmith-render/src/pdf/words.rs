@@ -17,6 +17,11 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ("pdf.form", "Form {form}", "Вариант {form}"),
     ("pdf.page", "Page {n} of {m}", "Страница {n} из {m}"),
     ("pdf.source", "Source: {source}", "Источник: {source}"),
+    (
+        "pdf.note",
+        "Note for the teacher: {note}",
+        "Примечание для преподавателя: {note}",
+    ),
     ("pdf.sources", "Sources: {sources}", "Источники: {sources}"),
     ("pdf.order", "Order: {order}", "Порядок: {order}"),
     (

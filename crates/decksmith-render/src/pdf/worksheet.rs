@@ -878,6 +878,10 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
             0.15,
         );
     }
+    if let Some(note) = &question.note {
+        let text = ctx.words.get("pdf.note", &[("note", note)]);
+        para(&mut row, &mut y, &text, Weight::Regular, 8.0, 0.3);
+    }
     if !question.sources.is_empty() {
         let cited: Vec<String> = question
             .sources

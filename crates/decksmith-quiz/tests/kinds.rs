@@ -1,0 +1,588 @@
+//! Each kind of question and card, on the faults a teacher's review found: wrong options of
+//! another type, nonsense or true "false" statements, two right answers, giveaways,
+//! explanations that only repeat the answer, awkward wording, cards that ask several things.
+//! Small courses as YAML, and what must (not) be generated from them.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use decksmith_model::{ContentInput, Course, Diagnostic, LoadOptions, SourceFile, load};
+use decksmith_quiz::values::text::{Script, script};
+use decksmith_quiz::{Body, DropKind, GenerateOptions, Generated, Question, generate};
+
+const SOURCES: &str = "sources:\n  - id: s\n    title: S\n    kind: other\n";
+
+/// A course of one deck whose entries are `entries` (YAML, indented as list items) and
+/// whose quiz asks `kinds`; `course_extra` is added to course.yaml.
+fn course(course_extra: &str, entries: &str, quiz: &str) -> Course {
+    course_of(
+        course_extra,
+        &[("d", &format!("title: D\nentries:\n{entries}quiz:\n{quiz}"))],
+    )
+}
+
+fn course_of(course_extra: &str, decks: &[(&str, &str)]) -> Course {
+    let input = ContentInput {
+        course: SourceFile::new("course.yaml", format!("title: C\nseed: 5\n{course_extra}")),
+        sources: SourceFile::new("sources.yaml", SOURCES),
+        decks: decks
+            .iter()
+            .map(|(id, text)| SourceFile::new(format!("decks/{id}.yaml"), *text))
+            .collect(),
+    };
+    let loaded = load(&input, &LoadOptions::default());
+    assert!(
+        !loaded.diagnostics.has_errors(),
+        "{}",
+        loaded.diagnostics.render()
+    );
+    loaded.course.unwrap()
+}
+
+fn run(course: &Course) -> (Generated, Vec<Diagnostic>) {
+    generate(course, &GenerateOptions::default())
+}
+
+fn questions(generated: &Generated) -> Vec<&Question> {
+    generated
+        .decks
+        .iter()
+        .flat_map(|d| &d.quiz.questions)
+        .collect()
+}
+
+fn find<'a>(generated: &'a Generated, id: &str) -> Option<&'a Question> {
+    questions(generated).into_iter().find(|q| q.id == id)
+}
+
+fn options(q: &Question) -> &[String] {
+    match &q.body {
+        Body::MultipleChoice(c) | Body::Who(c) => &c.options,
+        _ => panic!("{} has no options", q.id),
+    }
+}
+
+fn dropped(generated: &Generated, id: &str) -> Option<DropKind> {
+    generated
+        .reports
+        .iter()
+        .flat_map(|r| &r.dropped)
+        .find(|d| d.question == id)
+        .map(|d| d.kind)
+}
+
+const PEOPLE: &str = "  - person: Ann Archer\n    role: Chair of the first panel\n    source: s\n  - person: Bob Baker\n    role: Head of the second office\n    source: s\n  - person: Cy Cole\n    role: Director of the third agency\n    source: s\n  - person: Di Dunn\n    role: Envoy to the fourth summit\n    source: s\n";
+
+#[test]
+fn a_month_is_offered_among_months_only() {
+    let c = course(
+        "",
+        "  - fact: Sources expected the General Assembly to vote on the draft in {December}.\n    id: f\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "f:multiple-choice:blank-1").expect("a question on the month");
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    assert!(
+        options(q).iter().all(|o| months.contains(&o.as_str())),
+        "{:?}",
+        options(q)
+    );
+}
+
+#[test]
+fn a_free_phrase_is_asked_typed_and_never_among_other_phrases() {
+    let c = course(
+        "",
+        "  - fact: The article sees the two states as the {most active} players.\n    id: f\n    source: s\n  - fact: Tensions had been rising because of {human rights} disputes.\n    id: g\n    source: s\n  - fact: The norms must be made {actionable} at last.\n    id: h\n    source: s\n  - fact: The brief calls for a {legal basis} of cooperation.\n    id: i\n    source: s\n",
+        "  questions: 4\n  kinds: [multiple-choice, cloze, true-false]\n",
+    );
+    let (g, _) = run(&c);
+    for q in questions(&g) {
+        assert!(
+            matches!(q.body, Body::Cloze(_)),
+            "{}: only typed answers",
+            q.id
+        );
+    }
+    assert_eq!(
+        dropped(&g, "f:multiple-choice:blank-1"),
+        Some(DropKind::NoOptions)
+    );
+    assert_eq!(dropped(&g, "f:true-false"), Some(DropKind::NoSwap));
+}
+
+#[test]
+fn the_teachers_wrong_options_and_classes_are_used_but_not_for_a_list_item() {
+    let c = course(
+        "classes:\n  malware: [TrickBot, Emotet, Zeus, WannaCry]\n",
+        "  - fact: Moscow thwarted a group using the {TrickBot} banking trojan.\n    id: f\n    source: s\n  - fact: The US named Evil Corp, Conti and {REvil}.\n    id: g\n    blanks: { REvil: [DarkSide, LockBit, Clop] }\n    source: s\n  - fact: The groups named were Emotet, Zeus and {WannaCry}.\n    id: h\n    source: s\n",
+        "  questions: 3\n  kinds: [multiple-choice]\n  options: 3\n",
+    );
+    let (g, _) = run(&c);
+    let f = find(&g, "f:multiple-choice:blank-1").expect("class values as options");
+    assert!(
+        options(f)
+            .iter()
+            .all(|o| ["TrickBot", "Emotet", "Zeus", "WannaCry"].contains(&o.as_str())),
+        "{:?}",
+        options(f)
+    );
+    let given = find(&g, "g:multiple-choice:blank-1").expect("the teacher's options");
+    assert!(
+        options(given)
+            .iter()
+            .all(|o| ["REvil", "DarkSide", "LockBit", "Clop"].contains(&o.as_str()))
+    );
+    // "Emotet, Zeus and ____": another malware could belong to the list too.
+    assert_eq!(
+        dropped(&g, "h:multiple-choice:blank-1"),
+        Some(DropKind::TwoRight)
+    );
+}
+
+#[test]
+fn options_fit_the_article_before_the_blank() {
+    let c = course(
+        "classes:\n  fruit: [apple, orange, banana, pear, plum, olive]\n",
+        "  - fact: She packed an {apple} for the trip.\n    id: f\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n  options: 3\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "f:multiple-choice:blank-1").expect("made");
+    assert!(
+        options(q)
+            .iter()
+            .all(|o| o.starts_with(['a', 'e', 'i', 'o', 'u'])),
+        "\"an ____\" takes vowel sounds only: {:?}",
+        options(q)
+    );
+}
+
+#[test]
+fn options_never_mix_scripts() {
+    let c = course(
+        "",
+        "  - term: cybersecurity\n    meaning: Protection of networks against attacks\n    translation: { ru: кибербезопасность }\n    source: s\n  - term: malware\n    meaning: Software made to do harm\n    translation: { ru: вредоносное ПО }\n    source: s\n  - term: attribution\n    meaning: Finding who is behind an incident\n    translation: { ru: атрибуция }\n    source: s\n  - term: ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n",
+        "  questions: 8\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    let mut seen = 0;
+    for q in questions(&g) {
+        let o = options(q);
+        let want = script(&o[0]);
+        assert!(o.iter().all(|x| script(x) == want), "{:?}", o);
+        seen += usize::from(want == Script::Cyrillic);
+    }
+    assert!(seen > 0, "some translation questions were made");
+}
+
+#[test]
+fn a_bound_is_never_swapped_nor_offered_with_wrong_numbers() {
+    let c = course(
+        "",
+        "  - fact: The forum drew more than {300} participants.\n    id: f\n    source: s\n  - fact: Participants came from over {40} countries.\n    id: g\n    source: s\n  - fact: Russia has called for such rules since {1998}.\n    id: h\n    source: s\n  - fact: Exactly {107} countries co-sponsored the draft.\n    id: i\n    source: s\n",
+        "  questions: 4\n  kinds: [multiple-choice, true-false, cloze]\n",
+    );
+    let (g, _) = run(&c);
+    for id in ["f", "g", "h"] {
+        assert_eq!(
+            dropped(&g, &format!("{id}:multiple-choice:blank-1")),
+            Some(DropKind::NoOptions),
+            "{id}"
+        );
+        assert_eq!(
+            dropped(&g, &format!("{id}:true-false")),
+            Some(DropKind::NoSwap),
+            "{id}"
+        );
+    }
+    // An exact number is fair game: its false twin is certainly false.
+    assert!(dropped(&g, "i:true-false").is_none());
+}
+
+#[test]
+fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
+    use decksmith_quiz::kinds::{Ctx, truefalse};
+    use decksmith_quiz::phrases::{PHRASES, Phrasebook};
+    use decksmith_quiz::values::Pools;
+    let c = course(
+        "classes:\n  group: [REvil, Evil Corp, TrickBot, DarkSide]\n",
+        "  - fact: The materials concerned the group {REvil}.\n    id: f\n    source: s\n",
+        "  questions: 1\n  kinds: [true-false]\n",
+    );
+    let pools = Pools::new(&c);
+    let phrases = Phrasebook::new(PHRASES, "en", &c.strings);
+    let deck = &c.decks[0];
+    let mut ctx = Ctx {
+        course: &c,
+        deck,
+        pools: &pools,
+        phrases: &phrases,
+        seed: 3,
+        distractors: 3,
+        warnings: Vec::new(),
+        dropped: Vec::new(),
+    };
+    let both = truefalse::candidates(&mut ctx, &deck.entries[0]);
+    assert_eq!(both.len(), 2, "a true statement and its false twin");
+    let lie = both.iter().find(|c| c.truth == Some(false)).unwrap();
+    let Body::TrueFalse { statement, .. } = &lie.body else {
+        panic!()
+    };
+    let swapped = ["Evil Corp", "TrickBot", "DarkSide"]
+        .iter()
+        .find(|v| statement.contains(*v))
+        .expect("another group, written as the class writes it");
+    assert_eq!(
+        statement,
+        &format!("The materials concerned the group {swapped}.")
+    );
+    assert_eq!(
+        lie.explanation,
+        format!(
+            "False: not {swapped}, but REvil. The materials concerned the group REvil. As the source gives it: S."
+        )
+    );
+}
+
+#[test]
+fn two_people_with_one_role_make_no_who_question() {
+    let c = course(
+        "",
+        "  - person: Sergey Ryabkov\n    role: Deputy Minister of Foreign Affairs\n    source: s\n  - person: Oleg Syromolotov\n    role: deputy minister of foreign affairs.\n    source: s\n  - person: Ann Archer\n    role: Chair of the first panel\n    source: s\n  - person: Bob Baker\n    role: Head of the second office\n    source: s\n  - person: Cy Cole\n    role: Director of the third agency\n    source: s\n",
+        "  questions: 3\n  kinds: [who]\n",
+    );
+    let (g, warnings) = run(&c);
+    let id = c.decks[0].entries[0].id.clone();
+    assert_eq!(
+        dropped(&g, &format!("{id}:who:is")),
+        Some(DropKind::TwoRight)
+    );
+    for q in questions(&g) {
+        let o = options(q);
+        let both =
+            o.contains(&"Sergey Ryabkov".to_owned()) && o.contains(&"Oleg Syromolotov".to_owned());
+        assert!(!both || !q.id.ends_with(":who:is"), "{:?}", o);
+    }
+    let _ = warnings;
+}
+
+#[test]
+fn an_acronym_next_to_its_words_is_not_asked() {
+    let c = course(
+        "",
+        "  - fact: The brief abbreviates the UN Group of Governmental Experts as {UNGGE}.\n    id: f\n    source: s\n  - term: UNGA\n    expansion: United Nations General Assembly\n    meaning: The main deliberative body of the UN\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    assert_eq!(dropped(&g, "f:cloze"), Some(DropKind::GivesAway));
+    // The acronym's card asks for its full form, typed: its letters give nothing away.
+    let q = find(&g, "term-unga:cloze").expect("asked");
+    let Body::Cloze(cloze) = &q.body else {
+        panic!()
+    };
+    assert_eq!(cloze.text, "UNGA stands for ____.");
+    assert_eq!(cloze.blanks[0].answer, "United Nations General Assembly");
+}
+
+#[test]
+fn an_option_never_stands_in_the_question_and_the_answer_does_not_stand_out() {
+    let c = course(
+        "",
+        "  - question: According to the summary, what do public-private partnerships ensure?\n    answer: Collaboration between governments and the private sector\n    distractors: [Coordination among member states, Information sharing between two countries, Dialogue among all nations]\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(questions(&g).is_empty());
+    assert!(
+        warnings.iter().any(|w| w
+            .message
+            .contains("the only option that repeats a word of the question (`private`)")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn wording_reads_naturally() {
+    let c = course(
+        "",
+        &format!(
+            "  - quote: Houston, we've had a problem.\n    by: Di Dunn\n    source: s\n  - event: Apollo 8 flies around the Moon\n    date: 1968-12-21\n    end: 1968-12-27\n    source: s\n  - event: Apollo 11 lands\n    date: 1969-07\n    source: s\n  - organization: The Test Agency\n    description: The agency that ran the tests\n    source: s\n{PEOPLE}"
+        ),
+        "  questions: 8\n  kinds: [who, multiple-choice, flashcard]\n",
+    );
+    let (g, _) = run(&c);
+    let all = questions(&g);
+    for q in &all {
+        if let Body::MultipleChoice(ch) | Body::Who(ch) = &q.body {
+            assert!(
+                !ch.prompt.contains(".”?") && !ch.prompt.contains("??"),
+                "{}",
+                ch.prompt
+            );
+            assert!(
+                !ch.prompt.contains("Which organization is this: The"),
+                "{}",
+                ch.prompt
+            );
+            assert!(!ch.prompt.contains("does Ann Archer hold"), "{}", ch.prompt);
+        }
+    }
+    let said = all
+        .iter()
+        .find(|q| q.id.ends_with(":who:said"))
+        .expect("who said it");
+    let Body::Who(ch) = &said.body else { panic!() };
+    assert_eq!(
+        ch.prompt,
+        "Who said these words? “Houston, we've had a problem.”"
+    );
+    let began = all
+        .iter()
+        .find(|q| q.id.starts_with("event-apollo-8"))
+        .expect("a date question");
+    let Body::MultipleChoice(ch) = &began.body else {
+        panic!()
+    };
+    assert!(
+        ch.prompt
+            .starts_with("On which day did this begin? Apollo 8 flies around the Moon."),
+        "{}",
+        ch.prompt
+    );
+    assert!(
+        began.explanation.contains("21–27 December 1968"),
+        "{}",
+        began.explanation
+    );
+    let month = all
+        .iter()
+        .find(|q| q.id.starts_with("event-apollo-11"))
+        .expect("a month question");
+    let Body::MultipleChoice(ch) = &month.body else {
+        panic!()
+    };
+    assert!(
+        ch.prompt.starts_with("In which month did this happen?"),
+        "{}",
+        ch.prompt
+    );
+}
+
+#[test]
+fn explanations_teach() {
+    let c = course(
+        "",
+        &format!(
+            "  - event: The first event\n    date: 1998\n    source: s\n  - event: The middle event\n    id: middle\n    date: 2010\n    source: s\n  - event: The last event\n    date: 2024\n    source: s\n  - term: OEWG\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: {{ ru: РГОС }}\n    source: s\n  - term: GGE\n    expansion: Group of Governmental Experts\n    meaning: A UN group of a few experts\n    source: s\n  - term: ITU\n    expansion: International Telecommunication Union\n    meaning: The UN agency for telecommunications\n    source: s\n  - term: BRICS\n    meaning: A group of emerging economies\n    source: s\n{PEOPLE}"
+        ),
+        "  questions: 12\n  kinds: [multiple-choice, true-false]\n",
+    );
+    let (g, _) = run(&c);
+    for q in questions(&g) {
+        assert!(
+            !q.explanation.starts_with("The answer is"),
+            "{}: {}",
+            q.id,
+            q.explanation
+        );
+        assert!(
+            q.explanation.split_whitespace().count() >= 4,
+            "{}: {}",
+            q.id,
+            q.explanation
+        );
+    }
+    if let Some(q) = find(&g, "middle:multiple-choice:date") {
+        assert!(
+            q.explanation.contains("1998") && q.explanation.contains("2024"),
+            "the neighbours: {}",
+            q.explanation
+        );
+    }
+    if let Some(q) = find(&g, "term-oewg:multiple-choice:term") {
+        assert!(
+            q.explanation.contains("Open-Ended Working Group") && q.explanation.contains("РГОС"),
+            "{}",
+            q.explanation
+        );
+    }
+    if let Some(q) = questions(&g)
+        .into_iter()
+        .find(|q| matches!(q.body, Body::TrueFalse { answer: false, .. }))
+    {
+        assert!(
+            q.explanation.starts_with("False: not "),
+            "{}",
+            q.explanation
+        );
+    }
+}
+
+#[test]
+fn cards_ask_one_thing_each() {
+    let c = course_of(
+        "decks: [a, b]\n",
+        &[
+            (
+                "a",
+                "title: A\nentries:\n  - fact: The {energy} and {food} industries were hit.\n    id: f\n    source: s\n  - term: OEWG\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: { ru: РГОС }\n    source: s\n  - person: Pavel Sharikov\n    role: Ph.D. in Political Science; Director of the Applied Research Center and of an institute of the Russian Academy of Sciences; Assistant Professor at a faculty of Moscow State University; RIAC expert\n    source: s\n  - question: What does the OEWG stand for, the Open-Ended Working Group?\n    answer: Open-Ended Working Group\n    source: s\n",
+            ),
+            (
+                "b",
+                "title: B\nentries:\n  - organization: Open-ended Working Group 2021-2025\n    acronym: OEWG\n    description: The UN working group on ICT security for 2021–2025\n    source: s\n",
+            ),
+        ],
+    );
+    let (g, warnings) = run(&c);
+    let cards = &g.decks[0].cards;
+    let ids: Vec<&str> = cards.iter().map(|c| c.id.as_str()).collect();
+    assert!(
+        ids.contains(&"f") && ids.contains(&"f-2"),
+        "one card per blank: {ids:?}"
+    );
+    let f2 = cards.iter().find(|c| c.id == "f-2").unwrap();
+    assert_eq!(f2.front.text, "The energy and ____ industries were hit.");
+    assert_eq!(f2.back.text, "food");
+    for id in ["term-oewg", "term-oewg-meaning", "term-oewg-ru"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    let said = |needle: &str| warnings.iter().any(|w| w.message.contains(needle));
+    assert!(
+        said("the back of card `person-pavel-sharikov` has 31 words"),
+        "{warnings:#?}"
+    );
+    assert!(said("would show its own answer"), "{warnings:#?}");
+    // "OEWG" fronts two cards in two decks: each gets its deck's title.
+    let front = |d: usize, id: &str| {
+        g.decks[d]
+            .cards
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap()
+            .front
+            .plain()
+    };
+    assert_ne!(front(0, "term-oewg"), front(1, "org-oewg"));
+    assert!(
+        front(1, "org-oewg").ends_with("\nB"),
+        "{}",
+        front(1, "org-oewg")
+    );
+}
+
+#[test]
+fn a_deck_in_another_language_speaks_it() {
+    let c = course_of(
+        "language: en\n",
+        &[(
+            "ru",
+            "title: Термины\nlanguage: ru\nentries:\n  - term: МИБ\n    meaning: безопасность государств в информационном пространстве\n    source: s\n  - term: ГПЭ\n    meaning: группа правительственных экспертов ООН\n    source: s\n  - term: РГОС\n    meaning: рабочая группа открытого состава ООН\n    source: s\n  - term: ШОС\n    meaning: региональная организация сотрудничества\n    source: s\nquiz:\n  questions: 2\n  kinds: [multiple-choice]\n",
+        )],
+    );
+    let (g, _) = run(&c);
+    for q in questions(&g) {
+        let Body::MultipleChoice(ch) = &q.body else {
+            continue;
+        };
+        assert!(
+            ch.prompt.starts_with("Какой термин имеет такое значение?"),
+            "{}",
+            ch.prompt
+        );
+    }
+}
+
+#[test]
+fn pinned_questions_are_asked_and_excluded_ones_never() {
+    let entries = "  - fact: Exactly {107} countries co-sponsored it.\n    id: a\n    source: s\n  - fact: It met in {2021}.\n    id: b\n    source: s\n  - fact: It had {12} members.\n    id: c\n    source: s\n  - fact: It met {3} times.\n    id: d\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: [cloze, true-false]\n  pin: [d:true-false:false]\n  exclude: [a:cloze, b:cloze, c:cloze]\n",
+    );
+    let (g, warnings) = run(&c);
+    let ids: Vec<&str> = questions(&g).iter().map(|q| q.id.as_str()).collect();
+    assert!(ids.contains(&"d:true-false:false"), "{ids:?}");
+    assert!(
+        !ids.iter()
+            .any(|i| ["a:cloze", "b:cloze", "c:cloze"].contains(i)),
+        "{ids:?}"
+    );
+    assert!(warnings.iter().all(|w| !w.is_error()), "{warnings:#?}");
+
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: [cloze]\n  pin: [d:clozee]\n",
+    );
+    let (_, diagnostics) = run(&c);
+    let error = diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .expect("an unknown id is an error");
+    assert_eq!(error.message, "no generated question `d:clozee`");
+    assert_eq!(error.help.as_deref(), Some("did you mean `d:cloze`?"));
+    assert_eq!(error.location.to_string(), "decks/d.yaml:18:9");
+}
+
+#[test]
+fn every_phrase_is_listed_in_the_content_readme_and_every_key_used_exists() {
+    use decksmith_quiz::phrases::PHRASES;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("../../content/README.md")).unwrap();
+    for (key, en, ru) in PHRASES {
+        let row = format!(
+            "| `{key}` | {} | {} |",
+            en.replace('|', "\\|"),
+            ru.replace('|', "\\|")
+        );
+        assert!(
+            readme.contains(&row),
+            "content/README.md lacks the row {row}"
+        );
+    }
+    // Every literal key the generator looks up is in the table (an unknown key would be
+    // printed as itself in a question).
+    let mut sources = String::new();
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                sources.push_str(&std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
+    for prefix in ["\"q.", "\"s.", "\"e.", "\"c."] {
+        for (i, _) in sources.match_indices(prefix) {
+            let key: String = sources[i + 1..].chars().take_while(|c| *c != '"').collect();
+            let example = key.contains("no-such-key");
+            if !example
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '-')
+            {
+                assert!(
+                    PHRASES.iter().any(|(k, ..)| *k == key),
+                    "unknown phrase key {key}"
+                );
+            }
+        }
+    }
+}
