@@ -117,7 +117,7 @@ fn per_source(ctx: &Ctx<'_>, entry: &Entry) -> String {
 
 /// The explanation of a question on a fact's blank: the whole statement, what the answer is
 /// (when the course has an entry for it), the entry's link; the source when that is all.
-pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite<'_>) -> String {
+pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> String {
     let statement = match &entry.kind {
         EntryKind::Fact(f) => sentence(&f.cloze.plain()),
         _ => String::new(),

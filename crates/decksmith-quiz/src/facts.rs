@@ -10,13 +10,13 @@ use crate::values::{ValueType, is_acronym, text};
 
 /// One blank of a fact, in its sentence.
 #[derive(Clone, Debug)]
-pub struct BlankSite<'f> {
+pub struct BlankSite {
     /// The blank's position among the fact's blanks, from 0.
     pub index: usize,
     /// The part of a question id that names the blank (`blank-1`).
     pub part: String,
     /// The blank.
-    pub blank: &'f Blank,
+    pub blank: Blank,
     /// The fact with this blank as `____` and the others filled in.
     pub text: String,
     /// The fact up to the blank.
@@ -34,7 +34,7 @@ pub struct BlankSite<'f> {
     pub modifier: Option<String>,
 }
 
-impl BlankSite<'_> {
+impl BlankSite {
     /// Why the blank may not be asked with options drawn by type, nor swapped in a false
     /// statement, if so: it gives itself away, or other values of its type could be right
     /// too or would not read right. Wrong options the teacher listed for it lift the last two.
@@ -60,7 +60,7 @@ impl BlankSite<'_> {
 }
 
 /// Every blank of a fact, in order.
-pub fn sites<'f>(ctx: &Ctx<'_>, fact: &'f Fact) -> Vec<BlankSite<'f>> {
+pub fn sites(ctx: &Ctx<'_>, fact: &Fact) -> Vec<BlankSite> {
     let blanks: Vec<&Blank> = fact.cloze.blanks().collect();
     blanks
         .iter()
@@ -98,7 +98,7 @@ pub fn sites<'f>(ctx: &Ctx<'_>, fact: &'f Fact) -> Vec<BlankSite<'f>> {
             BlankSite {
                 index: i,
                 part: format!("blank-{}", i + 1),
-                blank,
+                blank: (*blank).clone(),
                 text,
                 before,
                 ty,
@@ -168,12 +168,24 @@ pub fn spelled_in(text: &str, acronym: &str) -> Option<String> {
     if !is_acronym(acronym) {
         return None;
     }
+    let first = acronym
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .and_then(|c| c.to_uppercase().next())?;
     let letters = acronym.chars().filter(|c| c.is_alphanumeric()).count();
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.' | ':' | '?'))
         .filter(|w| !w.is_empty() && *w != BLANK)
         .collect();
     for start in 0..words.len() {
+        // Only a word that starts with the acronym's first letter can start its words.
+        let initial = words[start]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .and_then(|c| c.to_uppercase().next());
+        if initial != Some(first) {
+            continue;
+        }
         if !words[start].starts_with(char::is_uppercase) && letters < 3 {
             continue;
         }
@@ -409,10 +421,17 @@ fn list_sibling(ctx: &Ctx<'_>, ty: &ValueType, before: &str, after: &str) -> Opt
         if sibling.is_empty() {
             continue;
         }
-        // Any run of the sibling's words may be the value: "groups such as Evil Corp".
+        // Any run of up to five of the sibling's words may be the value: "groups such as
+        // Evil Corp" ends in one. A run starts with a capital or a digit unless the value
+        // is a term or a class value, which may be lowercase.
         let words: Vec<&str> = sibling.split_whitespace().collect();
+        let lowercase_ok = matches!(ty, ValueType::Term | ValueType::Class(_) | ValueType::Month);
         for start in 0..words.len() {
-            for end in start + 1..=words.len() {
+            let first = words[start].chars().next();
+            if !lowercase_ok && !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
+            for end in start + 1..=(start + 5).min(words.len()) {
                 let span = strip_article(&words[start..end].join(" "));
                 if ctx.pools.classify(&span) == *ty {
                     return Some(format!(

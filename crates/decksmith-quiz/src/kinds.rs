@@ -13,7 +13,12 @@ pub mod timeline;
 pub mod truefalse;
 pub mod who;
 
-use decksmith_model::{Course, Deck, Diagnostic, Entry, Event, Location, Precision};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind, Event, Location, Precision};
+
+use crate::facts::BlankSite;
 
 use crate::cite;
 use crate::phrases::Phrasebook;
@@ -120,9 +125,33 @@ pub struct Ctx<'a> {
     pub warnings: Vec<Diagnostic>,
     /// Questions that could not be made well, with why: the generation report.
     pub dropped: Vec<Dropped>,
+    /// The blanks of each fact of the deck, worked out once for every kind.
+    pub sites: HashMap<String, Rc<Vec<BlankSite>>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// Works out the blanks of every fact of the deck, once for all kinds of question.
+    pub fn with_sites(mut self) -> Ctx<'a> {
+        let deck: &'a Deck = self.deck;
+        for entry in &deck.entries {
+            if let EntryKind::Fact(fact) = &entry.kind {
+                let sites = crate::facts::sites(&self, fact);
+                self.sites.insert(entry.id.clone(), Rc::new(sites));
+            }
+        }
+        self
+    }
+
+    /// The blanks of a fact of the deck.
+    pub fn sites_of(&self, entry: &Entry) -> Rc<Vec<BlankSite>> {
+        match (self.sites.get(&entry.id), &entry.kind) {
+            (Some(sites), _) => Rc::clone(sites),
+            // A fact of another deck (not asked about here): worked out now.
+            (None, EntryKind::Fact(fact)) => Rc::new(crate::facts::sites(self, fact)),
+            (None, _) => Rc::new(Vec::new()),
+        }
+    }
+
     /// The deck's language.
     pub fn language(&self) -> &str {
         self.course.language_of(self.deck)
@@ -347,10 +376,23 @@ pub fn with_note(explanation: String, note: Option<&str>) -> String {
 /// Text for "does one question give another away": lowercase words separated by single
 /// spaces, punctuation dropped.
 pub fn normalize_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = true;
+    let mut out = String::with_capacity(text.len() + 2);
+    push_normalized(&mut out, text);
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Appends `text` normalized as [`normalize_text`] does, ending in a space if it ended in a
+/// separator.
+fn push_normalized(out: &mut String, text: &str) {
+    let mut space = out.is_empty() || out.ends_with(' ');
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -358,15 +400,17 @@ pub fn normalize_text(text: &str) -> String {
             space = true;
         }
     }
-    if out.ends_with(' ') {
-        out.pop();
-    }
-    out
 }
 
 /// Normalized text with a space at each end, so whole-word search is a substring search.
 pub fn padded(text: &str) -> String {
-    format!(" {} ", normalize_text(text))
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    push_normalized(&mut out, text);
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
 }
 
 fn asked(answers: &[&str]) -> Vec<String> {

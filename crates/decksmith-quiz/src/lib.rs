@@ -129,7 +129,9 @@ fn deck_output(
         distractors: deck.quiz.options.saturating_sub(1) as usize,
         warnings: Vec::new(),
         dropped: Vec::new(),
-    };
+        sites: HashMap::new(),
+    }
+    .with_sites();
     let mut entries: Vec<&Entry> = deck.entries.iter().filter(|e| eligible(deck, e)).collect();
     // Entries in a seeded order keyed by their ids: selection looks at the candidates of the
     // first entries first, so a quiz of 20 questions does not weigh every entry of a large

@@ -235,6 +235,7 @@ fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
         distractors: 3,
         warnings: Vec::new(),
         dropped: Vec::new(),
+        sites: Default::default(),
     };
     let both = truefalse::candidates(&mut ctx, &deck.entries[0]);
     assert_eq!(both.len(), 2, "a true statement and its false twin");

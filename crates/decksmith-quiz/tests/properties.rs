@@ -418,7 +418,7 @@ proptest! {
         let pools = Pools::new(&course);
         let phrases = Phrasebook::new(PHRASES, &course.language, &course.strings);
         let deck = &course.decks[0];
-        let mut ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new(), dropped: Vec::new() };
+        let mut ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new(), dropped: Vec::new(), sites: Default::default() };
         for entry in &deck.entries {
             let candidates = truefalse::candidates(&mut ctx, entry);
             let statement = |truth| candidates.iter().find(|c| c.truth == Some(truth)).map(|c| match &c.body {

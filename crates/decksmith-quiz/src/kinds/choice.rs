@@ -10,7 +10,7 @@ use decksmith_model::{Entry, EntryKind, Event};
 
 use super::{Candidate, Ctx, DropKind, option_cue};
 use crate::explain;
-use crate::facts::{BlankSite, sites};
+use crate::facts::BlankSite;
 use crate::types::{Body, Choice};
 use crate::values::{Ask, Named, ValueType, text};
 
@@ -316,8 +316,8 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
             item.also_right = pools.roles_of(&person.name);
             items.push(item);
         }
-        EntryKind::Fact(fact) => {
-            for site in sites(ctx, fact) {
+        EntryKind::Fact(_) => {
+            for site in ctx.sites_of(entry).iter() {
                 if let Some(item) = blank_item(ctx, entry, &site) {
                     items.push(item);
                 }
@@ -361,7 +361,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
 }
 
 /// The item of a fact's blank, unless the blank cannot be asked with options at all.
-fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite<'_>) -> Option<Item> {
+fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Option<Item> {
     let prompt = ctx.phrases.get("q.complete", &[("text", &site.text)]);
     let mut item = Item::new(
         &site.part,

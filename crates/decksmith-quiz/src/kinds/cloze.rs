@@ -10,7 +10,6 @@ use decksmith_model::{Blank, ClozeMode, Entry, EntryKind};
 use super::{Candidate, Ctx, DropKind};
 use crate::cards::BLANK;
 use crate::explain;
-use crate::facts::sites;
 use crate::types::{BlankAnswer, Body, ClozeBody};
 
 /// Every accepted answer for a blank: the answer, its alternatives, and the aliases of the
@@ -35,7 +34,7 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank) -> Vec<String> {
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     match &entry.kind {
         EntryKind::Fact(fact) => {
-            let sites = sites(ctx, fact);
+            let sites = ctx.sites_of(entry);
             if sites.is_empty() {
                 ctx.warn(
                     entry,
@@ -51,7 +50,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             match ctx.deck.quiz.cloze {
                 ClozeMode::Each => {
                     let mut out = Vec::new();
-                    for site in &sites {
+                    for site in sites.iter() {
                         let id = if single {
                             format!("{}:cloze", entry.id)
                         } else {
@@ -73,7 +72,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                             text: site.text.clone(),
                             blanks: vec![BlankAnswer {
                                 answer: site.blank.answer.clone(),
-                                accept: accept(ctx, site.blank),
+                                accept: accept(ctx, &site.blank),
                             }],
                         });
                         let explanation = explain::fact(ctx, entry, site);
@@ -110,7 +109,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                             .iter()
                             .map(|s| BlankAnswer {
                                 answer: s.blank.answer.clone(),
-                                accept: accept(ctx, s.blank),
+                                accept: accept(ctx, &s.blank),
                             })
                             .collect(),
                     });

@@ -13,7 +13,6 @@ use decksmith_model::{Entry, EntryKind};
 
 use super::{Candidate, Ctx, DropKind};
 use crate::explain;
-use crate::facts::sites;
 use crate::rng::Stream;
 use crate::types::Body;
 use crate::values::{Ask, ValueType};
@@ -128,9 +127,9 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
     let p = ctx.phrases;
     match &entry.kind {
         EntryKind::Fact(fact) => {
-            let all = sites(ctx, fact);
+            let all = ctx.sites_of(entry);
             let usable: Vec<_> = all
-                .into_iter()
+                .iter()
                 .filter(|s| {
                     s.askable_with_options(ctx, entry)
                         && (!s.blank.distractors.is_empty() || s.ty.can_be_swapped())
@@ -221,7 +220,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
 }
 
 /// What a fact's explanation adds to the statement itself.
-fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite<'_>) -> String {
+fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite) -> String {
     let full = explain::fact(ctx, entry, site);
     let statement = match &entry.kind {
         EntryKind::Fact(f) => crate::values::text::sentence(&f.cloze.plain()),

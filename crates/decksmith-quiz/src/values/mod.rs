@@ -168,6 +168,11 @@ struct PoolValue {
     text: String,
     norm: String,
     shape: Shape,
+    /// The text padded for whole-word search, compared loosely, and its content words: what
+    /// choosing wrong options checks of every value, worked out once.
+    padded: String,
+    key: String,
+    words: Vec<String>,
 }
 
 impl PoolValue {
@@ -176,6 +181,9 @@ impl PoolValue {
             text: text.to_owned(),
             norm: normalize_answer(text),
             shape: Shape::of(text),
+            padded: padded(text),
+            key: comparable(text),
+            words: text::content_words(text),
         }
     }
 }
@@ -999,7 +1007,7 @@ impl<'a> Ask<'a> {
 /// question's key: choosing distractors then costs the same per question whatever the size
 /// of the course, and questions still draw from all over the pool. A smaller pool is read
 /// whole.
-const WINDOW: usize = 128;
+const WINDOW: usize = 32;
 
 /// The values of `list` in a window of [`WINDOW`] placed by `at` (all of them if fewer).
 fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
@@ -1011,11 +1019,11 @@ fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
     (0..take).map(move |i| &list[(start + i) % list.len()])
 }
 
-/// A possible distractor: from a pool (already normalized) or made for this answer.
+/// A possible distractor: from a pool (already measured) or made for this answer.
 struct Candidate<'a> {
     score: u32,
     text: std::borrow::Cow<'a, str>,
-    norm: Option<&'a str>,
+    pooled: Option<&'a PoolValue>,
 }
 
 impl<'a> Candidate<'a> {
@@ -1023,7 +1031,7 @@ impl<'a> Candidate<'a> {
         Candidate {
             score,
             text: std::borrow::Cow::Borrowed(&item.text),
-            norm: Some(&item.norm),
+            pooled: Some(item),
         }
     }
 
@@ -1031,7 +1039,7 @@ impl<'a> Candidate<'a> {
         Candidate {
             score,
             text: std::borrow::Cow::Owned(text),
-            norm: None,
+            pooled: None,
         }
     }
 }
@@ -1102,19 +1110,15 @@ fn similarity(answer: Shape, other: Shape) -> u32 {
     score.min(20)
 }
 
-/// Whether `option` can stand beside `ask.answer` as a wrong option: same script, an article
-/// that fits, the same number and capitals, a plausible length, and nothing the stem says.
-fn fits(ask: &Ask<'_>, option: &str, stem: &str, stem_words: &[String]) -> bool {
+/// Whether `option` reads like `ask.answer` without looking at the stem: the same script,
+/// an article that fits, the same number and capitals, a plausible length. Cheap: it is
+/// asked of every value before anything that allocates.
+fn reads_alike(ask: &Ask<'_>, option: &str) -> bool {
     if !text::same_script(ask.answer, option) {
         return false;
     }
     if let Some(article) = ask.article
         && text::article_for(option) != article
-    {
-        return false;
-    }
-    if !stem.is_empty()
-        && (reveals(stem, &padded(option)) || text::repeats_stem(option, stem_words))
     {
         return false;
     }
@@ -1142,8 +1146,9 @@ fn fits(ask: &Ask<'_>, option: &str, stem: &str, stem_words: &[String]) -> bool 
 }
 
 /// The `n` best candidates that fit: by closeness, then by seeded rank; never equal to,
-/// containing or contained in the answer, anything right too, or each other. Ranks are
-/// computed only for the closeness buckets actually reached.
+/// containing or contained in the answer, anything right too, or each other; never standing
+/// in the stem or repeating its words. Ranks are computed only for the closeness buckets
+/// actually reached.
 fn pick(ask: &Ask<'_>, mut candidates: Vec<Candidate<'_>>) -> Vec<String> {
     candidates.sort_by_key(|c| c.score);
     let stem = if ask.stem.is_empty() {
@@ -1183,27 +1188,29 @@ fn pick(ask: &Ask<'_>, mut candidates: Vec<Candidate<'_>>) -> Vec<String> {
                 break;
             }
             let candidate = &candidates[i];
-            let owned;
-            let norm = match candidate.norm {
-                Some(norm) => norm,
-                None => {
-                    owned = normalize_answer(&candidate.text);
-                    owned.as_str()
-                }
-            };
-            if norm.is_empty() {
+            if !reads_alike(ask, &candidate.text) {
                 continue;
             }
-            let key = comparable(&candidate.text);
-            if key == answer_key || right_keys.contains(&key) {
+            let made;
+            let value = match candidate.pooled {
+                Some(value) => value,
+                None => {
+                    made = PoolValue::new(&candidate.text);
+                    &made
+                }
+            };
+            if value.norm.is_empty() || value.key == answer_key || right_keys.contains(&value.key) {
                 continue;
             }
             let clash = taken
                 .iter()
                 .enumerate()
-                .any(|(j, t)| t == norm || (j < blocked && overlaps(t, norm)));
-            if !clash && fits(ask, &candidate.text, &stem, &stem_words) {
-                taken.push(norm.to_owned());
+                .any(|(j, t)| *t == value.norm || (j < blocked && overlaps(t, &value.norm)));
+            let in_stem = !stem.is_empty()
+                && (reveals(&stem, &value.padded)
+                    || value.words.iter().any(|w| stem_words.contains(w)));
+            if !clash && !in_stem {
+                taken.push(value.norm.clone());
                 out.push(candidate.text.to_string());
             }
         }

@@ -128,7 +128,9 @@ pub fn is_bounded(before: &str, answer: &str, time: bool) -> bool {
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
-        let starts = answer.starts_with(&format!("{b} "));
+        let starts = answer
+            .strip_prefix(b)
+            .is_some_and(|rest| rest.starts_with(' '));
         ends || starts
     })
 }

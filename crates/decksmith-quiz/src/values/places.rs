@@ -27,7 +27,7 @@
 //! the cities of city-states (Singapore, Monaco). Aliases that are also common words or
 //! abbreviations of other things (`CAR`, `PNG`) are left out too.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::iter;
 use std::sync::OnceLock;
 
@@ -581,24 +581,27 @@ pub fn find_place(name: &str) -> Option<&'static Place> {
 /// All places a name refers to, in table order (two for `Australia`: the country and the
 /// continent); normalised as in [`find_place`].
 pub fn find_places(name: &str) -> impl Iterator<Item = &'static Place> + use<> {
-    let key = normalize(name);
-    PLACES
-        .iter()
-        .filter(move |place| place.names().any(|n| normalize(n) == key))
+    let all: &'static [usize] = all_index().get(&normalize(name)).map_or(&[], Vec::as_slice);
+    all.iter().filter_map(|&i| PLACES.get(i))
 }
 
 /// Whether `name` is the name of a language (English or Russian, case-insensitive; Russian
 /// also in the form "русский язык", English also as "the Russian language").
 pub fn is_language(name: &str) -> bool {
+    static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        LANGUAGES
+            .iter()
+            .flat_map(|&(en, ru)| [normalize(en), normalize(ru)])
+            .collect()
+    });
     let key = normalize(name);
     let key = key
         .strip_suffix(" language")
         .or_else(|| key.strip_suffix(" язык"))
         .or_else(|| key.strip_prefix("язык "))
         .unwrap_or(key.as_str());
-    LANGUAGES
-        .iter()
-        .any(|&(en, ru)| normalize(en) == key || normalize(ru) == key)
+    names.contains(key)
 }
 
 /// Language names in English (`russian == false`) or Russian, in table order.
@@ -663,18 +666,16 @@ pub fn is_prominent(place: &Place) -> bool {
 /// Whether a city is a national capital: the table lists the capitals first, then other
 /// cities from New York on.
 pub fn is_capital(place: &Place) -> bool {
-    static FIRST_OTHER: OnceLock<usize> = OnceLock::new();
-    let first_other = *FIRST_OTHER.get_or_init(|| {
+    static CAPITALS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let capitals = CAPITALS.get_or_init(|| {
         PLACES
             .iter()
-            .position(|p| p.kind == City && p.en == "New York")
-            .unwrap_or(PLACES.len())
+            .filter(|p| p.kind == City)
+            .take_while(|p| p.en != "New York")
+            .map(|p| p.en)
+            .collect()
     });
-    place.kind == City
-        && PLACES
-            .iter()
-            .position(|p| p.kind == place.kind && p.en == place.en)
-            .is_some_and(|i| i < first_other)
+    place.kind == City && capitals.contains(place.en)
 }
 
 /// `name` without a leading "the " (any case): "the United States" → "United States".
@@ -688,6 +689,23 @@ pub fn without_article(name: &str) -> &str {
         }
         _ => name,
     }
+}
+
+/// Normalised name → indexes in [`PLACES`] of every place with that name.
+fn all_index() -> &'static HashMap<String, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, place) in PLACES.iter().enumerate() {
+            for name in place.names() {
+                let places = map.entry(normalize(name)).or_default();
+                if !places.contains(&i) {
+                    places.push(i);
+                }
+            }
+        }
+        map
+    })
 }
 
 /// Normalised name → index in [`PLACES`] of the first place with that name.
