@@ -318,7 +318,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
         }
         EntryKind::Fact(_) => {
             for site in ctx.sites_of(entry).iter() {
-                if let Some(item) = blank_item(ctx, entry, &site) {
+                if let Some(item) = blank_item(ctx, entry, site) {
                     items.push(item);
                 }
             }
