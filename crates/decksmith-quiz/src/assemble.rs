@@ -375,6 +375,14 @@ pub fn form(
 /// Shuffles a canonical choice (answer first) and puts the answer at the least used position
 /// so far, so that correct answers are spread evenly over A, B, C, D across the quiz.
 fn place(choice: &Choice, at_position: &mut [usize], stream: &mut Stream) -> Choice {
+    if choice.ordered {
+        // Years, dates and numbers stand in their natural order: the answer's place is
+        // where its value falls.
+        if let Some(count) = at_position.get_mut(choice.answer) {
+            *count += 1;
+        }
+        return choice.clone();
+    }
     let n = choice.options.len();
     let least = at_position[..n].iter().copied().min().unwrap_or(0);
     let ties: Vec<usize> = (0..n).filter(|&p| at_position[p] == least).collect();
@@ -395,6 +403,7 @@ fn place(choice: &Choice, at_position: &mut [usize], stream: &mut Stream) -> Cho
         options: others,
         answer: position,
         lang: choice.lang.clone(),
+        ordered: false,
     }
 }
 

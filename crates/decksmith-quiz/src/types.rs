@@ -285,6 +285,10 @@ pub struct Choice {
     /// The language of the options when it is not the course's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Whether the options stand in their natural order (years, dates and numbers, earliest
+    /// or smallest first), which every form keeps instead of shuffling them.
+    #[serde(skip)]
+    pub ordered: bool,
 }
 
 /// Pairs to match.

@@ -93,12 +93,13 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 let mut options = vec![item.answer.clone()];
                 options.extend(distractors);
                 let shows: Vec<&str> = vec![item.prompt.as_str()];
-                let body = Body::MultipleChoice(Choice {
+                let body = Body::MultipleChoice(natural_order(Choice {
                     prompt: item.prompt.clone(),
                     options: options.clone(),
                     answer: 0,
                     lang: item.lang.clone(),
-                });
+                    ordered: false,
+                }));
                 out.push(
                     ctx.candidate(entry, id, body, item.explanation, &shows, &[&item.answer])
                         .offering(&options[1..]),
@@ -421,15 +422,65 @@ fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Ca
     let mut options = vec![answer.clone()];
     options.extend(distractors);
     let shows: Vec<&str> = vec![prompt.as_str()];
-    let body = Body::MultipleChoice(Choice {
+    let body = Body::MultipleChoice(natural_order(Choice {
         prompt: prompt.clone(),
         options: options.clone(),
         answer: 0,
         lang: None,
-    });
+        ordered: false,
+    }));
     let explanation = explain::event(ctx, entry, event);
     Some(
         ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
             .offering(&options[1..]),
     )
+}
+
+/// The choice with its options in their natural order when every option is a year, a date,
+/// a month or a number (earliest or smallest first), as an exam sets them; unchanged
+/// otherwise.
+fn natural_order(mut choice: Choice) -> Choice {
+    let keys: Option<Vec<(i64, i64, i64)>> = choice.options.iter().map(|o| order_key(o)).collect();
+    let Some(keys) = keys else { return choice };
+    let answer = choice.options[choice.answer].clone();
+    let mut paired: Vec<((i64, i64, i64), String)> = keys.into_iter().zip(choice.options).collect();
+    paired.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    choice.options = paired.into_iter().map(|(_, o)| o).collect();
+    choice.answer = choice
+        .options
+        .iter()
+        .position(|o| *o == answer)
+        .unwrap_or(0);
+    choice.ordered = true;
+    choice
+}
+
+/// Where a year, a date, a month or a number falls in time or in size: (year or value,
+/// month, day).
+fn order_key(option: &str) -> Option<(i64, i64, i64)> {
+    use crate::values::{dates, numbers};
+    let words: Vec<&str> = option
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = words
+        .iter()
+        .filter(|w| w.len() == 4)
+        .find_map(|w| w.parse::<i64>().ok().filter(|y| (1000..3000).contains(y)));
+    let month = words
+        .iter()
+        .find_map(|w| dates::month_name(w).or_else(|| dates::month_name_ru_genitive(w)));
+    let day = words
+        .iter()
+        .filter(|w| w.len() <= 2)
+        .find_map(|w| w.parse::<i64>().ok().filter(|d| (1..=31).contains(d)));
+    match (year, month) {
+        (Some(y), m) => Some((y, m.map_or(0, i64::from), day.unwrap_or(0))),
+        (None, Some(m)) if words.len() == 1 => Some((0, i64::from(m), 0)),
+        (None, _) => numbers::value(option)
+            .filter(|_| words.len() <= 4)
+            .map(|v| (v as i64, 0, 0))
+            .or_else(|| numbers::ordinal_value(option).map(|v| (i64::from(v), 0, 0)))
+            .or_else(|| numbers::roman_value(option.trim()).map(|v| (i64::from(v), 0, 0))),
+    }
 }

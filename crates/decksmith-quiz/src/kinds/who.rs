@@ -99,6 +99,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         options: options.clone(),
         answer: 0,
         lang: None,
+        ordered: false,
     });
     vec![
         ctx.candidate(entry, id, body, explanation, &shows, &[&answer])

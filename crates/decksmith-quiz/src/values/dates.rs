@@ -244,3 +244,28 @@ pub fn month_variants(answer: &str) -> Vec<(u32, String)> {
         })
         .collect()
 }
+
+/// Russian month names in the genitive (`декабря`), as dates are written.
+const MONTHS_RU_GENITIVE: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+/// The month (1–12) of a Russian month name in the genitive (`декабря`).
+pub fn month_name_ru_genitive(text: &str) -> Option<u8> {
+    let lower = text.trim().to_lowercase();
+    MONTHS_RU_GENITIVE
+        .iter()
+        .position(|m| *m == lower)
+        .map(|i| i as u8 + 1)
+}

@@ -895,9 +895,13 @@ impl<'c> Pools<'c> {
                     .iter()
                     .enumerate()
                     .filter(|(_, p)| p.kind == *kind)
+                    // After "the" in the sentence, only names that take "the" fit ("by the
+                    // United States", never "by the Saudi Arabia"), written without it.
+                    .filter(|(_, p)| {
+                        russian || !ask.after_the || p.en.to_lowercase().starts_with("the ")
+                    })
                     .map(|(i, p)| {
                         let name = p.name(russian);
-                        // After "the" in the sentence, names go without their own "the".
                         let name = if ask.after_the || (bare && russian) {
                             places::without_article(name)
                         } else {
