@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use decksmith::check::check;
 use decksmith::content::ContentDir;
-use decksmith_model::{EntryKind, load};
-use decksmith_quiz::{GenerateOptions, generate};
+use decksmith_model::{EntryKind, SourceKind, load};
+use decksmith_quiz::cards::cards;
+use decksmith_quiz::{GenerateOptions, LineRole, Side, generate};
 use decksmith_tests::repo;
 
 fn course() -> decksmith_model::Course {
@@ -57,12 +58,19 @@ fn is_large_enough_and_uses_every_kind_of_entry() {
 #[test]
 fn every_entry_cites_a_source_with_a_locator_and_every_source_is_cited() {
     let course = course();
+    let glossaries: BTreeSet<&str> = course
+        .sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Glossary)
+        .map(|s| s.id.as_str())
+        .collect();
     let mut cited = BTreeSet::new();
     for (_, entry) in course.entries() {
         assert!(!entry.citations.is_empty(), "{} cites nothing", entry.id);
         for citation in &entry.citations {
+            // The course's own glossary has no text to point into; every other source does.
             assert!(
-                citation.locator.is_some(),
+                citation.locator.is_some() || glossaries.contains(citation.source.as_str()),
                 "{} cites {} without a locator",
                 entry.id,
                 citation.source
@@ -71,8 +79,100 @@ fn every_entry_cites_a_source_with_a_locator_and_every_source_is_cited() {
         }
     }
     let sources: BTreeSet<String> = course.sources.iter().map(|s| s.id.clone()).collect();
-    assert_eq!(cited, sources);
-    assert_eq!(sources.len(), 5, "one source per seed document");
+    assert_eq!(cited, sources, "every source is cited, and only sources are");
+    // The five seed documents, the course's glossary, and the outside reports that correct
+    // the seeds.
+    for seed in [
+        "journal-abstract",
+        "riac-ewi-brief",
+        "news-2021",
+        "naiis-forum-2024",
+        "explainer-cyber-ir",
+    ] {
+        assert!(sources.contains(seed), "the seed source `{seed}` is missing");
+    }
+    assert_eq!(glossaries.len(), 1, "one glossary source: {glossaries:?}");
+    assert!(
+        course
+            .sources
+            .iter()
+            .any(|s| matches!(s.kind, SourceKind::News | SourceKind::Official)
+                && s.url.is_some()
+                && s.date.is_some()),
+        "the outside reports behind the errata are sources, with a date and an address"
+    );
+}
+
+/// The words of a card side that a student must recall: its text and its lines, the
+/// teacher's note aside.
+fn words_to_recall(side: &Side) -> usize {
+    side.text.split_whitespace().count()
+        + side
+            .lines
+            .iter()
+            .filter(|l| l.role != LineRole::Note)
+            .map(|l| l.text.split_whitespace().count())
+            .sum::<usize>()
+}
+
+/// A front as a student reads it, with its lines, lowercase and without punctuation.
+fn comparable_front(side: &Side) -> String {
+    let mut text = side.text.clone();
+    for line in &side.lines {
+        text.push(' ');
+        text.push_str(&line.text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_card_asks_for_one_short_thing() {
+    let course = course();
+    let mut long = Vec::new();
+    let mut count = 0;
+    for deck in &course.decks {
+        for card in cards(&course, deck) {
+            count += 1;
+            let words = words_to_recall(&card.back);
+            if words > 20 {
+                long.push(format!("{} ({words} words): {}", card.id, card.back.plain()));
+            }
+        }
+    }
+    assert!(count >= 250, "{count} cards");
+    assert!(long.is_empty(), "backs over 20 words:\n{}", long.join("\n"));
+}
+
+#[test]
+fn no_two_cards_of_the_course_share_a_front() {
+    let course = course();
+    // The cards of each deck as written, before the course tells equal fronts apart.
+    let mut fronts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for deck in &course.decks {
+        for card in cards(&course, deck) {
+            fronts
+                .entry(comparable_front(&card.front))
+                .or_default()
+                .push(format!("{}/{}", deck.id, card.id));
+        }
+    }
+    let shared: Vec<String> = fronts
+        .into_iter()
+        .filter(|(_, cards)| cards.len() > 1)
+        .map(|(front, cards)| format!("\"{front}\": {}", cards.join(", ")))
+        .collect();
+    assert!(shared.is_empty(), "fronts on more than one card:\n{}", shared.join("\n"));
 }
 
 #[test]
