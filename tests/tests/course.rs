@@ -79,7 +79,10 @@ fn every_entry_cites_a_source_with_a_locator_and_every_source_is_cited() {
         }
     }
     let sources: BTreeSet<String> = course.sources.iter().map(|s| s.id.clone()).collect();
-    assert_eq!(cited, sources, "every source is cited, and only sources are");
+    assert_eq!(
+        cited, sources,
+        "every source is cited, and only sources are"
+    );
     // The five seed documents, the course's glossary, and the outside reports that correct
     // the seeds.
     for seed in [
@@ -89,16 +92,18 @@ fn every_entry_cites_a_source_with_a_locator_and_every_source_is_cited() {
         "naiis-forum-2024",
         "explainer-cyber-ir",
     ] {
-        assert!(sources.contains(seed), "the seed source `{seed}` is missing");
+        assert!(
+            sources.contains(seed),
+            "the seed source `{seed}` is missing"
+        );
     }
     assert_eq!(glossaries.len(), 1, "one glossary source: {glossaries:?}");
     assert!(
-        course
-            .sources
-            .iter()
-            .any(|s| matches!(s.kind, SourceKind::News | SourceKind::Official)
+        course.sources.iter().any(
+            |s| matches!(s.kind, SourceKind::News | SourceKind::Official)
                 && s.url.is_some()
-                && s.date.is_some()),
+                && s.date.is_some()
+        ),
         "the outside reports behind the errata are sources, with a date and an address"
     );
 }
@@ -146,7 +151,11 @@ fn every_card_asks_for_one_short_thing() {
             count += 1;
             let words = words_to_recall(&card.back);
             if words > 20 {
-                long.push(format!("{} ({words} words): {}", card.id, card.back.plain()));
+                long.push(format!(
+                    "{} ({words} words): {}",
+                    card.id,
+                    card.back.plain()
+                ));
             }
         }
     }
@@ -172,7 +181,11 @@ fn no_two_cards_of_the_course_share_a_front() {
         .filter(|(_, cards)| cards.len() > 1)
         .map(|(front, cards)| format!("\"{front}\": {}", cards.join(", ")))
         .collect();
-    assert!(shared.is_empty(), "fronts on more than one card:\n{}", shared.join("\n"));
+    assert!(
+        shared.is_empty(),
+        "fronts on more than one card:\n{}",
+        shared.join("\n")
+    );
 }
 
 #[test]
