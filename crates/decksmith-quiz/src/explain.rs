@@ -7,7 +7,9 @@
 //! `explain:` follows (see [`crate::kinds::with_note`]). Where nothing more can be said, it
 //! names the source the statement comes from.
 
-use decksmith_model::{Entry, EntryKind, Event, Question, Term, Translation, display_range};
+use decksmith_model::{
+    Entry, EntryKind, Event, Question, SourceKind, Term, Translation, display_range,
+};
 
 use crate::facts::BlankSite;
 use crate::kinds::Ctx;
@@ -94,24 +96,35 @@ fn about_value(ctx: &Ctx<'_>, entry: &Entry, value: &str) -> (String, Option<Str
     }
 }
 
-/// The source an entry comes from, named: "As the RIAC/EWI brief gives it."
+/// The sources an entry comes from, named: "As the source gives it: RIAC/EWI brief." The
+/// course's own glossary is not named: it is no evidence for the answer.
 fn per_source(ctx: &Ctx<'_>, entry: &Entry) -> String {
-    let shorts: Vec<String> = entry
+    let mut shorts: Vec<String> = Vec::new();
+    for source in entry
         .citations
         .iter()
         .filter_map(|c| ctx.course.source(&c.source))
-        .map(|s| s.short.clone())
-        .fold(Vec::new(), |mut all, s| {
-            if !all.contains(&s) {
-                all.push(s);
-            }
-            all
-        });
-    if shorts.is_empty() {
+        .filter(|s| s.kind != SourceKind::Glossary)
+    {
+        if !shorts.contains(&source.short) {
+            shorts.push(source.short.clone());
+        }
+    }
+    match shorts.len() {
+        0 => String::new(),
+        1 => ctx.phrases.get("e.per-source", &[("source", &shorts[0])]),
+        _ => ctx
+            .phrases
+            .get("e.per-sources", &[("sources", &shorts.join("; "))]),
+    }
+}
+
+/// The sources, unless the teacher's `explain:` already says why.
+fn per_source_unless_explained(ctx: &Ctx<'_>, entry: &Entry) -> String {
+    if entry.explain.is_some() {
         String::new()
     } else {
-        ctx.phrases
-            .get("e.per-source", &[("source", &shorts.join(", "))])
+        per_source(ctx, entry)
     }
 }
 
@@ -194,9 +207,13 @@ pub fn entry_about(ctx: &Ctx<'_>, entry: &Entry) -> String {
     join(vec![summary(ctx, entry), entry_context(ctx, entry)])
 }
 
-/// What an explanation adds to an entry's own statement: its link, and its source.
+/// What an explanation adds to an entry's own statement: its link, and its source (unless
+/// the teacher's `explain:` says why).
 pub fn entry_context(ctx: &Ctx<'_>, entry: &Entry) -> String {
-    join(vec![related(ctx, entry, None), per_source(ctx, entry)])
+    join(vec![
+        related(ctx, entry, None),
+        per_source_unless_explained(ctx, entry),
+    ])
 }
 
 /// The explanation of a hand-written question: its answer, what the course says of it, and
@@ -206,7 +223,7 @@ pub fn question(ctx: &Ctx<'_>, entry: &Entry, q: &Question) -> String {
     join(vec![
         about,
         related(ctx, entry, linked.as_deref()),
-        per_source(ctx, entry),
+        per_source_unless_explained(ctx, entry),
     ])
 }
 

@@ -348,6 +348,17 @@ fn modifier(ty: &ValueType, answer: &str, after: &str) -> Option<String> {
     None
 }
 
+/// Whether two types are one family for a list: bodies by their names or acronyms, terms by
+/// their words or acronyms.
+fn same_family(a: &ValueType, b: &ValueType) -> bool {
+    let family = |t: &ValueType| match t {
+        ValueType::Organization | ValueType::Expansion | ValueType::Acronym => 1,
+        ValueType::Term | ValueType::Title => 2,
+        _ => 0,
+    };
+    a == b || (family(a) != 0 && family(a) == family(b))
+}
+
 /// Separators of the items of a list.
 const SEPARATORS: &[&str] = &[", and ", ", or ", ", ", " and ", " or ", " и ", " или "];
 
@@ -433,7 +444,7 @@ fn list_sibling(ctx: &Ctx<'_>, ty: &ValueType, before: &str, after: &str) -> Opt
             }
             for end in start + 1..=(start + 5).min(words.len()) {
                 let span = strip_article(&words[start..end].join(" "));
-                if ctx.pools.classify(&span) == *ty {
+                if same_family(&ctx.pools.classify(&span), ty) {
                     return Some(format!(
                         "it is one item of a list beside \"{span}\", and another value of its type could belong to the list too"
                     ));

@@ -141,6 +141,11 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "Так в источнике: {source}.",
     ),
     (
+        "e.per-sources",
+        "As the sources give it: {sources}.",
+        "Так в источниках: {sources}.",
+    ),
+    (
         "e.translation",
         "In {language}: {text}.",
         "{language}: {text}.",
