@@ -13,10 +13,7 @@ fn renders_headline_snippet_note_and_help() {
         at("content/decks/un.yaml", 42, 13),
         "unknown source \"riac-brif\"",
     )
-    .with_snippet(Some(Snippet {
-        line_text: "    source: riac-brif".into(),
-        width: 9,
-    }))
+    .with_snippet(Some(Snippet::line("    source: riac-brif", 9)))
     .with_note(at("content/sources.yaml", 3, 7), "sources are defined")
     .with_help("did you mean \"riac-brief\"?");
     assert_eq!(
