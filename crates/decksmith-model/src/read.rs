@@ -97,7 +97,7 @@ pub(crate) fn parse<'a>(
             None
         }
         Err(error) => {
-            let diagnostic = syntax_error(file, &error);
+            let diagnostic = syntax_error(file, &index, &error);
             // A syntax error on a line with a control character is that character's doing.
             if !control_lines.contains(&diagnostic.location.pos.line) {
                 diags.push(diagnostic);
@@ -270,7 +270,7 @@ fn untag(
 
 /// A YAML syntax error as a teacher can act on it: where it really is, in words, and what
 /// usually causes it there.
-fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
+fn syntax_error(file: &SourceFile, index: &SpanIndex, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
     let mut pos = error
         .location()
@@ -284,8 +284,7 @@ fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
     let value = value_start(line);
     let at_col = |col: u32| Pos::new(pos.line, col);
     let help: String;
-    if raw.contains("duplicate entry with key") {
-        let index = SpanIndex::build(file);
+    if raw.contains("duplicate entry") {
         if let Some(dup) = index.duplicates().first() {
             let key = dup.path.rsplit(['.', '[']).next().unwrap_or(&dup.path);
             return file
@@ -296,6 +295,23 @@ fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
                 )
                 .with_note(file.location(dup.first.pos), "the first one is")
                 .with_help("keep one of them: YAML keys must be unique within a mapping");
+        }
+        // The span parser stopped before the second one: find it by its text.
+        let key = raw.split('"').nth(1).unwrap_or("");
+        let mut lines = file.text().lines().enumerate().filter(|(_, line)| {
+            line.trim_start_matches([' ', '-'])
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        });
+        if let (Some(_), Some((n, line))) = (lines.next(), lines.next()) {
+            let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+            pos = Pos::new(n as u32 + 1, indent as u32 + 1);
+            message = format!("`{}:` appears twice in the same mapping", short(key));
+        } else {
+            message = "a key appears twice in the same mapping".into();
+            if let Some(at) = index.stopped_at() {
+                pos = at;
+            }
         }
         help = "keep one of them: YAML keys must be unique within a mapping".into();
     } else if raw.contains("repetition limit exceeded") {
@@ -316,10 +332,23 @@ fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
         message = format!("the number {} is too large", short(number));
         help = "if it is text, put it in quotes; numbers in content files are at most 18446744073709551615".into();
     } else if raw.contains("more than one document") {
-        message = "the file holds more than one YAML document".into();
-        help = "remove the `---` or `...` line that ends the first document, or put that line's text in quotes".into();
         if let Some(at) = document_marker(file) {
             pos = at;
+            message = "the file holds more than one YAML document".into();
+            help = "remove the `---` or `...` line that ends the first document, or put that line's text in quotes".into();
+        } else if let Some(at) = indented_start(file) {
+            // With the first key indented, the first line indented less ends the document,
+            // and YAML reads what follows as another.
+            pos = at;
+            message = "the first key of the file is indented, and the keys after it are not".into();
+            help = "start the top-level keys at the beginning of their lines, without spaces before them".into();
+        } else {
+            // Where the span parser, which reads the same text, could not go on.
+            if let Some(at) = index.stopped_at() {
+                pos = at;
+            }
+            message = "this line cannot follow the lines above it".into();
+            help = "check the line above: a key needs a colon and a space after it (`title: …`), and text over several lines must be indented under its key".into();
         }
     } else if raw.contains("mapping values are not allowed") {
         match indented_key(file, pos) {
@@ -350,6 +379,12 @@ fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
         || raw.contains("did not find expected node content")
     {
         help = "check that this line is indented like the lines of the same level above it; a text with `#` or a leading `-` may need quotes".into();
+    } else if raw.contains("could not find expected ':'") {
+        if let Some((_, at)) = context_position(&raw) {
+            pos = at;
+        }
+        message = "a line in a mapping has no `key:`".into();
+        help = "write it as `key: value`; if the text belongs to the value above, indent it under that value, or put the value in quotes".into();
     } else if raw.contains("unknown anchor") || raw.contains("undefined alias") {
         help = "an alias `*name` needs an anchor `&name` earlier in the file; a text starting with `*` must be put in quotes".into();
     } else if raw.contains("while scanning an anchor") || raw.contains("while scanning an alias") {
@@ -381,13 +416,17 @@ fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
     if let Some((what, at)) = context_position(&raw)
         && at != pos
     {
+        // Only where something was opened and never closed: "the block mapping starts" at
+        // the entry would say nothing a teacher can use.
         let what = match what.as_str() {
-            "a flow sequence" => "the `[` list",
-            "a flow mapping" => "the `{` mapping",
-            "a quoted scalar" => "the quoted text",
-            _ => "the value",
+            "a flow sequence" => Some("the `[` list"),
+            "a flow mapping" => Some("the `{` mapping"),
+            "a quoted scalar" => Some("the quoted text"),
+            _ => None,
         };
-        diagnostic = diagnostic.with_note(file.location(at), format!("{what} starts"));
+        if let Some(what) = what {
+            diagnostic = diagnostic.with_note(file.location(at), format!("{what} starts"));
+        }
     }
     diagnostic
 }
@@ -498,6 +537,27 @@ fn indented_key(file: &SourceFile, pos: Pos) -> Option<(u32, String, String)> {
     }
     let (above_key, _) = split_key(rest)?;
     (indent > at).then(|| (indent as u32 + 1, short(key), short(above_key)))
+}
+
+/// Where the first key is, if it is indented and a later line is indented less.
+fn indented_start(file: &SourceFile) -> Option<Pos> {
+    let mut first: Option<(usize, usize)> = None;
+    for (n, line) in file.text().lines().enumerate() {
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        match first {
+            None if indent == 0 => return None,
+            None => first = Some((n, indent)),
+            Some((line, first_indent)) if indent < first_indent => {
+                return Some(Pos::new(line as u32 + 1, first_indent as u32 + 1));
+            }
+            Some(_) => {}
+        }
+    }
+    None
 }
 
 /// Where a second document starts: the first `---` or `...` line after some content.
@@ -695,7 +755,18 @@ impl Reader<'_, '_> {
         let mut kept = Mapping::new();
         for (key, value) in map {
             let Some(name) = key.as_str() else {
-                let at = join_key(path, "?");
+                // A number or `true` as a key is indexed by its text; a list or mapping as
+                // one, as `?`.
+                let text = match key {
+                    Value::Number(n) => n.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    _ => "?".to_owned(),
+                };
+                let at = if self.index.get(&join_key(path, &text)).is_some() {
+                    join_key(path, &text)
+                } else {
+                    join_key(path, "?")
+                };
                 self.error_at(
                     &at,
                     format!(
@@ -1235,7 +1306,7 @@ fn type_message(name: &str, found: &str, expected: &str, options: &[String]) -> 
     }
     if !options.is_empty() {
         return (
-            format!("{name} should be one of the names below, not {shown}"),
+            format!("{name} should be a name, not {shown}"),
             format!("use one of: {}", options.join(", ")),
         );
     }

@@ -134,12 +134,21 @@ impl SourceFile {
         &self.text
     }
 
-    /// A location in this file.
+    /// A location in this file (a position past the end of a line or of the file is moved
+    /// back onto it).
     pub fn location(&self, pos: Pos) -> Location {
         Location {
             file: self.path.clone(),
-            pos,
+            pos: self.clamp(pos),
         }
+    }
+
+    /// `pos`, or the nearest place that exists: at most one past a line's last character,
+    /// on a line the file has.
+    pub fn clamp(&self, pos: Pos) -> Pos {
+        let line = pos.line.clamp(1, self.line_starts.len() as u32);
+        let col = pos.col.min(self.line_len(line) as u32 + 1);
+        Pos::new(line, col)
     }
 
     /// The text of a 1-based line, without its line break.
@@ -269,11 +278,13 @@ impl SourceFile {
 
     /// An error at `pos` with the source line shown.
     pub fn error(&self, pos: Pos, width: u32, message: impl Into<String>) -> Diagnostic {
+        let pos = self.clamp(pos);
         Diagnostic::error(self.location(pos), message).with_snippet(self.snippet(pos, width))
     }
 
     /// A warning at `pos` with the source line shown.
     pub fn warning(&self, pos: Pos, width: u32, message: impl Into<String>) -> Diagnostic {
+        let pos = self.clamp(pos);
         Diagnostic::warning(self.location(pos), message).with_snippet(self.snippet(pos, width))
     }
 }

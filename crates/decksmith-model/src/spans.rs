@@ -41,6 +41,8 @@ pub struct SpanIndex {
     too_deep: Option<Place>,
     /// Whether the parse stopped at a syntax error.
     stopped: bool,
+    /// Where the parse stopped: at a syntax error, or where a second document starts.
+    stopped_at: Option<Pos>,
     /// Paths read under another name than written (a misspelt key read as the key it
     /// stands for), to the path as written.
     aliases: RefCell<HashMap<String, String>>,
@@ -119,6 +121,26 @@ impl SpanIndex {
                         });
                     }
                     index.stopped = true;
+                    let mark = error.marker();
+                    index.stopped_at = Some(Pos::new(mark.line() as u32, mark.col() as u32 + 1));
+                    // A key whose value could not be read is still a place for errors
+                    // about that value (serde_yaml may read what saphyr could not).
+                    for frame in &stack {
+                        if let Frame::Map {
+                            path,
+                            key: Some((name, place)),
+                            ..
+                        } = frame
+                        {
+                            index
+                                .nodes
+                                .entry(join_key(path, name))
+                                .or_insert(NodePlace {
+                                    key: Some(*place),
+                                    value: *place,
+                                });
+                        }
+                    }
                     break;
                 }
                 None => break,
@@ -136,7 +158,10 @@ impl SpanIndex {
                 _ => {}
             }
             match event {
-                Event::DocumentStart(_) if started => break,
+                Event::DocumentStart(_) if started => {
+                    index.stopped_at = Some(place.pos);
+                    break;
+                }
                 Event::DocumentStart(_) => started = true,
                 Event::Scalar(value, ..) => index.node(&mut stack, Some(value.as_ref()), place),
                 Event::Alias(_) => index.node(&mut stack, None, place),
@@ -224,7 +249,16 @@ impl SpanIndex {
                 Some(child)
             }
             Some(Frame::Map { path, key, seen }) => {
-                let (name, key_place) = key.take()?;
+                let Some((name, key_place)) = key.take() else {
+                    // A list or mapping as a key (`? kind: news`): remember where the first
+                    // one is, for the error about it; nothing under it is indexed.
+                    let complex = join_key(path, "?");
+                    self.nodes.entry(complex).or_insert(NodePlace {
+                        key: Some(place),
+                        value: place,
+                    });
+                    return None;
+                };
                 if name == "?" {
                     return None;
                 }
@@ -302,6 +336,12 @@ impl SpanIndex {
     /// Whether the parse stopped at a syntax error (the index then holds what came before).
     pub fn stopped(&self) -> bool {
         self.stopped
+    }
+
+    /// Where the parse stopped early: at a syntax error, or at the start of a second
+    /// document.
+    pub fn stopped_at(&self) -> Option<Pos> {
+        self.stopped_at
     }
 
     /// Where lists and mappings first nest more than [`MAX_NESTING`] levels deep, if they do
