@@ -293,11 +293,18 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Made on the first push, and boxed: `Diagnostics` travels in error types, and small
+    /// is what they should be.
+    counts: Option<Box<Counts>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Counts {
     /// Per file: how many are kept, and how many errors and warnings were left out.
     files: BTreeMap<String, FileCount>,
     /// Where a diagnostic past its file's limit goes, so that `push_mut` can still hand out
     /// a place to add a help line to.
-    spare: Option<Box<Diagnostic>>,
+    spare: Option<Diagnostic>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -320,9 +327,10 @@ impl Diagnostics {
 
     /// Adds one and returns it, to add a help line or a note.
     pub fn push_mut(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
-        let count = match self.files.get_mut(&diagnostic.location.file) {
+        let counts = self.counts.get_or_insert_with(Box::default);
+        let count = match counts.files.get_mut(&diagnostic.location.file) {
             Some(count) => count,
-            None => self
+            None => counts
                 .files
                 .entry(diagnostic.location.file.clone())
                 .or_default(),
@@ -333,7 +341,7 @@ impl Diagnostics {
             } else {
                 count.omitted_warnings += 1;
             }
-            return self.spare.insert(Box::new(diagnostic));
+            return counts.spare.insert(diagnostic);
         }
         count.kept += 1;
         let at = self.items.len();
@@ -344,9 +352,16 @@ impl Diagnostics {
     /// Whether `file` has reached its limit, so that another diagnostic in it would only be
     /// counted: callers can then skip working out a suggestion for it.
     pub fn is_full(&self, file: &str) -> bool {
-        self.files
-            .get(file)
+        self.file_count(file)
             .is_some_and(|count| count.kept >= MAX_SHOWN_PER_FILE)
+    }
+
+    fn file_count(&self, file: &str) -> Option<&FileCount> {
+        self.counts.as_ref()?.files.get(file)
+    }
+
+    fn file_counts(&self) -> impl Iterator<Item = &FileCount> {
+        self.counts.iter().flat_map(|counts| counts.files.values())
     }
 
     /// Adds all of `other`.
@@ -365,8 +380,7 @@ impl Diagnostics {
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
             + self
-                .files
-                .values()
+                .file_counts()
                 .map(|count| count.omitted_errors)
                 .sum::<usize>()
     }
@@ -375,8 +389,7 @@ impl Diagnostics {
     pub fn warning_count(&self) -> usize {
         self.items.iter().filter(|d| !d.is_error()).count()
             + self
-                .files
-                .values()
+                .file_counts()
                 .map(|count| count.omitted_warnings)
                 .sum::<usize>()
     }
@@ -429,7 +442,7 @@ impl Diagnostics {
 
     /// `path: … and 19,900 more errors in this file, not shown`, if any were left out.
     fn omitted(&self, file: &str) -> Option<String> {
-        let count = self.files.get(file)?;
+        let count = self.file_count(file)?;
         let parts: Vec<String> = [
             (count.omitted_errors, "error"),
             (count.omitted_warnings, "warning"),

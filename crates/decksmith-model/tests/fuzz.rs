@@ -1,4 +1,5 @@
-//! A fuzz test of the loader: the fixture courses' text, broken the ways text gets broken
+//! A fuzz test of the loader: the fixture courses' text (the model crate's base course and
+//! the end-to-end fixtures `course` and `space`), broken the ways text gets broken
 //! (bytes flipped, deleted, control characters, brackets, colons and tabs put in, lines
 //! repeated or indented too far), must always give a report a teacher can act on: no panic,
 //! every diagnostic at a real place (never a fallback `1:1` unless the problem is there) and
@@ -41,6 +42,7 @@ fn courses() -> Vec<BTreeMap<String, Vec<u8>>> {
     vec![
         course_files(&root.join("tests/data/base")),
         course_files(&root.join("../../tests/fixtures/course")),
+        course_files(&root.join("../../tests/fixtures/space")),
     ]
 }
 
