@@ -41,6 +41,10 @@ struct SynthArgs {
     /// The folder to write the course into (created; must not hold a course already).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// Write instead the hostile inputs of the loader's limits (issue 14), one course per
+    /// folder in DIR, to time `decksmith check` on each (`/usr/bin/time -v`).
+    #[arg(long)]
+    hostile: bool,
 }
 
 fn main() -> ExitCode {
@@ -107,16 +111,27 @@ fn synth(args: &SynthArgs) -> anyhow::Result<()> {
             out.display()
         );
     }
-    let course = decksmith_model::synth::course(args.entries, args.decks);
-    for (path, text) in &course.files {
-        let target = out.join(path);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("failed to create {}", dir.display()))?;
+    let write = |out: &Path, course: &decksmith_model::synth::SynthCourse| {
+        for (path, text) in &course.files {
+            let target = out.join(path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("failed to create {}", dir.display()))?;
+            }
+            std::fs::write(&target, text)
+                .with_context(|| format!("failed to write {}", target.display()))?;
         }
-        std::fs::write(&target, text)
-            .with_context(|| format!("failed to write {}", target.display()))?;
+        anyhow::Ok(())
+    };
+    if args.hostile {
+        for case in decksmith_model::synth::hostile() {
+            write(&out.join(case.name), &case.course)?;
+            println!("{}/{}: {}", out.display(), case.name, case.what);
+        }
+        return Ok(());
     }
+    let course = decksmith_model::synth::course(args.entries, args.decks);
+    write(&out, &course)?;
     println!(
         "wrote a synthetic course of {} entries in {} decks to {}",
         args.entries,

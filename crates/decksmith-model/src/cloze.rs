@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::limits::{MAX_ANSWERS_PER_BLANK, MAX_BLANKS_PER_FACT};
+
 /// A fact split into plain text and blanks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Cloze {
@@ -49,9 +51,11 @@ pub struct ClozeError {
 }
 
 impl Cloze {
-    /// Parses a fact's markup.
+    /// Parses a fact's markup. More than [`MAX_BLANKS_PER_FACT`] blanks, or more than
+    /// [`MAX_ANSWERS_PER_BLANK`] answers in one, is an error at the first one too many.
     pub fn parse(text: &str) -> Result<Cloze, ClozeError> {
         let mut parts = Vec::new();
+        let mut blanks = 0usize;
         let mut plain = String::new();
         // Inside braces: the alternatives so far, the one being read, where `{` was.
         let mut open: Option<(Vec<String>, String, usize)> = None;
@@ -82,6 +86,16 @@ impl Cloze {
                             ),
                         });
                     }
+                    blanks += 1;
+                    if blanks > MAX_BLANKS_PER_FACT {
+                        return Err(ClozeError {
+                            offset: i,
+                            message: format!(
+                                "a fact can have at most {MAX_BLANKS_PER_FACT} parts in braces"
+                            ),
+                            help: "split it into several facts: a card should ask one thing".into(),
+                        });
+                    }
                     if !plain.is_empty() {
                         parts.push(ClozePart::Text(std::mem::take(&mut plain)));
                     }
@@ -91,6 +105,15 @@ impl Cloze {
                     if let Some((alternatives, current, _)) = &mut open {
                         if current.trim().is_empty() {
                             return Err(empty_alternative(i));
+                        }
+                        if alternatives.len() + 1 >= MAX_ANSWERS_PER_BLANK {
+                            return Err(ClozeError {
+                                offset: i,
+                                message: format!(
+                                    "a part in braces can have at most {MAX_ANSWERS_PER_BLANK} answers"
+                                ),
+                                help: "keep the answers a student might really give: the main one first, then a few others after `|`".into(),
+                            });
                         }
                         alternatives.push(current.trim().to_owned());
                         current.clear();
@@ -211,6 +234,18 @@ mod tests {
         assert_eq!(err("a {} b").message, "empty cloze part `{}`");
         assert_eq!(err("a {x {y}}").offset, 5);
         assert_eq!(err("a {x|}").message, "empty alternative in a cloze part");
+    }
+
+    #[test]
+    fn blanks_and_answers_are_limited() {
+        let many = "{a} ".repeat(MAX_BLANKS_PER_FACT + 1);
+        let err = Cloze::parse(&many).unwrap_err();
+        assert_eq!(err.offset, 4 * MAX_BLANKS_PER_FACT);
+        assert!(Cloze::parse(&"{a} ".repeat(MAX_BLANKS_PER_FACT)).is_ok());
+        let answers = |n: usize| format!("x {{{}}}", vec!["a"; n].join("|"));
+        assert!(Cloze::parse(&answers(MAX_ANSWERS_PER_BLANK)).is_ok());
+        let err = Cloze::parse(&answers(MAX_ANSWERS_PER_BLANK + 1)).unwrap_err();
+        assert_eq!(err.offset, 3 + 2 * (MAX_ANSWERS_PER_BLANK - 1) + 1);
     }
 
     #[test]

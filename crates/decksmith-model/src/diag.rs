@@ -5,8 +5,16 @@
 //! line and a `note` pointing at a second place (the first definition of a duplicate id, say).
 //! [`Diagnostics::render`] prints them sorted by file, line and column, as
 //! `path:line:col: error: message`, so editors and terminals can jump to them.
+//!
+//! Output stays proportional to the problems, not to the input: a diagnostic shows a window
+//! of a long source line, quotes at most [`MAX_QUOTED_CHARS`] of a teacher's text (see
+//! [`short`]), and [`Diagnostics`] keeps [`MAX_SHOWN_PER_FILE`] per file, counting the rest.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
+
+use crate::limits::{MAX_QUOTED_CHARS, MAX_SHOWN_PER_FILE};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,14 +88,90 @@ pub struct Diagnostic {
     pub snippet: Option<Snippet>,
 }
 
-/// The line of source a diagnostic points into.
+/// The line of source a diagnostic points into, or a window of it around the column when
+/// the line is long.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snippet {
-    /// The text of the line, without its line break.
+    /// The text shown: the line without its line break, or the window of it.
     pub line_text: String,
+    /// The column (in the whole line) of the first character of `line_text`: 1 when the line
+    /// is shown from its start.
+    pub first_col: u32,
+    /// Whether the line goes on after `line_text`.
+    pub cut_end: bool,
     /// Characters to underline from the diagnostic's column (at least 1).
     pub width: u32,
 }
+
+impl Snippet {
+    /// A whole line, with `width` characters to underline.
+    pub fn line(line_text: impl Into<String>, width: u32) -> Snippet {
+        Snippet {
+            line_text: line_text.into(),
+            first_col: 1,
+            cut_end: false,
+            width,
+        }
+    }
+}
+
+/// A teacher's text as a message quotes it: at most [`MAX_QUOTED_CHARS`] characters (the
+/// middle left out, `…`), on one line, with control characters shown as `\u{1}`.
+pub fn short(text: &str) -> String {
+    clip(text, MAX_QUOTED_CHARS).into_owned()
+}
+
+/// Names for a help line, each [`short`]: `a, b, c` or, past `max`, `a, b, c and 12 more`.
+pub fn listing<'a>(names: impl IntoIterator<Item = &'a str>, max: usize) -> String {
+    let mut shown = Vec::new();
+    let mut more = 0usize;
+    for name in names {
+        if shown.len() < max {
+            shown.push(short(name));
+        } else {
+            more += 1;
+        }
+    }
+    let mut out = shown.join(", ");
+    if more > 0 {
+        let _ = write!(out, " and {} more", thousands(more));
+    }
+    out
+}
+
+/// `text` on one line, control characters escaped, at most `max` characters.
+fn clip(text: &str, max: usize) -> Cow<'_, str> {
+    let plain = |c: char| !c.is_control();
+    let fits = text.len() <= max || text.chars().nth(max).is_none();
+    if fits && text.chars().all(plain) {
+        return Cow::Borrowed(text);
+    }
+    let escape = |c: char, out: &mut String| match c {
+        '\n' | '\r' | '\t' => out.push(' '),
+        c if plain(c) => out.push(c),
+        c => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+    };
+    let mut out = String::new();
+    if fits {
+        text.chars().for_each(|c| escape(c, &mut out));
+        return Cow::Owned(out);
+    }
+    let head = max * 2 / 3;
+    let tail = max - head - 1;
+    text.chars().take(head).for_each(|c| escape(c, &mut out));
+    out.push('…');
+    let count = text.chars().count();
+    text.chars()
+        .skip(count - tail)
+        .for_each(|c| escape(c, &mut out));
+    Cow::Owned(out)
+}
+
+/// The longest message, help or note printed: longer ones (only ever from a mistake in
+/// building them) are cut in the middle.
+const MAX_MESSAGE_CHARS: usize = 400;
 
 impl Diagnostic {
     /// An error at `location`.
@@ -143,7 +227,12 @@ impl Diagnostic {
 
     /// The first line alone: `path:line:col: error: message`.
     pub fn headline(&self) -> String {
-        format!("{}: {}: {}", self.location, self.severity, self.message)
+        format!(
+            "{}: {}: {}",
+            self.location,
+            self.severity,
+            clip(&self.message, MAX_MESSAGE_CHARS)
+        )
     }
 }
 
@@ -163,35 +252,66 @@ impl fmt::Display for Diagnostic {
         let pad = " ".repeat(gutter);
         if let Some(snippet) = &self.snippet {
             let line_text = snippet.line_text.replace('\t', " ");
-            let col = self.location.pos.col as usize;
+            let cut_start = snippet.first_col > 1;
+            let before = (self.location.pos.col.saturating_sub(snippet.first_col)) as usize;
             let indent: String = line_text
                 .chars()
-                .take(col.saturating_sub(1))
+                .take(before)
                 .map(|c| if c.is_whitespace() { c } else { ' ' })
                 .collect();
             write!(
                 f,
-                "\n{pad} |\n{} | {}\n{pad} | {}{}",
+                "\n{pad} |\n{} | {}{}{}\n{pad} | {}{}{}",
                 self.location.pos.line,
+                if cut_start { "…" } else { "" },
                 line_text,
+                if snippet.cut_end { "…" } else { "" },
+                if cut_start { " " } else { "" },
                 indent,
                 "^".repeat(snippet.width.max(1) as usize)
             )?;
         }
         if let Some((location, note)) = &self.note {
-            write!(f, "\n{pad} = note: {note} at {location}")?;
+            write!(
+                f,
+                "\n{pad} = note: {} at {location}",
+                clip(note, MAX_MESSAGE_CHARS)
+            )?;
         }
         if let Some(help) = &self.help {
-            write!(f, "\n{pad} = help: {help}")?;
+            write!(f, "\n{pad} = help: {}", clip(help, MAX_MESSAGE_CHARS))?;
         }
         Ok(())
     }
 }
 
 /// All the diagnostics of a run, in the order found; [`Diagnostics::sorted`] orders them.
+///
+/// Of each file, the first [`MAX_SHOWN_PER_FILE`] found are kept; the rest are only counted,
+/// so that a file of twenty thousand mistakes costs no more memory and output than one of a
+/// hundred. Counts ([`Diagnostics::error_count`], [`Diagnostics::summary`]) include them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Made on the first push, and boxed: `Diagnostics` travels in error types, and small
+    /// is what they should be.
+    counts: Option<Box<Counts>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Counts {
+    /// Per file: how many are kept, and how many errors and warnings were left out.
+    files: BTreeMap<String, FileCount>,
+    /// Where a diagnostic past its file's limit goes, so that `push_mut` can still hand out
+    /// a place to add a help line to.
+    spare: Option<Diagnostic>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct FileCount {
+    kept: usize,
+    omitted_errors: usize,
+    omitted_warnings: usize,
 }
 
 impl Diagnostics {
@@ -200,36 +320,78 @@ impl Diagnostics {
         Diagnostics::default()
     }
 
-    /// Adds one.
+    /// Adds one (or only counts it, past its file's limit).
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
+        self.push_mut(diagnostic);
     }
 
     /// Adds one and returns it, to add a help line or a note.
     pub fn push_mut(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
+        let counts = self.counts.get_or_insert_with(Box::default);
+        let count = match counts.files.get_mut(&diagnostic.location.file) {
+            Some(count) => count,
+            None => counts
+                .files
+                .entry(diagnostic.location.file.clone())
+                .or_default(),
+        };
+        if count.kept >= MAX_SHOWN_PER_FILE {
+            if diagnostic.is_error() {
+                count.omitted_errors += 1;
+            } else {
+                count.omitted_warnings += 1;
+            }
+            return counts.spare.insert(diagnostic);
+        }
+        count.kept += 1;
         let at = self.items.len();
         self.items.push(diagnostic);
         &mut self.items[at]
     }
 
+    /// Whether `file` has reached its limit, so that another diagnostic in it would only be
+    /// counted: callers can then skip working out a suggestion for it.
+    pub fn is_full(&self, file: &str) -> bool {
+        self.file_count(file)
+            .is_some_and(|count| count.kept >= MAX_SHOWN_PER_FILE)
+    }
+
+    fn file_count(&self, file: &str) -> Option<&FileCount> {
+        self.counts.as_ref()?.files.get(file)
+    }
+
+    fn file_counts(&self) -> impl Iterator<Item = &FileCount> {
+        self.counts.iter().flat_map(|counts| counts.files.values())
+    }
+
     /// Adds all of `other`.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
-        self.items.extend(other);
+        for diagnostic in other {
+            self.push(diagnostic);
+        }
     }
 
     /// Whether any is an error.
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
+        self.error_count() > 0
     }
 
-    /// How many errors.
+    /// How many errors, those left out included.
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
+            + self
+                .file_counts()
+                .map(|count| count.omitted_errors)
+                .sum::<usize>()
     }
 
-    /// How many warnings.
+    /// How many warnings, those left out included.
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items.iter().filter(|d| !d.is_error()).count()
+            + self
+                .file_counts()
+                .map(|count| count.omitted_warnings)
+                .sum::<usize>()
     }
 
     /// Whether there are none at all.
@@ -237,17 +399,17 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
-    /// How many in all.
+    /// How many are kept (see [`Diagnostics::error_count`] for the full counts).
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
-    /// The diagnostics in the order found.
+    /// The kept diagnostics in the order found.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.items.iter()
     }
 
-    /// The diagnostics sorted by file, line, column, then errors before warnings; exact
+    /// The kept diagnostics sorted by file, line, column, then errors before warnings; exact
     /// duplicates (the same message at the same place) are dropped.
     pub fn sorted(&self) -> Vec<Diagnostic> {
         let mut items = self.items.clone();
@@ -260,36 +422,79 @@ impl Diagnostics {
         items
     }
 
-    /// Every diagnostic, sorted, as the terminal shows them, followed by a summary line when
-    /// there is anything to summarize.
+    /// Every kept diagnostic, sorted, as the terminal shows them; after a file's last one, a
+    /// line saying how many more it has, if some were left out.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        for diagnostic in self.sorted() {
+        let sorted = self.sorted();
+        for (i, diagnostic) in sorted.iter().enumerate() {
             let _ = writeln!(out, "{diagnostic}\n");
+            let file = &diagnostic.location.file;
+            let last_of_file = sorted
+                .get(i + 1)
+                .is_none_or(|next| &next.location.file != file);
+            if last_of_file && let Some(more) = self.omitted(file) {
+                let _ = writeln!(out, "{more}\n");
+            }
         }
         out
     }
 
+    /// `path: … and 19,900 more errors in this file, not shown`, if any were left out.
+    fn omitted(&self, file: &str) -> Option<String> {
+        let count = self.file_count(file)?;
+        let parts: Vec<String> = [
+            (count.omitted_errors, "error"),
+            (count.omitted_warnings, "warning"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| plural(n, &format!("more {what}")))
+        .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "{file}: … and {} in this file, not shown (at most {MAX_SHOWN_PER_FILE} are shown per file: fix these and check again)",
+            parts.join(" and ")
+        ))
+    }
+
     /// A one-line summary such as `2 errors, 1 warning`.
     pub fn summary(&self) -> String {
-        fn count(n: usize, what: &str) -> String {
-            if n == 1 {
-                format!("1 {what}")
-            } else {
-                format!("{n} {what}s")
-            }
-        }
         format!(
             "{}, {}",
-            count(self.error_count(), "error"),
-            count(self.warning_count(), "warning")
+            plural(self.error_count(), "error"),
+            plural(self.warning_count(), "warning")
         )
     }
 
-    /// Takes the diagnostics out.
+    /// Takes the kept diagnostics out.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }
+}
+
+/// `1 error`, `19,900 more errors`.
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{} {what}s", thousands(n))
+    }
+}
+
+/// `19900` → `19,900`.
+pub(crate) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl IntoIterator for Diagnostics {
@@ -310,7 +515,9 @@ impl<'a> IntoIterator for &'a Diagnostics {
 
 impl Extend<Diagnostic> for Diagnostics {
     fn extend<T: IntoIterator<Item = Diagnostic>>(&mut self, iter: T) {
-        self.items.extend(iter);
+        for diagnostic in iter {
+            self.push(diagnostic);
+        }
     }
 }
 

@@ -51,14 +51,24 @@ pub fn tag_problem(tag: &str) -> Option<&'static str> {
     }
 }
 
+/// Names longer than this (in bytes) are never suggested nor matched: no one mistypes them,
+/// and comparing them costs time and memory in proportion to their length squared.
+const MAX_SUGGESTED_BYTES: usize = 200;
+
 /// The candidate closest to `name`, if one is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    if name.len() > MAX_SUGGESTED_BYTES {
+        return None;
+    }
     let lower = name.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
+        if candidate.len() > MAX_SUGGESTED_BYTES {
+            continue;
+        }
         let cand_lower = candidate.to_lowercase();
         if cand_lower == lower {
             return Some(candidate);
@@ -198,6 +208,9 @@ mod tests {
             did_you_mean("sorce", ["source", "see", "tags"]),
             Some("source")
         );
+        let huge = "a".repeat(1 << 20);
+        assert_eq!(did_you_mean("aaa", [huge.as_str()]), None);
+        assert_eq!(did_you_mean(&huge, ["aaa"]), None);
     }
 
     #[test]

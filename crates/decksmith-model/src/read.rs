@@ -7,13 +7,15 @@
 //! again. Entries are read one by one. serde_path_to_error gives the path of each failure,
 //! and the [`SpanIndex`] turns the path into `line:col`.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use schemars::JsonSchema;
 use serde::de::{self, DeserializeOwned, Visitor};
 use serde_yaml::{Mapping, Value};
 
-use crate::diag::{Diagnostic, Diagnostics, Pos};
+use crate::diag::{Diagnostic, Diagnostics, Pos, short, thousands};
+use crate::limits::{MAX_DECKS, MAX_ENTRIES_PER_DECK, MAX_LIST_ITEMS, MAX_NESTING};
 use crate::names::did_you_mean;
 use crate::raw::{
     EntryKindName, RawCommon, RawEvent, RawFact, RawOrganization, RawPerson, RawQuestion, RawQuote,
@@ -30,29 +32,61 @@ pub(crate) struct Doc<'a> {
 }
 
 /// Parses a file as one YAML mapping. `needs` completes "a … file needs …" for empty files.
+///
+/// Control characters are reported one by one and read as `�`, so the rest of the file is
+/// still read. The span index is built first: it also stops at a nesting no course needs,
+/// before serde_yaml's parser, which takes quadratic time to reach its own limit, sees it.
 pub(crate) fn parse<'a>(
     file: &'a SourceFile,
     needs: &str,
     diags: &mut Diagnostics,
 ) -> Option<Doc<'a>> {
-    match serde_yaml::from_str::<Value>(file.text()) {
-        Ok(Value::Mapping(root)) => Some(Doc {
-            file,
-            index: SpanIndex::build(file),
-            root,
-        }),
-        Ok(Value::Null) => {
+    let (text, control_lines) = without_control_characters(file, diags);
+    let index = SpanIndex::build_text(&text);
+    // Where saphyr stopped early at a syntax error, serde_yaml's parser may read on (it is
+    // more lenient) into brackets nested deep enough to take it minutes: a count of the
+    // brackets decides then.
+    let too_deep = match index.too_deep() {
+        Some(place) if !index.stopped() => Some(place.pos),
+        found => index
+            .stopped()
+            .then(|| brackets_too_deep(file.text()))
+            .flatten()
+            .map(|byte| file.pos_of_byte(byte))
+            .or(found.map(|place| place.pos)),
+    };
+    if let Some(pos) = too_deep {
+        diags.push(
+            file.error(
+                pos,
+                1,
+                format!(
+                    "invalid YAML: lists and mappings nested more than {MAX_NESTING} levels deep"
+                ),
+            )
+            .with_help("entries need only a few levels of nesting; look for unbalanced `[` or `{`"),
+        );
+        return None;
+    }
+    match serde_yaml::from_str::<Value>(&text) {
+        Ok(Value::Mapping(mut root)) => {
+            untag_mapping(file, &index, &mut root, "", diags);
+            Some(Doc { file, index, root })
+        }
+        Ok(Value::Null) if control_lines.is_empty() => {
             diags.push(
                 file.error(Pos::START, 1, "file is empty")
                     .with_help(format!("this file needs {needs}")),
             );
             None
         }
+        Ok(Value::Null) => None,
         Ok(other) => {
+            let place = index.value("");
             diags.push(
                 file.error(
-                    Pos::START,
-                    1,
+                    place.pos,
+                    place.width,
                     format!(
                         "the file should be a mapping of keys such as `title:`, not {}",
                         describe(&other)
@@ -63,94 +97,481 @@ pub(crate) fn parse<'a>(
             None
         }
         Err(error) => {
-            diags.push(syntax_error(file, &error));
+            let diagnostic = syntax_error(file, &index, &error);
+            // A syntax error on a line with a control character is that character's doing.
+            if !control_lines.contains(&diagnostic.location.pos.line) {
+                diags.push(diagnostic);
+            }
             None
         }
     }
 }
 
-/// A YAML syntax error as a teacher can act on it.
-fn syntax_error(file: &SourceFile, error: &serde_yaml::Error) -> Diagnostic {
+/// Where `[` and `{` first nest more than [`MAX_NESTING`] deep, counting every bracket
+/// outside quoted text and comments: brackets inside plain text count too, so this is used
+/// only once the YAML is known to be broken.
+fn brackets_too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut prev = b'\n';
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'#' if matches!(prev, b' ' | b'\t' | b'\n') => {
+                i += bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(bytes.len() - i);
+                prev = b'\n';
+                continue;
+            }
+            b'"' | b'\'' if matches!(prev, b' ' | b'\t' | b'\n' | b'[' | b'{' | b',' | b':') => {
+                // Skip the quoted text: `\"` escapes in double quotes, `''` in single.
+                let mut j = i + 1;
+                while j < bytes.len() {
+                    if b == b'"' && bytes[j] == b'\\' {
+                        j += 2;
+                        continue;
+                    }
+                    if bytes[j] == b {
+                        if b == b'\'' && bytes.get(j + 1) == Some(&b'\'') {
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    j += 1;
+                }
+                i = j + 1;
+                prev = b;
+                continue;
+            }
+            _ => {}
+        }
+        prev = b;
+        i += 1;
+    }
+    None
+}
+
+/// Whether YAML refuses `c` in a file: C0 and C1 control characters other than tab and line
+/// breaks, and the noncharacters U+FFFE and U+FFFF. A byte-order mark in the middle of a file
+/// is refused too: YAML reads it as the start of a new stream.
+fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{84}'
+        | '\u{86}'..='\u{9f}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// The text with every forbidden character reported and replaced by `�` (one character for
+/// one, so lines and columns stay), and the lines that had one.
+fn without_control_characters<'t>(
+    file: &'t SourceFile,
+    diags: &mut Diagnostics,
+) -> (Cow<'t, str>, BTreeSet<u32>) {
+    let text = file.text();
+    let mut lines = BTreeSet::new();
+    if !text.contains(is_forbidden) {
+        return (Cow::Borrowed(text), lines);
+    }
+    let mut clean = String::with_capacity(text.len() + 16);
+    for (byte, c) in text.char_indices() {
+        if !is_forbidden(c) {
+            clean.push(c);
+            continue;
+        }
+        clean.push('\u{fffd}');
+        let pos = file.pos_of_byte(byte);
+        lines.insert(pos.line);
+        if diags.is_full(file.path()) {
+            // Counted, not shown: no need to work out where.
+            diags.push(Diagnostic::error(file.location(pos), String::new()));
+            continue;
+        }
+        let (message, help) = if c == '\u{feff}' {
+            (
+                "the file contains an invisible byte-order mark (U+FEFF) here".to_owned(),
+                "delete it: it is invisible in most editors, so delete the characters around this place and type them again",
+            )
+        } else {
+            (
+                format!(
+                    "the file contains the control character U+{:04X}, which YAML does not allow",
+                    c as u32
+                ),
+                "delete it (shown here as �): most editors do not show it, so delete the characters around this place and type them again",
+            )
+        };
+        diags.push(file.error(pos, 1, message).with_help(help));
+    }
+    (Cow::Owned(clean), lines)
+}
+
+/// Reports YAML tags (`!name value`), which content files do not use, and reads the values
+/// under them as if untagged.
+fn untag_mapping(
+    file: &SourceFile,
+    index: &SpanIndex,
+    map: &mut Mapping,
+    path: &str,
+    diags: &mut Diagnostics,
+) {
+    for (key, value) in map.iter_mut() {
+        let child = match key.as_str() {
+            Some(name) => join_key(path, name),
+            None => path.to_owned(),
+        };
+        untag(file, index, value, &child, diags);
+    }
+}
+
+fn untag(
+    file: &SourceFile,
+    index: &SpanIndex,
+    value: &mut Value,
+    path: &str,
+    diags: &mut Diagnostics,
+) {
+    match value {
+        Value::Tagged(tagged) => {
+            let tag = short(&tagged.tag.to_string());
+            let place = index.value(path);
+            diags.push(
+                file.error(
+                    place.pos,
+                    place.width,
+                    format!("YAML tags such as `{tag}` are not used in content files"),
+                )
+                .with_help(format!(
+                    "remove `{tag}`; if it is part of a text, put the whole text in quotes"
+                )),
+            );
+            let inner = std::mem::replace(&mut tagged.value, Value::Null);
+            *value = inner;
+            untag(file, index, value, path, diags);
+        }
+        Value::Sequence(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                untag(file, index, item, &join_index(path, i), diags);
+            }
+        }
+        Value::Mapping(map) => untag_mapping(file, index, map, path, diags),
+        _ => {}
+    }
+}
+
+/// A YAML syntax error as a teacher can act on it: where it really is, in words, and what
+/// usually causes it there.
+fn syntax_error(file: &SourceFile, index: &SpanIndex, error: &serde_yaml::Error) -> Diagnostic {
     let raw = error.to_string();
-    let pos = error
+    let mut pos = error
         .location()
         .map_or(Pos::START, |l| Pos::new(l.line() as u32, l.column() as u32));
+    if let Some(byte) = position_in(&raw) {
+        // Reader errors give an offset ("at position 89"), and a location of 1:1.
+        pos = file.pos_of_byte(byte);
+    }
     let mut message = strip_positions(&raw);
-    let mut help = None;
-    let mut pos = pos;
     let line = file.line_text(pos.line).unwrap_or("");
-    if raw.contains("duplicate entry with key") {
-        let index = SpanIndex::build(file);
+    let value = value_start(line);
+    let at_col = |col: u32| Pos::new(pos.line, col);
+    let help: String;
+    if raw.contains("duplicate entry") {
         if let Some(dup) = index.duplicates().first() {
             let key = dup.path.rsplit(['.', '[']).next().unwrap_or(&dup.path);
             return file
                 .error(
                     dup.second.pos,
                     dup.second.width,
-                    format!("`{key}:` appears twice in the same mapping"),
+                    format!("`{}:` appears twice in the same mapping", short(key)),
                 )
                 .with_note(file.location(dup.first.pos), "the first one is")
                 .with_help("keep one of them: YAML keys must be unique within a mapping");
         }
+        // The span parser stopped before the second one: find it by its text.
+        let key = raw.split('"').nth(1).unwrap_or("");
+        let mut lines = file.text().lines().enumerate().filter(|(_, line)| {
+            line.trim_start_matches([' ', '-'])
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(':'))
+        });
+        if let (Some(_), Some((n, line))) = (lines.next(), lines.next()) {
+            let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+            pos = Pos::new(n as u32 + 1, indent as u32 + 1);
+            message = format!("`{}:` appears twice in the same mapping", short(key));
+        } else {
+            message = "a key appears twice in the same mapping".into();
+            if let Some(at) = index.stopped_at() {
+                pos = at;
+            }
+        }
+        help = "keep one of them: YAML keys must be unique within a mapping".into();
     } else if raw.contains("repetition limit exceeded") {
         message = "the file's YAML aliases expand to far too much data".into();
-        help = Some(
-            "write the entries out instead of repeating them through anchors (`&name`) and aliases (`*name`)".into(),
-        );
+        help = "write the entries out instead of repeating them through anchors (`&name`) and aliases (`*name`)".into();
     } else if raw.contains("recursion limit exceeded") {
         message = "the YAML is nested too deeply".into();
-        help = Some(
-            "entries need only a few levels of nesting; look for unbalanced `[` or `{`".into(),
-        );
+        help = "entries need only a few levels of nesting; look for unbalanced `[` or `{`".into();
     } else if line.contains('\t') && (raw.contains("cannot start any token") || raw.contains("tab"))
     {
         message = "tab character in the indentation".into();
-        help = Some("YAML does not allow tabs for indentation; indent with spaces".into());
+        help = "YAML does not allow tabs for indentation; indent with spaces".into();
         if let Some(col) = line.find('\t') {
-            pos = Pos::new(pos.line, line[..col].chars().count() as u32 + 1);
+            pos = at_col(line[..col].chars().count() as u32 + 1);
+        }
+    } else if raw.contains(" as u128") || raw.contains(" as i128") {
+        let number = raw.split('`').nth(1).unwrap_or("");
+        message = format!("the number {} is too large", short(number));
+        help = "if it is text, put it in quotes; numbers in content files are at most 18446744073709551615".into();
+    } else if raw.contains("more than one document") {
+        if let Some(at) = document_marker(file) {
+            pos = at;
+            message = "the file holds more than one YAML document".into();
+            help = "remove the `---` or `...` line that ends the first document, or put that line's text in quotes".into();
+        } else if let Some(at) = indented_start(file) {
+            // With the first key indented, the first line indented less ends the document,
+            // and YAML reads what follows as another.
+            pos = at;
+            message = "the first key of the file is indented, and the keys after it are not".into();
+            help = "start the top-level keys at the beginning of their lines, without spaces before them".into();
+        } else {
+            // Where the span parser, which reads the same text, could not go on.
+            if let Some(at) = index.stopped_at() {
+                pos = at;
+            }
+            message = "this line cannot follow the lines above it".into();
+            help = "check the line above: a key needs a colon and a space after it (`title: …`), and text over several lines must be indented under its key".into();
         }
     } else if raw.contains("mapping values are not allowed") {
-        help = Some(
-            "a text that contains `: ` must be put in quotes: `meaning: \"OEWG: a UN group\"`"
-                .into(),
-        );
+        match indented_key(file, pos) {
+            Some((key_col, key, above)) => {
+                pos = at_col(key_col);
+                message = format!("`{key}:` is indented further than the line above it");
+                help = format!(
+                    "indent `{key}:` like `{above}:` above it if it belongs to the same entry, or put the text it continues in quotes"
+                );
+            }
+            None => {
+                help = "a text that contains `: ` must be put in quotes: `meaning: \"OEWG: a UN group\"`".into();
+            }
+        }
+    } else if let Some((col, first)) = value.filter(|_| {
+        raw.contains("did not find expected key")
+            || raw.contains("did not find expected node content")
+            || raw.contains("cannot start any token")
+    }) && let Some((what, how)) = needs_quotes(first, col, pos.col, line)
+    {
+        pos = at_col(col);
+        message = what;
+        help = how;
     } else if raw.contains("cannot start any token") {
-        help = Some("a text that starts with `@`, `` ` `` or `%` must be put in quotes".into());
+        help = "a text that starts with `@`, `` ` `` or `%` must be put in quotes".into();
     } else if raw.contains("did not find expected key")
         || raw.contains("did not find expected '-' indicator")
+        || raw.contains("did not find expected node content")
     {
-        help = Some("check that this line is indented like the lines of the same level above it; a text with `#` or a leading `-` may need quotes".into());
-    } else if raw.contains("more than one document") {
-        message = "the file holds more than one YAML document".into();
-        help = Some("remove the `---` line that starts a second document".into());
+        help = "check that this line is indented like the lines of the same level above it; a text with `#` or a leading `-` may need quotes".into();
+    } else if raw.contains("could not find expected ':'") {
+        if let Some((_, at)) = context_position(&raw) {
+            pos = at;
+        }
+        message = "a line in a mapping has no `key:`".into();
+        help = "write it as `key: value`; if the text belongs to the value above, indent it under that value, or put the value in quotes".into();
     } else if raw.contains("unknown anchor") || raw.contains("undefined alias") {
-        help = Some(
-            "an alias `*name` needs an anchor `&name` earlier in the file; a text starting with `*` must be put in quotes".into(),
-        );
+        help = "an alias `*name` needs an anchor `&name` earlier in the file; a text starting with `*` must be put in quotes".into();
+    } else if raw.contains("while scanning an anchor") || raw.contains("while scanning an alias") {
+        help = "`&` and `*` start anchors and aliases: a text that starts with them must be put in quotes".into();
     } else if raw.contains("found unexpected end of stream") {
-        help = Some("a quotation mark or bracket is probably never closed".into());
+        help = "a quotation mark or bracket is probably never closed".into();
+    } else if raw.contains("unknown escape character") || raw.contains("escape code") {
+        help = "in double quotes a backslash starts an escape such as `\\n`: write `\\\\` for a backslash, or use single quotes".into();
+    } else if raw.contains("document indicator") {
+        help = "a line that starts with `---` or `...` ends the document: indent it, or put its text in quotes".into();
+    } else if raw.contains("directive") {
+        help = "content files need no `%` directives: remove the line".into();
+    } else if raw.contains("block scalar") || raw.contains("indentation indicator") {
+        help = "after `|` or `>` write the text on the lines below, indented; nothing else may follow on the line".into();
+    } else if raw.contains("block sequence entries are not allowed") {
+        help = "a list item `- ` starts its own line, indented under its key; if the `- ` is part of a text, put the text in quotes".into();
+    } else if raw.contains("expected ',' or ']'") {
+        help = "separate the items of a `[` list with commas and close it with `]`".into();
+    } else if raw.contains("expected ',' or '}'") {
+        help = "separate the keys of a `{` mapping with commas and close it with `}`".into();
+    } else if raw.contains("tag") {
+        help = "`!` starts a YAML tag, which content files do not use: put a text that starts with `!` in quotes".into();
+    } else {
+        help = "look for a missing or extra space, quotation mark or bracket here or on the line above; a text with `: `, ` #` or a leading `[`, `{`, `*`, `&`, `!`, `@` needs quotes".into();
     }
     let mut diagnostic = file
         .error(pos, 1, format!("invalid YAML: {message}"))
-        .with_help_opt(help);
+        .with_help(help);
     if let Some((what, at)) = context_position(&raw)
         && at != pos
     {
-        let (what, help) = match what.as_str() {
-            "a flow sequence" => ("the `[` list", "close the list with `]`"),
-            "a flow mapping" => ("the `{` mapping", "close the mapping with `}`"),
-            "a quoted scalar" => (
-                "the quoted text",
-                "close the quotation with the same mark it opens with",
-            ),
-            _ => ("the value", ""),
+        // Only where something was opened and never closed: "the block mapping starts" at
+        // the entry would say nothing a teacher can use.
+        let what = match what.as_str() {
+            "a flow sequence" => Some("the `[` list"),
+            "a flow mapping" => Some("the `{` mapping"),
+            "a quoted scalar" => Some("the quoted text"),
+            _ => None,
         };
-        diagnostic = diagnostic.with_note(file.location(at), format!("{what} starts"));
-        if diagnostic.help.is_none() && !help.is_empty() {
-            diagnostic.help = Some(help.into());
+        if let Some(what) = what {
+            diagnostic = diagnostic.with_note(file.location(at), format!("{what} starts"));
         }
     }
     diagnostic
+}
+
+/// The byte offset in `... at position 89` (reader errors), if the message has one.
+fn position_in(message: &str) -> Option<usize> {
+    let rest = &message[message.find(" at position ")? + " at position ".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Where the value on a `key: value` or `- value` line starts (1-based column), and its
+/// first character.
+fn value_start(line: &str) -> Option<(u32, char)> {
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches(' ');
+        if let Some(after) = trimmed.strip_prefix("- ") {
+            rest = after;
+        } else if let Some((key, after)) = split_key(trimmed) {
+            let _ = key;
+            rest = after.trim_start_matches(' ');
+            break;
+        } else {
+            rest = trimmed;
+            break;
+        }
+    }
+    let first = rest.chars().next()?;
+    let col = line[..line.len() - rest.len()].chars().count() as u32 + 1;
+    Some((col, first))
+}
+
+/// `key: rest` → (`key`, `rest`), for a plain key.
+fn split_key(text: &str) -> Option<(&str, &str)> {
+    let colon = text
+        .find(": ")
+        .or_else(|| text.strip_suffix(':').map(str::len))?;
+    let key = &text[..colon];
+    let plain = !key.is_empty()
+        && !key.starts_with(['"', '\'', '[', '{', '-', '#', '&', '*', '!', '|', '>'])
+        && !key.contains(" #");
+    plain.then(|| (key, text.get(colon + 2..).unwrap_or("")))
+}
+
+/// What is wrong and what to do when a value's first character made YAML read it as
+/// something other than text: `{Cellulose} is …`, `[x] y`, `"a" b`, `@x`.
+fn needs_quotes(
+    first: char,
+    value_col: u32,
+    error_col: u32,
+    line: &str,
+) -> Option<(String, String)> {
+    let text: String = line.chars().skip(value_col as usize - 1).collect();
+    let example = short(&text.replace('"', "\\\""));
+    match first {
+        '{' | '[' if error_col > value_col => Some((
+            format!(
+                "a text that starts with `{first}` must be in quotes: YAML reads `{first}` as the start of a {}",
+                if first == '{' { "mapping" } else { "list" }
+            ),
+            format!("put the whole text in double quotes: \"{example}\""),
+        )),
+        '"' | '\'' if error_col > value_col => Some((
+            "the quotation ends before the text does".to_owned(),
+            format!(
+                "put the whole text in quotes, writing a quotation mark inside it as {}",
+                if first == '"' { "`\\\"`" } else { "`''`" }
+            ),
+        )),
+        ']' | '}' | '@' | '`' | '%' if error_col == value_col => Some((
+            format!("a text that starts with `{first}` must be in quotes"),
+            format!("put the whole text in double quotes: \"{example}\""),
+        )),
+        _ => None,
+    }
+}
+
+/// For "mapping values are not allowed" at `pos`: when the line holds a key indented further
+/// than the key on the line above (so YAML read it as the previous value going on), the
+/// key's column, the key, and the key above.
+fn indented_key(file: &SourceFile, pos: Pos) -> Option<(u32, String, String)> {
+    let line = file.line_text(pos.line)?;
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let (key, _) = split_key(&line[indent..])?;
+    // A word, not a text that goes on (`that goes on: and on` needs quotes, not indenting).
+    if !key
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    {
+        return None;
+    }
+    // The colon the error points at must be this key's.
+    if indent + key.chars().count() + 1 != pos.col as usize {
+        return None;
+    }
+    let above = (1..pos.line).rev().find_map(|n| {
+        let text = file.line_text(n)?;
+        let trimmed = text.trim_start();
+        (!trimmed.is_empty() && !trimmed.starts_with('#')).then_some(text)
+    })?;
+    let mut at = above.len() - above.trim_start_matches(' ').len();
+    let mut rest = &above[at..];
+    while let Some(after) = rest.strip_prefix("- ") {
+        let inner = after.trim_start_matches(' ');
+        at += rest.len() - inner.len();
+        rest = inner;
+    }
+    let (above_key, _) = split_key(rest)?;
+    (indent > at).then(|| (indent as u32 + 1, short(key), short(above_key)))
+}
+
+/// Where the first key is, if it is indented and a later line is indented less.
+fn indented_start(file: &SourceFile) -> Option<Pos> {
+    let mut first: Option<(usize, usize)> = None;
+    for (n, line) in file.text().lines().enumerate() {
+        let trimmed = line.trim_start_matches(' ');
+        if trimmed.trim().is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        match first {
+            None if indent == 0 => return None,
+            None => first = Some((n, indent)),
+            Some((line, first_indent)) if indent < first_indent => {
+                return Some(Pos::new(line as u32 + 1, first_indent as u32 + 1));
+            }
+            Some(_) => {}
+        }
+    }
+    None
+}
+
+/// Where a second document starts: the first `---` or `...` line after some content.
+fn document_marker(file: &SourceFile) -> Option<Pos> {
+    let mut content = false;
+    for (n, line) in file.text().lines().enumerate() {
+        let marker = line.starts_with("---") || line.starts_with("...");
+        if marker && content {
+            return Some(Pos::new(n as u32 + 1, 1));
+        }
+        let trimmed = line.trim();
+        content |= !marker && !trimmed.is_empty() && !trimmed.starts_with('#');
+    }
+    None
 }
 
 /// From `... while parsing a flow sequence at line 2 column 7`: what was being parsed and
@@ -189,18 +610,11 @@ pub(crate) fn describe(value: &Value) -> String {
         Value::Null => "nothing".into(),
         Value::Bool(b) => format!("`{b}`"),
         Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text \"{}\"", shorten(s)),
+        Value::String(s) if s.trim().is_empty() => "empty text".into(),
+        Value::String(s) => format!("the text \"{}\"", short(s)),
         Value::Sequence(_) => "a list".into(),
         Value::Mapping(_) => "a mapping of keys".into(),
-        Value::Tagged(t) => format!("a value tagged `{}`", t.tag),
-    }
-}
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s.to_owned()
+        Value::Tagged(t) => format!("a value tagged `{}`", short(&t.tag.to_string())),
     }
 }
 
@@ -210,6 +624,12 @@ pub(crate) struct Reader<'a, 'd> {
     pub(crate) index: &'a SpanIndex,
     pub(crate) diags: &'d mut Diagnostics,
 }
+
+/// After this many values of the wrong type in one mapping, a bad value's whole top-level
+/// key is dropped instead of the innermost one, so that reading stays linear in the size of
+/// the mapping (a `translation:` of thousands of bad values is reported once per key up to
+/// here, then once).
+const MAX_RETRIES: usize = 16;
 
 impl Reader<'_, '_> {
     /// An error at the value under `path`.
@@ -236,6 +656,12 @@ impl Reader<'_, '_> {
 
     fn push(&mut self, diagnostic: Diagnostic) -> &mut Diagnostic {
         self.diags.push_mut(diagnostic)
+    }
+
+    /// Whether this file's diagnostics are at their limit (more are only counted), so that
+    /// working out a suggestion for another can be skipped.
+    pub(crate) fn is_full(&self) -> bool {
+        self.diags.is_full(self.file.path())
     }
 
     /// Reads the mapping `map` (at `path`) as `T`. Unknown keys, empty values and values of
@@ -284,16 +710,29 @@ impl Reader<'_, '_> {
                         .help = Some(help);
                     return None;
                 }
-                self.error_at(&full, format!("{} has no `{field}:`", describe_path(&full)));
+                let name = describe_path(&full);
+                let help = if field == "id" && name == "`source:`" {
+                    "give the id of a source in sources.yaml: `source: { id: news-2021, quote: \"...\" }`".to_owned()
+                } else {
+                    format!("add `{field}:` to {name}")
+                };
+                self.error_at(&full, format!("{name} has no `{field}:`"))
+                    .help = Some(help);
                 if remove_key(&mut map, &rel) {
                     dropped.insert(rel);
                     continue;
                 }
                 return None;
             }
-            self.report_type_error(&full, &inner);
-            // Drop the innermost key that holds the bad value, and read the rest again.
-            let key = innermost_key(&rel);
+            let options = variant_options::<T>(&map, &rel, &inner);
+            self.report_type_error(&full, &inner, &options);
+            // Drop the key that holds the bad value, and read the rest again: the innermost
+            // one, or past the retry limit the top-level one.
+            let key = if dropped.len() < MAX_RETRIES {
+                innermost_key(&rel)
+            } else {
+                top_key(&rel)
+            };
             if key.is_empty() || !remove_key(&mut map, &key) {
                 return None;
             }
@@ -301,8 +740,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// The mapping without unknown keys and empty values, each reported. `elsewhere` says
-    /// where an unknown key does belong, if anywhere.
+    /// The mapping without unknown keys, empty values and overlong lists, each reported.
+    /// `elsewhere` says where an unknown key does belong, if anywhere. A misspelt key that
+    /// stands for a key the mapping lacks (`titel:` for `title:`) is read as that key, so the
+    /// one mistake is not reported again as a missing key.
     fn known_keys(
         &mut self,
         map: &Mapping,
@@ -314,78 +755,128 @@ impl Reader<'_, '_> {
         let mut kept = Mapping::new();
         for (key, value) in map {
             let Some(name) = key.as_str() else {
-                let at = join_key(path, "?");
+                // A number or `true` as a key is indexed by its text; a list or mapping as
+                // one, as `?`.
+                let text = match key {
+                    Value::Number(n) => n.to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    _ => "?".to_owned(),
+                };
+                let at = if self.index.get(&join_key(path, &text)).is_some() {
+                    join_key(path, &text)
+                } else {
+                    join_key(path, "?")
+                };
                 self.error_at(
                     &at,
                     format!(
                         "a key must be a name such as `title`, not {}",
                         describe(key)
                     ),
-                );
+                )
+                .help = Some("write the key as a word followed by a colon: `title: …`; put a text that starts with `[`, `{` or `?` in quotes".into());
                 continue;
             };
             let at = join_key(path, name);
             if let Some(fields) = fields
                 && !fields.contains(&name)
             {
-                let help = elsewhere(name)
-                    .or_else(|| {
-                        did_you_mean(name, fields.iter().copied())
-                            .map(|s| format!("did you mean `{s}:`?"))
-                    })
+                let belongs = elsewhere(name);
+                let suggestion = did_you_mean(name, fields.iter().copied());
+                let help = belongs
+                    .clone()
+                    .or_else(|| suggestion.map(|s| format!("did you mean `{s}:`?")))
                     .unwrap_or_else(|| format!("{what} can have: {}", list_keys(fields)));
-                self.error_at_key(&at, format!("unknown key `{name}:` in {what}"))
+                self.error_at_key(&at, format!("unknown key `{}:` in {what}", short(name)))
                     .help = Some(help);
+                if belongs.is_none()
+                    && let Some(meant) = suggestion
+                    && !map.contains_key(meant)
+                    && !kept.contains_key(meant)
+                    && !value.is_null()
+                {
+                    self.index.alias(&join_key(path, meant), &at);
+                    kept.insert(Value::String(meant.to_owned()), value.clone());
+                }
                 continue;
             }
             if value.is_null() {
-                self.error_at_key(&at, format!("`{name}:` has no value"))
+                self.error_at_key(&at, format!("`{}:` has no value", short(name)))
                     .help = Some("write the value after the colon, or remove the line".into());
                 continue;
+            }
+            if let Value::Sequence(items) = value {
+                let limit = list_limit(name);
+                if items.len() > limit {
+                    self.error_at(
+                        &join_index(&at, limit),
+                        format!(
+                            "`{}:` lists {} items; at most {} are read",
+                            short(name),
+                            thousands(items.len()),
+                            thousands(limit)
+                        ),
+                    )
+                    .help = Some(if matches!(name, "entries" | "sources" | "decks") {
+                        "split them over several files; a list this long is not one a course needs"
+                            .into()
+                    } else {
+                        "a list this long is not one a course needs: keep the items that matter (and check that the file is the one you meant)".into()
+                    });
+                    if matches!(name, "entries" | "sources" | "decks") {
+                        kept.insert(key.clone(), Value::Sequence(items[..limit].to_vec()));
+                    }
+                    continue;
+                }
             }
             kept.insert(key.clone(), value.clone());
         }
         kept
     }
 
-    /// Reports serde's complaint about the value at `path` in a teacher's words.
-    fn report_type_error(&mut self, path: &str, inner: &str) {
+    /// Reports serde's complaint about the value at `path` in a teacher's words. `options`
+    /// are the names an enum value may take, when the value should have been one.
+    fn report_type_error(&mut self, path: &str, inner: &str, options: &[String]) {
         let name = describe_path(path);
-        if let Some((found, expected)) = parse_invalid(inner) {
-            let expected = humanize_expected(&expected);
-            let found = humanize_found(&found);
-            let message = if found == "empty text" {
-                format!("{name} is empty")
-            } else {
-                format!("{name} should be {expected}, not {found}")
-            };
-            self.error_at(path, message);
-            return;
-        }
-        if let Some((variant, options)) = parse_unknown(inner, "unknown variant `") {
-            let suggestion = did_you_mean(&variant, options.iter().map(String::as_str));
+        if let Some((variant, listed)) = parse_unknown(inner, "unknown variant `") {
+            let suggestion = did_you_mean(&variant, listed.iter().map(String::as_str));
             let help = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => format!("use one of: {}", options.join(", ")),
+                None => format!("use one of: {}", listed.join(", ")),
             };
-            self.error_at(path, format!("{name} cannot be `{variant}`"))
+            self.error_at(path, format!("{name} cannot be `{}`", short(&variant)))
                 .help = Some(help);
             return;
         }
-        if let Some((field, options)) = parse_unknown(inner, "unknown field `") {
-            let help = match did_you_mean(&field, options.iter().map(String::as_str)) {
+        if let Some((found, expected)) = parse_invalid(inner) {
+            let (message, help) = type_message(&name, &found, &expected, options);
+            self.error_at(path, message).help = Some(help);
+            return;
+        }
+        if let Some((field, listed)) = parse_unknown(inner, "unknown field `") {
+            let help = match did_you_mean(&field, listed.iter().map(String::as_str)) {
                 Some(s) => format!("did you mean `{s}:`?"),
-                None => format!("the keys here are: {}", options.join(", ")),
+                None => format!("the keys here are: {}", listed.join(", ")),
             };
-            self.error_at(path, format!("unknown key `{field}:` in {name}"))
+            self.error_at(path, format!("unknown key `{}:` in {name}", short(&field)))
                 .help = Some(help);
             return;
         }
         if let Some(field) = missing_field(inner) {
-            self.error_at(path, format!("{name} has no `{field}:`"));
+            self.error_at(path, format!("{name} has no `{field}:`"))
+                .help = Some(format!("add `{field}:` to {name}"));
             return;
         }
-        self.error_at(path, format!("{name}: {}", strip_positions(inner)));
+        if inner.contains("a list of kinds or a mapping from kind to weight") {
+            self.error_at(path, format!("{name} should be a list of kinds or a mapping from kind to weight"))
+                .help = Some("write `kinds: [multiple-choice, cloze]`, or weights: `kinds: { multiple-choice: 2, cloze: 1 }`".into());
+            return;
+        }
+        self.error_at(
+            path,
+            format!("{name} cannot be read: {}", short(&strip_positions(inner))),
+        )
+        .help = Some("see the content README for what this key takes".into());
     }
 
     /// Reads one entry: picks its kind from its key, then reads the kind's keys and the
@@ -406,6 +897,8 @@ impl Reader<'_, '_> {
             .keys()
             .filter_map(|k| k.as_str().and_then(EntryKindName::from_key))
             .collect();
+        let mut renamed;
+        let mut map = map;
         let kind = match kinds.as_slice() {
             [kind] => *kind,
             [] => {
@@ -414,22 +907,36 @@ impl Reader<'_, '_> {
                 let typo = keys
                     .iter()
                     .find_map(|k| did_you_mean(k, kind_keys.iter().copied()).map(|s| (*k, s)));
-                match typo {
-                    Some((typed, kind)) => {
-                        self.error_at_key(
-                            &join_key(path, typed),
-                            format!("entry has no kind; `{typed}:` is not a kind of entry"),
-                        )
-                        .help = Some(format!("did you mean `{kind}:`?"));
-                    }
-                    None => {
-                        self.error_at(path, "entry has no kind").help = Some(format!(
-                            "start the entry with one of {}",
-                            list_keys(&kind_keys)
-                        ));
+                let Some((typed, meant)) = typo else {
+                    self.error_at(path, "entry has no kind").help = Some(format!(
+                        "start the entry with one of {}",
+                        list_keys(&kind_keys)
+                    ));
+                    return None;
+                };
+                let at = join_key(path, typed);
+                self.error_at_key(
+                    &at,
+                    format!(
+                        "entry has no kind; `{}:` is not a kind of entry",
+                        short(typed)
+                    ),
+                )
+                .help = Some(format!("did you mean `{meant}:`?"));
+                // Read it as the kind it most likely is, so its other mistakes are found and
+                // links to it still resolve.
+                let kind = EntryKindName::from_key(meant)?;
+                renamed = Mapping::new();
+                for (key, value) in map {
+                    if key.as_str() == Some(typed) {
+                        renamed.insert(Value::String(meant.to_owned()), value.clone());
+                    } else {
+                        renamed.insert(key.clone(), value.clone());
                     }
                 }
-                return None;
+                self.index.alias(&join_key(path, meant), &at);
+                map = &renamed;
+                kind
             }
             [first, second, ..] => {
                 self.error_at_key(
@@ -518,6 +1025,26 @@ fn remove_key(map: &mut Mapping, path: &str) -> bool {
         *map = m;
     }
     removed
+}
+
+/// Puts `new` in place of the value at `segments` under `value`; whether there was one.
+fn replace_value(value: &mut Value, segments: &[Seg<'_>], new: Value) -> bool {
+    let slot = match (value, segments) {
+        (slot, []) => slot,
+        (Value::Mapping(map), [Seg::Key(key), rest @ ..]) => {
+            return map
+                .get_mut(*key)
+                .is_some_and(|v| replace_value(v, rest, new));
+        }
+        (Value::Sequence(items), [Seg::Index(i), rest @ ..]) => {
+            return items
+                .get_mut(*i)
+                .is_some_and(|v| replace_value(v, rest, new));
+        }
+        _ => return false,
+    };
+    *slot = new;
+    true
 }
 
 enum Seg<'a> {
@@ -709,42 +1236,151 @@ fn parse_unknown(message: &str, prefix: &str) -> Option<(String, Vec<String>)> {
 
 fn humanize_expected(expected: &str) -> String {
     match expected {
-        "a string" | "text" => "text".into(),
-        "text that is not empty" => "text".into(),
+        "a string" | "text" | "text that is not empty" => "text".into(),
         "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)".into(),
-        "i8" | "i16" | "i32" | "i64" => "a whole number".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
         "f32" | "f64" => "a number".into(),
         "a boolean" => "`true` or `false`".into(),
         "a sequence" => "a list".into(),
         "a map" => "a mapping of keys".into(),
         other if other.starts_with("struct ") => "a mapping of keys".into(),
         other if other.starts_with("a sequence") => "a list".into(),
-        other => other.into(),
+        other if is_enum(other) => "a name".into(),
+        other => short(other),
     }
 }
 
+/// How serde's "found" part reads to a teacher: `sequence` → "a list", `string "x"` → "the
+/// text "x"" (shortened).
 fn humanize_found(found: &str) -> String {
-    if found == "string \"\""
-        || (found.starts_with("string \"") && found[8..].trim_matches(['"', ' ']).is_empty())
-    {
-        return "empty text".into();
-    }
-    if let Some(s) = found.strip_prefix("string ") {
-        return format!("the text {s}");
+    if let Some(quoted) = found.strip_prefix("string ") {
+        let inner = quoted.trim_matches('"');
+        // serde writes the text escaped: `"\t"` is a tab.
+        let blank = inner
+            .replace("\\t", " ")
+            .replace("\\n", " ")
+            .replace("\\r", " ")
+            .trim()
+            .is_empty();
+        return if blank {
+            "empty text".into()
+        } else {
+            format!("the text {}", short(quoted))
+        };
     }
     if let Some(n) = found
         .strip_prefix("integer `")
         .or_else(|| found.strip_prefix("floating point `"))
     {
-        return format!("the number {}", n.trim_end_matches('`'));
+        return format!("the number {}", short(n.trim_end_matches('`')));
     }
     match found {
         "sequence" => "a list".into(),
         "map" => "a mapping of keys".into(),
         "unit value" => "nothing".into(),
+        "enum" => "a tagged value".into(),
         other if other.starts_with("boolean") => other.replace("boolean ", ""),
-        other => other.into(),
+        other => short(other),
     }
+}
+
+/// The largest value of an unsigned type serde names, if `expected` is one.
+fn unsigned_max(expected: &str) -> Option<u64> {
+    Some(match expected {
+        "u8" => u8::MAX.into(),
+        "u16" => u16::MAX.into(),
+        "u32" => u32::MAX.into(),
+        "u64" | "usize" => u64::MAX,
+        _ => return None,
+    })
+}
+
+/// The message and help for a value of the wrong type at `name` (as "`questions:`").
+fn type_message(name: &str, found: &str, expected: &str, options: &[String]) -> (String, String) {
+    let shown = humanize_found(found);
+    if expected == "text that is not empty" || shown == "empty text" {
+        return (
+            format!("{name} is empty"),
+            "write the text after the colon, or remove the line".into(),
+        );
+    }
+    if !options.is_empty() {
+        return (
+            format!("{name} should be a name, not {shown}"),
+            format!("use one of: {}", options.join(", ")),
+        );
+    }
+    let integer = found
+        .strip_prefix("integer `")
+        .map(|n| n.trim_end_matches('`'));
+    if let (Some(max), Some(n)) = (unsigned_max(expected), integer) {
+        return if n.starts_with('-') {
+            (
+                format!("{name} should be a whole number (0 or more), not the number {n}"),
+                "write a whole number without a sign, such as 3".into(),
+            )
+        } else {
+            (
+                format!("{name} is too large ({n})"),
+                format!("use a whole number up to {}", thousands(max as usize)),
+            )
+        };
+    }
+    let wanted = humanize_expected(expected);
+    let help = match wanted.as_str() {
+        "text" => "write the text on the same line after the colon; put it in quotes if it starts with `[`, `{`, `-` or `&`".to_owned(),
+        "a whole number (0 or more)" | "a whole number" => "write a whole number such as 3, without quotes".to_owned(),
+        "a number" => "write a number such as 2.5, without quotes".to_owned(),
+        "`true` or `false`" => "write `true` or `false`, without quotes".to_owned(),
+        "a list" => "write the items as a list: `[a, b]` on one line, or one `- item` per line below the key".to_owned(),
+        "a mapping of keys" => "write its keys on the lines below it, indented: `key: value`".to_owned(),
+        "a name" => "see the content README for the names this key takes".to_owned(),
+        _ => "see the content README for what this key takes".to_owned(),
+    };
+    (format!("{name} should be {wanted}, not {shown}"), help)
+}
+
+/// The names an enum value may take, when serde says a value at `rel` should have been one:
+/// found by reading the mapping again with a value no enum has, which makes serde list them.
+fn variant_options<T: DeserializeOwned>(map: &Mapping, rel: &str, inner: &str) -> Vec<String> {
+    let Some((_, expected)) = parse_invalid(inner) else {
+        return Vec::new();
+    };
+    if !is_enum(&expected) {
+        return Vec::new();
+    }
+    let probe = "\u{1}";
+    let mut root = Value::Mapping(map.clone());
+    if !replace_value(&mut root, &split_path(rel), Value::String(probe.into())) {
+        return Vec::new();
+    }
+    match serde_path_to_error::deserialize::<_, T>(&root) {
+        Err(error) => match parse_unknown(&error.inner().to_string(), "unknown variant `") {
+            Some((variant, options)) if variant == probe => options,
+            _ => Vec::new(),
+        },
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// Whether serde's "expected" part names an enum (`a Value::Tagged enum`, `enum Paper`,
+/// `variant identifier`): words a teacher should never see.
+fn is_enum(expected: &str) -> bool {
+    expected.starts_with("enum ") || expected.ends_with(" enum") || expected.contains("variant")
+}
+
+/// The limit on items of a list under `key`.
+fn list_limit(key: &str) -> usize {
+    match key {
+        "entries" | "sources" => MAX_ENTRIES_PER_DECK,
+        "decks" => MAX_DECKS,
+        _ => MAX_LIST_ITEMS,
+    }
+}
+
+/// The first key of a path: `strings.x` → `strings`, `tags[3]` → `tags`.
+fn top_key(path: &str) -> String {
+    path.split(['.', '[']).next().unwrap_or("").to_owned()
 }
 
 #[cfg(test)]

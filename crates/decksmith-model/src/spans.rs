@@ -6,11 +6,13 @@
 //! where every key and value starts under its path (`entries[3].source`). Paths are written as
 //! [`serde_path_to_error`] writes them, so a path from a type error finds its place here too.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, Span};
 
 use crate::diag::Pos;
+use crate::limits::MAX_NESTING;
 use crate::source::SourceFile;
 
 /// Where a node starts, and how wide its first line is.
@@ -36,6 +38,14 @@ pub struct NodePlace {
 pub struct SpanIndex {
     nodes: HashMap<String, NodePlace>,
     duplicates: Vec<Duplicate>,
+    too_deep: Option<Place>,
+    /// Whether the parse stopped at a syntax error.
+    stopped: bool,
+    /// Where the parse stopped: at a syntax error, or where a second document starts.
+    stopped_at: Option<Pos>,
+    /// Paths read under another name than written (a misspelt key read as the key it
+    /// stands for), to the path as written.
+    aliases: RefCell<HashMap<String, String>>,
 }
 
 /// A key that appears twice in one mapping.
@@ -84,14 +94,74 @@ impl SpanIndex {
     /// Indexes the first document of `file`. The parse stops quietly at a syntax error:
     /// serde_yaml reports those, and whatever was indexed before the error still helps.
     pub fn build(file: &SourceFile) -> SpanIndex {
+        SpanIndex::build_text(file.text())
+    }
+
+    /// Indexes the first document of a YAML text. The parse also stops where lists and
+    /// mappings nest more than [`MAX_NESTING`] levels deep ([`SpanIndex::too_deep`]): that
+    /// is checked here, on events, because YAML parsers take time quadratic in the depth
+    /// to reach their own limits.
+    pub fn build_text(text: &str) -> SpanIndex {
         let mut index = SpanIndex::default();
         let mut stack: Vec<Frame> = Vec::new();
-        let mut parser = Parser::new_from_str(file.text());
+        let mut parser = Parser::new_from_str(text);
         let mut started = false;
-        while let Some(Ok((event, span))) = parser.next_event() {
+        let mut depth = 0usize;
+        loop {
+            let (event, span) = match parser.next_event() {
+                Some(Ok(next)) => next,
+                Some(Err(error)) => {
+                    // saphyr's scanner has a nesting limit of its own, which it meets while
+                    // looking ahead, before the parser gives the events that pass ours.
+                    if error.info().contains("recursion limit") {
+                        let mark = error.marker();
+                        index.too_deep = Some(Place {
+                            pos: Pos::new(mark.line() as u32, mark.col() as u32 + 1),
+                            width: 1,
+                        });
+                    }
+                    index.stopped = true;
+                    let mark = error.marker();
+                    index.stopped_at = Some(Pos::new(mark.line() as u32, mark.col() as u32 + 1));
+                    // A key whose value could not be read is still a place for errors
+                    // about that value (serde_yaml may read what saphyr could not).
+                    for frame in &stack {
+                        if let Frame::Map {
+                            path,
+                            key: Some((name, place)),
+                            ..
+                        } = frame
+                        {
+                            index
+                                .nodes
+                                .entry(join_key(path, name))
+                                .or_insert(NodePlace {
+                                    key: Some(*place),
+                                    value: *place,
+                                });
+                        }
+                    }
+                    break;
+                }
+                None => break,
+            };
             let place = place_of(&span);
+            match &event {
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        index.too_deep = Some(place);
+                        break;
+                    }
+                }
+                Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             match event {
-                Event::DocumentStart(_) if started => break,
+                Event::DocumentStart(_) if started => {
+                    index.stopped_at = Some(place.pos);
+                    break;
+                }
                 Event::DocumentStart(_) => started = true,
                 Event::Scalar(value, ..) => index.node(&mut stack, Some(value.as_ref()), place),
                 Event::Alias(_) => index.node(&mut stack, None, place),
@@ -179,7 +249,16 @@ impl SpanIndex {
                 Some(child)
             }
             Some(Frame::Map { path, key, seen }) => {
-                let (name, key_place) = key.take()?;
+                let Some((name, key_place)) = key.take() else {
+                    // A list or mapping as a key (`? kind: news`): remember where the first
+                    // one is, for the error about it; nothing under it is indexed.
+                    let complex = join_key(path, "?");
+                    self.nodes.entry(complex).or_insert(NodePlace {
+                        key: Some(place),
+                        value: place,
+                    });
+                    return None;
+                };
                 if name == "?" {
                     return None;
                 }
@@ -223,21 +302,52 @@ impl SpanIndex {
             .map_or(START, |node| node.key.unwrap_or(node.value))
     }
 
-    fn nearest(&self, mut path: &str) -> Option<&NodePlace> {
+    /// Makes `path` find the place of `written`: the reader read a misspelt key's value as
+    /// the key it stands for.
+    pub fn alias(&self, path: &str, written: &str) {
+        self.aliases
+            .borrow_mut()
+            .insert(path.to_owned(), written.to_owned());
+    }
+
+    fn nearest(&self, path: &str) -> Option<&NodePlace> {
+        let mut at = path;
         loop {
-            if let Some(node) = self.nodes.get(path) {
+            if let Some(node) = self.nodes.get(at) {
                 return Some(node);
             }
-            if path.is_empty() {
+            if at.is_empty() {
                 return None;
             }
-            path = parent(path);
+            let written = self.aliases.borrow().get(at).cloned();
+            if let Some(written) = written {
+                let renamed = format!("{written}{}", &path[at.len()..]);
+                return self.nodes.get(&renamed).or_else(|| self.nearest(&written));
+            }
+            at = parent(at);
         }
     }
 
     /// Keys that appear twice in one mapping, in document order.
     pub fn duplicates(&self) -> &[Duplicate] {
         &self.duplicates
+    }
+
+    /// Whether the parse stopped at a syntax error (the index then holds what came before).
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// Where the parse stopped early: at a syntax error, or at the start of a second
+    /// document.
+    pub fn stopped_at(&self) -> Option<Pos> {
+        self.stopped_at
+    }
+
+    /// Where lists and mappings first nest more than [`MAX_NESTING`] levels deep, if they do
+    /// (the index then stops there).
+    pub fn too_deep(&self) -> Option<Place> {
+        self.too_deep
     }
 }
 

@@ -4,12 +4,44 @@
 //! every entry kind in proportions like a real course's, short and long texts, some
 //! Cyrillic, sources with locators and tags. The same arguments give the same text. The
 //! course passes `decksmith check` without errors or warnings.
+//!
+//! [`hostile`] writes the opposite: small files that are mistakes of absurd size (twenty
+//! thousand entries on one line, a fact of ten thousand blanks), on which loading must end
+//! fast, in bounded memory, with a short report.
+
+use crate::source::SourceFile;
+use crate::validate::ContentInput;
 
 /// A synthetic course's files: paths relative to the course folder, and their text.
 #[derive(Clone, Debug)]
 pub struct SynthCourse {
     /// `course.yaml`, `sources.yaml` and `decks/*.yaml`.
     pub files: Vec<(String, String)>,
+}
+
+impl SynthCourse {
+    /// The files as the driver would hand them to [`crate::load`].
+    pub fn input(&self) -> ContentInput {
+        let file = |name: &str| {
+            self.files
+                .iter()
+                .find(|(path, _)| path == name)
+                .map_or_else(
+                    || SourceFile::new(name, ""),
+                    |(path, text)| SourceFile::new(path.clone(), text.clone()),
+                )
+        };
+        ContentInput {
+            course: file("course.yaml"),
+            sources: file("sources.yaml"),
+            decks: self
+                .files
+                .iter()
+                .filter(|(path, _)| path.starts_with("decks/"))
+                .map(|(path, text)| SourceFile::new(path.clone(), text.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// SplitMix64: a small, fixed generator, so synthetic courses never change with a library.
@@ -271,26 +303,128 @@ pub fn course(entries: usize, decks: usize) -> SynthCourse {
     SynthCourse { files }
 }
 
+/// A hostile input: a course with one absurd file.
+#[derive(Clone, Debug)]
+pub struct HostileCase {
+    /// A short name (`entries-20k`), also a folder name.
+    pub name: &'static str,
+    /// What is absurd about it.
+    pub what: &'static str,
+    /// The course.
+    pub course: SynthCourse,
+}
+
+/// The hostile inputs of issue 14, each small enough for the file limit: loading each must
+/// end in well under a second with one error or a short, bounded list of them.
+pub fn hostile() -> Vec<HostileCase> {
+    let sources = "sources:\n  - id: news\n    title: A news report\n    kind: news\n";
+    let with_deck = |deck: String| SynthCourse {
+        files: vec![
+            ("course.yaml".into(), "title: Hostile course\n".into()),
+            ("sources.yaml".into(), sources.into()),
+            ("decks/deck.yaml".into(), deck),
+        ],
+    };
+    let flow = |n: usize| format!("title: Deck\nentries: [{}]\n", vec!["x"; n].join(", "));
+    let see = |n: usize| {
+        let ids: Vec<String> = (0..n).map(|i| format!("term-t{i}")).collect();
+        format!(
+            "title: Deck\nentries:\n  - term: T\n    meaning: M\n    source: news\n    see: [{}]\n",
+            ids.join(", ")
+        )
+    };
+    let blanks = |n: usize| {
+        format!(
+            "title: Deck\nentries:\n  - fact: \"{}\"\n    source: news\n",
+            vec!["{a}"; n].join(" ")
+        )
+    };
+    let answers = |n: usize| {
+        let all: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+        format!(
+            "title: Deck\nentries:\n  - fact: \"The {{{}}} here\"\n    source: news\n",
+            all.join("|")
+        )
+    };
+    let brackets = |n: usize, between: &str| {
+        format!(
+            "title: Deck\nentries: {}{}\n",
+            format!("[{between}").repeat(n),
+            "]".repeat(n)
+        )
+    };
+    let mut long_id = with_deck(
+        std::iter::once("title: Deck\nentries:\n".to_owned())
+            .chain(
+                (0..100).map(|i| format!("  - term: T{i}\n    meaning: M\n    source: nope-{i}\n")),
+            )
+            .collect(),
+    );
+    long_id.files[1].1 = format!(
+        "sources:\n  - id: {}\n    title: A source with a long id\n    kind: news\n",
+        "a".repeat(1 << 20)
+    );
+    vec![
+        HostileCase {
+            name: "entries-20k",
+            what: "`entries: [x, x, …]` with 20,000 items on one line",
+            course: with_deck(flow(20_000)),
+        },
+        HostileCase {
+            name: "entries-200k",
+            what: "`entries: [x, x, …]` with 200,000 items on one line",
+            course: with_deck(flow(200_000)),
+        },
+        HostileCase {
+            name: "see-20k",
+            what: "`see: [term-t0, …]` with 20,000 ids",
+            course: with_deck(see(20_000)),
+        },
+        HostileCase {
+            name: "blanks-10k",
+            what: "one fact with 10,000 `{…}` parts",
+            course: with_deck(blanks(10_000)),
+        },
+        HostileCase {
+            name: "blanks-20k",
+            what: "one fact with 20,000 `{…}` parts",
+            course: with_deck(blanks(20_000)),
+        },
+        HostileCase {
+            name: "answers-20k",
+            what: "one part with 20,000 alternatives",
+            course: with_deck(answers(20_000)),
+        },
+        HostileCase {
+            name: "answers-50k",
+            what: "one part with 50,000 alternatives",
+            course: with_deck(answers(50_000)),
+        },
+        HostileCase {
+            name: "brackets-200k",
+            what: "`[` × 200,000 then `]` × 200,000 on one line",
+            course: with_deck(brackets(200_000, "")),
+        },
+        HostileCase {
+            name: "brackets-200k-lines",
+            what: "`[` and a line break × 200,000, then `]` × 200,000",
+            course: with_deck(brackets(200_000, "\n")),
+        },
+        HostileCase {
+            name: "long-source-id",
+            what: "a 1 MB source id and 100 citations of unknown sources",
+            course: long_id,
+        },
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ContentInput, LoadOptions, SourceFile, load};
+    use crate::{LoadOptions, load};
 
     fn input(course: &SynthCourse) -> ContentInput {
-        let file = |name: &str| {
-            let (path, text) = course.files.iter().find(|(p, _)| p == name).unwrap();
-            SourceFile::new(path.clone(), text.clone())
-        };
-        ContentInput {
-            course: file("course.yaml"),
-            sources: file("sources.yaml"),
-            decks: course
-                .files
-                .iter()
-                .filter(|(p, _)| p.starts_with("decks/"))
-                .map(|(p, t)| SourceFile::new(p.clone(), t.clone()))
-                .collect(),
-        }
+        course.input()
     }
 
     #[test]

@@ -12,7 +12,8 @@ use serde_yaml::Value;
 use crate::cloze::{Cloze, ClozePart};
 use crate::course::*;
 use crate::date::PartialDate;
-use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet};
+use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet, listing, short};
+use crate::limits::MAX_ENTRIES_PER_DECK;
 use crate::names::{
     did_you_mean, is_valid_id, normalize_answer, refers_to_other_options, slug, tag_problem,
 };
@@ -71,11 +72,16 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         .read(&doc.root, "", "the course")
     });
 
-    let mut sources = Vec::new();
-    let mut source_ids = Vec::new();
-    if let Some(doc) = &sources_doc {
-        (sources, source_ids) = read_sources(doc, &mut diags);
-    }
+    let read = match &sources_doc {
+        Some(doc) => read_sources(doc, &mut diags),
+        None => SourcesRead::default(),
+    };
+    let SourcesRead {
+        sources,
+        uncited: source_ids,
+        broken: broken_sources,
+        complete: sources_complete,
+    } = read;
 
     let course_quiz = match (&raw_course, &course_doc) {
         (Some(raw), Some(doc)) => {
@@ -131,10 +137,20 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         course_quiz_origin,
         sources: &sources,
         classes: &classes,
+        source_index: sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect(),
+        broken_sources: &broken_sources,
+        sources_complete: sources_complete && sources_doc.is_some(),
         ids: HashMap::new(),
         cited: BTreeSet::new(),
         links: Vec::new(),
         tag_uses: Vec::new(),
+        decks_complete: true,
+        entries_complete: true,
+        suggestions: 0,
     };
     if let Some(doc) = &course_doc {
         builder.note_tag_uses(doc, &course_quiz);
@@ -147,14 +163,20 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         }
     }
     builder.resolve_links(&mut decks);
-    builder.check_quiz_tags(&decks);
+    // What no entry uses can only be told when every entry was read.
+    let complete = builder.decks_complete && builder.entries_complete;
+    if complete {
+        builder.check_quiz_tags(&decks);
+    }
     check_shared_answers(&decks, builder.diags);
     let cited = std::mem::take(&mut builder.cited);
     drop(builder);
 
-    for (id, warning) in source_ids {
-        if !cited.contains(&id) {
-            diags.push(warning);
+    if complete {
+        for (id, warning) in source_ids {
+            if !cited.contains(&id) {
+                diags.push(warning);
+            }
         }
     }
 
@@ -199,7 +221,7 @@ fn deck_order(
                 file.error(
                     Pos::START,
                     1,
-                    format!("deck file name `{id}` is not a valid deck id"),
+                    format!("deck file name `{}` is not a valid deck id", short(id)),
                 )
                 .with_help(format!(
                     "rename the file to `{}.yaml`: lowercase letters, digits and hyphens",
@@ -226,12 +248,13 @@ fn deck_order(
         diags,
     };
     let mut order: Vec<String> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, id) in listed.iter().enumerate() {
         let path = join_index("decks", i);
         let id = id.as_str().trim();
-        if order.iter().any(|o| o == id) {
+        if !seen.insert(id) {
             reader
-                .error_at(&path, format!("deck `{id}` is listed twice"))
+                .error_at(&path, format!("deck `{}` is listed twice", short(id)))
                 .help = Some("remove the second mention".into());
         } else if files.contains_key(id) {
             order.push(id.to_owned());
@@ -241,11 +264,11 @@ fn deck_order(
                 None if files.is_empty() => "the decks folder has no deck files".into(),
                 None => format!(
                     "the deck files are: {}",
-                    files.keys().cloned().collect::<Vec<_>>().join(", ")
+                    listing(files.keys().map(String::as_str), 20)
                 ),
             };
             reader
-                .error_at(&path, format!("no deck file `decks/{id}.yaml`"))
+                .error_at(&path, format!("no deck file `decks/{}.yaml`", short(id)))
                 .help = Some(help);
         }
     }
@@ -254,7 +277,7 @@ fn deck_order(
             Some("list the deck files to build, or remove `decks:` to build them all".into());
     }
     for (id, file) in files {
-        if !order.contains(id) && is_valid_id(id) && !listed.iter().any(|l| l.as_str() == id) {
+        if !seen.contains(id.as_str()) && is_valid_id(id) {
             reader.diags.push(
                 file.warning(
                     Pos::START,
@@ -270,67 +293,97 @@ fn deck_order(
     order
 }
 
-/// The sources, and for each valid one the warning to give if no entry cites it.
-fn read_sources(
-    doc: &Doc<'_>,
-    diags: &mut Diagnostics,
-) -> (Vec<Source>, Vec<(String, Diagnostic)>) {
+/// What reading sources.yaml gave.
+#[derive(Default)]
+struct SourcesRead {
+    /// The sources that are valid.
+    sources: Vec<Source>,
+    /// For each valid source, the warning to give if no entry cites it.
+    uncited: Vec<(String, Diagnostic)>,
+    /// Ids of sources that could not be read (their mistakes are reported): citing them is
+    /// not a second mistake.
+    broken: HashSet<String>,
+    /// Whether the file's list of sources was read at all.
+    complete: bool,
+}
+
+fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
     let mut reader = Reader {
         file: doc.file,
         index: &doc.index,
         diags,
     };
     let Some(raw): Option<RawSourcesFile> = reader.read(&doc.root, "", "sources.yaml") else {
-        return (Vec::new(), Vec::new());
+        return SourcesRead::default();
     };
-    let mut sources: Vec<Source> = Vec::new();
-    let mut uncited = Vec::new();
+    let mut out = SourcesRead {
+        complete: true,
+        ..SourcesRead::default()
+    };
+    let mut first_of: HashMap<String, Location> = HashMap::new();
     for (i, value) in raw.sources.iter().enumerate() {
         let path = join_index("sources", i);
         let Value::Mapping(map) = value else {
-            reader.error_at(
-                &path,
-                format!(
-                    "a source should be a mapping with `id:`, `title:` and `kind:`, not {}",
-                    describe(value)
-                ),
+            reader
+                .error_at(
+                    &path,
+                    format!(
+                        "a source should be a mapping with `id:`, `title:` and `kind:`, not {}",
+                        describe(value)
+                    ),
+                )
+                .help = Some(
+                "write each source as `- id: ...` with `title:` and `kind:` indented below it"
+                    .into(),
             );
             continue;
         };
         let Some(raw): Option<RawSource> = reader.read(map, &path, "this source") else {
+            if let Some(id) = map.get("id").and_then(Value::as_str) {
+                out.broken.insert(id.trim().to_owned());
+            }
             continue;
         };
         let id = raw.id.as_str().trim().to_owned();
         let id_path = join_key(&path, "id");
         if is_valid_id(&id) {
             let place = reader.index.value(&id_path);
-            uncited.push((
+            out.uncited.push((
                 id.clone(),
                 reader
                     .file
                     .warning(
                         place.pos,
                         place.width,
-                        format!("source `{id}` is never cited"),
+                        format!("source `{}` is never cited", short(&id)),
                     )
                     .with_help(format!(
-                        "cite it from the entries that use it (`source: {id}`), or remove it"
+                        "cite it from the entries that use it (`source: {}`), or remove it",
+                        short(&id)
                     )),
             ));
         } else {
             reader
-                .error_at(&id_path, format!("`{id}` is not a valid source id"))
+                .error_at(
+                    &id_path,
+                    format!("`{}` is not a valid source id", short(&id)),
+                )
                 .help = Some(format!(
                 "use lowercase letters, digits and hyphens, such as `{}`",
                 slug(&id, 6)
             ));
+            out.broken.insert(id.clone());
         }
-        if let Some(first) = sources.iter().find(|s| s.id == id) {
-            let note = first.origin.clone();
-            reader
-                .error_at(&id_path, format!("source id `{id}` is used twice"))
-                .note = Some((note, "the first source with this id is".into()));
-            uncited.pop();
+        if let Some(first) = first_of.get(&id) {
+            let diagnostic = reader.error_at(
+                &id_path,
+                format!("source id `{}` is used twice", short(&id)),
+            );
+            diagnostic.note = Some((first.clone(), "the first source with this id is".into()));
+            diagnostic.help = Some("give each source its own id, or remove the repeat".into());
+            if is_valid_id(&id) {
+                out.uncited.pop();
+            }
             continue;
         }
         let date = raw
@@ -341,10 +394,12 @@ fn read_sources(
         if let Some(url) = &url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            reader.error_at(
-                &join_key(&path, "url"),
-                "`url:` should start with https:// or http://",
-            );
+            reader
+                .error_at(
+                    &join_key(&path, "url"),
+                    "`url:` should start with https:// or http://",
+                )
+                .help = Some("copy the whole address from the browser's address bar".into());
         }
         let title = clean(&raw.title);
         let origin = reader.file.location(reader.index.value(&path).pos);
@@ -355,13 +410,14 @@ fn read_sources(
                 || file.chars().nth(1) == Some(':');
             if absolute || file.split(['/', '\\']).any(|part| part == "..") {
                 reader
-                    .error_at(&at, format!("`file: {file}` is outside the course folder"))
+                    .error_at(&at, format!("`file: {}` is outside the course folder", short(&file)))
                     .help = Some("give a path inside the course folder, relative to it, such as `sources/brief.txt`".into());
                 return None;
             }
             Some((file, reader.file.location(reader.index.value(&at).pos)))
         });
-        sources.push(Source {
+        first_of.insert(id.clone(), origin.clone());
+        out.sources.push(Source {
             short: raw.short.as_ref().map_or_else(|| title.clone(), clean),
             id,
             title,
@@ -384,7 +440,7 @@ fn read_sources(
             "list the documents your entries cite, each with `id:`, `title:` and `kind:`".into(),
         );
     }
-    (sources, uncited)
+    out
 }
 
 fn finish_course(
@@ -398,7 +454,10 @@ fn finish_course(
     let language = raw.language.as_ref().map_or_else(|| "en".to_owned(), clean);
     if !is_language_code(&language) {
         reader
-            .error_at("language", format!("`{language}` is not a language code"))
+            .error_at(
+                "language",
+                format!("`{}` is not a language code", short(&language)),
+            )
             .help = Some("use a code such as `en` or `ru`".into());
     }
     let mut strings = BTreeMap::new();
@@ -412,7 +471,7 @@ fn finish_course(
             reader
                 .error_at_key(
                     &join_key("strings", key),
-                    format!("unknown interface string `{key}`"),
+                    format!("unknown interface string `{}`", short(key)),
                 )
                 .help = Some(help);
         }
@@ -427,7 +486,10 @@ fn finish_course(
         reader
             .warning_at(
                 "language",
-                format!("there is no built-in interface text for `{language}`; English is used"),
+                format!(
+                    "there is no built-in interface text for `{}`; English is used",
+                    short(&language)
+                ),
             )
             .help = Some("translate the interface with `strings:` in course.yaml".into());
     }
@@ -486,7 +548,7 @@ fn date(reader: &mut Reader<'_, '_>, raw: &RawDate, path: &str) -> Option<Partia
             reader
                 .error_at(
                     path,
-                    format!("`{}` is not a date: {}", raw.0.as_str().trim(), e.0),
+                    format!("`{}` is not a date: {}", short(raw.0.as_str().trim()), e.0),
                 )
                 .help = Some("write a year (2021), a month (2021-11) or a day (2021-11-16)".into());
             None
@@ -576,7 +638,7 @@ fn merge_quiz(
                 reader
                     .error_at(
                         &join_index(&join_key(path, key), i),
-                        format!("tag `{tag}` {problem}"),
+                        format!("tag `{}` {problem}", short(&tag)),
                     )
                     .help = Some("tags are single words; join words with hyphens".into());
             }
@@ -721,7 +783,13 @@ struct Builder<'d> {
     sources: &'d [Source],
     /// The course's classes, for blanks that name one as their type.
     classes: &'d BTreeMap<String, Vec<String>>,
-    /// Every entry id seen, with where it was defined.
+    /// Each source's place in `sources`, by id.
+    source_index: HashMap<String, usize>,
+    /// Ids of sources that could not be read: citing them is not a second mistake.
+    broken_sources: &'d HashSet<String>,
+    /// Whether sources.yaml was read (if not, no citation can be checked).
+    sources_complete: bool,
+    /// Every entry id seen, with where it was defined (entries with mistakes included).
     ids: HashMap<String, Location>,
     /// Ids of sources some entry cites.
     cited: BTreeSet<String>,
@@ -729,7 +797,18 @@ struct Builder<'d> {
     links: Vec<(String, String, Location, Option<Snippet>)>,
     /// Quiz tag filters to check against the tags in use: (tag, where written).
     tag_uses: Vec<(String, Location, Option<Snippet>)>,
+    /// Whether every deck file could be parsed and its entries listed.
+    decks_complete: bool,
+    /// Whether every entry was read without a mistake in its keys.
+    entries_complete: bool,
+    /// "Did you mean" suggestions worked out so far: each compares a name with every id of
+    /// the course, so past a limit they are left out (the diagnostics could not all be
+    /// shown anyway).
+    suggestions: usize,
 }
+
+/// "Did you mean" suggestions worked out per run for unknown sources and entries.
+const MAX_SUGGESTIONS: usize = 200;
 
 impl Builder<'_> {
     fn deck(
@@ -739,23 +818,40 @@ impl Builder<'_> {
         course_quiz: &QuizSettings,
         course_cards: &CardSettings,
     ) -> Option<Deck> {
-        let doc = parse(
+        let Some(doc) = parse(
             file,
             "`title:` and `entries:`, the deck's terms, facts, events and questions",
             self.diags,
-        )?;
+        ) else {
+            self.decks_complete = false;
+            return None;
+        };
         let mut reader = Reader {
             file: doc.file,
             index: &doc.index,
             diags: self.diags,
         };
-        let raw: RawDeck = reader.read(&doc.root, "", "the deck")?;
+        let Some(raw): Option<RawDeck> = reader.read(&doc.root, "", "the deck") else {
+            // The deck cannot be built, but its entries are still read: their own mistakes
+            // are found now, and links to them are not taken for mistakes.
+            match doc.root.get("entries") {
+                Some(Value::Sequence(values)) => {
+                    let limit = values.len().min(MAX_ENTRIES_PER_DECK);
+                    self.entries(&doc, &values[..limit], &[]);
+                }
+                _ => self.decks_complete = false,
+            }
+            return None;
+        };
         let mut deck_tags = Vec::new();
         for (i, tag) in raw.tags.iter().flatten().enumerate() {
             let tag = clean(tag);
             if let Some(problem) = tag_problem(&tag) {
                 reader
-                    .error_at(&join_index("tags", i), format!("tag `{tag}` {problem}"))
+                    .error_at(
+                        &join_index("tags", i),
+                        format!("tag `{}` {problem}", short(&tag)),
+                    )
                     .help = Some("tags are single words; join words with hyphens".into());
             }
             if !deck_tags.contains(&tag) {
@@ -794,25 +890,16 @@ impl Builder<'_> {
                     .into(),
             );
         }
-        let mut entries = Vec::new();
-        for (i, value) in raw.entries.iter().enumerate() {
-            let path = join_index("entries", i);
-            let errors_before = self.diags.error_count();
-            let raw_entry = {
-                let mut reader = Reader {
-                    file: doc.file,
-                    index: &doc.index,
-                    diags: self.diags,
-                };
-                reader.read_entry(value, &path)
-            };
-            let clean_read = self.diags.error_count() == errors_before;
-            if let Some(raw_entry) = raw_entry
-                && let Some(entry) = self.entry(&doc, raw_entry, &deck_tags, clean_read)
-            {
-                entries.push(entry);
-            }
+        if doc
+            .root
+            .get("entries")
+            .and_then(Value::as_sequence)
+            .is_some_and(|all| all.len() > raw.entries.len())
+        {
+            // Past the limit: the rest were not read.
+            self.decks_complete = false;
         }
+        let entries = self.entries(&doc, &raw.entries, &deck_tags);
         let quiz_origin = doc
             .index
             .get("quiz")
@@ -831,6 +918,42 @@ impl Builder<'_> {
             cards,
             file: file.path().to_owned(),
         })
+    }
+
+    /// Reads and converts a deck's entries; those with mistakes are reported and left out.
+    fn entries(&mut self, doc: &Doc<'_>, values: &[Value], deck_tags: &[String]) -> Vec<Entry> {
+        let mut entries = Vec::new();
+        for (i, value) in values.iter().enumerate() {
+            let path = join_index("entries", i);
+            let errors_before = self.diags.error_count();
+            let raw_entry = {
+                let mut reader = Reader {
+                    file: doc.file,
+                    index: &doc.index,
+                    diags: self.diags,
+                };
+                reader.read_entry(value, &path)
+            };
+            let clean_read = self.diags.error_count() == errors_before;
+            if !clean_read {
+                self.entries_complete = false;
+            }
+            match raw_entry {
+                Some(raw_entry) => match self.entry(doc, raw_entry, deck_tags, clean_read) {
+                    Some(entry) => entries.push(entry),
+                    None => self.entries_complete = false,
+                },
+                None => {
+                    // Links to it are not a second mistake.
+                    if let Some(id) = value.get("id").and_then(Value::as_str) {
+                        self.ids
+                            .entry(id.trim().to_owned())
+                            .or_insert_with(|| doc.file.location(doc.index.value(&path).pos));
+                    }
+                }
+            }
+        }
+        entries
     }
 
     /// Converts one entry; `clean_read` says whether reading it gave no errors (if it did, a
@@ -879,7 +1002,12 @@ impl Builder<'_> {
                     let pos = offset_pos(&reader, &at("fact"), &clean(&f.fact), e.offset);
                     let diagnostic = reader.file.error(pos, 1, e.message).with_help(e.help);
                     reader.diags.push(diagnostic);
-                    return None;
+                    ok = false;
+                    // Read on as plain text, so its id, citations and links still count.
+                    let parts = vec![crate::cloze::ClozePart::Text(clean(&f.fact))];
+                    EntryKind::Fact(Fact {
+                        cloze: Cloze { parts },
+                    })
                 }
             },
             RawEntryKind::Event(e) => {
@@ -891,15 +1019,28 @@ impl Builder<'_> {
                 if let (Some(start), Some(end)) = (start, end)
                     && start.certain_order(&end) == Some(std::cmp::Ordering::Greater)
                 {
-                    reader.error_at(
-                        &at("end"),
-                        format!("the event ends ({end}) before it starts ({start})"),
+                    reader
+                        .error_at(
+                            &at("end"),
+                            format!("the event ends ({end}) before it starts ({start})"),
+                        )
+                        .help = Some(
+                        "check the two dates: `date:` is when it began, `end:` when it ended"
+                            .into(),
                     );
                     ok = false;
                 }
+                let date = match start {
+                    Some(date) => date,
+                    None => {
+                        // Reported; read on with any date, so its id and citations count.
+                        ok = false;
+                        PartialDate::parse("2000").ok()?
+                    }
+                };
                 EntryKind::Event(Event {
                     text: clean(&e.event),
-                    date: start?,
+                    date,
                     end,
                 })
             }
@@ -930,15 +1071,16 @@ impl Builder<'_> {
                 let answer = clean(&q.answer);
                 let accept = list(&q.accept);
                 let distractors = list(&q.distractors);
-                let taken: Vec<String> = std::iter::once(&answer)
+                let taken: HashSet<String> = std::iter::once(&answer)
                     .chain(&accept)
                     .map(|a| normalize_answer(a))
                     .collect();
-                let mut seen: Vec<String> = Vec::new();
+                let mut seen: HashSet<String> = HashSet::new();
                 for (i, d) in distractors.iter().enumerate() {
                     let norm = normalize_answer(d);
                     let dpath = join_index(&at("distractors"), i);
-                    if refers_to_other_options(d) {
+                    let d = short(d);
+                    if refers_to_other_options(&d) {
                         reader
                             .error_at(&dpath, format!("distractor \"{d}\" refers to the other options"))
                             .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
@@ -960,7 +1102,7 @@ impl Builder<'_> {
                             Some("options must all differ: replace or remove the repeat".into());
                         ok = false;
                     }
-                    seen.push(norm);
+                    seen.insert(norm);
                 }
                 EntryKind::Question(Question {
                     prompt: clean(&q.question),
@@ -977,7 +1119,7 @@ impl Builder<'_> {
                 let id = id.as_str().trim().to_owned();
                 if !is_valid_id(&id) {
                     reader
-                        .error_at(&at("id"), format!("`{id}` is not a valid id"))
+                        .error_at(&at("id"), format!("`{}` is not a valid id", short(&id)))
                         .help = Some(format!(
                         "use lowercase letters, digits and single hyphens, such as `{}`",
                         slug(&id, 8)
@@ -996,7 +1138,7 @@ impl Builder<'_> {
         let origin = reader.file.location(reader.index.value(path).pos);
         let id_location = reader.file.location(id_place.pos);
         if let Some(first) = self.ids.get(&id) {
-            let message = format!("id `{id}` is used twice in the course");
+            let message = format!("id `{}` is used twice in the course", short(&id));
             let help = if explicit_id {
                 "ids must be unique across the course: choose another".to_owned()
             } else {
@@ -1014,25 +1156,32 @@ impl Builder<'_> {
         }
 
         let mut tags: Vec<String> = deck_tags.to_vec();
+        let mut has: HashSet<String> = tags.iter().cloned().collect();
         for (i, tag) in raw.common.tags.iter().flatten().enumerate() {
             let tag = clean(tag);
             if let Some(problem) = tag_problem(&tag) {
                 reader
                     .error_at(
                         &join_index(&at("tags"), i),
-                        format!("tag `{tag}` {problem}"),
+                        format!("tag `{}` {problem}", short(&tag)),
                     )
                     .help = Some("tags are single words; join words with hyphens".into());
                 ok = false;
             }
-            if !tags.contains(&tag) {
+            if has.insert(tag.clone()) {
                 tags.push(tag);
             }
         }
 
         let citations = citations(
-            self.sources,
+            &Known {
+                sources: self.sources,
+                index: &self.source_index,
+                broken: self.broken_sources,
+                complete: self.sources_complete,
+            },
             &mut self.cited,
+            &mut self.suggestions,
             &mut reader,
             raw.common.source.as_ref(),
             path,
@@ -1073,29 +1222,41 @@ impl Builder<'_> {
 
     /// Checks `see:` links and links quotes to the person entries they name.
     fn resolve_links(&mut self, decks: &mut [Deck]) {
-        let ids: HashSet<&str> = decks
-            .iter()
-            .flat_map(|d| d.entries.iter().map(|e| e.id.as_str()))
-            .collect();
+        // Every id the course defines, those of entries with mistakes included: a link to
+        // one of them is not a second mistake.
+        let mut known: Vec<&str> = self.ids.keys().map(String::as_str).collect();
+        known.sort_unstable();
         for (from, to, location, snippet) in std::mem::take(&mut self.links) {
-            if ids.contains(to.as_str()) {
+            if self.ids.contains_key(to.as_str()) {
                 if from == to {
                     self.diags.push(
-                        Diagnostic::warning(location, format!("entry `{from}` refers to itself"))
-                            .with_snippet(snippet)
-                            .with_help("remove it from `see:`"),
+                        Diagnostic::warning(
+                            location,
+                            format!("entry `{}` refers to itself", short(&from)),
+                        )
+                        .with_snippet(snippet)
+                        .with_help("remove it from `see:`"),
                     );
                 }
                 continue;
             }
-            let mut known: Vec<&str> = ids.iter().copied().collect();
-            known.sort_unstable();
-            let help = match did_you_mean(&to, known) {
+            if !self.decks_complete {
+                // The entry may be in a deck that could not be read.
+                continue;
+            }
+            let suggestion =
+                if self.suggestions < MAX_SUGGESTIONS && !self.diags.is_full(&location.file) {
+                    self.suggestions += 1;
+                    did_you_mean(&to, known.iter().copied())
+                } else {
+                    None
+                };
+            let help = match suggestion {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "`see:` takes ids of entries in this course".into(),
             };
             self.diags.push(
-                Diagnostic::error(location, format!("unknown entry `{to}`"))
+                Diagnostic::error(location, format!("unknown entry `{}`", short(&to)))
                     .with_snippet(snippet)
                     .with_help(help),
             );
@@ -1347,9 +1508,19 @@ fn kind_name(kind: &EntryKind) -> &'static str {
     }
 }
 
+/// The sources citations are checked against.
+struct Known<'a> {
+    sources: &'a [Source],
+    index: &'a HashMap<String, usize>,
+    broken: &'a HashSet<String>,
+    /// Whether sources.yaml was read: if not, no citation can be checked.
+    complete: bool,
+}
+
 fn citations(
-    sources: &[Source],
+    known: &Known<'_>,
     cited: &mut BTreeSet<String>,
+    suggestions: &mut usize,
     reader: &mut Reader<'_, '_>,
     refs: Option<&RawSourceRefs>,
     path: &str,
@@ -1371,21 +1542,30 @@ fn citations(
         } else {
             item.clone()
         };
-        if !sources.iter().any(|s| s.id == id) {
-            let help = match did_you_mean(&id, sources.iter().map(|s| s.id.as_str())) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None if sources.is_empty() => "sources.yaml defines no sources".into(),
-                None => format!(
-                    "the sources are: {}",
-                    sources
-                        .iter()
-                        .map(|s| s.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+        if !known.index.contains_key(&id) {
+            if !known.complete || known.broken.contains(&id) {
+                // Already reported where the source is, or sources.yaml could not be read.
+                *ok = false;
+                continue;
+            }
+            let ids = || known.sources.iter().map(|s| s.id.as_str());
+            let suggestion = if *suggestions < MAX_SUGGESTIONS && !reader.is_full() {
+                *suggestions += 1;
+                did_you_mean(&id, ids())
+            } else {
+                None
+            };
+            let help = match suggestion {
+                Some(s) => {
+                    // The source meant is cited, if misspelt: not "never cited" as well.
+                    cited.insert(s.to_owned());
+                    format!("did you mean `{s}`?")
+                }
+                None if known.sources.is_empty() => "sources.yaml defines no sources".into(),
+                None => format!("the sources are: {}", listing(ids(), 20)),
             };
             reader
-                .error_at(&id_path, format!("unknown source `{id}`"))
+                .error_at(&id_path, format!("unknown source `{}`", short(&id)))
                 .help = Some(help);
             *ok = false;
             continue;
@@ -1455,13 +1635,13 @@ fn derived_id(kind: &EntryKind) -> String {
 /// sits on one line as written, else the scalar's start.
 fn offset_pos(reader: &Reader<'_, '_>, path: &str, text: &str, offset: usize) -> Pos {
     let place = reader.index.value(path);
-    let Some(line) = reader.file.line_text(place.pos.line) else {
+    let Some(start) = reader.file.byte_of_pos(place.pos) else {
         return place.pos;
     };
-    let from: String = line.chars().skip(place.pos.col as usize - 1).collect();
+    let from = &reader.file.text()[start..];
     let (body, shift) = match from.chars().next() {
         Some('"' | '\'') => (&from[1..], 1),
-        _ => (from.as_str(), 0),
+        _ => (from, 0),
     };
     let prefix: String = text.chars().take(offset).collect();
     if body.starts_with(&prefix) {

@@ -236,11 +236,14 @@ fn a_file_of_many_megabytes_is_refused() {
     while huge.len() <= decksmith_model::source::MAX_FILE_BYTES {
         huge.extend_from_slice(b"  - term: filler\n    meaning: text that goes on and on\n");
     }
-    let (loaded, shown) = load_with_deck("decks/huge.yaml", huge);
+    let (loaded, shown) = load_with_deck("decks/huge.yaml", huge.clone());
     assert!(loaded.course.is_none());
     assert_eq!(shown.len(), 1);
     assert!(
-        shown[0].starts_with("decks/huge.yaml:1:1: error: file is too large (8.0 MB); content files are limited to 8 MB"),
+        shown[0].starts_with(&format!(
+            "decks/huge.yaml:1:1: error: file is too large (8,388,6{} bytes); content files are limited to 8 MB (8,388,608 bytes)",
+            huge.len() - 8_388_600
+        )),
         "{}",
         shown[0]
     );

@@ -157,12 +157,20 @@ fn read_one(dir: &ContentDir, relative: &str, diags: &mut Diagnostics) -> Option
     let path = dir.path.join(relative);
     let result = fs::metadata(&path).and_then(|meta| {
         if meta.len() > MAX_FILE_BYTES as u64 {
-            // Let decode explain; read no more than needed to say how big it is.
-            Ok(vec![0; MAX_FILE_BYTES + 1])
+            // Not read at all: the size on disk says enough.
+            Ok(Err(meta.len()))
         } else {
-            fs::read(&path)
+            fs::read(&path).map(Ok)
         }
     });
+    let result = match result {
+        Ok(Err(len)) => {
+            diags.push(SourceFile::too_large(shown, len));
+            return None;
+        }
+        Ok(Ok(bytes)) => Ok(bytes),
+        Err(e) => Err(e),
+    };
     match result {
         Ok(bytes) => match SourceFile::decode(shown, &bytes) {
             Ok(file) => Some(file),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::limits::{MAX_QUOTED_CHARS, MAX_SHOWN_PER_FILE};
 
 fn at(file: &str, line: u32, col: u32) -> Location {
     Location {
@@ -13,10 +14,7 @@ fn renders_headline_snippet_note_and_help() {
         at("content/decks/un.yaml", 42, 13),
         "unknown source \"riac-brif\"",
     )
-    .with_snippet(Some(Snippet {
-        line_text: "    source: riac-brif".into(),
-        width: 9,
-    }))
+    .with_snippet(Some(Snippet::line("    source: riac-brif", 9)))
     .with_note(at("content/sources.yaml", 3, 7), "sources are defined")
     .with_help("did you mean \"riac-brief\"?");
     assert_eq!(
@@ -42,4 +40,32 @@ fn sorts_by_file_line_column_and_drops_exact_duplicates() {
         ]
     );
     assert_eq!(all.summary(), "3 errors, 1 warning");
+}
+
+#[test]
+fn keeps_a_hundred_per_file_and_counts_the_rest() {
+    let mut all = Diagnostics::new();
+    for line in 1..=150 {
+        all.push(Diagnostic::error(at("a.yaml", line, 1), "e"));
+    }
+    all.push(Diagnostic::warning(at("a.yaml", 151, 1), "w"));
+    all.push(Diagnostic::error(at("b.yaml", 1, 1), "e"));
+    assert_eq!(all.len(), MAX_SHOWN_PER_FILE + 1);
+    assert_eq!(all.summary(), "151 errors, 1 warning");
+    assert!(all.is_full("a.yaml") && !all.is_full("b.yaml"));
+    let rendered = all.render();
+    assert!(
+        rendered
+            .contains("a.yaml: … and 50 more errors and 1 more warning in this file, not shown")
+    );
+    assert!(rendered.ends_with("b.yaml:1:1: error: e\n\n"));
+}
+
+#[test]
+fn long_and_invisible_text_is_quoted_short() {
+    assert_eq!(short("riac-brief"), "riac-brief");
+    assert_eq!(short("a\u{1b}[31mred"), "a\\u{1b}[31mred");
+    let long = "x".repeat(10_000);
+    assert_eq!(short(&long).chars().count(), MAX_QUOTED_CHARS);
+    assert_eq!(listing(["a", "b", "c"], 2), "a, b and 1 more");
 }
