@@ -353,6 +353,25 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
             shared.join("`, `")
         ));
     }
+    // An acronym in the question whose letters start only the answer's words ("The EU
+    // body…" → "European Union Agency for Cybersecurity") points at it.
+    let initials = |s: &str| text::initials(s);
+    for word in stem.split(|c: char| !c.is_alphanumeric()) {
+        let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let acronym = letters.chars().count() >= 2
+            && letters
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !acronym {
+            continue;
+        }
+        let starts = |s: &str| initials(s).starts_with(&letters);
+        if starts(answer) && !distractors.iter().any(|d| starts(d)) {
+            return Some(format!(
+                "the question's {letters} gives the answer's words away"
+            ));
+        }
+    }
     let len = |s: &str| s.chars().count();
     let longest = distractors.iter().map(|d| len(d)).max().unwrap_or(0);
     let answer_len = len(answer);

@@ -587,3 +587,35 @@ fn every_phrase_is_listed_in_the_content_readme_and_every_key_used_exists() {
         }
     }
 }
+
+#[test]
+fn bodies_are_offered_among_bodies_of_their_sort_and_an_acronym_in_the_question_is_a_cue() {
+    let c = course(
+        "",
+        "  - organization: Cybersecurity Tech Accord\n    description: A pledge of technology companies to protect their users\n    source: s\n  - organization: Russian International Affairs Council\n    description: A Moscow think tank on foreign policy\n    source: s\n  - organization: Forum of Incident Response and Security Teams\n    description: A global consortium of response teams\n    source: s\n  - organization: International Criminal Police Organization\n    description: The world police cooperation body\n    source: s\n  - organization: European Union Agency for Cybersecurity\n    description: The EU body that coordinates cyber protection\n    source: s\n",
+        "  questions: 5\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    // The only agreement among councils and forums would stand out: not asked.
+    assert_eq!(
+        dropped(
+            &g,
+            "org-cybersecurity-tech-accord:multiple-choice:description"
+        ),
+        Some(DropKind::TooFew)
+    );
+    for q in questions(&g) {
+        assert!(
+            !options(q).contains(&"Cybersecurity Tech Accord".to_owned()),
+            "{:?}",
+            options(q)
+        );
+    }
+    assert_eq!(
+        dropped(
+            &g,
+            "org-european-union-agency-for-cybersecurity:multiple-choice:description"
+        ),
+        Some(DropKind::GivesAway)
+    );
+}

@@ -18,6 +18,9 @@ use crate::values::{Ask, Named, ValueType, text};
 struct Item {
     part: String,
     prompt: String,
+    /// The prompt's own content, without the question's fixed words ("Which organization
+    /// does this describe?"): what the options may not repeat.
+    stem: String,
     answer: String,
     ty: ValueType,
     /// The teacher's wrong options, used first.
@@ -39,6 +42,7 @@ impl Item {
     fn new(part: &str, prompt: String, answer: &str, ty: ValueType, explanation: String) -> Item {
         Item {
             part: part.to_owned(),
+            stem: prompt.clone(),
             prompt,
             answer: answer.to_owned(),
             ty,
@@ -143,7 +147,7 @@ fn options(
         };
         let mut ask = Ask::new(&item.answer, &item.ty, wanted, ctx.seed, &key);
         ask.also_right = &also_right;
-        ask.stem = &item.prompt;
+        ask.stem = &item.stem;
         if let Some(before) = &item.before {
             ask = ask.before_blank(before);
         }
@@ -199,7 +203,7 @@ fn options(
             )
         });
     }
-    if let Some(cue) = option_cue(&item.prompt, &item.answer, &distractors) {
+    if let Some(cue) = option_cue(&item.stem, &item.answer, &distractors) {
         return Err((
             DropKind::GivesAway,
             cue,
@@ -244,6 +248,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
                     explain::term(ctx, entry, t, explain::Side::Expansion),
                 );
                 item.spelled = Some(t.term.clone());
+                item.stem = t.term.clone();
                 items.push(item);
             }
             let ty = pools.classify(&t.term);
@@ -260,6 +265,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
             );
             item.also_right = t.aliases.clone();
             item.also_right.extend(pools.sharing("meaning", &t.meaning));
+            item.stem = t.meaning.clone();
             items.push(item);
             for translation in &t.translations {
                 let language = p.get(&format!("lang.{}", translation.lang), &[]);
@@ -274,6 +280,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
                     explain::term(ctx, entry, t, explain::Side::Translation(translation)),
                 );
                 item.lang = Some(translation.lang.clone());
+                item.stem = t.term.clone();
                 items.push(item);
             }
         }
@@ -288,6 +295,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
                 );
                 item.also_right = o.aliases.clone();
                 item.spelled = Some(acronym.clone());
+                item.stem = acronym.clone();
                 items.push(item);
             }
             let prompt = p.get(
@@ -304,6 +312,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
             item.also_right = o.aliases.clone();
             item.also_right
                 .extend(pools.sharing("description", &o.description));
+            item.stem = o.description.clone();
             items.push(item);
         }
         EntryKind::Person(person) => {
@@ -315,6 +324,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
                 explain::entry_about(ctx, entry),
             );
             item.also_right = pools.roles_of(&person.name);
+            item.stem = person.name.clone();
             items.push(item);
         }
         EntryKind::Fact(_) => {
@@ -374,6 +384,7 @@ fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Option<Item> {
     item.given = site.blank.distractors.clone();
     item.also_right = site.also_right.clone();
     item.before = Some(site.before.clone());
+    item.stem = site.text.clone();
     item.refused = site.no_options();
     Some(item)
 }

@@ -12,7 +12,7 @@ use crate::values::{Ask, ValueType};
 
 /// The who-questions of an entry: for a quote, who said it; for a person, who holds a role.
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
-    let (part, prompt, answer, explanation, mut also_right) = match &entry.kind {
+    let (part, prompt, stem, answer, explanation, mut also_right) = match &entry.kind {
         EntryKind::Quote(q) => {
             let speaker = q
                 .person
@@ -27,7 +27,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             let explanation = explain::quote(ctx, entry, &speaker);
             // Anyone else the course records saying the same words.
             let same = ctx.pools.sharing("quote", &q.text);
-            ("said", prompt, speaker, explanation, same)
+            ("said", prompt, q.text.clone(), speaker, explanation, same)
         }
         EntryKind::Person(p) => {
             let prompt = ctx.phrases.get("q.who-is", &[("role", &p.role)]);
@@ -49,7 +49,14 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 );
                 return Vec::new();
             }
-            ("is", prompt, p.name.clone(), explanation, holders)
+            (
+                "is",
+                prompt,
+                p.role.clone(),
+                p.name.clone(),
+                explanation,
+                holders,
+            )
         }
         _ => return Vec::new(),
     };
@@ -58,7 +65,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     also_right.extend(ctx.pools.aliases(&answer));
     let mut ask = Ask::new(&answer, &ValueType::Person, ctx.distractors, ctx.seed, &key);
     ask.also_right = &also_right;
-    ask.stem = &prompt;
+    ask.stem = &stem;
     let distractors = ctx.pools.distractors(&ask);
     if distractors.len() < ctx.distractors {
         if matches!(entry.kind, EntryKind::Quote(_)) {
@@ -87,7 +94,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         }
         return Vec::new();
     }
-    if let Some(cue) = option_cue(&prompt, &answer, &distractors) {
+    if let Some(cue) = option_cue(&stem, &answer, &distractors) {
         ctx.drop(entry, id, DropKind::GivesAway, cue, None);
         return Vec::new();
     }

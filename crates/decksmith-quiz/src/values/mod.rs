@@ -244,6 +244,43 @@ const DOCUMENT_WORDS: &[&str] = &[
     "стратегия",
 ];
 
+/// What sort of thing an organization entry names, by its name: an agreement, a
+/// publication, a directory, or (most often) a body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OrgSort {
+    Agreement,
+    Publication,
+    Directory,
+    Body,
+}
+
+impl OrgSort {
+    fn of(name: &str) -> OrgSort {
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+        if has(&[
+            "accord",
+            "agreement",
+            "compact",
+            "treaty",
+            "pact",
+            "convention",
+            "charter",
+        ]) {
+            OrgSort::Agreement
+        } else if has(&["journal", "magazine", "review", "bulletin", "newspaper"]) {
+            OrgSort::Publication
+        } else if has(&["directory", "register", "registry", "database", "list"]) {
+            OrgSort::Directory
+        } else {
+            OrgSort::Body
+        }
+    }
+}
+
 /// Whether a full name names a body: an organization, a council, a committee…
 fn names_a_body(name: &str) -> bool {
     const BODIES: &[&str] = &[
@@ -829,7 +866,16 @@ impl<'c> Pools<'c> {
         let shape = Shape::of(answer);
         match ask.ty {
             ValueType::Person => named(shape, &self.people, at),
-            ValueType::Organization => named(shape, &self.organizations, at),
+            ValueType::Organization => {
+                // An agreement among agreements, a journal among journals, a body among
+                // bodies: a lone agreement among councils would stand out.
+                let sort = OrgSort::of(answer);
+                let same: Vec<Candidate<'_>> = named(shape, &self.organizations, at)
+                    .into_iter()
+                    .filter(|c| OrgSort::of(&c.text) == sort)
+                    .collect();
+                same
+            }
             ValueType::Acronym => {
                 let norm = normalize_answer(answer);
                 let body = self.body_acronyms.iter().any(|a| a.all.contains(&norm));
@@ -841,7 +887,15 @@ impl<'c> Pools<'c> {
             }
             ValueType::Term => named(shape, &self.terms, at),
             ValueType::Title => named(shape, &self.titles, at),
-            ValueType::Expansion => named(shape, &self.expansions, at),
+            ValueType::Expansion => {
+                // The full name of a body among bodies' names (of its sort), of a technology
+                // among other things.
+                let (body, sort) = (names_a_body(answer), OrgSort::of(answer));
+                named(shape, &self.expansions, at)
+                    .into_iter()
+                    .filter(|c| names_a_body(&c.text) == body && OrgSort::of(&c.text) == sort)
+                    .collect()
+            }
             ValueType::Role => items(shape, &self.roles, at),
             ValueType::Class(name) => self
                 .classes
