@@ -36,6 +36,16 @@ fn content_words(text: &str) -> Vec<String> {
     text::content_words(text)
 }
 
+/// The words of the generator's fixed question wording, in both languages.
+fn template_words() -> Vec<String> {
+    decksmith_quiz::phrases::PHRASES
+        .iter()
+        .filter(|(key, ..)| key.starts_with("q."))
+        .flat_map(|(_, en, ru)| [*en, *ru])
+        .flat_map(|t| content_words(&t.replace(['{', '}'], " ")))
+        .collect()
+}
+
 /// Types that share a pool: a full name may be an organization's or an acronym's expansion;
 /// a term may be an acronym or a title.
 fn family(ty: ValueType) -> String {
@@ -108,9 +118,12 @@ impl Lint<'_> {
         let teacher = self.hand_written(q);
         let given = self.teacher_options(q);
         let own = content_words(right);
+        // The question's fixed wording ("Which organization does this describe?") is no
+        // cue: only the words of its content count.
+        let fixed = template_words();
         let stem: Vec<String> = content_words(prompt)
             .into_iter()
-            .filter(|w| !own.contains(w))
+            .filter(|w| !own.contains(w) && !fixed.contains(w))
             .collect();
         for (i, o) in options.iter().enumerate() {
             if i == answer || teacher || given.contains(o) {
@@ -131,20 +144,26 @@ impl Lint<'_> {
             }
         }
         // The answer is not the only option sharing the question's words.
-        let shared = |o: &str| {
-            content_words(o)
-                .iter()
-                .any(|w| content_words(prompt).contains(w))
-        };
+        let content: Vec<String> = content_words(prompt)
+            .into_iter()
+            .filter(|w| !fixed.contains(w))
+            .collect();
+        let shared = |o: &str| content_words(o).iter().any(|w| content.contains(w));
         if shared(right)
             && !options
                 .iter()
                 .enumerate()
                 .any(|(i, o)| i != answer && shared(o))
         {
+            let words: Vec<String> = content_words(right)
+                .into_iter()
+                .filter(|w| content.contains(w))
+                .collect();
             self.flag(
                 q,
-                "the answer is the only option that repeats a word of the question".into(),
+                format!(
+                    "the answer is the only option that repeats a word of the question: {words:?}"
+                ),
             );
         }
         let len = |s: &str| s.chars().count();
