@@ -5,7 +5,8 @@
 //! its source (with the closest passage, so the teacher can copy the right words) and every
 //! quote that occurs more than once (it does not point at one place). Text is compared after
 //! normalising white space, quotation marks, apostrophes and dashes, which differ between a
-//! PDF, a web page and what a teacher types.
+//! PDF, a web page and what a teacher types, and without regard to case (a quote may start
+//! where the source's sentence does not).
 
 use std::collections::BTreeMap;
 
@@ -40,11 +41,11 @@ pub fn check_quotes(course: &Course, texts: &BTreeMap<String, SourceText>) -> Ve
             ) else {
                 continue;
             };
-            let wanted = normalize(quote);
+            let wanted = normalize(quote).to_lowercase();
             if wanted.is_empty() {
                 continue;
             }
-            match text.normalized.matches(&wanted).count() {
+            match text.lowercase.matches(&wanted).count() {
                 1 => {}
                 0 => {
                     let mut diagnostic = Diagnostic::warning(
@@ -108,6 +109,8 @@ fn normalize(text: &str) -> String {
 /// A source text ready for searching.
 struct Prepared {
     normalized: String,
+    /// The same, lowercase, for finding quotes whatever their case.
+    lowercase: String,
     /// Each word of `normalized`: its byte range, and its lowercase letters and digits.
     words: Vec<(usize, usize, String)>,
 }
@@ -125,7 +128,11 @@ impl Prepared {
             }
             start = end + 1;
         }
-        Prepared { normalized, words }
+        Prepared {
+            lowercase: normalized.to_lowercase(),
+            normalized,
+            words,
+        }
     }
 
     /// The passage of the text most like `quote`: the window of as many words that shares

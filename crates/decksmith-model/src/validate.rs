@@ -1597,7 +1597,14 @@ fn citations(
             (None, None, Some(page)) => Some(Locator::Page(clean(page))),
             (None, None, None) => None,
         };
-        let origin = reader.file.location(reader.index.value(&item).pos);
+        // A quote is pointed at by its own text, so that a check of it lands there.
+        let quote_at = join_key(&item, "quote");
+        let at = if reader.index.get(&quote_at).is_some() {
+            quote_at
+        } else {
+            item.clone()
+        };
+        let origin = reader.file.location(reader.index.value(&at).pos);
         out.push(Citation {
             source: id,
             locator,

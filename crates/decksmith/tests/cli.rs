@@ -284,3 +284,37 @@ fn timings_name_each_stage_and_format_and_flashcards_pdf_alone() {
     }
     assert_eq!(json["decks"], 2);
 }
+
+#[test]
+fn check_looks_every_quote_up_in_the_sources_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/quotes");
+    let out = Command::new(env!("CARGO_BIN_EXE_decksmith"))
+        .args(["check", "--content", "."])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    // A source's missing text is an error at its `file:`.
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("sources.yaml:10:11: error: failed to read `sources/no-such-file.txt`, the text of source `missing`"),
+        "{err}"
+    );
+    // A quote found twice, and one not found, each at the quote, the latter with the closest
+    // passage to copy.
+    assert!(
+        err.contains("decks/d.yaml:7:34: warning: the quote \"escalating for three years\" occurs 2 times in sources/report.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("decks/d.yaml:11:34: warning: the quote \"participants from forty countries\" does not occur in sources/report.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: the closest passage is \"participants from 40 countries.\""),
+        "{err}"
+    );
+    // Quotes found once pass, whatever their quotation marks and case.
+    assert!(!err.contains("more than 300 participants"), "{err}");
+    assert!(!err.contains("digital divide"), "{err}");
+}
