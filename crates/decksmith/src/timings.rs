@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use serde::Serialize;
+
 /// A build's costs.
 #[derive(Clone, Debug, Default)]
 pub struct Timings {
@@ -25,6 +27,51 @@ pub struct Timings {
     pub decks: usize,
     /// Flashcards made.
     pub cards: usize,
+}
+
+/// The JSON form of [`Timings`] (`--timings=FILE`, `target/bench.json`): its field names are
+/// an interface the benchmark and outside scripts read.
+#[derive(Serialize)]
+struct JsonView {
+    entries: usize,
+    decks: usize,
+    cards: usize,
+    total_ms: f64,
+    peak_memory_bytes: Option<u64>,
+    stages_ms: Ordered<f64>,
+    writing_ms: f64,
+    formats: Ordered<Cost>,
+    files: Ordered<Cost>,
+}
+
+/// What rendering a format or a file cost.
+#[derive(Serialize)]
+struct Cost {
+    render_ms: f64,
+    bytes: usize,
+}
+
+impl Cost {
+    fn new(&(time, bytes): &(Duration, usize)) -> Self {
+        Self {
+            render_ms: ms(time),
+            bytes,
+        }
+    }
+}
+
+/// A JSON object whose keys keep their order (the stages run in order).
+struct Ordered<T>(Vec<(&'static str, T)>);
+
+impl<T: Serialize> Serialize for Ordered<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
+/// Milliseconds, to a tenth: finer is noise.
+fn ms(time: Duration) -> f64 {
+    (time.as_secs_f64() * 10_000.0).round() / 10.0
 }
 
 impl Timings {
@@ -49,50 +96,35 @@ impl Timings {
 
     /// The timings as JSON, with the process's peak memory where the system tells it.
     pub fn to_json(&self) -> String {
-        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        let mut out = String::from("{\n");
-        let _ = writeln!(
-            out,
-            "  \"entries\": {},\n  \"decks\": {},\n  \"cards\": {},\n  \"total_ms\": {:.1},",
-            self.entries,
-            self.decks,
-            self.cards,
-            ms(self.total)
-        );
-        match peak_memory_bytes() {
-            Some(bytes) => {
-                let _ = writeln!(out, "  \"peak_memory_bytes\": {bytes},");
-            }
-            None => out.push_str("  \"peak_memory_bytes\": null,\n"),
-        }
-        out.push_str("  \"stages_ms\": {");
-        for (i, (name, time)) in self.stages.iter().enumerate() {
-            let comma = if i + 1 < self.stages.len() { "," } else { "" };
-            let _ = write!(out, "\n    \"{name}\": {:.1}{comma}", ms(*time));
-        }
-        let _ = write!(
-            out,
-            "\n  }},\n  \"writing_ms\": {:.1},\n  \"formats\": {{",
-            ms(self.writing)
-        );
-        for (i, (name, (time, bytes))) in self.formats.iter().enumerate() {
-            let comma = if i + 1 < self.formats.len() { "," } else { "" };
-            let _ = write!(
-                out,
-                "\n    \"{name}\": {{ \"render_ms\": {:.1}, \"bytes\": {bytes} }}{comma}",
-                ms(*time)
-            );
-        }
-        out.push_str("\n  },\n  \"files\": {");
-        for (i, ((_, name), (time, bytes))) in self.files.iter().enumerate() {
-            let comma = if i + 1 < self.files.len() { "," } else { "" };
-            let _ = write!(
-                out,
-                "\n    \"{name}\": {{ \"render_ms\": {:.1}, \"bytes\": {bytes} }}{comma}",
-                ms(*time)
-            );
-        }
-        out.push_str("\n  }\n}\n");
+        let view = JsonView {
+            entries: self.entries,
+            decks: self.decks,
+            cards: self.cards,
+            total_ms: ms(self.total),
+            peak_memory_bytes: peak_memory_bytes(),
+            stages_ms: Ordered(
+                self.stages
+                    .iter()
+                    .map(|(name, time)| (*name, ms(*time)))
+                    .collect(),
+            ),
+            writing_ms: ms(self.writing),
+            formats: Ordered(
+                self.formats
+                    .iter()
+                    .map(|(name, cost)| (*name, Cost::new(cost)))
+                    .collect(),
+            ),
+            files: Ordered(
+                self.files
+                    .iter()
+                    .map(|((_, name), cost)| (*name, Cost::new(cost)))
+                    .collect(),
+            ),
+        };
+        // Serializing plain numbers and strings into memory cannot fail.
+        let mut out = serde_json::to_string_pretty(&view).unwrap_or_default();
+        out.push('\n');
         out
     }
 
@@ -148,3 +180,6 @@ pub fn peak_memory_bytes() -> Option<u64> {
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
 }
+
+#[cfg(test)]
+mod tests;
