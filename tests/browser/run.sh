@@ -20,9 +20,9 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
-cargo run -q -p decksmith -- build --content tests/browser/course --out "$work/decks" \
+cargo run --locked -q -p decksmith -- build --content tests/browser/course --out "$work/decks" \
   --variants 2 --format html --format json --deny-warnings
-cargo run -q -p decksmith -- build --content tests/browser/course-ru --out "$work/decks-ru" \
+cargo run --locked -q -p decksmith -- build --content tests/browser/course-ru --out "$work/decks-ru" \
   --format html --format json --deny-warnings
 
 if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi

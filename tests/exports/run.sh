@@ -31,7 +31,7 @@ cp "$here/package.json" "$here/package-lock.json" "$work/"
 
 step "build the fixture course as a teacher does, into one output folder, and the bundled course"
 build() { # build CONTENT OUT
-  cargo run -q -p decksmith -- build --content "$1" --out "$2" >"$work/build.log" 2>&1 \
+  cargo run --locked -q -p decksmith -- build --content "$1" --out "$2" >"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; fail "decksmith build of $1 failed"; }
 }
 snapshot() { rm -rf "$work/$1"; cp -r "$work/out" "$work/$1"; }
