@@ -73,9 +73,9 @@ test('a flashcard flips with Space, Enter and a click, and the arrow keys move b
   const back = visible.locator('.face.back');
   assert.ok(await back.isVisible());
   assert.match(await back.textContent(), /Open-Ended Working Group/);
-  // The source is on the back, and the Russian term is marked as Russian.
+  // The source is on the back; the Russian term is a card of its own, marked as Russian.
   assert.match(await back.locator('.source').textContent(), /TASS news, “formed at Moscow's initiative”/);
-  assert.equal(await back.locator('.translation').getAttribute('lang'), 'ru');
+  assert.equal(await page.getAttribute('[data-card="term-oewg-ru"] .face.back .main', 'lang'), 'ru');
   await shot(page, 'flashcards-desktop-back', false);
 
   await page.keyboard.press('Enter');
@@ -84,11 +84,11 @@ test('a flashcard flips with Space, Enter and a click, and the arrow keys move b
   assert.equal(await visible.getAttribute('data-side'), 'back');
 
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.getElementById('status').textContent === 'Card 2 of 13');
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Card 2 of 25');
   const second = page.locator('[data-card]:visible');
-  assert.equal(await second.getAttribute('data-card'), 'term-gge');
+  assert.equal(await second.getAttribute('data-card'), 'term-oewg-meaning');
   assert.equal(await second.getAttribute('data-side'), 'front', 'a new card shows its front');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-card')), 'term-gge', 'focus follows the card');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-card')), 'term-oewg-meaning', 'focus follows the card');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-oewg');
   await page.keyboard.press('ArrowLeft');
@@ -107,14 +107,14 @@ test('self-grading fills the progress bar, survives a reload, and resets', async
   await page.click('[data-action="again"]');
   assert.equal(await page.locator('#progress').evaluate((p) => p.value), 2);
   assert.equal(await page.textContent('#progress-text'), `2 of ${total} known · 1 to repeat`);
-  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-script', 'grading moves on');
+  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-gge', 'grading moves on');
 
   // Progress is kept per course and deck.
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.deepEqual(keys, [`decksmith:${COURSE_TITLE}:basics:flashcards`]);
   await page.reload();
   assert.equal(await page.textContent('#progress-text'), `2 of ${total} known · 1 to repeat`);
-  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-script', 'the place is kept');
+  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-gge', 'the place is kept');
   const other = await context.newPage();
   await other.goto(pageUrl(decks, 'people/flashcards.html'));
   assert.equal(await other.textContent('#progress-text'), '0 of 9 known · 0 to repeat', 'another deck has its own progress');
@@ -129,7 +129,7 @@ test('self-grading fills the progress bar, survives a reload, and resets', async
     await page.keyboard.press('ArrowRight');
   }
   assert.equal(seen.size, total - 2);
-  assert.ok(!seen.has('term-oewg') && !seen.has('term-gge'));
+  assert.ok(!seen.has('term-oewg') && !seen.has('term-oewg-meaning'));
 
   await page.click('[data-action="reset"]');
   assert.equal(await page.textContent('#progress-text'), `0 of ${total} known · 0 to repeat`);
@@ -400,7 +400,7 @@ test('teacher text that looks like markup is shown as text and runs nothing', as
 test('a Russian course has a Russian interface, with overrides, and marks English text', async () => {
   const idx = await open(browser, pageUrl(decksRu, 'index.html'));
   assert.equal(await idx.page.getAttribute('html', 'lang'), 'ru');
-  assert.match(await idx.page.textContent('[data-deck="glossary"] .counts'), /^7 карточек · \d+ вопрос(а|ов)?$/);
+  assert.match(await idx.page.textContent('[data-deck="glossary"] .counts'), /^16 карточек · \d+ вопрос(а|ов)?$/);
   assert.deepEqual(await idx.page.locator('.pages a').allTextContents(), ['Карточки', 'Тест']);
   await checkAccessibility(idx.page, 'the Russian index');
   await idx.done();
@@ -408,8 +408,8 @@ test('a Russian course has a Russian interface, with overrides, and marks Englis
   const f = await open(browser, pageUrl(decksRu, 'glossary/flashcards.html'));
   assert.equal(await f.page.textContent('[data-action="flip"]'), 'Перевернуть карточку', 'the course overrides this string');
   assert.equal(await f.page.textContent('[data-action="known"]'), 'Знаю');
-  assert.equal(await f.page.textContent('#progress-text'), 'Выучено 0 из 7 · повторить 0');
-  assert.equal(await f.page.getAttribute('[data-card="term-rgos"] .translation', 'lang'), 'en');
+  assert.equal(await f.page.textContent('#progress-text'), 'Выучено 0 из 16 · повторить 0');
+  assert.equal(await f.page.getAttribute('[data-card="term-rgos-en"] .face.back .main', 'lang'), 'en');
   await checkAccessibility(f.page, 'the Russian flashcards');
   await shot(f.page, 'flashcards-ru-desktop', false);
   await f.done();

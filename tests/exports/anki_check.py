@@ -116,12 +116,16 @@ def main():
 
     # What the student has: the fixture has 6 entries: a term with reverse cards on, a person
     # (reverse too), an organization with an acronym (reverse), a fact with two blanks, an
-    # event, a quote; see tests/exports/fixture/decks/fixture-deck.yaml.
+    # event, a quote; see tests/exports/fixture/decks/fixture-deck.yaml. Each card asks one
+    # thing: the term gives three notes (what it stands for, what it means, its Russian), the
+    # organization two (what its acronym stands for, what it is), the fact one cloze note.
     note_count = col.note_count()
     card_count = col.card_count()
-    check(note_count == 6, f"expected 6 notes (one per entry), found {note_count}")
-    # term, person, organization: 2 cards each (reversed); fact: 2 cloze cards; event, quote: 1.
-    check(card_count == 10, f"expected 10 cards, found {card_count}")
+    check(note_count == 9, f"expected 9 notes (one per thing to recall), found {note_count}")
+    # The first notes of the term, person and organization: 2 cards each (reversed); the
+    # term's meaning and Russian and the organization's description: 1 each; the fact: 2
+    # cloze cards; event, quote: 1.
+    check(card_count == 13, f"expected 13 cards, found {card_count}")
 
     names = sorted(m.name for m in col.models.all_names_and_ids())
     for wanted in ("decksmith Basic", "decksmith Basic (and reversed card)", "decksmith Cloze"):
@@ -144,20 +148,25 @@ def main():
         in_deck = len(col.find_cards(f"did:{deck_id}"))
         check(in_deck == card_count, f"{in_deck} of {card_count} cards are in the fixture deck")
 
-    # Fields: the term note, escaped teacher text, the source citation, tags.
-    term = note_with_field(col, "R&amp;D")
-    if check(len(term) == 1, f"expected one note with the term 'R&D' (escaped), found {len(term)}"):
+    # Fields: the term's notes, escaped teacher text, the source citation, tags.
+    term = [n for n in note_with_field(col, "R&amp;D") if n["Front"].startswith("R&amp;D")
+            and "stand for" in n["Front"]]
+    if check(len(term) == 1, f"expected one note asking what 'R&D' (escaped) stands for, found {len(term)}"):
         note = term[0]
         check(note.note_type()["name"] == "decksmith Basic (and reversed card)",
               f"the term's note type is {note.note_type()['name']}")
         check(note["Back"] == "Research &amp; Development", f"the term's back is {note['Back']!r}")
-        check("&lt;script&gt;" in note["Details"] and "<script>" not in note["Details"],
-              f"the term's meaning is not escaped: {note['Details']!r}")
         check("Fixture source" in note["Source"], f"the term's Source field is {note['Source']!r}")
         check(sorted(note.tags) == ["fixture", "research_and_development"] or
               sorted(note.tags) == ["fixture", "research-and-development"],
               f"the term's tags are {note.tags}")
-        check('lang="ru"' in note["Details"], f"the Russian translation is not marked: {note['Details']!r}")
+    meaning = [n for n in note_with_field(col, "&lt;script&gt;") if n["Front"].startswith("Research &amp; Development")]
+    if check(len(meaning) == 1, f"expected one note with the term's meaning, escaped, found {len(meaning)}"):
+        check("<script>" not in meaning[0]["Back"], f"the term's meaning is not escaped: {meaning[0]['Back']!r}")
+    russian = [n for n in note_with_field(col, "НИОКР")]
+    if check(len(russian) == 1, f"expected one note with the Russian term, found {len(russian)}"):
+        check('lang="ru"' in russian[0]["Back"] or "lang='ru'" in russian[0]["Back"],
+              f"the Russian translation is not marked: {russian[0]['Back']!r}")
 
     cloze = [col.get_note(n) for n in col.find_notes('"note:decksmith Cloze"')]
     if check(len(cloze) == 1, f"expected one cloze note, found {len(cloze)}"):
@@ -210,17 +219,21 @@ def main():
         rows = [line for line in f if not line.startswith("#")]
     metadata = col.get_csv_metadata(path=tsv, delimiter=None)
     log = col.import_csv(ImportCsvRequest(path=tsv, metadata=metadata)).log
-    check(len(log.new) == len(rows) == 9, f"cards.tsv: {len(log.new)} notes from {len(rows)} rows, expected 9")
+    # One row per card: the ten forward cards and the three reverse ones.
+    check(len(log.new) == len(rows) == 13, f"cards.tsv: {len(log.new)} notes from {len(rows)} rows, expected 13")
     tsv_decks = {col.decks.name(col.get_card(c).did) for c in col.find_cards("")}
     check(tsv_decks == {wanted_deck}, f"cards.tsv put cards in {tsv_decks}")
-    term = note_with_field(col, "Research &amp; Development<div")
+    term = [n for n in note_with_field(col, "R&amp;D<div") if "stand for" in n.fields[0]]
     if check(len(term) == 1, "cards.tsv: the R&D card is missing"):
-        back = term[0].fields[1]
-        check("&lt;script&gt;" in back and "<script" not in back, f"cards.tsv: unescaped back {back!r}")
-        check("<div class=" in back and "&quot;detail" not in back, f"cards.tsv: broken markup {back!r}")
+        front = term[0].fields[0]
+        check("<div class=" in front and "&quot;detail" not in front, f"cards.tsv: broken markup {front!r}")
         check(sorted(term[0].tags) == ["fixture", "research-and-development"], f"cards.tsv: tags {term[0].tags}")
+    meaning = note_with_field(col, "Research &amp; Development (R&amp;D)")
+    if check(len(meaning) == 1, "cards.tsv: the card with R&D's meaning is missing"):
+        back = meaning[0].fields[1]
+        check("&lt;script&gt;" in back and "<script" not in back, f"cards.tsv: unescaped back {back!r}")
     log = col.import_csv(ImportCsvRequest(path=tsv, metadata=metadata)).log
-    check(len(log.new) == 0 and col.note_count() == 9, f"cards.tsv: a second import added {len(log.new)} notes")
+    check(len(log.new) == 0 and col.note_count() == 13, f"cards.tsv: a second import added {len(log.new)} notes")
     col.close()
 
     # The bundled course: every deck imports, with as many notes as the deck has entries.
