@@ -13,9 +13,7 @@ pub mod apkg;
 pub mod bank;
 pub mod gift;
 pub mod moodle;
-mod sqlite;
 pub mod tsv;
-mod zip;
 
 #[cfg(test)]
 mod tests;

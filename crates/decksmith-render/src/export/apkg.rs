@@ -2,7 +2,7 @@
 //!
 //! The package is a zip (deflate) holding `collection.anki2`, a SQLite collection in Anki's
 //! schema 11 (the one every Anki and AnkiDroid imports), and an empty `media` list. The
-//! collection is written straight to bytes by our own SQLite file writer: no file is touched.
+//! collection is built by SQLite in memory and serialized to bytes: no file is touched.
 //!
 //! # Notes
 //!
@@ -38,16 +38,14 @@
 //! has, so progress is kept).
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
 use decksmith_quiz::{Card, DeckOutput, LineRole};
 use rayon::prelude::*;
+use rusqlite::{Connection, MAIN_DB, Transaction, params};
 use serde_json::{Value, json};
 
-use super::sqlite::{
-    self,
-    Value::{Int, Null, Text},
-};
 use super::tsv::anki_tags;
 use super::{html_block, lines_html, side_html, sources_html};
 use crate::{OutFile, RenderError, Rendered, failed};
@@ -589,27 +587,37 @@ fn checksum(sort_field: &str) -> i64 {
     ]))
 }
 
-/// Anki's schema 11: the tables, with the statements SQLite keeps for them.
-const COL: &str = "CREATE TABLE col (id integer primary key, crt integer not null, \
-mod integer not null, scm integer not null, ver integer not null, dty integer not null, \
-usn integer not null, ls integer not null, conf text not null, models text not null, \
-decks text not null, dconf text not null, tags text not null)";
-const NOTES: &str = "CREATE TABLE notes (id integer primary key, guid text not null, \
-mid integer not null, mod integer not null, usn integer not null, tags text not null, \
-flds text not null, sfld integer not null, csum integer not null, flags integer not null, \
-data text not null)";
-const CARDS: &str = "CREATE TABLE cards (id integer primary key, nid integer not null, \
-did integer not null, ord integer not null, mod integer not null, usn integer not null, \
-type integer not null, queue integer not null, due integer not null, ivl integer not null, \
-factor integer not null, reps integer not null, lapses integer not null, \
-left integer not null, odue integer not null, odid integer not null, \
-flags integer not null, data text not null)";
-const REVLOG: &str = "CREATE TABLE revlog (id integer primary key, cid integer not null, \
-usn integer not null, ease integer not null, ivl integer not null, \
-lastIvl integer not null, factor integer not null, time integer not null, \
-type integer not null)";
-const GRAVES: &str = "CREATE TABLE graves (usn integer not null, oid integer not null, \
-type integer not null)";
+/// Anki's schema 11: its tables.
+const SCHEMA: &str = "
+CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
+  scm integer not null, ver integer not null, dty integer not null, usn integer not null,
+  ls integer not null, conf text not null, models text not null, decks text not null,
+  dconf text not null, tags text not null);
+CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null,
+  mod integer not null, usn integer not null, tags text not null, flds text not null,
+  sfld integer not null, csum integer not null, flags integer not null, data text not null);
+CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null,
+  ord integer not null, mod integer not null, usn integer not null, type integer not null,
+  queue integer not null, due integer not null, ivl integer not null, factor integer not null,
+  reps integer not null, lapses integer not null, left integer not null, odue integer not null,
+  odid integer not null, flags integer not null, data text not null);
+CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer not null,
+  ease integer not null, ivl integer not null, lastIvl integer not null,
+  factor integer not null, time integer not null, type integer not null);
+CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
+";
+
+/// Anki's indexes, in the order it makes them, made after the rows are in: building an
+/// index once from all its keys is cheaper than keeping it in order through every insert.
+const INDEXES: &str = "
+CREATE INDEX ix_notes_usn on notes (usn);
+CREATE INDEX ix_cards_usn on cards (usn);
+CREATE INDEX ix_revlog_usn on revlog (usn);
+CREATE INDEX ix_cards_nid on cards (nid);
+CREATE INDEX ix_cards_sched on cards (did, queue, due);
+CREATE INDEX ix_revlog_cid on revlog (cid);
+CREATE INDEX ix_notes_csum on notes (csum);
+";
 
 /// The collection's bytes, a SQLite database in Anki's schema 11, and the revision each
 /// note was given.
@@ -618,7 +626,7 @@ pub fn collection(
     deck: &Deck,
     output: &DeckOutput,
     history: &Revisions,
-) -> Result<(Vec<u8>, Given), String> {
+) -> Result<(Vec<u8>, Given), rusqlite::Error> {
     let mut rows = notes(course, deck, &output.cards, history);
     // The decks and the collection changed when their latest note did.
     let revision = rows
@@ -674,23 +682,14 @@ pub fn collection(
     let millis = revision.0.saturating_mul(1000);
     let (conf, models) = (conf.to_string(), Value::Object(models).to_string());
     let (decks, dconf) = (Value::Object(decks).to_string(), dconf_json().to_string());
-    // The file's size, about: the notes' and cards' rows and index keys, a quarter more
-    // for the pages' free space.
-    let size = rows
-        .iter()
-        .map(|r| r.joined.len() + r.sort_field.len() + r.tags.len() + 120)
-        .sum::<usize>()
-        + card_count * 100
-        + conf.len()
-        + models.len()
-        + decks.len();
     // The revision of each note, in the deck's order.
     let revisions: Given = rows
         .iter()
         .map(|row| (row.guid.clone(), row.revision))
         .collect();
-    // A card's `due` (its place among new cards) follows the deck's order. Rows are written
-    // in the order of their ids, which are hashes, as SQLite keeps them.
+    // A card's `due` (its place among new cards) follows the deck's order. Rows are inserted
+    // in the order of their ids (hashes): each insert then appends to its table's B-tree
+    // instead of splitting pages all over it.
     let mut card_rows = Vec::with_capacity(card_count);
     let mut due = 0i64;
     for row in &rows {
@@ -708,32 +707,34 @@ pub fn collection(
     rows.par_sort_unstable_by_key(|row| row.id);
     card_rows.par_sort_unstable_by_key(|card| card.id);
 
-    let mut db = sqlite::Database::with_capacity(size + size / 4);
-    let col = [
-        Null,
-        Int(revision.0 - revision.0.rem_euclid(86_400)),
-        Int(millis),
-        Int(millis),
-        Int(11),
-        Int(0),
-        Int(0),
-        Int(0),
-        Text(&conf),
-        Text(&models),
-        Text(&decks),
-        Text(&dconf),
-        Text("{}"),
-    ];
-    // The tables are written on this thread while the indexes are sorted on another.
-    let (written, indexes) = rayon::join(
-        || tables(&mut db, &col, &rows, &card_rows, deck_id),
-        || indexes(&rows, &card_rows, deck_id),
-    );
-    written?;
-    for index in indexes {
-        db.index(index);
-    }
-    Ok((db.finish()?, revisions))
+    let mut conn = Connection::open_in_memory()?;
+    // The database lives in memory and is made once, whole: no journal to keep, nothing to
+    // sync or share, every page in the cache.
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; \
+         PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY; \
+         PRAGMA cache_size = -1048576;",
+    )?;
+    let tx = conn.transaction()?;
+    tx.execute_batch(SCHEMA)?;
+    tx.execute(
+        "INSERT INTO col VALUES (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')",
+        params![
+            revision.0 - revision.0.rem_euclid(86_400),
+            millis,
+            millis,
+            conf,
+            models,
+            decks,
+            dconf
+        ],
+    )?;
+    insert_notes(&tx, &rows)?;
+    insert_cards(&tx, &card_rows, deck_id)?;
+    tx.execute_batch(INDEXES)?;
+    tx.commit()?;
+    let bytes = conn.serialize(MAIN_DB)?.to_vec();
+    Ok((bytes, revisions))
 }
 
 /// A card, ready to insert.
@@ -745,121 +746,42 @@ struct CardRow {
     due: i64,
 }
 
-/// Writes the tables of the collection: its one `col` row, the notes and cards in the
-/// order of their ids.
-fn tables(
-    db: &mut sqlite::Database,
-    col: &[sqlite::Value<'_>],
-    notes: &[NoteRow],
-    cards: &[CardRow],
-    deck_id: i64,
-) -> Result<(), String> {
-    let mut table = db.table("col", COL);
-    table.row(1, col)?;
-    table.finish();
-    let mut table = db.table("notes", NOTES);
+/// The notes, through one prepared statement (`usn` -1: not synced yet).
+fn insert_notes(tx: &Transaction<'_>, notes: &[NoteRow]) -> Result<(), rusqlite::Error> {
+    let mut insert =
+        tx.prepare("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")?;
     for note in notes {
-        table.row(
+        insert.execute(params![
             note.id,
-            &[
-                Null,
-                Text(&note.guid),
-                Int(note.kind.id()),
-                Int(note.revision.time.0),
-                Int(-1),
-                Text(&note.tags),
-                Text(&note.joined),
-                // `sfld` is an integer column, so that numbers sort as numbers.
-                sqlite::Value::integer_affinity(&note.sort_field),
-                Int(note.csum),
-                Int(0),
-                Text(""),
-            ],
-        )?;
+            note.guid,
+            note.kind.id(),
+            note.revision.time.0,
+            note.tags,
+            note.joined,
+            // `sfld` is an integer column: SQLite stores a sort field that reads as a
+            // number as a number, so that numbers sort as numbers.
+            note.sort_field,
+            note.csum,
+        ])?;
     }
-    table.finish();
-    let mut table = db.table("cards", CARDS);
-    // A new card: type and queue 0, no interval, ease, reviews or lapses yet.
-    let zero = Int(0);
-    for card in cards {
-        table.row(
-            card.id,
-            &[
-                Null,
-                Int(card.note),
-                Int(deck_id),
-                Int(i64::from(card.ord)),
-                Int(card.time),
-                Int(-1),
-                zero,
-                zero,
-                Int(card.due),
-                zero,
-                zero,
-                zero,
-                zero,
-                zero,
-                zero,
-                zero,
-                zero,
-                Text(""),
-            ],
-        )?;
-    }
-    table.finish();
-    db.table("revlog", REVLOG).finish();
-    db.table("graves", GRAVES).finish();
     Ok(())
 }
 
-/// Anki's indexes, in the order it makes them; each key ends with the row's id. Every note
-/// and card has the same `usn` (-1: not synced yet), deck and queue (0: new).
-fn indexes(notes: &[NoteRow], cards: &[CardRow], deck_id: i64) -> Vec<sqlite::Index> {
-    vec![
-        index(
-            "ix_notes_usn",
-            "notes",
-            "usn",
-            notes.iter().map(|n| [-1, n.id]).collect(),
-        ),
-        index(
-            "ix_cards_usn",
-            "cards",
-            "usn",
-            cards.iter().map(|c| [-1, c.id]).collect(),
-        ),
-        index::<2>("ix_revlog_usn", "revlog", "usn", Vec::new()),
-        index(
-            "ix_cards_nid",
-            "cards",
-            "nid",
-            cards.iter().map(|c| [c.note, c.id]).collect(),
-        ),
-        index(
-            "ix_cards_sched",
-            "cards",
-            "did, queue, due",
-            cards.iter().map(|c| [deck_id, 0, c.due, c.id]).collect(),
-        ),
-        index::<2>("ix_revlog_cid", "revlog", "cid", Vec::new()),
-        index(
-            "ix_notes_csum",
-            "notes",
-            "csum",
-            notes.iter().map(|n| [n.csum, n.id]).collect(),
-        ),
-    ]
-}
-
-/// An index on `columns` of `table`.
-fn index<const N: usize>(
-    name: &str,
-    table: &str,
-    columns: &str,
-    keys: Vec<[i64; N]>,
-) -> sqlite::Index {
-    let sql = format!("CREATE INDEX {name} on {table} ({columns})");
-    sqlite::Index::new(name, table, &sql, keys)
+/// The cards, new ones: type and queue 0, no interval, ease, reviews or lapses yet.
+fn insert_cards(
+    tx: &Transaction<'_>,
+    cards: &[CardRow],
+    deck_id: i64,
+) -> Result<(), rusqlite::Error> {
+    let mut insert = tx.prepare(
+        "INSERT INTO cards VALUES (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+    )?;
+    for card in cards {
+        insert.execute(params![
+            card.id, card.note, deck_id, card.ord, card.time, card.due
+        ])?;
+    }
+    Ok(())
 }
 
 /// The package's bytes (the collection and an empty media list in a zip) and the revision
@@ -870,9 +792,30 @@ pub fn package(
     output: &DeckOutput,
     history: &Revisions,
 ) -> Result<(Vec<u8>, Given), String> {
-    let (collection, revisions) = collection(course, deck, output, history)?;
-    let bytes = super::zip::archive(&[("collection.anki2", &collection), ("media", b"{}")])?;
+    let (collection, revisions) =
+        collection(course, deck, output, history).map_err(|e| e.to_string())?;
+    let bytes = archive(&[("collection.anki2", &collection), ("media", b"{}")])
+        .map_err(|e| e.to_string())?;
     Ok((bytes, revisions))
+}
+
+/// A zip of `members` (name and contents), each deflated at the fastest level (SQLite pages
+/// are mostly text and zeros, which it takes to two fifths of their size), dated
+/// 1980-01-01 (the first date zip can hold, so the same members give the same bytes) and
+/// readable by all.
+fn archive(members: &[(&str, &[u8])]) -> Result<Vec<u8>, zip::result::ZipError> {
+    let size = members.iter().map(|(_, data)| data.len()).sum::<usize>();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 2)));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    for (name, data) in members {
+        zip.start_file(*name, options)?;
+        zip.write_all(data)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }
 
 #[cfg(test)]
