@@ -4,8 +4,8 @@
 
 use std::fs;
 
+use decksmith::Format;
 use decksmith::build::{BuildError, build};
-use decksmith_render::Format;
 use decksmith_tests::{build_ok, copy_tree, fixture, options, read_tree, repo};
 
 /// Every file a deck gets with all formats.

@@ -1,12 +1,13 @@
-//! `deck.apkg` of a 10,000-note deck: how long the Anki package takes (the target:
-//! five times faster than genanki, which `cargo xtask bench` measures when it is installed).
+//! `deck.apkg` of a 10,000-note deck: how long the Anki package takes (the target: three
+//! times faster than genanki, which `cargo xtask bench` measures when it is installed).
 //!
-//! `cargo bench -p decksmith-render --bench apkg`. Prints the package's size first.
+//! `cargo bench -p decksmith-export --bench apkg`. Prints the package's size first.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use decksmith_render::export::apkg::{Revisions, package};
+use decksmith_export::anki::Revisions;
+use decksmith_export::apkg::package;
 
 mod common;
 

@@ -13,210 +13,40 @@
 //! Basic notes keep the back's further lines (meaning, translations, the teacher's note) in
 //! `Details`. Tags are the entry's; decks are nested `Course::Deck`.
 //!
-//! # Identity, so that importing again updates instead of duplicating
-//!
-//! Anki matches an imported note to one it has by GUID, and replaces it only when the
-//! imported note's modification time is *later* than its own (its default "update if
-//! newer"). So:
-//!
-//! - the GUID is a hash of the course title, the deck id and the entry id, so it stays the
-//!   same from build to build (and a fact's derived id only changes when its text does);
-//! - note-type, deck and note ids are hashes of names, fixed from build to build;
-//! - every modification time comes from the **revision history**, [`Revisions`].
-//!
-//! A modification time cannot be a function of the content alone and still grow with every
-//! edit: edit an entry from A to B and back to A, and determinism would give the third build
-//! the first one's time, older than the second's, so Anki would keep B. So the build keeps a
-//! history: for every note, a hash of what it holds and the time it was given. A note that
-//! holds the same as last time keeps its time; a changed note gets its last time plus one
-//! second (and never less than the floor); a new note gets the floor. The floor is a fixed
-//! date unless the build is given `SOURCE_DATE_EPOCH` (the reproducible-builds convention),
-//! and never the clock. The driver reads the history from the output folder and writes it
-//! back (`.decksmith-revisions`), so the same content built over the same output gives the
-//! same bytes, and an edited entry reaches Anki on the next import, where the edited note is
-//! updated and no note is duplicated (Anki never replaces the cards of a note it already
-//! has, so progress is kept).
+//! Every note's GUID, id, tags and modification time come from [`crate::anki`], which
+//! says how a package imported again updates the notes instead of duplicating them.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 use std::io::Write as _;
 
+use decksmith_files::OutFile;
 use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
 use decksmith_quiz::{Card, DeckOutput, LineRole};
 use rayon::prelude::*;
 use rusqlite::{Connection, MAIN_DB, Transaction, params};
 use serde_json::{Value, json};
 
-use super::tsv::anki_tags;
-use super::{html_block, lines_html, side_html, sources_html};
-use crate::{OutFile, RenderError, Rendered, failed};
-
-/// A time in seconds since 1970, as Anki stores modification times.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Revision(pub i64);
-
-impl Revision {
-    /// The floor when none is given: 2024-01-01T00:00:00Z.
-    pub const DEFAULT: Revision = Revision(1_704_067_200);
-
-    /// The floor from the value of `SOURCE_DATE_EPOCH`, if one was given.
-    pub fn from_source_date_epoch(value: Option<&str>) -> Result<Revision, String> {
-        match value.map(str::trim) {
-            None | Some("") => Ok(Revision::DEFAULT),
-            Some(v) => match v.parse::<i64>() {
-                Ok(secs) if (0..=253_402_300_799).contains(&secs) => Ok(Revision(secs)),
-                _ => Err(format!(
-                    "SOURCE_DATE_EPOCH is `{v}`, not a number of seconds since 1970"
-                )),
-            },
-        }
-    }
-}
-
-/// What a note held at its last build, and the time it was given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NoteRevision {
-    /// A hash of the note's type, fields, tags and deck.
-    pub hash: u64,
-    /// Its modification time.
-    pub time: Revision,
-}
-
-/// The revision history of every note, by GUID, and the floor for new times.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Revisions {
-    /// No time is earlier than this.
-    pub floor: Revision,
-    /// The notes of earlier builds.
-    pub notes: std::collections::BTreeMap<String, NoteRevision>,
-}
-
-impl Default for Revisions {
-    fn default() -> Revisions {
-        Revisions {
-            floor: Revision::DEFAULT,
-            notes: std::collections::BTreeMap::new(),
-        }
-    }
-}
-
-/// The revision each note of a package was given, by GUID.
-pub type Given = Vec<(String, NoteRevision)>;
-
-/// The first line of the history file.
-const HISTORY_HEADER: &str = "# decksmith: Anki note revisions (GUID, content hash, time); keep this file so edits reach Anki as updates";
-
-impl Revisions {
-    /// The time a note gets now: its old time if it holds the same, one second after its old
-    /// time if it changed, the floor if it is new.
-    pub fn time(&self, guid: &str, hash: u64) -> Revision {
-        match self.notes.get(guid) {
-            Some(old) if old.hash == hash => old.time,
-            Some(old) => Revision((old.time.0 + 1).max(self.floor.0)),
-            None => self.floor,
-        }
-    }
-
-    /// Reads the history file's text. Lines that cannot be read are skipped: the worst a
-    /// damaged history does is to give some notes the floor again.
-    pub fn parse(text: &str, floor: Revision) -> Revisions {
-        let notes = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let guid = fields.next()?;
-                let hash = u64::from_str_radix(fields.next()?, 16).ok()?;
-                let time = fields.next()?.parse().ok()?;
-                Some((
-                    guid.to_owned(),
-                    NoteRevision {
-                        hash,
-                        time: Revision(time),
-                    },
-                ))
-            })
-            .collect();
-        Revisions { floor, notes }
-    }
-
-    /// The history file's text: one line per note, sorted by GUID.
-    pub fn to_text(&self) -> String {
-        let mut out = String::from(HISTORY_HEADER);
-        out.push('\n');
-        for (guid, note) in &self.notes {
-            let _ = writeln!(out, "{guid}\t{:016x}\t{}", note.hash, note.time.0);
-        }
-        out
-    }
-}
+use crate::anki::{
+    self, Given, NoteRevision, Revision, Revisions, anki_id, content_hash, deck_name, guid,
+};
+use crate::{ExportError, html_block, lines_html, side_html, sources_html};
 
 /// The version of the note types' templates and style. Raise it when they change, so Anki
 /// takes the new ones (it updates a note type only from a later modification time).
 const NOTETYPES_MTIME: i64 = 1_704_067_200;
 
-/// `<deck>/deck.apkg`; the deck's notes' new revisions go into `rendered.revisions`.
-pub fn deck_files(
+/// `<deck>/deck.apkg`, and the revision each of its notes was given (for the history).
+pub fn deck_file(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
     history: &Revisions,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
+) -> Result<(OutFile, Given), ExportError> {
     let path = format!("{}/deck.apkg", deck.id);
-    let (bytes, revisions) =
-        package(course, deck, output, history).map_err(|e| failed(&path, e))?;
-    rendered.files.push(OutFile { path, bytes });
-    rendered.revisions.extend(revisions);
-    Ok(())
-}
-
-/// A 64-bit hash of some strings (the first 8 bytes of their SHA-1, each string ended by a
-/// NUL so that `("ab", "c")` and `("a", "bc")` differ).
-fn hash64(parts: &[&str]) -> u64 {
-    use sha1::Digest as _;
-    let mut sha = sha1::Sha1::new();
-    for part in parts {
-        sha.update(part.as_bytes());
-        sha.update([0]);
+    match package(course, deck, output, history) {
+        Ok((bytes, given)) => Ok((OutFile { path, bytes }, given)),
+        Err(source) => Err(ExportError::Anki { path, source }),
     }
-    let digest = sha.finalize();
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&digest[..8]);
-    u64::from_be_bytes(first)
-}
-
-/// A fast 64-bit hash (FNV-1a) of what a note holds, for the revision history: it only has
-/// to tell whether a note changed since the last build.
-fn content_hash(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    hash
-}
-
-/// An id in the range Anki's own ids (milliseconds since 1970) fall in, from a hash.
-fn anki_id(parts: &[&str]) -> i64 {
-    const BASE: u64 = 1_000_000_000_000;
-    (BASE + hash64(parts) % (8 * BASE)) as i64
-}
-
-/// The GUID of the note of an entry (or of any other id within the deck).
-pub fn guid(course: &Course, deck: &Deck, entry: &str) -> String {
-    format!(
-        "{:016x}",
-        hash64(&["decksmith", course.title.trim(), &deck.id, entry])
-    )
-}
-
-/// The deck's name in Anki: `Course::Deck`, by titles (a `::` inside a title, which would
-/// nest deeper, becomes `:`).
-pub fn deck_name(course: &Course, deck: &Deck) -> String {
-    let part = |s: &str| s.trim().replace(['\n', '\r', '\t'], " ").replace("::", ":");
-    format!("{}::{}", part(&course.title), part(&deck.title))
 }
 
 /// The kinds of note.
@@ -488,7 +318,7 @@ fn note(
 
 fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteFields {
     let cloze = deck.quiz.cloze;
-    let tags = anki_tags(card);
+    let tags = anki::tags(card);
     let source = sources_html(&card.sources, course.language_of(deck));
     // Only a fact's note can be a cloze note: no other card needs its entry looked up.
     let fact = (card.kind == "fact")
@@ -784,6 +614,33 @@ fn insert_cards(
     Ok(())
 }
 
+/// The package could not be made: a bug, or SQLite or the zip writer failing.
+#[derive(Debug)]
+pub enum PackageError {
+    /// SQLite failed to build the collection.
+    Sqlite(rusqlite::Error),
+    /// The zip could not be written.
+    Zip(zip::result::ZipError),
+}
+
+impl fmt::Display for PackageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PackageError::Sqlite(e) => write!(f, "cannot build the Anki collection ({e})"),
+            PackageError::Zip(e) => write!(f, "cannot write the package's zip ({e})"),
+        }
+    }
+}
+
+impl std::error::Error for PackageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PackageError::Sqlite(e) => Some(e),
+            PackageError::Zip(e) => Some(e),
+        }
+    }
+}
+
 /// The package's bytes (the collection and an empty media list in a zip) and the revision
 /// each note was given.
 pub fn package(
@@ -791,11 +648,11 @@ pub fn package(
     deck: &Deck,
     output: &DeckOutput,
     history: &Revisions,
-) -> Result<(Vec<u8>, Given), String> {
+) -> Result<(Vec<u8>, Given), PackageError> {
     let (collection, revisions) =
-        collection(course, deck, output, history).map_err(|e| e.to_string())?;
+        collection(course, deck, output, history).map_err(PackageError::Sqlite)?;
     let bytes = archive(&[("collection.anki2", &collection), ("media", b"{}")])
-        .map_err(|e| e.to_string())?;
+        .map_err(PackageError::Zip)?;
     Ok((bytes, revisions))
 }
 
@@ -823,13 +680,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn anki_checksums_and_ids_stay_what_they_were() {
+    fn anki_checksums_stay_what_they_were() {
         // Anki's checksum: the first 32 bits of the SHA-1 of the stripped sort field.
         assert_eq!(checksum("hello"), 0xaaf4_c61d);
-        // Ids and GUIDs must not change from release to release, or a new package would
-        // not update the notes an old one made.
-        assert_eq!(hash64(&["a", "bc"]), 0xc462_8cab_7124_ae90);
-        assert_ne!(hash64(&["ab", "c"]), hash64(&["a", "bc"]));
     }
 
     #[test]

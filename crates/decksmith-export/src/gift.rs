@@ -11,20 +11,14 @@ use decksmith_model::{Course, Deck};
 use decksmith_quiz::{DeckOutput, Quiz};
 
 use super::bank::{Item, ItemKind, items};
-use crate::{OutFile, RenderError, Rendered};
+use decksmith_files::OutFile;
 
 /// `<deck>/quiz.gift`.
-pub fn deck_files(
-    course: &Course,
-    deck: &Deck,
-    output: &DeckOutput,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
-    rendered.files.push(OutFile {
-        path: format!("{}/quiz.gift", deck.id),
-        bytes: quiz(course, deck, &output.quiz).into_bytes(),
-    });
-    Ok(())
+pub fn deck_file(course: &Course, deck: &Deck, output: &DeckOutput) -> OutFile {
+    OutFile::new(
+        format!("{}/quiz.gift", deck.id),
+        quiz(course, deck, &output.quiz),
+    )
 }
 
 /// Escapes GIFT's special characters; line breaks become spaces (a blank line would end the

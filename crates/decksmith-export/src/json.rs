@@ -3,10 +3,11 @@
 //! The format is documented by `crates/decksmith-quiz/quiz.schema.json`. Keys come in a fixed
 //! order and the text ends with a newline, so the bytes are the same on every run.
 
+use decksmith_files::OutFile;
 use decksmith_model::Deck;
 use decksmith_quiz::{DeckOutput, Quiz};
 
-use crate::{OutFile, RenderError, Rendered, failed};
+use crate::ExportError;
 
 /// A quiz as pretty-printed JSON.
 pub fn quiz(quiz: &Quiz) -> Result<Vec<u8>, serde_json::Error> {
@@ -16,18 +17,17 @@ pub fn quiz(quiz: &Quiz) -> Result<Vec<u8>, serde_json::Error> {
 }
 
 /// `quiz.json`, and `quiz-A.json`, … for the variant forms.
-pub fn deck_files(
-    deck: &Deck,
-    output: &DeckOutput,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
+pub fn deck_files(deck: &Deck, output: &DeckOutput) -> Result<Vec<OutFile>, ExportError> {
+    let mut files = Vec::new();
     for form in std::iter::once(&output.quiz).chain(&output.variants) {
         let path = match &form.variant {
             Some(v) => format!("{}/quiz-{v}.json", deck.id),
             None => format!("{}/quiz.json", deck.id),
         };
-        let bytes = quiz(form).map_err(|e| failed(&path, e))?;
-        rendered.files.push(OutFile { path, bytes });
+        match quiz(form) {
+            Ok(bytes) => files.push(OutFile { path, bytes }),
+            Err(source) => return Err(ExportError::Json { path, source }),
+        }
     }
-    Ok(())
+    Ok(files)
 }

@@ -1,6 +1,11 @@
-//! Exports to the tools students and teachers already use.
+//! decksmith's exports: the generated decks in the formats other tools read.
 //!
-//! - [`apkg`]: `deck.apkg`, an Anki package (a SQLite collection in a zip).
+//! Each format is a module with a function from a generated deck to its files, returned as
+//! values ([`OutFile`](decksmith_files::OutFile)s); none does IO.
+//!
+//! - [`json`]: `quiz.json`, the generated questions, machine-readable.
+//! - [`apkg`]: `deck.apkg`, an Anki package (a SQLite collection in a zip); what Anki knows
+//!   the notes by (deck name, GUIDs, tags, the revision history) is [`anki`]'s.
 //! - [`moodle`]: `quiz.moodle.xml`, a Moodle XML question bank.
 //! - [`gift`]: `quiz.gift`, the same questions in Moodle's GIFT text format.
 //! - [`tsv`]: `cards.tsv`, the flashcards as tab-separated text for Anki's and Quizlet's
@@ -9,17 +14,58 @@
 //! Moodle XML and GIFT are two spellings of one question bank, built once by [`bank`], so
 //! both hold the same questions and differ only in syntax and escaping.
 
+pub mod anki;
 pub mod apkg;
 pub mod bank;
 pub mod gift;
+pub mod json;
 pub mod moodle;
 pub mod tsv;
 
 #[cfg(test)]
 mod tests;
 
+use std::fmt;
+
 use decksmith_model::is_russian;
 use decksmith_quiz::{CitationView, Line, LineRole, Side};
+
+/// An export could not be made: a bug, not a content mistake (those are diagnostics).
+#[derive(Debug)]
+pub enum ExportError {
+    /// `deck.apkg`.
+    Anki {
+        /// The file, relative to the output folder.
+        path: String,
+        /// Why.
+        source: apkg::PackageError,
+    },
+    /// `quiz.json`.
+    Json {
+        /// The file, relative to the output folder.
+        path: String,
+        /// What serde_json said.
+        source: serde_json::Error,
+    },
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Anki { path, source } => write!(f, "failed to render {path} ({source})"),
+            ExportError::Json { path, source } => write!(f, "failed to render {path} ({source})"),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Anki { source, .. } => Some(source),
+            ExportError::Json { source, .. } => Some(source),
+        }
+    }
+}
 
 /// Escapes text for an HTML text node: `&`, `<` and `>`; control characters other than tab
 /// and newline are dropped, since neither HTML nor XML can carry them.

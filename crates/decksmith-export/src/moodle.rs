@@ -10,20 +10,14 @@ use decksmith_quiz::{DeckOutput, Quiz};
 
 use super::bank::{Item, ItemKind, items};
 use super::html_text;
-use crate::{OutFile, RenderError, Rendered};
+use decksmith_files::OutFile;
 
 /// `<deck>/quiz.moodle.xml`.
-pub fn deck_files(
-    course: &Course,
-    deck: &Deck,
-    output: &DeckOutput,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
-    rendered.files.push(OutFile {
-        path: format!("{}/quiz.moodle.xml", deck.id),
-        bytes: quiz(course, deck, &output.quiz).into_bytes(),
-    });
-    Ok(())
+pub fn deck_file(course: &Course, deck: &Deck, output: &DeckOutput) -> OutFile {
+    OutFile::new(
+        format!("{}/quiz.moodle.xml", deck.id),
+        quiz(course, deck, &output.quiz),
+    )
 }
 
 /// Plain text for an XML element: `&`, `<`, `>` escaped, characters XML cannot hold dropped.

@@ -7,24 +7,19 @@
 //! a tab, which would start a new column, becomes a space. Quotes are escaped too, since
 //! Anki's reader treats a field that starts with `"` as quoted.
 
+use decksmith_files::OutFile;
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::{Card, DeckOutput};
 
-use super::{lines_html, side_html, sources_html};
-use crate::{OutFile, RenderError, Rendered};
+use crate::anki;
+use crate::{lines_html, side_html, sources_html};
 
 /// `<deck>/cards.tsv`.
-pub fn deck_files(
-    course: &Course,
-    deck: &Deck,
-    output: &DeckOutput,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
-    rendered.files.push(OutFile {
-        path: format!("{}/cards.tsv", deck.id),
-        bytes: cards(course, deck, &output.cards).into_bytes(),
-    });
-    Ok(())
+pub fn deck_file(course: &Course, deck: &Deck, output: &DeckOutput) -> OutFile {
+    OutFile::new(
+        format!("{}/cards.tsv", deck.id),
+        cards(course, deck, &output.cards),
+    )
 }
 
 /// The columns, in order.
@@ -71,44 +66,26 @@ fn plain_field(text: &str) -> String {
     }
 }
 
-/// Anki's tag syntax: tags separated by spaces, so a space inside a tag becomes `_`.
-pub fn anki_tag(tag: &str) -> String {
-    tag.split_whitespace().collect::<Vec<_>>().join("_")
-}
-
-/// A card's tags in Anki's syntax, empty ones left out.
-pub fn anki_tags(card: &Card) -> Vec<String> {
-    card.tags
-        .iter()
-        .map(|t| anki_tag(t))
-        .filter(|t| !t.is_empty())
-        .collect()
-}
-
 /// The whole file for a deck's cards.
 pub fn cards(course: &Course, deck: &Deck, cards: &[Card]) -> String {
     let mut out = String::new();
     out.push_str("#separator:tab\n#html:true\n");
     out.push_str(&format!("#columns:{}\n", COLUMNS.join("\t")));
     out.push_str("#deck column:4\n#tags column:5\n#guid column:6\n");
-    let deck_name = super::apkg::deck_name(course, deck);
+    let deck_name = anki::deck_name(course, deck);
     for card in cards {
         let mut back = side_html(&card.back);
         back.push_str(&lines_html(&card.back.lines));
         let mut front = side_html(&card.front);
         front.push_str(&lines_html(&card.front.lines));
-        let tags = anki_tags(card);
+        let tags = anki::tags(card);
         let row = [
             field(&front),
             field(&back),
             field(&sources_html(&card.sources, course.language_of(deck))),
             plain_field(&deck_name),
             plain_field(&tags.join(" ")),
-            plain_field(&super::apkg::guid(
-                course,
-                deck,
-                &format!("tsv:{}", card.id),
-            )),
+            plain_field(&anki::guid(course, deck, &format!("tsv:{}", card.id))),
         ];
         out.push_str(&row.join("\t"));
         out.push('\n');

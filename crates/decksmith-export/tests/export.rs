@@ -2,7 +2,7 @@
 //! escaped): golden files for the text formats, and the Anki package read back with SQLite.
 //!
 //! The golden files are in `tests/golden/<deck>/`. After a deliberate change, rewrite them
-//! with `UPDATE_EXPECT=1 cargo test -p decksmith-render --test export` and review the diff.
+//! with `UPDATE_EXPECT=1 cargo test -p decksmith-export --test export` and review the diff.
 
 #![allow(clippy::expect_used)] // helpers of tests: a failed expectation is a failed test
 
@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
+use decksmith_export::anki::{Revision, Revisions};
+use decksmith_export::{apkg, gift, moodle, tsv};
 use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, Generated, generate};
-use decksmith_render::export::apkg::{self, Revision, Revisions};
-use decksmith_render::export::{gift, moodle, tsv};
 use rusqlite::{Connection, MAIN_DB};
 
 fn fixture_dir() -> PathBuf {
@@ -109,7 +109,7 @@ fn check_golden(files: &BTreeMap<String, String>) {
     }
     assert!(
         problems.is_empty(),
-        "{}\n\nIf the change is intended: UPDATE_EXPECT=1 cargo test -p decksmith-render --test export",
+        "{}\n\nIf the change is intended: UPDATE_EXPECT=1 cargo test -p decksmith-export --test export",
         problems.join("\n")
     );
 }

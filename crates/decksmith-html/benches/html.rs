@@ -1,13 +1,13 @@
 //! The study pages of a 200-card deck: how long rendering takes and how big the pages are.
 //!
-//! `cargo bench -p decksmith-render --bench html`. Prints the size of `flashcards.html` and
+//! `cargo bench -p decksmith-html --bench html`. Prints the size of `flashcards.html` and
 //! `quiz.html` first; a page of 200 cards should stay in the low hundreds of kilobytes so it
 //! opens instantly from disk or a phone.
 
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use decksmith_render::{Format, RenderOptions, Renderer};
+use decksmith_html::{Assets, deck_files};
 
 mod common;
 
@@ -15,17 +15,10 @@ use common::course;
 
 fn bench(c: &mut Criterion) {
     let (course, generated) = course(200);
-    let renderer = Renderer::new(RenderOptions {
-        formats: vec![Format::Html],
-        paper: None,
-        layout: None,
-        duplex: None,
-        revisions: Default::default(),
-    })
-    .unwrap();
+    let assets = Assets::new();
     let (deck, output) = (&course.decks[0], &generated.decks[0]);
-    let rendered = renderer.deck(&course, deck, output).unwrap();
-    for file in &rendered.files {
+    let files = deck_files(&assets, &course, deck, output).unwrap();
+    for file in &files {
         println!(
             "{}: {} bytes ({:.1} KiB) for {} cards and {} questions",
             file.path,
@@ -36,11 +29,7 @@ fn bench(c: &mut Criterion) {
         );
     }
     c.bench_function("html pages of a deck of 200 entries", |b| {
-        b.iter(|| {
-            renderer
-                .deck(std::hint::black_box(&course), deck, output)
-                .unwrap()
-        })
+        b.iter(|| deck_files(&assets, std::hint::black_box(&course), deck, output).unwrap())
     });
 }
 

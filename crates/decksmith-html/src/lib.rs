@@ -1,4 +1,8 @@
-//! The study pages: the course index, a deck's flashcards and its quizzes.
+//! The study pages of decksmith: the course index, a deck's flashcards and its quizzes.
+//!
+//! [`deck_files`] turns a generated deck into its pages and [`index_file`] makes the
+//! course's index page; both return files as values ([`OutFile`]) and do no IO. [`Assets`]
+//! is made once per build.
 //!
 //! Templates are askama files in the top-level `templates/` folder, compiled into the binary
 //! (so rendering does no file IO and no template parsing at run time). Values reach the
@@ -19,14 +23,63 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+use std::fmt;
+
 use askama::Template;
+use decksmith_files::OutFile;
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::{DeckOutput, Quiz};
 
-use crate::{OutFile, RenderError, Rendered, failed};
 pub use embed::script_json;
 use strings::Ui;
 use view::{CardView, FormLink, IndexDeck, Page, QuestionView};
+
+/// A page could not be made: a bug, not a content mistake (those are diagnostics).
+#[derive(Debug)]
+pub enum HtmlError {
+    /// A template failed to render.
+    Template {
+        /// The page, relative to the output folder.
+        page: String,
+        /// What askama said.
+        source: askama::Error,
+    },
+    /// The data a page's script reads could not be written as JSON.
+    ScriptData {
+        /// The page, relative to the output folder.
+        page: String,
+        /// What serde_json said.
+        source: serde_json::Error,
+    },
+}
+
+impl fmt::Display for HtmlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HtmlError::Template { page, source } => {
+                write!(f, "failed to render {page} ({source})")
+            }
+            HtmlError::ScriptData { page, source } => {
+                write!(f, "failed to render {page} ({source})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for HtmlError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            HtmlError::Template { source, .. } => Some(source),
+            HtmlError::ScriptData { source, .. } => Some(source),
+        }
+    }
+}
+
+/// What a deck's file is, for links on the index page, in the course's interface language
+/// (`quiz-A.json` → `Quiz, form A (JSON)`).
+pub fn file_label(name: &str, course: &Course) -> String {
+    Ui::new(course).file_label(name)
+}
 
 /// A link to one of a deck's files.
 #[derive(Clone, Debug)]
@@ -130,6 +183,19 @@ struct QuizPage<'a> {
     data: String,
 }
 
+/// The course's index page, `index.html`.
+pub fn index_file(
+    assets: &Assets,
+    course: &Course,
+    decks: &[DeckSummary<'_>],
+) -> Result<OutFile, HtmlError> {
+    let page = index(assets, course, decks).map_err(|source| HtmlError::Template {
+        page: "index.html".to_owned(),
+        source,
+    })?;
+    Ok(OutFile::new("index.html", page))
+}
+
 /// The course's index page.
 pub fn index(
     assets: &Assets,
@@ -158,7 +224,7 @@ pub fn flashcards(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-) -> Result<String, RenderError> {
+) -> Result<String, HtmlError> {
     let path = format!("{}/flashcards.html", deck.id);
     let ui = Ui::for_deck(course, deck);
     let data = view::FlashcardsData {
@@ -190,10 +256,13 @@ pub fn flashcards(
         deck,
         total,
         count: ui.count("ui.cards-count", total),
-        data: script_json(&data).map_err(|e| failed(&path, e))?,
+        data: script_json(&data).map_err(|source| HtmlError::ScriptData {
+            page: path.clone(),
+            source,
+        })?,
     }
     .render()
-    .map_err(|e| failed(&path, e))
+    .map_err(|source| HtmlError::Template { page: path, source })
 }
 
 /// The page name of a quiz form: `quiz.html`, `quiz-A.html`, ….
@@ -212,7 +281,7 @@ pub fn quiz(
     deck: &Deck,
     quiz: &Quiz,
     forms: &[&Quiz],
-) -> Result<String, RenderError> {
+) -> Result<String, HtmlError> {
     let path = format!("{}/{}", deck.id, quiz_page_name(quiz));
     let ui = Ui::for_deck(course, deck);
     let mut heading = ui.fill("ui.quiz-title", &[("deck", &deck.title)]);
@@ -256,10 +325,13 @@ pub fn quiz(
         heading,
         forms: form_links,
         questions,
-        data: script_json(&data).map_err(|e| failed(&path, e))?,
+        data: script_json(&data).map_err(|source| HtmlError::ScriptData {
+            page: path.clone(),
+            source,
+        })?,
     }
     .render()
-    .map_err(|e| failed(&path, e))
+    .map_err(|source| HtmlError::Template { page: path, source })
 }
 
 /// `flashcards.html`, `quiz.html`, and `quiz-A.html`, … for the variant forms.
@@ -268,20 +340,19 @@ pub fn deck_files(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
-    rendered.files.push(OutFile {
-        path: format!("{}/flashcards.html", deck.id),
-        bytes: flashcards(assets, course, deck, output)?.into_bytes(),
-    });
+) -> Result<Vec<OutFile>, HtmlError> {
+    let mut files = vec![OutFile::new(
+        format!("{}/flashcards.html", deck.id),
+        flashcards(assets, course, deck, output)?,
+    )];
     let forms: Vec<&Quiz> = std::iter::once(&output.quiz)
         .chain(&output.variants)
         .collect();
     for form in &forms {
-        rendered.files.push(OutFile {
-            path: format!("{}/{}", deck.id, quiz_page_name(form)),
-            bytes: quiz(assets, course, deck, form, &forms)?.into_bytes(),
-        });
+        files.push(OutFile::new(
+            format!("{}/{}", deck.id, quiz_page_name(form)),
+            quiz(assets, course, deck, form, &forms)?,
+        ));
     }
-    Ok(())
+    Ok(files)
 }

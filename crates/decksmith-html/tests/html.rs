@@ -9,10 +9,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use base64::Engine;
+use decksmith_html::{Assets, DeckSummary, FileLink, deck_files, file_label, index_file};
 use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
 use decksmith_quiz::{Body, GenerateOptions, Generated, generate};
-use decksmith_render::html::{DeckSummary, FileLink};
-use decksmith_render::{Format, RenderOptions, Renderer, file_label};
 use sha2::{Digest, Sha256};
 
 /// A fixture course from `tests/browser/`, loaded and generated with two variant forms.
@@ -50,20 +49,13 @@ fn fixture(name: &str) -> (Course, Generated) {
 
 /// Every HTML page of a course, by path.
 fn render(course: &Course, generated: &Generated) -> BTreeMap<String, String> {
-    let renderer = Renderer::new(RenderOptions {
-        formats: vec![Format::Html],
-        paper: None,
-        layout: None,
-        duplex: None,
-        revisions: Default::default(),
-    })
-    .unwrap();
+    let assets = Assets::new();
     let mut out = BTreeMap::new();
     let mut summaries = Vec::new();
     for (deck, output) in course.decks.iter().zip(&generated.decks) {
-        let rendered = renderer.deck(course, deck, output).unwrap();
+        let files = deck_files(&assets, course, deck, output).unwrap();
         let mut links = Vec::new();
-        for file in rendered.files {
+        for file in files {
             let name = file.path.rsplit('/').next().unwrap().to_owned();
             links.push(FileLink {
                 label: file_label(&name, course),
@@ -78,7 +70,7 @@ fn render(course: &Course, generated: &Generated) -> BTreeMap<String, String> {
             files: links,
         });
     }
-    let index = renderer.index(course, &summaries).unwrap();
+    let index = index_file(&assets, course, &summaries).unwrap();
     out.insert(index.path, String::from_utf8(index.bytes).unwrap());
     out
 }
@@ -405,7 +397,7 @@ fn the_content_readme_lists_every_interface_string_with_its_defaults() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content/README.md"),
     )
     .unwrap();
-    for (key, en, ru) in decksmith_render::html::strings::UI_STRINGS {
+    for (key, en, ru) in decksmith_html::strings::UI_STRINGS {
         let row = format!(
             "| `{key}` | {} | {} |",
             en.replace('|', "\\|"),
@@ -431,11 +423,11 @@ fn ui_keys(text: &str) -> Vec<String> {
 #[test]
 fn templates_and_scripts_use_only_strings_that_exist() {
     let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../templates");
-    let known: Vec<&str> = decksmith_render::html::strings::UI_STRINGS
+    let known: Vec<&str> = decksmith_html::strings::UI_STRINGS
         .iter()
         .map(|(key, ..)| *key)
         .collect();
-    let script_keys = decksmith_render::html::strings::SCRIPT_KEYS;
+    let script_keys = decksmith_html::strings::SCRIPT_KEYS;
     let mut files = vec![templates.join("flashcards.js"), templates.join("quiz.js")];
     for dir in [templates.clone(), templates.join("question")] {
         for entry in std::fs::read_dir(dir).unwrap() {

@@ -1,7 +1,7 @@
 //! The PDFs of a 200-card deck and `flashcards.pdf` of a 10,000-card deck: how long they take
 //! and how big they are.
 //!
-//! `cargo bench -p decksmith-render --bench pdf`. Prints each file's size first and fails if
+//! `cargo bench -p decksmith-pdf --bench pdf`. Prints each file's size first and fails if
 //! `flashcards.pdf` of 200 cards is not under 300 KB (the fonts are embedded as subsets;
 //! the whole faces would be 1.4 MB), or if `flashcards.pdf` of 10,000 cards takes more than
 //! 300 bytes a card besides the embedded font programs. Then times `flashcards.pdf` alone,
@@ -12,12 +12,9 @@
 
 use criterion::SamplingMode;
 use criterion::{Criterion, criterion_group, criterion_main};
-use decksmith_render::Rendered;
-use decksmith_render::pdf::fonts::Fonts;
-use decksmith_render::pdf::worksheet::Sheet;
-use decksmith_render::pdf::{
-    Context, PrintOverrides, deck_files, flashcards_pdf, print_setup, quiz_pdf,
-};
+use decksmith_pdf::fonts::Fonts;
+use decksmith_pdf::worksheet::Sheet;
+use decksmith_pdf::{Context, PrintOverrides, deck_files, flashcards_pdf, print_setup, quiz_pdf};
 
 mod common;
 
@@ -36,8 +33,7 @@ fn bench(c: &mut Criterion) {
     let (deck, output) = (&course.decks[0], &generated.decks[0]);
     assert!(output.cards.len() >= 200, "{} cards", output.cards.len());
     let overrides = PrintOverrides::default();
-    let mut rendered = Rendered::default();
-    deck_files(&fonts, &overrides, &course, deck, output, &mut rendered).unwrap();
+    let rendered = deck_files(&fonts, &overrides, &course, deck, output).unwrap();
     for file in &rendered.files {
         println!(
             "{}: {} bytes ({:.1} KB) for {} cards and {} questions",
@@ -87,17 +83,14 @@ fn bench(c: &mut Criterion) {
     );
     c.bench_function(&format!("every PDF of a deck of {cards} cards"), |b| {
         b.iter(|| {
-            let mut rendered = Rendered::default();
             deck_files(
                 &fonts,
                 &overrides,
                 &course,
                 deck,
                 std::hint::black_box(output),
-                &mut rendered,
             )
-            .unwrap();
-            rendered
+            .unwrap()
         })
     });
     c.bench_function("parse the fonts (once per build)", |b| {

@@ -18,9 +18,73 @@ use printpdf::{
 use rayon::prelude::*;
 
 use super::file;
-use super::fonts::{Face, Fonts, Weight};
+use super::fonts::{Face, FontError, Fonts, Weight};
 use super::hash::Fnv;
 use super::plan::MM;
+
+/// A document could not be written: a bug, or printpdf or a compressor failing, never the
+/// content (content problems are warnings).
+#[derive(Debug)]
+pub enum EmitError {
+    /// A document needs a page.
+    NoPages,
+    /// The document's fixed date is out of range (printpdf's message).
+    Date(&'static str),
+    /// A font could not be subset.
+    Font(FontError),
+    /// printpdf reported an error while making the document (its message).
+    Printpdf(String),
+    /// The document printpdf made is not shaped as expected.
+    Unexpected {
+        /// What was expected of it.
+        what: &'static str,
+        /// What lopdf said, if it said anything.
+        source: Option<lopdf::Error>,
+    },
+    /// printpdf wrote an object with a generation other than 0.
+    Generation {
+        /// The object's number.
+        number: u32,
+        /// Its generation.
+        generation: u16,
+    },
+    /// The compression level is out of range.
+    Level(libdeflater::CompressionLvlError),
+    /// Compressing a stream failed.
+    Deflate(libdeflater::CompressionError),
+    /// The file outgrew what its cross-reference stream can address.
+    TooBig(&'static str),
+}
+
+impl std::fmt::Display for EmitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EmitError::NoPages => f.write_str("a document without pages"),
+            EmitError::Date(e) => write!(f, "bad fixed date ({e})"),
+            EmitError::Font(e) => e.fmt(f),
+            EmitError::Printpdf(message) => write!(f, "printpdf reported: {message}"),
+            EmitError::Unexpected {
+                what,
+                source: Some(e),
+            } => write!(f, "printpdf wrote {what} ({e})"),
+            EmitError::Unexpected { what, source: None } => write!(f, "printpdf wrote {what}"),
+            EmitError::Generation { number, generation } => {
+                write!(f, "printpdf wrote object {number} {generation}")
+            }
+            EmitError::Level(e) => write!(f, "bad deflate level ({e:?})"),
+            EmitError::Deflate(e) => write!(f, "failed to compress ({e})"),
+            EmitError::TooBig(what) => write!(f, "{what} is too big for the PDF's offsets"),
+        }
+    }
+}
+
+impl std::error::Error for EmitError {}
+
+impl From<FontError> for EmitError {
+    fn from(e: FontError) -> EmitError {
+        EmitError::Font(e)
+    }
+}
 
 /// Text placed on a page.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,7 +241,7 @@ const CONTENT_LEVEL: i32 = 1;
 /// subset font's glyph ids, two bytes each, for its Identity-H encoding), and is
 /// compressed, all pages in parallel. The other pages' dictionaries are ours too, and
 /// [`file`] writes the whole file.
-pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, String> {
+pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, EmitError> {
     // Backgrounds shared by several pages, each written once, in order of first use.
     let mut backgrounds: Vec<&Arc<Vec<Item>>> = Vec::new();
     let mut page_background: Vec<Option<usize>> = Vec::with_capacity(pages.len());
@@ -206,8 +270,8 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
         .reduce(Used::default, Used::merge);
 
     let mut doc = PdfDocument::new(info.title);
-    let date = printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE)
-        .map_err(|e| format!("bad fixed date ({e})"))?;
+    let date =
+        printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE).map_err(EmitError::Date)?;
     let meta = &mut doc.metadata.info;
     meta.creation_date = date;
     meta.modification_date = date;
@@ -272,7 +336,7 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
 
     // printpdf makes the document with the first page only, which registers the glyphs;
     // the pages are added below, with the contents written above.
-    let first = pages.first().ok_or("a document without pages")?;
+    let first = pages.first().ok_or(EmitError::NoPages)?;
     doc.with_pages(vec![PdfPage::new(
         Mm(first.width / MM),
         Mm(first.height / MM),
@@ -290,7 +354,7 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
-        return Err(format!("printpdf reported: {}", w.msg));
+        return Err(EmitError::Printpdf(w.msg.clone()));
     }
     // The id's two halves (the file's first and latest version) are the same: each build
     // writes the file anew.
@@ -332,25 +396,34 @@ fn write_file(
     backgrounds: &[Content],
     contents: &[Content],
     page_background: &[Option<usize>],
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, EmitError> {
+    let unexpected = |what: &'static str| {
+        move |e: lopdf::Error| EmitError::Unexpected {
+            what,
+            source: Some(e),
+        }
+    };
     let root_id = doc
         .catalog()
         .and_then(|c| c.get(b"Pages"))
         .and_then(Object::as_reference)
-        .map_err(|e| format!("printpdf wrote no page tree ({e})"))?;
+        .map_err(unexpected("no page tree"))?;
     let first_id = doc
         .get_pages()
         .into_values()
         .next()
-        .ok_or("printpdf wrote no page")?;
+        .ok_or(EmitError::Unexpected {
+            what: "no page",
+            source: None,
+        })?;
     let first = doc
         .get_object_mut(first_id)
         .and_then(Object::as_dict_mut)
-        .map_err(|e| format!("printpdf wrote a page that is not a dictionary ({e})"))?;
+        .map_err(unexpected("a page that is not a dictionary"))?;
     let first_contents = first
         .get(b"Contents")
         .and_then(Object::as_reference)
-        .map_err(|e| format!("printpdf wrote a page without contents ({e})"))?;
+        .map_err(unexpected("a page without contents"))?;
     let resources = first.remove(b"Resources");
     for key in [b"MediaBox".as_slice(), b"TrimBox", b"CropBox", b"Annots"] {
         first.remove(key);
@@ -394,7 +467,7 @@ fn write_file(
     let first = doc
         .get_object_mut(first_id)
         .and_then(Object::as_dict_mut)
-        .map_err(|e| format!("printpdf wrote a page that is not a dictionary ({e})"))?;
+        .map_err(unexpected("a page that is not a dictionary"))?;
     first.set("Contents", contents_of(0));
     if let (false, Some(page)) = (same_media, pages.first()) {
         first.set("MediaBox", media(page));
@@ -402,7 +475,7 @@ fn write_file(
     let root = doc
         .get_object_mut(root_id)
         .and_then(Object::as_dict_mut)
-        .map_err(|e| format!("printpdf wrote a page tree that is not a dictionary ({e})"))?;
+        .map_err(unexpected("a page tree that is not a dictionary"))?;
     root.set("Count", Object::Integer(pages.len() as i64));
     root.set(
         "Kids",
@@ -424,7 +497,7 @@ fn write_file(
     let mut file = file::Writer::new(size + (256 << 10));
     for (&(number, generation), object) in &doc.objects {
         if generation != 0 {
-            return Err(format!("printpdf wrote object {number} {generation}"));
+            return Err(EmitError::Generation { number, generation });
         }
         if (number, generation) == first_contents {
             continue;
@@ -629,7 +702,7 @@ struct Content {
 /// the buffers a page is written and compressed into.
 struct Scratch {
     /// The compressor, or why there is none.
-    deflater: Result<libdeflater::Compressor, String>,
+    deflater: Result<libdeflater::Compressor, libdeflater::CompressionLvlError>,
     /// The stream being written.
     ops: Vec<u8>,
     /// Room for the stream compressed.
@@ -640,8 +713,7 @@ impl Scratch {
     fn new() -> Scratch {
         Scratch {
             deflater: libdeflater::CompressionLvl::new(CONTENT_LEVEL)
-                .map(libdeflater::Compressor::new)
-                .map_err(|e| format!("bad deflate level ({e:?})")),
+                .map(libdeflater::Compressor::new),
             ops: Vec::new(),
             packed: Vec::new(),
         }
@@ -654,7 +726,7 @@ fn content(
     scratch: &mut Scratch,
     encoders: &BTreeMap<Weight, Encoder>,
     items: &[Item],
-) -> Result<Content, String> {
+) -> Result<Content, EmitError> {
     let mut buffer = std::mem::take(&mut scratch.ops);
     buffer.clear();
     let mut out = Ops(buffer);
@@ -759,7 +831,10 @@ fn content(
         out.raw(b"ET\n");
     }
 
-    let z = scratch.deflater.as_mut().map_err(|e| e.clone())?;
+    let z = scratch
+        .deflater
+        .as_mut()
+        .map_err(|e| EmitError::Level(*e))?;
     let input = &out.0;
     let bound = z.zlib_compress_bound(input.len());
     if scratch.packed.len() < bound {
@@ -767,7 +842,7 @@ fn content(
     }
     let written = z
         .zlib_compress(input, &mut scratch.packed)
-        .map_err(|e| format!("failed to compress a page ({e:?})"))?;
+        .map_err(EmitError::Deflate)?;
     let bytes = scratch.packed.get(..written).unwrap_or_default().to_vec();
     scratch.ops = out.0;
     let mut hash = Fnv::new();

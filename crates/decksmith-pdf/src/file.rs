@@ -9,6 +9,8 @@
 
 use lopdf::{Dictionary, Object, StringFormat};
 
+use super::emit::EmitError;
+
 /// How many objects share an object stream: a reader that wants one page inflates the
 /// dictionaries of this many.
 const PER_OBJECT_STREAM: usize = 200;
@@ -99,7 +101,7 @@ impl Writer {
 
     /// Writes the object streams, numbered from `next`, and the cross-reference stream with
     /// `trailer`'s entries (`/Root`, `/Info`, `/ID`); the file's bytes.
-    pub fn finish(mut self, mut next: u32, trailer: &Dictionary) -> Result<Vec<u8>, String> {
+    pub fn finish(mut self, mut next: u32, trailer: &Dictionary) -> Result<Vec<u8>, EmitError> {
         let packed = std::mem::take(&mut self.packed);
         for group in packed.chunks(PER_OBJECT_STREAM) {
             let container = next;
@@ -144,8 +146,8 @@ impl Writer {
                 Entry::At(offset) => (1, offset, 0),
                 Entry::Packed { container, index } => (2, u64::from(container), index),
             };
-            let field = u32::try_from(field).map_err(|_| "a PDF over 4 GB")?;
-            let index = u16::try_from(index).map_err(|_| "an object stream too long")?;
+            let field = u32::try_from(field).map_err(|_| EmitError::TooBig("the file"))?;
+            let index = u16::try_from(index).map_err(|_| EmitError::TooBig("an object stream"))?;
             rows.push(kind);
             rows.extend_from_slice(&field.to_be_bytes());
             rows.extend_from_slice(&index.to_be_bytes());
@@ -177,13 +179,13 @@ impl Writer {
 }
 
 /// `bytes` deflated in the zlib format, as `FlateDecode` reads it.
-fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let level = libdeflater::CompressionLvl::new(6).map_err(|e| format!("{e:?}"))?;
+fn deflate(bytes: &[u8]) -> Result<Vec<u8>, EmitError> {
+    let level = libdeflater::CompressionLvl::new(6).map_err(EmitError::Level)?;
     let mut z = libdeflater::Compressor::new(level);
     let mut out = vec![0; z.zlib_compress_bound(bytes.len())];
     let written = z
         .zlib_compress(bytes, &mut out)
-        .map_err(|e| format!("failed to compress ({e:?})"))?;
+        .map_err(EmitError::Deflate)?;
     out.truncate(written);
     Ok(out)
 }

@@ -1,8 +1,8 @@
 //! The fonts of every PDF: DejaVu Sans, regular and bold, compiled into the binary.
 //!
-//! Each face is parsed once per build ([`Fonts::load`], held by the `Renderer`): its character
-//! map and advances become lookup tables for measuring text, and each PDF embeds a subset of
-//! it made from the characters that PDF shows ([`Face::subset`]). printpdf subsets fonts only
+//! Each face is parsed once per build ([`Fonts::load`], by the driver): its character map and
+//! advances become lookup tables for measuring text, and each PDF embeds a subset of it made
+//! from the characters that PDF shows ([`Face::subset`]). printpdf subsets fonts only
 //! with its `text_layout` feature (a whole layout engine), so the subset is made here with
 //! the subsetter printpdf itself depends on, and printpdf embeds it as it is.
 
@@ -17,9 +17,65 @@ use printpdf::{FontType, ParsedFont};
 use super::hash::Fnv;
 
 /// DejaVu Sans 2.37 (see `fonts/README.md` for why, `fonts/LICENSE` for its licence).
-const REGULAR: &[u8] = include_bytes!("../../fonts/DejaVuSans.ttf");
+const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 /// DejaVu Sans Bold 2.37.
-const BOLD: &[u8] = include_bytes!("../../fonts/DejaVuSans-Bold.ttf");
+const BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+
+/// A font could not be read or subset: the embedded fonts are ours, so this is a bug.
+#[derive(Debug)]
+pub enum FontError {
+    /// printpdf could not parse the face.
+    Unparsed {
+        /// The face.
+        name: &'static str,
+    },
+    /// The face has no Unicode character map.
+    NoCharacterMap {
+        /// The face.
+        name: &'static str,
+    },
+    /// The subsetter could not read the face.
+    Read {
+        /// The face.
+        name: &'static str,
+        /// What the subsetter said.
+        source: allsorts::error::ReadWriteError,
+    },
+    /// The subsetter failed.
+    Subset {
+        /// The face.
+        name: &'static str,
+        /// What the subsetter said.
+        source: allsorts::subset::SubsetError,
+    },
+}
+
+impl std::fmt::Display for FontError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FontError::Unparsed { name } => {
+                write!(f, "the embedded font {name} could not be parsed")
+            }
+            FontError::NoCharacterMap { name } => {
+                write!(f, "the embedded font {name} has no Unicode character map")
+            }
+            FontError::Read { name, source } => write!(f, "failed to read font {name} ({source})"),
+            FontError::Subset { name, source } => {
+                write!(f, "failed to subset font {name} ({source})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FontError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            FontError::Read { source, .. } => Some(source),
+            FontError::Subset { source, .. } => Some(source),
+            FontError::Unparsed { .. } | FontError::NoCharacterMap { .. } => None,
+        }
+    }
+}
 
 /// Characters below this are looked up in a table indexed by code point (Latin, Greek,
 /// Cyrillic, punctuation, arrows); the rest in a map.
@@ -43,7 +99,7 @@ pub struct Fonts {
 
 impl Fonts {
     /// Parses the embedded faces.
-    pub fn load() -> Result<Fonts, String> {
+    pub fn load() -> Result<Fonts, FontError> {
         Ok(Fonts {
             regular: Face::parse("DejaVuSans", REGULAR)?,
             bold: Face::parse("DejaVuSans-Bold", BOLD)?,
@@ -107,14 +163,12 @@ impl std::fmt::Debug for Face {
 }
 
 impl Face {
-    fn parse(name: &'static str, bytes: &'static [u8]) -> Result<Face, String> {
+    fn parse(name: &'static str, bytes: &'static [u8]) -> Result<Face, FontError> {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .ok_or_else(|| format!("the embedded font {name} could not be parsed"))?;
+        let parsed =
+            ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or(FontError::Unparsed { name })?;
         if parsed.codepoint_to_glyph.is_empty() {
-            return Err(format!(
-                "the embedded font {name} has no Unicode character map"
-            ));
+            return Err(FontError::NoCharacterMap { name });
         }
         let upm = f32::from(parsed.units_per_em.max(1));
         let mut dense = vec![Glyph::default(); DENSE_LIMIT as usize];
@@ -192,7 +246,7 @@ impl Face {
     /// A font holding only the glyphs of `chars` (characters the face lacks are skipped),
     /// ready to embed: glyphs are renumbered from 1 in the order of their old ids, and the
     /// character map and widths printpdf writes from are made to match.
-    pub fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, String> {
+    pub fn subset(&self, chars: &BTreeSet<char>) -> Result<ParsedFont, FontError> {
         let mut gids: Vec<u16> = chars
             .iter()
             .filter_map(|&c| self.glyph(c))
@@ -202,12 +256,14 @@ impl Face {
         gids.sort_unstable();
         gids.dedup();
 
+        let read = |source: allsorts::error::ReadWriteError| FontError::Read {
+            name: self.name,
+            source,
+        };
         let font = ReadScope::new(self.bytes)
             .read::<FontData<'_>>()
-            .map_err(|e| format!("failed to read font {} ({e})", self.name))?;
-        let provider = font
-            .table_provider(0)
-            .map_err(|e| format!("failed to read font {} ({e})", self.name))?;
+            .map_err(|e| read(e.into()))?;
+        let provider = font.table_provider(0).map_err(read)?;
         // The tables a PDF's TrueType font program needs (ISO 32000-1, 9.9): outlines,
         // metrics and the hinting programs the glyphs' instructions call; no `cmap`, `name`
         // or `post`, since the PDF maps codes to glyphs itself.
@@ -220,8 +276,12 @@ impl Face {
             tag::FPGM,
             tag::PREP,
         ]);
-        let bytes = subset(&provider, &gids, &profile, CmapTarget::Unicode)
-            .map_err(|e| format!("failed to subset font {} ({e:?})", self.name))?;
+        let bytes = subset(&provider, &gids, &profile, CmapTarget::Unicode).map_err(|source| {
+            FontError::Subset {
+                name: self.name,
+                source,
+            }
+        })?;
 
         // The subsetter keeps the given glyphs first, in the order given (components of
         // composite glyphs come after them), so a glyph's new id is its index in `gids`.

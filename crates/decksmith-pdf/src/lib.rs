@@ -1,10 +1,15 @@
-//! Print-ready PDFs: `flashcards.pdf`, `worksheet.pdf` and `answer-key.pdf`, and
-//! `worksheet-A.pdf`, `answer-key-A.pdf`, … for the quiz's variant forms.
+//! The print-ready PDFs of decksmith: `flashcards.pdf`, `worksheet.pdf` and
+//! `answer-key.pdf`, and `worksheet-A.pdf`, `answer-key-A.pdf`, … for the quiz's variant
+//! forms.
+//!
+//! [`deck_files`] turns a generated deck into its PDFs and the warnings about its content;
+//! [`DeckPdfs`] makes the same files one step at a time, for a caller that times them. Both
+//! return values ([`OutFile`]s) and do no IO.
 //!
 //! The layout is ours, in three steps: [`plan`] decides where every card goes (as data, so it
 //! is tested without a PDF), [`text`] fits text into boxes with the font's real advances,
 //! and [`flashcards`] and [`worksheet`] draw pages that [`emit`] writes through printpdf.
-//! The fonts ([`fonts`]) are compiled in and parsed once per build, by the `Renderer`.
+//! The fonts ([`fonts`]) are compiled in and parsed once per build ([`Fonts::load`]).
 //!
 //! Content problems become warnings, never silent damage: a card whose text does not fit
 //! even at the minimum size, a character the font lacks, a question taller than a page.
@@ -20,16 +25,58 @@ pub mod words;
 pub mod worksheet;
 
 use std::collections::BTreeMap;
+use std::fmt;
 
+use decksmith_files::OutFile;
 use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Location, Paper, Pos};
 use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{Body, Card, DeckOutput, Question, Quiz};
 
-use crate::{OutFile, RenderError, Rendered, failed};
-use fonts::Fonts;
+use emit::EmitError;
+use fonts::{FontError, Fonts};
 use plan::PrintSetup;
 use words::WORDS;
 use worksheet::Sheet;
+
+/// A PDF could not be made: a bug, not a content mistake (those are warnings).
+#[derive(Debug)]
+pub enum PdfError {
+    /// The embedded fonts could not be read.
+    Fonts(FontError),
+    /// A document could not be written.
+    Document {
+        /// The file, relative to the output folder.
+        path: String,
+        /// Why.
+        source: EmitError,
+    },
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::Fonts(e) => write!(f, "failed to render PDF fonts ({e})"),
+            PdfError::Document { path, source } => {
+                write!(f, "failed to render {path} ({source})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PdfError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PdfError::Fonts(e) => Some(e),
+            PdfError::Document { source, .. } => Some(source),
+        }
+    }
+}
+
+impl From<FontError> for PdfError {
+    fn from(e: FontError) -> PdfError {
+        PdfError::Fonts(e)
+    }
+}
 
 /// Print settings given on the command line, each overriding the course's.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -85,7 +132,7 @@ pub fn flashcards_pdf(
     setup: &PrintSetup,
     cards: &[Card],
     warnings: &mut Vec<Diagnostic>,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, EmitError> {
     let pages = flashcards::pages(ctx, setup, cards, warnings);
     let title = format!(
         "{}: {}",
@@ -110,7 +157,7 @@ pub fn quiz_pdf(
     quiz: &Quiz,
     sheet: Sheet,
     warnings: &mut Vec<Diagnostic>,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, EmitError> {
     let pages = worksheet::pages(ctx, paper, quiz, sheet, warnings);
     let what = match sheet {
         Sheet::Worksheet => ctx.words.get("pdf.worksheet", &[]),
@@ -133,6 +180,15 @@ pub fn quiz_pdf(
     )
 }
 
+/// A deck's PDFs and the warnings about its content.
+#[derive(Debug, Default)]
+pub struct Pdfs {
+    /// The files: `flashcards.pdf`, then the worksheet and answer key of each form.
+    pub files: Vec<OutFile>,
+    /// Text that does not fit, characters the fonts lack: one warning per problem.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Every PDF of one deck, with warnings about its content.
 pub fn deck_files(
     fonts: &Fonts,
@@ -140,55 +196,100 @@ pub fn deck_files(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-    rendered: &mut Rendered,
-) -> Result<(), RenderError> {
-    let ctx = Context::new(fonts, course, deck);
-    let setup = print_setup(course, overrides);
-    let mut warnings = missing_glyphs(&ctx, output);
+) -> Result<Pdfs, PdfError> {
+    let mut pdfs = DeckPdfs::new(fonts, overrides, course, deck, output);
+    let mut files = vec![pdfs.flashcards()?];
+    files.extend(pdfs.quiz_sheets()?);
+    Ok(Pdfs {
+        files,
+        warnings: pdfs.warnings(),
+    })
+}
 
-    let path = format!("{}/flashcards.pdf", deck.id);
-    let started = std::time::Instant::now();
-    let bytes =
-        flashcards_pdf(&ctx, &setup, &output.cards, &mut warnings).map_err(|e| failed(&path, e))?;
-    rendered.costs.push(crate::Cost {
-        format: crate::Format::Pdf,
-        file: Some("flashcards.pdf"),
-        time: started.elapsed(),
-        bytes: bytes.len(),
-    });
-    rendered.files.push(OutFile { path, bytes });
+/// The PDFs of one deck, made one step at a time; the warnings gather until
+/// [`DeckPdfs::warnings`].
+#[derive(Debug)]
+pub struct DeckPdfs<'a> {
+    ctx: Context<'a>,
+    setup: PrintSetup,
+    output: &'a DeckOutput,
+    warnings: Vec<Diagnostic>,
+}
 
-    for quiz in std::iter::once(&output.quiz).chain(&output.variants) {
-        let suffix = quiz
-            .variant
-            .as_ref()
-            .map(|v| format!("-{v}"))
-            .unwrap_or_default();
-        for (sheet, name) in [
-            (Sheet::Worksheet, "worksheet"),
-            (Sheet::AnswerKey, "answer-key"),
-        ] {
-            let path = format!("{}/{name}{suffix}.pdf", deck.id);
-            // Forms share their questions: warn about a question only for the main quiz.
-            let mut quiet = Vec::new();
-            let sink = if quiz.variant.is_none() {
-                &mut warnings
-            } else {
-                &mut quiet
-            };
-            let bytes =
-                quiz_pdf(&ctx, setup.paper, quiz, sheet, sink).map_err(|e| failed(&path, e))?;
-            rendered.files.push(OutFile { path, bytes });
+impl<'a> DeckPdfs<'a> {
+    /// Ready to make the PDFs of `deck`; finds the characters the fonts lack first.
+    pub fn new(
+        fonts: &'a Fonts,
+        overrides: &PrintOverrides,
+        course: &'a Course,
+        deck: &'a Deck,
+        output: &'a DeckOutput,
+    ) -> DeckPdfs<'a> {
+        let ctx = Context::new(fonts, course, deck);
+        let warnings = missing_glyphs(&ctx, output);
+        DeckPdfs {
+            setup: print_setup(course, overrides),
+            ctx,
+            output,
+            warnings,
         }
     }
-    // One warning per problem, in file order, however many files show it.
-    let mut seen = BTreeMap::new();
-    for w in warnings {
-        seen.entry((w.location.file.clone(), w.location.pos, w.message.clone()))
-            .or_insert(w);
+
+    /// `flashcards.pdf`.
+    pub fn flashcards(&mut self) -> Result<OutFile, PdfError> {
+        let path = format!("{}/flashcards.pdf", self.ctx.deck.id);
+        match flashcards_pdf(
+            &self.ctx,
+            &self.setup,
+            &self.output.cards,
+            &mut self.warnings,
+        ) {
+            Ok(bytes) => Ok(OutFile { path, bytes }),
+            Err(source) => Err(PdfError::Document { path, source }),
+        }
     }
-    rendered.warnings.extend(seen.into_values());
-    Ok(())
+
+    /// The worksheet and answer key of each form of the quiz: `worksheet.pdf`,
+    /// `answer-key.pdf`, `worksheet-A.pdf`, ….
+    pub fn quiz_sheets(&mut self) -> Result<Vec<OutFile>, PdfError> {
+        let mut files = Vec::new();
+        for quiz in std::iter::once(&self.output.quiz).chain(&self.output.variants) {
+            let suffix = quiz
+                .variant
+                .as_ref()
+                .map(|v| format!("-{v}"))
+                .unwrap_or_default();
+            for (sheet, name) in [
+                (Sheet::Worksheet, "worksheet"),
+                (Sheet::AnswerKey, "answer-key"),
+            ] {
+                let path = format!("{}/{name}{suffix}.pdf", self.ctx.deck.id);
+                // Forms share their questions: warn about a question only for the main quiz.
+                let mut quiet = Vec::new();
+                let sink = if quiz.variant.is_none() {
+                    &mut self.warnings
+                } else {
+                    &mut quiet
+                };
+                match quiz_pdf(&self.ctx, self.setup.paper, quiz, sheet, sink) {
+                    Ok(bytes) => files.push(OutFile { path, bytes }),
+                    Err(source) => return Err(PdfError::Document { path, source }),
+                }
+            }
+        }
+        Ok(files)
+    }
+
+    /// The warnings about the deck's content, one per problem, in file order, however many
+    /// files show it.
+    pub fn warnings(self) -> Vec<Diagnostic> {
+        let mut seen = BTreeMap::new();
+        for w in self.warnings {
+            seen.entry((w.location.file.clone(), w.location.pos, w.message.clone()))
+                .or_insert(w);
+        }
+        seen.into_values().collect()
+    }
 }
 
 /// Warnings for characters the fonts lack, one per entry (its cards and questions together),

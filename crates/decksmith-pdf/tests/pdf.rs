@@ -12,12 +12,11 @@ use decksmith_model::{
     CardLayout, ContentInput, Course, Diagnostic, Duplex, LoadOptions, Location, Paper, Pos,
     SourceFile, load,
 };
+use decksmith_pdf::fonts::Fonts;
+use decksmith_pdf::plan::{Grid, MM, Rect};
+use decksmith_pdf::worksheet::Sheet;
+use decksmith_pdf::{Context, Pdfs, PrintOverrides, deck_files, quiz_pdf};
 use decksmith_quiz::{Body, DeckOutput, GenerateOptions, Generated, Question, Quiz, generate};
-use decksmith_render::Rendered;
-use decksmith_render::pdf::fonts::Fonts;
-use decksmith_render::pdf::plan::{Grid, MM, Rect};
-use decksmith_render::pdf::worksheet::Sheet;
-use decksmith_render::pdf::{Context, PrintOverrides, deck_files, quiz_pdf};
 use lopdf::{Document, Object};
 
 // ---------------------------------------------------------------------------------------
@@ -299,14 +298,12 @@ fn generated(course: &Course) -> Generated {
     .0
 }
 
-fn render(course: &Course, output: &DeckOutput, overrides: &PrintOverrides) -> Rendered {
+fn render(course: &Course, output: &DeckOutput, overrides: &PrintOverrides) -> Pdfs {
     let deck = course.deck(&output.deck).expect("deck");
-    let mut rendered = Rendered::default();
-    deck_files(fonts(), overrides, course, deck, output, &mut rendered).expect("renders");
-    rendered
+    deck_files(fonts(), overrides, course, deck, output).expect("renders")
 }
 
-fn file<'a>(rendered: &'a Rendered, name: &str) -> &'a [u8] {
+fn file<'a>(rendered: &'a Pdfs, name: &str) -> &'a [u8] {
     rendered
         .files
         .iter()
@@ -676,7 +673,7 @@ fn letter(i: usize) -> char {
     char::from(b'A' + i as u8)
 }
 
-fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Rendered) {
+fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Pdfs) {
     let suffix = quiz
         .variant
         .as_ref()
@@ -964,7 +961,7 @@ fn only_a_question_taller_than_a_page_is_split_and_that_is_a_warning() {
 
 #[test]
 fn every_fixed_word_is_defined_and_listed_in_the_content_readme() {
-    use decksmith_render::pdf::words::WORDS;
+    use decksmith_pdf::words::WORDS;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("../../content/README.md")).expect("README");
     for (key, en, ru) in WORDS {
@@ -976,12 +973,10 @@ fn every_fixed_word_is_defined_and_listed_in_the_content_readme() {
     }
     // Every key the code asks for exists (an unknown key would print as itself).
     let mut sources = String::new();
-    for dir in [root.join("src/pdf"), root.join("src")] {
-        for entry in std::fs::read_dir(dir).expect("src") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "rs") {
-                sources.push_str(&std::fs::read_to_string(path).expect("source"));
-            }
+    for entry in std::fs::read_dir(root.join("src")).expect("src") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            sources.push_str(&std::fs::read_to_string(path).expect("source"));
         }
     }
     let used: Vec<&str> = sources

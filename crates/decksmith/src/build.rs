@@ -11,15 +11,16 @@ use decksmith_quiz::DeckOutput;
 use rayon::prelude::*;
 use std::path::PathBuf;
 
+use decksmith_export::anki::{Revision, Revisions};
+use decksmith_files::OutFile;
+use decksmith_html::{DeckSummary, FileLink, file_label};
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
 use decksmith_quiz::{GenerateOptions, generate};
-use decksmith_render::export::apkg::{Revision, Revisions};
-use decksmith_render::html::{DeckSummary, FileLink};
-use decksmith_render::{Format, OutFile, RenderError, RenderOptions, Renderer, file_label};
 
 use crate::content::{ContentDir, check_source_quotes, read_content};
 use crate::output::{Carried, OutputDir, WriteError};
+use crate::render::{Cost, Format, RenderError, RenderOptions, Renderer};
 use crate::timings::Timings;
 
 /// What to build.
@@ -109,12 +110,8 @@ pub fn load_options() -> LoadOptions {
         string_keys: decksmith_quiz::phrases::PHRASES
             .iter()
             .map(|(key, ..)| *key)
-            .chain(decksmith_render::html::strings::keys())
-            .chain(
-                decksmith_render::pdf::words::WORDS
-                    .iter()
-                    .map(|(key, ..)| *key),
-            )
+            .chain(decksmith_html::strings::keys())
+            .chain(decksmith_pdf::words::WORDS.iter().map(|(key, ..)| *key))
             .map(str::to_owned)
             .collect(),
     }
@@ -187,7 +184,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // later time than the one it had, so importing the new package updates it.
     let floor =
         Revision::from_source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
-            .map_err(BuildError::Environment)?;
+            .map_err(|e| BuildError::Environment(e.to_string()))?;
     let history_path = out.path().join(REVISIONS);
     let history = match std::fs::read_to_string(&history_path) {
         Ok(text) => Revisions::parse(&text, floor),
@@ -214,7 +211,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         paper: options.paper,
         layout: options.layout,
         duplex: options.duplex,
-        revisions: history.clone(),
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
     timings.stage("prepare renderers", stage);
@@ -236,7 +232,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .par_iter()
         .map(|(deck, output)| {
             let rendered = renderer
-                .deck(&course, deck, output)
+                .deck(&course, deck, output, &history)
                 .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
             let written = Instant::now();
             for file in &rendered.files {
@@ -249,14 +245,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                     id: deck.id.clone(),
                     cards: output.cards.len(),
                     questions: output.quiz.questions.len(),
-                    files: rendered
-                        .files
-                        .iter()
-                        .map(|f| f.path.rsplit('/').next().unwrap_or(&f.path).to_owned())
-                        .collect(),
+                    files: rendered.files.iter().map(|f| f.name().to_owned()).collect(),
                 },
                 warnings: rendered.warnings,
-                revisions: rendered.revisions,
+                anki_notes: rendered.anki_notes,
                 costs: rendered.costs,
                 write_time: written.elapsed(),
             })
@@ -272,7 +264,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             Err(other) => return Err(other),
         };
         diagnostics.extend(done.warnings);
-        revisions.notes.extend(done.revisions);
+        revisions.notes.extend(done.anki_notes);
         for cost in done.costs {
             match cost.file {
                 Some(file) => timings.file(cost.format.name(), file, cost.time, cost.bytes),
@@ -371,8 +363,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 struct DeckDone {
     line: DeckLine,
     warnings: Vec<decksmith_model::Diagnostic>,
-    revisions: Vec<(String, decksmith_render::export::apkg::NoteRevision)>,
-    costs: Vec<decksmith_render::Cost>,
+    anki_notes: decksmith_export::anki::Given,
+    costs: Vec<Cost>,
     write_time: std::time::Duration,
 }
 

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use decksmith_model::{CardLayout, Duplex, Paper};
-use decksmith_render::Format;
 
 use crate::build::{BuildError, BuildOptions, build};
 use crate::check::check;
 use crate::content::ContentDir;
+use crate::render::Format;
 use crate::report::{generation_report, print_diagnostics};
 
 /// Turns a course written in YAML into study decks: flashcards and quizzes as HTML pages and

@@ -1,23 +1,22 @@
-//! Renderers of decksmith: generated cards and quizzes to bytes.
+//! The format dispatch: which renderer makes which files of a deck, each format timed.
 //!
-//! Each output format is a sibling module that reads the same values (the validated
-//! [`Course`] and the generated [`DeckOutput`]s) and returns bytes. Renderers do no IO; the
-//! driver writes the [`OutFile`]s they return. A [`Renderer`] is made once per build and
-//! holds what is expensive to prepare, so no per-deck or per-card work repeats it.
-//!
-//! - [`html`]: the study pages (askama templates from the top-level `templates/`).
-//! - [`json`]: `quiz.json`, the generated questions, machine-readable.
-//! - [`pdf`]: `flashcards.pdf`, `worksheet.pdf` and `answer-key.pdf`, ready to print.
-//! - [`export`]: `deck.apkg` (Anki), `quiz.moodle.xml`, `quiz.gift` and `cards.tsv`.
-
-pub mod export;
-pub mod html;
-pub mod json;
-pub mod pdf;
+//! The renderers are sibling crates that share nothing but what they read (the [`Course`]
+//! and the generated [`DeckOutput`]s) and the [`OutFile`]s they return: `decksmith-html`
+//! (the study pages), `decksmith-pdf` (the print-ready PDFs) and `decksmith-export`
+//! (`quiz.json`, Anki, Moodle XML, GIFT, TSV). [`Renderer::deck`] has one arm per
+//! [`Format`]; a new format is a module in one of those crates (or a crate of its own) and
+//! an arm here. Rendering does no IO: [`crate::build`] writes the files.
 
 use std::fmt;
+use std::time::{Duration, Instant};
 
-use decksmith_model::{Course, Deck, Diagnostic};
+use decksmith_export::anki::{Given, Revisions};
+use decksmith_export::{ExportError, apkg, gift, json, moodle, tsv};
+use decksmith_files::OutFile;
+use decksmith_html::{Assets, DeckSummary, HtmlError};
+use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Paper};
+use decksmith_pdf::fonts::Fonts;
+use decksmith_pdf::{DeckPdfs, PdfError, PrintOverrides};
 use decksmith_quiz::DeckOutput;
 
 /// The output formats.
@@ -77,43 +76,53 @@ impl fmt::Display for Format {
     }
 }
 
-/// A file to write, relative to the output folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OutFile {
-    /// The path, with `/` separators (`un-track/quiz.json`).
-    pub path: String,
-    /// The contents.
-    pub bytes: Vec<u8>,
-}
-
-/// What a deck's file is, for links on the index page, in the course's interface language
-/// (`quiz-A.json` → `Quiz, form A (JSON)`).
-pub fn file_label(name: &str, course: &Course) -> String {
-    html::strings::Ui::new(course).file_label(name)
-}
-
 /// A renderer failed: a bug or a limit, not a content mistake (those are diagnostics).
+/// Boxed, so that results stay small on the way to the error's rare path.
 #[derive(Debug)]
-pub struct RenderError {
-    /// The file being made.
-    pub path: String,
-    /// What went wrong.
-    pub message: String,
+pub enum RenderError {
+    /// A study page.
+    Html(Box<HtmlError>),
+    /// A PDF, or the PDF fonts.
+    Pdf(Box<PdfError>),
+    /// An export.
+    Export(Box<ExportError>),
 }
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "failed to render {} ({})", self.path, self.message)
+        match self {
+            RenderError::Html(e) => e.fmt(f),
+            RenderError::Pdf(e) => e.fmt(f),
+            RenderError::Export(e) => e.fmt(f),
+        }
     }
 }
 
-impl std::error::Error for RenderError {}
+impl std::error::Error for RenderError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RenderError::Html(e) => e.source(),
+            RenderError::Pdf(e) => e.source(),
+            RenderError::Export(e) => e.source(),
+        }
+    }
+}
 
-/// A [`RenderError`] for the file at `path`.
-pub fn failed(path: &str, error: impl fmt::Display) -> RenderError {
-    RenderError {
-        path: path.to_owned(),
-        message: error.to_string(),
+impl From<HtmlError> for RenderError {
+    fn from(e: HtmlError) -> RenderError {
+        RenderError::Html(Box::new(e))
+    }
+}
+
+impl From<PdfError> for RenderError {
+    fn from(e: PdfError) -> RenderError {
+        RenderError::Pdf(Box::new(e))
+    }
+}
+
+impl From<ExportError> for RenderError {
+    fn from(e: ExportError) -> RenderError {
+        RenderError::Export(Box::new(e))
     }
 }
 
@@ -123,24 +132,24 @@ pub struct RenderOptions {
     /// The formats to make.
     pub formats: Vec<Format>,
     /// Paper size for PDFs, overriding the course's print settings.
-    pub paper: Option<decksmith_model::Paper>,
+    pub paper: Option<Paper>,
     /// Flashcard layout for PDFs, overriding the course's (`--layout`).
-    pub layout: Option<decksmith_model::CardLayout>,
+    pub layout: Option<CardLayout>,
     /// Duplex edge for PDFs, overriding the course's (`--duplex`).
-    pub duplex: Option<decksmith_model::Duplex>,
-    /// The Anki notes' revision history from earlier builds, with the floor for new times.
-    pub revisions: export::apkg::Revisions,
+    pub duplex: Option<Duplex>,
 }
 
-/// Renders decks; made once per build.
+/// Renders decks; made once per build, holding what is expensive to prepare (the pages'
+/// inlined assets, the parsed fonts) so that no per-deck work repeats it.
 #[derive(Debug)]
 pub struct Renderer {
-    options: RenderOptions,
-    html: html::Assets,
-    fonts: pdf::fonts::Fonts,
+    formats: Vec<Format>,
+    print: PrintOverrides,
+    html: Assets,
+    fonts: Fonts,
 }
 
-/// A deck's files and what rendering had to say about its content.
+/// A deck's files and what rendering had to say.
 #[derive(Debug, Default)]
 pub struct Rendered {
     /// The files.
@@ -148,7 +157,7 @@ pub struct Rendered {
     /// Warnings about the content (text that does not fit a card, say).
     pub warnings: Vec<Diagnostic>,
     /// The revision each Anki note was given, by GUID (for the revision history).
-    pub revisions: Vec<(String, export::apkg::NoteRevision)>,
+    pub anki_notes: Given,
     /// What each format took, for `--timings`.
     pub costs: Vec<Cost>,
 }
@@ -162,7 +171,7 @@ pub struct Cost {
     /// has a target of its own) rather than of all its files.
     pub file: Option<&'static str>,
     /// The time it took.
-    pub time: std::time::Duration,
+    pub time: Duration,
     /// The bytes it made.
     pub bytes: usize,
 }
@@ -171,51 +180,37 @@ impl Renderer {
     /// A renderer for the given options.
     pub fn new(options: RenderOptions) -> Result<Renderer, RenderError> {
         Ok(Renderer {
-            options,
-            html: html::Assets::new(),
-            fonts: pdf::fonts::Fonts::load().map_err(|e| failed("PDF fonts", e))?,
+            formats: options.formats,
+            print: PrintOverrides {
+                paper: options.paper,
+                layout: options.layout,
+                duplex: options.duplex,
+            },
+            html: Assets::new(),
+            fonts: Fonts::load().map_err(PdfError::Fonts)?,
         })
     }
 
-    /// Every file of one deck. Each format adds its files; see the format's module.
+    /// Every file of one deck, each format timed; `anki` is the Anki notes' revision history
+    /// from earlier builds.
     pub fn deck(
         &self,
         course: &Course,
         deck: &Deck,
         output: &DeckOutput,
+        anki: &Revisions,
     ) -> Result<Rendered, RenderError> {
         let mut rendered = Rendered::default();
-        for format in &self.options.formats {
-            let started = std::time::Instant::now();
+        for &format in &self.formats {
+            let started = Instant::now();
             let files_before = rendered.files.len();
-            match format {
-                Format::Html => html::deck_files(&self.html, course, deck, output, &mut rendered)?,
-                Format::Json => json::deck_files(deck, output, &mut rendered)?,
-                Format::Pdf => pdf::deck_files(
-                    &self.fonts,
-                    &self.pdf_overrides(),
-                    course,
-                    deck,
-                    output,
-                    &mut rendered,
-                )?,
-                Format::Apkg => export::apkg::deck_files(
-                    course,
-                    deck,
-                    output,
-                    &self.options.revisions,
-                    &mut rendered,
-                )?,
-                Format::Moodle => export::moodle::deck_files(course, deck, output, &mut rendered)?,
-                Format::Gift => export::gift::deck_files(course, deck, output, &mut rendered)?,
-                Format::Tsv => export::tsv::deck_files(course, deck, output, &mut rendered)?,
-            }
+            self.format(format, course, deck, output, anki, &mut rendered)?;
             let bytes = rendered.files[files_before..]
                 .iter()
                 .map(|f| f.bytes.len())
                 .sum();
             rendered.costs.push(Cost {
-                format: *format,
+                format,
                 file: None,
                 time: started.elapsed(),
                 bytes,
@@ -224,25 +219,64 @@ impl Renderer {
         Ok(rendered)
     }
 
-    /// The print settings given on the command line.
-    fn pdf_overrides(&self) -> pdf::PrintOverrides {
-        pdf::PrintOverrides {
-            paper: self.options.paper,
-            layout: self.options.layout,
-            duplex: self.options.duplex,
+    /// The files of one format: one arm per format.
+    fn format(
+        &self,
+        format: Format,
+        course: &Course,
+        deck: &Deck,
+        output: &DeckOutput,
+        anki: &Revisions,
+        rendered: &mut Rendered,
+    ) -> Result<(), RenderError> {
+        let files = &mut rendered.files;
+        match format {
+            Format::Html => files.extend(decksmith_html::deck_files(
+                &self.html, course, deck, output,
+            )?),
+            Format::Json => files.extend(json::deck_files(deck, output)?),
+            Format::Pdf => self.pdfs(course, deck, output, rendered)?,
+            Format::Apkg => {
+                let (file, notes) = apkg::deck_file(course, deck, output, anki)?;
+                files.push(file);
+                rendered.anki_notes.extend(notes);
+            }
+            Format::Moodle => files.push(moodle::deck_file(course, deck, output)),
+            Format::Gift => files.push(gift::deck_file(course, deck, output)),
+            Format::Tsv => files.push(tsv::deck_file(course, deck, output)),
         }
+        Ok(())
+    }
+
+    /// The PDFs, `flashcards.pdf` timed on its own (it has a target of its own).
+    fn pdfs(
+        &self,
+        course: &Course,
+        deck: &Deck,
+        output: &DeckOutput,
+        rendered: &mut Rendered,
+    ) -> Result<(), PdfError> {
+        let mut pdfs = DeckPdfs::new(&self.fonts, &self.print, course, deck, output);
+        let started = Instant::now();
+        let flashcards = pdfs.flashcards()?;
+        rendered.costs.push(Cost {
+            format: Format::Pdf,
+            file: Some("flashcards.pdf"),
+            time: started.elapsed(),
+            bytes: flashcards.bytes.len(),
+        });
+        rendered.files.push(flashcards);
+        rendered.files.extend(pdfs.quiz_sheets()?);
+        rendered.warnings.extend(pdfs.warnings());
+        Ok(())
     }
 
     /// The course's index page, linking to the files of each deck.
     pub fn index(
         &self,
         course: &Course,
-        decks: &[html::DeckSummary<'_>],
+        decks: &[DeckSummary<'_>],
     ) -> Result<OutFile, RenderError> {
-        let page = html::index(&self.html, course, decks).map_err(|e| failed("index.html", e))?;
-        Ok(OutFile {
-            path: "index.html".into(),
-            bytes: page.into_bytes(),
-        })
+        Ok(decksmith_html::index_file(&self.html, course, decks)?)
     }
 }
