@@ -449,93 +449,27 @@ CREATE INDEX ix_revlog_cid on revlog (cid);
 CREATE INDEX ix_notes_csum on notes (csum);
 ";
 
-/// The collection's bytes, a SQLite database in Anki's schema 11, and the revision each
-/// note was given.
-pub fn collection(
+/// The collection, a SQLite database in Anki's schema 11, built in memory; and the revision
+/// each note was given.
+fn collection(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
     history: &Revisions,
-) -> Result<(Vec<u8>, Given), rusqlite::Error> {
-    let mut rows = notes(course, deck, &output.cards, history);
-    // The decks and the collection changed when their latest note did.
-    let revision = rows
-        .iter()
-        .map(|row| row.revision.time)
-        .max()
-        .unwrap_or(history.floor);
-    let parent_name = deck_name(course, deck)
-        .split("::")
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    let parent_id = anki_id(&["decksmith deck", course.title.trim()]);
-    let deck_id = anki_id(&["decksmith deck", course.title.trim(), &deck.id]);
-    let course_description = course
-        .description
-        .as_deref()
-        .map(html_block)
-        .unwrap_or_default();
-    let deck_description = deck
-        .description
-        .as_deref()
-        .map(html_block)
-        .unwrap_or_default();
-    let mut decks = serde_json::Map::new();
-    decks.insert("1".into(), deck_json(1, "Default", "", Revision(0)));
-    decks.insert(
-        parent_id.to_string(),
-        deck_json(parent_id, &parent_name, &course_description, revision),
-    );
-    decks.insert(
-        deck_id.to_string(),
-        deck_json(
-            deck_id,
-            &deck_name(course, deck),
-            &deck_description,
-            revision,
-        ),
-    );
-
-    let mut models = serde_json::Map::new();
-    for kind in NoteKind::ALL {
-        if rows.iter().any(|r| r.kind == kind) {
-            models.insert(kind.id().to_string(), notetype_json(kind));
-        }
-    }
-    let card_count: usize = rows.iter().map(|r| r.cards.len()).sum();
-    let conf = json!({
-        "activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1200, "timeLim": 0,
-        "estTimes": true, "dueCounts": true, "curModel": null, "nextPos": card_count + 1,
-        "sortType": "noteFld", "sortBackwards": false, "addToCur": true,
-    });
-    let millis = revision.0.saturating_mul(1000);
-    let (conf, models) = (conf.to_string(), Value::Object(models).to_string());
-    let (decks, dconf) = (Value::Object(decks).to_string(), dconf_json().to_string());
+) -> Result<(Connection, Given), rusqlite::Error> {
+    let mut notes = notes(course, deck, &output.cards, history);
     // The revision of each note, in the deck's order.
-    let revisions: Given = rows
+    let revisions: Given = notes
         .iter()
-        .map(|row| (row.guid.clone(), row.revision))
+        .map(|note| (note.guid.clone(), note.revision))
         .collect();
-    // A card's `due` (its place among new cards) follows the deck's order. Rows are inserted
-    // in the order of their ids (hashes): each insert then appends to its table's B-tree
-    // instead of splitting pages all over it.
-    let mut card_rows = Vec::with_capacity(card_count);
-    let mut due = 0i64;
-    for row in &rows {
-        for &(card_id, ord) in &row.cards {
-            due += 1;
-            card_rows.push(CardRow {
-                id: card_id,
-                note: row.id,
-                ord,
-                time: row.revision.time.0,
-                due,
-            });
-        }
-    }
-    rows.par_sort_unstable_by_key(|row| row.id);
-    card_rows.par_sort_unstable_by_key(|card| card.id);
+    let deck_id = anki_id(&["decksmith deck", course.title.trim(), &deck.id]);
+    let col = ColRow::new(course, deck, deck_id, &notes, history.floor);
+    let mut cards = card_rows(&notes);
+    // Rows are inserted in the order of their ids (hashes): each insert then appends to its
+    // table's B-tree instead of splitting pages all over it.
+    notes.par_sort_unstable_by_key(|note| note.id);
+    cards.par_sort_unstable_by_key(|card| card.id);
 
     let mut conn = Connection::open_in_memory()?;
     // The database lives in memory and is made once, whole: no journal to keep, nothing to
@@ -547,24 +481,123 @@ pub fn collection(
     )?;
     let tx = conn.transaction()?;
     tx.execute_batch(SCHEMA)?;
-    tx.execute(
-        "INSERT INTO col VALUES (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')",
-        params![
-            revision.0 - revision.0.rem_euclid(86_400),
-            millis,
-            millis,
-            conf,
-            models,
-            decks,
-            dconf
-        ],
-    )?;
-    insert_notes(&tx, &rows)?;
-    insert_cards(&tx, &card_rows, deck_id)?;
+    col.insert(&tx)?;
+    insert_notes(&tx, &notes)?;
+    insert_cards(&tx, &cards, deck_id)?;
     tx.execute_batch(INDEXES)?;
     tx.commit()?;
-    let bytes = conn.serialize(MAIN_DB)?.to_vec();
-    Ok((bytes, revisions))
+    Ok((conn, revisions))
+}
+
+/// The collection's one `col` row: its times, settings, note types and decks.
+struct ColRow {
+    /// When the collection changed: when its latest note did.
+    revision: Revision,
+    conf: String,
+    models: String,
+    decks: String,
+    dconf: String,
+}
+
+impl ColRow {
+    fn new(
+        course: &Course,
+        deck: &Deck,
+        deck_id: i64,
+        notes: &[NoteRow],
+        floor: Revision,
+    ) -> ColRow {
+        // The decks and the collection changed when their latest note did.
+        let revision = notes
+            .iter()
+            .map(|note| note.revision.time)
+            .max()
+            .unwrap_or(floor);
+        let description = |text: Option<&str>| text.map(html_block).unwrap_or_default();
+        let name = deck_name(course, deck);
+        let parent_name = name.split("::").next().unwrap_or_default();
+        let parent_id = anki_id(&["decksmith deck", course.title.trim()]);
+        let mut decks = serde_json::Map::new();
+        decks.insert("1".into(), deck_json(1, "Default", "", Revision(0)));
+        decks.insert(
+            parent_id.to_string(),
+            deck_json(
+                parent_id,
+                parent_name,
+                &description(course.description.as_deref()),
+                revision,
+            ),
+        );
+        decks.insert(
+            deck_id.to_string(),
+            deck_json(
+                deck_id,
+                &name,
+                &description(deck.description.as_deref()),
+                revision,
+            ),
+        );
+        let mut models = serde_json::Map::new();
+        for kind in NoteKind::ALL {
+            if notes.iter().any(|n| n.kind == kind) {
+                models.insert(kind.id().to_string(), notetype_json(kind));
+            }
+        }
+        let card_count: usize = notes.iter().map(|n| n.cards.len()).sum();
+        let conf = json!({
+            "activeDecks": [1], "curDeck": 1, "newSpread": 0, "collapseTime": 1200,
+            "timeLim": 0, "estTimes": true, "dueCounts": true, "curModel": null,
+            "nextPos": card_count + 1, "sortType": "noteFld", "sortBackwards": false,
+            "addToCur": true,
+        });
+        ColRow {
+            revision,
+            conf: conf.to_string(),
+            models: Value::Object(models).to_string(),
+            decks: Value::Object(decks).to_string(),
+            dconf: dconf_json().to_string(),
+        }
+    }
+
+    /// Inserts the row: created on the day of the latest change, changed (in milliseconds)
+    /// then, schema version 11.
+    fn insert(&self, tx: &Transaction<'_>) -> Result<(), rusqlite::Error> {
+        let seconds = self.revision.0;
+        let millis = seconds.saturating_mul(1000);
+        tx.execute(
+            "INSERT INTO col VALUES (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')",
+            params![
+                seconds - seconds.rem_euclid(86_400),
+                millis,
+                millis,
+                self.conf,
+                self.models,
+                self.decks,
+                self.dconf
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// The cards of the notes; a card's `due` (its place among new cards) follows the deck's
+/// order.
+fn card_rows(notes: &[NoteRow]) -> Vec<CardRow> {
+    let mut cards = Vec::with_capacity(notes.iter().map(|n| n.cards.len()).sum());
+    let mut due = 0i64;
+    for note in notes {
+        for &(id, ord) in &note.cards {
+            due += 1;
+            cards.push(CardRow {
+                id,
+                note: note.id,
+                ord,
+                time: note.revision.time.0,
+                due,
+            });
+        }
+    }
+    cards
 }
 
 /// A card, ready to insert.
@@ -649,10 +682,11 @@ pub fn package(
     output: &DeckOutput,
     history: &Revisions,
 ) -> Result<(Vec<u8>, Given), PackageError> {
-    let (collection, revisions) =
+    let (mut db, revisions) =
         collection(course, deck, output, history).map_err(PackageError::Sqlite)?;
-    let bytes = archive(&[("collection.anki2", &collection), ("media", b"{}")])
-        .map_err(PackageError::Zip)?;
+    let file = db.serialize(MAIN_DB).map_err(PackageError::Sqlite)?;
+    let bytes =
+        archive(&[("collection.anki2", &file), ("media", b"{}")]).map_err(PackageError::Zip)?;
     Ok((bytes, revisions))
 }
 
