@@ -14,6 +14,7 @@ pub mod cloze;
 pub mod course;
 pub mod date;
 pub mod diag;
+pub mod hash;
 pub mod limits;
 pub mod names;
 pub mod quotes;

@@ -16,6 +16,7 @@ pub mod who;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use decksmith_model::hash::fnv1a;
 use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind, Event, Location, Precision};
 
 use crate::facts::BlankSite;
@@ -76,7 +77,7 @@ impl Candidate {
         let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
         other.asks.iter().any(|answer| {
             let first = answer.split_whitespace().next().unwrap_or_default();
-            (self.show_words.binary_search(&word_hash(first)).is_ok()
+            (self.show_words.binary_search(&fnv1a(first.as_bytes())).is_ok()
                 && self.shows.iter().any(|shown| reveals(shown, answer)))
                 || (recall && self.offers.iter().any(|offered| reveals(offered, answer)))
         })
@@ -89,17 +90,10 @@ impl Candidate {
     }
 }
 
-/// A 64-bit FNV-1a hash of a word.
-fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
 fn show_words(shows: &[String]) -> Vec<u64> {
     let mut words: Vec<u64> = shows
         .iter()
-        .flat_map(|s| s.split_whitespace().map(word_hash))
+        .flat_map(|s| s.split_whitespace().map(|word| fnv1a(word.as_bytes())))
         .collect();
     words.sort_unstable();
     words.dedup();

@@ -7,21 +7,13 @@
 //! own code, not rand's, whose algorithms may change between releases; golden vectors below
 //! pin the exact output.
 
+use decksmith_model::hash::Fnv;
 use rand::{Rng as _, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// A random stream for one decision, keyed by the seed and labels.
 pub struct Stream {
     inner: ChaCha8Rng,
-}
-
-/// The 64-bit FNV-1a hash: small, specified, and the same everywhere.
-fn fnv1a(bytes: &[u8], mut hash: u64) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
 }
 
 /// SplitMix64's finalizer: spreads the bits of a 64-bit value.
@@ -34,12 +26,13 @@ fn mix(mut z: u64) -> u64 {
 /// A stable 64-bit key of a seed and labels (labels are separated, so `["ab", "c"]` and
 /// `["a", "bc"]` differ).
 pub fn key(seed: u64, labels: &[&str]) -> u64 {
-    let mut hash = fnv1a(&seed.to_le_bytes(), 0xcbf2_9ce4_8422_2325);
+    let mut hash = Fnv::new();
+    hash.write(&seed.to_le_bytes());
     for label in labels {
-        hash = fnv1a(label.as_bytes(), hash);
-        hash = fnv1a(&[0xff], hash);
+        hash.write(label.as_bytes());
+        hash.write(&[0xff]);
     }
-    mix(hash)
+    mix(hash.finish())
 }
 
 impl Stream {
