@@ -133,7 +133,7 @@ fn run(
     let name = format!("{entries}-{decks}-{}", extra.join("-").replace('-', ""));
     let content = work.join(format!("course-{name}"));
     if !content.exists() {
-        for (path, text) in decksmith_model::synth::course(entries, decks).files {
+        for (path, text) in decksmith_synth::course(entries, decks).files {
             let file = content.join(path);
             std::fs::create_dir_all(file.parent().context("a file has a folder")?)?;
             std::fs::write(file, text)?;

@@ -111,7 +111,7 @@ fn synth(args: &SynthArgs) -> anyhow::Result<()> {
             out.display()
         );
     }
-    let write = |out: &Path, course: &decksmith_model::synth::SynthCourse| {
+    let write = |out: &Path, course: &decksmith_synth::SynthCourse| {
         for (path, text) in &course.files {
             let target = out.join(path);
             if let Some(dir) = target.parent() {
@@ -124,13 +124,13 @@ fn synth(args: &SynthArgs) -> anyhow::Result<()> {
         anyhow::Ok(())
     };
     if args.hostile {
-        for case in decksmith_model::synth::hostile() {
+        for case in decksmith_synth::hostile() {
             write(&out.join(case.name), &case.course)?;
             println!("{}/{}: {}", out.display(), case.name, case.what);
         }
         return Ok(());
     }
-    let course = decksmith_model::synth::course(args.entries, args.decks);
+    let course = decksmith_synth::course(args.entries, args.decks);
     write(&out, &course)?;
     println!(
         "wrote a synthetic course of {} entries in {} decks to {}",

@@ -9,8 +9,21 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use decksmith_model::limits::{MAX_ENTRIES_PER_DECK, MAX_SHOWN_PER_FILE};
-use decksmith_model::synth::{HostileCase, hostile};
-use decksmith_model::{LoadOptions, Loaded, load};
+use decksmith_model::{ContentInput, LoadOptions, Loaded, SourceFile, load};
+use decksmith_synth::{HostileCase, SynthCourse, hostile};
+
+/// The course's files as the driver would hand them to `load`.
+fn input(course: &SynthCourse) -> ContentInput {
+    let file = |path: &str| SourceFile::new(path, course.file(path).unwrap_or_default());
+    ContentInput {
+        course: file("course.yaml"),
+        sources: file("sources.yaml"),
+        decks: course
+            .decks()
+            .map(|(path, text)| SourceFile::new(path, text))
+            .collect(),
+    }
+}
 
 fn case(name: &str) -> HostileCase {
     hostile()
@@ -21,7 +34,7 @@ fn case(name: &str) -> HostileCase {
 
 /// Loads a case; checks what holds for all of them; gives the load and its rendered report.
 fn check(name: &str) -> (Loaded, String) {
-    let loaded = load(&case(name).course.input(), &LoadOptions::default());
+    let loaded = load(&input(&case(name).course), &LoadOptions::default());
     assert!(loaded.course.is_none(), "{name}: a course came back");
     let rendered = loaded.diagnostics.render();
     // 100 diagnostics of a few hundred bytes each, at most.

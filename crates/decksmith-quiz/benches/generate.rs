@@ -6,7 +6,7 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
+use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, generate};
 
 /// The allocator of the `decksmith` binary, so the numbers are the binary's.
@@ -14,7 +14,7 @@ use decksmith_quiz::{GenerateOptions, generate};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn course(entries: usize, decks: usize) -> Course {
-    let files = synth::course(entries, decks).files;
+    let files = decksmith_synth::course(entries, decks).files;
     let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
     let input = ContentInput {
         course: file(&files[0]),

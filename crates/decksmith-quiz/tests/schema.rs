@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use decksmith_model::{ContentInput, LoadOptions, SourceFile, load, synth};
+use decksmith_model::{ContentInput, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, generate};
 use serde_json::{Value, json};
 
@@ -15,7 +15,7 @@ fn validator() -> jsonschema::Validator {
 
 /// Every form of every deck of a course with every entry kind, serialized.
 fn quizzes() -> Vec<Value> {
-    let course = synth::course(400, 3);
+    let course = decksmith_synth::course(400, 3);
     let file = |p: &str| {
         let (path, text) = course.files.iter().find(|(f, _)| f == p).unwrap();
         SourceFile::new(path.clone(), text.clone())

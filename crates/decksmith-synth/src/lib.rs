@@ -8,9 +8,9 @@
 //! [`hostile`] writes the opposite: small files that are mistakes of absurd size (twenty
 //! thousand entries on one line, a fact of ten thousand blanks), on which loading must end
 //! fast, in bounded memory, with a short report.
-
-use crate::source::SourceFile;
-use crate::validate::ContentInput;
+//!
+//! A development crate (xtask, benchmarks, tests), not part of the model: it writes text only,
+//! and its callers load that text as the driver would.
 
 /// A synthetic course's files: paths relative to the course folder, and their text.
 #[derive(Clone, Debug)]
@@ -20,27 +20,20 @@ pub struct SynthCourse {
 }
 
 impl SynthCourse {
-    /// The files as the driver would hand them to [`crate::load`].
-    pub fn input(&self) -> ContentInput {
-        let file = |name: &str| {
-            self.files
-                .iter()
-                .find(|(path, _)| path == name)
-                .map_or_else(
-                    || SourceFile::new(name, ""),
-                    |(path, text)| SourceFile::new(path.clone(), text.clone()),
-                )
-        };
-        ContentInput {
-            course: file("course.yaml"),
-            sources: file("sources.yaml"),
-            decks: self
-                .files
-                .iter()
-                .filter(|(path, _)| path.starts_with("decks/"))
-                .map(|(path, text)| SourceFile::new(path.clone(), text.clone()))
-                .collect(),
-        }
+    /// The text of the file at `path`, if the course has one.
+    pub fn file(&self, path: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The deck files, `decks/*.yaml`, in order.
+    pub fn decks(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .filter(|(path, _)| path.starts_with("decks/"))
+            .map(|(path, text)| (path.as_str(), text.as_str()))
     }
 }
 
@@ -416,33 +409,4 @@ pub fn hostile() -> Vec<HostileCase> {
             course: long_id,
         },
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{LoadOptions, load};
-
-    fn input(course: &SynthCourse) -> ContentInput {
-        course.input()
-    }
-
-    #[test]
-    fn synthetic_courses_load_cleanly_and_are_deterministic() {
-        for (entries, decks) in [(10, 1), (300, 3), (1000, 7)] {
-            let course = course(entries, decks);
-            assert_eq!(course.files.len(), decks + 2);
-            let loaded = load(&input(&course), &LoadOptions::default());
-            let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.to_string()).collect();
-            assert!(problems.is_empty(), "{problems:#?}");
-            let loaded = loaded.course.unwrap();
-            assert_eq!(loaded.entries().count(), entries);
-            let kinds: std::collections::BTreeSet<&str> =
-                loaded.entries().map(|(_, e)| e.kind_name()).collect();
-            if entries >= 300 {
-                assert_eq!(kinds.len(), 7, "{kinds:?}");
-            }
-            assert_eq!(course.files, super::course(entries, decks).files);
-        }
-    }
 }
