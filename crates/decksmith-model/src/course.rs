@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::cloze::{Blank, Cloze, ClozePart};
-pub use crate::date::{PartialDate, Precision, display_range};
+pub use crate::date::{PartialDate, Precision};
 use crate::diag::Location;
 pub use crate::raw::{CardLayout, ClozeMode, Duplex, Paper, QuestionKind, SourceKind};
 

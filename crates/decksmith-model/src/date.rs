@@ -5,8 +5,6 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::course::is_russian;
-
 /// A year, a year and month, or a full date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct PartialDate {
@@ -33,7 +31,9 @@ pub enum Precision {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError(pub String);
 
-const MONTHS_EN: [&str; 12] = [
+/// English month names, for diagnostics (dates are written out for students by the
+/// quiz crate's phrasebook, in the course's words).
+const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -46,34 +46,6 @@ const MONTHS_EN: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-const MONTHS_RU_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
 ];
 
 impl PartialDate {
@@ -116,7 +88,7 @@ impl PartialDate {
                 if d == 0 || d > u32::from(last) {
                     return Err(DateError(format!(
                         "{} {year} has no day {d}",
-                        MONTHS_EN[m as usize - 1]
+                        MONTH_NAMES[m as usize - 1]
                     )));
                 }
                 Some(d as u8)
@@ -172,69 +144,6 @@ impl PartialDate {
             order => Some(order),
         }
     }
-
-    /// The date written out for people, in English (`16 June 2021`, `November 2021`, `2021`)
-    /// or Russian (`16 июня 2021 г.`, `ноябрь 2021 г.`, `2021 г.`).
-    pub fn display(&self, language: &str) -> String {
-        match (self.month, self.day, is_russian(language)) {
-            (Some(m), Some(d), false) => format!("{d} {} {}", MONTHS_EN[m as usize - 1], self.year),
-            (Some(m), None, false) => format!("{} {}", MONTHS_EN[m as usize - 1], self.year),
-            (_, _, false) => self.year.to_string(),
-            (Some(m), Some(d), true) => {
-                format!(
-                    "{d} {} {} г.",
-                    MONTHS_RU_GENITIVE[m as usize - 1],
-                    self.year
-                )
-            }
-            (Some(m), None, true) => format!("{} {} г.", MONTHS_RU[m as usize - 1], self.year),
-            (_, _, true) => format!("{} г.", self.year),
-        }
-    }
-}
-
-/// A span of time written as people write it: `21–27 December 1968`, `30 November –
-/// 2 December 1968`, `November–December 2021`, `2019–2021`, or in Russian `21–27 декабря
-/// 1968 г.`, `2019–2021 гг.`; a single date when `end` is `None` or the same day.
-pub fn display_range(start: &PartialDate, end: Option<&PartialDate>, language: &str) -> String {
-    let Some(end) = end.filter(|e| *e != start) else {
-        return start.display(language);
-    };
-    let ru = is_russian(language);
-    let month = |m: u8, genitive: bool| -> &'static str {
-        let i = m as usize - 1;
-        match (ru, genitive) {
-            (false, _) => MONTHS_EN[i],
-            (true, true) => MONTHS_RU_GENITIVE[i],
-            (true, false) => MONTHS_RU[i],
-        }
-    };
-    let year_mark = if ru { " г." } else { "" };
-    let same_year = start.year == end.year;
-    match (start.month, start.day, end.month, end.day) {
-        (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year && m1 == m2 => {
-            format!("{d1}–{d2} {} {}{year_mark}", month(m1, true), start.year)
-        }
-        (Some(m1), Some(d1), Some(m2), Some(d2)) if same_year => format!(
-            "{d1} {} – {d2} {} {}{year_mark}",
-            month(m1, true),
-            month(m2, true),
-            start.year
-        ),
-        (Some(m1), None, Some(m2), None) if same_year => {
-            format!(
-                "{}–{} {}{year_mark}",
-                month(m1, false),
-                month(m2, false),
-                start.year
-            )
-        }
-        (None, None, None, None) => {
-            let years_mark = if ru { " гг." } else { "" };
-            format!("{}–{}{years_mark}", start.year, end.year)
-        }
-        _ => format!("{} – {}", start.display(language), end.display(language)),
-    }
 }
 
 fn days_in_month(year: u16, month: u32) -> u8 {
@@ -271,26 +180,6 @@ impl Serialize for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ranges_read_as_people_write_them() {
-        let d = |s: &str| PartialDate::parse(s).unwrap();
-        let r = |a: &str, b: &str, l: &str| display_range(&d(a), Some(&d(b)), l);
-        assert_eq!(r("1968-12-21", "1968-12-27", "en"), "21–27 December 1968");
-        assert_eq!(
-            r("1968-11-30", "1968-12-02", "en"),
-            "30 November – 2 December 1968"
-        );
-        assert_eq!(r("2021-11", "2021-12", "en"), "November–December 2021");
-        assert_eq!(r("2019", "2021", "en"), "2019–2021");
-        assert_eq!(
-            r("1968-12", "1969-01", "en"),
-            "December 1968 – January 1969"
-        );
-        assert_eq!(r("1968-12-21", "1968-12-27", "ru"), "21–27 декабря 1968 г.");
-        assert_eq!(r("2019", "2021", "ru"), "2019–2021 гг.");
-        assert_eq!(display_range(&d("2021-06-16"), None, "en"), "16 June 2021");
-    }
 
     #[test]
     fn parses_the_three_precisions() {
@@ -338,14 +227,5 @@ mod tests {
             d("2021-11-03").certain_order(&d("2021-11-30")),
             Some(Ordering::Less)
         );
-    }
-
-    #[test]
-    fn displays_in_english_and_russian() {
-        let d = |s| PartialDate::parse(s).unwrap();
-        assert_eq!(d("2021-06-16").display("en"), "16 June 2021");
-        assert_eq!(d("2021-11").display("en"), "November 2021");
-        assert_eq!(d("2021-06-16").display("ru"), "16 июня 2021 г.");
-        assert_eq!(d("2024").display("ru"), "2024 г.");
     }
 }

@@ -19,7 +19,9 @@
 use std::collections::HashMap;
 
 use decksmith_model::names::comparable;
-use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind, display_range, is_russian};
+use decksmith_model::{
+    Course, Deck, Diagnostic, Entry, EntryKind, Fact, Organization, Quote, Term,
+};
 
 use crate::cite;
 use crate::kinds::{padded, reveals};
@@ -95,7 +97,7 @@ fn deck_cards(course: &Course, deck: &Deck, warnings: &mut Vec<Diagnostic>) -> V
     let phrases = Phrasebook::new(PHRASES, language, &course.strings);
     let mut out = Vec::new();
     for entry in &deck.entries {
-        let sides = sides(&phrases, language, entry);
+        let sides = sides(&phrases, entry);
         for (i, (suffix, front, back)) in sides.into_iter().enumerate() {
             let id = match suffix {
                 None => entry.id.clone(),
@@ -190,91 +192,114 @@ fn asking(text: impl Into<String>, cue: String) -> Side {
 type Sides = Vec<(Option<String>, Side, Side)>;
 
 /// The fronts and backs of an entry's cards.
-pub fn sides(p: &Phrasebook<'_>, language: &str, entry: &Entry) -> Sides {
-    let mut out: Sides = Vec::new();
+pub fn sides(p: &Phrasebook<'_>, entry: &Entry) -> Sides {
     match &entry.kind {
-        EntryKind::Term(t) => {
-            match &t.expansion {
-                Some(expansion) => {
-                    out.push((
-                        None,
-                        asking(&t.term, p.get("c.expansion", &[])),
-                        Side::new(expansion),
-                    ));
-                    out.push((
-                        Some("meaning".into()),
-                        Side::new(format!("{expansion} ({})", t.term)),
-                        Side::new(&t.meaning),
-                    ));
-                }
-                None => out.push((None, Side::new(&t.term), Side::new(&t.meaning))),
-            }
-            for tr in &t.translations {
-                let language = p.get(&format!("lang.{}", tr.lang), &[]);
-                let mut back = Side::new(&tr.text);
-                back.lang = Some(tr.lang.clone());
-                out.push((
-                    Some(tr.lang.clone()),
-                    asking(&t.term, p.get("c.translation", &[("language", &language)])),
-                    back,
-                ));
-            }
-        }
+        EntryKind::Term(t) => term_sides(p, t),
         EntryKind::Person(person) => {
             let mut front = Side::new(&person.name);
             glosses(&mut front, &person.translations);
-            out.push((None, front, Side::new(&person.role)));
+            vec![(None, front, Side::new(&person.role))]
         }
-        EntryKind::Organization(o) => match &o.acronym {
-            Some(acronym) => {
-                out.push((
+        EntryKind::Organization(o) => organization_sides(p, o),
+        EntryKind::Event(e) => vec![(
+            None,
+            Side::new(&e.text),
+            Side::new(p.date_range(&e.date, e.end.as_ref())),
+        )],
+        EntryKind::Quote(q) => quote_sides(p, q),
+        EntryKind::Fact(f) => fact_sides(f),
+        EntryKind::Question(q) => vec![(None, Side::new(&q.prompt), Side::new(&q.answer))],
+    }
+}
+
+/// A term's meaning (with its expansion first, if it has one), and one card per translation.
+fn term_sides(p: &Phrasebook<'_>, t: &Term) -> Sides {
+    let mut out: Sides = Vec::new();
+    match &t.expansion {
+        Some(expansion) => {
+            out.push((
+                None,
+                asking(&t.term, p.get("c.expansion", &[])),
+                Side::new(expansion),
+            ));
+            out.push((
+                Some("meaning".into()),
+                Side::new(format!("{expansion} ({})", t.term)),
+                Side::new(&t.meaning),
+            ));
+        }
+        None => out.push((None, Side::new(&t.term), Side::new(&t.meaning))),
+    }
+    for tr in &t.translations {
+        let language = p.get(&format!("lang.{}", tr.lang), &[]);
+        let mut back = Side::new(&tr.text);
+        back.lang = Some(tr.lang.clone());
+        out.push((
+            Some(tr.lang.clone()),
+            asking(&t.term, p.get("c.translation", &[("language", &language)])),
+            back,
+        ));
+    }
+    out
+}
+
+/// What an organization's acronym stands for and what it is, or only what it is.
+fn organization_sides(p: &Phrasebook<'_>, o: &Organization) -> Sides {
+    match &o.acronym {
+        Some(acronym) => {
+            let mut front = Side::new(format!("{} ({acronym})", o.name));
+            glosses(&mut front, &o.translations);
+            vec![
+                (
                     None,
                     asking(acronym, p.get("c.expansion", &[])),
                     Side::new(&o.name),
-                ));
-                let mut front = Side::new(format!("{} ({acronym})", o.name));
-                glosses(&mut front, &o.translations);
-                out.push((Some("description".into()), front, Side::new(&o.description)));
-            }
-            None => {
-                let mut front = Side::new(&o.name);
-                glosses(&mut front, &o.translations);
-                out.push((None, front, Side::new(&o.description)));
-            }
-        },
-        EntryKind::Event(e) => out.push((
-            None,
-            Side::new(&e.text),
-            Side::new(display_range(&e.date, e.end.as_ref(), language)),
-        )),
-        EntryKind::Quote(q) => {
-            let mut back = Side::new(&q.by);
-            if let Some(context) = &q.context {
-                back.lines.push(line(context, LineRole::Detail));
-            }
-            if let Some(date) = &q.date {
-                back.lines
-                    .push(line(date.display(language), LineRole::Detail));
-            }
-            out.push((None, Side::new(quoted(&q.text, language)), back));
+                ),
+                (Some("description".into()), front, Side::new(&o.description)),
+            ]
         }
-        EntryKind::Fact(f) => {
-            let blanks: Vec<_> = f.cloze.blanks().collect();
-            for (i, blank) in blanks.iter().enumerate() {
-                let front = f.cloze.render(|j, b| {
-                    if j == i {
-                        BLANK.to_owned()
-                    } else {
-                        b.answer.clone()
-                    }
-                });
-                let suffix = (i > 0).then(|| (i + 1).to_string());
-                out.push((suffix, Side::new(front), Side::new(&blank.answer)));
-            }
+        None => {
+            let mut front = Side::new(&o.name);
+            glosses(&mut front, &o.translations);
+            vec![(None, front, Side::new(&o.description))]
         }
-        EntryKind::Question(q) => out.push((None, Side::new(&q.prompt), Side::new(&q.answer))),
     }
-    out
+}
+
+/// Who said a quote, with its context and date under the name.
+fn quote_sides(p: &Phrasebook<'_>, q: &Quote) -> Sides {
+    let mut back = Side::new(&q.by);
+    if let Some(context) = &q.context {
+        back.lines.push(line(context, LineRole::Detail));
+    }
+    if let Some(date) = &q.date {
+        back.lines.push(line(p.date(date), LineRole::Detail));
+    }
+    vec![(
+        None,
+        Side::new(p.get("c.quote", &[("quote", &q.text)])),
+        back,
+    )]
+}
+
+/// One card per blank of a fact, the other blanks filled in.
+fn fact_sides(f: &Fact) -> Sides {
+    let blanks: Vec<_> = f.cloze.blanks().collect();
+    blanks
+        .iter()
+        .enumerate()
+        .map(|(i, blank)| {
+            let front = f.cloze.render(|j, b| {
+                if j == i {
+                    BLANK.to_owned()
+                } else {
+                    b.answer.clone()
+                }
+            });
+            let suffix = (i > 0).then(|| (i + 1).to_string());
+            (suffix, Side::new(front), Side::new(&blank.answer))
+        })
+        .collect()
 }
 
 /// Adds translations of a name to the front, as glosses (not asked for).
@@ -337,14 +362,5 @@ fn disambiguate(course: &Course, decks: &mut [Vec<Card>]) {
             };
             decks[d][c].front.lines.push(line(label, LineRole::Detail));
         }
-    }
-}
-
-/// Text in the language's quotation marks.
-pub fn quoted(text: &str, language: &str) -> String {
-    if is_russian(language) {
-        format!("«{text}»")
-    } else {
-        format!("\u{201c}{text}\u{201d}")
     }
 }

@@ -7,9 +7,7 @@
 //! `explain:` follows (see [`crate::kinds::with_note`]). Where nothing more can be said, it
 //! names the source the statement comes from.
 
-use decksmith_model::{
-    Entry, EntryKind, Event, Question, SourceKind, Term, Translation, display_range,
-};
+use decksmith_model::{Entry, EntryKind, Event, Question, SourceKind, Term, Translation};
 
 use crate::facts::BlankSite;
 use crate::kinds::Ctx;
@@ -37,7 +35,6 @@ fn join(parts: Vec<String>) -> String {
 /// What an entry says, in one or two sentences.
 pub fn summary(ctx: &Ctx<'_>, entry: &Entry) -> String {
     let p = ctx.phrases;
-    let language = ctx.language();
     match &entry.kind {
         EntryKind::Term(t) => {
             let name = match &t.expansion {
@@ -59,7 +56,7 @@ pub fn summary(ctx: &Ctx<'_>, entry: &Entry) -> String {
         EntryKind::Event(e) => sentence(&p.get(
             "e.is",
             &[
-                ("name", &display_range(&e.date, e.end.as_ref(), language)),
+                ("name", &p.date_range(&e.date, e.end.as_ref())),
                 ("what", &e.text),
             ],
         )),
@@ -236,7 +233,6 @@ pub fn event(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
 /// The events just before and after an event in the course's timeline.
 pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
     let p = ctx.phrases;
-    let language = ctx.language();
     let mut parts = Vec::new();
     let (before, after) = ctx.pools.neighbours(&entry.id, &event.date);
     let show = |id: Option<&str>, key: &str| -> String {
@@ -249,7 +245,7 @@ pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
         sentence(&p.get(
             key,
             &[
-                ("date", &display_range(&e.date, e.end.as_ref(), language)),
+                ("date", &p.date_range(&e.date, e.end.as_ref())),
                 ("event", &continuing(&e.text)),
             ],
         ))
@@ -264,7 +260,6 @@ pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> String {
     let EntryKind::Quote(q) = &entry.kind else {
         return String::new();
     };
-    let language = ctx.language();
     let (about, _) = about_value(ctx, entry, speaker);
     let about = if about.is_empty() {
         sentence(speaker)
@@ -274,7 +269,7 @@ pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> String {
     let context = q.context.as_deref().map(sentence).unwrap_or_default();
     let date = q
         .date
-        .map(|d| sentence(&d.display(language)))
+        .map(|d| sentence(&ctx.phrases.date(&d)))
         .unwrap_or_default();
     join(vec![about, context, date])
 }

@@ -77,7 +77,10 @@ impl Candidate {
         let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
         other.asks.iter().any(|answer| {
             let first = answer.split_whitespace().next().unwrap_or_default();
-            (self.show_words.binary_search(&fnv1a(first.as_bytes())).is_ok()
+            (self
+                .show_words
+                .binary_search(&fnv1a(first.as_bytes()))
+                .is_ok()
                 && self.shows.iter().any(|shown| reveals(shown, answer)))
                 || (recall && self.offers.iter().any(|offered| reveals(offered, answer)))
         })

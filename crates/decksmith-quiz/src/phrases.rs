@@ -1,12 +1,21 @@
 //! The words generated questions are made of, in English and Russian, and [`Phrasebook`],
 //! the lookup every table of built-in words goes through (these, the PDF's, the pages').
+//! The words around values are phrases too: quotation marks, citations' locators, month
+//! names and how dates are written ([`Phrasebook::date`]).
 //!
 //! A course may replace any of them in `course.yaml` under `strings:` with the same key
 //! (`q.expansion: "What is the full form of {term}?"`). Placeholders in braces are filled in.
 
+mod dates;
+
 use std::collections::BTreeMap;
 
 use decksmith_model::is_russian;
+
+pub use dates::MonthNames;
+
+/// No overrides: the built-in text alone.
+pub static BUILT_IN: BTreeMap<String, String> = BTreeMap::new();
 
 /// Every phrase key with its English and Russian text.
 pub const PHRASES: &[(&str, &str, &str)] = &[
@@ -171,8 +180,64 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "Как расшифровывается?",
     ),
     ("c.translation", "In {language}?", "{language}?"),
+    ("c.quote", "“{quote}”", "«{quote}»"),
     ("lang.ru", "Russian", "по-русски"),
     ("lang.en", "English", "по-английски"),
+    ("cite.quote", "{source}, “{quote}”", "{source}, «{quote}»"),
+    (
+        "cite.paragraph",
+        "{source}, para. {paragraph}",
+        "{source}, абз. {paragraph}",
+    ),
+    ("cite.page", "{source}, p. {page}", "{source}, с. {page}"),
+    (
+        "date.day",
+        "{day} {month} {year}",
+        "{day} {month} {year} г.",
+    ),
+    ("date.month", "{month} {year}", "{month} {year} г."),
+    ("date.year", "{year}", "{year} г."),
+    (
+        "dates.days",
+        "{day}–{end-day} {month} {year}",
+        "{day}–{end-day} {month} {year} г.",
+    ),
+    (
+        "dates.days-months",
+        "{day} {month} – {end-day} {end-month} {year}",
+        "{day} {month} – {end-day} {end-month} {year} г.",
+    ),
+    (
+        "dates.months",
+        "{month}–{end-month} {year}",
+        "{month}–{end-month} {year} г.",
+    ),
+    ("dates.years", "{year}–{end-year}", "{year}–{end-year} гг."),
+    ("dates.span", "{start} – {end}", "{start} – {end}"),
+    ("month.1", "January", "январь"),
+    ("month.2", "February", "февраль"),
+    ("month.3", "March", "март"),
+    ("month.4", "April", "апрель"),
+    ("month.5", "May", "май"),
+    ("month.6", "June", "июнь"),
+    ("month.7", "July", "июль"),
+    ("month.8", "August", "август"),
+    ("month.9", "September", "сентябрь"),
+    ("month.10", "October", "октябрь"),
+    ("month.11", "November", "ноябрь"),
+    ("month.12", "December", "декабрь"),
+    ("month.1.genitive", "January", "января"),
+    ("month.2.genitive", "February", "февраля"),
+    ("month.3.genitive", "March", "марта"),
+    ("month.4.genitive", "April", "апреля"),
+    ("month.5.genitive", "May", "мая"),
+    ("month.6.genitive", "June", "июня"),
+    ("month.7.genitive", "July", "июля"),
+    ("month.8.genitive", "August", "августа"),
+    ("month.9.genitive", "September", "сентября"),
+    ("month.10.genitive", "October", "октября"),
+    ("month.11.genitive", "November", "ноября"),
+    ("month.12.genitive", "December", "декабря"),
 ];
 
 /// Built-in text in English and Russian under a course's own: one of the tables of words
@@ -198,6 +263,11 @@ impl<'a> Phrasebook<'a> {
             russian: is_russian(language),
             overrides,
         }
+    }
+
+    /// Whether the course's `strings:` give their own text for `key`.
+    pub fn overrides(&self, key: &str) -> bool {
+        self.overrides.contains_key(key)
     }
 
     /// Whether the built-in text is the Russian.

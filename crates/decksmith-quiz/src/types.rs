@@ -5,9 +5,11 @@
 //! reads the same values. Serializing a [`Quiz`] gives `quiz.json`, documented by
 //! `crates/decksmith-quiz/quiz.schema.json`.
 
-use decksmith_model::{Location, is_russian};
+use decksmith_model::Location;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+
+use crate::phrases::{BUILT_IN, PHRASES, Phrasebook};
 
 pub use decksmith_model::QuestionKind;
 
@@ -150,19 +152,27 @@ pub enum LocatorView {
 }
 
 impl CitationView {
-    /// The citation for a footer: `RIAC/EWI brief, “escalating for three years”`, with the
-    /// locator worded in `language`.
-    pub fn display(&self, language: &str) -> String {
-        let russian = is_russian(language);
+    /// The citation for a footer, worded by `phrases` (`cite.quote`, `cite.paragraph`,
+    /// `cite.page`): `RIAC/EWI brief, “escalating for three years”`.
+    pub fn label(&self, phrases: &Phrasebook<'_>) -> String {
+        let source = ("source", self.short.as_str());
         match &self.locator {
             None => self.short.clone(),
-            Some(LocatorView::Quote(q)) if russian => format!("{}, «{q}»", self.short),
-            Some(LocatorView::Quote(q)) => format!("{}, \u{201c}{q}\u{201d}", self.short),
-            Some(LocatorView::Paragraph(p)) if russian => format!("{}, абз. {p}", self.short),
-            Some(LocatorView::Paragraph(p)) => format!("{}, para. {p}", self.short),
-            Some(LocatorView::Page(p)) if russian => format!("{}, с. {p}", self.short),
-            Some(LocatorView::Page(p)) => format!("{}, p. {p}", self.short),
+            Some(LocatorView::Quote(quote)) => {
+                phrases.get("cite.quote", &[source, ("quote", quote)])
+            }
+            Some(LocatorView::Paragraph(p)) => {
+                phrases.get("cite.paragraph", &[source, ("paragraph", &p.to_string())])
+            }
+            Some(LocatorView::Page(page)) => phrases.get("cite.page", &[source, ("page", page)]),
         }
+    }
+
+    /// The citation for a footer in `language`'s built-in words, without a course's
+    /// `strings:`. Renderers should call [`CitationView::label`] with the course's
+    /// phrasebook instead; this stays until they do.
+    pub fn display(&self, language: &str) -> String {
+        self.label(&Phrasebook::new(PHRASES, language, &BUILT_IN))
     }
 }
 

@@ -103,6 +103,47 @@ fn a_month_is_offered_among_months_only() {
 }
 
 #[test]
+fn a_course_names_months_and_writes_dates_its_own_way() {
+    let months = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    let mut strings =
+        String::from("language: de\nstrings:\n  date.day: \"{day}. {month} {year}\"\n");
+    for (i, month) in months.iter().enumerate() {
+        strings.push_str(&format!("  month.{}: {month}\n", i + 1));
+    }
+    let c = course(
+        &strings,
+        "  - fact: Die Generalversammlung sollte im {Dezember} abstimmen.\n    id: f\n    source: s\n  - event: Die Gruppe tagte zum ersten Mal.\n    date: 2021-06-16\n    id: e\n    source: s\n",
+        "  questions: 2\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "f:multiple-choice:blank-1").expect("a question on the month");
+    assert!(
+        options(q).iter().all(|o| months.contains(&o.as_str())),
+        "{:?}",
+        options(q)
+    );
+    let cards = &g.decks[0].cards;
+    let event = cards
+        .iter()
+        .find(|c| c.entry == "e")
+        .expect("the event's card");
+    assert_eq!(event.back.text, "16. Juni 2021");
+}
+
+#[test]
 fn a_free_phrase_is_asked_typed_and_never_among_other_phrases() {
     let c = course(
         "",
@@ -570,10 +611,13 @@ fn every_phrase_is_listed_in_the_content_readme_and_every_key_used_exists() {
             }
         }
     }
-    for prefix in ["\"q.", "\"s.", "\"e.", "\"c."] {
+    for prefix in [
+        "\"q.", "\"s.", "\"e.", "\"c.", "\"cite.", "\"date.", "\"dates.", "\"month.",
+    ] {
         for (i, _) in sources.match_indices(prefix) {
             let key: String = sources[i + 1..].chars().take_while(|c| *c != '"').collect();
-            let example = key.contains("no-such-key");
+            // A prefix alone (`"month."`) is not a key.
+            let example = key.contains("no-such-key") || key.ends_with('.');
             if !example
                 && key
                     .chars()

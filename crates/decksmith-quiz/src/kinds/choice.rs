@@ -12,6 +12,7 @@ use super::{Candidate, Ctx, DropKind, option_cue};
 use crate::explain;
 use crate::facts::BlankSite;
 use crate::types::{Body, Choice};
+use crate::values::dates::Months;
 use crate::values::{Ask, Named, ValueType, text};
 
 /// One multiple-choice item to try to make.
@@ -97,13 +98,16 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 let mut options = vec![item.answer.clone()];
                 options.extend(distractors);
                 let shows: Vec<&str> = vec![item.prompt.as_str()];
-                let body = Body::MultipleChoice(natural_order(Choice {
-                    prompt: item.prompt.clone(),
-                    options: options.clone(),
-                    answer: 0,
-                    lang: item.lang.clone(),
-                    ordered: false,
-                }));
+                let body = Body::MultipleChoice(natural_order(
+                    ctx.pools.months(),
+                    Choice {
+                        prompt: item.prompt.clone(),
+                        options: options.clone(),
+                        answer: 0,
+                        lang: item.lang.clone(),
+                        ordered: false,
+                    },
+                ));
                 out.push(
                     ctx.candidate(entry, id, body, item.explanation, &shows, &[&item.answer])
                         .offering(&options[1..]),
@@ -392,7 +396,6 @@ fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Option<Item> {
 /// The multiple-choice item on when an event happened: the date at its own precision, with
 /// wrong dates at the same precision.
 fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Candidate> {
-    let language = ctx.language().to_owned();
     let key = [
         ctx.deck.id.as_str(),
         entry.id.as_str(),
@@ -402,7 +405,7 @@ fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Ca
     let id = format!("{}:multiple-choice:date", entry.id);
     let distractors =
         ctx.pools
-            .date_distractors(&event.date, &language, ctx.distractors, ctx.seed, &key);
+            .date_distractors(&event.date, ctx.phrases, ctx.distractors, ctx.seed, &key);
     // Another event of the course with the same text at another date would make two
     // options right.
     if distractors.len() < ctx.distractors {
@@ -415,7 +418,7 @@ fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Ca
         );
         return None;
     }
-    let answer = event.date.display(&language);
+    let answer = ctx.phrases.date(&event.date);
     let prompt = crate::kinds::date_prompt(ctx, event);
     if super::reveals(
         &super::padded(&event.text),
@@ -433,13 +436,16 @@ fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Ca
     let mut options = vec![answer.clone()];
     options.extend(distractors);
     let shows: Vec<&str> = vec![prompt.as_str()];
-    let body = Body::MultipleChoice(natural_order(Choice {
-        prompt: prompt.clone(),
-        options: options.clone(),
-        answer: 0,
-        lang: None,
-        ordered: false,
-    }));
+    let body = Body::MultipleChoice(natural_order(
+        ctx.pools.months(),
+        Choice {
+            prompt: prompt.clone(),
+            options: options.clone(),
+            answer: 0,
+            lang: None,
+            ordered: false,
+        },
+    ));
     let explanation = explain::event(ctx, entry, event);
     Some(
         ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
@@ -450,8 +456,12 @@ fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Ca
 /// The choice with its options in their natural order when every option is a year, a date,
 /// a month or a number (earliest or smallest first), as an exam sets them; unchanged
 /// otherwise.
-fn natural_order(mut choice: Choice) -> Choice {
-    let keys: Option<Vec<(i64, i64, i64)>> = choice.options.iter().map(|o| order_key(o)).collect();
+fn natural_order(months: &Months, mut choice: Choice) -> Choice {
+    let keys: Option<Vec<(i64, i64, i64)>> = choice
+        .options
+        .iter()
+        .map(|o| order_key(months, o))
+        .collect();
     let Some(keys) = keys else { return choice };
     let answer = choice.options[choice.answer].clone();
     let mut paired: Vec<((i64, i64, i64), String)> = keys.into_iter().zip(choice.options).collect();
@@ -468,8 +478,8 @@ fn natural_order(mut choice: Choice) -> Choice {
 
 /// Where a year, a date, a month or a number falls in time or in size: (year or value,
 /// month, day).
-fn order_key(option: &str) -> Option<(i64, i64, i64)> {
-    use crate::values::{dates, numbers};
+fn order_key(months: &Months, option: &str) -> Option<(i64, i64, i64)> {
+    use crate::values::numbers;
     let words: Vec<&str> = option
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -478,9 +488,7 @@ fn order_key(option: &str) -> Option<(i64, i64, i64)> {
         .iter()
         .filter(|w| w.len() == 4)
         .find_map(|w| w.parse::<i64>().ok().filter(|y| (1000..3000).contains(y)));
-    let month = words
-        .iter()
-        .find_map(|w| dates::month_name(w).or_else(|| dates::month_name_ru_genitive(w)));
+    let month = words.iter().find_map(|w| months.month_in_date(w));
     let day = words
         .iter()
         .filter(|w| w.len() <= 2)

@@ -1,7 +1,7 @@
 //! Timeline: 3–5 dated events to put in order, never two whose order is uncertain at the
 //! precision their dates are given.
 
-use decksmith_model::{Entry, EntryKind, Event, display_range};
+use decksmith_model::{Entry, EntryKind, Event};
 
 use super::{Candidate, Ctx};
 use crate::rng;
@@ -66,7 +66,6 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
         .collect();
     events.sort_by_key(|(e, _)| (rng::rank(ctx.seed, &key, &e.id), e.id.clone()));
     let groups = group_events(events);
-    let language = ctx.language().to_owned();
     groups
         .into_iter()
         .filter(|g| g.len() >= MIN_EVENTS)
@@ -75,7 +74,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             let items: Vec<String> = group.iter().map(|(_, e)| e.text.clone()).collect();
             let dates: Vec<String> = group
                 .iter()
-                .map(|(_, e)| display_range(&e.date, e.end.as_ref(), &language))
+                .map(|(_, e)| ctx.phrases.date_range(&e.date, e.end.as_ref()))
                 .collect();
             // The answer is the order, shown with each event's date by every page and key; an
             // explanation listing them again would only repeat it.

@@ -57,7 +57,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         match &entry.kind {
             EntryKind::Event(e) => {
                 ctx.pools
-                    .date_distractors(&e.date, ctx.language(), 1, ctx.seed, &key)
+                    .date_distractors(&e.date, ctx.phrases, 1, ctx.seed, &key)
             }
             _ => ctx.pools.distractors(&ask),
         }
@@ -189,7 +189,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                 render: Box::new(move |value: &str| {
                     p.get("s.event-date", &[("date", value), ("event", &text)])
                 }),
-                value: e.date.display(ctx.language()),
+                value: ctx.phrases.date(&e.date),
                 ty: ValueType::Date,
                 also_right: Vec::new(),
                 given: Vec::new(),

@@ -1,23 +1,104 @@
 //! Dates written out in text (`November 2021`, `June 16, 2021`, `16 June 2021`), month names,
 //! and dates near a given one at its precision, written the same way.
+//!
+//! Month names are read and written in [`Months`]: the built-in English and Russian ones
+//! (the phrasebook's `month.N`), and a course's own when its `strings:` name months.
 
-use decksmith_model::{PartialDate, Precision};
+use std::sync::LazyLock;
 
-/// English month names.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use decksmith_model::{Course, PartialDate, Precision};
+
+use crate::phrases::{BUILT_IN, MonthNames, PHRASES, Phrasebook};
+
+static ENGLISH: LazyLock<MonthNames> =
+    LazyLock::new(|| MonthNames::of(&Phrasebook::new(PHRASES, "en", &BUILT_IN)));
+static RUSSIAN: LazyLock<MonthNames> =
+    LazyLock::new(|| MonthNames::of(&Phrasebook::new(PHRASES, "ru", &BUILT_IN)));
+
+/// The month names values are read and written in: the built-in English and Russian ones,
+/// and the course's own when its `strings:` name months (`month.6: Juni`).
+#[derive(Clone, Debug, Default)]
+pub struct Months {
+    own: Option<MonthNames>,
+}
+
+/// Which names a month was written with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Names {
+    English,
+    Russian,
+    Own,
+}
+
+impl Months {
+    /// The month names of `course`: its own, in its language, if its `strings:` give any.
+    pub fn of_course(course: &Course) -> Months {
+        let names_months = course.strings.keys().any(|key| key.starts_with("month."));
+        Months {
+            own: names_months.then(|| {
+                MonthNames::of(&Phrasebook::new(PHRASES, &course.language, &course.strings))
+            }),
+        }
+    }
+
+    fn names(&self, which: Names) -> &MonthNames {
+        match (which, &self.own) {
+            (Names::Own, Some(own)) => own,
+            (Names::Russian, _) => &RUSSIAN,
+            _ => &ENGLISH,
+        }
+    }
+
+    /// The month a word of a written date stands for (`June` in `June 16, 2021`), with the
+    /// names it is written in: English, else the course's own.
+    fn in_text_date(&self, word: &str) -> Option<(u8, Names)> {
+        if let Some(month) = ENGLISH.find_alone(word, |a, b| a.eq_ignore_ascii_case(b)) {
+            return Some((month, Names::English));
+        }
+        let own = self.own.as_ref()?;
+        let lower = word.to_lowercase();
+        own.find_alone(&lower, same_lowercase)
+            .or_else(|| own.find_after_day(&lower, same_lowercase))
+            .map(|month| (month, Names::Own))
+    }
+
+    /// The month a name standing alone stands for (`December`, `декабрь`), with the names it
+    /// is written in.
+    fn alone(&self, text: &str) -> Option<(u8, Names)> {
+        let word = text.trim();
+        if let Some(month) = ENGLISH.find_alone(word, |a, b| a.eq_ignore_ascii_case(b)) {
+            return Some((month, Names::English));
+        }
+        let lower = word.to_lowercase();
+        if let Some(month) = RUSSIAN.find_alone(&lower, same_lowercase) {
+            return Some((month, Names::Russian));
+        }
+        let own = self.own.as_ref()?;
+        own.find_alone(&lower, same_lowercase)
+            .map(|month| (month, Names::Own))
+    }
+
+    /// The month (1–12) a month name alone stands for (`December`, `декабрь`), if it is one.
+    pub fn month_name(&self, text: &str) -> Option<u8> {
+        self.alone(text).map(|(month, _)| month)
+    }
+
+    /// The month (1–12) a word of a date stands for, in any form (`December`, `декабрь`,
+    /// `декабря`).
+    pub fn month_in_date(&self, word: &str) -> Option<u8> {
+        self.month_name(word)
+            .or_else(|| {
+                let lower = word.trim().to_lowercase();
+                RUSSIAN.find_after_day(&lower, same_lowercase)
+            })
+            .or_else(|| self.in_text_date(word.trim()).map(|(month, _)| month))
+    }
+}
+
+/// Whether a month name, lowercased, is `word` (already lowercased).
+fn same_lowercase(name: &str, word: &str) -> bool {
+    name.chars().flat_map(char::to_lowercase).eq(word.chars())
+}
 
 /// The forms of written dates we can vary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,16 +115,13 @@ pub enum DateForm {
     IsoDay,
 }
 
-/// The month (1–12) an English month name stands for.
-pub fn month_of(word: &str) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(word))
-        .map(|i| i as u8 + 1)
+/// A date written out, with how it is written.
+pub fn parse_text_date(months: &Months, text: &str) -> Option<(DateForm, PartialDate)> {
+    parse_written(months, text).map(|(form, date, _)| (form, date))
 }
 
-/// A date written out, with how it is written.
-pub fn parse_text_date(text: &str) -> Option<(DateForm, PartialDate)> {
+/// A date written out, with how it is written and the month names it is written in.
+fn parse_written(months: &Months, text: &str) -> Option<(DateForm, PartialDate, Names)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let year = |w: &str| {
         w.parse::<u16>()
@@ -56,27 +134,20 @@ pub fn parse_text_date(text: &str) -> Option<(DateForm, PartialDate)> {
             .ok()
             .filter(|d| (1..=31).contains(d))
     };
-    let date = |form, y: u16, m: u8, d: Option<u8>| {
+    let month = |w: &str| months.in_text_date(w);
+    let date = |form, y: u16, (m, names): (u8, Names), d: Option<u8>| {
         let iso = match d {
             Some(d) => format!("{y:04}-{m:02}-{d:02}"),
             None => format!("{y:04}-{m:02}"),
         };
-        PartialDate::parse(&iso).ok().map(|p| (form, p))
+        PartialDate::parse(&iso).ok().map(|p| (form, p, names))
     };
     match words.as_slice() {
-        [m, y] => date(DateForm::MonthYear, year(y)?, month_of(m)?, None),
-        [m, d, y] if m.chars().next().is_some_and(char::is_alphabetic) => date(
-            DateForm::MonthDayYear,
-            year(y)?,
-            month_of(m)?,
-            Some(day(d)?),
-        ),
-        [d, m, y] => date(
-            DateForm::DayMonthYear,
-            year(y)?,
-            month_of(m)?,
-            Some(day(d)?),
-        ),
+        [m, y] => date(DateForm::MonthYear, year(y)?, month(m)?, None),
+        [m, d, y] if m.chars().next().is_some_and(char::is_alphabetic) => {
+            date(DateForm::MonthDayYear, year(y)?, month(m)?, Some(day(d)?))
+        }
+        [d, m, y] => date(DateForm::DayMonthYear, year(y)?, month(m)?, Some(day(d)?)),
         [iso] if iso.len() == 7 || iso.len() == 10 => {
             let p = PartialDate::parse(iso).ok()?;
             let form = if p.precision() == Precision::Day {
@@ -86,26 +157,27 @@ pub fn parse_text_date(text: &str) -> Option<(DateForm, PartialDate)> {
             } else {
                 return None;
             };
-            Some((form, p))
+            Some((form, p, Names::English))
         }
         _ => None,
     }
 }
 
-fn write_date(form: DateForm, date: &PartialDate) -> String {
-    let month = date.month.map_or("", |m| MONTHS[m as usize - 1]);
+fn write_date(form: DateForm, date: &PartialDate, names: &MonthNames) -> String {
+    let alone = date.month.map_or("", |m| names.alone(m));
+    let after_day = date.month.map_or("", |m| names.after_day(m));
     match (form, date.day) {
-        (DateForm::MonthYear, _) => format!("{month} {}", date.year),
-        (DateForm::MonthDayYear, Some(d)) => format!("{month} {d}, {}", date.year),
-        (DateForm::DayMonthYear, Some(d)) => format!("{d} {month} {}", date.year),
+        (DateForm::MonthYear, _) => format!("{alone} {}", date.year),
+        (DateForm::MonthDayYear, Some(d)) => format!("{after_day} {d}, {}", date.year),
+        (DateForm::DayMonthYear, Some(d)) => format!("{d} {after_day} {}", date.year),
         (DateForm::IsoMonth, _) | (DateForm::IsoDay, _) => date.to_string(),
-        _ => format!("{month} {}", date.year),
+        _ => format!("{alone} {}", date.year),
     }
 }
 
 /// Whether two texts are dates written the same way.
-pub fn same_date_format(a: &str, b: &str) -> bool {
-    match (parse_text_date(a), parse_text_date(b)) {
+pub fn same_date_format(months: &Months, a: &str, b: &str) -> bool {
+    match (parse_text_date(months, a), parse_text_date(months, b)) {
         (Some((fa, _)), Some((fb, _))) => fa == fb,
         _ => false,
     }
@@ -174,98 +246,45 @@ pub fn date_distance(a: &PartialDate, b: &PartialDate) -> u32 {
 }
 
 /// Dates near a written date, written the same way, with their distance.
-pub fn text_date_variants(answer: &str) -> Vec<(u32, String)> {
-    let Some((form, date)) = parse_text_date(answer) else {
+pub fn text_date_variants(months: &Months, answer: &str) -> Vec<(u32, String)> {
+    let Some((form, date, names)) = parse_written(months, answer) else {
         return Vec::new();
     };
+    let names = months.names(names);
     nearby_dates(&date)
         .into_iter()
-        .map(|d| (date_distance(&date, &d).min(12), write_date(form, &d)))
+        .map(|d| {
+            (
+                date_distance(&date, &d).min(12),
+                write_date(form, &d, names),
+            )
+        })
         .collect()
-}
-
-/// Russian month names in the nominative, for recognising a month named alone.
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
-
-/// The month (1–12) a month name alone stands for (`December`, `декабрь`), if it is one.
-pub fn month_name(text: &str) -> Option<u8> {
-    let word = text.trim();
-    month_of(word).or_else(|| {
-        let lower = word.to_lowercase();
-        MONTHS_RU
-            .iter()
-            .position(|m| *m == lower)
-            .map(|i| i as u8 + 1)
-    })
 }
 
 /// Other month names near `answer` (a month name alone), written in its language and case:
 /// the nearest months first.
-pub fn month_variants(answer: &str) -> Vec<(u32, String)> {
-    let Some(month) = month_name(answer) else {
+pub fn month_variants(months: &Months, answer: &str) -> Vec<(u32, String)> {
+    let Some((month, which)) = months.alone(answer) else {
         return Vec::new();
     };
-    let russian = answer
-        .chars()
-        .any(|c| ('\u{0400}'..='\u{04ff}').contains(&c));
+    let names = months.names(which);
     let capital = answer.trim().chars().next().is_some_and(char::is_uppercase);
     (1..=12u8)
         .filter(|&m| m != month)
         .map(|m| {
             let distance = u32::from(m.abs_diff(month).min(12 - m.abs_diff(month)));
-            let name = if russian {
-                let name = MONTHS_RU[m as usize - 1];
-                if capital {
-                    let mut chars = name.chars();
-                    chars
-                        .next()
-                        .map(|c| c.to_uppercase().chain(chars).collect())
-                        .unwrap_or_default()
-                } else {
-                    name.to_owned()
-                }
+            let name = names.alone(m);
+            let name = if which == Names::Russian && capital {
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
             } else {
-                MONTHS[m as usize - 1].to_owned()
+                name.to_owned()
             };
             (distance, name)
         })
         .collect()
-}
-
-/// Russian month names in the genitive (`декабря`), as dates are written.
-const MONTHS_RU_GENITIVE: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
-
-/// The month (1–12) of a Russian month name in the genitive (`декабря`).
-pub fn month_name_ru_genitive(text: &str) -> Option<u8> {
-    let lower = text.trim().to_lowercase();
-    MONTHS_RU_GENITIVE
-        .iter()
-        .position(|m| *m == lower)
-        .map(|i| i as u8 + 1)
 }

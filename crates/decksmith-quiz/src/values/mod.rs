@@ -26,7 +26,9 @@ use decksmith_model::names::{comparable, normalize_answer};
 use decksmith_model::{Course, EntryKind, PartialDate};
 
 use crate::kinds::{padded, reveals};
+use crate::phrases::Phrasebook;
 use crate::rng;
+use dates::Months;
 use places::PlaceKind;
 use text::Article;
 
@@ -371,6 +373,8 @@ pub struct Pools<'c> {
     /// The places the course's text names (indexes into [`places::PLACES`]), found when
     /// first needed.
     mentioned: OnceLock<HashSet<usize>>,
+    /// The month names values are read and written in.
+    months: Months,
 }
 
 impl Default for Pools<'_> {
@@ -399,6 +403,7 @@ impl Default for Pools<'_> {
             named: HashMap::new(),
             events: Vec::new(),
             mentioned: OnceLock::new(),
+            months: Months::default(),
         }
     }
 }
@@ -421,6 +426,7 @@ impl<'c> Pools<'c> {
     pub fn new(course: &'c Course) -> Pools<'c> {
         let mut pools = Pools {
             course: Some(course),
+            months: Months::of_course(course),
             ..Pools::default()
         };
         for (name, values) in &course.classes {
@@ -497,7 +503,7 @@ impl<'c> Pools<'c> {
                 _ => Vec::new(),
             };
             for answer in answers {
-                match classify_shape(answer) {
+                match classify_shape(&pools.months, answer) {
                     ValueType::Date => {
                         push_unique(&mut pools.seen, 3, &mut pools.date_texts, answer);
                     }
@@ -512,6 +518,11 @@ impl<'c> Pools<'c> {
             .events
             .sort_by(|a, b| a.0.sort_key().cmp(&b.0.sort_key()).then(a.1.cmp(&b.1)));
         pools
+    }
+
+    /// The month names values are read and written in.
+    pub fn months(&self) -> &Months {
+        &self.months
     }
 
     /// The ids of the events of the course just before and just after the event `id` on
@@ -684,7 +695,7 @@ impl<'c> Pools<'c> {
         } else if has(EXPANSION) {
             ValueType::Expansion
         } else {
-            classify_shape(value)
+            classify_shape(&self.months, value)
         }
     }
 
@@ -778,27 +789,27 @@ impl<'c> Pools<'c> {
         pick(ask, candidates)
     }
 
-    /// Distractors for a date given as a [`PartialDate`], at its precision, written in
-    /// `language`.
+    /// Distractors for a date given as a [`PartialDate`], at its precision, written by
+    /// `phrases`.
     pub fn date_distractors(
         &self,
         date: &PartialDate,
-        language: &str,
+        phrases: &Phrasebook<'_>,
         n: usize,
         seed: u64,
         key: &[&str],
     ) -> Vec<String> {
-        let answer = date.display(language);
+        let answer = phrases.date(date);
         let mut candidates: Vec<Candidate<'_>> = Vec::new();
         for other in dates::nearby_dates(date) {
             let distance = dates::date_distance(date, &other).min(12);
-            candidates.push(Candidate::made(distance, other.display(language)));
+            candidates.push(Candidate::made(distance, phrases.date(&other)));
         }
         for other in window(&self.dates, rng::key(seed, key)) {
             let other = other.truncate(date.precision());
             if other.precision() == date.precision() && other != *date {
                 let distance = dates::date_distance(date, &other).min(12);
-                candidates.push(Candidate::made(distance, other.display(language)));
+                candidates.push(Candidate::made(distance, phrases.date(&other)));
             }
         }
         let ask = Ask::new(&answer, &ValueType::Date, n, seed, key);
@@ -922,12 +933,12 @@ impl<'c> Pools<'c> {
                 }
                 made(out)
             }
-            ValueType::Month => made(dates::month_variants(answer)),
+            ValueType::Month => made(dates::month_variants(&self.months, answer)),
             ValueType::Date => {
-                let mut out = made(dates::text_date_variants(answer));
+                let mut out = made(dates::text_date_variants(&self.months, answer));
                 out.extend(
                     window(&self.date_texts, at)
-                        .filter(|other| dates::same_date_format(answer, &other.text))
+                        .filter(|other| dates::same_date_format(&self.months, answer, &other.text))
                         .map(|other| Candidate::pooled(3, other)),
                 );
                 out
@@ -936,7 +947,7 @@ impl<'c> Pools<'c> {
             ValueType::Number => made(
                 numbers::variants(answer)
                     .into_iter()
-                    .filter(|(_, v)| classify_shape(v) == ValueType::Number)
+                    .filter(|(_, v)| classify_shape(&self.months, v) == ValueType::Number)
                     .collect(),
             ),
             ValueType::Roman => made(numbers::roman_variants(answer)),
@@ -1117,8 +1128,8 @@ pub fn is_acronym(value: &str) -> bool {
     letters >= 2 && upper * 4 >= letters * 3
 }
 
-/// The type of a value by its form alone.
-pub fn classify_shape(value: &str) -> ValueType {
+/// The type of a value by its form alone, month names read in `months`.
+pub fn classify_shape(months: &Months, value: &str) -> ValueType {
     let v = value.trim();
     if v.len() == 4
         && v.bytes().all(|b| b.is_ascii_digit())
@@ -1126,10 +1137,10 @@ pub fn classify_shape(value: &str) -> ValueType {
     {
         return ValueType::Year;
     }
-    if dates::month_name(v).is_some() {
+    if months.month_name(v).is_some() {
         return ValueType::Month;
     }
-    if dates::parse_text_date(v).is_some() {
+    if dates::parse_text_date(months, v).is_some() {
         return ValueType::Date;
     }
     if numbers::roman_value(v).is_some() && v.len() > 1 {
