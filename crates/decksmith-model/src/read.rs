@@ -22,7 +22,7 @@ use crate::raw::{
     RawTerm,
 };
 use crate::source::SourceFile;
-use crate::spans::{SpanIndex, join_index, join_key};
+use crate::spans::{Path, Segment, SpanIndex};
 
 /// A parsed YAML document with its positions.
 pub(crate) struct Doc<'a> {
@@ -70,7 +70,7 @@ pub(crate) fn parse<'a>(
     }
     match serde_yaml::from_str::<Value>(&text) {
         Ok(Value::Mapping(mut root)) => {
-            untag_mapping(file, &index, &mut root, "", diags);
+            untag_mapping(file, &index, &mut root, &Path::root(), diags);
             Some(Doc { file, index, root })
         }
         Ok(Value::Null) if control_lines.is_empty() => {
@@ -82,7 +82,7 @@ pub(crate) fn parse<'a>(
         }
         Ok(Value::Null) => None,
         Ok(other) => {
-            let place = index.value("");
+            let place = index.value(&Path::root());
             diags.push(
                 file.error(
                     place.pos,
@@ -221,13 +221,13 @@ fn untag_mapping(
     file: &SourceFile,
     index: &SpanIndex,
     map: &mut Mapping,
-    path: &str,
+    path: &Path,
     diags: &mut Diagnostics,
 ) {
     for (key, value) in map.iter_mut() {
         let child = match key.as_str() {
-            Some(name) => join_key(path, name),
-            None => path.to_owned(),
+            Some(name) => path.key(name),
+            None => path.clone(),
         };
         untag(file, index, value, &child, diags);
     }
@@ -237,7 +237,7 @@ fn untag(
     file: &SourceFile,
     index: &SpanIndex,
     value: &mut Value,
-    path: &str,
+    path: &Path,
     diags: &mut Diagnostics,
 ) {
     match value {
@@ -260,7 +260,7 @@ fn untag(
         }
         Value::Sequence(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                untag(file, index, item, &join_index(path, i), diags);
+                untag(file, index, item, &path.index(i), diags);
             }
         }
         Value::Mapping(map) => untag_mapping(file, index, map, path, diags),
@@ -286,7 +286,7 @@ fn syntax_error(file: &SourceFile, index: &SpanIndex, error: &serde_yaml::Error)
     let help: String;
     if raw.contains("duplicate entry") {
         if let Some(dup) = index.duplicates().first() {
-            let key = dup.path.rsplit(['.', '[']).next().unwrap_or(&dup.path);
+            let key = dup.path.last_key().unwrap_or("");
             return file
                 .error(
                     dup.second.pos,
@@ -633,7 +633,7 @@ const MAX_RETRIES: usize = 16;
 
 impl Reader<'_, '_> {
     /// An error at the value under `path`.
-    pub(crate) fn error_at(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn error_at(&mut self, path: &Path, message: impl Into<String>) -> &mut Diagnostic {
         let place = self.index.value(path);
         self.push(self.file.error(place.pos, place.width, message))
     }
@@ -641,7 +641,7 @@ impl Reader<'_, '_> {
     /// An error at the key of `path` (where a mapping entry starts).
     pub(crate) fn error_at_key(
         &mut self,
-        path: &str,
+        path: &Path,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         let place = self.index.key(path);
@@ -649,7 +649,11 @@ impl Reader<'_, '_> {
     }
 
     /// A warning at the value under `path`.
-    pub(crate) fn warning_at(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+    pub(crate) fn warning_at(
+        &mut self,
+        path: &Path,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let place = self.index.value(path);
         self.push(self.file.warning(place.pos, place.width, message))
     }
@@ -671,12 +675,12 @@ impl Reader<'_, '_> {
     pub(crate) fn read<T: DeserializeOwned + JsonSchema>(
         &mut self,
         map: &Mapping,
-        path: &str,
+        path: &Path,
         what: &str,
     ) -> Option<T> {
         let fields = struct_fields::<T>();
         let mut map = self.known_keys(map, path, fields, what, &|_| None);
-        let mut dropped: BTreeSet<String> = BTreeSet::new();
+        let mut dropped: BTreeSet<Path> = BTreeSet::new();
         loop {
             let result: Result<T, _> =
                 serde_path_to_error::deserialize(&Value::Mapping(map.clone()));
@@ -685,26 +689,20 @@ impl Reader<'_, '_> {
                 Err(error) => error,
             };
             let inner = error.inner().to_string();
-            let rel = path_string(error.path());
-            let full = if rel.is_empty() {
-                path.to_owned()
-            } else if rel.starts_with('[') {
-                format!("{path}{rel}")
-            } else {
-                join_key(path, &rel)
-            };
+            let rel = path_of(error.path());
+            let full = path.join(rel.segments());
             if let Some(field) = missing_field(&inner) {
-                let missing = join_key(&rel, field);
+                let missing = rel.key(field);
                 if dropped.contains(&missing) {
                     // Its value was wrong and is already reported; give up on the mapping
                     // that needs it, keeping the rest.
-                    if !rel.is_empty() && remove_key(&mut map, &rel) {
+                    if !rel.is_root() && remove_key(&mut map, &rel) {
                         dropped.insert(rel);
                         continue;
                     }
                     return None;
                 }
-                if rel.is_empty() {
+                if rel.is_root() {
                     let help = field_help::<T>(field);
                     self.error_at(path, format!("{what} has no `{field}:`"))
                         .help = Some(help);
@@ -729,11 +727,11 @@ impl Reader<'_, '_> {
             // Drop the key that holds the bad value, and read the rest again: the innermost
             // one, or past the retry limit the top-level one.
             let key = if dropped.len() < MAX_RETRIES {
-                innermost_key(&rel)
+                rel.up_to_last_key()
             } else {
-                top_key(&rel)
+                rel.first()
             };
-            if key.is_empty() || !remove_key(&mut map, &key) {
+            if key.is_root() || !remove_key(&mut map, &key) {
                 return None;
             }
             dropped.insert(key);
@@ -747,7 +745,7 @@ impl Reader<'_, '_> {
     fn known_keys(
         &mut self,
         map: &Mapping,
-        path: &str,
+        path: &Path,
         fields: Option<&[&str]>,
         what: &str,
         elsewhere: &dyn Fn(&str) -> Option<String>,
@@ -762,10 +760,10 @@ impl Reader<'_, '_> {
                     Value::Bool(b) => b.to_string(),
                     _ => "?".to_owned(),
                 };
-                let at = if self.index.get(&join_key(path, &text)).is_some() {
-                    join_key(path, &text)
+                let at = if self.index.get(&path.key(&text)).is_some() {
+                    path.key(&text)
                 } else {
-                    join_key(path, "?")
+                    path.key("?")
                 };
                 self.error_at(
                     &at,
@@ -777,7 +775,7 @@ impl Reader<'_, '_> {
                 .help = Some("write the key as a word followed by a colon: `title: …`; put a text that starts with `[`, `{` or `?` in quotes".into());
                 continue;
             };
-            let at = join_key(path, name);
+            let at = path.key(name);
             if let Some(fields) = fields
                 && !fields.contains(&name)
             {
@@ -795,7 +793,7 @@ impl Reader<'_, '_> {
                     && !kept.contains_key(meant)
                     && !value.is_null()
                 {
-                    self.index.alias(&join_key(path, meant), &at);
+                    self.index.alias(&path.key(meant), &at);
                     kept.insert(Value::String(meant.to_owned()), value.clone());
                 }
                 continue;
@@ -809,7 +807,7 @@ impl Reader<'_, '_> {
                 let limit = list_limit(name);
                 if items.len() > limit {
                     self.error_at(
-                        &join_index(&at, limit),
+                        &at.index(limit),
                         format!(
                             "`{}:` lists {} items; at most {} are read",
                             short(name),
@@ -836,7 +834,7 @@ impl Reader<'_, '_> {
 
     /// Reports serde's complaint about the value at `path` in a teacher's words. `options`
     /// are the names an enum value may take, when the value should have been one.
-    fn report_type_error(&mut self, path: &str, inner: &str, options: &[String]) {
+    fn report_type_error(&mut self, path: &Path, inner: &str, options: &[String]) {
         let name = describe_path(path);
         if let Some((variant, listed)) = parse_unknown(inner, "unknown variant `") {
             let suggestion = did_you_mean(&variant, listed.iter().map(String::as_str));
@@ -881,7 +879,7 @@ impl Reader<'_, '_> {
 
     /// Reads one entry: picks its kind from its key, then reads the kind's keys and the
     /// common keys.
-    pub(crate) fn read_entry(&mut self, value: &Value, path: &str) -> Option<RawEntry> {
+    pub(crate) fn read_entry(&mut self, value: &Value, path: &Path) -> Option<RawEntry> {
         let Value::Mapping(map) = value else {
             self.error_at(
                 path,
@@ -914,7 +912,7 @@ impl Reader<'_, '_> {
                     ));
                     return None;
                 };
-                let at = join_key(path, typed);
+                let at = path.key(typed);
                 self.error_at_key(
                     &at,
                     format!(
@@ -934,13 +932,13 @@ impl Reader<'_, '_> {
                         renamed.insert(key.clone(), value.clone());
                     }
                 }
-                self.index.alias(&join_key(path, meant), &at);
+                self.index.alias(&path.key(meant), &at);
                 map = &renamed;
                 kind
             }
             [first, second, ..] => {
                 self.error_at_key(
-                    &join_key(path, second.key()),
+                    &path.key(second.key()),
                     format!("entry has both `{first}:` and `{second}:`; an entry is of one kind"),
                 )
                 .help = Some("split it into two entries, or remove one of the keys".into());
@@ -985,42 +983,29 @@ impl Reader<'_, '_> {
             EntryKindName::Question => RawEntryKind::Question(self.read(&own_map, path, &what)?),
         };
         Some(RawEntry {
-            path: path.to_owned(),
+            path: path.clone(),
             common,
             kind,
         })
     }
 }
 
-/// The path up to its last key: `quiz.kinds` → `quiz.kinds`, `tags[1]` → `tags`,
-/// `a.b[2].c` → `a.b[2].c`.
-fn innermost_key(path: &str) -> String {
-    let mut end = path.len();
-    while path[..end].ends_with(']') {
-        match path[..end].rfind('[') {
-            Some(open) => end = open,
-            None => break,
-        }
-    }
-    path[..end].to_owned()
-}
-
 /// Removes the key at `path` (keys and indexes below `map`); whether there was one.
-fn remove_key(map: &mut Mapping, path: &str) -> bool {
-    fn remove(value: &mut Value, segments: &[Seg<'_>]) -> bool {
+fn remove_key(map: &mut Mapping, path: &Path) -> bool {
+    fn remove(value: &mut Value, segments: &[Segment]) -> bool {
         match (value, segments) {
-            (Value::Mapping(map), [Seg::Key(key)]) => map.remove(*key).is_some(),
-            (Value::Mapping(map), [Seg::Key(key), rest @ ..]) => {
-                map.get_mut(*key).is_some_and(|v| remove(v, rest))
+            (Value::Mapping(map), [Segment::Key(key)]) => map.remove(key.as_str()).is_some(),
+            (Value::Mapping(map), [Segment::Key(key), rest @ ..]) => {
+                map.get_mut(key.as_str()).is_some_and(|v| remove(v, rest))
             }
-            (Value::Sequence(items), [Seg::Index(i), rest @ ..]) if !rest.is_empty() => {
+            (Value::Sequence(items), [Segment::Index(i), rest @ ..]) if !rest.is_empty() => {
                 items.get_mut(*i).is_some_and(|v| remove(v, rest))
             }
             _ => false,
         }
     }
     let mut root = Value::Mapping(std::mem::take(map));
-    let removed = remove(&mut root, &split_path(path));
+    let removed = remove(&mut root, path.segments());
     if let Value::Mapping(m) = root {
         *map = m;
     }
@@ -1028,15 +1013,15 @@ fn remove_key(map: &mut Mapping, path: &str) -> bool {
 }
 
 /// Puts `new` in place of the value at `segments` under `value`; whether there was one.
-fn replace_value(value: &mut Value, segments: &[Seg<'_>], new: Value) -> bool {
+fn replace_value(value: &mut Value, segments: &[Segment], new: Value) -> bool {
     let slot = match (value, segments) {
         (slot, []) => slot,
-        (Value::Mapping(map), [Seg::Key(key), rest @ ..]) => {
+        (Value::Mapping(map), [Segment::Key(key), rest @ ..]) => {
             return map
-                .get_mut(*key)
+                .get_mut(key.as_str())
                 .is_some_and(|v| replace_value(v, rest, new));
         }
-        (Value::Sequence(items), [Seg::Index(i), rest @ ..]) => {
+        (Value::Sequence(items), [Segment::Index(i), rest @ ..]) => {
             return items
                 .get_mut(*i)
                 .is_some_and(|v| replace_value(v, rest, new));
@@ -1047,33 +1032,10 @@ fn replace_value(value: &mut Value, segments: &[Seg<'_>], new: Value) -> bool {
     true
 }
 
-enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn split_path(path: &str) -> Vec<Seg<'_>> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let mut pieces = part.split('[');
-        if let Some(key) = pieces.next()
-            && !key.is_empty()
-        {
-            out.push(Seg::Key(key));
-        }
-        for index in pieces {
-            if let Ok(i) = index.trim_end_matches(']').parse() {
-                out.push(Seg::Index(i));
-            }
-        }
-    }
-    out
-}
-
 /// An entry as written, with its kind decided.
 #[derive(Debug)]
 pub(crate) struct RawEntry {
-    pub(crate) path: String,
+    pub(crate) path: Path,
     pub(crate) common: RawCommon,
     pub(crate) kind: RawEntryKind,
 }
@@ -1170,40 +1132,41 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// A path as we write it, from serde_path_to_error's segments.
-fn path_string(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out = join_index(&out, *index),
-            Segment::Map { key } => out = join_key(&out, key),
-            Segment::Enum { variant } => out = join_key(&out, variant),
-            Segment::Unknown => {}
-        }
-    }
-    out
+/// Our path of serde_path_to_error's segments.
+fn path_of(path: &serde_path_to_error::Path) -> Path {
+    use serde_path_to_error::Segment as Step;
+    let segments = path
+        .iter()
+        .filter_map(|step| match step {
+            Step::Seq { index } => Some(Segment::Index(*index)),
+            Step::Map { key } => Some(Segment::Key(key.clone())),
+            Step::Enum { variant } => Some(Segment::Key(variant.clone())),
+            Step::Unknown => None,
+        })
+        .collect::<Vec<_>>();
+    Path::from(segments)
 }
 
-/// `entries[3].tags[1]` → "item 2 of `tags:`"; `entries[3].source` → "`source:`".
-fn describe_path(path: &str) -> String {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    match last.split_once('[') {
-        Some((key, index)) => {
-            let n: usize = index
-                .trim_end_matches(']')
-                .split("][")
-                .next()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(0);
-            if key.is_empty() {
-                format!("item {}", n + 1)
-            } else {
-                format!("item {} of `{key}:`", n + 1)
-            }
-        }
-        None if last.is_empty() => "this value".into(),
-        None => format!("`{last}:`"),
+/// `entries[3].tags[1]` → "item 2 of `tags:`"; `entries[3].source` → "`source:`";
+/// `strings."q.expansion"` → "`q.expansion:`".
+fn describe_path(path: &Path) -> String {
+    let segments = path.segments();
+    let keyed = segments
+        .iter()
+        .rposition(|segment| matches!(segment, Segment::Key(_)));
+    let (key, indexes) = match keyed {
+        Some(i) => (path.last_key(), &segments[i + 1..]),
+        None => (None, segments),
+    };
+    let first_index = indexes.iter().find_map(|segment| match segment {
+        Segment::Index(n) => Some(*n),
+        Segment::Key(_) => None,
+    });
+    match (key, first_index) {
+        (Some(key), Some(n)) => format!("item {} of `{key}:`", n + 1),
+        (None, Some(n)) => format!("item {}", n + 1),
+        (Some(key), None) => format!("`{key}:`"),
+        (None, None) => "this value".into(),
     }
 }
 
@@ -1342,7 +1305,7 @@ fn type_message(name: &str, found: &str, expected: &str, options: &[String]) -> 
 
 /// The names an enum value may take, when serde says a value at `rel` should have been one:
 /// found by reading the mapping again with a value no enum has, which makes serde list them.
-fn variant_options<T: DeserializeOwned>(map: &Mapping, rel: &str, inner: &str) -> Vec<String> {
+fn variant_options<T: DeserializeOwned>(map: &Mapping, rel: &Path, inner: &str) -> Vec<String> {
     let Some((_, expected)) = parse_invalid(inner) else {
         return Vec::new();
     };
@@ -1351,7 +1314,7 @@ fn variant_options<T: DeserializeOwned>(map: &Mapping, rel: &str, inner: &str) -
     }
     let probe = "\u{1}";
     let mut root = Value::Mapping(map.clone());
-    if !replace_value(&mut root, &split_path(rel), Value::String(probe.into())) {
+    if !replace_value(&mut root, rel.segments(), Value::String(probe.into())) {
         return Vec::new();
     }
     match serde_path_to_error::deserialize::<_, T>(&root) {
@@ -1376,11 +1339,6 @@ fn list_limit(key: &str) -> usize {
         "decks" => MAX_DECKS,
         _ => MAX_LIST_ITEMS,
     }
-}
-
-/// The first key of a path: `strings.x` → `strings`, `tags[3]` → `tags`.
-fn top_key(path: &str) -> String {
-    path.split(['.', '[']).next().unwrap_or("").to_owned()
 }
 
 #[cfg(test)]
@@ -1411,8 +1369,18 @@ mod tests {
 
     #[test]
     fn describes_paths() {
-        assert_eq!(describe_path("entries[3].tags[1]"), "item 2 of `tags:`");
-        assert_eq!(describe_path("entries[3].source"), "`source:`");
-        assert_eq!(describe_path("seed"), "`seed:`");
+        let entry = Path::top("entries").index(3);
+        assert_eq!(
+            describe_path(&entry.key("tags").index(1)),
+            "item 2 of `tags:`"
+        );
+        assert_eq!(describe_path(&entry.key("source")), "`source:`");
+        assert_eq!(describe_path(&Path::top("seed")), "`seed:`");
+        assert_eq!(
+            describe_path(&Path::top("strings").key("q.expansion")),
+            "`q.expansion:`"
+        );
+        assert_eq!(describe_path(&Path::root().index(2)), "item 3");
+        assert_eq!(describe_path(&Path::root()), "this value");
     }
 }

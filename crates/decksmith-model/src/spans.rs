@@ -3,17 +3,144 @@
 //! serde_yaml reports positions only for syntax and type errors it meets while parsing. A
 //! dangling source reference or a duplicate id is found later, on typed values, so we parse
 //! the same text a second time with saphyr's event parser, which gives spans, and remember
-//! where every key and value starts under its path (`entries[3].source`). Paths are written as
-//! [`serde_path_to_error`] writes them, so a path from a type error finds its place here too.
+//! where every key and value starts under its [`Path`] (`entries[3].source`). A path is a
+//! list of keys and list indexes, never a string split on dots: `strings: { q.expansion: … }`
+//! has the one key `q.expansion`. Paths from [`serde_path_to_error`] convert to the same
+//! [`Path`], so a type error finds its place here too.
 
+use std::borrow::Borrow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt;
 
 use saphyr_parser::{Event, Parser, Span};
 
 use crate::diag::Pos;
 use crate::limits::MAX_NESTING;
 use crate::source::SourceFile;
+
+/// One step of a [`Path`]: a mapping's key or a list's index.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Segment {
+    /// The value under a key of a mapping (the key as written, dots and all).
+    Key(String),
+    /// An item of a list, from 0.
+    Index(usize),
+}
+
+/// Where a node is in a document: keys and list indexes from the root.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path(Vec<Segment>);
+
+impl Path {
+    /// The document's root.
+    pub fn root() -> Path {
+        Path(Vec::new())
+    }
+
+    /// The path of a key at the root (`title`, `entries`).
+    pub fn top(key: &str) -> Path {
+        Path::root().key(key)
+    }
+
+    /// The path of `key` under this one.
+    pub fn key(&self, key: &str) -> Path {
+        self.with(Segment::Key(key.to_owned()))
+    }
+
+    /// The path of item `index` of the list here.
+    pub fn index(&self, index: usize) -> Path {
+        self.with(Segment::Index(index))
+    }
+
+    /// This path followed by `rest`.
+    pub fn join(&self, rest: &[Segment]) -> Path {
+        let mut segments = Vec::with_capacity(self.0.len() + rest.len());
+        segments.extend_from_slice(&self.0);
+        segments.extend_from_slice(rest);
+        Path(segments)
+    }
+
+    fn with(&self, segment: Segment) -> Path {
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend_from_slice(&self.0);
+        segments.push(segment);
+        Path(segments)
+    }
+
+    /// Its steps from the root.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// Whether this is the root.
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The path one level up (the root's is the root).
+    pub fn parent(&self) -> Path {
+        Path(self.0[..self.0.len().saturating_sub(1)].to_vec())
+    }
+
+    /// The last key of the path, if it has one (`tags` in `entries[3].tags[1]`).
+    pub fn last_key(&self) -> Option<&str> {
+        self.0.iter().rev().find_map(|segment| match segment {
+            Segment::Key(key) => Some(key.as_str()),
+            Segment::Index(_) => None,
+        })
+    }
+
+    /// The path up to its last key: `quiz.kinds[2]` → `quiz.kinds`, `a.b[2].c` → itself.
+    pub fn up_to_last_key(&self) -> Path {
+        let end = self
+            .0
+            .iter()
+            .rposition(|segment| matches!(segment, Segment::Key(_)))
+            .map_or(0, |i| i + 1);
+        Path(self.0[..end].to_vec())
+    }
+
+    /// The path's first step alone: `strings.x` → `strings`, `tags[3]` → `tags`.
+    pub fn first(&self) -> Path {
+        Path(self.0.iter().take(1).cloned().collect())
+    }
+}
+
+impl Borrow<[Segment]> for Path {
+    fn borrow(&self) -> &[Segment] {
+        &self.0
+    }
+}
+
+impl From<Vec<Segment>> for Path {
+    fn from(segments: Vec<Segment>) -> Path {
+        Path(segments)
+    }
+}
+
+impl fmt::Display for Path {
+    /// As people read it: `entries[3].source`, a key with a dot, a bracket or a space in
+    /// quotes (`strings."q.expansion"`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Index(index) => write!(f, "[{index}]")?,
+                Segment::Key(key) => {
+                    if i > 0 {
+                        f.write_str(".")?;
+                    }
+                    if key.is_empty() || key.contains(['.', '[', ']', '"', ' ']) {
+                        write!(f, "{key:?}")?;
+                    } else {
+                        f.write_str(key)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Where a node starts, and how wide its first line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +163,7 @@ pub struct NodePlace {
 /// Positions of every node in one YAML document, by path.
 #[derive(Clone, Debug, Default)]
 pub struct SpanIndex {
-    nodes: HashMap<String, NodePlace>,
+    nodes: HashMap<Path, NodePlace>,
     duplicates: Vec<Duplicate>,
     too_deep: Option<Place>,
     /// Whether the parse stopped at a syntax error.
@@ -45,14 +172,14 @@ pub struct SpanIndex {
     stopped_at: Option<Pos>,
     /// Paths read under another name than written (a misspelt key read as the key it
     /// stands for), to the path as written.
-    aliases: RefCell<HashMap<String, String>>,
+    aliases: RefCell<HashMap<Path, Path>>,
 }
 
 /// A key that appears twice in one mapping.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Duplicate {
     /// The path of the repeated key.
-    pub path: String,
+    pub path: Path,
     /// The first occurrence.
     pub first: Place,
     /// The second occurrence.
@@ -61,33 +188,19 @@ pub struct Duplicate {
 
 enum Frame {
     Map {
-        path: String,
+        path: Path,
         /// The key waiting for its value, with where it is.
         key: Option<(String, Place)>,
         seen: HashMap<String, Place>,
     },
     Seq {
-        path: String,
+        path: Path,
         next: usize,
     },
     /// A complex key (a mapping used as a key): nothing under it is indexed.
     Skip {
         depth: usize,
     },
-}
-
-/// Joins a key onto a path as serde_path_to_error prints it.
-pub fn join_key(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// Joins a sequence index onto a path.
-pub fn join_index(parent: &str, index: usize) -> String {
-    format!("{parent}[{index}]")
 }
 
 impl SpanIndex {
@@ -132,13 +245,10 @@ impl SpanIndex {
                             ..
                         } = frame
                         {
-                            index
-                                .nodes
-                                .entry(join_key(path, name))
-                                .or_insert(NodePlace {
-                                    key: Some(*place),
-                                    value: *place,
-                                });
+                            index.nodes.entry(path.key(name)).or_insert(NodePlace {
+                                key: Some(*place),
+                                value: *place,
+                            });
                         }
                     }
                     break;
@@ -224,20 +334,20 @@ impl SpanIndex {
 
     /// Records a value at the next path under the innermost frame, and returns that path
     /// (`None` when the value belongs to a key we cannot name).
-    fn child_path(&mut self, stack: &mut [Frame], place: Place) -> Option<String> {
+    fn child_path(&mut self, stack: &mut [Frame], place: Place) -> Option<Path> {
         match stack.last_mut() {
             None => {
                 self.nodes.insert(
-                    String::new(),
+                    Path::root(),
                     NodePlace {
                         key: None,
                         value: place,
                     },
                 );
-                Some(String::new())
+                Some(Path::root())
             }
             Some(Frame::Seq { path, next }) => {
-                let child = join_index(path, *next);
+                let child = path.index(*next);
                 *next += 1;
                 self.nodes.insert(
                     child.clone(),
@@ -252,7 +362,7 @@ impl SpanIndex {
                 let Some((name, key_place)) = key.take() else {
                     // A list or mapping as a key (`? kind: news`): remember where the first
                     // one is, for the error about it; nothing under it is indexed.
-                    let complex = join_key(path, "?");
+                    let complex = path.key("?");
                     self.nodes.entry(complex).or_insert(NodePlace {
                         key: Some(place),
                         value: place,
@@ -262,7 +372,7 @@ impl SpanIndex {
                 if name == "?" {
                     return None;
                 }
-                let child = join_key(path, &name);
+                let child = path.key(&name);
                 if let Some(first) = seen.get(&name) {
                     self.duplicates.push(Duplicate {
                         path: child.clone(),
@@ -286,46 +396,47 @@ impl SpanIndex {
     }
 
     /// The node at `path`, if the document has one there.
-    pub fn get(&self, path: &str) -> Option<&NodePlace> {
+    pub fn get(&self, path: &Path) -> Option<&NodePlace> {
         self.nodes.get(path)
     }
 
     /// Where the value at `path` is, or the nearest enclosing node that exists (a missing
     /// key is reported at the mapping that lacks it).
-    pub fn value(&self, path: &str) -> Place {
-        self.nearest(path).map_or(START, |node| node.value)
+    pub fn value(&self, path: &Path) -> Place {
+        self.nearest(path.segments())
+            .map_or(START, |node| node.value)
     }
 
     /// Where the key of `path` is, falling back to its value or the nearest enclosing node.
-    pub fn key(&self, path: &str) -> Place {
-        self.nearest(path)
+    pub fn key(&self, path: &Path) -> Place {
+        self.nearest(path.segments())
             .map_or(START, |node| node.key.unwrap_or(node.value))
     }
 
     /// Makes `path` find the place of `written`: the reader read a misspelt key's value as
     /// the key it stands for.
-    pub fn alias(&self, path: &str, written: &str) {
+    pub fn alias(&self, path: &Path, written: &Path) {
         self.aliases
             .borrow_mut()
-            .insert(path.to_owned(), written.to_owned());
+            .insert(path.clone(), written.clone());
     }
 
-    fn nearest(&self, path: &str) -> Option<&NodePlace> {
-        let mut at = path;
-        loop {
+    fn nearest(&self, path: &[Segment]) -> Option<&NodePlace> {
+        for end in (0..=path.len()).rev() {
+            let at = &path[..end];
             if let Some(node) = self.nodes.get(at) {
                 return Some(node);
             }
-            if at.is_empty() {
-                return None;
-            }
             let written = self.aliases.borrow().get(at).cloned();
             if let Some(written) = written {
-                let renamed = format!("{written}{}", &path[at.len()..]);
-                return self.nodes.get(&renamed).or_else(|| self.nearest(&written));
+                let renamed = written.join(&path[end..]);
+                return self
+                    .nodes
+                    .get(&renamed)
+                    .or_else(|| self.nearest(written.segments()));
             }
-            at = parent(at);
         }
+        None
     }
 
     /// Keys that appear twice in one mapping, in document order.
@@ -356,14 +467,6 @@ const START: Place = Place {
     width: 1,
 };
 
-/// The path one level up: `entries[3].source` → `entries[3]` → `entries` → ``.
-pub fn parent(path: &str) -> &str {
-    match path.rfind(['.', '[']) {
-        Some(cut) => &path[..cut],
-        None => "",
-    }
-}
-
 fn place_of(span: &Span) -> Place {
     let (start, end) = (span.start, span.end);
     let width = if end.line() == start.line() && end.col() > start.col() {
@@ -378,70 +481,4 @@ fn place_of(span: &Span) -> Place {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn index(text: &str) -> SpanIndex {
-        SpanIndex::build(&SourceFile::new("t.yaml", text))
-    }
-
-    #[test]
-    fn finds_keys_and_values_by_path() {
-        let idx = index(
-            "title: Deck\nentries:\n  - term: OEWG\n    source: { id: news, quote: \"x\" }\n  - fact: y\n",
-        );
-        assert_eq!(idx.get("title").unwrap().value.pos, Pos::new(1, 8));
-        assert_eq!(idx.get("title").unwrap().key.unwrap().pos, Pos::new(1, 1));
-        assert_eq!(idx.get("entries[0]").unwrap().value.pos, Pos::new(3, 5));
-        assert_eq!(
-            idx.get("entries[0].term").unwrap().value.pos,
-            Pos::new(3, 11)
-        );
-        assert_eq!(idx.get("entries[0].term").unwrap().value.width, 4);
-        assert_eq!(
-            idx.get("entries[0].source.id").unwrap().value.pos,
-            Pos::new(4, 19)
-        );
-        assert_eq!(
-            idx.get("entries[1].fact").unwrap().key.unwrap().pos,
-            Pos::new(5, 5)
-        );
-    }
-
-    #[test]
-    fn missing_paths_fall_back_to_the_nearest_parent() {
-        let idx = index("entries:\n  - term: x\n");
-        assert_eq!(idx.value("entries[0].meaning").pos, Pos::new(2, 5));
-        assert_eq!(idx.value("nothing.here").pos, Pos::new(1, 1));
-        assert_eq!(parent("entries[0].source.id"), "entries[0].source");
-        assert_eq!(parent("entries[0]"), "entries");
-        assert_eq!(parent("entries"), "");
-    }
-
-    #[test]
-    fn duplicate_keys_are_recorded() {
-        let idx = index("a: 1\nb:\n  c: 1\n  c: 2\n");
-        assert_eq!(
-            idx.duplicates(),
-            &[Duplicate {
-                path: "b.c".into(),
-                first: Place {
-                    pos: Pos::new(3, 3),
-                    width: 1
-                },
-                second: Place {
-                    pos: Pos::new(4, 3),
-                    width: 1
-                },
-            }]
-        );
-    }
-
-    #[test]
-    fn complex_keys_and_aliases_do_not_confuse_the_walk() {
-        let idx = index("? [a, b]\n: skipped\nx: &v 1\ny: *v\nz: [1, {k: 2}]\n");
-        assert!(idx.get("x").is_some());
-        assert_eq!(idx.get("y").unwrap().value.pos, Pos::new(4, 4));
-        assert_eq!(idx.get("z[1].k").unwrap().value.pos, Pos::new(5, 12));
-    }
-}
+mod tests;

@@ -20,7 +20,7 @@ use crate::names::{
 use crate::raw::*;
 use crate::read::{Doc, RawEntry, RawEntryKind, Reader, describe, parse};
 use crate::source::SourceFile;
-use crate::spans::{join_index, join_key};
+use crate::spans::Path;
 
 /// The content files of a course, read by the driver.
 #[derive(Clone, Debug)]
@@ -69,7 +69,7 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
             index: &doc.index,
             diags: &mut diags,
         }
-        .read(&doc.root, "", "the course")
+        .read(&doc.root, &Path::root(), "the course")
     });
 
     let read = match &sources_doc {
@@ -93,7 +93,7 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
             merge_quiz(
                 &QuizSettings::default(),
                 raw.quiz.as_ref(),
-                "quiz",
+                &Path::top("quiz"),
                 &mut reader,
             )
         }
@@ -129,7 +129,7 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
 
     let course_quiz_origin = course_doc.as_ref().and_then(|doc| {
         doc.index
-            .get("quiz")
+            .get(&Path::top("quiz"))
             .map(|n| doc.file.location(n.key.unwrap_or(n.value).pos))
     });
     let mut builder = Builder {
@@ -250,7 +250,7 @@ fn deck_order(
     let mut order: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, id) in listed.iter().enumerate() {
-        let path = join_index("decks", i);
+        let path = Path::top("decks").index(i);
         let id = id.as_str().trim();
         if !seen.insert(id) {
             reader
@@ -273,7 +273,9 @@ fn deck_order(
         }
     }
     if listed.is_empty() {
-        reader.error_at("decks", "`decks:` lists no decks").help =
+        reader
+            .error_at(&Path::top("decks"), "`decks:` lists no decks")
+            .help =
             Some("list the deck files to build, or remove `decks:` to build them all".into());
     }
     for (id, file) in files {
@@ -313,7 +315,8 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
         index: &doc.index,
         diags,
     };
-    let Some(raw): Option<RawSourcesFile> = reader.read(&doc.root, "", "sources.yaml") else {
+    let Some(raw): Option<RawSourcesFile> = reader.read(&doc.root, &Path::root(), "sources.yaml")
+    else {
         return SourcesRead::default();
     };
     let mut out = SourcesRead {
@@ -322,7 +325,7 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
     };
     let mut first_of: HashMap<String, Location> = HashMap::new();
     for (i, value) in raw.sources.iter().enumerate() {
-        let path = join_index("sources", i);
+        let path = Path::top("sources").index(i);
         let Value::Mapping(map) = value else {
             reader
                 .error_at(
@@ -345,7 +348,7 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
             continue;
         };
         let id = raw.id.as_str().trim().to_owned();
-        let id_path = join_key(&path, "id");
+        let id_path = path.key("id");
         if is_valid_id(&id) {
             let place = reader.index.value(&id_path);
             out.uncited.push((
@@ -389,14 +392,14 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
         let date = raw
             .date
             .as_ref()
-            .and_then(|d| date(&mut reader, d, &join_key(&path, "date")));
+            .and_then(|d| date(&mut reader, d, &path.key("date")));
         let url = raw.url.as_ref().map(clean);
         if let Some(url) = &url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
             reader
                 .error_at(
-                    &join_key(&path, "url"),
+                    &path.key("url"),
                     "`url:` should start with https:// or http://",
                 )
                 .help = Some("copy the whole address from the browser's address bar".into());
@@ -404,7 +407,7 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
         let title = clean(&raw.title);
         let origin = reader.file.location(reader.index.value(&path).pos);
         let file = raw.file.as_ref().map(clean).and_then(|file| {
-            let at = join_key(&path, "file");
+            let at = path.key("file");
             let absolute = file.starts_with('/')
                 || file.starts_with('\\')
                 || file.chars().nth(1) == Some(':');
@@ -436,7 +439,9 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
         });
     }
     if raw.sources.is_empty() {
-        reader.error_at("sources", "`sources:` is empty").help = Some(
+        reader
+            .error_at(&Path::top("sources"), "`sources:` is empty")
+            .help = Some(
             "list the documents your entries cite, each with `id:`, `title:` and `kind:`".into(),
         );
     }
@@ -455,7 +460,7 @@ fn finish_course(
     if !is_language_code(&language) {
         reader
             .error_at(
-                "language",
+                &Path::top("language"),
                 format!("`{}` is not a language code", short(&language)),
             )
             .help = Some("use a code such as `en` or `ru`".into());
@@ -470,7 +475,7 @@ fn finish_course(
                 );
             reader
                 .error_at_key(
-                    &join_key("strings", key),
+                    &Path::top("strings").key(key),
                     format!("unknown interface string `{}`", short(key)),
                 )
                 .help = Some(help);
@@ -485,7 +490,7 @@ fn finish_course(
     {
         reader
             .warning_at(
-                "language",
+                &Path::top("language"),
                 format!(
                     "there is no built-in interface text for `{}`; English is used",
                     short(&language)
@@ -498,7 +503,7 @@ fn finish_course(
         for (axis, value) in [("x", offset.x), ("y", offset.y)] {
             if !value.is_finite() || value.abs() > 20.0 {
                 reader
-                    .error_at(&format!("print.back_offset.{axis}"), format!("a back offset of {value} mm is too large"))
+                    .error_at(&Path::top("print").key("back_offset").key(axis), format!("a back offset of {value} mm is too large"))
                     .help = Some("printers shift the back side by a few millimetres at most; measure it with the calibration page".into());
             }
         }
@@ -541,7 +546,7 @@ fn clean(text: &Text) -> String {
         .join(" ")
 }
 
-fn date(reader: &mut Reader<'_, '_>, raw: &RawDate, path: &str) -> Option<PartialDate> {
+fn date(reader: &mut Reader<'_, '_>, raw: &RawDate, path: &Path) -> Option<PartialDate> {
     match PartialDate::parse(raw.0.as_str()) {
         Ok(date) => Some(date),
         Err(e) => {
@@ -560,7 +565,7 @@ fn date(reader: &mut Reader<'_, '_>, raw: &RawDate, path: &str) -> Option<Partia
 fn merge_quiz(
     base: &QuizSettings,
     raw: Option<&RawQuiz>,
-    path: &str,
+    path: &Path,
     reader: &mut Reader<'_, '_>,
 ) -> QuizSettings {
     let mut quiz = base.clone();
@@ -568,10 +573,7 @@ fn merge_quiz(
     if let Some(n) = raw.questions {
         if n == 0 {
             reader
-                .error_at(
-                    &join_key(path, "questions"),
-                    "a quiz needs at least 1 question",
-                )
+                .error_at(&path.key("questions"), "a quiz needs at least 1 question")
                 .help = Some("set `questions:` to the number of questions to ask".into());
         } else {
             quiz.questions = n;
@@ -583,7 +585,7 @@ fn merge_quiz(
         } else {
             reader
                 .error_at(
-                    &join_key(path, "options"),
+                    &path.key("options"),
                     format!("{n} options per question is not possible"),
                 )
                 .help =
@@ -594,14 +596,14 @@ fn merge_quiz(
         quiz.cloze = mode;
     }
     if let Some(kinds) = &raw.kinds {
-        let at = join_key(path, "kinds");
+        let at = path.key("kinds");
         let list: Vec<(QuestionKind, u32)> = match kinds {
             RawKinds::List(list) => {
                 let mut seen = Vec::new();
                 for (i, kind) in list.iter().enumerate() {
                     if seen.iter().any(|(k, _)| k == kind) {
                         reader
-                            .warning_at(&join_index(&at, i), format!("`{kind}` is listed twice"))
+                            .warning_at(&at.index(i), format!("`{kind}` is listed twice"))
                             .help = Some("give weights instead to ask some kinds more often: `kinds: { multiple-choice: 2, cloze: 1 }`".into());
                     } else {
                         seen.push((*kind, 1));
@@ -637,7 +639,7 @@ fn merge_quiz(
             if let Some(problem) = tag_problem(&tag) {
                 reader
                     .error_at(
-                        &join_index(&join_key(path, key), i),
+                        &path.key(key).index(i),
                         format!("tag `{}` {problem}", short(&tag)),
                     )
                     .help = Some("tags are single words; join words with hyphens".into());
@@ -652,9 +654,9 @@ fn merge_quiz(
     }
     for (key, ids) in [("exclude", &raw.exclude), ("pin", &raw.pin)] {
         let Some(ids) = ids else { continue };
-        let at = join_key(path, key);
+        let at = path.key(key);
         for (i, id) in ids.iter().enumerate() {
-            let item = join_index(&at, i);
+            let item = at.index(i);
             let id = id.as_str().trim().to_owned();
             if id.split(':').count() < 2 || id.contains(char::is_whitespace) {
                 reader
@@ -692,7 +694,7 @@ fn merge_quiz(
 fn read_classes(raw: &RawCourse, reader: &mut Reader<'_, '_>) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
     for (name, values) in raw.classes.iter().flatten() {
-        let at = join_key("classes", name);
+        let at = Path::top("classes").key(name);
         if !is_valid_id(name) {
             reader
                 .error_at_key(&at, format!("`{name}` is not a valid class name"))
@@ -722,7 +724,7 @@ fn read_classes(raw: &RawCourse, reader: &mut Reader<'_, '_>) -> BTreeMap<String
             {
                 reader
                     .warning_at(
-                        &join_index(&at, i),
+                        &at.index(i),
                         format!("\"{value}\" is listed twice in class `{name}`"),
                     )
                     .help = Some("remove the repeat".into());
@@ -831,7 +833,7 @@ impl Builder<'_> {
             index: &doc.index,
             diags: self.diags,
         };
-        let Some(raw): Option<RawDeck> = reader.read(&doc.root, "", "the deck") else {
+        let Some(raw): Option<RawDeck> = reader.read(&doc.root, &Path::root(), "the deck") else {
             // The deck cannot be built, but its entries are still read: their own mistakes
             // are found now, and links to them are not taken for mistakes.
             match doc.root.get("entries") {
@@ -849,7 +851,7 @@ impl Builder<'_> {
             if let Some(problem) = tag_problem(&tag) {
                 reader
                     .error_at(
-                        &join_index("tags", i),
+                        &Path::top("tags").index(i),
                         format!("tag `{}` {problem}", short(&tag)),
                     )
                     .help = Some("tags are single words; join words with hyphens".into());
@@ -858,13 +860,21 @@ impl Builder<'_> {
                 deck_tags.push(tag);
             }
         }
-        let quiz = merge_quiz(course_quiz, raw.quiz.as_ref(), "quiz", &mut reader);
+        let quiz = merge_quiz(
+            course_quiz,
+            raw.quiz.as_ref(),
+            &Path::top("quiz"),
+            &mut reader,
+        );
         let language = raw.language.as_ref().map(clean);
         if let Some(language) = &language
             && !is_language_code(language)
         {
             reader
-                .error_at("language", format!("`{language}` is not a language code"))
+                .error_at(
+                    &Path::top("language"),
+                    format!("`{language}` is not a language code"),
+                )
                 .help = Some(
                 "use a code such as `en` or `ru`, or remove `language:` to use the course's".into(),
             );
@@ -884,7 +894,7 @@ impl Builder<'_> {
                 diags: self.diags,
             };
             reader
-                .error_at_key("entries", "the deck has no entries")
+                .error_at_key(&Path::top("entries"), "the deck has no entries")
                 .help = Some(
                 "add entries under `entries:`, each starting with its kind, such as `- term: OEWG`"
                     .into(),
@@ -902,7 +912,7 @@ impl Builder<'_> {
         let entries = self.entries(&doc, &raw.entries, &deck_tags);
         let quiz_origin = doc
             .index
-            .get("quiz")
+            .get(&Path::top("quiz"))
             .map(|n| file.location(n.key.unwrap_or(n.value).pos))
             .or_else(|| self.course_quiz_origin.clone())
             .unwrap_or_else(|| file.location(Pos::START));
@@ -924,7 +934,7 @@ impl Builder<'_> {
     fn entries(&mut self, doc: &Doc<'_>, values: &[Value], deck_tags: &[String]) -> Vec<Entry> {
         let mut entries = Vec::new();
         for (i, value) in values.iter().enumerate() {
-            let path = join_index("entries", i);
+            let path = Path::top("entries").index(i);
             let errors_before = self.diags.error_count();
             let raw_entry = {
                 let mut reader = Reader {
@@ -970,8 +980,8 @@ impl Builder<'_> {
             index: &doc.index,
             diags: self.diags,
         };
-        let path = raw.path.as_str();
-        let at = |key: &str| join_key(path, key);
+        let path = &raw.path;
+        let at = |key: &str| path.key(key);
         let list = |items: &Option<Vec<Text>>| -> Vec<String> {
             items.iter().flatten().map(clean).collect()
         };
@@ -1078,7 +1088,7 @@ impl Builder<'_> {
                 let mut seen: HashSet<String> = HashSet::new();
                 for (i, d) in distractors.iter().enumerate() {
                     let norm = normalize_answer(d);
-                    let dpath = join_index(&at("distractors"), i);
+                    let dpath = at("distractors").index(i);
                     let d = short(d);
                     if refers_to_other_options(&d) {
                         reader
@@ -1162,7 +1172,7 @@ impl Builder<'_> {
             if let Some(problem) = tag_problem(&tag) {
                 reader
                     .error_at(
-                        &join_index(&at("tags"), i),
+                        &at("tags").index(i),
                         format!("tag `{}` {problem}", short(&tag)),
                     )
                     .help = Some("tags are single words; join words with hyphens".into());
@@ -1197,7 +1207,7 @@ impl Builder<'_> {
         let mut see = Vec::new();
         for (i, target) in raw.common.see.iter().flatten().enumerate() {
             let target = target.as_str().trim().to_owned();
-            let place = reader.index.value(&join_index(&at("see"), i));
+            let place = reader.index.value(&at("see").index(i));
             self.links.push((
                 id.clone(),
                 target.clone(),
@@ -1323,7 +1333,7 @@ impl Builder<'_> {
             ("exclude_tags", &quiz.exclude_tags),
         ] {
             for (i, tag) in tags.iter().enumerate() {
-                let path = join_index(&join_key("quiz", key), i);
+                let path = Path::top("quiz").key(key).index(i);
                 if doc.index.get(&path).is_some() && tag_problem(tag).is_none() {
                     let place = doc.index.value(&path);
                     self.tag_uses.push((
@@ -1369,12 +1379,12 @@ fn blank_hints(
     reader: &mut Reader<'_, '_>,
     cloze: &mut Cloze,
     hints: &BTreeMap<String, RawBlank>,
-    path: &str,
+    path: &Path,
     classes: &BTreeMap<String, Vec<String>>,
 ) -> bool {
     let mut ok = true;
     for (key, hint) in hints {
-        let at = join_key(path, key);
+        let at = path.key(key);
         let wanted = normalize_answer(key);
         let blank = cloze.parts.iter_mut().find_map(|part| match part {
             ClozePart::Blank(b)
@@ -1420,8 +1430,8 @@ fn blank_hints(
                         VALUE_TYPES.join(", ")
                     ),
                 };
-                let type_at = if reader.index.get(&join_key(&at, "type")).is_some() {
-                    join_key(&at, "type")
+                let type_at = if reader.index.get(&at.key("type")).is_some() {
+                    at.key("type")
                 } else {
                     at.clone()
                 };
@@ -1435,8 +1445,8 @@ fn blank_hints(
             .chain(&blank.alternatives)
             .map(|a| normalize_answer(a))
             .collect();
-        let list_at = if reader.index.get(&join_key(&at, "distractors")).is_some() {
-            join_key(&at, "distractors")
+        let list_at = if reader.index.get(&at.key("distractors")).is_some() {
+            at.key("distractors")
         } else {
             at.clone()
         };
@@ -1444,7 +1454,7 @@ fn blank_hints(
         for (i, d) in hint.distractors.iter().enumerate() {
             let d = clean(d);
             let norm = normalize_answer(&d);
-            let d_at = join_index(&list_at, i);
+            let d_at = list_at.index(i);
             if right.contains(&norm) {
                 reader
                     .error_at(
@@ -1475,16 +1485,13 @@ fn blank_hints(
 fn translations(
     reader: &mut Reader<'_, '_>,
     raw: Option<&Translations>,
-    path: &str,
+    path: &Path,
 ) -> Vec<Translation> {
     let mut out = Vec::new();
     for (lang, text) in raw.into_iter().flatten() {
         if !is_language_code(lang) {
             reader
-                .error_at_key(
-                    &join_key(path, lang),
-                    format!("`{lang}` is not a language code"),
-                )
+                .error_at_key(&path.key(lang), format!("`{lang}` is not a language code"))
                 .help = Some("key each translation by a language code, such as `ru:`".into());
             continue;
         }
@@ -1523,22 +1530,18 @@ fn citations(
     suggestions: &mut usize,
     reader: &mut Reader<'_, '_>,
     refs: Option<&RawSourceRefs>,
-    path: &str,
+    path: &Path,
     ok: &mut bool,
 ) -> Vec<Citation> {
     let Some(refs) = refs else { return Vec::new() };
-    let base = join_key(path, "source");
-    let listed = reader.index.get(&join_index(&base, 0)).is_some();
+    let base = path.key("source");
+    let listed = reader.index.get(&base.index(0)).is_some();
     let mut out = Vec::new();
     for (i, r) in refs.0.iter().enumerate() {
-        let item = if listed {
-            join_index(&base, i)
-        } else {
-            base.clone()
-        };
+        let item = if listed { base.index(i) } else { base.clone() };
         let id = r.id.as_str().trim().to_owned();
-        let id_path = if reader.index.get(&join_key(&item, "id")).is_some() {
-            join_key(&item, "id")
+        let id_path = if reader.index.get(&item.key("id")).is_some() {
+            item.key("id")
         } else {
             item.clone()
         };
@@ -1585,10 +1588,7 @@ fn citations(
             (Some(q), _, _) => Some(Locator::Quote(clean(q))),
             (None, Some(0), _) => {
                 reader
-                    .error_at(
-                        &join_key(&item, "paragraph"),
-                        "paragraphs are counted from 1",
-                    )
+                    .error_at(&item.key("paragraph"), "paragraphs are counted from 1")
                     .help = Some("the first paragraph of the source is `paragraph: 1`".into());
                 *ok = false;
                 None
@@ -1640,7 +1640,7 @@ fn derived_id(kind: &EntryKind) -> String {
 
 /// The position of character `offset` of a (cleaned) scalar at `path`: exact when the scalar
 /// sits on one line as written, else the scalar's start.
-fn offset_pos(reader: &Reader<'_, '_>, path: &str, text: &str, offset: usize) -> Pos {
+fn offset_pos(reader: &Reader<'_, '_>, path: &Path, text: &str, offset: usize) -> Pos {
     let place = reader.index.value(path);
     let Some(start) = reader.file.byte_of_pos(place.pos) else {
         return place.pos;
