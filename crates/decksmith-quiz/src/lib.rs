@@ -17,6 +17,7 @@ pub mod facts;
 pub mod kinds;
 pub mod phrases;
 pub mod rng;
+pub mod schema;
 pub mod types;
 pub mod values;
 

@@ -2,11 +2,12 @@
 //!
 //! These types are the boundary between generation and rendering. They hold plain strings in
 //! the course's language, never YAML or markup; every renderer (HTML, PDF, JSON, exports)
-//! reads the same values. Serializing a [`Quiz`] gives `quiz.json`, documented by
+//! reads the same values. Serializing a [`Quiz`] gives `quiz.json`, whose JSON Schema is
+//! derived from these types ([`crate::schema`]) and published as
 //! `crates/decksmith-quiz/quiz.schema.json`.
 
 use decksmith_model::Location;
-use serde::ser::SerializeStruct;
+use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
 use crate::phrases::{BUILT_IN, PHRASES, Phrasebook};
@@ -123,32 +124,38 @@ pub enum LineRole {
 }
 
 /// A citation, resolved for display.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct CitationView {
     /// The source's id.
+    #[schemars(length(min = 1))]
     pub id: String,
     /// Its short name, for footers.
+    #[schemars(length(min = 1))]
     pub short: String,
     /// Its full title.
+    #[schemars(length(min = 1))]
     pub title: String,
-    /// Where in the source.
+    /// Where in the source: a quoted phrase, a paragraph (from 1) or a page.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "LocatorView")]
     pub locator: Option<LocatorView>,
     /// Where it is online.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", length(min = 1))]
     pub url: Option<String>,
 }
 
 /// Where in a source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LocatorView {
     /// A short phrase quoted from the passage.
-    Quote(String),
+    Quote(#[schemars(length(min = 1))] String),
     /// A paragraph, from 1.
-    Paragraph(u32),
+    Paragraph(#[schemars(range(min = 1))] u32),
     /// A page.
-    Page(String),
+    Page(#[schemars(length(min = 1))] String),
 }
 
 impl CitationView {
@@ -177,15 +184,19 @@ impl CitationView {
 }
 
 /// A quiz: the questions of one deck, in one order.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Quiz {
-    /// The deck's id.
+    /// The deck's id (its file name without .yaml).
+    #[schemars(length(min = 1))]
     pub deck: String,
     /// The deck's title.
+    #[schemars(length(min = 1))]
     pub title: String,
     /// The seed it was generated with.
     pub seed: u64,
-    /// `A`, `B`, … for a variant form; `None` for the main quiz.
+    /// `A`, `B`, … for a variant form; `None` (null) for the main quiz.
+    #[schemars(regex(pattern = r"^[A-Z]$"))]
     pub variant: Option<String>,
     /// The questions, numbered from 1.
     pub questions: Vec<Question>,
@@ -284,16 +295,20 @@ pub struct BlankAnswer {
 }
 
 /// A question with options, one correct.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Choice {
     /// The question.
+    #[schemars(length(min = 1))]
     pub prompt: String,
     /// The options, in the order shown.
+    #[schemars(length(min = 2, max = 6), inner(length(min = 1)), extend("uniqueItems" = true))]
     pub options: Vec<String>,
     /// The index of the correct option.
+    #[schemars(range(max = 5))]
     pub answer: usize,
     /// The language of the options when it is not the course's.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String", length(min = 1))]
     pub lang: Option<String>,
     /// Whether the options stand in their natural order (years, dates and numbers, earliest
     /// or smallest first), which every form keeps instead of shuffling them.
@@ -302,81 +317,51 @@ pub struct Choice {
 }
 
 /// Pairs to match.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Matching {
     /// The instruction.
+    #[schemars(length(min = 1))]
     pub prompt: String,
     /// Items to match, in the order shown.
+    #[schemars(length(min = 4, max = 6), inner(length(min = 1)))]
     pub left: Vec<String>,
     /// What they match, in the order shown.
+    #[schemars(length(min = 4, max = 6), inner(length(min = 1)))]
     pub right: Vec<String>,
     /// The correct pairs, as `[left index, right index]`, by left index.
+    #[schemars(length(min = 4, max = 6))]
     pub pairs: Vec<(usize, usize)>,
 }
 
 /// Events to put in order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Timeline {
     /// The instruction.
+    #[schemars(length(min = 1))]
     pub prompt: String,
     /// The events, in the (shuffled) order shown.
+    #[schemars(length(min = 3, max = 5), inner(length(min = 1)))]
     pub items: Vec<String>,
     /// The item indices in chronological order, earliest first.
+    #[schemars(length(min = 3, max = 5), inner(range(max = 4)), extend("uniqueItems" = true))]
     pub order: Vec<usize>,
     /// The date of each item, as shown in answer keys.
+    #[schemars(length(min = 3, max = 5), inner(length(min = 1)))]
     pub dates: Vec<String>,
 }
 
 impl Serialize for Question {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Question", 12)?;
-        s.serialize_field("id", &self.id)?;
-        s.serialize_field("number", &self.number)?;
-        s.serialize_field("kind", self.kind().name())?;
-        match &self.body {
-            Body::Flashcard { front, back } => {
-                s.serialize_field("front", front)?;
-                s.serialize_field("back", back)?;
-            }
-            Body::Cloze(cloze) => {
-                s.serialize_field("text", &cloze.text)?;
-                let answers: Vec<&str> = cloze.blanks.iter().map(|b| b.answer.as_str()).collect();
-                let accept: Vec<&Vec<String>> = cloze.blanks.iter().map(|b| &b.accept).collect();
-                s.serialize_field("answers", &answers)?;
-                s.serialize_field("accept", &accept)?;
-            }
-            Body::MultipleChoice(choice) | Body::Who(choice) => {
-                s.serialize_field("prompt", &choice.prompt)?;
-                s.serialize_field("options", &choice.options)?;
-                s.serialize_field("answer", &choice.answer)?;
-                if let Some(lang) = &choice.lang {
-                    s.serialize_field("lang", lang)?;
-                }
-            }
-            Body::TrueFalse { statement, answer } => {
-                s.serialize_field("statement", statement)?;
-                s.serialize_field("answer", answer)?;
-            }
-            Body::Matching(m) => {
-                s.serialize_field("prompt", &m.prompt)?;
-                s.serialize_field("left", &m.left)?;
-                s.serialize_field("right", &m.right)?;
-                s.serialize_field("pairs", &m.pairs)?;
-            }
-            Body::Timeline(t) => {
-                s.serialize_field("prompt", &t.prompt)?;
-                s.serialize_field("items", &t.items)?;
-                s.serialize_field("order", &t.order)?;
-                s.serialize_field("dates", &t.dates)?;
-            }
-        }
-        s.serialize_field("entry", &self.entry)?;
-        s.serialize_field("entries", &self.entries)?;
-        s.serialize_field("explanation", &self.explanation)?;
-        if let Some(note) = &self.note {
-            s.serialize_field("note", note)?;
-        }
-        s.serialize_field("sources", &self.sources)?;
-        s.end()
+        crate::schema::QuestionJson::of(self).serialize(serializer)
+    }
+}
+
+impl JsonSchema for Question {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Question".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::QuestionJson::json_schema(generator)
     }
 }

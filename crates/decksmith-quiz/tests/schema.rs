@@ -1,4 +1,5 @@
-//! `quiz.json` matches its published schema, `crates/decksmith-quiz/quiz.schema.json`.
+//! `quiz.json` matches its published schema, `crates/decksmith-quiz/quiz.schema.json`, which
+//! is derived from the types that write it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -6,9 +7,35 @@ use decksmith_model::{ContentInput, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, generate};
 use serde_json::{Value, json};
 
+const PUBLISHED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/quiz.schema.json");
+
+/// The published schema is what the types say; this test is its generator. With
+/// `UPDATE_EXPECT=1` it rewrites the file; otherwise any difference fails.
+#[test]
+fn published_schema_matches_the_types() {
+    let schema = decksmith_quiz::schema::quiz_schema();
+    let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    if std::fs::read_to_string(PUBLISHED).ok().as_deref() == Some(text.as_str()) {
+        return;
+    }
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(PUBLISHED, text).unwrap();
+    } else {
+        panic!(
+            "quiz.schema.json is out of date: run `UPDATE_EXPECT=1 cargo test -p decksmith-quiz --test schema`"
+        );
+    }
+}
+
+#[test]
+fn the_schema_is_valid_draft_07() {
+    let schema = serde_json::to_value(decksmith_quiz::schema::quiz_schema()).unwrap();
+    assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+    jsonschema::draft7::new(&schema).unwrap();
+}
+
 fn validator() -> jsonschema::Validator {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/quiz.schema.json")).unwrap();
+    let text = std::fs::read_to_string(PUBLISHED).unwrap();
     let schema: Value = serde_json::from_str(&text).unwrap();
     jsonschema::draft7::new(&schema).unwrap()
 }
@@ -67,6 +94,25 @@ fn every_generated_quiz_is_valid() {
         }
     }
     assert_eq!(kinds.len(), 7, "every kind is checked: {kinds:?}");
+}
+
+/// The golden `quiz.json` files of the end-to-end tests, as the driver wrote them.
+#[test]
+fn written_quiz_files_are_valid() {
+    let validator = validator();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/golden/quiz");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let quiz: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&quiz)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked} golden quizzes");
 }
 
 #[test]
