@@ -5,20 +5,19 @@
 //! span files (ids unique across the course, citations of sources, `see` links) run after
 //! every file is read, so one run reports everything.
 
+mod entries;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_yaml::Value;
 
-use crate::cloze::{Cloze, ClozePart};
 use crate::course::*;
 use crate::date::PartialDate;
 use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet, listing, short};
 use crate::limits::MAX_ENTRIES_PER_DECK;
-use crate::names::{
-    did_you_mean, is_valid_id, normalize_answer, refers_to_other_options, slug, tag_problem,
-};
+use crate::names::{did_you_mean, is_valid_id, normalize_answer, slug, tag_problem};
 use crate::raw::*;
-use crate::read::{Doc, RawEntry, RawEntryKind, Reader, describe, parse};
+use crate::read::{Doc, RawEntry, Reader, describe, parse};
 use crate::source::SourceFile;
 use crate::spans::Path;
 
@@ -975,161 +974,73 @@ impl Builder<'_> {
         deck_tags: &[String],
         clean_read: bool,
     ) -> Option<Entry> {
-        let mut reader = Reader {
-            file: doc.file,
-            index: &doc.index,
-            diags: self.diags,
-        };
         let path = &raw.path;
-        let at = |key: &str| path.key(key);
-        let list = |items: &Option<Vec<Text>>| -> Vec<String> {
-            items.iter().flatten().map(clean).collect()
-        };
-        let mut ok = true;
-
-        let kind = match raw.kind {
-            RawEntryKind::Term(t) => EntryKind::Term(Term {
-                term: clean(&t.term),
-                meaning: clean(&t.meaning),
-                expansion: t.expansion.as_ref().map(clean),
-                aliases: list(&t.aliases),
-                translations: translations(&mut reader, t.translation.as_ref(), &at("translation")),
-            }),
-            RawEntryKind::Fact(f) => match Cloze::parse(&clean(&f.fact)) {
-                Ok(mut cloze) => {
-                    if let Some(blanks) = &f.blanks {
-                        ok &= blank_hints(
-                            &mut reader,
-                            &mut cloze,
-                            blanks,
-                            &at("blanks"),
-                            self.classes,
-                        );
-                    }
-                    EntryKind::Fact(Fact { cloze })
-                }
-                Err(e) => {
-                    let pos = offset_pos(&reader, &at("fact"), &clean(&f.fact), e.offset);
-                    let diagnostic = reader.file.error(pos, 1, e.message).with_help(e.help);
-                    reader.diags.push(diagnostic);
-                    ok = false;
-                    // Read on as plain text, so its id, citations and links still count.
-                    let parts = vec![crate::cloze::ClozePart::Text(clean(&f.fact))];
-                    EntryKind::Fact(Fact {
-                        cloze: Cloze { parts },
-                    })
-                }
+        let (kind, kind_ok) =
+            entries::kind(&mut reader(doc, self.diags), raw.kind, path, self.classes)?;
+        let (id, explicit_id, id_ok) = self.entry_id(doc, raw.common.id.as_ref(), &kind, path);
+        let (tags, tags_ok) = entries::tags(
+            &mut reader(doc, self.diags),
+            deck_tags,
+            raw.common.tags.as_deref(),
+            path,
+        );
+        let mut cited_ok = true;
+        let mut reader = reader(doc, self.diags);
+        let citations = citations(
+            &Known {
+                sources: self.sources,
+                index: &self.source_index,
+                broken: self.broken_sources,
+                complete: self.sources_complete,
             },
-            RawEntryKind::Event(e) => {
-                let start = date(&mut reader, &e.date, &at("date"));
-                let end = e
-                    .end
-                    .as_ref()
-                    .and_then(|d| date(&mut reader, d, &at("end")));
-                if let (Some(start), Some(end)) = (start, end)
-                    && start.certain_order(&end) == Some(std::cmp::Ordering::Greater)
-                {
-                    reader
-                        .error_at(
-                            &at("end"),
-                            format!("the event ends ({end}) before it starts ({start})"),
-                        )
-                        .help = Some(
-                        "check the two dates: `date:` is when it began, `end:` when it ended"
-                            .into(),
-                    );
-                    ok = false;
-                }
-                let date = match start {
-                    Some(date) => date,
-                    None => {
-                        // Reported; read on with any date, so its id and citations count.
-                        ok = false;
-                        PartialDate::parse("2000").ok()?
-                    }
-                };
-                EntryKind::Event(Event {
-                    text: clean(&e.event),
-                    date,
-                    end,
-                })
-            }
-            RawEntryKind::Person(p) => EntryKind::Person(Person {
-                name: clean(&p.person),
-                role: clean(&p.role),
-                aliases: list(&p.aliases),
-                translations: translations(&mut reader, p.translation.as_ref(), &at("translation")),
-            }),
-            RawEntryKind::Organization(o) => EntryKind::Organization(Organization {
-                name: clean(&o.organization),
-                acronym: o.acronym.as_ref().map(clean),
-                description: clean(&o.description),
-                aliases: list(&o.aliases),
-                translations: translations(&mut reader, o.translation.as_ref(), &at("translation")),
-            }),
-            RawEntryKind::Quote(q) => EntryKind::Quote(Quote {
-                text: clean(&q.quote),
-                by: clean(&q.by),
-                person: None,
-                date: q
-                    .date
-                    .as_ref()
-                    .and_then(|d| date(&mut reader, d, &at("date"))),
-                context: q.context.as_ref().map(clean),
-            }),
-            RawEntryKind::Question(q) => {
-                let answer = clean(&q.answer);
-                let accept = list(&q.accept);
-                let distractors = list(&q.distractors);
-                let taken: HashSet<String> = std::iter::once(&answer)
-                    .chain(&accept)
-                    .map(|a| normalize_answer(a))
-                    .collect();
-                let mut seen: HashSet<String> = HashSet::new();
-                for (i, d) in distractors.iter().enumerate() {
-                    let norm = normalize_answer(d);
-                    let dpath = at("distractors").index(i);
-                    let d = short(d);
-                    if refers_to_other_options(&d) {
-                        reader
-                            .error_at(&dpath, format!("distractor \"{d}\" refers to the other options"))
-                            .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
-                        ok = false;
-                    } else if taken.contains(&norm) {
-                        reader
-                            .error_at(
-                                &dpath,
-                                format!("distractor \"{d}\" is the same as the answer"),
-                            )
-                            .help = Some(
-                            "a distractor must be a wrong answer: replace it, or remove it".into(),
-                        );
-                        ok = false;
-                    } else if seen.contains(&norm) {
-                        reader
-                            .error_at(&dpath, format!("distractor \"{d}\" is given twice"))
-                            .help =
-                            Some("options must all differ: replace or remove the repeat".into());
-                        ok = false;
-                    }
-                    seen.insert(norm);
-                }
-                EntryKind::Question(Question {
-                    prompt: clean(&q.question),
-                    answer,
-                    accept,
-                    distractors,
-                })
-            }
-        };
+            &mut self.cited,
+            &mut self.suggestions,
+            &mut reader,
+            raw.common.source.as_ref(),
+            path,
+            &mut cited_ok,
+        );
+        if raw.common.source.is_none() && clean_read {
+            let kind_name = entries::kind_name(&kind);
+            reader
+                .warning_at(path, format!("this {kind_name} entry cites no source"))
+                .help = Some("add `source:` with the id of a source in sources.yaml, and a locator: `source: { id: ..., quote: \"...\" }`".into());
+        }
+        let origin = reader.file.location(reader.index.value(path).pos);
+        let see = self.note_links(doc, &id, raw.common.see.as_deref(), path);
+        (kind_ok && id_ok && tags_ok && cited_ok).then(|| Entry {
+            id,
+            explicit_id,
+            kind,
+            tags,
+            citations,
+            explain: raw.common.explain.as_ref().map(clean),
+            note: raw.common.note.as_ref().map(clean),
+            see,
+            origin,
+        })
+    }
 
-        // The id: written, or derived from the main text.
-        let (id, explicit_id) = match &raw.common.id {
+    /// An entry's id, written (and checked) or derived from its main text, unique in the
+    /// course: (id, whether written, whether all is well).
+    fn entry_id(
+        &mut self,
+        doc: &Doc<'_>,
+        written: Option<&Text>,
+        kind: &EntryKind,
+        path: &Path,
+    ) -> (String, bool, bool) {
+        let mut reader = reader(doc, self.diags);
+        let mut ok = true;
+        let (id, explicit_id) = match written {
             Some(id) => {
                 let id = id.as_str().trim().to_owned();
                 if !is_valid_id(&id) {
                     reader
-                        .error_at(&at("id"), format!("`{}` is not a valid id", short(&id)))
+                        .error_at(
+                            &path.key("id"),
+                            format!("`{}` is not a valid id", short(&id)),
+                        )
                         .help = Some(format!(
                         "use lowercase letters, digits and single hyphens, such as `{}`",
                         slug(&id, 8)
@@ -1138,14 +1049,13 @@ impl Builder<'_> {
                 }
                 (id, true)
             }
-            None => (derived_id(&kind), false),
+            None => (entries::derived_id(kind), false),
         };
         let id_place = if explicit_id {
-            reader.index.value(&at("id"))
+            reader.index.value(&path.key("id"))
         } else {
             reader.index.value(path)
         };
-        let origin = reader.file.location(reader.index.value(path).pos);
         let id_location = reader.file.location(id_place.pos);
         if let Some(first) = self.ids.get(&id) {
             let message = format!("id `{}` is used twice in the course", short(&id));
@@ -1164,70 +1074,30 @@ impl Builder<'_> {
         } else {
             self.ids.insert(id.clone(), id_location);
         }
+        (id, explicit_id, ok)
+    }
 
-        let mut tags: Vec<String> = deck_tags.to_vec();
-        let mut has: HashSet<String> = tags.iter().cloned().collect();
-        for (i, tag) in raw.common.tags.iter().flatten().enumerate() {
-            let tag = clean(tag);
-            if let Some(problem) = tag_problem(&tag) {
-                reader
-                    .error_at(
-                        &at("tags").index(i),
-                        format!("tag `{}` {problem}", short(&tag)),
-                    )
-                    .help = Some("tags are single words; join words with hyphens".into());
-                ok = false;
-            }
-            if has.insert(tag.clone()) {
-                tags.push(tag);
-            }
-        }
-
-        let citations = citations(
-            &Known {
-                sources: self.sources,
-                index: &self.source_index,
-                broken: self.broken_sources,
-                complete: self.sources_complete,
-            },
-            &mut self.cited,
-            &mut self.suggestions,
-            &mut reader,
-            raw.common.source.as_ref(),
-            path,
-            &mut ok,
-        );
-        if raw.common.source.is_none() && clean_read {
-            let kind_name = kind_name(&kind);
-            reader
-                .warning_at(path, format!("this {kind_name} entry cites no source"))
-                .help = Some("add `source:` with the id of a source in sources.yaml, and a locator: `source: { id: ..., quote: \"...\" }`".into());
-        }
-
-        let mut see = Vec::new();
-        for (i, target) in raw.common.see.iter().flatten().enumerate() {
+    /// Remembers an entry's `see:` links, to check once every deck is read; the targets.
+    fn note_links(
+        &mut self,
+        doc: &Doc<'_>,
+        id: &str,
+        see: Option<&[Text]>,
+        path: &Path,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, target) in see.into_iter().flatten().enumerate() {
             let target = target.as_str().trim().to_owned();
-            let place = reader.index.value(&at("see").index(i));
+            let place = doc.index.value(&path.key("see").index(i));
             self.links.push((
-                id.clone(),
+                id.to_owned(),
                 target.clone(),
-                reader.file.location(place.pos),
-                reader.file.snippet(place.pos, place.width),
+                doc.file.location(place.pos),
+                doc.file.snippet(place.pos, place.width),
             ));
-            see.push(target);
+            out.push(target);
         }
-
-        ok.then(|| Entry {
-            id,
-            explicit_id,
-            kind,
-            tags,
-            citations,
-            explain: raw.common.explain.as_ref().map(clean),
-            note: raw.common.note.as_ref().map(clean),
-            see,
-            origin,
-        })
+        out
     }
 
     /// Checks `see:` links and links quotes to the person entries they name.
@@ -1372,146 +1242,12 @@ impl Builder<'_> {
     }
 }
 
-/// Applies a fact's `blanks:` to its blanks: each key must be a blank's answer (or one of
-/// its alternatives), each type a built-in type or a class, each wrong option really wrong.
-/// Returns whether all was well.
-fn blank_hints(
-    reader: &mut Reader<'_, '_>,
-    cloze: &mut Cloze,
-    hints: &BTreeMap<String, RawBlank>,
-    path: &Path,
-    classes: &BTreeMap<String, Vec<String>>,
-) -> bool {
-    let mut ok = true;
-    for (key, hint) in hints {
-        let at = path.key(key);
-        let wanted = normalize_answer(key);
-        let blank = cloze.parts.iter_mut().find_map(|part| match part {
-            ClozePart::Blank(b)
-                if std::iter::once(&b.answer)
-                    .chain(&b.alternatives)
-                    .any(|a| normalize_answer(a) == wanted) =>
-            {
-                Some(b)
-            }
-            _ => None,
-        });
-        let Some(blank) = blank else {
-            let answers: Vec<String> = cloze.blanks().map(|b| b.answer.clone()).collect();
-            let help = match did_you_mean(key, answers.iter().map(String::as_str)) {
-                Some(s) => format!(
-                    "did you mean `{s}`? Each key of `blanks:` is the answer of a part in braces"
-                ),
-                None if answers.is_empty() => "the fact has no part in braces".into(),
-                None => format!(
-                    "each key of `blanks:` is the answer of a part in braces: {}",
-                    answers.join(", ")
-                ),
-            };
-            reader
-                .error_at_key(&at, format!("the fact has no blank `{key}`"))
-                .help = Some(help);
-            ok = false;
-            continue;
-        };
-        if let Some(kind) = &hint.kind {
-            let kind = clean(kind);
-            if VALUE_TYPES.contains(&kind.as_str()) || classes.contains_key(&kind) {
-                blank.kind = Some(kind);
-            } else {
-                let known = VALUE_TYPES
-                    .iter()
-                    .copied()
-                    .chain(classes.keys().map(String::as_str));
-                let help = match did_you_mean(&kind, known) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "use a built-in type ({}) or a class listed under `classes:` in course.yaml",
-                        VALUE_TYPES.join(", ")
-                    ),
-                };
-                let type_at = if reader.index.get(&at.key("type")).is_some() {
-                    at.key("type")
-                } else {
-                    at.clone()
-                };
-                reader
-                    .error_at(&type_at, format!("unknown type `{kind}`"))
-                    .help = Some(help);
-                ok = false;
-            }
-        }
-        let right: Vec<String> = std::iter::once(&blank.answer)
-            .chain(&blank.alternatives)
-            .map(|a| normalize_answer(a))
-            .collect();
-        let list_at = if reader.index.get(&at.key("distractors")).is_some() {
-            at.key("distractors")
-        } else {
-            at.clone()
-        };
-        let mut seen: Vec<String> = Vec::new();
-        for (i, d) in hint.distractors.iter().enumerate() {
-            let d = clean(d);
-            let norm = normalize_answer(&d);
-            let d_at = list_at.index(i);
-            if right.contains(&norm) {
-                reader
-                    .error_at(
-                        &d_at,
-                        format!("wrong option \"{d}\" is an accepted answer of the blank"),
-                    )
-                    .help = Some("a wrong option must be wrong: replace it, or remove it".into());
-                ok = false;
-            } else if seen.contains(&norm) {
-                reader
-                    .error_at(&d_at, format!("wrong option \"{d}\" is given twice"))
-                    .help = Some("options must all differ: replace or remove the repeat".into());
-                ok = false;
-            } else if refers_to_other_options(&d) {
-                reader
-                    .error_at(&d_at, format!("wrong option \"{d}\" refers to the other options"))
-                    .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
-                ok = false;
-            } else {
-                blank.distractors.push(d);
-            }
-            seen.push(norm);
-        }
-    }
-    ok
-}
-
-fn translations(
-    reader: &mut Reader<'_, '_>,
-    raw: Option<&Translations>,
-    path: &Path,
-) -> Vec<Translation> {
-    let mut out = Vec::new();
-    for (lang, text) in raw.into_iter().flatten() {
-        if !is_language_code(lang) {
-            reader
-                .error_at_key(&path.key(lang), format!("`{lang}` is not a language code"))
-                .help = Some("key each translation by a language code, such as `ru:`".into());
-            continue;
-        }
-        out.push(Translation {
-            lang: lang.clone(),
-            text: clean(text),
-        });
-    }
-    out
-}
-
-fn kind_name(kind: &EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Term(_) => "term",
-        EntryKind::Fact(_) => "fact",
-        EntryKind::Event(_) => "event",
-        EntryKind::Person(_) => "person",
-        EntryKind::Organization(_) => "organization",
-        EntryKind::Quote(_) => "quote",
-        EntryKind::Question(_) => "question",
+/// A reader of `doc` reporting into `diags`.
+fn reader<'a, 'd>(doc: &'a Doc<'_>, diags: &'d mut Diagnostics) -> Reader<'a, 'd> {
+    Reader {
+        file: doc.file,
+        index: &doc.index,
+        diags,
     }
 }
 
@@ -1613,50 +1349,3 @@ fn citations(
     }
     out
 }
-
-/// An id made from the entry's main text, prefixed with its kind: `term-oewg`,
-/// `person-anatoly-antonov`, `fact-in-november-2021-russia-and`.
-fn derived_id(kind: &EntryKind) -> String {
-    let (prefix, text, words) = match kind {
-        EntryKind::Term(t) => ("term", t.term.clone(), 8),
-        EntryKind::Fact(f) => ("fact", f.cloze.plain(), 6),
-        EntryKind::Event(e) => ("event", e.text.clone(), 6),
-        EntryKind::Person(p) => ("person", p.name.clone(), 6),
-        EntryKind::Organization(o) => (
-            "org",
-            o.acronym.clone().unwrap_or_else(|| o.name.clone()),
-            6,
-        ),
-        EntryKind::Quote(q) => ("quote", format!("{} {}", q.by, q.text), 6),
-        EntryKind::Question(q) => ("question", q.prompt.clone(), 6),
-    };
-    let slug = slug(&text, words);
-    if slug.is_empty() {
-        prefix.to_owned()
-    } else {
-        format!("{prefix}-{slug}")
-    }
-}
-
-/// The position of character `offset` of a (cleaned) scalar at `path`: exact when the scalar
-/// sits on one line as written, else the scalar's start.
-fn offset_pos(reader: &Reader<'_, '_>, path: &Path, text: &str, offset: usize) -> Pos {
-    let place = reader.index.value(path);
-    let Some(start) = reader.file.byte_of_pos(place.pos) else {
-        return place.pos;
-    };
-    let from = &reader.file.text()[start..];
-    let (body, shift) = match from.chars().next() {
-        Some('"' | '\'') => (&from[1..], 1),
-        _ => (from, 0),
-    };
-    let prefix: String = text.chars().take(offset).collect();
-    if body.starts_with(&prefix) {
-        Pos::new(place.pos.line, place.pos.col + shift + offset as u32)
-    } else {
-        place.pos
-    }
-}
-
-#[cfg(test)]
-mod tests;
