@@ -1334,7 +1334,7 @@ fn citations(
             (None, None, None) => None,
         };
         // A quote is pointed at by its own text, so that a check of it lands there.
-        let quote_at = join_key(&item, "quote");
+        let quote_at = item.key("quote");
         let at = if reader.index.get(&quote_at).is_some() {
             quote_at
         } else {

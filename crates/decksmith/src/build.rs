@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use decksmith_model::Deck;
+use decksmith_model::{Course, Deck};
 use decksmith_quiz::DeckOutput;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -16,10 +16,10 @@ use decksmith_files::OutFile;
 use decksmith_html::{DeckSummary, FileLink, file_label};
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
-use decksmith_quiz::{GenerateOptions, generate};
+use decksmith_quiz::{GenerateOptions, Generated, generate};
 
 use crate::content::{ContentDir, check_source_quotes, read_content};
-use crate::output::{Carried, OutputDir, WriteError};
+use crate::output::{Carried, OutputDir, Staging, WriteError};
 use crate::render::{Cost, Format, RenderError, RenderOptions, Renderer};
 use crate::timings::Timings;
 
@@ -69,6 +69,17 @@ pub enum BuildError {
     Write(WriteError, Diagnostics),
     /// An environment variable the build reads has a value it cannot use.
     Environment(String),
+}
+
+impl BuildError {
+    /// The error with `diagnostics`, the warnings found before it, when it carries them.
+    fn with(self, diagnostics: Diagnostics) -> BuildError {
+        match self {
+            BuildError::Render(e, _) => BuildError::Render(e, diagnostics),
+            BuildError::Write(e, _) => BuildError::Write(e, diagnostics),
+            other => other,
+        }
+    }
 }
 
 /// The Anki notes' revision history in the output folder.
@@ -130,203 +141,48 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     })
     .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
-    let input = read_content(&options.content).map_err(BuildError::Content)?;
-    timings.stage("read", started);
+    let (course, mut diagnostics) = read_and_load(options, started, &mut timings)?;
+    check_deck_ids(&course, &options.decks)?;
 
-    let stage = Instant::now();
-    let loaded = load(&input, &load_options());
-    drop(input);
-    let mut diagnostics = loaded.diagnostics;
-    let Some(course) = loaded.course else {
-        return Err(BuildError::Content(diagnostics));
-    };
-    diagnostics.extend(check_source_quotes(&options.content, &course));
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics));
-    }
-    timings.stage("load and validate", stage);
-    for id in &options.decks {
-        if course.deck(id).is_none() {
-            let ids: Vec<&str> = course.decks.iter().map(|d| d.id.as_str()).collect();
-            let help = match did_you_mean(id, ids.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the course's decks are: {}", ids.join(", ")),
-            };
-            return Err(BuildError::UnknownDeck {
-                id: id.clone(),
-                help,
-            });
-        }
-    }
-    let selected = |id: &str| options.decks.is_empty() || options.decks.iter().any(|d| d == id);
+    let generated = generate_decks(&course, options, &mut diagnostics, &mut timings)?;
 
-    let stage = Instant::now();
-    let (generated, warnings) = generate(
-        &course,
-        &GenerateOptions {
-            seed: options.seed,
-            variants: options.variants,
-        },
-    );
-    diagnostics.extend(warnings);
-    // Generation reports errors too: a pinned or excluded question that does not exist.
-    if diagnostics.has_errors() {
-        return Err(BuildError::Content(diagnostics));
-    }
-    timings.stage("generate", stage);
-
-    let formats = if options.formats.is_empty() {
-        Format::ALL.to_vec()
-    } else {
-        options.formats.clone()
-    };
-    // The Anki notes' revision history, kept in the output folder: an edited note gets a
-    // later time than the one it had, so importing the new package updates it.
-    let floor =
-        Revision::from_source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
-            .map_err(|e| BuildError::Environment(e.to_string()))?;
-    let history_path = out.path().join(REVISIONS);
-    let history = match std::fs::read_to_string(&history_path) {
-        Ok(text) => Revisions::parse(&text, floor),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Revisions {
-            floor,
-            ..Revisions::default()
-        },
-        // Building without it would give edited notes times Anki does not take as updates.
-        Err(error) => {
-            let error = WriteError::Io {
-                action: "read",
-                path: history_path,
-                error,
-            };
-            return Err(BuildError::Write(error, diagnostics));
-        }
+    let history = match read_history(&out) {
+        Ok(history) => history,
+        Err(error) => return Err(error.with(diagnostics)),
     };
     // Read before the new output is started: decks not rebuilt keep their earlier files, and
     // the index links to whatever each has.
     let previous = previous_files(out.path());
     let stage = Instant::now();
-    let renderer = Renderer::new(RenderOptions {
-        formats,
-        paper: options.paper,
-        layout: options.layout,
-        duplex: options.duplex,
-    })
-    .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
+    let renderer = renderer(options)?;
     timings.stage("prepare renderers", stage);
 
-    // Render the decks on all cores; each deck's files go into the new output as soon as
-    // they are made, so the whole output is never in memory at once.
     let staging = match out.begin() {
         Ok(staging) => staging,
         Err(e) => return Err(BuildError::Write(e, diagnostics)),
     };
     let stage = Instant::now();
+    let selected = |id: &str| options.decks.is_empty() || options.decks.iter().any(|d| d == id);
     let jobs: Vec<(&Deck, &DeckOutput)> = course
         .decks
         .iter()
         .zip(&generated.decks)
         .filter(|(deck, _)| selected(&deck.id))
         .collect();
-    let results: Vec<Result<DeckDone, BuildError>> = jobs
-        .par_iter()
-        .map(|(deck, output)| {
-            let rendered = renderer
-                .deck(&course, deck, output, &history)
-                .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
-            let written = Instant::now();
-            for file in &rendered.files {
-                staging
-                    .write(&file.path, &file.bytes)
-                    .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
-            }
-            Ok(DeckDone {
-                line: DeckLine {
-                    id: deck.id.clone(),
-                    cards: output.cards.len(),
-                    questions: output.quiz.questions.len(),
-                    files: rendered.files.iter().map(|f| f.name().to_owned()).collect(),
-                },
-                warnings: rendered.warnings,
-                anki_notes: rendered.anki_notes,
-                costs: rendered.costs,
-                write_time: written.elapsed(),
-            })
-        })
-        .collect();
+    let results = render_decks(&renderer, &course, &jobs, &history, &staging);
     let mut revisions = history;
-    let mut lines = Vec::new();
-    for result in results {
-        let done = match result {
-            Ok(done) => done,
-            Err(BuildError::Render(e, _)) => return Err(BuildError::Render(e, diagnostics)),
-            Err(BuildError::Write(e, _)) => return Err(BuildError::Write(e, diagnostics)),
-            Err(other) => return Err(other),
-        };
-        diagnostics.extend(done.warnings);
-        revisions.notes.extend(done.anki_notes);
-        for cost in done.costs {
-            match cost.file {
-                Some(file) => timings.file(cost.format.name(), file, cost.time, cost.bytes),
-                None => timings.format(cost.format.name(), cost.time, cost.bytes),
-            }
-        }
-        timings.writing += done.write_time;
-        lines.push(done.line);
-    }
+    let lines = match gather(results, &mut diagnostics, &mut revisions, &mut timings) {
+        Ok(lines) => lines,
+        Err(error) => return Err(error.with(diagnostics)),
+    };
     timings.stage("render and write decks", stage);
     if options.deny_warnings && diagnostics.warning_count() > 0 {
         return Err(BuildError::Content(diagnostics));
     }
 
     let stage = Instant::now();
-    let summaries: Vec<DeckSummary<'_>> = course
-        .decks
-        .iter()
-        .zip(&generated.decks)
-        .map(|(deck, output)| {
-            let names = lines
-                .iter()
-                .find(|l| l.id == deck.id)
-                .map(|l| l.files.clone())
-                .unwrap_or_else(|| {
-                    previous
-                        .iter()
-                        .filter_map(|p| p.strip_prefix(&format!("{}/", deck.id)))
-                        .filter(|n| !n.contains('/'))
-                        .map(str::to_owned)
-                        .collect()
-                });
-            DeckSummary {
-                deck,
-                cards: output.cards.len(),
-                questions: output.quiz.questions.len(),
-                files: names
-                    .iter()
-                    .map(|name| FileLink {
-                        label: file_label(name, &course),
-                        href: format!("{}/{name}", deck.id),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let index = match renderer.index(&course, &summaries) {
-        Ok(index) => index,
-        Err(e) => return Err(BuildError::Render(e, diagnostics)),
-    };
-    let mut last: Vec<OutFile> = vec![index];
-    if !revisions.notes.is_empty() {
-        last.push(OutFile {
-            path: REVISIONS.to_owned(),
-            bytes: revisions.to_text().into_bytes(),
-        });
-    }
-    for file in &last {
-        if let Err(e) = staging.write(&file.path, &file.bytes) {
-            return Err(BuildError::Write(e, diagnostics));
-        }
-    }
+    let summaries = deck_summaries(&course, &generated.decks, &lines, &previous);
+    // Decks not built this time keep their earlier files.
     let kept = |path: &str| {
         !options.decks.is_empty()
             && course
@@ -334,9 +190,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .iter()
                 .any(|d| !selected(&d.id) && path.starts_with(&format!("{}/", d.id)))
     };
-    let carried = match staging.commit(kept) {
+    let carried = match finish(&renderer, &course, &summaries, &revisions, staging, kept) {
         Ok(carried) => carried,
-        Err(e) => return Err(BuildError::Write(e, diagnostics)),
+        Err(error) => return Err(error.with(diagnostics)),
     };
     timings.stage("index and swap", stage);
     timings.total = started.elapsed();
@@ -357,6 +213,245 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         timings,
         generation,
     })
+}
+
+/// Reads the course folder, then loads the course and checks the quotes against their
+/// sources: the course, with its warnings. (`started`: when the build started, which the
+/// "read" stage counts from.)
+fn read_and_load(
+    options: &BuildOptions,
+    started: Instant,
+    timings: &mut Timings,
+) -> Result<(Course, Diagnostics), BuildError> {
+    let input = read_content(&options.content).map_err(BuildError::Content)?;
+    timings.stage("read", started);
+    let stage = Instant::now();
+    let loaded = load(&input, &load_options());
+    drop(input);
+    let mut diagnostics = loaded.diagnostics;
+    let Some(course) = loaded.course else {
+        return Err(BuildError::Content(diagnostics));
+    };
+    diagnostics.extend(check_source_quotes(&options.content, &course));
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(diagnostics));
+    }
+    timings.stage("load and validate", stage);
+    Ok((course, diagnostics))
+}
+
+/// The renderers of the formats asked for (all, if none), with the build's print settings.
+fn renderer(options: &BuildOptions) -> Result<Renderer, BuildError> {
+    Renderer::new(RenderOptions {
+        formats: if options.formats.is_empty() {
+            Format::ALL.to_vec()
+        } else {
+            options.formats.clone()
+        },
+        paper: options.paper,
+        layout: options.layout,
+        duplex: options.duplex,
+    })
+    .map_err(|e| BuildError::Render(e, Diagnostics::new()))
+}
+
+/// The course's cards and quizzes, with generation's warnings added to `diagnostics`; fails
+/// on its errors (a pinned or excluded question that does not exist).
+fn generate_decks(
+    course: &Course,
+    options: &BuildOptions,
+    diagnostics: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Result<Generated, BuildError> {
+    let stage = Instant::now();
+    let (generated, warnings) = generate(
+        course,
+        &GenerateOptions {
+            seed: options.seed,
+            variants: options.variants,
+        },
+    );
+    diagnostics.extend(warnings);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Content(std::mem::take(diagnostics)));
+    }
+    timings.stage("generate", stage);
+    Ok(generated)
+}
+
+/// Every `--deck` given names a deck of the course.
+fn check_deck_ids(course: &Course, ids: &[String]) -> Result<(), BuildError> {
+    for id in ids {
+        if course.deck(id).is_none() {
+            let ids: Vec<&str> = course.decks.iter().map(|d| d.id.as_str()).collect();
+            let help = match did_you_mean(id, ids.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the course's decks are: {}", ids.join(", ")),
+            };
+            return Err(BuildError::UnknownDeck {
+                id: id.clone(),
+                help,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The Anki notes' revision history, kept in the output folder: an edited note gets a later
+/// time than the one it had, so importing the new package updates it.
+fn read_history(out: &OutputDir) -> Result<Revisions, BuildError> {
+    let floor =
+        Revision::from_source_date_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+            .map_err(|e| BuildError::Environment(e.to_string()))?;
+    let history_path = out.path().join(REVISIONS);
+    match std::fs::read_to_string(&history_path) {
+        Ok(text) => Ok(Revisions::parse(&text, floor)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Revisions {
+            floor,
+            ..Revisions::default()
+        }),
+        // Building without it would give edited notes times Anki does not take as updates.
+        Err(error) => Err(BuildError::Write(
+            WriteError::Io {
+                action: "read",
+                path: history_path,
+                error,
+            },
+            Diagnostics::new(),
+        )),
+    }
+}
+
+/// Renders the decks on all cores; each deck's files go into the new output as soon as they
+/// are made, so the whole output is never in memory at once. Results in deck order.
+fn render_decks(
+    renderer: &Renderer,
+    course: &Course,
+    jobs: &[(&Deck, &DeckOutput)],
+    history: &Revisions,
+    staging: &Staging<'_>,
+) -> Vec<Result<DeckDone, BuildError>> {
+    jobs.par_iter()
+        .map(|(deck, output)| {
+            let rendered = renderer
+                .deck(course, deck, output, history)
+                .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
+            let written = Instant::now();
+            for file in &rendered.files {
+                staging
+                    .write(&file.path, &file.bytes)
+                    .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
+            }
+            Ok(DeckDone {
+                line: DeckLine {
+                    id: deck.id.clone(),
+                    cards: output.cards.len(),
+                    questions: output.quiz.questions.len(),
+                    files: rendered.files.iter().map(|f| f.name().to_owned()).collect(),
+                },
+                warnings: rendered.warnings,
+                anki_notes: rendered.anki_notes,
+                costs: rendered.costs,
+                write_time: written.elapsed(),
+            })
+        })
+        .collect()
+}
+
+/// Writes the index page and the revision history into the new output, then swaps it in,
+/// carrying over the files `kept` says to keep.
+fn finish(
+    renderer: &Renderer,
+    course: &Course,
+    summaries: &[DeckSummary<'_>],
+    revisions: &Revisions,
+    staging: Staging<'_>,
+    kept: impl Fn(&str) -> bool,
+) -> Result<Carried, BuildError> {
+    let index = renderer
+        .index(course, summaries)
+        .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
+    let mut last: Vec<OutFile> = vec![index];
+    if !revisions.notes.is_empty() {
+        last.push(OutFile {
+            path: REVISIONS.to_owned(),
+            bytes: revisions.to_text().into_bytes(),
+        });
+    }
+    for file in &last {
+        staging
+            .write(&file.path, &file.bytes)
+            .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
+    }
+    staging
+        .commit(kept)
+        .map_err(|e| BuildError::Write(e, Diagnostics::new()))
+}
+
+/// The rendered decks' lines, in deck order, with their warnings, note revisions and costs
+/// added to the build's; or the first failure.
+fn gather(
+    results: Vec<Result<DeckDone, BuildError>>,
+    diagnostics: &mut Diagnostics,
+    revisions: &mut Revisions,
+    timings: &mut Timings,
+) -> Result<Vec<DeckLine>, BuildError> {
+    let mut lines = Vec::new();
+    for result in results {
+        let done = result?;
+        diagnostics.extend(done.warnings);
+        revisions.notes.extend(done.anki_notes);
+        for cost in done.costs {
+            match cost.file {
+                Some(file) => timings.file(cost.format.name(), file, cost.time, cost.bytes),
+                None => timings.format(cost.format.name(), cost.time, cost.bytes),
+            }
+        }
+        timings.writing += done.write_time;
+        lines.push(done.line);
+    }
+    Ok(lines)
+}
+
+/// What the index page shows of each deck: the files made now, or for a deck not built this
+/// time, the files it has from before.
+fn deck_summaries<'c>(
+    course: &'c Course,
+    outputs: &[DeckOutput],
+    lines: &[DeckLine],
+    previous: &[String],
+) -> Vec<DeckSummary<'c>> {
+    course
+        .decks
+        .iter()
+        .zip(outputs)
+        .map(|(deck, output)| {
+            let names = lines
+                .iter()
+                .find(|l| l.id == deck.id)
+                .map(|l| l.files.clone())
+                .unwrap_or_else(|| {
+                    previous
+                        .iter()
+                        .filter_map(|p| p.strip_prefix(&format!("{}/", deck.id)))
+                        .filter(|n| !n.contains('/'))
+                        .map(str::to_owned)
+                        .collect()
+                });
+            DeckSummary {
+                deck,
+                cards: output.cards.len(),
+                questions: output.quiz.questions.len(),
+                files: names
+                    .iter()
+                    .map(|name| FileLink {
+                        label: file_label(name, course),
+                        href: format!("{}/{name}", deck.id),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// What rendering and writing one deck gave.
