@@ -94,172 +94,214 @@ pub fn select(
     rules: &Rules,
     pinned: &[String],
 ) -> Vec<Candidate> {
-    let caps = &rules.caps;
-    // Each kind's candidates in seeded order (by index, so candidates are not copied).
-    let pools: Vec<(QuestionKind, u32, Vec<&Candidate>)> = kinds
-        .iter()
-        .map(|(kind, weight, candidates)| {
-            let mut order: Vec<&Candidate> = candidates.iter().collect();
-            order.sort_by_cached_key(|c| {
-                (
-                    rng::rank(seed, &[deck, "pick", kind.name()], &c.id),
-                    c.id.clone(),
-                )
-            });
-            (*kind, *weight, order)
-        })
-        .collect();
-    // Candidates still allowed: each pick strikes out everything it conflicts with, once.
-    let mut alive: Vec<Vec<bool>> = pools.iter().map(|(_, _, c)| vec![true; c.len()]).collect();
-    let left = |alive: &[Vec<bool>], k: usize| alive[k].iter().filter(|a| **a).count();
-    let cap = |k: usize, n: usize| caps.get(k).copied().flatten().map_or(n, |c| c.min(n));
-    let shape: Vec<(QuestionKind, u32, usize)> = pools
-        .iter()
-        .enumerate()
-        .map(|(k, (kind, w, c))| (*kind, *w, cap(k, c.len())))
-        .collect();
-    let mut quota = quotas(total, &shape);
-    let mut chosen: Vec<Candidate> = Vec::new();
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    let (mut trues, mut falses) = (0usize, 0usize);
+    let mut selection = Selection::new(seed, deck, total, kinds, rules);
+    selection.pin(pinned, total);
+    selection.take_turns(rules);
+    selection.chosen
+}
 
-    // Pinned questions come first, in the order they are pinned.
-    for id in pinned {
-        if chosen.len() >= total {
-            break;
-        }
-        let found = pools.iter().enumerate().find_map(|(k, (_, _, list))| {
-            list.iter()
-                .position(|c| &c.id == id)
-                .filter(|&i| alive[k][i])
-                .map(|i| (k, i))
-        });
-        let Some((k, i)) = found else { continue };
-        let candidate = pools[k].2[i].clone();
-        alive[k][i] = false;
-        for (j, (_, _, others)) in pools.iter().enumerate() {
+/// A selection under way: each kind's candidates in seeded order, which are still allowed,
+/// what each kind may still give, and what was chosen.
+struct Selection<'c> {
+    /// Each kind's candidates in seeded order (borrowed: candidates are not copied).
+    pools: Vec<(QuestionKind, u32, Vec<&'c Candidate>)>,
+    /// Candidates still allowed: each pick strikes out everything it conflicts with, once.
+    alive: Vec<Vec<bool>>,
+    /// How many each kind may give at most, by the kinds' order.
+    caps: Vec<Option<usize>>,
+    /// How many each kind is still to give.
+    quota: Vec<usize>,
+    chosen: Vec<Candidate>,
+    /// How many chosen questions ask about each entry.
+    uses: HashMap<String, usize>,
+    trues: usize,
+    falses: usize,
+}
+
+impl<'c> Selection<'c> {
+    fn new(
+        seed: u64,
+        deck: &str,
+        total: usize,
+        kinds: &'c [(QuestionKind, u32, Vec<Candidate>)],
+        rules: &Rules,
+    ) -> Selection<'c> {
+        let pools: Vec<(QuestionKind, u32, Vec<&Candidate>)> = kinds
+            .iter()
+            .map(|(kind, weight, candidates)| {
+                let mut order: Vec<&Candidate> = candidates.iter().collect();
+                order.sort_by_cached_key(|c| {
+                    (
+                        rng::rank(seed, &[deck, "pick", kind.name()], &c.id),
+                        c.id.clone(),
+                    )
+                });
+                (*kind, *weight, order)
+            })
+            .collect();
+        let alive = pools.iter().map(|(_, _, c)| vec![true; c.len()]).collect();
+        let mut selection = Selection {
+            pools,
+            alive,
+            caps: rules.caps.clone(),
+            quota: Vec::new(),
+            chosen: Vec::new(),
+            uses: HashMap::new(),
+            trues: 0,
+            falses: 0,
+        };
+        let shape: Vec<(QuestionKind, u32, usize)> = selection
+            .pools
+            .iter()
+            .enumerate()
+            .map(|(k, (kind, w, c))| (*kind, *w, selection.cap(k, c.len())))
+            .collect();
+        selection.quota = quotas(total, &shape);
+        selection
+    }
+
+    /// `n`, or kind `k`'s cap if that is lower.
+    fn cap(&self, k: usize, n: usize) -> usize {
+        self.caps.get(k).copied().flatten().map_or(n, |c| c.min(n))
+    }
+
+    /// How many candidates of kind `k` are still allowed.
+    fn left(&self, k: usize) -> usize {
+        self.alive[k].iter().filter(|a| **a).count()
+    }
+
+    /// Chooses candidate `i` of kind `k`, striking out everything it conflicts with.
+    fn take(&mut self, k: usize, i: usize) {
+        let candidate = self.pools[k].2[i].clone();
+        self.alive[k][i] = false;
+        for (j, (_, _, others)) in self.pools.iter().enumerate() {
             for (o, other) in others.iter().enumerate() {
-                if alive[j][o] && (other.id == candidate.id || conflict(&candidate, other)) {
-                    alive[j][o] = false;
+                if self.alive[j][o] && (other.id == candidate.id || conflict(&candidate, other)) {
+                    self.alive[j][o] = false;
                 }
             }
         }
         for e in &candidate.entries {
-            *uses.entry(e.clone()).or_default() += 1;
+            *self.uses.entry(e.clone()).or_default() += 1;
         }
         match candidate.truth {
-            Some(true) => trues += 1,
-            Some(false) => falses += 1,
+            Some(true) => self.trues += 1,
+            Some(false) => self.falses += 1,
             None => {}
         }
-        quota[k] = quota[k].saturating_sub(1);
-        chosen.push(candidate);
-    }
-    // What the pins took from kinds without a share comes off the largest shares.
-    while quota.iter().sum::<usize>() + chosen.len() > total {
-        let Some(largest) = (0..quota.len()).max_by_key(|&k| (quota[k], std::cmp::Reverse(k)))
-        else {
-            break;
-        };
-        quota[largest] = quota[largest].saturating_sub(1);
+        self.chosen.push(candidate);
     }
 
-    // Kinds take turns, the scarcest first: a matching set or a timeline needs several
-    // entries that no earlier pick may have claimed, while cloze and multiple-choice items
-    // have many alternatives. A kind that cannot pick any more gives its turn up for good,
-    // and its unfilled share goes to kinds that still can.
-    let mut turns: Vec<usize> = (0..pools.len()).collect();
-    turns.sort_by_key(|&k| (pools[k].2.len(), k));
-    loop {
-        let mut progressed = false;
-        for &k in &turns {
-            if quota[k] == 0 {
-                continue;
+    /// Pinned questions come first, in the order they are pinned; what they took from kinds
+    /// without a share comes off the largest shares.
+    fn pin(&mut self, pinned: &[String], total: usize) {
+        for id in pinned {
+            if self.chosen.len() >= total {
+                break;
             }
-            // Least used entries first; among those, a few in seeded order are weighed by
-            // how much they would take from kinds that could run short.
-            let used = |c: &Candidate| -> usize {
-                c.entries
-                    .iter()
-                    .map(|e| uses.get(e).copied().unwrap_or(0))
-                    .sum()
-            };
-            let open: Vec<usize> = (0..pools[k].2.len()).filter(|&i| alive[k][i]).collect();
-            let least = open.iter().map(|&i| used(pools[k].2[i])).min();
-            let at_risk: Vec<usize> = (0..pools.len())
-                .filter(|&j| j != k && quota[j] > 0 && left(&alive, j) <= 2 * quota[j] + 4)
-                .collect();
-            let best = open
-                .iter()
-                .copied()
-                .filter(|&i| Some(used(pools[k].2[i])) == least)
-                .take(24)
-                .min_by_key(|&i| {
-                    let c = &pools[k].2[i];
-                    let blocks: usize = at_risk
-                        .iter()
-                        .map(|&j| {
-                            pools[j]
-                                .2
-                                .iter()
-                                .zip(&alive[j])
-                                .filter(|(o, a)| **a && conflict(c, o))
-                                .count()
-                        })
-                        .sum();
-                    let lean = match c.truth {
-                        _ if !rules.balance_truth => 0,
-                        Some(true) => usize::from(trues > falses),
-                        Some(false) => usize::from(falses > trues),
-                        None => 0,
-                    };
-                    (lean, blocks, i)
-                });
-            match best {
-                Some(i) => {
-                    let candidate = pools[k].2[i].clone();
-                    let given = chosen.iter().filter(|c| c.kind() == pools[k].0).count() + 1;
-                    alive[k][i] = false;
-                    for (j, (_, _, others)) in pools.iter().enumerate() {
-                        for (o, other) in others.iter().enumerate() {
-                            if alive[j][o]
-                                && (other.id == candidate.id || conflict(&candidate, other))
-                            {
-                                alive[j][o] = false;
-                            }
-                        }
-                    }
-                    for e in &candidate.entries {
-                        *uses.entry(e.clone()).or_default() += 1;
-                    }
-                    match candidate.truth {
-                        Some(true) => trues += 1,
-                        Some(false) => falses += 1,
-                        None => {}
-                    }
-                    chosen.push(candidate);
-                    quota[k] -= 1;
-                    if cap(k, usize::MAX) <= given {
-                        // The kind reached its cap: what it still had goes to the others.
-                        let unfilled = std::mem::take(&mut quota[k]);
-                        alive[k].iter_mut().for_each(|a| *a = false);
-                        spill(unfilled, &pools, &alive, &mut quota);
-                    }
-                    progressed = true;
-                }
-                None => {
-                    let unfilled = std::mem::take(&mut quota[k]);
-                    alive[k].iter_mut().for_each(|a| *a = false);
-                    spill(unfilled, &pools, &alive, &mut quota);
-                    progressed = true;
-                }
-            }
+            let found = self.pools.iter().enumerate().find_map(|(k, (_, _, list))| {
+                list.iter()
+                    .position(|c| &c.id == id)
+                    .filter(|&i| self.alive[k][i])
+                    .map(|i| (k, i))
+            });
+            let Some((k, i)) = found else { continue };
+            self.take(k, i);
+            self.quota[k] = self.quota[k].saturating_sub(1);
         }
-        if !progressed || quota.iter().all(|&q| q == 0) {
-            break;
+        while self.quota.iter().sum::<usize>() + self.chosen.len() > total {
+            let quota = &mut self.quota;
+            let Some(largest) = (0..quota.len()).max_by_key(|&k| (quota[k], std::cmp::Reverse(k)))
+            else {
+                break;
+            };
+            quota[largest] = quota[largest].saturating_sub(1);
         }
     }
-    chosen
+
+    /// Kinds take turns, the scarcest first: a matching set or a timeline needs several
+    /// entries that no earlier pick may have claimed, while cloze and multiple-choice items
+    /// have many alternatives. A kind that cannot pick any more gives its turn up for good,
+    /// and its unfilled share goes to kinds that still can.
+    fn take_turns(&mut self, rules: &Rules) {
+        let mut turns: Vec<usize> = (0..self.pools.len()).collect();
+        turns.sort_by_key(|&k| (self.pools[k].2.len(), k));
+        loop {
+            let mut progressed = false;
+            for &k in &turns {
+                if self.quota[k] == 0 {
+                    continue;
+                }
+                match self.best_of(k, rules) {
+                    Some(i) => {
+                        let kind = self.pools[k].0;
+                        let given = self.chosen.iter().filter(|c| c.kind() == kind).count() + 1;
+                        self.take(k, i);
+                        self.quota[k] -= 1;
+                        if self.cap(k, usize::MAX) <= given {
+                            // The kind reached its cap: what it still had goes to the others.
+                            self.give_up(k);
+                        }
+                    }
+                    None => self.give_up(k),
+                }
+                progressed = true;
+            }
+            if !progressed || self.quota.iter().all(|&q| q == 0) {
+                break;
+            }
+        }
+    }
+
+    /// Kind `k`'s best pick: among its candidates about the least used entries, a few in
+    /// seeded order, weighed by how much they would take from kinds that could run short
+    /// (and, if truth is balanced, by whether they would tip the balance).
+    fn best_of(&self, k: usize, rules: &Rules) -> Option<usize> {
+        let used = |c: &Candidate| -> usize {
+            c.entries
+                .iter()
+                .map(|e| self.uses.get(e).copied().unwrap_or(0))
+                .sum()
+        };
+        let pool = &self.pools[k].2;
+        let open: Vec<usize> = (0..pool.len()).filter(|&i| self.alive[k][i]).collect();
+        let least = open.iter().map(|&i| used(pool[i])).min();
+        let at_risk: Vec<usize> = (0..self.pools.len())
+            .filter(|&j| j != k && self.quota[j] > 0 && self.left(j) <= 2 * self.quota[j] + 4)
+            .collect();
+        open.iter()
+            .copied()
+            .filter(|&i| Some(used(pool[i])) == least)
+            .take(24)
+            .min_by_key(|&i| {
+                let c = pool[i];
+                let blocks: usize = at_risk
+                    .iter()
+                    .map(|&j| {
+                        self.pools[j]
+                            .2
+                            .iter()
+                            .zip(&self.alive[j])
+                            .filter(|(o, a)| **a && conflict(c, o))
+                            .count()
+                    })
+                    .sum();
+                let lean = match c.truth {
+                    _ if !rules.balance_truth => 0,
+                    Some(true) => usize::from(self.trues > self.falses),
+                    Some(false) => usize::from(self.falses > self.trues),
+                    None => 0,
+                };
+                (lean, blocks, i)
+            })
+    }
+
+    /// Kind `k` picks no more: its unfilled share goes to the kinds that still can.
+    fn give_up(&mut self, k: usize) {
+        let unfilled = std::mem::take(&mut self.quota[k]);
+        self.alive[k].iter_mut().for_each(|a| *a = false);
+        spill(unfilled, &self.pools, &self.alive, &mut self.quota);
+    }
 }
 
 /// Gives `unfilled` questions to the kinds that still have candidates, by weight.

@@ -15,8 +15,9 @@ use crate::types::{Body, Choice};
 use crate::values::dates::Months;
 use crate::values::{Ask, Named, ValueType, text};
 
-/// One multiple-choice item to try to make.
-struct Item {
+/// The plan of one multiple-choice question on a part of an entry: what it asks, the answer,
+/// and what its wrong options must be.
+struct ChoicePlan {
     part: String,
     prompt: String,
     /// The prompt's own content, without the question's fixed words ("Which organization
@@ -39,9 +40,15 @@ struct Item {
     refused: Option<(DropKind, String)>,
 }
 
-impl Item {
-    fn new(part: &str, prompt: String, answer: &str, ty: ValueType, explanation: String) -> Item {
-        Item {
+impl ChoicePlan {
+    fn new(
+        part: &str,
+        prompt: String,
+        answer: &str,
+        ty: ValueType,
+        explanation: String,
+    ) -> ChoicePlan {
+        ChoicePlan {
             part: part.to_owned(),
             stem: prompt.clone(),
             prompt,
@@ -130,7 +137,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
 fn options(
     ctx: &Ctx<'_>,
     entry: &Entry,
-    item: &Item,
+    item: &ChoicePlan,
 ) -> Result<Vec<String>, (DropKind, String, &'static str)> {
     let n = ctx.distractors;
     let mut distractors: Vec<String> = item.given.iter().take(n).cloned().collect();
@@ -221,13 +228,13 @@ fn options(
     Ok(distractors)
 }
 
-fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
+fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<ChoicePlan> {
     let p = ctx.phrases;
     let pools = ctx.pools;
     let mut items = Vec::new();
     match &entry.kind {
         EntryKind::Question(q) => {
-            let mut item = Item::new(
+            let mut item = ChoicePlan::new(
                 "answer",
                 q.prompt.clone(),
                 &q.answer,
@@ -244,7 +251,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
         }
         EntryKind::Term(t) => {
             if let Some(expansion) = &t.expansion {
-                let mut item = Item::new(
+                let mut item = ChoicePlan::new(
                     "expansion",
                     p.get("q.expansion", &[("term", &t.term)]),
                     expansion,
@@ -260,7 +267,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
                 "q.term-for-meaning",
                 &[("meaning", &text::sentence(&t.meaning))],
             );
-            let mut item = Item::new(
+            let mut item = ChoicePlan::new(
                 "term",
                 prompt,
                 &t.term,
@@ -273,7 +280,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
             items.push(item);
             for translation in &t.translations {
                 let language = p.get(&format!("lang.{}", translation.lang), &[]);
-                let mut item = Item::new(
+                let mut item = ChoicePlan::new(
                     &format!("translation-{}", translation.lang),
                     p.get(
                         "q.translation",
@@ -290,7 +297,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
         }
         EntryKind::Organization(o) => {
             if let Some(acronym) = &o.acronym {
-                let mut item = Item::new(
+                let mut item = ChoicePlan::new(
                     "name",
                     p.get("q.org-full-name", &[("acronym", acronym)]),
                     &o.name,
@@ -306,7 +313,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
                 "q.org-for-description",
                 &[("description", &text::sentence(&o.description))],
             );
-            let mut item = Item::new(
+            let mut item = ChoicePlan::new(
                 "description",
                 prompt,
                 &o.name,
@@ -320,7 +327,7 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
             items.push(item);
         }
         EntryKind::Person(person) => {
-            let mut item = Item::new(
+            let mut item = ChoicePlan::new(
                 "role",
                 p.get("q.role-of", &[("name", &person.name)]),
                 &person.role,
@@ -376,9 +383,9 @@ fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<Item> {
 }
 
 /// The item of a fact's blank, unless the blank cannot be asked with options at all.
-fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Option<Item> {
+fn blank_item(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Option<ChoicePlan> {
     let prompt = ctx.phrases.get("q.complete", &[("text", &site.text)]);
-    let mut item = Item::new(
+    let mut item = ChoicePlan::new(
         &site.part,
         prompt,
         &site.blank.answer,

@@ -800,16 +800,16 @@ impl<'c> Pools<'c> {
         key: &[&str],
     ) -> Vec<String> {
         let answer = phrases.date(date);
-        let mut candidates: Vec<Candidate<'_>> = Vec::new();
+        let mut candidates: Vec<Distractor<'_>> = Vec::new();
         for other in dates::nearby_dates(date) {
             let distance = dates::date_distance(date, &other).min(12);
-            candidates.push(Candidate::made(distance, phrases.date(&other)));
+            candidates.push(Distractor::made(distance, phrases.date(&other)));
         }
         for other in window(&self.dates, rng::key(seed, key)) {
             let other = other.truncate(date.precision());
             if other.precision() == date.precision() && other != *date {
                 let distance = dates::date_distance(date, &other).min(12);
-                candidates.push(Candidate::made(distance, phrases.date(&other)));
+                candidates.push(Distractor::made(distance, phrases.date(&other)));
             }
         }
         let ask = Ask::new(&answer, &ValueType::Date, n, seed, key);
@@ -857,20 +857,20 @@ impl<'c> Pools<'c> {
 
     /// The values that could be distractors for `ask.answer`, read through a window placed
     /// by `at` (the question's key) when the pool is large.
-    fn candidates(&self, ask: &Ask<'_>, at: u64) -> Vec<Candidate<'_>> {
-        fn named(shape: Shape, list: &[Spelled], at: u64) -> Vec<Candidate<'_>> {
+    fn candidates(&self, ask: &Ask<'_>, at: u64) -> Vec<Distractor<'_>> {
+        fn named(shape: Shape, list: &[Spelled], at: u64) -> Vec<Distractor<'_>> {
             window(list, at)
-                .map(|n| Candidate::pooled(similarity(shape, n.main.shape), &n.main))
+                .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
                 .collect()
         }
-        fn items(shape: Shape, list: &[PoolValue], at: u64) -> Vec<Candidate<'_>> {
+        fn items(shape: Shape, list: &[PoolValue], at: u64) -> Vec<Distractor<'_>> {
             window(list, at)
-                .map(|item| Candidate::pooled(similarity(shape, item.shape), item))
+                .map(|item| Distractor::pooled(similarity(shape, item.shape), item))
                 .collect()
         }
-        fn made<'a>(list: Vec<(u32, String)>) -> Vec<Candidate<'a>> {
+        fn made<'a>(list: Vec<(u32, String)>) -> Vec<Distractor<'a>> {
             list.into_iter()
-                .map(|(d, text)| Candidate::made(d, text))
+                .map(|(d, text)| Distractor::made(d, text))
                 .collect()
         }
         let answer = ask.answer;
@@ -939,7 +939,7 @@ impl<'c> Pools<'c> {
                 out.extend(
                     window(&self.date_texts, at)
                         .filter(|other| dates::same_date_format(&self.months, answer, &other.text))
-                        .map(|other| Candidate::pooled(3, other)),
+                        .map(|other| Distractor::pooled(3, other)),
                 );
                 out
             }
@@ -985,7 +985,7 @@ impl<'c> Pools<'c> {
                         };
                         (near + similarity(shape, Shape::of(name)), name.to_owned())
                     })
-                    .map(|(score, name)| Candidate::made(score, name))
+                    .map(|(score, name)| Distractor::made(score, name))
                     .collect()
             }
             ValueType::Language => {
@@ -1001,7 +1001,7 @@ impl<'c> Pools<'c> {
                         } else {
                             name.to_owned()
                         };
-                        Candidate::made(similarity(shape, Shape::of(&name)), name)
+                        Distractor::made(similarity(shape, Shape::of(&name)), name)
                     })
                     .collect()
             }
@@ -1089,23 +1089,23 @@ fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
 }
 
 /// A possible distractor: from a pool (already measured) or made for this answer.
-struct Candidate<'a> {
+struct Distractor<'a> {
     score: u32,
     text: std::borrow::Cow<'a, str>,
     pooled: Option<&'a PoolValue>,
 }
 
-impl<'a> Candidate<'a> {
-    fn pooled(score: u32, item: &'a PoolValue) -> Candidate<'a> {
-        Candidate {
+impl<'a> Distractor<'a> {
+    fn pooled(score: u32, item: &'a PoolValue) -> Distractor<'a> {
+        Distractor {
             score,
             text: std::borrow::Cow::Borrowed(&item.text),
             pooled: Some(item),
         }
     }
 
-    fn made(score: u32, text: String) -> Candidate<'a> {
-        Candidate {
+    fn made(score: u32, text: String) -> Distractor<'a> {
+        Distractor {
             score,
             text: std::borrow::Cow::Owned(text),
             pooled: None,
@@ -1218,7 +1218,7 @@ fn reads_alike(ask: &Ask<'_>, option: &str) -> bool {
 /// containing or contained in the answer, anything right too, or each other; never standing
 /// in the stem or repeating its words. Ranks are computed only for the closeness buckets
 /// actually reached.
-fn pick(ask: &Ask<'_>, mut candidates: Vec<Candidate<'_>>) -> Vec<String> {
+fn pick(ask: &Ask<'_>, mut candidates: Vec<Distractor<'_>>) -> Vec<String> {
     candidates.sort_by_key(|c| c.score);
     let stem = if ask.stem.is_empty() {
         String::new()

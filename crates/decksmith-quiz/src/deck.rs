@@ -1,0 +1,389 @@
+//! One deck's quiz: every candidate question of every kind asked for, the ones pinned and
+//! excluded, the selection (widened and relaxed until the quiz has its length, if it can),
+//! the warnings about what it could not ask, and the forms.
+
+use std::collections::{BTreeSet, HashMap};
+
+use decksmith_model::{Course, Deck, Diagnostic, Entry};
+
+use crate::assemble;
+use crate::kinds::{self, Candidate, Ctx, Dropped};
+use crate::phrases::{PHRASES, Phrasebook};
+use crate::rng;
+use crate::types::{Card, DeckOutput, QuestionKind, Quiz};
+use crate::values::Pools;
+use crate::{DeckReport, GenerateOptions, MAX_VARIANTS, eligible, variant_letter};
+
+/// What generating one deck gave.
+pub(crate) struct DeckResult {
+    pub(crate) output: DeckOutput,
+    pub(crate) report: DeckReport,
+    pub(crate) warnings: Vec<Diagnostic>,
+    /// Every question id the deck could have (made or not), for checking `pin:`/`exclude:`.
+    pub(crate) known: BTreeSet<String>,
+}
+
+/// The candidates of each kind the quiz asks for, with the kind's weight.
+type ByKind = Vec<(QuestionKind, u32, Vec<Candidate>)>;
+
+/// The deck's quiz and its forms, with its cards, report and warnings.
+pub(crate) fn deck_output(
+    course: &Course,
+    deck: &Deck,
+    cards: Vec<Card>,
+    pools: &Pools<'_>,
+    seed: u64,
+    options: &GenerateOptions,
+) -> DeckResult {
+    let phrases = Phrasebook::new(PHRASES, course.language_of(deck), &course.strings);
+    let mut ctx = Ctx {
+        course,
+        deck,
+        pools,
+        phrases: &phrases,
+        seed,
+        distractors: deck.quiz.options.saturating_sub(1) as usize,
+        warnings: Vec::new(),
+        dropped: Vec::new(),
+        sites: HashMap::new(),
+    }
+    .with_sites();
+    let wanted = deck.quiz.questions as usize;
+    let (mut all, known) = all_candidates(&mut ctx, deck, &cards);
+    let excluded: BTreeSet<&str> = deck.quiz.exclude.iter().map(|q| q.id.as_str()).collect();
+    for (_, _, list) in &mut all {
+        list.retain(|c| !excluded.contains(c.id.as_str()));
+    }
+    let pinned: Vec<String> = deck
+        .quiz
+        .pin
+        .iter()
+        .filter(|q| known.contains(&q.id))
+        .map(|q| q.id.clone())
+        .collect();
+    let (chosen, shortfalls) = choose(seed, deck, &all, &pinned);
+    let mut warnings = std::mem::take(&mut ctx.warnings);
+    warnings.extend(shortfalls);
+    warnings.extend(quiz_warnings(deck, &all, &chosen));
+    warnings.extend(pin_warnings(deck, &pinned, &chosen, &ctx.dropped));
+    let (quiz, variants) = forms(seed, deck, &chosen, options);
+    let report = DeckReport {
+        deck: deck.id.clone(),
+        questions: chosen.len(),
+        wanted,
+        cards: cards.len(),
+        dropped: std::mem::take(&mut ctx.dropped),
+    };
+    DeckResult {
+        output: DeckOutput {
+            deck: deck.id.clone(),
+            cards,
+            quiz,
+            variants,
+        },
+        report,
+        warnings,
+        known,
+    }
+}
+
+/// Every candidate of every kind asked for, from every entry the quiz may ask about, so
+/// the report says what could not be made and pinned questions are found wherever they
+/// are; and the id of every question the deck could have (made or not).
+fn all_candidates(ctx: &mut Ctx<'_>, deck: &Deck, cards: &[Card]) -> (ByKind, BTreeSet<String>) {
+    let seed = ctx.seed;
+    let mut entries: Vec<&Entry> = deck.entries.iter().filter(|e| eligible(deck, e)).collect();
+    // Entries in a seeded order keyed by their ids: selection looks at the candidates of the
+    // first entries first, so a quiz of 20 questions does not weigh every entry of a large
+    // deck, and editing one entry does not reshuffle the others.
+    entries.sort_by_cached_key(|e| (rng::rank(seed, &[&deck.id, "sample"], &e.id), e.id.clone()));
+    let mut all: ByKind = Vec::new();
+    for &(kind, weight) in &deck.quiz.kinds {
+        all.push((kind, weight, candidates(ctx, kind, &entries, cards)));
+    }
+    let mut known: BTreeSet<String> = all
+        .iter()
+        .flat_map(|(_, _, c)| c.iter().map(|c| c.id.clone()))
+        .collect();
+    known.extend(ctx.dropped.iter().map(|d| d.question.clone()));
+    (all, known)
+}
+
+/// The questions of the quiz, chosen from the candidates of the first entries; if the quiz
+/// comes up short, first from a wider sample, then asking less of the kinds that use many
+/// entries at once (a second timeline can cost more questions than it gives): the quiz's
+/// length comes first. With warnings for the kinds that had no candidate at all.
+fn choose(
+    seed: u64,
+    deck: &Deck,
+    all: &ByKind,
+    pinned: &[String],
+) -> (Vec<Candidate>, Vec<Diagnostic>) {
+    let wanted = deck.quiz.questions as usize;
+    let mut widen = 1usize;
+    let mut rules = assemble::Rules {
+        caps: vec![None; deck.quiz.kinds.len()],
+        balance_truth: true,
+    };
+    let mut best: Vec<Candidate> = Vec::new();
+    let mut shortfalls: Vec<Diagnostic> = Vec::new();
+    loop {
+        let (by_kind, exhausted) = sample(deck, all, widen, pinned);
+        loop {
+            let chosen = select(seed, deck, &by_kind, &rules, pinned);
+            if chosen.len() > best.len() || best.is_empty() {
+                best = chosen;
+                shortfalls = empty_kinds(deck, &by_kind);
+            }
+            if best.len() >= wanted || !exhausted || !give_up_one(&mut rules, &by_kind, &best) {
+                break;
+            }
+        }
+        if best.len() >= wanted || exhausted {
+            break;
+        }
+        widen = widen.saturating_mul(4);
+    }
+    (best, shortfalls)
+}
+
+/// The candidates of the first entries of each kind, a few times the kind's share of the
+/// quiz times `widen`, and the pinned ones wherever they are; and whether that is all of
+/// them.
+fn sample(deck: &Deck, all: &ByKind, widen: usize, pinned: &[String]) -> (ByKind, bool) {
+    let total_weight: u32 = deck.quiz.kinds.iter().map(|(_, w)| *w).sum::<u32>().max(1);
+    let mut exhausted = true;
+    let by_kind = all
+        .iter()
+        .map(|(kind, weight, list)| {
+            let share = (deck.quiz.questions * weight).div_ceil(total_weight) as usize;
+            let enough = (4 * share + 8).saturating_mul(widen);
+            exhausted &= list.len() <= enough;
+            let sample: Vec<Candidate> = list
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| *i < enough || pinned.contains(&c.id))
+                .map(|(_, c)| c.clone())
+                .collect();
+            (*kind, *weight, sample)
+        })
+        .collect();
+    (by_kind, exhausted)
+}
+
+/// A selection under `rules`, or without balancing true and false statements if that gives
+/// a longer quiz.
+fn select(
+    seed: u64,
+    deck: &Deck,
+    by_kind: &ByKind,
+    rules: &assemble::Rules,
+    pinned: &[String],
+) -> Vec<Candidate> {
+    let wanted = deck.quiz.questions as usize;
+    let chosen = assemble::select(seed, &deck.id, wanted, by_kind, rules, pinned);
+    if chosen.len() >= wanted {
+        return chosen;
+    }
+    let relaxed = assemble::Rules {
+        balance_truth: false,
+        ..rules.clone()
+    };
+    let other = assemble::select(seed, &deck.id, wanted, by_kind, &relaxed, pinned);
+    if other.len() > chosen.len() {
+        other
+    } else {
+        chosen
+    }
+}
+
+/// With every entry tried: caps the many-entry kind (matching, timeline) with the most
+/// questions at one question fewer; whether there was one to cap.
+fn give_up_one(rules: &mut assemble::Rules, by_kind: &ByKind, best: &[Candidate]) -> bool {
+    let many = |k: QuestionKind| matches!(k, QuestionKind::Matching | QuestionKind::Timeline);
+    let counts: Vec<usize> = by_kind
+        .iter()
+        .map(|(k, ..)| best.iter().filter(|c| c.kind() == *k).count())
+        .collect();
+    let caps = &mut rules.caps;
+    let reducible = (0..by_kind.len())
+        .filter(|&i| many(by_kind[i].0) && caps[i].unwrap_or(usize::MAX) > 0)
+        .filter(|&i| counts[i] > 0 || caps[i].is_some())
+        .max_by_key(|&i| (caps[i].unwrap_or(counts[i]), std::cmp::Reverse(i)));
+    match reducible {
+        Some(i) => {
+            caps[i] = Some(caps[i].unwrap_or(counts[i]).saturating_sub(1));
+            true
+        }
+        None => false,
+    }
+}
+
+/// Warnings for the kinds asked for that have no candidate in the sample.
+fn empty_kinds(deck: &Deck, by_kind: &ByKind) -> Vec<Diagnostic> {
+    by_kind
+        .iter()
+        .filter(|(_, _, candidates)| candidates.is_empty())
+        .map(|(kind, ..)| {
+            let (why, help) = shortfall(*kind);
+            Diagnostic::warning(
+                deck.quiz_origin.clone(),
+                format!("deck `{}` asks for {kind} questions, but {why}", deck.id),
+            )
+            .with_help(help)
+        })
+        .collect()
+}
+
+/// Warnings for a kind given up to reach the quiz's length, and for a quiz shorter than
+/// asked.
+fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnostic> {
+    let wanted = deck.quiz.questions as usize;
+    let mut warnings = Vec::new();
+    for (kind, weight, list) in all {
+        let given = chosen.iter().filter(|c| c.kind() == *kind).count();
+        if given == 0 && *weight > 0 && !list.is_empty() {
+            warnings.push(
+                Diagnostic::warning(
+                    deck.quiz_origin.clone(),
+                    format!(
+                        "deck `{}` asks for {kind} questions, but its quiz has none: they would use entries that the other questions need to make {wanted}",
+                        deck.id
+                    ),
+                )
+                .with_help("lower `questions:`, or add entries, or remove the kind from `kinds:`"),
+            );
+        }
+    }
+    if chosen.len() < wanted {
+        warnings.push(
+            Diagnostic::warning(
+                deck.quiz_origin.clone(),
+                format!(
+                    "deck `{}` asks for {wanted} questions, but only {} different {} could be made",
+                    deck.id,
+                    chosen.len(),
+                    if chosen.len() == 1 { "one" } else { "ones" }
+                ),
+            )
+            .with_help("add entries or kinds of question, or lower `questions:` in the deck's quiz settings; the generation report (`decksmith check`) lists what could not be made and why"),
+        );
+    }
+    warnings
+}
+
+/// The main form of the quiz and its variant forms.
+fn forms(
+    seed: u64,
+    deck: &Deck,
+    chosen: &[Candidate],
+    options: &GenerateOptions,
+) -> (Quiz, Vec<Quiz>) {
+    let quiz = assemble::form(seed, &deck.id, &deck.title, chosen, None);
+    let variants = (0..options.variants.min(MAX_VARIANTS))
+        .map(|n| {
+            let letter = variant_letter(n);
+            assemble::form(seed, &deck.id, &deck.title, chosen, Some(&letter))
+        })
+        .collect();
+    (quiz, variants)
+}
+
+/// Warnings for pinned questions that are not in the quiz: not made (with why), or in
+/// conflict with another pinned question.
+fn pin_warnings(
+    deck: &Deck,
+    pinned: &[String],
+    chosen: &[Candidate],
+    dropped: &[Dropped],
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for pin in deck.quiz.pin.iter().filter(|q| pinned.contains(&q.id)) {
+        if chosen.iter().any(|c| c.id == pin.id) {
+            continue;
+        }
+        let message = match dropped.iter().find(|d| d.question == pin.id) {
+            Some(d) => format!("pinned question `{}` cannot be made: {}", pin.id, d.reason),
+            None => format!(
+                "pinned question `{}` is not in the quiz: it asks about the same entry as another pinned question, or gives another one's answer away",
+                pin.id
+            ),
+        };
+        out.push(
+            Diagnostic::warning(pin.origin.clone(), message)
+                .with_help("unpin it, or change the entry so that the question can be made"),
+        );
+    }
+    out
+}
+
+/// The candidates of one kind, from every entry, in entry order.
+fn candidates(
+    ctx: &mut Ctx<'_>,
+    kind: QuestionKind,
+    entries: &[&Entry],
+    cards: &[Card],
+) -> Vec<Candidate> {
+    type Make = fn(&mut Ctx<'_>, &Entry) -> Vec<Candidate>;
+    let make: Make = match kind {
+        QuestionKind::Flashcard => {
+            let order: HashMap<&str, usize> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.id.as_str(), i))
+                .collect();
+            let mut forward: Vec<&Card> = cards
+                .iter()
+                .filter(|c| !c.reverse && order.contains_key(c.entry.as_str()))
+                .collect();
+            forward.sort_by_key(|c| order.get(c.entry.as_str()).copied().unwrap_or(usize::MAX));
+            let forward: Vec<Card> = forward.into_iter().cloned().collect();
+            return kinds::flashcard::candidates(ctx, &forward);
+        }
+        QuestionKind::Matching => return kinds::matching::candidates(ctx, entries),
+        QuestionKind::Timeline => return kinds::timeline::candidates(ctx, entries),
+        QuestionKind::Cloze => kinds::cloze::candidates,
+        QuestionKind::MultipleChoice => kinds::choice::candidates,
+        QuestionKind::TrueFalse => kinds::truefalse::candidates,
+        QuestionKind::Who => kinds::who::candidates,
+    };
+    let mut out = Vec::new();
+    for entry in entries {
+        out.extend(make(ctx, entry));
+    }
+    out
+}
+
+/// Why a kind yielded nothing, and what to do.
+fn shortfall(kind: QuestionKind) -> (&'static str, &'static str) {
+    match kind {
+        QuestionKind::Flashcard => (
+            "it has no entries to ask about",
+            "check the quiz's tag filters",
+        ),
+        QuestionKind::Cloze => (
+            "none of its facts has a part in braces",
+            "mark the testable parts of facts with braces, or remove cloze from `kinds:`",
+        ),
+        QuestionKind::MultipleChoice => (
+            "no entry has enough distractors of its type",
+            "add distractors to questions, or lower `options:`",
+        ),
+        QuestionKind::TrueFalse => (
+            "no entry gives a statement to judge",
+            "add facts with braced parts, dated events, persons or quotes",
+        ),
+        QuestionKind::Matching => (
+            "it has fewer than 4 pairs of one type to match (terms with meanings, persons with positions, acronyms with full names)",
+            "add entries, or remove matching from `kinds:`",
+        ),
+        QuestionKind::Timeline => (
+            "it has no 3 events whose order is certain from their dates",
+            "add dated events (with months or days where several share a year), or remove timeline from `kinds:`",
+        ),
+        QuestionKind::Who => (
+            "it has no quotes or persons with enough other people in the course to offer as options",
+            "add person entries, or remove who from `kinds:`",
+        ),
+    }
+}
