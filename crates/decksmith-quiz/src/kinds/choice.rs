@@ -6,7 +6,7 @@
 //! the answer, and when no option gives the answer away; otherwise the generation report (or,
 //! for a hand-written question, a warning) says why.
 
-use decksmith_model::{Entry, EntryKind, Event};
+use decksmith_model::{Entry, EntryKind, Event, Organization, Person, Question, Term};
 
 use super::{Candidate, Ctx, DropKind, option_cue};
 use crate::explain;
@@ -228,158 +228,179 @@ fn options(
     Ok(distractors)
 }
 
+/// The multiple-choice questions an entry could give, each refused (with why) if its prompt
+/// gives the answer away.
 fn items(ctx: &Ctx<'_>, entry: &Entry) -> Vec<ChoicePlan> {
-    let p = ctx.phrases;
-    let pools = ctx.pools;
-    let mut items = Vec::new();
-    match &entry.kind {
-        EntryKind::Question(q) => {
-            let mut item = ChoicePlan::new(
-                "answer",
-                q.prompt.clone(),
-                &q.answer,
-                pools.classify(&q.answer),
-                explain::question(ctx, entry, q),
-            );
-            item.given = q.distractors.clone();
-            item.also_right = q.accept.clone();
-            // A hand-written answer is a free phrase unless the course knows it.
-            if q.answer.split_whitespace().count() > 4 {
-                item.ty = ValueType::Phrase;
-            }
-            items.push(item);
-        }
-        EntryKind::Term(t) => {
-            if let Some(expansion) = &t.expansion {
-                let mut item = ChoicePlan::new(
-                    "expansion",
-                    p.get("q.expansion", &[("term", &t.term)]),
-                    expansion,
-                    ValueType::Expansion,
-                    explain::term(ctx, entry, t, explain::Side::Expansion),
-                );
-                item.spelled = Some(t.term.clone());
-                item.stem = t.term.clone();
-                items.push(item);
-            }
-            let ty = pools.classify(&t.term);
-            let prompt = p.get(
-                "q.term-for-meaning",
-                &[("meaning", &text::sentence(&t.meaning))],
-            );
-            let mut item = ChoicePlan::new(
-                "term",
-                prompt,
-                &t.term,
-                ty,
-                explain::term(ctx, entry, t, explain::Side::Term),
-            );
-            item.also_right = t.aliases.clone();
-            item.also_right.extend(pools.sharing("meaning", &t.meaning));
-            item.stem = t.meaning.clone();
-            items.push(item);
-            for translation in &t.translations {
-                let language = p.get(&format!("lang.{}", translation.lang), &[]);
-                let mut item = ChoicePlan::new(
-                    &format!("translation-{}", translation.lang),
-                    p.get(
-                        "q.translation",
-                        &[("term", &t.term), ("language", &language)],
-                    ),
-                    &translation.text,
-                    ValueType::Translation(translation.lang.clone(), Named::Term),
-                    explain::term(ctx, entry, t, explain::Side::Translation(translation)),
-                );
-                item.lang = Some(translation.lang.clone());
-                item.stem = t.term.clone();
-                items.push(item);
-            }
-        }
-        EntryKind::Organization(o) => {
-            if let Some(acronym) = &o.acronym {
-                let mut item = ChoicePlan::new(
-                    "name",
-                    p.get("q.org-full-name", &[("acronym", acronym)]),
-                    &o.name,
-                    ValueType::Organization,
-                    explain::entry_about(ctx, entry),
-                );
-                item.also_right = o.aliases.clone();
-                item.spelled = Some(acronym.clone());
-                item.stem = acronym.clone();
-                items.push(item);
-            }
-            let prompt = p.get(
-                "q.org-for-description",
-                &[("description", &text::sentence(&o.description))],
-            );
-            let mut item = ChoicePlan::new(
-                "description",
-                prompt,
-                &o.name,
-                ValueType::Organization,
-                explain::entry_about(ctx, entry),
-            );
-            item.also_right = o.aliases.clone();
-            item.also_right
-                .extend(pools.sharing("description", &o.description));
-            item.stem = o.description.clone();
-            items.push(item);
-        }
-        EntryKind::Person(person) => {
-            let mut item = ChoicePlan::new(
-                "role",
-                p.get("q.role-of", &[("name", &person.name)]),
-                &person.role,
-                ValueType::Role,
-                explain::entry_about(ctx, entry),
-            );
-            item.also_right = pools.roles_of(&person.name);
-            item.stem = person.name.clone();
-            items.push(item);
-        }
-        EntryKind::Fact(_) => {
-            for site in ctx.sites_of(entry).iter() {
-                if let Some(item) = blank_item(ctx, entry, site) {
-                    items.push(item);
-                }
-            }
-        }
-        EntryKind::Event(_) | EntryKind::Quote(_) => {}
-    }
-    // A prompt that names its own answer, or spells out the acronym it asks for, asks
-    // nothing.
+    let mut items = match &entry.kind {
+        EntryKind::Question(q) => vec![question_plan(ctx, entry, q)],
+        EntryKind::Term(t) => term_plans(ctx, entry, t),
+        EntryKind::Organization(o) => organization_plans(ctx, entry, o),
+        EntryKind::Person(person) => vec![person_plan(ctx, entry, person)],
+        EntryKind::Fact(_) => ctx
+            .sites_of(entry)
+            .iter()
+            .filter_map(|site| blank_item(ctx, entry, site))
+            .collect(),
+        EntryKind::Event(_) | EntryKind::Quote(_) => Vec::new(),
+    };
     for item in &mut items {
-        if item.refused.is_some() {
-            continue;
-        }
-        let named = item.answer.chars().count() >= 3
-            && super::reveals(&super::padded(&item.prompt), &super::padded(&item.answer));
-        if named {
-            item.refused = Some((
-                DropKind::GivesAway,
-                "the question names its own answer".into(),
-            ));
-        } else if let Some(expansion) = ctx
-            .pools
-            .expansion_of(&item.answer)
-            .filter(|e| crate::facts::holds_words_of(&item.prompt, e))
-        {
-            item.refused = Some((
-                DropKind::GivesAway,
-                format!(
-                    "the question holds the words of {} ({expansion})",
-                    item.answer
-                ),
-            ));
-        } else if let Some(phrase) = crate::facts::spelled_in(&item.prompt, &item.answer) {
-            item.refused = Some((
-                DropKind::GivesAway,
-                format!("the question spells out {} (\"{phrase}\")", item.answer),
-            ));
+        if item.refused.is_none() {
+            item.refused = gives_away(ctx, item);
         }
     }
     items
+}
+
+/// A question of the teacher's own, with its wrong options.
+fn question_plan(ctx: &Ctx<'_>, entry: &Entry, q: &Question) -> ChoicePlan {
+    let mut item = ChoicePlan::new(
+        "answer",
+        q.prompt.clone(),
+        &q.answer,
+        ctx.pools.classify(&q.answer),
+        explain::question(ctx, entry, q),
+    );
+    item.given = q.distractors.clone();
+    item.also_right = q.accept.clone();
+    // A hand-written answer is a free phrase unless the course knows it.
+    if q.answer.split_whitespace().count() > 4 {
+        item.ty = ValueType::Phrase;
+    }
+    item
+}
+
+/// A term's expansion (if it has one), the term for its meaning, and each translation.
+fn term_plans(ctx: &Ctx<'_>, entry: &Entry, t: &Term) -> Vec<ChoicePlan> {
+    let p = ctx.phrases;
+    let mut items = Vec::new();
+    if let Some(expansion) = &t.expansion {
+        let mut item = ChoicePlan::new(
+            "expansion",
+            p.get("q.expansion", &[("term", &t.term)]),
+            expansion,
+            ValueType::Expansion,
+            explain::term(ctx, entry, t, explain::Side::Expansion),
+        );
+        item.spelled = Some(t.term.clone());
+        item.stem = t.term.clone();
+        items.push(item);
+    }
+    let prompt = p.get(
+        "q.term-for-meaning",
+        &[("meaning", &text::sentence(&t.meaning))],
+    );
+    let mut item = ChoicePlan::new(
+        "term",
+        prompt,
+        &t.term,
+        ctx.pools.classify(&t.term),
+        explain::term(ctx, entry, t, explain::Side::Term),
+    );
+    item.also_right = t.aliases.clone();
+    item.also_right
+        .extend(ctx.pools.sharing("meaning", &t.meaning));
+    item.stem = t.meaning.clone();
+    items.push(item);
+    for translation in &t.translations {
+        let language = p.get(&format!("lang.{}", translation.lang), &[]);
+        let mut item = ChoicePlan::new(
+            &format!("translation-{}", translation.lang),
+            p.get(
+                "q.translation",
+                &[("term", &t.term), ("language", &language)],
+            ),
+            &translation.text,
+            ValueType::Translation(translation.lang.clone(), Named::Term),
+            explain::term(ctx, entry, t, explain::Side::Translation(translation)),
+        );
+        item.lang = Some(translation.lang.clone());
+        item.stem = t.term.clone();
+        items.push(item);
+    }
+    items
+}
+
+/// An organization's full name for its acronym (if it has one), and the organization for
+/// its description.
+fn organization_plans(ctx: &Ctx<'_>, entry: &Entry, o: &Organization) -> Vec<ChoicePlan> {
+    let p = ctx.phrases;
+    let mut items = Vec::new();
+    if let Some(acronym) = &o.acronym {
+        let mut item = ChoicePlan::new(
+            "name",
+            p.get("q.org-full-name", &[("acronym", acronym)]),
+            &o.name,
+            ValueType::Organization,
+            explain::entry_about(ctx, entry),
+        );
+        item.also_right = o.aliases.clone();
+        item.spelled = Some(acronym.clone());
+        item.stem = acronym.clone();
+        items.push(item);
+    }
+    let prompt = p.get(
+        "q.org-for-description",
+        &[("description", &text::sentence(&o.description))],
+    );
+    let mut item = ChoicePlan::new(
+        "description",
+        prompt,
+        &o.name,
+        ValueType::Organization,
+        explain::entry_about(ctx, entry),
+    );
+    item.also_right = o.aliases.clone();
+    item.also_right
+        .extend(ctx.pools.sharing("description", &o.description));
+    item.stem = o.description.clone();
+    items.push(item);
+    items
+}
+
+/// A person's position.
+fn person_plan(ctx: &Ctx<'_>, entry: &Entry, person: &Person) -> ChoicePlan {
+    let mut item = ChoicePlan::new(
+        "role",
+        ctx.phrases.get("q.role-of", &[("name", &person.name)]),
+        &person.role,
+        ValueType::Role,
+        explain::entry_about(ctx, entry),
+    );
+    item.also_right = ctx.pools.roles_of(&person.name);
+    item.stem = person.name.clone();
+    item
+}
+
+/// Why `item` cannot be asked, if its prompt names its own answer, or holds the words of
+/// the acronym it asks for, or spells it out: such a question asks nothing.
+fn gives_away(ctx: &Ctx<'_>, item: &ChoicePlan) -> Option<(DropKind, String)> {
+    let named = item.answer.chars().count() >= 3
+        && super::reveals(&super::padded(&item.prompt), &super::padded(&item.answer));
+    if named {
+        return Some((
+            DropKind::GivesAway,
+            "the question names its own answer".into(),
+        ));
+    }
+    if let Some(expansion) = ctx
+        .pools
+        .expansion_of(&item.answer)
+        .filter(|e| crate::facts::holds_words_of(&item.prompt, e))
+    {
+        return Some((
+            DropKind::GivesAway,
+            format!(
+                "the question holds the words of {} ({expansion})",
+                item.answer
+            ),
+        ));
+    }
+    crate::facts::spelled_in(&item.prompt, &item.answer).map(|phrase| {
+        (
+            DropKind::GivesAway,
+            format!("the question spells out {} (\"{phrase}\")", item.answer),
+        )
+    })
 }
 
 /// The item of a fact's blank, unless the blank cannot be asked with options at all.

@@ -5,11 +5,12 @@
 //! acronym next to its spelled-out words) is left out, with the reason in the report.
 
 use decksmith_model::names::normalize_answer;
-use decksmith_model::{Blank, ClozeMode, Entry, EntryKind};
+use decksmith_model::{Blank, ClozeMode, Entry, EntryKind, Fact, Term};
 
 use super::{Candidate, Ctx, DropKind};
 use crate::cards::BLANK;
 use crate::explain;
+use crate::facts::BlankSite;
 use crate::types::{BlankAnswer, Body, ClozeBody};
 
 /// Every accepted answer for a blank: the answer, its alternatives, and the aliases of the
@@ -33,121 +34,133 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank) -> Vec<String> {
 /// The cloze questions of an entry.
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     match &entry.kind {
-        EntryKind::Fact(fact) => {
-            let sites = ctx.sites_of(entry);
-            if sites.is_empty() {
-                ctx.warn(
-                    entry,
-                    format!(
-                        "fact `{}` has no part in braces, so no cloze question can be made from it",
-                        entry.id
-                    ),
-                    "put the part to test in braces, as in `In {November 2021}, ...`",
-                );
-                return Vec::new();
-            }
-            let single = sites.len() == 1;
-            match ctx.deck.quiz.cloze {
-                ClozeMode::Each => {
-                    let mut out = Vec::new();
-                    for site in sites.iter() {
-                        let id = if single {
-                            format!("{}:cloze", entry.id)
-                        } else {
-                            format!("{}:cloze:{}", entry.id, site.index + 1)
-                        };
-                        if let Some(why) = &site.gives_itself_away {
-                            ctx.drop(
-                                entry,
-                                id,
-                                DropKind::GivesAway,
-                                format!("blank \"{}\": {why}", site.blank.answer),
-                                Some(
-                                    "reword the fact so that the sentence does not give the answer",
-                                ),
-                            );
-                            continue;
-                        }
-                        let body = Body::Cloze(ClozeBody {
-                            text: site.text.clone(),
-                            blanks: vec![BlankAnswer {
-                                answer: site.blank.answer.clone(),
-                                accept: accept(ctx, &site.blank),
-                            }],
-                        });
-                        let explanation = explain::fact(ctx, entry, site);
-                        out.push(ctx.candidate(
-                            entry,
-                            id,
-                            body,
-                            explanation,
-                            &[&site.text],
-                            &[&site.blank.answer],
-                        ));
-                    }
-                    out
-                }
-                ClozeMode::All => {
-                    let id = format!("{}:cloze", entry.id);
-                    if let Some(site) = sites.iter().find(|s| s.gives_itself_away.is_some()) {
-                        let why = site.gives_itself_away.clone().unwrap_or_default();
-                        ctx.drop(
-                            entry,
-                            id,
-                            DropKind::GivesAway,
-                            format!("blank \"{}\": {why}", site.blank.answer),
-                            Some("reword the fact so that the sentence does not give the answer"),
-                        );
-                        return Vec::new();
-                    }
-                    let text = fact.cloze.render(|_, _| BLANK.to_owned());
-                    let answers: Vec<&str> =
-                        sites.iter().map(|s| s.blank.answer.as_str()).collect();
-                    let body = Body::Cloze(ClozeBody {
-                        text: text.clone(),
-                        blanks: sites
-                            .iter()
-                            .map(|s| BlankAnswer {
-                                answer: s.blank.answer.clone(),
-                                accept: accept(ctx, &s.blank),
-                            })
-                            .collect(),
-                    });
-                    let explanation = explain::fact(ctx, entry, &sites[0]);
-                    vec![ctx.candidate(entry, id, body, explanation, &[&text], &answers)]
-                }
-            }
-        }
-        EntryKind::Term(term) => {
-            // "OEWG stands for ____." The full form is typed, so its letters give nothing away.
-            let Some(expansion) = &term.expansion else {
-                return Vec::new();
-            };
-            let blank = Blank {
-                answer: expansion.clone(),
-                ..Blank::default()
-            };
-            let text = ctx.phrases.get(
-                "s.stands-for",
-                &[("term", &term.term), ("expansion", BLANK)],
-            );
-            let body = Body::Cloze(ClozeBody {
-                text: text.clone(),
-                blanks: vec![BlankAnswer {
-                    answer: expansion.clone(),
-                    accept: accept(ctx, &blank),
-                }],
-            });
-            let explanation = explain::term(ctx, entry, term, explain::Side::Expansion);
-            vec![ctx.candidate(
-                entry,
-                format!("{}:cloze", entry.id),
-                body,
-                explanation,
-                &[&text],
-                &[expansion],
-            )]
-        }
+        EntryKind::Fact(fact) => fact_candidates(ctx, entry, fact),
+        EntryKind::Term(term) => term_candidate(ctx, entry, term).into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// A fact's cloze questions: one per blank, or one with every blank, as the deck asks.
+fn fact_candidates(ctx: &mut Ctx<'_>, entry: &Entry, fact: &Fact) -> Vec<Candidate> {
+    let sites = ctx.sites_of(entry);
+    if sites.is_empty() {
+        ctx.warn(
+            entry,
+            format!(
+                "fact `{}` has no part in braces, so no cloze question can be made from it",
+                entry.id
+            ),
+            "put the part to test in braces, as in `In {November 2021}, ...`",
+        );
+        return Vec::new();
+    }
+    match ctx.deck.quiz.cloze {
+        ClozeMode::Each => each_blank(ctx, entry, &sites),
+        ClozeMode::All => all_blanks(ctx, entry, fact, &sites).into_iter().collect(),
+    }
+}
+
+/// One question per blank, the other blanks filled in; none for a blank the sentence
+/// gives away.
+fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Candidate> {
+    let single = sites.len() == 1;
+    let mut out = Vec::new();
+    for site in sites {
+        let id = if single {
+            format!("{}:cloze", entry.id)
+        } else {
+            format!("{}:cloze:{}", entry.id, site.index + 1)
+        };
+        if let Some(why) = &site.gives_itself_away {
+            ctx.drop(
+                entry,
+                id,
+                DropKind::GivesAway,
+                format!("blank \"{}\": {why}", site.blank.answer),
+                Some("reword the fact so that the sentence does not give the answer"),
+            );
+            continue;
+        }
+        let body = Body::Cloze(ClozeBody {
+            text: site.text.clone(),
+            blanks: vec![BlankAnswer {
+                answer: site.blank.answer.clone(),
+                accept: accept(ctx, &site.blank),
+            }],
+        });
+        let explanation = explain::fact(ctx, entry, site);
+        out.push(ctx.candidate(
+            entry,
+            id,
+            body,
+            explanation,
+            &[&site.text],
+            &[&site.blank.answer],
+        ));
+    }
+    out
+}
+
+/// One question with every blank of the fact; none if the sentence gives one away.
+fn all_blanks(
+    ctx: &mut Ctx<'_>,
+    entry: &Entry,
+    fact: &Fact,
+    sites: &[BlankSite],
+) -> Option<Candidate> {
+    let id = format!("{}:cloze", entry.id);
+    if let Some(site) = sites.iter().find(|s| s.gives_itself_away.is_some()) {
+        let why = site.gives_itself_away.clone().unwrap_or_default();
+        ctx.drop(
+            entry,
+            id,
+            DropKind::GivesAway,
+            format!("blank \"{}\": {why}", site.blank.answer),
+            Some("reword the fact so that the sentence does not give the answer"),
+        );
+        return None;
+    }
+    let text = fact.cloze.render(|_, _| BLANK.to_owned());
+    let answers: Vec<&str> = sites.iter().map(|s| s.blank.answer.as_str()).collect();
+    let body = Body::Cloze(ClozeBody {
+        text: text.clone(),
+        blanks: sites
+            .iter()
+            .map(|s| BlankAnswer {
+                answer: s.blank.answer.clone(),
+                accept: accept(ctx, &s.blank),
+            })
+            .collect(),
+    });
+    let explanation = explain::fact(ctx, entry, &sites[0]);
+    Some(ctx.candidate(entry, id, body, explanation, &[&text], &answers))
+}
+
+/// "OEWG stands for ____." The full form is typed, so its letters give nothing away.
+fn term_candidate(ctx: &Ctx<'_>, entry: &Entry, term: &Term) -> Option<Candidate> {
+    let expansion = term.expansion.as_ref()?;
+    let blank = Blank {
+        answer: expansion.clone(),
+        ..Blank::default()
+    };
+    let text = ctx.phrases.get(
+        "s.stands-for",
+        &[("term", &term.term), ("expansion", BLANK)],
+    );
+    let body = Body::Cloze(ClozeBody {
+        text: text.clone(),
+        blanks: vec![BlankAnswer {
+            answer: expansion.clone(),
+            accept: accept(ctx, &blank),
+        }],
+    });
+    let explanation = explain::term(ctx, entry, term, explain::Side::Expansion);
+    Some(ctx.candidate(
+        entry,
+        format!("{}:cloze", entry.id),
+        body,
+        explanation,
+        &[&text],
+        &[expansion],
+    ))
 }

@@ -881,7 +881,7 @@ impl<'c> Pools<'c> {
                 // An agreement among agreements, a journal among journals, a body among
                 // bodies: a lone agreement among councils would stand out.
                 let sort = OrgSort::of(answer);
-                let same: Vec<Candidate<'_>> = named(shape, &self.organizations, at)
+                let same: Vec<Distractor<'_>> = named(shape, &self.organizations, at)
                     .into_iter()
                     .filter(|c| OrgSort::of(&c.text) == sort)
                     .collect();
@@ -916,23 +916,7 @@ impl<'c> Pools<'c> {
                 .translations
                 .get(&(lang.clone(), *kind))
                 .map_or_else(Vec::new, |list| items(shape, list, at)),
-            ValueType::Year => {
-                let Ok(year) = answer.trim().parse::<i32>() else {
-                    return Vec::new();
-                };
-                let mut out: Vec<(u32, String)> = (1..=6)
-                    .flat_map(|d| [year - d, year + d])
-                    .filter(|y| (1000..3000).contains(y))
-                    .map(|y| (y.abs_diff(year), y.to_string()))
-                    .collect();
-                for &y in &self.years {
-                    let d = i32::from(y).abs_diff(year);
-                    if d > 0 && d <= 25 {
-                        out.push((d.min(6), y.to_string()));
-                    }
-                }
-                made(out)
-            }
+            ValueType::Year => made(self.near_years(answer)),
             ValueType::Month => made(dates::month_variants(&self.months, answer)),
             ValueType::Date => {
                 let mut out = made(dates::text_date_variants(&self.months, answer));
@@ -952,62 +936,87 @@ impl<'c> Pools<'c> {
             ),
             ValueType::Roman => made(numbers::roman_variants(answer)),
             ValueType::Ordinal => made(numbers::ordinal_variants(answer)),
-            ValueType::Place(kind) => {
-                let russian = text::script(answer) == text::Script::Cyrillic;
-                let mentioned = self.mentioned();
-                let bare = !answer.trim_start().to_lowercase().starts_with("the ");
-                places::PLACES
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.kind == *kind)
-                    // After "the" in the sentence, only names that take "the" fit ("by the
-                    // United States", never "by the Saudi Arabia"), written without it.
-                    .filter(|(_, p)| {
-                        russian || !ask.after_the || p.en.to_lowercase().starts_with("the ")
-                    })
-                    .map(|(i, p)| {
-                        let name = p.name(russian);
-                        let name = if ask.after_the || (bare && russian) {
-                            places::without_article(name)
-                        } else {
-                            name
-                        };
-                        // Places the course names first, then capitals (which stand for
-                        // their states as the answer may: "led by Washington").
-                        let near = if mentioned.contains(&i) {
-                            0
-                        } else if places::is_prominent(p) {
-                            3
-                        } else if places::is_capital(p) || p.kind != PlaceKind::Country {
-                            6
-                        } else {
-                            10
-                        };
-                        (near + similarity(shape, Shape::of(name)), name.to_owned())
-                    })
-                    .map(|(score, name)| Distractor::made(score, name))
-                    .collect()
-            }
-            ValueType::Language => {
-                let russian = text::script(answer) == text::Script::Cyrillic;
-                let capital = answer.trim().chars().next().is_some_and(char::is_uppercase);
-                places::language_names(russian)
-                    .map(|name| {
-                        let name = if capital && russian {
-                            let mut c = name.chars();
-                            c.next()
-                                .map(|f| f.to_uppercase().chain(c).collect())
-                                .unwrap_or_default()
-                        } else {
-                            name.to_owned()
-                        };
-                        Distractor::made(similarity(shape, Shape::of(&name)), name)
-                    })
-                    .collect()
-            }
+            ValueType::Place(kind) => self.places(ask, *kind, shape),
+            ValueType::Language => languages(answer, shape),
             ValueType::Bounded | ValueType::Phrase => Vec::new(),
         }
     }
+}
+
+impl Pools<'_> {
+    /// Years near a year answer: the six either side, and the course's years within 25.
+    fn near_years(&self, answer: &str) -> Vec<(u32, String)> {
+        let Ok(year) = answer.trim().parse::<i32>() else {
+            return Vec::new();
+        };
+        let mut out: Vec<(u32, String)> = (1..=6)
+            .flat_map(|d| [year - d, year + d])
+            .filter(|y| (1000..3000).contains(y))
+            .map(|y| (y.abs_diff(year), y.to_string()))
+            .collect();
+        for &y in &self.years {
+            let d = i32::from(y).abs_diff(year);
+            if d > 0 && d <= 25 {
+                out.push((d.min(6), y.to_string()));
+            }
+        }
+        out
+    }
+
+    /// Places of the answer's kind, in its language: those the course names first, then
+    /// prominent ones, then capitals (which stand for their states as the answer may: "led
+    /// by Washington").
+    fn places(&self, ask: &Ask<'_>, kind: PlaceKind, shape: Shape) -> Vec<Distractor<'_>> {
+        let answer = ask.answer;
+        let russian = text::script(answer) == text::Script::Cyrillic;
+        let mentioned = self.mentioned();
+        let bare = !answer.trim_start().to_lowercase().starts_with("the ");
+        places::PLACES
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == kind)
+            // After "the" in the sentence, only names that take "the" fit ("by the United
+            // States", never "by the Saudi Arabia"), written without it.
+            .filter(|(_, p)| russian || !ask.after_the || p.en.to_lowercase().starts_with("the "))
+            .map(|(i, p)| {
+                let name = p.name(russian);
+                let name = if ask.after_the || (bare && russian) {
+                    places::without_article(name)
+                } else {
+                    name
+                };
+                let near = if mentioned.contains(&i) {
+                    0
+                } else if places::is_prominent(p) {
+                    3
+                } else if places::is_capital(p) || p.kind != PlaceKind::Country {
+                    6
+                } else {
+                    10
+                };
+                Distractor::made(near + similarity(shape, Shape::of(name)), name.to_owned())
+            })
+            .collect()
+    }
+}
+
+/// Names of languages, in the answer's language (capitalized in Russian when it is).
+fn languages(answer: &str, shape: Shape) -> Vec<Distractor<'static>> {
+    let russian = text::script(answer) == text::Script::Cyrillic;
+    let capital = answer.trim().chars().next().is_some_and(char::is_uppercase);
+    places::language_names(russian)
+        .map(|name| {
+            let name = if capital && russian {
+                let mut c = name.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            } else {
+                name.to_owned()
+            };
+            Distractor::made(similarity(shape, Shape::of(&name)), name)
+        })
+        .collect()
 }
 
 /// What a question needs of its wrong options.
