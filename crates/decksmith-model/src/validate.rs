@@ -309,11 +309,7 @@ struct SourcesRead {
 }
 
 fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
-    let mut reader = Reader {
-        file: doc.file,
-        index: &doc.index,
-        diags,
-    };
+    let mut reader = reader(doc, diags);
     let Some(raw): Option<RawSourcesFile> = reader.read(&doc.root, &Path::root(), "sources.yaml")
     else {
         return SourcesRead::default();
@@ -347,95 +343,12 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
             continue;
         };
         let id = raw.id.as_str().trim().to_owned();
-        let id_path = path.key("id");
-        if is_valid_id(&id) {
-            let place = reader.index.value(&id_path);
-            out.uncited.push((
-                id.clone(),
-                reader
-                    .file
-                    .warning(
-                        place.pos,
-                        place.width,
-                        format!("source `{}` is never cited", short(&id)),
-                    )
-                    .with_help(format!(
-                        "cite it from the entries that use it (`source: {}`), or remove it",
-                        short(&id)
-                    )),
-            ));
-        } else {
-            reader
-                .error_at(
-                    &id_path,
-                    format!("`{}` is not a valid source id", short(&id)),
-                )
-                .help = Some(format!(
-                "use lowercase letters, digits and hyphens, such as `{}`",
-                slug(&id, 6)
-            ));
-            out.broken.insert(id.clone());
-        }
-        if let Some(first) = first_of.get(&id) {
-            let diagnostic = reader.error_at(
-                &id_path,
-                format!("source id `{}` is used twice", short(&id)),
-            );
-            diagnostic.note = Some((first.clone(), "the first source with this id is".into()));
-            diagnostic.help = Some("give each source its own id, or remove the repeat".into());
-            if is_valid_id(&id) {
-                out.uncited.pop();
-            }
+        if !source_id(&mut reader, &id, &path.key("id"), &mut out, &first_of) {
             continue;
         }
-        let date = raw
-            .date
-            .as_ref()
-            .and_then(|d| date(&mut reader, d, &path.key("date")));
-        let url = raw.url.as_ref().map(clean);
-        if let Some(url) = &url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
-        {
-            reader
-                .error_at(
-                    &path.key("url"),
-                    "`url:` should start with https:// or http://",
-                )
-                .help = Some("copy the whole address from the browser's address bar".into());
-        }
-        let title = clean(&raw.title);
-        let origin = reader.file.location(reader.index.value(&path).pos);
-        let file = raw.file.as_ref().map(clean).and_then(|file| {
-            let at = path.key("file");
-            let absolute = file.starts_with('/')
-                || file.starts_with('\\')
-                || file.chars().nth(1) == Some(':');
-            if absolute || file.split(['/', '\\']).any(|part| part == "..") {
-                reader
-                    .error_at(&at, format!("`file: {}` is outside the course folder", short(&file)))
-                    .help = Some("give a path inside the course folder, relative to it, such as `sources/brief.txt`".into());
-                return None;
-            }
-            Some((file, reader.file.location(reader.index.value(&at).pos)))
-        });
-        first_of.insert(id.clone(), origin.clone());
-        out.sources.push(Source {
-            short: raw.short.as_ref().map_or_else(|| title.clone(), clean),
-            id,
-            title,
-            authors: raw
-                .author
-                .map(|a| a.0.iter().map(clean).collect())
-                .unwrap_or_default(),
-            publisher: raw.publisher.as_ref().map(clean),
-            kind: raw.kind,
-            date,
-            url,
-            language: raw.language.as_ref().map(clean),
-            note: raw.note.as_ref().map(clean),
-            file,
-            origin,
-        });
+        let source = source(&mut reader, raw, id, &path);
+        first_of.insert(source.id.clone(), source.origin.clone());
+        out.sources.push(source);
     }
     if raw.sources.is_empty() {
         reader
@@ -445,6 +358,116 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
         );
     }
     out
+}
+
+/// Checks a source's id: well formed (else the source is broken), and not the id of an
+/// earlier source (whose place `first_of` holds). A valid id gets the warning to give if no
+/// entry cites it. Whether the source is the first with its id.
+fn source_id(
+    reader: &mut Reader<'_, '_>,
+    id: &str,
+    at: &Path,
+    out: &mut SourcesRead,
+    first_of: &HashMap<String, Location>,
+) -> bool {
+    if is_valid_id(id) {
+        let place = reader.index.value(at);
+        out.uncited.push((
+            id.to_owned(),
+            reader
+                .file
+                .warning(
+                    place.pos,
+                    place.width,
+                    format!("source `{}` is never cited", short(id)),
+                )
+                .with_help(format!(
+                    "cite it from the entries that use it (`source: {}`), or remove it",
+                    short(id)
+                )),
+        ));
+    } else {
+        reader
+            .error_at(at, format!("`{}` is not a valid source id", short(id)))
+            .help = Some(format!(
+            "use lowercase letters, digits and hyphens, such as `{}`",
+            slug(id, 6)
+        ));
+        out.broken.insert(id.to_owned());
+    }
+    let Some(first) = first_of.get(id) else {
+        return true;
+    };
+    let diagnostic = reader.error_at(at, format!("source id `{}` is used twice", short(id)));
+    diagnostic.note = Some((first.clone(), "the first source with this id is".into()));
+    diagnostic.help = Some("give each source its own id, or remove the repeat".into());
+    if is_valid_id(id) {
+        out.uncited.pop();
+    }
+    false
+}
+
+/// A source as the course holds it, its date, address and file checked.
+fn source(reader: &mut Reader<'_, '_>, raw: RawSource, id: String, path: &Path) -> Source {
+    let date = raw
+        .date
+        .as_ref()
+        .and_then(|d| date(reader, d, &path.key("date")));
+    let url = raw.url.as_ref().map(clean);
+    if let Some(url) = &url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        reader
+            .error_at(
+                &path.key("url"),
+                "`url:` should start with https:// or http://",
+            )
+            .help = Some("copy the whole address from the browser's address bar".into());
+    }
+    let title = clean(&raw.title);
+    let origin = reader.file.location(reader.index.value(path).pos);
+    let file = raw
+        .file
+        .as_ref()
+        .map(clean)
+        .and_then(|file| source_file(reader, file, &path.key("file")));
+    Source {
+        short: raw.short.as_ref().map_or_else(|| title.clone(), clean),
+        id,
+        title,
+        authors: raw
+            .author
+            .map(|a| a.0.iter().map(clean).collect())
+            .unwrap_or_default(),
+        publisher: raw.publisher.as_ref().map(clean),
+        kind: raw.kind,
+        date,
+        url,
+        language: raw.language.as_ref().map(clean),
+        note: raw.note.as_ref().map(clean),
+        file,
+        origin,
+    }
+}
+
+/// A source's `file:`, with where it is written; `None` (reported) when it points outside
+/// the course folder.
+fn source_file(reader: &mut Reader<'_, '_>, file: String, at: &Path) -> Option<(String, Location)> {
+    let absolute =
+        file.starts_with('/') || file.starts_with('\\') || file.chars().nth(1) == Some(':');
+    if absolute || file.split(['/', '\\']).any(|part| part == "..") {
+        reader
+            .error_at(
+                at,
+                format!("`file: {}` is outside the course folder", short(&file)),
+            )
+            .help = Some(
+            "give a path inside the course folder, relative to it, such as `sources/brief.txt`"
+                .into(),
+        );
+        return None;
+    }
+    Some((file, reader.file.location(reader.index.value(at).pos)))
 }
 
 fn finish_course(
@@ -569,6 +592,33 @@ fn merge_quiz(
 ) -> QuizSettings {
     let mut quiz = base.clone();
     let Some(raw) = raw else { return quiz };
+    quiz_counts(&mut quiz, raw, path, reader);
+    if let Some(mode) = raw.cloze {
+        quiz.cloze = mode;
+    }
+    if let Some(kinds) = &raw.kinds
+        && let Some(list) = quiz_kinds(kinds, &path.key("kinds"), reader)
+    {
+        quiz.kinds = list;
+    }
+    if let Some(tags) = &raw.include_tags {
+        quiz.include_tags = quiz_tags(tags, &path.key("include_tags"), reader);
+    }
+    if let Some(tags) = &raw.exclude_tags {
+        quiz.exclude_tags = quiz_tags(tags, &path.key("exclude_tags"), reader);
+    }
+    if let Some(ids) = &raw.exclude {
+        question_refs(&mut quiz.exclude, ids, &path.key("exclude"), reader);
+    }
+    if let Some(ids) = &raw.pin {
+        question_refs(&mut quiz.pin, ids, &path.key("pin"), reader);
+    }
+    pinned_and_excluded(&quiz, reader);
+    quiz
+}
+
+/// `questions:` and `options:`, each within what a quiz can have.
+fn quiz_counts(quiz: &mut QuizSettings, raw: &RawQuiz, path: &Path, reader: &mut Reader<'_, '_>) {
     if let Some(n) = raw.questions {
         if n == 0 {
             reader
@@ -591,89 +641,87 @@ fn merge_quiz(
                 Some("use 2 to 6 options (4 is usual: the answer and three distractors)".into());
         }
     }
-    if let Some(mode) = raw.cloze {
-        quiz.cloze = mode;
-    }
-    if let Some(kinds) = &raw.kinds {
-        let at = path.key("kinds");
-        let list: Vec<(QuestionKind, u32)> = match kinds {
-            RawKinds::List(list) => {
-                let mut seen = Vec::new();
-                for (i, kind) in list.iter().enumerate() {
-                    if seen.iter().any(|(k, _)| k == kind) {
-                        reader
-                            .warning_at(&at.index(i), format!("`{kind}` is listed twice"))
-                            .help = Some("give weights instead to ask some kinds more often: `kinds: { multiple-choice: 2, cloze: 1 }`".into());
-                    } else {
-                        seen.push((*kind, 1));
-                    }
+}
+
+/// `kinds:`, as a list or with weights, in a fixed order whatever order the teacher wrote;
+/// `None` (reported) when it asks for no kind.
+fn quiz_kinds(
+    kinds: &RawKinds,
+    at: &Path,
+    reader: &mut Reader<'_, '_>,
+) -> Option<Vec<(QuestionKind, u32)>> {
+    let list: Vec<(QuestionKind, u32)> = match kinds {
+        RawKinds::List(list) => {
+            let mut seen = Vec::new();
+            for (i, kind) in list.iter().enumerate() {
+                if seen.iter().any(|(k, _)| k == kind) {
+                    reader
+                        .warning_at(&at.index(i), format!("`{kind}` is listed twice"))
+                        .help = Some("give weights instead to ask some kinds more often: `kinds: { multiple-choice: 2, cloze: 1 }`".into());
+                } else {
+                    seen.push((*kind, 1));
                 }
-                seen
             }
-            RawKinds::Weights(weights) => weights
-                .iter()
-                .filter(|(_, w)| **w > 0)
-                .map(|(k, w)| (*k, *w))
-                .collect(),
-        };
-        if list.is_empty() {
-            reader.error_at(&at, "`kinds:` asks for no kind of question").help = Some(
-                "name at least one kind: flashcard, cloze, multiple-choice, true-false, matching, timeline, who".into(),
-            );
-        } else {
-            // Keep a fixed order, whatever order the teacher wrote.
-            let mut list = list;
-            list.sort_by_key(|(k, _)| QuestionKind::ALL.iter().position(|a| a == k));
-            quiz.kinds = list;
+            seen
+        }
+        RawKinds::Weights(weights) => weights
+            .iter()
+            .filter(|(_, w)| **w > 0)
+            .map(|(k, w)| (*k, *w))
+            .collect(),
+    };
+    if list.is_empty() {
+        reader.error_at(at, "`kinds:` asks for no kind of question").help = Some(
+            "name at least one kind: flashcard, cloze, multiple-choice, true-false, matching, timeline, who".into(),
+        );
+        return None;
+    }
+    let mut list = list;
+    list.sort_by_key(|(k, _)| QuestionKind::ALL.iter().position(|a| a == k));
+    Some(list)
+}
+
+/// `include_tags:` or `exclude_tags:`, each tag checked.
+fn quiz_tags(tags: &[Text], at: &Path, reader: &mut Reader<'_, '_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let tag = clean(tag);
+        if let Some(problem) = tag_problem(&tag) {
+            reader
+                .error_at(&at.index(i), format!("tag `{}` {problem}", short(&tag)))
+                .help = Some("tags are single words; join words with hyphens".into());
+        }
+        out.push(tag);
+    }
+    out
+}
+
+/// The ids of `exclude:` or `pin:` added to `list` (without repeats), each shaped like a
+/// generated question's id.
+fn question_refs(
+    list: &mut Vec<QuestionRef>,
+    ids: &[Text],
+    at: &Path,
+    reader: &mut Reader<'_, '_>,
+) {
+    for (i, id) in ids.iter().enumerate() {
+        let item = at.index(i);
+        let id = id.as_str().trim().to_owned();
+        if id.split(':').count() < 2 || id.contains(char::is_whitespace) {
+            reader
+                .error_at(&item, format!("`{id}` is not the id of a generated question"))
+                .help = Some("question ids are written as in quiz.json and the generation report: the entry's id, the kind and a part, such as `fact-107-co-sponsors:multiple-choice:blank-1`".into());
+            continue;
+        }
+        let origin = reader.file.location(reader.index.value(&item).pos);
+        if !list.iter().any(|q| q.id == id) {
+            list.push(QuestionRef { id, origin });
         }
     }
-    for (key, target) in [
-        ("include_tags", &raw.include_tags),
-        ("exclude_tags", &raw.exclude_tags),
-    ] {
-        let Some(tags) = target else { continue };
-        let mut out = Vec::new();
-        for (i, tag) in tags.iter().enumerate() {
-            let tag = clean(tag);
-            if let Some(problem) = tag_problem(&tag) {
-                reader
-                    .error_at(
-                        &path.key(key).index(i),
-                        format!("tag `{}` {problem}", short(&tag)),
-                    )
-                    .help = Some("tags are single words; join words with hyphens".into());
-            }
-            out.push(tag);
-        }
-        if key == "include_tags" {
-            quiz.include_tags = out;
-        } else {
-            quiz.exclude_tags = out;
-        }
-    }
-    for (key, ids) in [("exclude", &raw.exclude), ("pin", &raw.pin)] {
-        let Some(ids) = ids else { continue };
-        let at = path.key(key);
-        for (i, id) in ids.iter().enumerate() {
-            let item = at.index(i);
-            let id = id.as_str().trim().to_owned();
-            if id.split(':').count() < 2 || id.contains(char::is_whitespace) {
-                reader
-                    .error_at(&item, format!("`{id}` is not the id of a generated question"))
-                    .help = Some("question ids are written as in quiz.json and the generation report: the entry's id, the kind and a part, such as `fact-107-co-sponsors:multiple-choice:blank-1`".into());
-                continue;
-            }
-            let origin = reader.file.location(reader.index.value(&item).pos);
-            let list = if key == "exclude" {
-                &mut quiz.exclude
-            } else {
-                &mut quiz.pin
-            };
-            if !list.iter().any(|q| q.id == id) {
-                list.push(QuestionRef { id, origin });
-            }
-        }
-    }
+}
+
+/// Reports each question both pinned and excluded.
+fn pinned_and_excluded(quiz: &QuizSettings, reader: &mut Reader<'_, '_>) {
     for pinned in &quiz.pin {
         if let Some(excluded) = quiz.exclude.iter().find(|q| q.id == pinned.id) {
             reader.diags.push(
@@ -686,7 +734,6 @@ fn merge_quiz(
             );
         }
     }
-    quiz
 }
 
 /// The course's `classes:`: each a name (like an id) and its values, without repeats.
