@@ -61,49 +61,16 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         "`sources:`, a list of the documents entries cite",
         &mut diags,
     );
-
-    let raw_course: Option<RawCourse> = course_doc.as_ref().and_then(|doc| {
-        Reader {
-            file: doc.file,
-            index: &doc.index,
-            diags: &mut diags,
-        }
-        .read(&doc.root, &Path::root(), "the course")
-    });
-
-    let read = match &sources_doc {
+    let raw_course: Option<RawCourse> = course_doc
+        .as_ref()
+        .and_then(|doc| reader(doc, &mut diags).read(&doc.root, &Path::root(), "the course"));
+    let sources = match &sources_doc {
         Some(doc) => read_sources(doc, &mut diags),
         None => SourcesRead::default(),
     };
-    let SourcesRead {
-        sources,
-        uncited: source_ids,
-        broken: broken_sources,
-        complete: sources_complete,
-    } = read;
-
-    let course_quiz = match (&raw_course, &course_doc) {
-        (Some(raw), Some(doc)) => {
-            let mut reader = Reader {
-                file: doc.file,
-                index: &doc.index,
-                diags: &mut diags,
-            };
-            merge_quiz(
-                &QuizSettings::default(),
-                raw.quiz.as_ref(),
-                &Path::top("quiz"),
-                &mut reader,
-            )
-        }
-        _ => QuizSettings::default(),
-    };
-    let course_cards = CardSettings {
-        reverse: raw_course
-            .as_ref()
-            .and_then(|c| c.cards.as_ref())
-            .and_then(|c| c.reverse)
-            .unwrap_or(false),
+    let (course_quiz, course_cards) = match (&raw_course, &course_doc) {
+        (Some(raw), Some(doc)) => course_settings(raw, &mut reader(doc, &mut diags)),
+        _ => Default::default(),
     };
 
     // Which deck files to build, in which order.
@@ -113,44 +80,18 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         .map(|file| (deck_id(file.path()), file))
         .collect();
     let order = deck_order(raw_course.as_ref(), course_doc.as_ref(), &files, &mut diags);
-
     let classes = match (&raw_course, &course_doc) {
-        (Some(raw), Some(doc)) => read_classes(
-            raw,
-            &mut Reader {
-                file: doc.file,
-                index: &doc.index,
-                diags: &mut diags,
-            },
-        ),
+        (Some(raw), Some(doc)) => read_classes(raw, &mut reader(doc, &mut diags)),
         _ => BTreeMap::new(),
     };
 
-    let course_quiz_origin = course_doc.as_ref().and_then(|doc| {
-        doc.index
-            .get(&Path::top("quiz"))
-            .map(|n| doc.file.location(n.key.unwrap_or(n.value).pos))
-    });
-    let mut builder = Builder {
-        diags: &mut diags,
-        course_quiz_origin,
-        sources: &sources,
-        classes: &classes,
-        source_index: sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect(),
-        broken_sources: &broken_sources,
-        sources_complete: sources_complete && sources_doc.is_some(),
-        ids: HashMap::new(),
-        cited: BTreeSet::new(),
-        links: Vec::new(),
-        tag_uses: Vec::new(),
-        decks_complete: true,
-        entries_complete: true,
-        suggestions: 0,
-    };
+    let mut builder = Builder::new(
+        &mut diags,
+        &sources,
+        sources_doc.is_some(),
+        &classes,
+        course_doc.as_ref(),
+    );
     if let Some(doc) = &course_doc {
         builder.note_tag_uses(doc, &course_quiz);
     }
@@ -161,18 +102,9 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
             decks.push(deck);
         }
     }
-    builder.resolve_links(&mut decks);
-    // What no entry uses can only be told when every entry was read.
-    let complete = builder.decks_complete && builder.entries_complete;
+    let (cited, complete) = builder.check_across(&mut decks);
     if complete {
-        builder.check_quiz_tags(&decks);
-    }
-    check_shared_answers(&decks, builder.diags);
-    let cited = std::mem::take(&mut builder.cited);
-    drop(builder);
-
-    if complete {
-        for (id, warning) in source_ids {
+        for (id, warning) in sources.uncited {
             if !cited.contains(&id) {
                 diags.push(warning);
             }
@@ -181,12 +113,15 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
 
     let course = match (raw_course, course_doc) {
         (Some(raw), Some(doc)) => {
-            let mut reader = Reader {
-                file: doc.file,
-                index: &doc.index,
-                diags: &mut diags,
-            };
-            let mut course = finish_course(raw, course_quiz, sources, decks, options, &mut reader);
+            let mut reader = reader(&doc, &mut diags);
+            let mut course = finish_course(
+                raw,
+                course_quiz,
+                sources.sources,
+                decks,
+                options,
+                &mut reader,
+            );
             course.classes = classes;
             Some(course)
         }
@@ -197,6 +132,20 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         course,
         diagnostics: diags,
     }
+}
+
+/// What course.yaml says for every deck: its quiz settings and card settings.
+fn course_settings(raw: &RawCourse, reader: &mut Reader<'_, '_>) -> (QuizSettings, CardSettings) {
+    let quiz = merge_quiz(
+        &QuizSettings::default(),
+        raw.quiz.as_ref(),
+        &Path::top("quiz"),
+        reader,
+    );
+    let cards = CardSettings {
+        reverse: raw.cards.as_ref().and_then(|c| c.reverse).unwrap_or(false),
+    };
+    (quiz, cards)
 }
 
 /// A deck's id: its file name without `.yaml`.
@@ -857,6 +806,56 @@ struct Builder<'d> {
 
 /// "Did you mean" suggestions worked out per run for unknown sources and entries.
 const MAX_SUGGESTIONS: usize = 200;
+
+impl<'d> Builder<'d> {
+    fn new(
+        diags: &'d mut Diagnostics,
+        sources: &'d SourcesRead,
+        sources_file_read: bool,
+        classes: &'d BTreeMap<String, Vec<String>>,
+        course_doc: Option<&Doc<'_>>,
+    ) -> Builder<'d> {
+        let course_quiz_origin = course_doc.and_then(|doc| {
+            doc.index
+                .get(&Path::top("quiz"))
+                .map(|n| doc.file.location(n.key.unwrap_or(n.value).pos))
+        });
+        Builder {
+            diags,
+            course_quiz_origin,
+            sources: &sources.sources,
+            classes,
+            source_index: sources
+                .sources
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.id.clone(), i))
+                .collect(),
+            broken_sources: &sources.broken,
+            sources_complete: sources.complete && sources_file_read,
+            ids: HashMap::new(),
+            cited: BTreeSet::new(),
+            links: Vec::new(),
+            tag_uses: Vec::new(),
+            decks_complete: true,
+            entries_complete: true,
+            suggestions: 0,
+        }
+    }
+
+    /// The checks across decks, once every deck is read: `see:` links, quotes' speakers,
+    /// quiz tag filters, shared answers. The ids of the sources some entry cites, and
+    /// whether every entry was read (only then can what no entry uses be told).
+    fn check_across(mut self, decks: &mut [Deck]) -> (BTreeSet<String>, bool) {
+        self.resolve_links(decks);
+        let complete = self.decks_complete && self.entries_complete;
+        if complete {
+            self.check_quiz_tags(decks);
+        }
+        check_shared_answers(decks, self.diags);
+        (self.cited, complete)
+    }
+}
 
 impl Builder<'_> {
     fn deck(
