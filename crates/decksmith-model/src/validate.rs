@@ -685,6 +685,45 @@ fn pinned_and_excluded(quiz: &QuizSettings, reader: &mut Reader<'_, '_>) {
     }
 }
 
+/// What a deck file says for all its entries: its tags (each checked, without repeats), its
+/// quiz settings over the course's, and its language.
+fn deck_settings(
+    raw: &RawDeck,
+    course_quiz: &QuizSettings,
+    reader: &mut Reader<'_, '_>,
+) -> (Vec<String>, QuizSettings, Option<String>) {
+    let mut tags = Vec::new();
+    for (i, tag) in raw.tags.iter().flatten().enumerate() {
+        let tag = clean(tag);
+        if let Some(problem) = tag_problem(&tag) {
+            reader
+                .error_at(
+                    &Path::top("tags").index(i),
+                    format!("tag `{}` {problem}", short(&tag)),
+                )
+                .help = Some("tags are single words; join words with hyphens".into());
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let quiz = merge_quiz(course_quiz, raw.quiz.as_ref(), &Path::top("quiz"), reader);
+    let language = raw.language.as_ref().map(clean);
+    if let Some(language) = &language
+        && !is_language_code(language)
+    {
+        reader
+            .error_at(
+                &Path::top("language"),
+                format!("`{language}` is not a language code"),
+            )
+            .help = Some(
+            "use a code such as `en` or `ru`, or remove `language:` to use the course's".into(),
+        );
+    }
+    (tags, quiz, language)
+}
+
 /// The course's `classes:`: each a name (like an id) and its values, without repeats.
 fn read_classes(raw: &RawCourse, reader: &mut Reader<'_, '_>) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
@@ -873,12 +912,9 @@ impl Builder<'_> {
             self.decks_complete = false;
             return None;
         };
-        let mut reader = Reader {
-            file: doc.file,
-            index: &doc.index,
-            diags: self.diags,
-        };
-        let Some(raw): Option<RawDeck> = reader.read(&doc.root, &Path::root(), "the deck") else {
+        let Some(raw): Option<RawDeck> =
+            reader(&doc, self.diags).read(&doc.root, &Path::root(), "the deck")
+        else {
             // The deck cannot be built, but its entries are still read: their own mistakes
             // are found now, and links to them are not taken for mistakes.
             match doc.root.get("entries") {
@@ -890,40 +926,8 @@ impl Builder<'_> {
             }
             return None;
         };
-        let mut deck_tags = Vec::new();
-        for (i, tag) in raw.tags.iter().flatten().enumerate() {
-            let tag = clean(tag);
-            if let Some(problem) = tag_problem(&tag) {
-                reader
-                    .error_at(
-                        &Path::top("tags").index(i),
-                        format!("tag `{}` {problem}", short(&tag)),
-                    )
-                    .help = Some("tags are single words; join words with hyphens".into());
-            }
-            if !deck_tags.contains(&tag) {
-                deck_tags.push(tag);
-            }
-        }
-        let quiz = merge_quiz(
-            course_quiz,
-            raw.quiz.as_ref(),
-            &Path::top("quiz"),
-            &mut reader,
-        );
-        let language = raw.language.as_ref().map(clean);
-        if let Some(language) = &language
-            && !is_language_code(language)
-        {
-            reader
-                .error_at(
-                    &Path::top("language"),
-                    format!("`{language}` is not a language code"),
-                )
-                .help = Some(
-                "use a code such as `en` or `ru`, or remove `language:` to use the course's".into(),
-            );
-        }
+        let (deck_tags, quiz, language) =
+            deck_settings(&raw, course_quiz, &mut reader(&doc, self.diags));
         self.note_tag_uses(&doc, &quiz);
         let cards = CardSettings {
             reverse: raw
@@ -933,12 +937,7 @@ impl Builder<'_> {
                 .unwrap_or(course_cards.reverse),
         };
         if raw.entries.is_empty() {
-            let mut reader = Reader {
-                file: doc.file,
-                index: &doc.index,
-                diags: self.diags,
-            };
-            reader
+            reader(&doc, self.diags)
                 .error_at_key(&Path::top("entries"), "the deck has no entries")
                 .help = Some(
                 "add entries under `entries:`, each starting with its kind, such as `- term: OEWG`"
