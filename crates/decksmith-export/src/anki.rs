@@ -28,6 +28,7 @@
 
 use std::fmt::{self, Write as _};
 
+use decksmith_model::hash::Fnv;
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::Card;
 
@@ -169,14 +170,12 @@ pub(crate) fn hash64(parts: &[&str]) -> u64 {
 /// A fast 64-bit hash (FNV-1a) of what a note holds, for the revision history: it only has
 /// to tell whether a note changed since the last build.
 pub(crate) fn content_hash(parts: &[&str]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = Fnv::new();
     for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hash.write(part.as_bytes());
+        hash.write(&[0]);
     }
-    hash
+    hash.finish()
 }
 
 /// An id in the range Anki's own ids (milliseconds since 1970) fall in, from a hash.

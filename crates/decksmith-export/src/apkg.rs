@@ -319,7 +319,7 @@ fn note(
 fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteFields {
     let cloze = deck.quiz.cloze;
     let tags = anki::tags(card);
-    let source = sources_html(&card.sources, course.language_of(deck));
+    let source = sources_html(&card.sources, &crate::phrases(course, deck));
     // Only a fact's note can be a cloze note: no other card needs its entry looked up.
     let fact = (card.kind == "fact")
         .then(|| course.entry(&card.entry))

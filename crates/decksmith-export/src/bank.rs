@@ -15,9 +15,10 @@
 //! Texts are kept as HTML (escaped teacher text) except typed answers, which Moodle compares
 //! with what a student types and so must stay plain.
 
+use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{Body, Question, Quiz};
 
-use super::{Words, html_block, sources_html};
+use super::{html_block, position, source_label, sources_html};
 
 /// One question of the bank.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,11 +97,11 @@ pub const GAP: &str = "_____";
 const BLANK: &str = "____";
 
 /// The bank of one quiz, in the quiz's order.
-pub fn items(quiz: &Quiz, language: &str) -> Vec<Item> {
-    let words = Words::new(language);
+/// (`phrases`: the course's words, for the labels the bank adds.)
+pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
     let mut out = Vec::with_capacity(quiz.questions.len());
     for question in &quiz.questions {
-        let mut feedback = feedback(question, language, words);
+        let mut feedback = feedback(question, phrases);
         if let Body::Flashcard { back, .. } = &question.body {
             // GIFT has no grader's information: the answer goes in the feedback too.
             feedback.insert_str(0, &format!("<p>{}</p>", html_block(back)));
@@ -206,11 +207,8 @@ pub fn items(quiz: &Quiz, language: &str) -> Vec<Item> {
                 let mut pairs = Vec::with_capacity(n);
                 // Items in the order shown, each matched to where it falls in time.
                 for (shown, item) in t.items.iter().enumerate() {
-                    if let Some(position) = t.order.iter().position(|&i| i == shown) {
-                        pairs.push((
-                            html_block(item),
-                            html_block(&words.position(position + 1, n)),
-                        ));
+                    if let Some(at) = t.order.iter().position(|&i| i == shown) {
+                        pairs.push((html_block(item), html_block(&position(phrases, at + 1, n))));
                     }
                 }
                 push(
@@ -263,7 +261,7 @@ fn filled_after(pieces: &[&str], blanks: &[decksmith_quiz::BlankAnswer]) -> Stri
 }
 
 /// The explanation and the sources, as HTML paragraphs.
-fn feedback(question: &Question, language: &str, words: Words) -> String {
+fn feedback(question: &Question, phrases: &Phrasebook<'_>) -> String {
     let mut out = String::new();
     if !question.explanation.trim().is_empty() {
         out.push_str(&format!("<p>{}</p>", html_block(&question.explanation)));
@@ -271,8 +269,8 @@ fn feedback(question: &Question, language: &str, words: Words) -> String {
     if !question.sources.is_empty() {
         out.push_str(&format!(
             "<p class=\"source\">{}: {}</p>",
-            words.source(question.sources.len()),
-            sources_html(&question.sources, language)
+            source_label(phrases, question.sources.len()),
+            sources_html(&question.sources, phrases)
         ));
     }
     out

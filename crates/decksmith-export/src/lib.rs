@@ -27,8 +27,15 @@ mod tests;
 
 use std::fmt;
 
-use decksmith_model::is_russian;
+use decksmith_model::{Course, Deck};
+use decksmith_quiz::phrases::{PHRASES, Phrasebook};
 use decksmith_quiz::{CitationView, Line, LineRole, Side};
+
+/// The words the exports add to the teacher's text (labels, citations' locators), in the
+/// deck's language with the course's `strings:`: the one phrasebook generation uses too.
+pub fn phrases<'a>(course: &'a Course, deck: &Deck) -> Phrasebook<'a> {
+    Phrasebook::new(PHRASES, course.language_of(deck), &course.strings)
+}
 
 /// An export could not be made: a bug, not a content mistake (those are diagnostics).
 #[derive(Debug)]
@@ -151,20 +158,20 @@ pub fn lines_html(lines: &[Line]) -> String {
 }
 
 /// The citations as one plain line: `RIAC/EWI brief, “quote”; TASS report`.
-pub fn sources_plain(sources: &[CitationView], language: &str) -> String {
+pub fn sources_plain(sources: &[CitationView], phrases: &Phrasebook<'_>) -> String {
     sources
         .iter()
-        .map(|s| s.display(language))
+        .map(|s| s.label(phrases))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
 /// The citations as HTML, each linked to its source when it has an address.
-pub fn sources_html(sources: &[CitationView], language: &str) -> String {
+pub fn sources_html(sources: &[CitationView], phrases: &Phrasebook<'_>) -> String {
     sources
         .iter()
         .map(|s| {
-            let text = html_text(&s.display(language));
+            let text = html_text(&s.label(phrases));
             match &s.url {
                 Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
                     format!("<a href=\"{}\">{text}</a>", html_attr(url))
@@ -176,38 +183,18 @@ pub fn sources_html(sources: &[CitationView], language: &str) -> String {
         .join("; ")
 }
 
-/// The few words the exports add to the teacher's text, in the course's language.
-#[derive(Clone, Copy, Debug)]
-pub struct Words {
-    russian: bool,
+/// The label before a question's citations ("Source", "Sources"), in the course's words.
+pub fn source_label(phrases: &Phrasebook<'_>, count: usize) -> String {
+    phrases.get(if count > 1 { "x.sources" } else { "x.source" }, &[])
 }
 
-impl Words {
-    /// The words for a course language (`en`, `ru`, …; English for any other).
-    pub fn new(language: &str) -> Words {
-        Words {
-            russian: is_russian(language),
-        }
-    }
-
-    /// The label before the citations.
-    pub fn source(self, count: usize) -> &'static str {
-        match (self.russian, count > 1) {
-            (false, false) => "Source",
-            (false, true) => "Sources",
-            (true, false) => "Источник",
-            (true, true) => "Источники",
-        }
-    }
-
-    /// The name of position `n` (from 1) of `of` in a timeline, as an answer to choose.
-    pub fn position(self, n: usize, of: usize) -> String {
-        match (self.russian, n) {
-            (false, 1) => "1 (earliest)".to_owned(),
-            (false, n) if n == of => format!("{n} (latest)"),
-            (true, 1) => "1 (самое раннее)".to_owned(),
-            (true, n) if n == of => format!("{n} (самое позднее)"),
-            (_, n) => n.to_string(),
-        }
+/// The name of position `n` (from 1) of `of` in a timeline, as an answer to choose: both
+/// ends are named ("1 (earliest)"), in the course's words.
+pub fn position(phrases: &Phrasebook<'_>, n: usize, of: usize) -> String {
+    let number = n.to_string();
+    match n {
+        1 => phrases.get("x.earliest", &[("n", &number)]),
+        n if n == of => phrases.get("x.latest", &[("n", &number)]),
+        _ => number,
     }
 }

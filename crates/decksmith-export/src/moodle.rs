@@ -61,7 +61,7 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         cdata(&info)
     ));
     out.push_str("  </question>\n");
-    for item in items(quiz, course.language_of(deck)) {
+    for item in items(quiz, &crate::phrases(course, deck)) {
         question(&mut out, &item);
     }
     out.push_str("</quiz>\n");

@@ -1,5 +1,9 @@
 use super::gift::escape;
-use super::{Words, html_attr, html_block, html_text};
+use std::collections::BTreeMap;
+
+use decksmith_quiz::phrases::{BUILT_IN, PHRASES, Phrasebook};
+
+use super::{html_attr, html_block, html_text, position, source_label};
 
 #[test]
 fn html_escapes_markup_and_drops_control_characters() {
@@ -52,13 +56,38 @@ fn gift_escapes_every_special_character() {
 
 #[test]
 fn timeline_positions_name_both_ends() {
-    let en = Words::new("en");
-    assert_eq!(en.position(1, 3), "1 (earliest)");
-    assert_eq!(en.position(2, 3), "2");
-    assert_eq!(en.position(3, 3), "3 (latest)");
-    let ru = Words::new("ru");
-    assert_eq!(ru.position(1, 2), "1 (самое раннее)");
-    assert_eq!(ru.source(2), "Источники");
+    let en = Phrasebook::new(PHRASES, "en", &BUILT_IN);
+    assert_eq!(position(&en, 1, 3), "1 (earliest)");
+    assert_eq!(position(&en, 2, 3), "2");
+    assert_eq!(position(&en, 3, 3), "3 (latest)");
+    let ru = Phrasebook::new(PHRASES, "ru", &BUILT_IN);
+    assert_eq!(position(&ru, 1, 2), "1 (самое раннее)");
+    assert_eq!(source_label(&ru, 2), "Источники");
+}
+
+#[test]
+fn a_course_in_another_language_words_the_exports_itself() {
+    // A German course gives its own words under `strings:`; the exports use them.
+    let strings: BTreeMap<String, String> = [
+        ("x.earliest", "{n} (frühestes)"),
+        ("x.source", "Quelle"),
+        ("cite.page", "{source}, S. {page}"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    let de = Phrasebook::new(PHRASES, "de", &strings);
+    assert_eq!(position(&de, 1, 4), "1 (frühestes)");
+    assert_eq!(position(&de, 4, 4), "4 (latest)");
+    assert_eq!(source_label(&de, 1), "Quelle");
+    let cited = decksmith_quiz::CitationView {
+        id: "lehrbuch".into(),
+        short: "Lehrbuch".into(),
+        title: "Ein Lehrbuch".into(),
+        locator: Some(decksmith_quiz::LocatorView::Page("12".into())),
+        url: None,
+    };
+    assert_eq!(super::sources_plain(&[cited], &de), "Lehrbuch, S. 12");
 }
 
 #[test]
@@ -97,7 +126,7 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
         variant: None,
         questions: vec![question],
     };
-    let bank = items(&quiz, "en");
+    let bank = items(&quiz, &Phrasebook::new(PHRASES, "en", &BUILT_IN));
     let gaps: Vec<(String, String, Vec<String>)> = bank
         .iter()
         .map(|item| match &item.kind {

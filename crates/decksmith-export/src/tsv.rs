@@ -82,7 +82,7 @@ pub fn cards(course: &Course, deck: &Deck, cards: &[Card]) -> String {
         let row = [
             field(&front),
             field(&back),
-            field(&sources_html(&card.sources, course.language_of(deck))),
+            field(&sources_html(&card.sources, &crate::phrases(course, deck))),
             plain_field(&deck_name),
             plain_field(&tags.join(" ")),
             plain_field(&anki::guid(course, deck, &format!("tsv:{}", card.id))),

@@ -196,6 +196,8 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
 #[derive(Clone, Debug)]
 pub struct Ui<'a> {
     book: Phrasebook<'a>,
+    /// Generation's words (citations' locators, dates) with the same overrides.
+    phrases: Phrasebook<'a>,
     language: &'a str,
 }
 
@@ -214,8 +216,15 @@ impl<'a> Ui<'a> {
     pub fn with(language: &'a str, overrides: &'a BTreeMap<String, String>) -> Ui<'a> {
         Ui {
             book: Phrasebook::new(UI_STRINGS, language, overrides),
+            phrases: Phrasebook::new(decksmith_quiz::phrases::PHRASES, language, overrides),
             language,
         }
+    }
+
+    /// Generation's phrasebook in the same language and with the same `strings:`: for the
+    /// words around values (a citation's "para.").
+    pub fn phrases(&self) -> &Phrasebook<'a> {
+        &self.phrases
     }
 
     /// The language code of the interface.

@@ -79,7 +79,7 @@ fn sources<'a>(ui: &Ui<'_>, citations: &'a [CitationView]) -> Vec<SourceView<'a>
     citations
         .iter()
         .map(|c| SourceView {
-            text: c.display(ui.language()),
+            text: c.label(ui.phrases()),
             title: &c.title,
             url: c
                 .url

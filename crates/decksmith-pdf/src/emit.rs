@@ -19,8 +19,8 @@ use rayon::prelude::*;
 
 use super::file;
 use super::fonts::{Face, FontError, Fonts, Weight};
-use super::hash::Fnv;
 use super::plan::MM;
+use decksmith_model::hash::Fnv;
 
 /// A document could not be written: a bug, or printpdf or a compressor failing, never the
 /// content (content problems are warnings).

@@ -14,7 +14,7 @@ use allsorts::subset::{CmapTarget, SubsetProfile, subset};
 use allsorts::tag;
 use printpdf::{FontType, ParsedFont};
 
-use super::hash::Fnv;
+use decksmith_model::hash::Fnv;
 
 /// DejaVu Sans 2.37 (see `fonts/README.md` for why, `fonts/LICENSE` for its licence).
 const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");

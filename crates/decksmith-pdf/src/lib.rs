@@ -18,7 +18,6 @@ pub mod emit;
 mod file;
 pub mod flashcards;
 pub mod fonts;
-mod hash;
 pub mod plan;
 pub mod text;
 pub mod words;

@@ -5,6 +5,7 @@
 //! (only one taller than a whole page is, between its rows, with a warning).
 
 use decksmith_model::Diagnostic;
+use decksmith_quiz::phrases::{PHRASES, Phrasebook};
 use decksmith_quiz::{Body, Choice, Question, Quiz};
 
 use super::Context;
@@ -883,11 +884,12 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
         para(&mut row, &mut y, &text, Weight::Regular, 8.0, 0.3);
     }
     if !question.sources.is_empty() {
-        let cited: Vec<String> = question
-            .sources
-            .iter()
-            .map(|s| s.display(ctx.course.language_of(ctx.deck)))
-            .collect();
+        let phrases = Phrasebook::new(
+            PHRASES,
+            ctx.course.language_of(ctx.deck),
+            &ctx.course.strings,
+        );
+        let cited: Vec<String> = question.sources.iter().map(|s| s.label(&phrases)).collect();
         let text = if cited.len() == 1 {
             ctx.words
                 .get("pdf.source", &[("source", &cited.join("; "))])

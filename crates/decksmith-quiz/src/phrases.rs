@@ -183,6 +183,10 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("c.quote", "“{quote}”", "«{quote}»"),
     ("lang.ru", "Russian", "по-русски"),
     ("lang.en", "English", "по-английски"),
+    ("x.source", "Source", "Источник"),
+    ("x.sources", "Sources", "Источники"),
+    ("x.earliest", "{n} (earliest)", "{n} (самое раннее)"),
+    ("x.latest", "{n} (latest)", "{n} (самое позднее)"),
     ("cite.quote", "{source}, “{quote}”", "{source}, «{quote}»"),
     (
         "cite.paragraph",

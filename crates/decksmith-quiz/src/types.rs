@@ -10,7 +10,7 @@ use decksmith_model::Location;
 use schemars::JsonSchema;
 use serde::{Serialize, Serializer};
 
-use crate::phrases::{BUILT_IN, PHRASES, Phrasebook};
+use crate::phrases::Phrasebook;
 
 pub use decksmith_model::QuestionKind;
 
@@ -173,13 +173,6 @@ impl CitationView {
             }
             Some(LocatorView::Page(page)) => phrases.get("cite.page", &[source, ("page", page)]),
         }
-    }
-
-    /// The citation for a footer in `language`'s built-in words, without a course's
-    /// `strings:`. Renderers should call [`CitationView::label`] with the course's
-    /// phrasebook instead; this stays until they do.
-    pub fn display(&self, language: &str) -> String {
-        self.label(&Phrasebook::new(PHRASES, language, &BUILT_IN))
     }
 }
 
