@@ -252,31 +252,61 @@ impl<'a> DeckPdfs<'a> {
     /// `answer-key.pdf`, `worksheet-A.pdf`, ….
     pub fn quiz_sheets(&mut self) -> Result<Vec<OutFile>, PdfError> {
         let mut files = Vec::new();
-        for quiz in std::iter::once(&self.output.quiz).chain(&self.output.variants) {
+        for (quiz, sheet) in self.sheets() {
             let suffix = quiz
                 .variant
                 .as_ref()
                 .map(|v| format!("-{v}"))
                 .unwrap_or_default();
-            for (sheet, name) in [
-                (Sheet::Worksheet, "worksheet"),
-                (Sheet::AnswerKey, "answer-key"),
-            ] {
-                let path = format!("{}/{name}{suffix}.pdf", self.ctx.deck.id);
-                // Forms share their questions: warn about a question only for the main quiz.
-                let mut quiet = Vec::new();
-                let sink = if quiz.variant.is_none() {
-                    &mut self.warnings
-                } else {
-                    &mut quiet
-                };
-                match quiz_pdf(&self.ctx, self.setup.paper, quiz, sheet, sink) {
-                    Ok(bytes) => files.push(OutFile { path, bytes }),
-                    Err(source) => return Err(PdfError::Document { path, source }),
-                }
+            let name = match sheet {
+                Sheet::Worksheet => "worksheet",
+                Sheet::AnswerKey => "answer-key",
+            };
+            let path = format!("{}/{name}{suffix}.pdf", self.ctx.deck.id);
+            // Forms share their questions: warn about a question only for the main quiz.
+            let mut quiet = Vec::new();
+            let sink = if quiz.variant.is_none() {
+                &mut self.warnings
+            } else {
+                &mut quiet
+            };
+            match quiz_pdf(&self.ctx, self.setup.paper, quiz, sheet, sink) {
+                Ok(bytes) => files.push(OutFile { path, bytes }),
+                Err(source) => return Err(PdfError::Document { path, source }),
             }
         }
         Ok(files)
+    }
+
+    /// Lays out every PDF of the deck without writing any (for `decksmith check`): the same
+    /// warnings as making them (text that does not fit, characters the fonts lack), none of
+    /// the cost of the files.
+    pub fn lay_out(mut self) -> Vec<Diagnostic> {
+        flashcards::pages(
+            &self.ctx,
+            &self.setup,
+            &self.output.cards,
+            &mut self.warnings,
+        );
+        for (quiz, sheet) in self.sheets() {
+            let mut quiet = Vec::new();
+            let sink = if quiz.variant.is_none() {
+                &mut self.warnings
+            } else {
+                &mut quiet
+            };
+            worksheet::pages(&self.ctx, self.setup.paper, quiz, sheet, sink);
+        }
+        self.warnings()
+    }
+
+    /// Each form of the quiz (the main one first) with each of its sheets.
+    fn sheets(&self) -> Vec<(&'a Quiz, Sheet)> {
+        let output = self.output;
+        std::iter::once(&output.quiz)
+            .chain(&output.variants)
+            .flat_map(|quiz| [(quiz, Sheet::Worksheet), (quiz, Sheet::AnswerKey)])
+            .collect()
     }
 
     /// The warnings about the deck's content, one per problem, in file order, however many

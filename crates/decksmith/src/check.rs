@@ -1,7 +1,10 @@
 //! `decksmith check`: validate a course without building it.
 
-use decksmith_model::{Diagnostics, load};
-use decksmith_quiz::{GenerateOptions, generate};
+use decksmith_model::{Course, Diagnostic, Diagnostics, load};
+use decksmith_pdf::fonts::Fonts;
+use decksmith_pdf::{DeckPdfs, PrintOverrides};
+use decksmith_quiz::{DeckOutput, GenerateOptions, generate};
+use rayon::prelude::*;
 
 use crate::build::load_options;
 use crate::content::{ContentDir, check_source_quotes, read_content};
@@ -18,7 +21,8 @@ pub struct CheckReport {
 }
 
 /// Reads and validates the course in `dir`, then generates its quizzes to report what
-/// cannot be generated (the same warnings a build gives, without writing anything).
+/// cannot be generated, and lays out its PDFs to report what does not fit on them: the same
+/// warnings a build gives, without writing anything.
 pub fn check(dir: &ContentDir) -> CheckReport {
     let input = match read_content(dir) {
         Ok(input) => input,
@@ -36,8 +40,9 @@ pub fn check(dir: &ContentDir) -> CheckReport {
     let counts = loaded.course.as_ref().map(|course| {
         diagnostics.extend(check_source_quotes(dir, course));
         let (generated, warnings) = generate(course, &GenerateOptions::default());
-        generation = generated.reports;
         diagnostics.extend(warnings);
+        diagnostics.extend(lay_out_pdfs(course, &generated.decks));
+        generation = generated.reports;
         (
             course.decks.len(),
             course.decks.iter().map(|d| d.entries.len()).sum(),
@@ -48,4 +53,24 @@ pub fn check(dir: &ContentDir) -> CheckReport {
         counts,
         generation,
     }
+}
+
+/// The warnings of laying out every deck's PDFs with the course's print settings (text that
+/// does not fit, characters the fonts lack), decks on all cores, in deck order.
+fn lay_out_pdfs(course: &Course, decks: &[DeckOutput]) -> Vec<Diagnostic> {
+    // The fonts are compiled in: they fail to load only if the binary is broken, and then
+    // `build` says so; `check` is about the content.
+    let Ok(fonts) = Fonts::load() else {
+        return Vec::new();
+    };
+    let overrides = PrintOverrides::default();
+    course
+        .decks
+        .par_iter()
+        .zip(decks)
+        .map(|(deck, output)| DeckPdfs::new(&fonts, &overrides, course, deck, output).lay_out())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }

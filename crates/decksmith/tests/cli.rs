@@ -318,3 +318,34 @@ fn check_looks_every_quote_up_in_the_sources_text() {
     assert!(!err.contains("more than 300 participants"), "{err}");
     assert!(!err.contains("digital divide"), "{err}");
 }
+
+#[test]
+fn check_lays_out_the_pdfs_and_warns_as_build_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&course);
+    let deck = course.join("decks/un-basics.yaml");
+    // A meaning far too long for a card, and a character the PDF font does not have.
+    let long = "a group of experts that meets every year to discuss ".repeat(40);
+    let yaml = fs::read_to_string(&deck)
+        .unwrap()
+        .replace(
+            "meaning: The UN group on ICT security open to every member state",
+            &format!("meaning: The UN group on ICT security open to every member state, {long}"),
+        )
+        .replace(
+            "meaning: The UN group of experts on ICT security led by Washington",
+            "meaning: The UN group of experts on ICT security led by Washington 漢",
+        );
+    fs::write(&deck, yaml).unwrap();
+    let args = ["check", "--content", course.to_str().unwrap()];
+    let out = decksmith(&args);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("does not fit on a"), "{said}");
+    assert!(said.contains("has no glyph for `漢`"), "{said}");
+    assert!(said.contains("un-basics.yaml:"), "{said}");
+    // The same warnings fail `check --deny-warnings`, as they fail `build --deny-warnings`.
+    let out = decksmith(&[args[0], args[1], args[2], "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+}
