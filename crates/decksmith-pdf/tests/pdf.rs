@@ -1061,3 +1061,219 @@ fn fonts_are_embedded_as_subsets() {
     );
     assert!(file(&rendered, "flashcards.pdf").len() < 120_000);
 }
+
+// ---------------------------------------------------------------------------------------
+// Glyphs: what is drawn, read through the embedded font programs themselves
+
+/// A glyph as a font draws it: its advance and its outline, command by command.
+type Shape = (u16, Vec<String>);
+
+/// Collects an outline's commands.
+struct Commands(Vec<String>);
+
+impl ttf_parser::OutlineBuilder for Commands {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.push(format!("M{x} {y}"));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.push(format!("L{x} {y}"));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.push(format!("Q{x1} {y1} {x} {y}"));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.push(format!("C{x1} {y1} {x2} {y2} {x} {y}"));
+    }
+    fn close(&mut self) {
+        self.0.push("Z".into());
+    }
+}
+
+fn shape(face: &ttf_parser::Face<'_>, glyph: ttf_parser::GlyphId) -> Shape {
+    let mut commands = Commands(Vec::new());
+    face.outline_glyph(glyph, &mut commands);
+    (face.glyph_hor_advance(glyph).unwrap_or(0), commands.0)
+}
+
+/// The shipped fonts, read with ttf-parser (not allsorts, which made the subsets): the
+/// characters `chars` by the shape of their glyph, per weight (regular, bold). Where two
+/// characters share a glyph, the lower one stands for both.
+fn shapes_of(chars: &std::collections::BTreeSet<char>) -> [BTreeMap<Shape, char>; 2] {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+    ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map(|name| {
+        let bytes = std::fs::read(dir.join(name)).expect("the shipped font");
+        let face = ttf_parser::Face::parse(&bytes, 0).expect("ttf-parser reads it");
+        let mut by_shape = BTreeMap::new();
+        for &c in chars.iter().rev() {
+            if let Some(g) = face.glyph_index(c) {
+                by_shape.insert(shape(&face, g), c);
+            }
+        }
+        by_shape
+    })
+}
+
+/// Each page's text as its glyphs draw it: every glyph shown is looked up by its shape in
+/// the font program embedded for it, and named by the character of the shipped font with
+/// that shape (not by the PDF's map back to Unicode); glyphs with no outline (spaces) are
+/// left out, and a glyph no character of `shapes` has is `¤`.
+fn drawn(bytes: &[u8], shapes: &[BTreeMap<Shape, char>; 2]) -> Vec<String> {
+    let doc = Document::load_mem(bytes).expect("lopdf reads the PDF");
+    let deref = |o: &Object| -> Object {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).expect("object").clone(),
+            other => other.clone(),
+        }
+    };
+    let mut pages = Vec::new();
+    for (_, id) in doc.get_pages() {
+        // Each font of the page: its embedded program's bytes and its weight. Codes are
+        // glyph ids (Identity-H, and an identity map from CIDs to glyphs).
+        let mut programs: BTreeMap<Vec<u8>, (Vec<u8>, usize)> = BTreeMap::new();
+        for (name, font) in doc.get_page_fonts(id).expect("fonts") {
+            assert_eq!(
+                font.get(b"Encoding").and_then(Object::as_name).ok(),
+                Some(b"Identity-H".as_slice())
+            );
+            let bold = font
+                .get(b"BaseFont")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| String::from_utf8_lossy(n).contains("Bold"));
+            let descendants = deref(font.get(b"DescendantFonts").expect("descendants"));
+            let cid = deref(&descendants.as_array().expect("array")[0]);
+            let cid = cid.as_dict().expect("CID font");
+            if let Ok(map) = cid.get(b"CIDToGIDMap") {
+                assert_eq!(deref(map).as_name().ok(), Some(b"Identity".as_slice()));
+            }
+            let descriptor = deref(cid.get(b"FontDescriptor").expect("descriptor"));
+            let file = deref(
+                descriptor
+                    .as_dict()
+                    .expect("dict")
+                    .get(b"FontFile2")
+                    .expect("an embedded TrueType program"),
+            );
+            let stream = file.as_stream().expect("stream");
+            let bytes = stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone());
+            programs.insert(name, (bytes, usize::from(bold)));
+        }
+        let faces: BTreeMap<&Vec<u8>, (ttf_parser::Face<'_>, usize)> = programs
+            .iter()
+            .map(|(name, (bytes, weight))| {
+                let face = ttf_parser::Face::parse(bytes, 0).expect("ttf-parser reads the program");
+                (name, (face, *weight))
+            })
+            .collect();
+        let content = doc.get_and_decode_page_content(id).expect("content");
+        let mut font = None;
+        let mut text = String::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    font = op.operands[0]
+                        .as_name()
+                        .ok()
+                        .and_then(|n| faces.get(&n.to_vec()))
+                }
+                "Tj" | "TJ" => {
+                    let (face, weight) = font.expect("a font before text");
+                    let strings: Vec<&[u8]> = match op.operator.as_str() {
+                        "Tj" => vec![op.operands[0].as_str().expect("a string")],
+                        _ => op.operands[0]
+                            .as_array()
+                            .expect("an array")
+                            .iter()
+                            .filter_map(|o| o.as_str().ok())
+                            .collect(),
+                    };
+                    for s in strings {
+                        for pair in s.chunks(2) {
+                            let glyph = u16::from_be_bytes([pair[0], *pair.get(1).unwrap_or(&0)]);
+                            let drawn = shape(face, ttf_parser::GlyphId(glyph));
+                            if drawn.1.is_empty() {
+                                continue;
+                            }
+                            text.push(shapes[*weight].get(&drawn).copied().unwrap_or('¤'));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        pages.push(text);
+    }
+    pages
+}
+
+#[test]
+fn every_glyph_drawn_is_the_glyph_of_its_character_in_the_embedded_font() {
+    // Latin with accents, Cyrillic, Greek, two characters DejaVu draws with one glyph (the
+    // ohm sign and capital omega), typographic punctuation, and a character the font lacks.
+    let course = course_from(&[
+        ("course.yaml", "title: Glyphs\n"),
+        ("sources.yaml", SOURCES),
+        (
+            "decks/glyphs.yaml",
+            "title: Glyphs\nentries:\n\
+             \x20 - term: Schrödinger’s café\n    meaning: A façade — naïve, déjà vu\n    source: src\n\
+             \x20 - term: Безопасность\n    meaning: Международная информационная безопасность\n    source: src\n\
+             \x20 - term: \u{2126} unit\n    meaning: The ohm, written \u{03A9}, of resistance\n    source: src\n\
+             \x20 - term: 信 sign\n    meaning: A sign the font lacks\n    source: src\n",
+        ),
+    ]);
+    let output = &generated(&course).decks[0];
+    let rendered = render(&course, output, &PrintOverrides::default());
+    let mut chars: std::collections::BTreeSet<char> = output
+        .cards
+        .iter()
+        .flat_map(|c| [c.front.plain(), c.back.plain()])
+        .flat_map(|t| t.chars().collect::<Vec<_>>())
+        .collect();
+    chars.extend("\u{FFFD}0123456789GlyphsWorksheetAnswerkey".chars());
+    let shapes = shapes_of(&chars);
+    let pages = drawn(file(&rendered, "flashcards.pdf"), &shapes);
+    let all: String = pages.concat();
+    // Every card's text is drawn with its own characters' glyphs; where two characters
+    // share a glyph, the lower one stands for both; a character the font lacks is drawn as
+    // the replacement character.
+    let regular = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/DejaVuSans.ttf"))
+        .expect("font");
+    let regular = ttf_parser::Face::parse(&regular, 0).expect("face");
+    // The character standing for `c`'s glyph: the lowest with the same shape.
+    let shared = |c: char| match regular.glyph_index(c) {
+        Some(g) => shapes[0][&shape(&regular, g)],
+        None => '\u{FFFD}',
+    };
+    let mut checked = 0;
+    for card in &output.cards {
+        for side in [&card.front, &card.back] {
+            let want: String = side
+                .plain()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(shared)
+                .collect();
+            assert!(
+                all.contains(&want),
+                "`{want}` is not drawn with its glyphs; the pages draw: {pages:#?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "{checked} sides checked");
+    // Letters of their own are drawn as themselves; the ohm sign as the omega it shares a
+    // glyph with; the character the font lacks as the replacement.
+    for c in ['Б', 'з', 'ö', 'ç', '’', '—', 'Ω', '\u{FFFD}'] {
+        assert!(all.contains(c), "{c} in {all}");
+    }
+    // The worksheet and answer key too: every page draws only glyphs that are characters'.
+    for name in ["worksheet.pdf", "answer-key.pdf"] {
+        let text = drawn(file(&rendered, name), &shapes).concat();
+        assert!(
+            text.contains("Глифы") || text.contains("Glyphs"),
+            "{name}: {text}"
+        );
+    }
+}
