@@ -242,7 +242,58 @@ const CONTENT_LEVEL: i32 = 1;
 /// compressed, all pages in parallel. The other pages' dictionaries are ours too, and
 /// [`file`] writes the whole file.
 pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, EmitError> {
-    // Backgrounds shared by several pages, each written once, in order of first use.
+    let first = pages.first().ok_or(EmitError::NoPages)?;
+    let (backgrounds, page_background) = shared_backgrounds(pages);
+    let used = used_chars(fonts, pages, &backgrounds);
+    let mut doc = new_document(info)?;
+    let (encoders, register) = add_fonts(&mut doc, fonts, &used)?;
+
+    // Every content stream, written and compressed in parallel.
+    let mut streams: Vec<Content> = backgrounds
+        .par_iter()
+        .map_init(Scratch::new, |z, bg| content(z, &encoders, bg))
+        .chain(
+            pages
+                .par_iter()
+                .map_init(Scratch::new, |z, page| content(z, &encoders, &page.items)),
+        )
+        .collect::<Result<_, _>>()?;
+    let (background_streams, page_streams) = streams.split_at(backgrounds.len());
+    let id = document_id(
+        info,
+        pages,
+        background_streams,
+        page_streams,
+        &page_background,
+    );
+
+    // printpdf makes the document with the first page only, which registers the glyphs;
+    // the pages are added below, with the contents written above.
+    doc.with_pages(vec![PdfPage::new(
+        Mm(first.width / MM),
+        Mm(first.height / MM),
+        register,
+    )]);
+    let mut lo = to_lopdf(&doc)?;
+    // The id's two halves (the file's first and latest version) are the same: each build
+    // writes the file anew.
+    lo.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    tidy_info(&mut lo, info.language);
+    // The font programs and their maps to Unicode: page contents are compressed already.
+    lo.compress();
+    let page_streams = streams.split_off(backgrounds.len());
+    write_file(lo, pages, &streams, &page_streams, &page_background)
+}
+
+/// The backgrounds shared by several pages, each once, in order of first use; and for each
+/// page, which of them it has.
+fn shared_backgrounds(pages: &[Page]) -> (Vec<&Arc<Vec<Item>>>, Vec<Option<usize>>) {
     let mut backgrounds: Vec<&Arc<Vec<Item>>> = Vec::new();
     let mut page_background: Vec<Option<usize>> = Vec::with_capacity(pages.len());
     for page in pages {
@@ -256,10 +307,13 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
             }
         }));
     }
+    (backgrounds, page_background)
+}
 
-    // The characters each weight shows, with those the fonts lack replaced (content warnings
-    // have named them already).
-    let used = pages
+/// The characters each weight shows, with those the fonts lack replaced (content warnings
+/// have named them already).
+fn used_chars(fonts: &Fonts, pages: &[Page], backgrounds: &[&Arc<Vec<Item>>]) -> Used {
+    pages
         .par_iter()
         .map(|page| page.items.as_slice())
         .chain(backgrounds.par_iter().map(|bg| bg.as_slice()))
@@ -267,8 +321,11 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
             used.add(fonts, items);
             used
         })
-        .reduce(Used::default, Used::merge);
+        .reduce(Used::default, Used::merge)
+}
 
+/// printpdf's document with its metadata, dated [`FIXED_DATE`].
+fn new_document(info: &Info<'_>) -> Result<PdfDocument, EmitError> {
     let mut doc = PdfDocument::new(info.title);
     let date =
         printpdf::OffsetDateTime::from_unix_timestamp(FIXED_DATE).map_err(EmitError::Date)?;
@@ -279,13 +336,22 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     meta.subject = info.subject.to_owned();
     meta.creator = "decksmith".to_owned();
     meta.producer = "decksmith (printpdf)".to_owned();
+    Ok(doc)
+}
 
-    // One subset font per weight shown, and the codes its glyphs have.
+/// One subset font per weight shown, added to `doc`: the codes of its glyphs, and the
+/// operations of the page that shows printpdf each character once.
+///
+/// printpdf learns which glyphs a font shows (for its widths and its map back to Unicode)
+/// from the text its pages show: the first page shows every character once, and its
+/// content is replaced with the real one. Highest first, so where two characters share a
+/// glyph, the map names the lower (printpdf keeps the last).
+fn add_fonts(
+    doc: &mut PdfDocument,
+    fonts: &Fonts,
+    used: &Used,
+) -> Result<(BTreeMap<Weight, Encoder>, Vec<Op>), EmitError> {
     let mut encoders: BTreeMap<Weight, Encoder> = BTreeMap::new();
-    // printpdf learns which glyphs a font shows (for its widths and its map back to
-    // Unicode) from the text its pages show: the first page shows every character once,
-    // and its content is replaced with the real one below. Highest first, so where two
-    // characters share a glyph, the map names the lower (printpdf keeps the last).
     let mut register = vec![Op::StartTextSection];
     for (weight, chars) in used.weights() {
         let font_id = FontId(font_name(weight).to_owned());
@@ -304,20 +370,17 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
             .insert(font_id, PdfFont::new(subset));
     }
     register.push(Op::EndTextSection);
+    Ok((encoders, register))
+}
 
-    // Every content stream, written and compressed in parallel.
-    let mut streams: Vec<Content> = backgrounds
-        .par_iter()
-        .map_init(Scratch::new, |z, bg| content(z, &encoders, bg))
-        .chain(
-            pages
-                .par_iter()
-                .map_init(Scratch::new, |z, page| content(z, &encoders, &page.items)),
-        )
-        .collect::<Result<_, _>>()?;
-    let (background_streams, page_streams) = streams.split_at(backgrounds.len());
-
-    // The document id, hashed from everything drawn.
+/// The document id, hashed from everything drawn: 16 bytes, two FNV-1a halves.
+fn document_id(
+    info: &Info<'_>,
+    pages: &[Page],
+    background_streams: &[Content],
+    page_streams: &[Content],
+    page_background: &[Option<usize>],
+) -> Vec<u8> {
     let mut id = (Fnv::new(), Fnv::with_basis(0x84222325cbf29ce4));
     let mut feed = |bytes: &[u8]| {
         id.0.write(bytes);
@@ -327,21 +390,20 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     for stream in background_streams {
         feed(&stream.hash.to_le_bytes());
     }
-    for ((page, stream), background) in pages.iter().zip(page_streams).zip(&page_background) {
+    for ((page, stream), background) in pages.iter().zip(page_streams).zip(page_background) {
         feed(&page.width.to_bits().to_le_bytes());
         feed(&page.height.to_bits().to_le_bytes());
         feed(&background.map_or(u64::MAX, |b| b as u64).to_le_bytes());
         feed(&stream.hash.to_le_bytes());
     }
+    let mut bytes = id.0.finish().to_be_bytes().to_vec();
+    bytes.extend_from_slice(&id.1.finish().to_be_bytes());
+    bytes
+}
 
-    // printpdf makes the document with the first page only, which registers the glyphs;
-    // the pages are added below, with the contents written above.
-    let first = pages.first().ok_or(EmitError::NoPages)?;
-    doc.with_pages(vec![PdfPage::new(
-        Mm(first.width / MM),
-        Mm(first.height / MM),
-        register,
-    )]);
+/// printpdf's document as lopdf objects: fonts (subsets as given), catalog, metadata, the
+/// first page.
+fn to_lopdf(doc: &PdfDocument) -> Result<lopdf::Document, EmitError> {
     let mut warnings = Vec::new();
     let options = PdfSaveOptions {
         optimize: true,
@@ -349,30 +411,14 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
         secure: true,
         image_optimization: None,
     };
-    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
-    if let Some(w) = warnings
+    let lo = doc.to_lopdf_document(&options, &mut warnings);
+    match warnings
         .iter()
         .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
     {
-        return Err(EmitError::Printpdf(w.msg.clone()));
+        Some(w) => Err(EmitError::Printpdf(w.msg.clone())),
+        None => Ok(lo),
     }
-    // The id's two halves (the file's first and latest version) are the same: each build
-    // writes the file anew.
-    let mut document_id = id.0.finish().to_be_bytes().to_vec();
-    document_id.extend_from_slice(&id.1.finish().to_be_bytes());
-    lo.trailer.set(
-        "ID",
-        Object::Array(vec![
-            Object::String(document_id.clone(), StringFormat::Hexadecimal),
-            Object::String(document_id, StringFormat::Hexadecimal),
-        ]),
-    );
-    tidy_info(&mut lo, info.language);
-    // The font programs and their maps to Unicode: page contents are compressed already.
-    lo.compress();
-    let page_streams = streams.split_off(backgrounds.len());
-    let bytes = write_file(lo, pages, &streams, &page_streams, &page_background)?;
-    Ok(bytes)
 }
 
 /// The resource name of a weight's font.
@@ -397,48 +443,15 @@ fn write_file(
     contents: &[Content],
     page_background: &[Option<usize>],
 ) -> Result<Vec<u8>, EmitError> {
-    let unexpected = |what: &'static str| {
-        move |e: lopdf::Error| EmitError::Unexpected {
-            what,
-            source: Some(e),
-        }
-    };
-    let root_id = doc
-        .catalog()
-        .and_then(|c| c.get(b"Pages"))
-        .and_then(Object::as_reference)
-        .map_err(unexpected("no page tree"))?;
-    let first_id = doc
-        .get_pages()
-        .into_values()
-        .next()
-        .ok_or(EmitError::Unexpected {
-            what: "no page",
-            source: None,
-        })?;
-    let first = doc
-        .get_object_mut(first_id)
-        .and_then(Object::as_dict_mut)
-        .map_err(unexpected("a page that is not a dictionary"))?;
-    let first_contents = first
-        .get(b"Contents")
-        .and_then(Object::as_reference)
-        .map_err(unexpected("a page without contents"))?;
-    let resources = first.remove(b"Resources");
-    for key in [b"MediaBox".as_slice(), b"TrimBox", b"CropBox", b"Annots"] {
-        first.remove(key);
-    }
+    let FirstPage {
+        root_id,
+        first_id,
+        first_contents,
+        resources,
+    } = first_page(&mut doc)?;
     let same_media = pages
         .windows(2)
         .all(|w| w[0].width == w[1].width && w[0].height == w[1].height);
-    let media = |page: &Page| {
-        Object::Array(vec![
-            Object::Integer(0),
-            Object::Integer(0),
-            Object::Real(page.width),
-            Object::Real(page.height),
-        ])
-    };
 
     // Numbers for the new objects, after printpdf's: the shared backgrounds, then each
     // page's content and dictionary (the first page's are printpdf's).
@@ -470,7 +483,7 @@ fn write_file(
         .map_err(unexpected("a page that is not a dictionary"))?;
     first.set("Contents", contents_of(0));
     if let (false, Some(page)) = (same_media, pages.first()) {
-        first.set("MediaBox", media(page));
+        first.set("MediaBox", media_box(page));
     }
     let root = doc
         .get_object_mut(root_id)
@@ -490,11 +503,107 @@ fn write_file(
         root.set("Resources", resources);
     }
     if let (true, Some(page)) = (same_media, pages.first()) {
-        root.set("MediaBox", media(page));
+        root.set("MediaBox", media_box(page));
     }
 
+    let numbers = Numbers {
+        root: root_id.0,
+        first_contents,
+        backgrounds: &background_ids,
+        pages: &page_ids,
+        next,
+    };
+    serialize(
+        &doc,
+        pages,
+        backgrounds,
+        contents,
+        &numbers,
+        same_media,
+        contents_of,
+    )
+}
+
+/// The objects' numbers in the file.
+struct Numbers<'a> {
+    /// The page tree's root.
+    root: u32,
+    /// The first page's content stream (printpdf's object, given our content).
+    first_contents: lopdf::ObjectId,
+    /// Each shared background's content stream.
+    backgrounds: &'a [u32],
+    /// Each page's content stream and dictionary.
+    pages: &'a [(u32, u32)],
+    /// The first number not used.
+    next: u32,
+}
+
+/// An error for printpdf's document not being shaped as expected: `what` it has instead.
+fn unexpected(what: &'static str) -> impl Fn(lopdf::Error) -> EmitError {
+    move |e| EmitError::Unexpected {
+        what,
+        source: Some(e),
+    }
+}
+
+/// What [`write_file`] takes from the first page printpdf made.
+struct FirstPage {
+    root_id: lopdf::ObjectId,
+    first_id: lopdf::ObjectId,
+    first_contents: lopdf::ObjectId,
+    resources: Option<Object>,
+}
+
+/// The page tree's root, and the first page with what every page shares taken out of it
+/// (its resources) and the boxes and lists a reader assumes removed.
+fn first_page(doc: &mut lopdf::Document) -> Result<FirstPage, EmitError> {
+    let root_id = doc
+        .catalog()
+        .and_then(|c| c.get(b"Pages"))
+        .and_then(Object::as_reference)
+        .map_err(unexpected("no page tree"))?;
+    let first_id = doc
+        .get_pages()
+        .into_values()
+        .next()
+        .ok_or(EmitError::Unexpected {
+            what: "no page",
+            source: None,
+        })?;
+    let first = doc
+        .get_object_mut(first_id)
+        .and_then(Object::as_dict_mut)
+        .map_err(unexpected("a page that is not a dictionary"))?;
+    let first_contents = first
+        .get(b"Contents")
+        .and_then(Object::as_reference)
+        .map_err(unexpected("a page without contents"))?;
+    let resources = first.remove(b"Resources");
+    for key in [b"MediaBox".as_slice(), b"TrimBox", b"CropBox", b"Annots"] {
+        first.remove(key);
+    }
+    Ok(FirstPage {
+        root_id,
+        first_id,
+        first_contents,
+        resources,
+    })
+}
+
+/// The file's bytes: printpdf's objects (the first page's content replaced by ours), the
+/// shared backgrounds, every page's content, and the other pages' dictionaries.
+fn serialize(
+    doc: &lopdf::Document,
+    pages: &[Page],
+    backgrounds: &[Content],
+    contents: &[Content],
+    numbers: &Numbers<'_>,
+    same_media: bool,
+    contents_of: impl Fn(usize) -> Object,
+) -> Result<Vec<u8>, EmitError> {
     let size: usize = contents.iter().map(|c| c.bytes.len() + 64).sum();
     let mut file = file::Writer::new(size + (256 << 10));
+    let first_contents = numbers.first_contents;
     for (&(number, generation), object) in &doc.objects {
         if generation != 0 {
             return Err(EmitError::Generation { number, generation });
@@ -507,18 +616,18 @@ fn write_file(
             other => file.object(number, other),
         }
     }
-    for (bg, &number) in backgrounds.iter().zip(&background_ids) {
+    for (bg, &number) in backgrounds.iter().zip(numbers.backgrounds) {
         file.deflated(number, &bg.bytes);
     }
     let mut dict = Vec::new();
-    for (i, (content, &(content_id, page_id))) in contents.iter().zip(&page_ids).enumerate() {
+    for (i, (content, &(content_id, page_id))) in contents.iter().zip(numbers.pages).enumerate() {
         file.deflated(content_id, &content.bytes);
         if i == 0 {
             continue;
         }
         dict.clear();
         dict.extend_from_slice(b"<</Type/Page/Parent ");
-        file::int(&mut dict, u64::from(root_id.0));
+        file::int(&mut dict, u64::from(numbers.root));
         dict.extend_from_slice(b" 0 R/Contents");
         let contents = contents_of(i);
         if matches!(contents, Object::Reference(_)) {
@@ -527,12 +636,22 @@ fn write_file(
         file::object(&mut dict, &contents);
         if !same_media {
             dict.extend_from_slice(b"/MediaBox");
-            file::object(&mut dict, &media(&pages[i]));
+            file::object(&mut dict, &media_box(&pages[i]));
         }
         dict.extend_from_slice(b">>");
         file.packed(page_id, dict.clone());
     }
-    file.finish(next, &doc.trailer)
+    file.finish(numbers.next, &doc.trailer)
+}
+
+/// A page's media box.
+fn media_box(page: &Page) -> Object {
+    Object::Array(vec![
+        Object::Integer(0),
+        Object::Integer(0),
+        Object::Real(page.width),
+        Object::Real(page.height),
+    ])
 }
 
 /// Drops the empty entries printpdf writes into the document information (an empty PDF/X
@@ -730,6 +849,15 @@ fn content(
     let mut buffer = std::mem::take(&mut scratch.ops);
     buffer.clear();
     let mut out = Ops(buffer);
+    draw_lines(&mut out, items);
+    draw_text(&mut out, encoders, items);
+    let content = compress(scratch, &out.0);
+    scratch.ops = out.0;
+    content
+}
+
+/// The lines and rectangles of `items`, each stroke setting written only when it changes.
+fn draw_lines(out: &mut Ops, items: &[Item]) {
     // The stroke in force: width, grey, dash.
     type Pen = (f32, f32, Option<(f32, f32)>);
     let mut stroke: Option<Pen> = None;
@@ -789,7 +917,11 @@ fn content(
             Item::Text(_) => {}
         }
     }
+}
 
+/// The text of `items`, in one text object, each font and fill written only when it
+/// changes.
+fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]) {
     let mut in_text = false;
     let mut font: Option<(Weight, f32)> = None;
     let mut fill: Option<f32> = None;
@@ -830,12 +962,14 @@ fn content(
     if in_text {
         out.raw(b"ET\n");
     }
+}
 
+/// `input` deflated, with its hash.
+fn compress(scratch: &mut Scratch, input: &[u8]) -> Result<Content, EmitError> {
     let z = scratch
         .deflater
         .as_mut()
         .map_err(|e| EmitError::Level(*e))?;
-    let input = &out.0;
     let bound = z.zlib_compress_bound(input.len());
     if scratch.packed.len() < bound {
         scratch.packed.resize(bound, 0);
@@ -844,7 +978,6 @@ fn content(
         .zlib_compress(input, &mut scratch.packed)
         .map_err(EmitError::Deflate)?;
     let bytes = scratch.packed.get(..written).unwrap_or_default().to_vec();
-    scratch.ops = out.0;
     let mut hash = Fnv::new();
     hash.write(&bytes);
     Ok(Content {
