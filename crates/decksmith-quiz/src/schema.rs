@@ -1,7 +1,7 @@
 //! `quiz.json`'s JSON Schema, derived from the types that write it.
 //!
 //! A [`Question`] is a kind-specific [`Body`] between keys every question has; `quiz.json`
-//! writes it through [`QuestionJson`], a borrowed view whose serde derive gives the keys in
+//! writes it through `QuestionJson`, a borrowed view whose serde derive gives the keys in
 //! their order and whose schemars derive gives the schema, one alternative per kind with no
 //! keys but its own. The schema is published as `crates/decksmith-quiz/quiz.schema.json`; a
 //! test keeps the file equal to [`quiz_schema`] and checks generated quizzes against it.
