@@ -152,20 +152,9 @@ impl fmt::Display for SourceDateEpochError {
 
 impl std::error::Error for SourceDateEpochError {}
 
-/// A 64-bit hash of some strings (the first 8 bytes of their SHA-1, each string ended by a
-/// NUL so that `("ab", "c")` and `("a", "bc")` differ).
-pub(crate) fn hash64(parts: &[&str]) -> u64 {
-    use sha1::Digest as _;
-    let mut sha = sha1::Sha1::new();
-    for part in parts {
-        sha.update(part.as_bytes());
-        sha.update([0]);
-    }
-    let digest = sha.finalize();
-    let mut first = [0u8; 8];
-    first.copy_from_slice(&digest[..8]);
-    u64::from_be_bytes(first)
-}
+// A 64-bit hash of some strings (the first 8 bytes of their SHA-1, each string ended by a
+// NUL so that `("ab", "c")` and `("a", "bc")` differ), shared with the cards' GUIDs.
+pub(crate) use decksmith_quiz::guid::hash64;
 
 /// A fast 64-bit hash (FNV-1a) of what a note holds, for the revision history: it only has
 /// to tell whether a note changed since the last build.
@@ -186,10 +175,7 @@ pub(crate) fn anki_id(parts: &[&str]) -> i64 {
 
 /// The GUID of the note of an entry (or of any other id within the deck).
 pub fn guid(course: &Course, deck: &Deck, entry: &str) -> String {
-    format!(
-        "{:016x}",
-        hash64(&["decksmith", course.title.trim(), &deck.id, entry])
-    )
+    decksmith_quiz::guid::guid(&course.title, &deck.id, entry)
 }
 
 /// The deck's name in Anki: `Course::Deck`, by titles (a `::` inside a title, which would

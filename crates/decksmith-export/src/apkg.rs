@@ -27,7 +27,7 @@ use rusqlite::{Connection, MAIN_DB, Transaction, params};
 use serde_json::{Value, json};
 
 use crate::anki::{
-    self, Given, NoteRevision, Revision, Revisions, anki_id, content_hash, deck_name, guid,
+    self, Given, NoteRevision, Revision, Revisions, anki_id, content_hash, deck_name,
 };
 use crate::{ExportError, html_block, lines_html, side_html, sources_html};
 
@@ -288,7 +288,7 @@ fn note(
     let fields = &fields[..kind.fields().len()];
     // A note is keyed by its card: an entry's first card has the entry's id, so its note
     // keeps the GUID it had when an entry made one card.
-    let guid = guid(course, deck, &card.id);
+    let guid = card.guid.clone();
     let joined = fields.join("\u{1f}");
     let tags = tags.join(" ");
     let hash = content_hash(&[kind.name(), &joined, &tags, name]);

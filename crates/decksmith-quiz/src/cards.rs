@@ -135,6 +135,9 @@ fn deck_cards(course: &Course, deck: &Deck, warnings: &mut Vec<Diagnostic>) -> V
             }
         }
     }
+    for card in &mut out {
+        card.guid = crate::guid::guid(&course.title, &deck.id, &card.id);
+    }
     out
 }
 
@@ -158,6 +161,8 @@ fn push(
         back.lines.push(line(explain, LineRole::Note));
     }
     out.push(Card {
+        // Set once the deck's cards are made (`deck_cards`).
+        guid: String::new(),
         id,
         number: out.len() as u32 + 1,
         entry: entry.id.clone(),

@@ -15,6 +15,7 @@ mod cite;
 mod deck;
 pub mod explain;
 pub mod facts;
+pub mod guid;
 pub mod kinds;
 pub mod phrases;
 pub mod rng;

@@ -44,6 +44,9 @@ pub struct DeckOutput {
 pub struct Card {
     /// Stable id: the entry's id, with `-reverse` for a reverse card.
     pub id: String,
+    /// The card's GUID ([`crate::guid::guid`] of the course title, deck id and card id): the
+    /// GUID of its note in `deck.apkg`, and the key of its progress in `flashcards.html`.
+    pub guid: String,
     /// Position in the deck, from 1.
     pub number: u32,
     /// The entry it comes from.
