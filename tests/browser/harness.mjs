@@ -79,6 +79,8 @@ export async function open(browser, url, options = {}) {
     await d.dismiss();
   });
   page.on('request', (r) => requests.push(r.url()));
+  // A fixed clock (Date only; timers run as usual), for what the page schedules by time.
+  if (options.time) await context.clock.setFixedTime(options.time);
   await page.goto(url);
   return {
     page,

@@ -3,7 +3,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   decks, decksRu, launch, open, pageUrl, quizJson, checkAccessibility, shot,
@@ -84,7 +86,8 @@ test('a flashcard flips with Space, Enter and a click, and the arrow keys move b
   assert.equal(await visible.getAttribute('data-side'), 'back');
 
   await page.keyboard.press('ArrowRight');
-  await page.waitForFunction(() => document.getElementById('status').textContent === 'Card 2 of 25');
+  // Today's session of a new student: the day's 20 new cards.
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Card 2 of 20');
   const second = page.locator('[data-card]:visible');
   assert.equal(await second.getAttribute('data-card'), 'term-oewg-meaning');
   assert.equal(await second.getAttribute('data-side'), 'front', 'a new card shows its front');
@@ -92,53 +95,228 @@ test('a flashcard flips with Space, Enter and a click, and the arrow keys move b
   await page.keyboard.press('ArrowLeft');
   assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-oewg');
   await page.keyboard.press('ArrowLeft');
-  const last = await page.locator('[data-card]').last().getAttribute('data-card');
-  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), last, 'previous from the first wraps to the last');
+  const last = await page.locator('[data-card]').nth(19).getAttribute('data-card');
+  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), last, 'previous from the first wraps to the last of the session');
   await checkAccessibility(page, 'the flashcards');
   await done();
 });
 
-test('self-grading fills the progress bar, survives a reload, and resets', async () => {
-  const url = pageUrl(decks, 'basics/flashcards.html');
-  const { page, context, done } = await open(browser, url);
-  const total = await page.locator('[data-card]').count();
-  await page.click('[data-action="known"]');
-  await page.click('[data-action="known"]');
-  await page.click('[data-action="again"]');
-  assert.equal(await page.locator('#progress').evaluate((p) => p.value), 2);
-  assert.equal(await page.textContent('#progress-text'), `2 of ${total} known · 1 to repeat`);
-  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-gge', 'grading moves on');
+const T0 = new Date('2026-03-02T09:00:00Z');
+const MIN = 60000;
+const DAY = 86400000;
+const STORE = `decksmith:${COURSE_TITLE}:basics:flashcards`;
 
-  // Progress is kept per course and deck.
-  const keys = await page.evaluate(() => Object.keys(localStorage));
-  assert.deepEqual(keys, [`decksmith:${COURSE_TITLE}:basics:flashcards`]);
+async function visibleCard(page) {
+  return page.locator('[data-card]:visible').getAttribute('data-card');
+}
+async function saved(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)), STORE);
+}
+async function intervals(page) {
+  return page.locator('.grade-buttons .ivl').allTextContents();
+}
+
+test('grading with keys 1–4 schedules a card with FSRS, shows each grade\'s interval, and survives a reload', async () => {
+  const url = pageUrl(decks, 'basics/flashcards.html');
+  const { page, context, done } = await open(browser, url, { time: T0 });
+  const total = await page.locator('[data-card]').count();
+  assert.equal(total, 25);
+  assert.equal(await page.textContent('#progress-text'), `0 due · 20 new today · 0 of ${total} studied`);
+  assert.equal(await page.textContent('[data-card="term-oewg"] .due'), 'New');
+  // A new card: the learning steps (1 and 10 minutes, Hard between), Easy straight to days.
+  assert.deepEqual(await intervals(page), ['1 min', '6 min', '10 min', '8 d']);
+
+  await page.keyboard.press('3');
+  await page.waitForFunction(() => document.getElementById('status').textContent === 'Good: back in 10 min');
+  assert.equal(await visibleCard(page), 'term-oewg-meaning', 'grading moves on');
+  await page.keyboard.press('4');
+  await page.keyboard.press('1');
+  const third = await page.locator('[data-card]').nth(2).getAttribute('data-card');
+  assert.equal(await page.textContent('#progress-text'), `2 due · 17 new today · 3 of ${total} studied`);
+
+  // Kept per card under the card's GUID, with its review log.
+  const state = await saved(page);
+  const guid = await page.getAttribute('[data-card="term-oewg"]', 'data-guid');
+  assert.match(guid, /^[0-9a-f]{16}$/);
+  const oewg = state.cards[guid];
+  assert.equal(oewg.state, 'learning');
+  assert.equal(oewg.step, 1);
+  assert.equal(oewg.stability, 2.3065);
+  assert.equal(oewg.due, new Date(T0.getTime() + 10 * MIN).toISOString());
+  assert.deepEqual(oewg.log, [{ rating: 3, review: T0.toISOString() }]);
+  const easy = state.cards[await page.getAttribute('[data-card="term-oewg-meaning"]', 'data-guid')];
+  assert.equal(easy.state, 'review');
+  assert.equal(easy.due, new Date(T0.getTime() + 8 * DAY).toISOString());
+  assert.equal(Object.keys(state.cards).length, 3);
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [STORE]);
+
+  // A quarter of an hour later the learning cards are due first, earliest first.
+  await context.clock.setFixedTime(new Date(T0.getTime() + 15 * MIN));
   await page.reload();
-  assert.equal(await page.textContent('#progress-text'), `2 of ${total} known · 1 to repeat`);
-  assert.equal(await page.locator('[data-card]:visible').getAttribute('data-card'), 'term-gge', 'the place is kept');
+  assert.equal(await visibleCard(page), third, 'the card graded Again (due after 1 minute) comes first');
+  assert.equal(await page.textContent(`[data-card="${third}"] .due`), 'Due now');
+  await page.keyboard.press('3');
+  assert.equal(await visibleCard(page), 'term-oewg');
+  assert.equal(await page.getAttribute('[data-card="term-oewg"]', 'data-state'), 'learning');
+  const [, , good] = await intervals(page);
+  assert.match(good, /^\d+ d$/, 'Good on the last learning step graduates the card to days');
+  await page.keyboard.press('3');
+  assert.equal((await saved(page)).cards[guid].state, 'review');
+
   const other = await context.newPage();
   await other.goto(pageUrl(decks, 'people/flashcards.html'));
-  assert.equal(await other.textContent('#progress-text'), '0 of 9 known · 0 to repeat', 'another deck has its own progress');
+  assert.equal(await other.textContent('#progress-text'), '0 due · 9 new today · 0 of 9 studied', 'another deck has its own progress');
   await other.close();
 
-  // Skipping known cards leaves only the others.
-  await page.click('[data-action="skip-known"]');
-  assert.equal(await page.getAttribute('[data-action="skip-known"]', 'aria-pressed'), 'true');
-  const seen = new Set();
-  for (let i = 0; i < total; i++) {
-    seen.add(await page.locator('[data-card]:visible').getAttribute('data-card'));
+  // A week on: the Easy card is not due yet, the others (due in days) are; new cards come after.
+  await context.clock.setFixedTime(new Date(T0.getTime() + 7 * DAY));
+  await page.reload();
+  assert.equal(await page.textContent('#progress-text'), `2 due · 20 new today · 3 of ${total} studied`);
+  const session = [];
+  for (let i = 0; i < 3; i++) {
+    session.push(await visibleCard(page));
     await page.keyboard.press('ArrowRight');
   }
-  assert.equal(seen.size, total - 2);
-  assert.ok(!seen.has('term-oewg') && !seen.has('term-oewg-meaning'));
+  assert.ok(!session.slice(0, 2).includes('term-oewg-meaning'), 'the card due in 8 days waits');
+  assert.deepEqual(new Set(session.slice(0, 2)), new Set(['term-oewg', third]));
 
+  // "All cards" goes through the whole deck, whatever is due.
+  await page.click('[data-action="all"]');
+  assert.equal(await page.getAttribute('[data-action="all"]', 'aria-pressed'), 'true');
+  assert.equal(await visibleCard(page), 'term-oewg');
+  assert.equal(await page.getAttribute('[data-card="term-oewg"]', 'aria-label'), `Card 1 of ${total}`);
+
+  await page.click('.more summary');
+  await checkAccessibility(page, 'the flashcards with the progress menu open');
   await page.click('[data-action="reset"]');
-  assert.equal(await page.textContent('#progress-text'), `0 of ${total} known · 0 to repeat`);
+  assert.equal(await page.textContent('#progress-text'), `0 due · 20 new today · 0 of ${total} studied`);
   await page.reload();
-  assert.equal(await page.textContent('#progress-text'), `0 of ${total} known · 0 to repeat`);
+  assert.equal(await page.textContent('#progress-text'), `0 due · 20 new today · 0 of ${total} studied`);
   await done();
 });
 
-test('shuffle is seeded, "restart in order" undoes it, and "answer first" shows the back first', async () => {
+test('after the day\'s new cards the session is done, and says when the next card is due', async () => {
+  const url = pageUrl(decks, 'people/flashcards.html');
+  const { page, done } = await open(browser, url, { time: T0 });
+  for (let i = 0; i < 9; i++) await page.keyboard.press('4');
+  assert.ok(await page.locator('#session-done').isVisible());
+  assert.equal(await page.textContent('#session-done'), 'Done for now: the next card is due in 8 d. Choose “All cards” to study ahead.');
+  assert.equal(await page.locator('[data-card]:visible').count(), 0);
+  assert.ok(await page.locator('[data-action="good"]').isDisabled());
+  await checkAccessibility(page, 'a finished session');
+  await done();
+});
+
+// Review histories: hand-made ones for each path of the scheduler (learning steps, lapses and
+// relearning, same-day reviews, long gaps), and seeded random ones.
+function histories() {
+  const at = (days, minutes = 0) => new Date(T0.getTime() + days * DAY + minutes * MIN).toISOString();
+  const out = [
+    [[3, at(0)], [3, at(0, 10)], [3, at(3)], [3, at(12)], [3, at(40)]],
+    [[2, at(0)], [2, at(0, 6)], [3, at(0, 16)], [1, at(2)], [2, at(2, 10)], [3, at(2, 30)], [4, at(9)]],
+    [[4, at(0)], [1, at(8)], [1, at(8, 10)], [3, at(8, 20)], [3, at(8, 40)], [3, at(30)], [1, at(400)], [3, at(401)]],
+    [[1, at(0)], [1, at(0, 1)], [2, at(0, 2)], [3, at(5)], [3, at(5, 1)], [4, at(5, 2)], [2, at(60)], [2, at(61)]],
+    [[3, at(0)], [4, at(0, 10)], [4, at(20)], [4, at(120)], [4, at(900)], [1, at(2000)], [3, at(2000, 10)]],
+  ];
+  let seed = 20260302;
+  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  for (let h = 0; h < 40; h++) {
+    let t = T0.getTime();
+    const history = [];
+    for (let i = 0; i < 12; i++) {
+      const r = next();
+      history.push([r < 0.2 ? 1 : r < 0.35 ? 2 : r < 0.85 ? 3 : 4, new Date(t).toISOString()]);
+      const k = next();
+      t += k < 0.3 ? Math.floor(next() * 20) * MIN
+        : k < 0.5 ? Math.floor(next() * 20) * 60 * MIN
+          : Math.floor(next() * 60) * DAY + Math.floor(next() * DAY);
+    }
+    out.push(history);
+  }
+  return out;
+}
+
+test('the page\'s FSRS-6 gives the reference scheduler\'s (PyPI fsrs) stability, difficulty and interval', async () => {
+  const python = process.env.FSRS_PYTHON;
+  assert.ok(python, 'FSRS_PYTHON names the Python with the fsrs package: run tests/browser/run.sh');
+  const input = histories();
+  const run = spawnSync(python, [path.join(import.meta.dirname, 'fsrs_reference.py')], { input: JSON.stringify(input), encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const reference = JSON.parse(run.stdout);
+  const { page, done } = await open(browser, pageUrl(decks, 'basics/flashcards.html'));
+  const ours = await page.evaluate((hs) => hs.map((h) => {
+    let card = null;
+    // eslint-disable-next-line no-undef
+    return h.map(([rating, time]) => (card = DecksmithFSRS.review(card, rating, Date.parse(time))));
+  }), input);
+  let reviews = 0;
+  const seen = new Set();
+  input.forEach((history, h) => history.forEach((_, i) => {
+    const [a, b] = [ours[h][i], reference[h][i]];
+    const where = `history ${h}, review ${i + 1}`;
+    assert.equal(a.state, b.state, `${where}: state`);
+    assert.equal(a.step, b.step, `${where}: step`);
+    assert.ok(Math.abs(a.stability - b.stability) <= 1e-9 * b.stability, `${where}: stability ${a.stability} ≠ ${b.stability}`);
+    assert.ok(Math.abs(a.difficulty - b.difficulty) <= 1e-9 * b.difficulty, `${where}: difficulty ${a.difficulty} ≠ ${b.difficulty}`);
+    assert.equal(a.due, b.due, `${where}: due (the interval)`);
+    assert.equal(a.last_review, b.last_review);
+    seen.add(`${history[i][0]}:${b.state}`);
+    reviews++;
+  }));
+  assert.ok(reviews > 400);
+  // Every path of the scheduler was compared: each grade into each state it can lead to.
+  for (const path of ['1:learning', '1:relearning', '2:learning', '2:relearning', '2:review', '3:learning', '3:review', '4:review']) {
+    assert.ok(seen.has(path), `a review graded ${path.replace(':', ' into ')}`);
+  }
+  await done();
+});
+
+test('progress exports to a JSON file and imports into a fresh browser; an import says what it left out', async () => {
+  const url = pageUrl(decks, 'basics/flashcards.html');
+  const a = await open(browser, url, { time: T0 });
+  await a.page.keyboard.press('3');
+  await a.page.keyboard.press('4');
+  await a.page.keyboard.press('1');
+  const before = (await saved(a.page)).cards;
+  await a.page.click('.more summary');
+  const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.click('[data-action="export"]')]);
+  assert.equal(download.suggestedFilename(), 'basics-progress.json');
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.format, 'decksmith-progress');
+  assert.equal(file.version, 1);
+  assert.equal(file.course, COURSE_TITLE);
+  assert.equal(file.deck, 'basics');
+  assert.deepEqual(file.cards, before);
+  await a.done();
+
+  // Another deck's card and a damaged entry are left out, and the report says so.
+  file.cards['0123456789abcdef'] = Object.values(before)[0];
+  const damaged = Object.keys(before)[1];
+  const kept = Object.fromEntries(Object.entries(before).filter(([k]) => k !== damaged));
+  file.cards[damaged] = { ...before[damaged], stability: 'lots' };
+  const dir = mkdtempSync(path.join(tmpdir(), 'progress-'));
+  const good = path.join(dir, 'progress.json');
+  writeFileSync(good, JSON.stringify(file));
+  const bad = path.join(dir, 'notes.json');
+  writeFileSync(bad, '{"cards": 3}');
+
+  const b = await open(browser, url, { time: new Date(T0.getTime() + 20 * MIN) });
+  assert.equal(await b.page.textContent('#progress-text'), '0 due · 20 new today · 0 of 25 studied');
+  await b.page.click('.more summary');
+  await b.page.setInputFiles('#import-file', bad);
+  await b.page.waitForFunction(() => !document.getElementById('import-report').hidden);
+  assert.equal(await b.page.textContent('#import-report'), 'This file is not a decksmith progress file; nothing was changed.');
+  await b.page.setInputFiles('#import-file', good);
+  await b.page.waitForFunction(() => /imported/.test(document.getElementById('import-report').textContent));
+  assert.equal(await b.page.textContent('#import-report'), 'Cards imported: 2. Left out, not in this deck: 1. Left out, incomplete in the file: 1.');
+  assert.deepEqual((await saved(b.page)).cards, kept);
+  assert.equal(await b.page.textContent('#progress-text'), '2 due · 20 new today · 2 of 25 studied');
+  await b.page.reload();
+  assert.deepEqual((await saved(b.page)).cards, kept, 'the imported progress is kept');
+  await b.done();
+});
+
+test('shuffle is seeded, pressing it again restores the order, and "answer first" shows the back first', async () => {
   const url = pageUrl(decks, 'basics/flashcards.html');
   const walk = async (page) => {
     const n = await page.locator('[data-card]').count();
@@ -150,8 +328,10 @@ test('shuffle is seeded, "restart in order" undoes it, and "answer first" shows 
     return ids;
   };
   const a = await open(browser, url);
+  await a.page.click('[data-action="all"]');
   const inOrder = await a.page.locator('[data-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
   await a.page.click('[data-action="shuffle"]');
+  assert.equal(await a.page.getAttribute('[data-action="shuffle"]', 'aria-pressed'), 'true');
   const shuffled = await walk(a.page);
   assert.notDeepEqual(shuffled, inOrder, 'the cards are shuffled');
   assert.deepEqual([...shuffled].sort(), [...inOrder].sort(), 'every card once');
@@ -159,9 +339,10 @@ test('shuffle is seeded, "restart in order" undoes it, and "answer first" shows 
 
   // The same course gives the same shuffle in another browser profile.
   const b = await open(browser, url);
+  await b.page.click('[data-action="all"]');
   await b.page.click('[data-action="shuffle"]');
   assert.deepEqual(await walk(b.page), shuffled, 'the shuffle is seeded');
-  await b.page.click('[data-action="in-order"]');
+  await b.page.click('[data-action="shuffle"]');
   assert.deepEqual(await walk(b.page), inOrder);
 
   await b.page.click('[data-action="answer-first"]');
@@ -407,8 +588,9 @@ test('a Russian course has a Russian interface, with overrides, and marks Englis
 
   const f = await open(browser, pageUrl(decksRu, 'glossary/flashcards.html'));
   assert.equal(await f.page.textContent('[data-action="flip"]'), 'Перевернуть карточку', 'the course overrides this string');
-  assert.equal(await f.page.textContent('[data-action="known"]'), 'Знаю');
-  assert.equal(await f.page.textContent('#progress-text'), 'Выучено 0 из 16 · повторить 0');
+  assert.equal(await f.page.textContent('[data-action="good"] .grade-name'), 'Хорошо');
+  assert.equal(await f.page.textContent('[data-action="good"] .ivl'), '10 мин');
+  assert.equal(await f.page.textContent('#progress-text'), 'К повторению 0 · новых сегодня 16 · изучено 0 из 16');
   assert.equal(await f.page.getAttribute('[data-card="term-rgos-en"] .face.back .main', 'lang'), 'en');
   await checkAccessibility(f.page, 'the Russian flashcards');
   await shot(f.page, 'flashcards-ru-desktop', false);

@@ -17,6 +17,13 @@ fi
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 
+# The reference FSRS scheduler (PyPI fsrs, pinned in requirements.txt), which the page's own
+# FSRS-6 is checked against.
+if [ ! -x "$here/.venv/bin/python" ]; then
+  python3 -m venv "$here/.venv" || { echo "error: cannot make a Python venv (install python3-venv)" >&2; exit 1; }
+fi
+"$here/.venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"
@@ -26,5 +33,5 @@ cargo run --locked -q -p decksmith -- build --content tests/browser/course-ru --
   --format html --format json --deny-warnings
 
 if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi
-DECKS="$work/decks" DECKS_RU="$work/decks-ru" \
+DECKS="$work/decks" DECKS_RU="$work/decks-ru" FSRS_PYTHON="$here/.venv/bin/python" \
   node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "$here/pages.test.mjs"

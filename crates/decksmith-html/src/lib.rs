@@ -7,7 +7,8 @@
 //! Templates are askama files in the top-level `templates/` folder, compiled into the binary
 //! (so rendering does no file IO and no template parsing at run time). Values reach the
 //! templates through the view structs in `view`; askama escapes all of them. The pages'
-//! stylesheet and scripts are `templates/study.css`, `templates/flashcards.js` and
+//! stylesheet and scripts are `templates/study.css`, `templates/flashcards.js` (after
+//! `templates/fsrs.js`, its FSRS-6 scheduler) and
 //! `templates/quiz.js`, put inline into every page so that each page is one file that works
 //! offline, opened from disk. A Content-Security-Policy names their hashes, so the browser
 //! runs no other script and loads nothing from anywhere.
@@ -122,7 +123,12 @@ impl Assets {
         // so the text is normalized the same way (a template saved on Windows still runs).
         let normalize = |text: &str| text.replace("\r\n", "\n");
         let css = normalize(include_str!("../../../templates/study.css"));
-        let flashcards_js = normalize(include_str!("../../../templates/flashcards.js"));
+        // The scheduler first: the study script reads `DecksmithFSRS`.
+        let flashcards_js = normalize(concat!(
+            include_str!("../../../templates/fsrs.js"),
+            "\n",
+            include_str!("../../../templates/flashcards.js")
+        ));
         let quiz_js = normalize(include_str!("../../../templates/quiz.js"));
         let csp = |script: Option<&str>| {
             let script = script.map_or_else(|| "'none'".to_owned(), embed::csp_hash);
@@ -229,6 +235,10 @@ pub fn flashcards(
     let ui = Ui::for_deck(course, deck);
     let data = view::FlashcardsData {
         store: view::store_key(course, deck, "flashcards"),
+        course: &course.title,
+        deck: &deck.id,
+        file_name: format!("{}-progress.json", deck.id),
+        new_per_day: view::NEW_CARDS_PER_DAY,
         seed: course.seed,
         strings: ui.for_script(),
     };

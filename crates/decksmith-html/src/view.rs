@@ -129,6 +129,7 @@ impl<'a> SideView<'a> {
 /// A flashcard.
 pub struct CardView<'a> {
     pub id: &'a str,
+    pub guid: &'a str,
     pub number: u32,
     pub kind: &'a str,
     pub kind_label: &'a str,
@@ -152,6 +153,7 @@ impl<'a> CardView<'a> {
         };
         CardView {
             id: &card.id,
+            guid: &card.guid,
             number: card.number,
             kind: card.kind,
             kind_label,
@@ -174,10 +176,21 @@ impl<'a> CardView<'a> {
 pub struct FlashcardsData<'a> {
     /// The `localStorage` key of this deck's progress.
     pub store: String,
+    /// The course's title and the deck's id, written into exported progress files.
+    pub course: &'a str,
+    pub deck: &'a str,
+    /// The name an exported progress file is given (`basics-progress.json`).
+    pub file_name: String,
+    /// How many new cards a day's session brings in.
+    pub new_per_day: u32,
     /// The course seed, where shuffling starts.
     pub seed: u64,
     pub strings: BTreeMap<&'static str, &'a str>,
 }
+
+/// How many new cards the "due today" session brings in a day: Anki's default, a pace most
+/// students keep up with (each new card brings its reviews on the following days).
+pub const NEW_CARDS_PER_DAY: u32 = 20;
 
 /// The `localStorage` key of a page: the course, the deck and the page, so that courses
 /// opened from the same disk (one `file://` origin) keep apart.

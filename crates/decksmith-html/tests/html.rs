@@ -232,6 +232,12 @@ fn every_card_and_question_is_findable_with_its_data() {
         assert_eq!(cards.matches("data-card=\"").count(), output.cards.len());
         for card in &output.cards {
             assert!(cards.contains(&format!("data-card=\"{}\"", card.id)));
+            // Progress is kept under the GUID deck.apkg gives the card's note.
+            assert!(cards.contains(&format!(
+                "data-card=\"{}\" data-guid=\"{}\"",
+                card.id,
+                decksmith_quiz::guid::guid(&course.title, &output.deck, &card.id)
+            )));
         }
         for form in std::iter::once(&output.quiz).chain(&output.variants) {
             let name = match &form.variant {
