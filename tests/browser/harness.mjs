@@ -66,6 +66,9 @@ export async function open(browser, url, options = {}) {
     colorScheme: options.colorScheme || 'light',
     reducedMotion: options.reducedMotion || 'no-preference',
     javaScriptEnabled: options.javaScriptEnabled !== false,
+    // A phone: touch events, and (pointer: coarse) and (hover: none) in CSS.
+    hasTouch: options.touch === true,
+    isMobile: options.touch === true,
   });
   const page = await context.newPage();
   const problems = [];

@@ -207,6 +207,67 @@ test('after the day\'s new cards the session is done, and says when the next car
   await done();
 });
 
+const iphone = { width: 390, height: 844 };
+
+// A one-finger swipe across the element, through the browser's own touch input.
+async function swipe(page, selector, dx) {
+  const box = await page.locator(selector).boundingBox();
+  const cdp = await page.context().newCDPSession(page);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const at = (px) => [{ x: px, y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(x) });
+  for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(x + (dx * i) / 5) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test('on a 390×844 phone every card, flipped, fits the screen with its flip and grade buttons; swipe moves, tap flips', async () => {
+  const { page, done } = await open(browser, pageUrl(decks, 'basics/flashcards.html'), { viewport: iphone, touch: true, time: T0 });
+  assert.ok(!(await page.locator('.study-controls .keys').isVisible()), 'no keyboard hint on a touch screen');
+  const toolbar = await page.locator('.toolbar').boundingBox();
+  assert.ok(toolbar.height < 60, `the toolbar is one row (${toolbar.height}px)`);
+  await page.click('[data-action="all"]');
+  const total = await page.locator('[data-card]').count();
+  const inView = async (selector, label) => {
+    const box = await page.locator(selector).boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= iphone.height && box.x >= 0 && box.x + box.width <= iphone.width,
+      `${label}: ${selector} is on screen (${JSON.stringify(box)})`);
+  };
+  for (let i = 0; i < total; i++) {
+    const id = await visibleCard(page);
+    await page.tap('[data-card]:visible .face.front');
+    assert.equal(await page.getAttribute(`[data-card="${id}"]`, 'data-side'), 'back', 'a tap flips');
+    for (const selector of ['[data-card]:visible', '[data-action="flip"]', ...['again', 'hard', 'good', 'easy'].map((g) => `[data-action="${g}"]`)]) {
+      await inView(selector, id);
+    }
+    assert.equal(await page.evaluate(() => window.scrollY), 0, `${id}: nothing scrolled`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight), `${id}: the page needs no scrolling`);
+    await page.click('[data-action="next"]');
+  }
+  await shot(page, 'flashcards-390-front', false);
+
+  // Swipe left for the next card, right for the previous one; a swipe does not flip.
+  const first = await visibleCard(page);
+  await swipe(page, '[data-card]:visible', -150);
+  const second = await visibleCard(page);
+  assert.notEqual(second, first, 'a swipe left moves to the next card');
+  assert.equal(await page.getAttribute(`[data-card="${second}"]`, 'data-side'), 'front');
+  await swipe(page, '[data-card]:visible', 150);
+  assert.equal(await visibleCard(page), first, 'a swipe right moves back');
+  await swipe(page, '[data-card]:visible', 20);
+  assert.equal(await visibleCard(page), first, 'a short drag is no swipe');
+
+  await page.tap('[data-card]:visible .face.front');
+  await page.waitForTimeout(600);
+  await shot(page, 'flashcards-390-back', false);
+  await checkAccessibility(page, 'the flashcards on a phone');
+  await page.tap('[data-action="good"]');
+  const guid = await page.getAttribute(`[data-card="${first}"]`, 'data-guid');
+  assert.equal((await saved(page)).cards[guid].state, 'learning', 'a tap on a grade grades');
+  await done();
+});
+
 // Review histories: hand-made ones for each path of the scheduler (learning steps, lapses and
 // relearning, same-day reviews, long gaps), and seeded random ones.
 function histories() {
@@ -329,6 +390,7 @@ test('shuffle is seeded, pressing it again restores the order, and "answer first
   };
   const a = await open(browser, url);
   await a.page.click('[data-action="all"]');
+  await a.page.click('.more summary');
   const inOrder = await a.page.locator('[data-card]').evaluateAll((els) => els.map((e) => e.getAttribute('data-card')));
   await a.page.click('[data-action="shuffle"]');
   assert.equal(await a.page.getAttribute('[data-action="shuffle"]', 'aria-pressed'), 'true');
@@ -340,6 +402,7 @@ test('shuffle is seeded, pressing it again restores the order, and "answer first
   // The same course gives the same shuffle in another browser profile.
   const b = await open(browser, url);
   await b.page.click('[data-action="all"]');
+  await b.page.click('.more summary');
   await b.page.click('[data-action="shuffle"]');
   assert.deepEqual(await walk(b.page), shuffled, 'the shuffle is seeded');
   await b.page.click('[data-action="shuffle"]');

@@ -70,7 +70,7 @@ pub const UI_STRINGS: &[(&str, &str, &str)] = &[
     ("ui.hard", "Hard", "Трудно"),
     ("ui.good", "Good", "Хорошо"),
     ("ui.easy", "Easy", "Легко"),
-    ("ui.progress-menu", "Progress", "Прогресс"),
+    ("ui.more", "More", "Ещё"),
     ("ui.export", "Export progress", "Сохранить прогресс в файл"),
     (
         "ui.import",
