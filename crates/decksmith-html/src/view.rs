@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use decksmith_model::Course;
 use decksmith_quiz::cards::BLANK;
-use decksmith_quiz::{Body, Card, CitationView, LineRole, Question, Side};
+use decksmith_quiz::{
+    Body, Card, Choice, CitationView, ClozeBody, LineRole, Matching, Question, Side, Timeline,
+};
 use serde::Serialize;
 
 use super::strings::Ui;
@@ -291,171 +293,23 @@ fn letter(base: u8, i: usize) -> char {
     char::from(base + (i % 26) as u8)
 }
 
+/// A question kind's part of a [`QuestionView`]: its body, its answer lines, whether the
+/// answer is a list, and what the script checks.
+type KindView<'a> = (BodyView<'a>, Vec<AnswerLine<'a>>, bool, QuestionData<'a>);
+
+fn line<'a>(text: String) -> AnswerLine<'a> {
+    AnswerLine { text, lang: None }
+}
+
 impl<'a> QuestionView<'a> {
     pub fn new(ui: &Ui<'a>, q: &'a Question) -> QuestionView<'a> {
-        let line = |text: String| AnswerLine { text, lang: None };
         let (body, answer, answer_is_list, data) = match &q.body {
-            Body::MultipleChoice(c) | Body::Who(c) => {
-                let options: Vec<OptionView<'_>> = c
-                    .options
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| OptionView {
-                        letter: letter(b'A', i),
-                        text,
-                    })
-                    .collect();
-                let answer = c.options.get(c.answer).map_or_else(Vec::new, |text| {
-                    vec![AnswerLine {
-                        text: format!("{}. {text}", letter(b'A', c.answer)),
-                        lang: c.lang.as_deref(),
-                    }]
-                });
-                (
-                    BodyView::Choice {
-                        prompt: &c.prompt,
-                        options,
-                        lang: c.lang.as_deref(),
-                    },
-                    answer,
-                    false,
-                    QuestionData::Choice { answer: c.answer },
-                )
-            }
-            Body::TrueFalse { statement, answer } => (
-                BodyView::TrueFalse { statement },
-                vec![line(
-                    ui.t(if *answer { "ui.true" } else { "ui.false" })
-                        .to_owned(),
-                )],
-                false,
-                QuestionData::TrueFalse { answer: *answer },
-            ),
-            Body::Cloze(c) => {
-                // A `____` without an answer stays as text; an answer without a `____` gets
-                // a blank at the end.
-                let texts: Vec<&str> = c.text.split(BLANK).collect();
-                let mut pieces: Vec<ClozePiece<'_>> = Vec::new();
-                for (i, text) in texts.iter().enumerate() {
-                    let blank = (i + 1 < texts.len() && i < c.blanks.len())
-                        .then(|| (i + 1, blank_label(ui, i + 1)));
-                    let stray = i + 1 < texts.len() && blank.is_none();
-                    pieces.push(ClozePiece { text, blank });
-                    if stray {
-                        pieces.push(ClozePiece {
-                            text: BLANK,
-                            blank: None,
-                        });
-                    }
-                }
-                for i in texts.len().saturating_sub(1)..c.blanks.len() {
-                    pieces.push(ClozePiece {
-                        text: " ",
-                        blank: Some((i + 1, blank_label(ui, i + 1))),
-                    });
-                }
-                (
-                    BodyView::Cloze { pieces },
-                    vec![line(
-                        c.blanks
-                            .iter()
-                            .map(|b| b.answer.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" · "),
-                    )],
-                    false,
-                    QuestionData::Cloze {
-                        accept: c
-                            .blanks
-                            .iter()
-                            .map(|b| {
-                                if b.accept.is_empty() {
-                                    std::slice::from_ref(&b.answer)
-                                } else {
-                                    b.accept.as_slice()
-                                }
-                            })
-                            .collect(),
-                    },
-                )
-            }
-            Body::Matching(m) => {
-                let mut partner = vec![None; m.left.len()];
-                for &(l, r) in &m.pairs {
-                    if let Some(p) = partner.get_mut(l) {
-                        *p = Some(r);
-                    }
-                }
-                let right: Vec<OptionView<'_>> = m
-                    .right
-                    .iter()
-                    .enumerate()
-                    .map(|(i, text)| OptionView {
-                        letter: letter(b'a', i),
-                        text,
-                    })
-                    .collect();
-                let answer = m
-                    .left
-                    .iter()
-                    .zip(&partner)
-                    .map(|(l, &r)| match r.and_then(|r| Some((r, m.right.get(r)?))) {
-                        Some((r, text)) => line(format!("{l} → {}. {text}", letter(b'a', r))),
-                        None => line(l.clone()),
-                    })
-                    .collect();
-                (
-                    BodyView::Matching {
-                        prompt: &m.prompt,
-                        left: m.left.iter().map(String::as_str).collect(),
-                        right,
-                    },
-                    answer,
-                    true,
-                    QuestionData::Matching { pairs: partner },
-                )
-            }
-            Body::Timeline(t) => {
-                let answer = t
-                    .order
-                    .iter()
-                    .filter_map(|&i| {
-                        let item = t.items.get(i)?;
-                        Some(line(match t.dates.get(i) {
-                            Some(date) if !date.is_empty() => format!("{date}: {item}"),
-                            _ => item.clone(),
-                        }))
-                    })
-                    .collect();
-                (
-                    BodyView::Timeline {
-                        prompt: &t.prompt,
-                        items: t
-                            .items
-                            .iter()
-                            .map(|item| {
-                                (
-                                    item.as_str(),
-                                    ui.fill("ui.move-up", &[("item", item)]),
-                                    ui.fill("ui.move-down", &[("item", item)]),
-                                )
-                            })
-                            .collect(),
-                    },
-                    answer,
-                    true,
-                    QuestionData::Timeline { order: &t.order },
-                )
-            }
-            Body::Flashcard { front, back } => (
-                BodyView::Flashcard {
-                    front,
-                    back: back.lines().collect(),
-                },
-                vec![line(back.clone())],
-                false,
-                QuestionData::Flashcard {},
-            ),
+            Body::MultipleChoice(c) | Body::Who(c) => choice_view(c),
+            Body::TrueFalse { statement, answer } => true_false_view(ui, statement, *answer),
+            Body::Cloze(c) => cloze_view(ui, c),
+            Body::Matching(m) => matching_view(m),
+            Body::Timeline(t) => timeline_view(ui, t),
+            Body::Flashcard { front, back } => flashcard_view(front, back),
         };
         QuestionView {
             id: &q.id,
@@ -470,6 +324,176 @@ impl<'a> QuestionView<'a> {
             data,
         }
     }
+}
+
+fn choice_view(c: &Choice) -> KindView<'_> {
+    let options: Vec<OptionView<'_>> = c
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, text)| OptionView {
+            letter: letter(b'A', i),
+            text,
+        })
+        .collect();
+    let answer = c.options.get(c.answer).map_or_else(Vec::new, |text| {
+        vec![AnswerLine {
+            text: format!("{}. {text}", letter(b'A', c.answer)),
+            lang: c.lang.as_deref(),
+        }]
+    });
+    (
+        BodyView::Choice {
+            prompt: &c.prompt,
+            options,
+            lang: c.lang.as_deref(),
+        },
+        answer,
+        false,
+        QuestionData::Choice { answer: c.answer },
+    )
+}
+
+fn true_false_view<'a>(ui: &Ui<'a>, statement: &'a str, answer: bool) -> KindView<'a> {
+    (
+        BodyView::TrueFalse { statement },
+        vec![line(
+            ui.t(if answer { "ui.true" } else { "ui.false" }).to_owned(),
+        )],
+        false,
+        QuestionData::TrueFalse { answer },
+    )
+}
+
+fn cloze_view<'a>(ui: &Ui<'a>, c: &'a ClozeBody) -> KindView<'a> {
+    // A `____` without an answer stays as text; an answer without a `____` gets a blank at
+    // the end.
+    let texts: Vec<&str> = c.text.split(BLANK).collect();
+    let mut pieces: Vec<ClozePiece<'_>> = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let blank =
+            (i + 1 < texts.len() && i < c.blanks.len()).then(|| (i + 1, blank_label(ui, i + 1)));
+        let stray = i + 1 < texts.len() && blank.is_none();
+        pieces.push(ClozePiece { text, blank });
+        if stray {
+            pieces.push(ClozePiece {
+                text: BLANK,
+                blank: None,
+            });
+        }
+    }
+    for i in texts.len().saturating_sub(1)..c.blanks.len() {
+        pieces.push(ClozePiece {
+            text: " ",
+            blank: Some((i + 1, blank_label(ui, i + 1))),
+        });
+    }
+    let answer = c
+        .blanks
+        .iter()
+        .map(|b| b.answer.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let accept = c
+        .blanks
+        .iter()
+        .map(|b| {
+            if b.accept.is_empty() {
+                std::slice::from_ref(&b.answer)
+            } else {
+                b.accept.as_slice()
+            }
+        })
+        .collect();
+    (
+        BodyView::Cloze { pieces },
+        vec![line(answer)],
+        false,
+        QuestionData::Cloze { accept },
+    )
+}
+
+fn matching_view(m: &Matching) -> KindView<'_> {
+    let mut partner = vec![None; m.left.len()];
+    for &(l, r) in &m.pairs {
+        if let Some(p) = partner.get_mut(l) {
+            *p = Some(r);
+        }
+    }
+    let right: Vec<OptionView<'_>> = m
+        .right
+        .iter()
+        .enumerate()
+        .map(|(i, text)| OptionView {
+            letter: letter(b'a', i),
+            text,
+        })
+        .collect();
+    let answer = m
+        .left
+        .iter()
+        .zip(&partner)
+        .map(|(l, &r)| match r.and_then(|r| Some((r, m.right.get(r)?))) {
+            Some((r, text)) => line(format!("{l} → {}. {text}", letter(b'a', r))),
+            None => line(l.clone()),
+        })
+        .collect();
+    (
+        BodyView::Matching {
+            prompt: &m.prompt,
+            left: m.left.iter().map(String::as_str).collect(),
+            right,
+        },
+        answer,
+        true,
+        QuestionData::Matching { pairs: partner },
+    )
+}
+
+fn timeline_view<'a>(ui: &Ui<'a>, t: &'a Timeline) -> KindView<'a> {
+    let answer = t
+        .order
+        .iter()
+        .filter_map(|&i| {
+            let item = t.items.get(i)?;
+            Some(line(match t.dates.get(i) {
+                Some(date) if !date.is_empty() => format!("{date}: {item}"),
+                _ => item.clone(),
+            }))
+        })
+        .collect();
+    let items = t
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item.as_str(),
+                ui.fill("ui.move-up", &[("item", item)]),
+                ui.fill("ui.move-down", &[("item", item)]),
+            )
+        })
+        .collect();
+    (
+        BodyView::Timeline {
+            prompt: &t.prompt,
+            items,
+        },
+        answer,
+        true,
+        QuestionData::Timeline { order: &t.order },
+    )
+}
+
+fn flashcard_view<'a>(front: &'a str, back: &'a str) -> KindView<'a> {
+    (
+        BodyView::Flashcard {
+            front,
+            back: back.lines().collect(),
+        },
+        vec![line(back.to_owned())],
+        false,
+        QuestionData::Flashcard {},
+    )
 }
 
 fn blank_label(ui: &Ui<'_>, n: usize) -> String {
