@@ -142,6 +142,13 @@
     return verdict;
   }
 
+  // Checks one question, updates the score and says the verdict.
+  function checkOne(section) {
+    var verdict = check(section, false);
+    updateScore();
+    announce(section.querySelector(".q-title .visually-hidden").textContent + ": " + verdict);
+  }
+
   function updateScore() {
     var right = 0, checked = 0;
     sections.forEach(function (s) {
@@ -213,9 +220,7 @@
     var action = button.getAttribute("data-action");
     var section = button.closest("[data-question]");
     if (action === "check" && section) {
-      var verdict = check(section, false);
-      updateScore();
-      announce(section.querySelector(".q-title .visually-hidden").textContent + ": " + verdict);
+      checkOne(section);
     } else if (action === "check-all") {
       sections.forEach(function (s) { check(s, true); });
       updateScore();
@@ -262,7 +267,13 @@
   });
   document.addEventListener("change", function (event) {
     var section = event.target.closest && event.target.closest("[data-question]");
-    if (section) changed(section);
+    if (!section) return;
+    // Saying whether you knew a recall question is its check.
+    if (section.getAttribute("data-kind") === "flashcard") {
+      checkOne(section);
+      return;
+    }
+    changed(section);
   });
 
   // Enter in a blank checks its question; the form itself is never sent.

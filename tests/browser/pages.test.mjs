@@ -493,8 +493,23 @@ for (const deck of ['basics', 'people', 'chronology']) {
       const feedback = section.locator('.feedback');
       assert.ok(await feedback.isHidden());
 
+      if (q.kind === 'matching') {
+        // The answers to choose from are listed in view, not only inside the menus.
+        const listed = await section.locator('.right-list li').allTextContents();
+        assert.deepEqual(listed, q.right);
+        assert.ok(await section.locator('.right-list').isVisible());
+        assert.equal(await section.locator('.choices-label').textContent(), 'Answers to choose from:');
+      }
+      if (q.kind === 'flashcard') {
+        // A recall question says what to do, and choosing "I knew it" or not is its check.
+        assert.match(await section.locator('.hint').textContent(), /^Say or write the answer, then show it/);
+        assert.equal(await section.locator('[data-action="check"]').count(), 0, 'no Check button beside the choice that checks');
+      }
+      const submit = async () => {
+        if (q.kind !== 'flashcard') await section.locator('[data-action="check"]').click();
+      };
       await answer(page, section, q, false);
-      await section.locator('[data-action="check"]').click();
+      await submit();
       assert.equal(await section.getAttribute('data-state'), 'wrong', `${q.kind} answered wrong`);
       assert.ok(await feedback.isVisible());
       assert.equal(await feedback.locator('.verdict').textContent(), 'Not quite');
@@ -504,8 +519,8 @@ for (const deck of ['basics', 'people', 'chronology']) {
       await expectScore(page);
 
       await answer(page, section, q, true);
-      assert.ok(await feedback.isHidden(), 'a changed answer hides the old feedback');
-      await section.locator('[data-action="check"]').click();
+      if (q.kind !== 'flashcard') assert.ok(await feedback.isHidden(), 'a changed answer hides the old feedback');
+      await submit();
       assert.equal(await section.getAttribute('data-state'), 'correct', `${q.kind} answered right`);
       assert.equal(await feedback.locator('.verdict').textContent(), 'Correct');
       await expectScore(page);

@@ -208,6 +208,7 @@ pub const UI_STRINGS: &[(&str, &str, &str)] = &[
     ("ui.false", "False", "Неверно"),
     ("ui.blank", "Blank {n}", "Пропуск {n}"),
     ("ui.choose", "Choose…", "Выберите…"),
+    ("ui.choices", "Answers to choose from:", "Варианты ответа:"),
     ("ui.move-up", "Move up: {item}", "Выше: {item}"),
     ("ui.move-down", "Move down: {item}", "Ниже: {item}"),
     (
@@ -219,6 +220,11 @@ pub const UI_STRINGS: &[(&str, &str, &str)] = &[
         "ui.timeline-keys",
         "Move an event with its buttons, or with Alt+↑ and Alt+↓.",
         "Перемещайте события кнопками или клавишами Alt+↑ и Alt+↓.",
+    ),
+    (
+        "ui.recall-hint",
+        "Say or write the answer, then show it and choose whether you knew it.",
+        "Назовите или запишите ответ, затем откройте его и отметьте, знали ли вы его.",
     ),
     ("ui.show-answer", "Show the answer", "Показать ответ"),
     ("ui.knew", "I knew it", "Знаю"),
