@@ -10,6 +10,15 @@ file can be checked without a Moodle server:
 - truefalse: the answers `true` and `false`, one at 100%, the other at 0%;
 - shortanswer: at least one 100% answer, none empty;
 - matching: at least two sub-questions and three answers, each sub-question with an answer;
+- ordering (qtype_ordering::import_from_xml and save_question_options, Moodle 4.4+): at least
+  two non-empty answers, taken in the order written as the right order (the fractions are
+  renumbered 1, 2, … on import, so they are positions, not grades); <layouttype>,
+  <selecttype>, <gradingtype> and <showgrading> each one of the words
+  set_layout_select_count_grading() knows (else it silently falls back to a default), and
+  <selectcount> a number; decksmith's own rules: every event shown (ALL, the count of the
+  answers) and the answers in the chronological order quiz.json gives;
+- every question is named for a teacher: its number, then text, then the deck's title (not
+  an internal id such as `oewg:cloze`);
 - the question counts by type match the generated quiz (quiz.json);
 - teacher text is escaped: no <script> element reaches a question.
 
@@ -26,10 +35,19 @@ ALLOWED = {100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25
            16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0}
 FORMATS = {"html", "moodle_auto_format", "plain_text", "markdown"}
 TYPES = {"category", "multichoice", "truefalse", "shortanswer", "matching", "essay",
-         "numerical", "cloze", "description"}
+         "numerical", "cloze", "description", "ordering"}
 KIND_TO_TYPE = {"multiple-choice": "multichoice", "who": "multichoice", "true-false": "truefalse",
-                "cloze": "shortanswer", "matching": "matching", "timeline": "matching",
+                "cloze": "shortanswer", "matching": "matching", "timeline": "ordering",
                 "flashcard": "essay"}
+
+# The words qtype_ordering::set_layout_select_count_grading() maps (upper-cased).
+ORDERING_LAYOUT = {"HORIZONTAL", "HORI", "H", "1", "VERTICAL", "VERT", "V", "0"}
+ORDERING_SELECT = {"ALL", "EXACT", "RANDOM", "REL", "CONTIGUOUS", "CONTIG"}
+ORDERING_GRADING = {"ALL_OR_NOTHING", "ABS", "ABSOLUTE", "ABSOLUTE_POSITION", "REL", "RELATIVE",
+                    "RELATIVE_NEXT_EXCLUDE_LAST", "RELATIVE_NEXT_INCLUDE_LAST",
+                    "RELATIVE_ONE_PREVIOUS_AND_NEXT", "RELATIVE_ALL_PREVIOUS_AND_NEXT",
+                    "LONGEST_ORDERED_SUBSET", "LONGEST_CONTIGUOUS_SUBSET", "RELATIVE_TO_CORRECT"}
+ORDERING_SHOW = {"SHOW", "TRUE", "YES", "HIDE", "FALSE", "NO"}
 
 failures = []
 
@@ -53,6 +71,33 @@ def allowed(value):
     return any(abs(value - a) < 1e-4 for a in ALLOWED) or any(abs(value + a) < 1e-4 for a in ALLOWED)
 
 
+def html_to_text(html):
+    """The text Moodle shows for an escaped HTML fragment."""
+    return (html.replace("<br>", "\n").replace("&lt;", "<").replace("&gt;", ">")
+            .replace("&quot;", '"').replace("&#39;", "'").replace("&amp;", "&"))
+
+
+def check_ordering(where, q, question_json):
+    answers = q.findall("answer")
+    texts = [(text_of(a, "text") or "").strip() for a in answers]
+    if len([t for t in texts if t]) < 2:
+        fail(where, f"an ordering question needs two non-empty answers, has {len(texts)}")
+    for tag, words in (("layouttype", ORDERING_LAYOUT), ("selecttype", ORDERING_SELECT),
+                       ("gradingtype", ORDERING_GRADING), ("showgrading", ORDERING_SHOW)):
+        value = (text_of(q, tag) or "").strip().upper()
+        if value not in words:
+            fail(where, f"<{tag}> {value!r} is not a word Moodle knows; it would fall back to a default")
+    count = (text_of(q, "selectcount") or "").strip()
+    if not count.isdigit():
+        fail(where, f"<selectcount> {count!r} is not a number")
+    elif (text_of(q, "selecttype") or "").strip().upper() != "ALL" or int(count) != len(answers):
+        fail(where, "not every event is shown: <selecttype> must be ALL and <selectcount> the answers' count")
+    if question_json is not None:
+        expected = [question_json["items"][i] for i in question_json["order"]]
+        if [html_to_text(t) for t in texts] != expected:
+            fail(where, f"answers {texts} are not the events in chronological order {expected}")
+
+
 def check_file(path, quiz_json):
     try:
         root = ET.parse(path).getroot()
@@ -65,6 +110,7 @@ def check_file(path, quiz_json):
     if not questions or questions[0].get("type") != "category":
         fail(path, "the first question is not the deck's category")
     counts = {}
+    timelines = iter([qj for qj in quiz_json["questions"] if qj["kind"] == "timeline"])
     for q in questions:
         qtype = q.get("type")
         counts[qtype] = counts.get(qtype, 0) + 1
@@ -80,6 +126,9 @@ def check_file(path, quiz_json):
         where = f"{path} [{name}]"
         if not name.strip():
             fail(path, f"a {qtype} question has no name")
+        number, _, rest = name.partition(" ")
+        if not (number.isdigit() and f" — {quiz_json['title']}" in rest):
+            fail(where, "the name is not the question's number, its text and the deck's title")
         for tag in ("questiontext", "generalfeedback"):
             element = q.find(tag)
             if element is None or element.get("format") not in FORMATS:
@@ -96,10 +145,13 @@ def check_file(path, quiz_json):
             except ValueError:
                 fail(where, f"answer fraction {a.get('fraction')!r} is not a number")
                 continue
-            if not allowed(value):
+            if qtype != "ordering" and not allowed(value):
                 fail(where, f"answer fraction {value} is not one of Moodle's grades")
             if a.get("format") is not None and a.get("format") not in FORMATS:
                 fail(where, f"answer format {a.get('format')!r} is unknown")
+        if qtype == "ordering":
+            check_ordering(where, q, next(timelines, None))
+            continue
         full = [a for a in answers if abs(fraction(a) - 100) < 1e-6]
         if qtype == "multichoice":
             if (text_of(q, "single") or "").strip() not in ("true", "1"):

@@ -9,8 +9,15 @@
 //!   Moodle's embedded-answers type could ask them together, but GIFT has no form for it,
 //!   and one question per blank keeps the two files the same bank;
 //! - matching: `matching`;
-//! - timeline: `matching` of each event to its position (1 = earliest);
+//! - timeline: `ordering` (in Moodle's core since 4.4) in Moodle XML: the events in
+//!   chronological order, each scored by its absolute position. GIFT can spell an ordering
+//!   question only in a syntax the ordering plugin adds to Moodle's GIFT reader (and no other
+//!   GIFT reader knows), so there it stays a `matching` of each event to its position
+//!   (1 = earliest);
 //! - flashcard: `essay`, with the card's back as the grader's information.
+//!
+//! Names are what a teacher sees in the question bank: the question's number, the start of
+//! what it asks (the items, for matching and timeline questions), and the deck (`03 The OEWG first met in ____… — Cyber norms`).
 //!
 //! Texts are kept as HTML (escaped teacher text) except typed answers, which Moodle compares
 //! with what a student types and so must stay plain.
@@ -23,8 +30,13 @@ use super::{html_block, position, source_label, sources_html};
 /// One question of the bank.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
-    /// The question's name in the bank: its number and stable id (`03 oewg:cloze`).
+    /// The question's name in the bank: its number, the start of its text and the deck
+    /// (`03 The OEWG first met in ____… — Cyber norms`).
     pub name: String,
+    /// The question's stable id (`oewg:cloze`), with the blank for a cloze cut in several.
+    pub id: String,
+    /// What the question is worth.
+    pub points: u32,
     /// What is asked.
     pub kind: ItemKind,
     /// The general feedback, as HTML: the explanation and the sources.
@@ -68,6 +80,16 @@ pub enum ItemKind {
         /// Answers that match no item.
         extra: Vec<String>,
     },
+    /// Events to put in chronological order.
+    Ordering {
+        /// The instruction, as HTML.
+        text: String,
+        /// The events, as HTML, earliest first.
+        events: Vec<String>,
+        /// The events in the order shown (HTML), each with its position (HTML-escaped
+        /// text), for GIFT, which has no ordering question.
+        positions: Vec<(String, String)>,
+    },
     /// Free recall, graded by a person.
     Essay {
         /// The question, as HTML.
@@ -85,8 +107,49 @@ impl ItemKind {
             ItemKind::TrueFalse { .. } => "truefalse",
             ItemKind::ShortAnswer { .. } => "shortanswer",
             ItemKind::Matching { .. } => "matching",
+            ItemKind::Ordering { .. } => "ordering",
             ItemKind::Essay { .. } => "essay",
         }
+    }
+}
+
+/// The longest start of a question's text in its name, in characters.
+const NAME_TEXT: usize = 50;
+
+/// A question's name: `03 The start of the text… — Deck title`.
+pub fn name(number: u32, text: &str, deck: &str) -> String {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = flat(text);
+    let start = if text.chars().count() <= NAME_TEXT {
+        text
+    } else {
+        let cut: String = text.chars().take(NAME_TEXT).collect();
+        // At a word boundary, unless the first word alone is longer.
+        let cut = match cut.rfind(' ') {
+            Some(space) if space > 0 => cut[..space].trim_end().to_owned(),
+            _ => cut,
+        };
+        format!("{cut}…")
+    };
+    format!("{number:02} {start} — {}", flat(deck))
+}
+
+/// What a question's name shows of it: its text; for matching and timeline questions, whose
+/// instructions are the same for every question of the kind, the items (the events earliest
+/// first), which Moodle's bank shows beside the type's icon.
+fn name_text(body: &Body) -> String {
+    match body {
+        Body::MultipleChoice(c) | Body::Who(c) => c.prompt.clone(),
+        Body::TrueFalse { statement, .. } => statement.clone(),
+        Body::Cloze(c) => c.text.clone(),
+        Body::Matching(m) => m.left.join(", "),
+        Body::Timeline(t) => t
+            .order
+            .iter()
+            .filter_map(|&i| t.items.get(i).map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Body::Flashcard { front, .. } => front.clone(),
     }
 }
 
@@ -115,17 +178,22 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                 .collect();
             feedback.insert_str(0, &format!("<p>{}</p>", html_block(&dated.join("; "))));
         }
-        let name = format!("{:02} {}", question.number, question.id);
-        let mut push = |name: String, kind: ItemKind| {
+        let name = name(question.number, &name_text(&question.body), &quiz.title);
+        let points = super::points(question);
+        let mut push = |name: String, id: String, kind: ItemKind| {
             out.push(Item {
                 name,
+                id,
+                points,
                 kind,
                 feedback: feedback.clone(),
             })
         };
+        let id = question.id.clone();
         match &question.body {
             Body::MultipleChoice(choice) | Body::Who(choice) => push(
                 name,
+                id,
                 ItemKind::MultiChoice {
                     text: html_block(&choice.prompt),
                     options: choice
@@ -141,6 +209,7 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
             ),
             Body::TrueFalse { statement, answer } => push(
                 name,
+                id,
                 ItemKind::TrueFalse {
                     text: html_block(statement),
                     answer: *answer,
@@ -159,10 +228,13 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                         // The teacher's text has `____` of its own: ask after the whole text.
                         (html_block(&cloze.text), String::new())
                     };
-                    let name = if several {
-                        format!("{name} (blank {})", i + 1)
+                    let (name, id) = if several {
+                        (
+                            format!("{name} (blank {})", i + 1),
+                            format!("{id}#{}", i + 1),
+                        )
                     } else {
-                        name.clone()
+                        (name.clone(), id.clone())
                     };
                     let mut answers = blank.accept.clone();
                     if answers.is_empty() {
@@ -170,6 +242,7 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                     }
                     push(
                         name,
+                        id,
                         ItemKind::ShortAnswer {
                             before,
                             after,
@@ -195,6 +268,7 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                     .collect();
                 push(
                     name,
+                    id,
                     ItemKind::Matching {
                         text: html_block(&m.prompt),
                         pairs,
@@ -211,17 +285,24 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                         pairs.push((html_block(item), html_block(&position(phrases, at + 1, n))));
                     }
                 }
+                let events = t
+                    .order
+                    .iter()
+                    .filter_map(|&i| t.items.get(i).map(|e| html_block(e)))
+                    .collect();
                 push(
                     name,
-                    ItemKind::Matching {
+                    id,
+                    ItemKind::Ordering {
                         text: html_block(&t.prompt),
-                        pairs,
-                        extra: Vec::new(),
+                        events,
+                        positions: pairs,
                     },
                 );
             }
             Body::Flashcard { front, back } => push(
                 name,
+                id,
                 ItemKind::Essay {
                     text: html_block(front),
                     answer: html_block(back),

@@ -73,7 +73,7 @@ fn escape_comment(text: &str) -> String {
 fn question(out: &mut String, item: &Item) {
     out.push_str(&format!(
         "// {}\n::{}::",
-        item.kind.moodle_type(),
+        gift_type(&item.kind),
         escape(&item.name)
     ));
     let feedback = if item.feedback.is_empty() {
@@ -118,9 +118,14 @@ fn question(out: &mut String, item: &Item) {
             out.push_str(&escape(after));
             out.push('\n');
         }
-        ItemKind::Matching { text, pairs, .. } => {
+        ItemKind::Matching { text, pairs, .. }
+        | ItemKind::Ordering {
+            text,
+            positions: pairs,
+            ..
+        } => {
             // GIFT has no way to give answers that match no item; the generated matchings
-            // have none.
+            // have none. An ordering question is its events matched to their positions.
             out.push_str(&format!("[html]{} {{\n", escape(text)));
             for (left, right) in pairs {
                 out.push_str(&format!(
@@ -137,6 +142,14 @@ fn question(out: &mut String, item: &Item) {
             out.push_str(&feedback);
             out.push_str("}\n");
         }
+    }
+}
+
+/// The Moodle type a question is written as in GIFT: an ordering question as matching.
+fn gift_type(kind: &ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Ordering { .. } => "matching",
+        other => other.moodle_type(),
     }
 }
 

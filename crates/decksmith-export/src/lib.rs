@@ -183,6 +183,14 @@ pub fn sources_html(sources: &[CitationView], phrases: &Phrasebook<'_>) -> Strin
         .join("; ")
 }
 
+/// What a question is worth in the exports that carry points (Moodle XML, QTI): one point
+/// a question. Moodle and Canvas both split a matching question's points among its pairs,
+/// so a matching question is one point too.
+// points: replaced by Question::points when it lands
+pub fn points(_question: &decksmith_quiz::Question) -> u32 {
+    1
+}
+
 /// The label before a question's citations ("Source", "Sources"), in the course's words.
 pub fn source_label(phrases: &Phrasebook<'_>, count: usize) -> String {
     phrases.get(if count > 1 { "x.sources" } else { "x.source" }, &[])

@@ -1,7 +1,11 @@
 //! `quiz.moodle.xml`: the deck's quiz as a Moodle XML question bank.
 //!
-//! One category per deck (`$course$/top/<course>/<deck>`), then the questions of
-//! [`super::bank`]. HTML texts go in CDATA sections: the teacher's text is HTML-escaped first,
+//! One category per deck under the course's (`$course$/top/<course>/<deck>`), then the
+//! questions of [`super::bank`], each named for the teacher (number, start of its text, deck)
+//! after a comment with its stable id, with the explanation and the sources as its general
+//! feedback. Timeline questions are Moodle's `ordering` type: the events in chronological
+//! order (the order Moodle's importer takes as the right one), all shown, vertically,
+//! graded by absolute position. HTML texts go in CDATA sections: the teacher's text is HTML-escaped first,
 //! so a CDATA section can never contain `]]>`. Plain texts (names, typed answers) are
 //! XML-escaped. Only the fractions 100 and 0 are used, both on Moodle's list.
 
@@ -83,7 +87,8 @@ fn answer(out: &mut String, fraction: u32, format: &str, text: &str) {
 
 fn question(out: &mut String, item: &Item) {
     out.push_str(&format!(
-        "  <question type=\"{}\">\n    <name>\n      <text>{}</text>\n    </name>\n",
+        "  <!-- {} -->\n  <question type=\"{}\">\n    <name>\n      <text>{}</text>\n    </name>\n",
+        xml(&item.id).replace("--", "- -"),
         item.kind.moodle_type(),
         xml(&item.name)
     ));
@@ -91,6 +96,7 @@ fn question(out: &mut String, item: &Item) {
         ItemKind::MultiChoice { text, .. }
         | ItemKind::TrueFalse { text, .. }
         | ItemKind::Matching { text, .. }
+        | ItemKind::Ordering { text, .. }
         | ItemKind::Essay { text, .. } => text.clone(),
         ItemKind::ShortAnswer { before, after, .. } => {
             format!("{before}{}{after}", super::bank::GAP)
@@ -98,7 +104,10 @@ fn question(out: &mut String, item: &Item) {
     };
     text_element(out, "questiontext", &question_text);
     text_element(out, "generalfeedback", &item.feedback);
-    out.push_str("    <defaultgrade>1</defaultgrade>\n");
+    out.push_str(&format!(
+        "    <defaultgrade>{}</defaultgrade>\n",
+        item.points
+    ));
     let penalty = match item.kind {
         ItemKind::TrueFalse { .. } => "1",
         ItemKind::Essay { .. } => "0",
@@ -149,6 +158,25 @@ fn question(out: &mut String, item: &Item) {
                     "    <subquestion format=\"html\">\n      <text>{}</text>\n      <answer>\n        <text>{}</text>\n      </answer>\n    </subquestion>\n",
                     cdata(left),
                     xml(right)
+                ));
+            }
+        }
+        ItemKind::Ordering { events, .. } => {
+            // Moodle's importer (`qtype_ordering::import_from_xml`) takes the answers in the
+            // order written as the right order and renumbers their fractions 1, 2, …, as its
+            // own export writes them.
+            let n = events.len();
+            out.push_str("    <layouttype>VERTICAL</layouttype>\n");
+            out.push_str("    <selecttype>ALL</selecttype>\n");
+            out.push_str(&format!("    <selectcount>{n}</selectcount>\n"));
+            out.push_str("    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n");
+            out.push_str("    <showgrading>SHOW</showgrading>\n");
+            out.push_str("    <numberingstyle>none</numberingstyle>\n");
+            for (i, event) in events.iter().enumerate() {
+                out.push_str(&format!(
+                    "    <answer fraction=\"{}\" format=\"html\">\n      <text>{}</text>\n    </answer>\n",
+                    i + 1,
+                    cdata(event)
                 ));
             }
         }

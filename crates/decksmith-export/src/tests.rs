@@ -153,6 +153,77 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
             ),
         ]
     );
-    assert_eq!(bank[0].name, "01 fact:cloze (blank 1)");
-    assert_eq!(bank[1].name, "01 fact:cloze (blank 2)");
+    assert_eq!(
+        bank[0].name,
+        "01 The ____ accord came before the ____ accord. — D (blank 1)"
+    );
+    assert_eq!(bank[1].id, "fact:cloze#2");
+}
+
+#[test]
+fn question_names_show_the_start_of_the_text_and_the_deck() {
+    use super::bank::name;
+    assert_eq!(
+        name(3, "Which  body\nmet first?", "Cyber norms"),
+        "03 Which body met first? — Cyber norms"
+    );
+    // Cut at a word boundary, in characters (not bytes), with an ellipsis.
+    let long = "Какой орган впервые собрался в Нью-Йорке в две тысячи девятнадцатом году";
+    let named = name(12, long, "Д");
+    assert_eq!(
+        named,
+        "12 Какой орган впервые собрался в Нью-Йорке в две… — Д"
+    );
+    // One word longer than the limit is cut inside it.
+    let word = "x".repeat(80);
+    assert_eq!(name(1, &word, "D"), format!("01 {}… — D", "x".repeat(50)));
+}
+
+#[test]
+fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
+    use super::bank::{ItemKind, items};
+    use decksmith_model::Location;
+    use decksmith_quiz::{Body, Question, Quiz, Timeline};
+
+    let question = Question {
+        id: "t:timeline".into(),
+        number: 2,
+        body: Body::Timeline(Timeline {
+            prompt: "Put these in order.".into(),
+            items: vec!["Second".into(), "Third & last".into(), "First".into()],
+            order: vec![2, 0, 1],
+            dates: vec!["2020".into(), "2021".into(), "2019".into()],
+        }),
+        entry: "t".into(),
+        entries: vec!["t".into()],
+        explanation: String::new(),
+        note: None,
+        sources: Vec::new(),
+        origin: Location::default(),
+    };
+    let quiz = Quiz {
+        deck: "d".into(),
+        title: "D".into(),
+        seed: 1,
+        variant: None,
+        questions: vec![question],
+    };
+    let bank = items(&quiz, &Phrasebook::new(PHRASES, "en", &BUILT_IN));
+    let ItemKind::Ordering {
+        events, positions, ..
+    } = &bank[0].kind
+    else {
+        panic!("expected an ordering question, got {:?}", bank[0].kind);
+    };
+    assert_eq!(events, &["First", "Second", "Third &amp; last"]);
+    assert_eq!(positions[0], ("Second".to_owned(), "2".to_owned()));
+    assert_eq!(bank[0].kind.moodle_type(), "ordering");
+    // The feedback gives the dates, earliest first.
+    assert!(
+        bank[0]
+            .feedback
+            .starts_with("<p>2019: First; 2020: Second; 2021: Third &amp; last</p>"),
+        "{}",
+        bank[0].feedback
+    );
 }
