@@ -19,6 +19,7 @@ const DECK_FILES: &[&str] = &[
     "quiz.html",
     "quiz.json",
     "quiz.moodle.xml",
+    "quiz.qti.zip",
     "worksheet.pdf",
 ];
 

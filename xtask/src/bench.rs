@@ -403,7 +403,9 @@ fn report(
         ("render and write decks", "render+write"),
         ("index and swap", "index+swap"),
     ];
-    let formats = ["html", "pdf", "json", "apkg", "moodle", "gift", "tsv"];
+    let formats = [
+        "html", "pdf", "json", "apkg", "moodle", "gift", "qti", "tsv",
+    ];
     let _ = writeln!(
         out,
         "\nWhole course, all formats (release build, wall time in ms; 200 entries per deck):\n"

@@ -694,7 +694,7 @@ pub fn package(
 /// are mostly text and zeros, which it takes to two fifths of their size), dated
 /// 1980-01-01 (the first date zip can hold, so the same members give the same bytes) and
 /// readable by all.
-fn archive(members: &[(&str, &[u8])]) -> Result<Vec<u8>, zip::result::ZipError> {
+pub(crate) fn archive(members: &[(&str, &[u8])]) -> Result<Vec<u8>, zip::result::ZipError> {
     let size = members.iter().map(|(_, data)| data.len()).sum::<usize>();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(size / 2)));
     let options = zip::write::SimpleFileOptions::default()

@@ -137,7 +137,7 @@ pub fn name(number: u32, text: &str, deck: &str) -> String {
 /// What a question's name shows of it: its text; for matching and timeline questions, whose
 /// instructions are the same for every question of the kind, the items (the events earliest
 /// first), which Moodle's bank shows beside the type's icon.
-fn name_text(body: &Body) -> String {
+pub fn name_text(body: &Body) -> String {
     match body {
         Body::MultipleChoice(c) | Body::Who(c) => c.prompt.clone(),
         Body::TrueFalse { statement, .. } => statement.clone(),
@@ -164,20 +164,7 @@ const BLANK: &str = "____";
 pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
     let mut out = Vec::with_capacity(quiz.questions.len());
     for question in &quiz.questions {
-        let mut feedback = feedback(question, phrases);
-        if let Body::Flashcard { back, .. } = &question.body {
-            // GIFT has no grader's information: the answer goes in the feedback too.
-            feedback.insert_str(0, &format!("<p>{}</p>", html_block(back)));
-        }
-        if let Body::Timeline(t) = &question.body {
-            // Matched to positions, the events lose their dates: the feedback gives them.
-            let dated: Vec<String> = t
-                .order
-                .iter()
-                .filter_map(|&i| Some(format!("{}: {}", t.dates.get(i)?, t.items.get(i)?)))
-                .collect();
-            feedback.insert_str(0, &format!("<p>{}</p>", html_block(&dated.join("; "))));
-        }
+        let feedback = full_feedback(question, phrases);
         let name = name(question.number, &name_text(&question.body), &quiz.title);
         let points = super::points(question);
         let mut push = |name: String, id: String, kind: ItemKind| {
@@ -311,6 +298,25 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
         }
     }
     out
+}
+
+/// The general feedback of a question, as HTML: for a flashcard its back first (GIFT has no
+/// grader's information), for a timeline the events with their dates (matched to positions,
+/// the events lose them), then the explanation and the sources.
+pub fn full_feedback(question: &Question, phrases: &Phrasebook<'_>) -> String {
+    let mut feedback = feedback(question, phrases);
+    if let Body::Flashcard { back, .. } = &question.body {
+        feedback.insert_str(0, &format!("<p>{}</p>", html_block(back)));
+    }
+    if let Body::Timeline(t) = &question.body {
+        let dated: Vec<String> = t
+            .order
+            .iter()
+            .filter_map(|&i| Some(format!("{}: {}", t.dates.get(i)?, t.items.get(i)?)))
+            .collect();
+        feedback.insert_str(0, &format!("<p>{}</p>", html_block(&dated.join("; "))));
+    }
+    feedback
 }
 
 /// The pieces before blank `i`, earlier blanks filled with their answers.

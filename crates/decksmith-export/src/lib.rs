@@ -8,6 +8,8 @@
 //!   the notes by (deck name, GUIDs, tags, the revision history) is [`anki`]'s.
 //! - [`moodle`]: `quiz.moodle.xml`, a Moodle XML question bank.
 //! - [`gift`]: `quiz.gift`, the same questions in Moodle's GIFT text format.
+//! - [`qti`]: `quiz.qti.zip`, an IMS content package with a QTI 1.2 assessment, for Canvas,
+//!   Brightspace and Blackboard.
 //! - [`tsv`]: `cards.tsv`, the flashcards as tab-separated text for Anki's and Quizlet's
 //!   importers.
 //!
@@ -20,6 +22,7 @@ pub mod bank;
 pub mod gift;
 pub mod json;
 pub mod moodle;
+pub mod qti;
 pub mod tsv;
 
 #[cfg(test)]
@@ -47,6 +50,13 @@ pub enum ExportError {
         /// Why.
         source: apkg::PackageError,
     },
+    /// `quiz.qti.zip`.
+    Qti {
+        /// The file, relative to the output folder.
+        path: String,
+        /// What the zip writer said.
+        source: zip::result::ZipError,
+    },
     /// `quiz.json`.
     Json {
         /// The file, relative to the output folder.
@@ -61,6 +71,7 @@ impl fmt::Display for ExportError {
         match self {
             ExportError::Anki { path, source } => write!(f, "failed to render {path} ({source})"),
             ExportError::Json { path, source } => write!(f, "failed to render {path} ({source})"),
+            ExportError::Qti { path, source } => write!(f, "failed to render {path} ({source})"),
         }
     }
 }
@@ -70,6 +81,7 @@ impl std::error::Error for ExportError {
         match self {
             ExportError::Anki { source, .. } => Some(source),
             ExportError::Json { source, .. } => Some(source),
+            ExportError::Qti { source, .. } => Some(source),
         }
     }
 }
@@ -205,4 +217,9 @@ pub fn position(phrases: &Phrasebook<'_>, n: usize, of: usize) -> String {
         n if n == of => phrases.get("x.latest", &[("n", &number)]),
         _ => number,
     }
+}
+
+/// The name of a true/false question's option, in the course's words.
+pub fn truth(phrases: &Phrasebook<'_>, value: bool) -> String {
+    phrases.get(if value { "x.true" } else { "x.false" }, &[])
 }

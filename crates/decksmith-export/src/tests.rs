@@ -227,3 +227,75 @@ fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
         bank[0].feedback
     );
 }
+
+#[test]
+fn qti_escapes_every_payload_twice_html_then_xml() {
+    use decksmith_model::Location;
+    use decksmith_quiz::{BlankAnswer, Body, Choice, ClozeBody, Question, Quiz};
+
+    let payload = "a ]]> <script>alert(\"x\")</script> & 'q'";
+    let question = |number: u32, body: Body| Question {
+        id: format!("e{number}:kind"),
+        number,
+        body,
+        entry: "e".into(),
+        entries: vec!["e".into()],
+        explanation: payload.into(),
+        note: None,
+        sources: Vec::new(),
+        origin: Location::default(),
+    };
+    let quiz = Quiz {
+        deck: "d".into(),
+        title: payload.into(),
+        seed: 1,
+        variant: None,
+        questions: vec![
+            question(
+                1,
+                Body::MultipleChoice(Choice {
+                    prompt: payload.into(),
+                    options: vec![payload.into(), "b".into()],
+                    answer: 0,
+                    lang: None,
+                    ordered: false,
+                }),
+            ),
+            question(
+                2,
+                Body::Cloze(ClozeBody {
+                    text: format!("{payload} ____."),
+                    blanks: vec![BlankAnswer {
+                        answer: payload.into(),
+                        accept: vec![payload.into(), "<b>".into()],
+                    }],
+                }),
+            ),
+        ],
+    };
+    let xml = super::qti::assessment_in(&quiz, &Phrasebook::new(PHRASES, "en", &BUILT_IN));
+    assert!(!xml.contains("]]>"), "{xml}");
+    assert!(!xml.contains("<script"), "{xml}");
+    // HTML texts: escaped for HTML, then for XML.
+    let html =
+        "a ]]&amp;gt; &amp;lt;script&amp;gt;alert(\"x\")&amp;lt;/script&amp;gt; &amp;amp; 'q'";
+    assert!(xml.contains(&format!("<mattext texttype=\"text/html\">{html}</mattext>")));
+    assert!(
+        xml.contains(&format!("&lt;p&gt;{html}&lt;/p&gt;")),
+        "the explanation as feedback"
+    );
+    // Typed answers are plain text: escaped for XML once, every accepted answer once.
+    let plain = "a ]]&gt; &lt;script&gt;alert(\"x\")&lt;/script&gt; &amp; 'q'";
+    assert_eq!(
+        xml.matches(&format!(
+            "<varequal respident=\"response1\">{plain}</varequal>"
+        ))
+        .count(),
+        1
+    );
+    assert!(xml.contains("<varequal respident=\"response1\">&lt;b&gt;</varequal>"));
+    // Attributes: quotes too.
+    assert!(xml.contains(
+        "title=\"01 a ]]&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"
+    ));
+}

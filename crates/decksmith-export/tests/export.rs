@@ -11,7 +11,7 @@ use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use decksmith_export::anki::{Revision, Revisions};
-use decksmith_export::{apkg, gift, moodle, tsv};
+use decksmith_export::{apkg, gift, moodle, qti, tsv};
 use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, Generated, generate};
 use rusqlite::{Connection, MAIN_DB};
@@ -130,6 +130,15 @@ fn text_formats_match_their_golden_files() {
         files.insert(
             format!("{}/cards.tsv", deck.id),
             tsv::cards(&course, deck, &output.cards),
+        );
+        // quiz.qti.zip's two texts of our own (the third, Canvas's settings, is tested below).
+        files.insert(
+            format!("{}/qti-assessment.xml", deck.id),
+            qti::assessment(&course, deck, &output.quiz),
+        );
+        files.insert(
+            format!("{}/qti-imsmanifest.xml", deck.id),
+            qti::manifest(&course, &output.quiz),
         );
     }
     check_golden(&files);
@@ -412,4 +421,64 @@ fn source_date_epoch_is_read_strictly() {
     );
     assert!(Revision::from_source_date_epoch(Some("yesterday")).is_err());
     assert!(Revision::from_source_date_epoch(Some("-5")).is_err());
+}
+
+#[test]
+fn qti_package_is_deterministic_with_stable_identifiers_and_escaped_text() {
+    let (course, generated) = fixture();
+    for (deck, output) in course.decks.iter().zip(&generated.decks) {
+        let first = qti::package(&course, deck, &output.quiz).expect("package");
+        let again = qti::package(&course, deck, &output.quiz).expect("package");
+        assert_eq!(first, again, "the same input gave different bytes");
+        let members = unzip(&first);
+        let id = qti::assessment_ident(&output.quiz);
+        assert_eq!(
+            members.keys().cloned().collect::<Vec<_>>(),
+            [
+                format!("{id}/assessment_meta.xml"),
+                format!("{id}/{id}.xml"),
+                "imsmanifest.xml".to_owned()
+            ]
+        );
+        let manifest = String::from_utf8(members["imsmanifest.xml"].clone()).expect("utf-8");
+        assert!(manifest.contains(&format!("<file href=\"{id}/{id}.xml\"/>")));
+        let assessment =
+            String::from_utf8(members[&format!("{id}/{id}.xml")].clone()).expect("utf-8");
+        assert!(
+            !assessment.contains("<script"),
+            "a raw <script> got through"
+        );
+        assert!(!assessment.contains("]]>"), "a raw ]]> got through");
+        assert!(!assessment.contains("R&D"), "a raw & got through");
+        // One item per question, each with its own identifier.
+        let idents: Vec<&str> = assessment
+            .match_indices("<item ident=\"")
+            .map(|(at, m)| &assessment[at + m.len()..at + m.len() + 17])
+            .collect();
+        assert_eq!(idents.len(), output.quiz.questions.len());
+        let mut unique = idents.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), idents.len(), "{idents:?}");
+        // A variant form is the same questions in another order: the same item identifiers,
+        // another assessment.
+        let mut form = output.quiz.clone();
+        form.variant = Some("A".into());
+        form.questions.reverse();
+        assert_ne!(qti::assessment_ident(&form), id);
+        for question in &output.quiz.questions {
+            assert_eq!(
+                qti::item_ident(&form, question),
+                qti::item_ident(&output.quiz, question)
+            );
+        }
+    }
+    // The escapes the fixture's texts need, as a QTI reader will see them: HTML escaped once
+    // for the page, then once more for the XML.
+    let deck = &course.decks[0];
+    let assessment = qti::assessment(&course, deck, &generated.decks[0].quiz);
+    assert!(
+        assessment.contains(r#"The &amp;lt;treaty&amp;gt; &amp;amp; "protocol" are signed."#),
+        "{assessment}"
+    );
 }

@@ -376,6 +376,8 @@ impl<'a> Ui<'a> {
             // The name says it all: "Anki deck".
             "" | "apkg" => return file,
             "moodle.xml" => "Moodle XML".to_owned(),
+            // Which LMS takes it is what a teacher needs to know of a QTI package.
+            "qti.zip" => "QTI: Canvas, Brightspace, Blackboard".to_owned(),
             other => other.to_ascii_uppercase(),
         };
         self.fill("ui.file.other", &[("file", &file), ("format", &format)])

@@ -108,6 +108,10 @@ fn file_labels_name_known_files_in_the_interface_language() {
     assert_eq!(en.file_label("deck.apkg"), "Anki deck");
     assert_eq!(en.file_label("quiz.moodle.xml"), "Quiz (Moodle XML)");
     assert_eq!(en.file_label("cards.tsv"), "Cards (TSV)");
+    assert_eq!(
+        en.file_label("quiz.qti.zip"),
+        "Quiz (QTI: Canvas, Brightspace, Blackboard)"
+    );
     assert_eq!(en.file_label("questions.gift"), "questions (GIFT)");
     assert_eq!(en.file_label("README"), "README");
     let (lang, strings) = ui_for("ru", &[]);

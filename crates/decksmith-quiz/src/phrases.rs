@@ -187,6 +187,8 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("x.sources", "Sources", "Источники"),
     ("x.earliest", "{n} (earliest)", "{n} (самое раннее)"),
     ("x.latest", "{n} (latest)", "{n} (самое позднее)"),
+    ("x.true", "True", "Верно"),
+    ("x.false", "False", "Неверно"),
     ("cite.quote", "{source}, “{quote}”", "{source}, «{quote}»"),
     (
         "cite.paragraph",

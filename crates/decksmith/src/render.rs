@@ -3,7 +3,7 @@
 //! The renderers are sibling crates that share nothing but what they read (the [`Course`]
 //! and the generated [`DeckOutput`]s) and the [`OutFile`]s they return: `decksmith-html`
 //! (the study pages), `decksmith-pdf` (the print-ready PDFs) and `decksmith-export`
-//! (`quiz.json`, Anki, Moodle XML, GIFT, TSV). [`Renderer::deck`] has one arm per
+//! (`quiz.json`, Anki, Moodle XML, GIFT, QTI, TSV). [`Renderer::deck`] has one arm per
 //! [`Format`]; a new format is a module in one of those crates (or a crate of its own) and
 //! an arm here. Rendering does no IO: [`crate::build`] writes the files.
 
@@ -11,7 +11,7 @@ use std::fmt;
 use std::time::{Duration, Instant};
 
 use decksmith_export::anki::{Given, Revisions};
-use decksmith_export::{ExportError, apkg, gift, json, moodle, tsv};
+use decksmith_export::{ExportError, apkg, gift, json, moodle, qti, tsv};
 use decksmith_files::OutFile;
 use decksmith_html::{Assets, DeckSummary, HtmlError};
 use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Paper};
@@ -35,6 +35,8 @@ pub enum Format {
     Moodle,
     /// `quiz.gift`: the quiz in Moodle's GIFT text format.
     Gift,
+    /// `quiz.qti.zip`: the quiz as a QTI 1.2 package for Canvas, Brightspace and Blackboard.
+    Qti,
     /// `cards.tsv`: the flashcards as text for Anki's and Quizlet's importers.
     Tsv,
 }
@@ -48,6 +50,7 @@ impl Format {
         Format::Apkg,
         Format::Moodle,
         Format::Gift,
+        Format::Qti,
         Format::Tsv,
     ];
 
@@ -60,6 +63,7 @@ impl Format {
             Format::Apkg => "apkg",
             Format::Moodle => "moodle",
             Format::Gift => "gift",
+            Format::Qti => "qti",
             Format::Tsv => "tsv",
         }
     }
@@ -243,6 +247,7 @@ impl Renderer {
             }
             Format::Moodle => files.push(moodle::deck_file(course, deck, output)),
             Format::Gift => files.push(gift::deck_file(course, deck, output)),
+            Format::Qti => files.push(qti::deck_file(course, deck, output)?),
             Format::Tsv => files.push(tsv::deck_file(course, deck, output)),
         }
         Ok(())

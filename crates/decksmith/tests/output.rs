@@ -110,9 +110,9 @@ fn kill_between_the_renames(out: &Path) {
 
 /// Every format but the PDFs, which take most of a build's time and add nothing to what is
 /// tested here (how two builds meet in the output folder).
-const NO_PDF: [&str; 12] = [
+const NO_PDF: [&str; 14] = [
     "--format", "html", "--format", "json", "--format", "apkg", "--format", "moodle", "--format",
-    "gift", "--format", "tsv",
+    "gift", "--format", "qti", "--format", "tsv",
 ];
 
 #[test]
