@@ -4,7 +4,10 @@
 #      tags, decks; re-importing a second build duplicates nothing; an edited entry updates;
 #   2. a GIFT parser not written by us (npm `gift-pegjs`) parses every quiz.gift, and the
 #      question counts by type match the generated quizzes;
-#   3. every quiz.moodle.xml follows Moodle's import rules (tests/exports/moodle_check.py).
+#   3. every quiz.moodle.xml follows Moodle's import rules (tests/exports/moodle_check.py);
+#   4. every quiz.qti.zip is read back by QTI 1.2 readers not written by us (PyPI qti2latex's
+#      Canvas QTI helpers) and compared with a package text2qti writes (tests/exports/qti_check.py).
+#      (qti-package-maker, the obvious choice, writes Canvas QTI 1.2 but cannot read it.)
 # Everything is installed into a temporary folder; nothing is left behind.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,10 +23,12 @@ trap 'rm -rf "$work"' EXIT
 command -v python3 >/dev/null || fail "python3 is needed for the Anki library"
 command -v node >/dev/null && command -v npm >/dev/null || fail "node and npm are needed for the GIFT parser"
 
-step "install the Anki library (PyPI anki) into a venv"
+step "install the Anki library (PyPI anki) and the QTI readers into a venv"
 python3 -m venv "$work/venv" || fail "cannot make a Python venv (install python3-venv)"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "anki==26.9.3" \
   || fail "pip could not install the anki package"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "text2qti==0.8.0" "qti2latex==0.1.6" \
+  || fail "pip could not install the QTI readers (text2qti, qti2latex)"
 
 step "install the GIFT parser (npm gift-pegjs, from package-lock.json)"
 cp "$here/package.json" "$here/package-lock.json" "$work/"
@@ -59,5 +64,10 @@ NODE_PATH="$work/node_modules" node "$here/gift_check.mjs" "$work/first" "$work/
 step "Moodle XML: Moodle's import rules"
 python3 "$here/moodle_check.py" "$work/first" "$work/bundled" \
   || fail "the Moodle XML check found problems (see above)"
+
+step "QTI: read quiz.qti.zip back with qti2latex, compare with text2qti's package"
+"$work/venv/bin/python" "$here/qti_check.py" --same "$work/first" "$work/same" --same "$work/first" "$work/edited" \
+  "$work/first" "$work/edited" "$work/bundled" \
+  || fail "the QTI check found problems (see above)"
 
 printf '\nexport checks: all passed\n'

@@ -1,0 +1,300 @@
+"""Reads every quiz.qti.zip of the given build folders back with QTI readers not written by us.
+
+- The package's shape is compared with a reference package written by `text2qti` (PyPI), whose
+  packages import into Canvas: the members' layout (`imsmanifest.xml`, `<id>/<id>.xml`,
+  `<id>/assessment_meta.xml`), the manifest's namespace and resource types, the assessment's
+  namespace, and the item metadata fields Canvas reads (`question_type`, `points_possible`).
+- Each item is read with the QTI 1.2 helpers of `qti2latex` (PyPI; a reader of Canvas's and
+  text2qti's packages): its metadata, its text, its options and the identifiers its response
+  processing scores as correct. What they do not read (the blanks of a fill-in-multiple-
+  blanks question, matching rows, feedback) is read here with ElementTree.
+- Against quiz.json: every question is there, in order, with Canvas's type for its kind, its
+  text and options exactly (every escape undone: markup, quotes, ampersands survive as text),
+  the right answers scored as right (every accepted answer of a blank; each matching row
+  to its answer; each timeline event to its position), the explanation and every source in
+  its feedback, a flashcard's back in its feedback, and its points.
+- Identifiers: unique in a package, and the same in the packages of two builds given as
+  `--same A B` (unchanged content, and content with one entry edited).
+
+Usage: qti_check.py [--same OUT OUT]... OUT...
+"""
+
+import html
+import io
+import json
+import os
+import re
+import sys
+import tempfile
+import zipfile
+import xml.etree.ElementTree as ET
+
+import qti2latex
+from text2qti.config import Config
+from text2qti.qti import QTI
+from text2qti.quiz import Quiz
+
+CANVAS_TYPE = {"multiple-choice": "multiple_choice_question", "who": "multiple_choice_question",
+               "true-false": "true_false_question", "matching": "matching_question",
+               "timeline": "matching_question", "flashcard": "essay_question"}
+QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+
+failures = []
+
+
+def fail(where, message):
+    failures.append(message)
+    print(f"FAIL: {where}: {message}")
+
+
+def local(tag):
+    return tag.split("}")[-1]
+
+
+def text_from_html(fragment):
+    """The text a browser shows for one of our HTML fragments (escaped text, <br>, <p>)."""
+    fragment = re.sub(r"<br\s*/?>", "\n", fragment or "")
+    fragment = re.sub(r"<[^>]+>", "", fragment)
+    return html.unescape(fragment)
+
+
+def flat(text):
+    return " ".join((text or "").split())
+
+
+def reference_package():
+    """A Canvas-importable package written by text2qti, as members by name."""
+    source = ("Quiz title: Reference\n\n1.  Which?\n*a) right\nb) wrong\n\n"
+              "2.  Capital of France?\n*   Paris\n\n3.  Explain.\n____\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Config()
+        config.loaded_config_file = True
+        quiz = Quiz(source, config=config, source_name="reference.txt")
+        data = QTI(quiz).zip_bytes()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return {name: archive.read(name) for name in archive.namelist()}
+
+
+def shape(members):
+    """What must match between two packages: the member layout and the namespaces."""
+    manifest = ET.fromstring(members["imsmanifest.xml"])
+    resources = sorted(r.get("type") for r in manifest.iter() if local(r.tag) == "resource")
+    qti_files = [r for r in manifest.iter() if local(r.tag) == "resource"
+                 and r.get("type") == "imsqti_xmlv1p2"]
+    ident = qti_files[0].get("identifier") if qti_files else "?"
+    layout = sorted(name.replace(ident, "ID") for name in members
+                    if not name.endswith("/"))
+    assessment = ET.fromstring(members.get(f"{ident}/{ident}.xml", b"<missing/>"))
+    labels = sorted({qti2latex.text_of(l) for l in qti2latex.findall_anyns(assessment, "fieldlabel")
+                     if qti2latex.text_of(l) in ("question_type", "points_possible")})
+    return {"manifest namespace": manifest.tag.split("}")[0], "resource types": resources,
+            "layout": layout, "assessment namespace": assessment.tag.split("}")[0],
+            "item metadata": labels}, ident
+
+
+def items_of(path):
+    members = {}
+    with zipfile.ZipFile(path) as archive:
+        if archive.testzip() is not None:
+            fail(path, "a member's CRC does not match")
+        members = {name: archive.read(name) for name in archive.namelist()}
+    found, ident = shape(members)
+    manifest = ET.fromstring(members["imsmanifest.xml"])
+    for f in manifest.iter():
+        if local(f.tag) == "file" and f.get("href") not in members:
+            fail(path, f"the manifest names {f.get('href')}, which the package does not hold")
+    deps = [d.get("identifierref") for d in manifest.iter() if local(d.tag) == "dependency"]
+    ids = {r.get("identifier") for r in manifest.iter() if local(r.tag) == "resource"}
+    if any(d not in ids for d in deps):
+        fail(path, f"a dependency {deps} names no resource")
+    ET.fromstring(members[f"{ident}/assessment_meta.xml"])  # well-formed
+    root = ET.fromstring(members[f"{ident}/{ident}.xml"])
+    return found, [i for i in root.iter() if local(i.tag) == "item"]
+
+
+def feedback_of(item):
+    texts = [qti2latex.text_of(m) for fb in qti2latex.findall_anyns(item, "itemfeedback")
+             if fb.get("ident") == "general_fb" for m in qti2latex.findall_anyns(fb, "mattext")]
+    return text_from_html(" ".join(texts))
+
+
+def scored_pairs(item):
+    """(response id, label id) of every condition that adds to or sets the score."""
+    pairs = []
+    for rc in qti2latex.findall_anyns(item, "respcondition"):
+        if not any(float(s.text or 0) > 0 for s in qti2latex.findall_anyns(rc, "setvar")):
+            continue
+        for v in qti2latex.findall_anyns(rc, "varequal"):
+            pairs.append((v.get("respident"), (v.text or "").strip()))
+    return pairs
+
+
+def responses(item):
+    """Each response_lid: its own text, and its options as (ident, text)."""
+    out = []
+    for lid in qti2latex.findall_anyns(item, "response_lid"):
+        own = qti2latex.child_anyns(lid, "material")
+        own_text = text_from_html(qti2latex.text_of(qti2latex.first(qti2latex.findall_anyns(own, "mattext")))) if own is not None else ""
+        options = [(l.get("ident"), text_from_html(qti2latex.text_of(qti2latex.first(qti2latex.findall_anyns(l, "mattext")))))
+                   for l in qti2latex.findall_anyns(lid, "response_label")]
+        out.append((lid.get("ident"), own_text, options))
+    return out
+
+
+def check_item(where, item, q):
+    meta = qti2latex.get_qti_metadata(item)
+    kind = q["kind"]
+    answers = q.get("answers", [])
+    expected_type = CANVAS_TYPE.get(kind) or ("short_answer_question" if len(answers) == 1
+                                              else "fill_in_multiple_blanks_question")
+    qtype = qti2latex.guess_type(meta, item)
+    if qtype != expected_type:
+        fail(where, f"type {qtype}, expected {expected_type}")
+        return
+    points = float(meta.get("points_possible", "nan"))
+    if points != float(q.get("points", 1)):
+        fail(where, f"{points} points, expected {q.get('points', 1)}")
+    if meta.get("decksmith_id") != q["id"]:
+        fail(where, f"metadata id {meta.get('decksmith_id')!r}")
+    stem = text_from_html(qti2latex.get_item_stem(item))
+    feedback = flat(feedback_of(item))
+    if q.get("explanation") and flat(q["explanation"]) not in feedback:
+        fail(where, f"the explanation {q['explanation']!r} is not in the feedback {feedback!r}")
+    for source in q.get("sources", []):
+        if flat(source["short"]) not in feedback:
+            fail(where, f"the source {source['short']!r} is not in the feedback")
+    if q.get("sources") and not meta.get("decksmith_sources"):
+        fail(where, "no sources in the metadata")
+    correct = qti2latex.get_correct_idents(item)
+    scored = scored_pairs(item)
+    if kind in ("multiple-choice", "who"):
+        choices = qti2latex.get_choices(item)
+        if stem != q["prompt"]:
+            fail(where, f"text {stem!r}, expected {q['prompt']!r}")
+        if [text_from_html(t) for _, t in choices] != q["options"]:
+            fail(where, f"options {[t for _, t in choices]} differ from {q['options']}")
+        right = [text_from_html(t) for i, t in choices if i in correct]
+        if right != [q["options"][q["answer"]]]:
+            fail(where, f"scored as right: {right}")
+    elif kind == "true-false":
+        choices = qti2latex.get_choices(item)
+        if stem != q["statement"]:
+            fail(where, f"text {stem!r}, expected {q['statement']!r}")
+        right = [n for n, (i, _) in enumerate(choices) if i in correct]
+        if len(choices) != 2 or right != [0 if q["answer"] else 1]:
+            fail(where, f"true/false options {choices}, right {right}, expected {q['answer']}")
+    elif kind == "cloze":
+        blanks = q["text"].split("____")
+        if len(answers) == 1:
+            typed = {v for r, v in scored}
+            want = {a.strip() for a in [answers[0], *q["accept"][0]] if a.strip()}
+            if typed != want:
+                fail(where, f"accepted answers {sorted(typed)}, expected {sorted(want)}")
+            if stem.replace("_____", "____") != q["text"]:
+                fail(where, f"text {stem!r}, expected {q['text']!r}")
+        else:
+            rows = responses(item)
+            if len(blanks) == len(answers) + 1:
+                shown = "".join(p + (f"[blank{i + 1}]" if i < len(answers) else "") for i, p in enumerate(blanks))
+                if stem != shown:
+                    fail(where, f"text {stem!r}, expected {shown!r}")
+            for n, answer in enumerate(answers):
+                name = f"response_blank{n + 1}"
+                row = [r for r in rows if r[0] == name]
+                if not row:
+                    fail(where, f"no {name}")
+                    continue
+                labels = dict(row[0][2])
+                right = {labels.get(v) for r, v in scored if r == name}
+                want = {a.strip() for a in [answer, *q["accept"][n]] if a.strip()}
+                if right != want:
+                    fail(where, f"{name} accepts {sorted(map(str, right))}, expected {sorted(want)}")
+    elif kind in ("matching", "timeline"):
+        rows = responses(item)
+        if kind == "matching":
+            want = {q["left"][l]: q["right"][r] for l, r in q["pairs"]}
+            offered = sorted(q["right"])
+        else:
+            want = {q["items"][i]: str(p + 1) for p, i in enumerate(q["order"])}
+            offered = None
+        got = {}
+        for rid, own, options in rows:
+            labels = dict(options)
+            right = [labels.get(v) for r, v in scored if r == rid]
+            if len(right) != 1:
+                fail(where, f"row {own!r} has {len(right)} right answers")
+                continue
+            got[own] = right[0] if kind == "matching" else right[0].split(" ")[0]
+            if offered is not None and sorted(t for _, t in options) != offered:
+                fail(where, f"row {own!r} offers {sorted(t for _, t in options)}, expected {offered}")
+        if got != want:
+            fail(where, f"rows {got}, expected {want}")
+        if kind == "timeline":
+            for i in q["order"]:
+                if flat(f"{q['dates'][i]}: {q['items'][i]}") not in feedback:
+                    fail(where, f"the date of {q['items'][i]!r} is not in the feedback")
+    elif kind == "flashcard":
+        if stem != q["front"]:
+            fail(where, f"text {stem!r}, expected {q['front']!r}")
+        if flat(q["back"]) not in feedback:
+            fail(where, f"the back {q['back']!r} is not in the feedback")
+    # Texts are compared exactly above, every escape undone: markup in the teacher's text
+    # (the fixture's <script>, <tag>, quotes, ampersands) came through as text, not as markup.
+
+
+def check_file(path, quiz_json, reference):
+    found, items = items_of(path)
+    if found != reference:
+        for key in reference:
+            if found.get(key) != reference[key]:
+                fail(path, f"{key}: {found.get(key)} where text2qti's package has {reference[key]}")
+    questions = quiz_json["questions"]
+    if len(items) != len(questions):
+        fail(path, f"{len(items)} items for {len(questions)} questions")
+    idents = [i.get("ident") for i in items]
+    if len(set(idents)) != len(idents):
+        fail(path, "two items share an identifier")
+    for item, q in zip(items, questions):
+        check_item(f"{path} [{q['id']}]", item, q)
+    print(f"{path}: {len(items)} items read back")
+    return idents
+
+
+def packages(out):
+    for deck in sorted(os.listdir(out)):
+        path = os.path.join(out, deck, "quiz.qti.zip")
+        if os.path.isfile(path):
+            yield deck, path
+
+
+def main():
+    args = sys.argv[1:]
+    same = []
+    while args[:1] == ["--same"]:
+        same.append((args[1], args[2]))
+        args = args[3:]
+    reference, _ = shape(reference_package())
+    files = 0
+    for out in args:
+        for deck, path in packages(out):
+            files += 1
+            with open(os.path.join(out, deck, "quiz.json"), encoding="utf-8") as f:
+                check_file(path, json.load(f), reference)
+    for a, b in same:
+        for deck, path in packages(a):
+            first = [i.get("ident") for i in items_of(path)[1]]
+            second = [i.get("ident") for i in items_of(os.path.join(b, deck, "quiz.qti.zip"))[1]]
+            if first != second:
+                fail(path, f"the item identifiers differ between {a} and {b}")
+            else:
+                print(f"{deck}: the same {len(first)} identifiers in {a} and {b}")
+    if files == 0:
+        fail("-", "no quiz.qti.zip found")
+    if failures:
+        print(f"\nQTI check: {len(failures)} problem(s)")
+        sys.exit(1)
+    print("QTI check: all good")
+
+
+if __name__ == "__main__":
+    main()
