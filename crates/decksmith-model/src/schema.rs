@@ -34,6 +34,20 @@ pub fn all_schemas() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// Every schema as the text of its file: pretty-printed JSON ending in a newline, with the
+/// file name. `content/schemas/` holds exactly these files, and `decksmith init` and
+/// `decksmith schemas` write them into a teacher's course.
+pub fn schema_files() -> Vec<(&'static str, String)> {
+    all_schemas()
+        .into_iter()
+        .map(|(name, schema)| {
+            // A `Value` always serializes: its keys are strings and its numbers finite.
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            (name, text + "\n")
+        })
+        .collect()
+}
+
 fn schema_for<T: JsonSchema>() -> Value {
     let schema = schemars::generate::SchemaSettings::draft07()
         .into_generator()

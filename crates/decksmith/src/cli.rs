@@ -1,4 +1,4 @@
-//! The command line: `decksmith build` and `decksmith check`.
+//! The command line: `decksmith build`, `check`, `init` and `schemas`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,6 +9,7 @@ use decksmith_model::{CardLayout, Duplex, Paper};
 use crate::build::{BuildError, BuildOptions, build};
 use crate::check::check;
 use crate::content::ContentDir;
+use crate::init::{StarterLanguage, init, write_schemas};
 use crate::render::Format;
 use crate::report::{generation_report, print_diagnostics};
 
@@ -16,8 +17,8 @@ use crate::report::{generation_report, print_diagnostics};
 /// print-ready PDFs.
 ///
 /// A course is a folder with course.yaml, sources.yaml and one YAML file per deck in decks/
-/// (see content/README.md). `decksmith check` looks for mistakes; `decksmith build` makes the
-/// decks.
+/// (see content/README.md). `decksmith init DIR` starts a new one; `decksmith check` looks for
+/// mistakes; `decksmith build` makes the decks.
 #[derive(Debug, Parser)]
 #[command(name = "decksmith", version, max_term_width = 100)]
 pub struct Cli {
@@ -42,6 +43,48 @@ pub enum Command {
     /// Every problem is reported at once, as `file:line:col: error: message` with a `help:`
     /// line saying how to fix it. Exit code 0 when the course is fine, 1 when it has errors.
     Check(CheckArgs),
+    /// Start a new course: course.yaml, sources.yaml, a deck showing every kind of entry,
+    /// and the JSON Schemas for editors.
+    ///
+    /// The folder is made if missing; an existing folder must be empty (nothing of yours is
+    /// ever written over). The new course checks and builds at once. Exit code 0 on success,
+    /// 3 when the folder cannot be used.
+    Init(InitArgs),
+    /// Write the JSON Schemas into DIR/schemas/, replacing older ones.
+    ///
+    /// Editors with the YAML language server (VS Code with the YAML extension, and others)
+    /// read them through the first line of each course file, to complete keys and underline
+    /// mistakes. Run it after updating decksmith. Exit code 0 on success, 3 when the folder
+    /// cannot be written.
+    Schemas(SchemasArgs),
+}
+
+/// Options of `decksmith init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new course: a new or empty folder.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The language of the course and of its example deck.
+    #[arg(long, value_enum, default_value = "en")]
+    pub language: LanguageArg,
+}
+
+/// The languages `decksmith init` writes a course in.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LanguageArg {
+    /// English.
+    En,
+    /// Russian.
+    Ru,
+}
+
+/// Options of `decksmith schemas`.
+#[derive(Debug, Args)]
+pub struct SchemasArgs {
+    /// The course folder (the one with course.yaml); the schemas go into its schemas/.
+    #[arg(value_name = "DIR", default_value = "content")]
+    pub dir: PathBuf,
 }
 
 /// Options of `decksmith check`.
@@ -156,6 +199,68 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(&args),
         Command::Check(args) => run_check(&args),
+        Command::Init(args) => run_init(&args),
+        Command::Schemas(args) => run_schemas(&args),
+    }
+}
+
+/// The exit code of a folder decksmith cannot use: an occupied or unwritable output folder,
+/// a course folder `init` will not write into.
+pub const EXIT_FOLDER: u8 = 3;
+
+/// `decksmith init`.
+pub fn run_init(args: &InitArgs) -> ExitCode {
+    let language = match args.language {
+        LanguageArg::En => StarterLanguage::English,
+        LanguageArg::Ru => StarterLanguage::Russian,
+    };
+    match init(&args.dir, language) {
+        Ok(files) => {
+            let dir = ContentDir::new(&args.dir);
+            println!("made a new course in {}:", dir.display);
+            for file in files {
+                println!("  {file}");
+            }
+            let shown = shell_word(&dir.display);
+            let out = shell_word(&format!("{}-decks", dir.display));
+            println!("next:");
+            println!("  decksmith check --content {shown}");
+            println!("  decksmith build --content {shown} --out {out}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n  = help: {}", e.help());
+            ExitCode::from(EXIT_FOLDER)
+        }
+    }
+}
+
+/// A path as a shell reads it back: in single quotes when it holds anything but plain
+/// characters.
+fn shell_word(text: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "-_./+,:@".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+/// `decksmith schemas`.
+pub fn run_schemas(args: &SchemasArgs) -> ExitCode {
+    match write_schemas(&args.dir) {
+        Ok(files) => {
+            let dir = ContentDir::new(&args.dir);
+            for file in files {
+                let what = if file.changed { "wrote" } else { "unchanged" };
+                println!("{what} {}/{}", dir.display, file.name);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}\n  = help: {}", e.help());
+            ExitCode::from(EXIT_FOLDER)
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod init;
 pub mod output;
 pub mod render;
 pub mod report;
