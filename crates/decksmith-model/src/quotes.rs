@@ -8,7 +8,7 @@
 //! PDF, a web page and what a teacher types, and without regard to case (a quote may start
 //! where the source's sentence does not).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::course::{Course, Locator};
 use crate::diag::Diagnostic;
@@ -30,11 +30,16 @@ pub fn check_quotes(course: &Course, texts: &BTreeMap<String, SourceText>) -> Ve
         .map(|(id, source)| (id.as_str(), Prepared::new(&source.text)))
         .collect();
     let mut out = Vec::new();
+    // A deck's or the course's `source:` is every entry's citation: checked once.
+    let mut checked = BTreeSet::new();
     for (_, entry) in course.entries() {
         for citation in &entry.citations {
             let Some(Locator::Quote(quote)) = &citation.locator else {
                 continue;
             };
+            if !checked.insert(&citation.origin) {
+                continue;
+            }
             let (Some(text), Some(source)) = (
                 prepared.get(citation.source.as_str()),
                 texts.get(&citation.source),

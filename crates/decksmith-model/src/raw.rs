@@ -126,6 +126,11 @@ pub struct RawCourse {
     /// content README for the keys.
     #[serde(default)]
     pub strings: Option<BTreeMap<String, Text>>,
+    /// The source of every entry that names none itself, in every deck: a source id
+    /// (`source: my-notes`), a citation, or `none` when the course cites no sources. A
+    /// deck's own `source:` comes before it.
+    #[serde(default)]
+    pub source: Option<RawSourceRefs>,
     /// Named sets of values of one type, for wrong options the generator cannot find by
     /// itself: `classes: { malware: [TrickBot, Emotet, Zeus, WannaCry] }`. A blank whose answer
     /// is in a class is offered other values of the class; a fact's `blanks:` can also name a
@@ -150,8 +155,9 @@ pub struct RawSourcesFile {
 pub struct RawSource {
     /// The id entries cite it by (`source: news-2021`): lowercase letters, digits and hyphens.
     pub id: Text,
-    /// The title, as the source gives it.
-    pub title: Text,
+    /// The title, as the source gives it. Only `kind: notes` may leave it out.
+    #[serde(default)]
+    pub title: Option<Text>,
     /// A short name for the footers of cards and answers (for example `RIAC/EWI brief`);
     /// the title when left out.
     #[serde(default)]
@@ -238,6 +244,9 @@ pub enum SourceKind {
     /// The course's own glossary: translations and equivalents the course adds itself. Its
     /// citations need no locator.
     Glossary,
+    /// The teacher's own notes: needs no title, author or date, its citations no locator,
+    /// and explanations do not name it as evidence.
+    Notes,
     /// Anything else.
     Other,
 }
@@ -264,6 +273,10 @@ pub struct RawDeck {
     /// `organization:`, `quote:` or `question:`).
     #[schemars(with = "Vec<EntrySchema>")]
     pub entries: Vec<serde_yaml::Value>,
+    /// The source of every entry of this deck that names none itself (over course.yaml's
+    /// `source:`): a source id (`source: my-notes`), a citation, or `none`.
+    #[serde(default)]
+    pub source: Option<RawSourceRefs>,
     /// This deck's quiz settings, overriding the course's key by key.
     #[serde(default)]
     pub quiz: Option<RawQuiz>,
@@ -516,6 +529,7 @@ pub struct RawCommon {
     pub tags: Option<Vec<Text>>,
     /// Where this comes from: a source id from `sources.yaml`, or `{ id: ..., quote: "..." }`
     /// with a short phrase from the passage (or `paragraph:` or `page:`); a list cites several.
+    /// `none` says the entry has no source. Without it, the deck's or the course's `source:`.
     #[serde(default)]
     pub source: Option<RawSourceRefs>,
     /// A note shown with the answer: why it is so, or what else to know.

@@ -94,6 +94,9 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
     );
     if let Some(doc) = &course_doc {
         builder.note_tag_uses(doc, &course_quiz);
+        if let Some(refs) = raw_course.as_ref().and_then(|raw| raw.source.as_ref()) {
+            builder.course_default = Some(builder.default_source(doc, refs));
+        }
     }
     let mut decks = Vec::new();
     for id in &order {
@@ -295,16 +298,16 @@ fn read_sources(doc: &Doc<'_>, diags: &mut Diagnostics) -> SourcesRead {
         if !source_id(&mut reader, &id, &path.key("id"), &mut out, &first_of) {
             continue;
         }
+        if raw.title.is_none() && raw.kind != SourceKind::Notes {
+            reader
+                .error_at(&path, "this source has no `title:`")
+                .help = Some("add `title:` (the title as the source gives it); only a source of `kind: notes`, your own notes, needs none".into());
+            out.broken.insert(id);
+            continue;
+        }
         let source = source(&mut reader, raw, id, &path);
         first_of.insert(source.id.clone(), source.origin.clone());
         out.sources.push(source);
-    }
-    if raw.sources.is_empty() {
-        reader
-            .error_at(&Path::top("sources"), "`sources:` is empty")
-            .help = Some(
-            "list the documents your entries cite, each with `id:`, `title:` and `kind:`".into(),
-        );
     }
     out
 }
@@ -319,7 +322,12 @@ fn source_id(
     out: &mut SourcesRead,
     first_of: &HashMap<String, Location>,
 ) -> bool {
-    if is_valid_id(id) {
+    if id == NO_SOURCE {
+        reader.error_at(at, "`none` cannot be a source id").help = Some(
+            "`source: none` says that an entry has no source; give this source another id".into(),
+        );
+        out.broken.insert(id.to_owned());
+    } else if is_valid_id(id) {
         let place = reader.index.value(at);
         out.uncited.push((
             id.to_owned(),
@@ -373,7 +381,8 @@ fn source(reader: &mut Reader<'_, '_>, raw: RawSource, id: String, path: &Path) 
             )
             .help = Some("copy the whole address from the browser's address bar".into());
     }
-    let title = clean(&raw.title);
+    // Notes without a title are named in the course's language when the course is read.
+    let title = raw.title.as_ref().map(clean).unwrap_or_default();
     let origin = reader.file.location(reader.index.value(path).pos);
     let file = raw
         .file
@@ -381,7 +390,7 @@ fn source(reader: &mut Reader<'_, '_>, raw: RawSource, id: String, path: &Path) 
         .map(clean)
         .and_then(|file| source_file(reader, file, &path.key("file")));
     Source {
-        short: raw.short.as_ref().map_or_else(|| title.clone(), clean),
+        short: raw.short.as_ref().map(clean).unwrap_or_default(),
         id,
         title,
         authors: raw
@@ -422,7 +431,7 @@ fn source_file(reader: &mut Reader<'_, '_>, file: String, at: &Path) -> Option<(
 fn finish_course(
     raw: RawCourse,
     quiz: QuizSettings,
-    sources: Vec<Source>,
+    mut sources: Vec<Source>,
     decks: Vec<Deck>,
     options: &LoadOptions,
     reader: &mut Reader<'_, '_>,
@@ -468,6 +477,19 @@ fn finish_course(
                 ),
             )
             .help = Some("translate the interface with `strings:` in course.yaml".into());
+    }
+    for source in &mut sources {
+        if source.title.is_empty() {
+            source.title = if is_russian(&language) {
+                "Записи преподавателя"
+            } else {
+                "Teacher's notes"
+            }
+            .to_owned();
+        }
+        if source.short.is_empty() {
+            source.short = source.title.clone();
+        }
     }
     let print = raw.print.as_ref().map_or_else(PrintSettings::default, |p| {
         let offset = p.back_offset.unwrap_or_default();
@@ -811,9 +833,25 @@ fn check_shared_answers(decks: &[Deck], diags: &mut Diagnostics) {
     }
 }
 
+/// What `source: none` says: no source, on purpose. No source can have this id.
+const NO_SOURCE: &str = "none";
+
+/// A `source:` in course.yaml or a deck file, for the entries that name none.
+#[derive(Clone)]
+enum DefaultSource {
+    /// `source: none`: the entries have no source, on purpose.
+    NoSource,
+    /// The citations each such entry gets (where the default is written).
+    Cite(Vec<Citation>),
+}
+
 /// Checks and converts entries, remembering what needs checking across decks.
 struct Builder<'d> {
     diags: &'d mut Diagnostics,
+    /// course.yaml's `source:`, if it has one.
+    course_default: Option<DefaultSource>,
+    /// The `source:` of the deck being read, if it has one.
+    deck_default: Option<DefaultSource>,
     /// Where course.yaml's `quiz:` is, if it has one.
     course_quiz_origin: Option<Location>,
     sources: &'d [Source],
@@ -861,6 +899,8 @@ impl<'d> Builder<'d> {
         });
         Builder {
             diags,
+            course_default: None,
+            deck_default: None,
             course_quiz_origin,
             sources: &sources.sources,
             classes,
@@ -904,6 +944,7 @@ impl Builder<'_> {
         course_quiz: &QuizSettings,
         course_cards: &CardSettings,
     ) -> Option<Deck> {
+        self.deck_default = None;
         let Some(doc) = parse(
             file,
             "`title:` and `entries:`, the deck's terms, facts, events and questions",
@@ -928,6 +969,10 @@ impl Builder<'_> {
         };
         let (deck_tags, quiz, language) =
             deck_settings(&raw, course_quiz, &mut reader(&doc, self.diags));
+        self.deck_default = raw
+            .source
+            .as_ref()
+            .map(|refs| self.default_source(&doc, refs));
         self.note_tag_uses(&doc, &quiz);
         let cards = CardSettings {
             reverse: raw
@@ -972,6 +1017,31 @@ impl Builder<'_> {
             cards,
             file: file.path().to_owned(),
         })
+    }
+
+    /// A `source:` of course.yaml or of a deck file (`doc`), for its entries that name none.
+    fn default_source(&mut self, doc: &Doc<'_>, refs: &RawSourceRefs) -> DefaultSource {
+        let mut ok = true;
+        let mut reader = reader(doc, self.diags);
+        let cited = citations(
+            &Known {
+                sources: self.sources,
+                index: &self.source_index,
+                broken: self.broken_sources,
+                complete: self.sources_complete,
+            },
+            &mut self.cited,
+            &mut self.suggestions,
+            &mut reader,
+            Some(refs),
+            &Path::root(),
+            &mut ok,
+        );
+        if says_none(refs) {
+            DefaultSource::NoSource
+        } else {
+            DefaultSource::Cite(cited)
+        }
     }
 
     /// Reads and converts a deck's entries; those with mistakes are reported and left out.
@@ -1031,7 +1101,7 @@ impl Builder<'_> {
         );
         let mut cited_ok = true;
         let mut reader = reader(doc, self.diags);
-        let citations = citations(
+        let mut citations = citations(
             &Known {
                 sources: self.sources,
                 index: &self.source_index,
@@ -1045,11 +1115,18 @@ impl Builder<'_> {
             path,
             &mut cited_ok,
         );
-        if raw.common.source.is_none() && clean_read {
-            let kind_name = entries::kind_name(&kind);
-            reader
-                .warning_at(path, format!("this {kind_name} entry cites no source"))
-                .help = Some("add `source:` with the id of a source in sources.yaml, and a locator: `source: { id: ..., quote: \"...\" }`".into());
+        if raw.common.source.is_none() {
+            match self.deck_default.as_ref().or(self.course_default.as_ref()) {
+                Some(DefaultSource::Cite(cited)) => citations.clone_from(cited),
+                Some(DefaultSource::NoSource) => {}
+                None if clean_read => {
+                    let kind_name = entries::kind_name(&kind);
+                    reader
+                        .warning_at(path, format!("this {kind_name} entry cites no source"))
+                        .help = Some("add `source:` with the id of a source in sources.yaml (`source: { id: ..., quote: \"...\" }`), or give the deck or course.yaml a `source:` for every entry that names none; `source: none` says there is none".into());
+                }
+                None => {}
+            }
         }
         let origin = reader.file.location(reader.index.value(path).pos);
         let see = self.note_links(doc, &id, raw.common.see.as_deref(), path);
@@ -1287,6 +1364,12 @@ impl Builder<'_> {
     }
 }
 
+/// Whether a `source:` is `none` alone: no source, on purpose.
+fn says_none(refs: &RawSourceRefs) -> bool {
+    matches!(refs.0.as_slice(), [only] if only.id.as_str().trim() == NO_SOURCE
+        && only.quote.is_none() && only.paragraph.is_none() && only.page.is_none())
+}
+
 /// A reader of `doc` reporting into `diags`.
 fn reader<'a, 'd>(doc: &'a Doc<'_>, diags: &'d mut Diagnostics) -> Reader<'a, 'd> {
     Reader {
@@ -1317,6 +1400,21 @@ fn citations(
     let Some(refs) = refs else { return Vec::new() };
     let base = path.key("source");
     let listed = reader.index.get(&base.index(0)).is_some();
+    if says_none(refs) {
+        return Vec::new();
+    }
+    if let Some(i) = refs
+        .0
+        .iter()
+        .position(|r| r.id.as_str().trim() == NO_SOURCE)
+    {
+        let item = if listed { base.index(i) } else { base.clone() };
+        reader
+            .error_at(&item, "`none` cannot stand with a source or a locator")
+            .help = Some("write `source: none` alone, for no source, or name the sources".into());
+        *ok = false;
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for (i, r) in refs.0.iter().enumerate() {
         let item = if listed { base.index(i) } else { base.clone() };

@@ -263,3 +263,48 @@ fn a_large_valid_deck_loads() {
     let course = loaded.course.expect("the course loads");
     assert_eq!(course.deck("large").unwrap().entries.len(), 20_000);
 }
+
+#[test]
+fn entries_without_a_source_cite_the_decks_or_the_courses_and_notes_need_no_title() {
+    let mut files = base_files();
+    files.insert(
+        "course.yaml".into(),
+        b"title: Fixture course\nlanguage: ru\nsource: my-notes\n".to_vec(),
+    );
+    let mut sources = files["sources.yaml"].clone();
+    sources.extend_from_slice(b"  - id: my-notes\n    kind: notes\n");
+    files.insert("sources.yaml".into(), sources);
+    files.insert(
+        "decks/a.yaml".into(),
+        b"title: A\nentries:\n  - id: notes\n    term: From the notes\n    meaning: M1\n  - id: none-at-all\n    term: None at all\n    meaning: M2\n    source: none\n".to_vec(),
+    );
+    files.insert(
+        "decks/b.yaml".into(),
+        b"title: B\nsource: { id: news-2021, page: \"12\" }\nentries:\n  - id: page-12\n    term: From page 12\n    meaning: M3\n".to_vec(),
+    );
+    let loaded = load_files(&files);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let course = loaded.course.expect("the course loads");
+    let cited = |id: &str| -> Vec<(String, Option<String>)> {
+        let (_, entry) = course.entries().find(|(_, e)| e.id == id).unwrap();
+        entry
+            .citations
+            .iter()
+            .map(|c| {
+                (
+                    c.source.clone(),
+                    c.locator.as_ref().map(|l| format!("{l:?}")),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(cited("notes"), [("my-notes".into(), None)]);
+    assert_eq!(cited("none-at-all"), []);
+    assert_eq!(
+        cited("page-12"),
+        [("news-2021".into(), Some("Page(\"12\")".into()))]
+    );
+    let notes = course.source("my-notes").unwrap();
+    assert_eq!(notes.title, "Записи преподавателя");
+    assert_eq!(notes.short, notes.title);
+}

@@ -94,14 +94,15 @@ fn about_value(ctx: &Ctx<'_>, entry: &Entry, value: &str) -> (String, Option<Str
 }
 
 /// The sources an entry comes from, named: "As the source gives it: RIAC/EWI brief." The
-/// course's own glossary is not named: it is no evidence for the answer.
+/// course's own glossary and the teacher's notes are not named: they are no evidence for the
+/// answer.
 fn per_source(ctx: &Ctx<'_>, entry: &Entry) -> String {
     let mut shorts: Vec<String> = Vec::new();
     for source in entry
         .citations
         .iter()
         .filter_map(|c| ctx.course.source(&c.source))
-        .filter(|s| s.kind != SourceKind::Glossary)
+        .filter(|s| !matches!(s.kind, SourceKind::Glossary | SourceKind::Notes))
     {
         if !shorts.contains(&source.short) {
             shorts.push(source.short.clone());

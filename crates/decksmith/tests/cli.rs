@@ -349,3 +349,65 @@ fn check_lays_out_the_pdfs_and_warns_as_build_does() {
     let out = decksmith(&[args[0], args[1], args[2], "--deny-warnings"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
 }
+
+/// A teacher's own notes, named once for the whole deck: twenty entries, no `source:` on
+/// any, no warning (each used to warn that it cited no source).
+#[test]
+fn a_deck_of_ones_own_notes_checks_without_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path();
+    fs::create_dir(course.join("decks")).unwrap();
+    fs::write(course.join("course.yaml"), "title: Cell biology\n").unwrap();
+    fs::write(
+        course.join("sources.yaml"),
+        "sources:\n  - id: my-notes\n    kind: notes\n",
+    )
+    .unwrap();
+    let organelles = [
+        ("nucleus", "holds the cell's DNA"),
+        ("mitochondrion", "makes most of the cell's ATP"),
+        ("ribosome", "builds proteins from amino acids"),
+        ("lysosome", "breaks down worn-out parts of the cell"),
+        ("chloroplast", "carries out photosynthesis in plant cells"),
+        ("vacuole", "stores water and salts in plant cells"),
+        ("cell wall", "gives plant cells a rigid shape"),
+        (
+            "cytoplasm",
+            "the jelly that fills the cell around the organelles",
+        ),
+        (
+            "Golgi apparatus",
+            "packs proteins for transport out of the cell",
+        ),
+        (
+            "centriole",
+            "organizes the spindle when an animal cell divides",
+        ),
+    ];
+    let mut deck = String::from("title: Organelles\nsource: my-notes\nentries:\n");
+    for (name, what) in organelles {
+        deck.push_str(&format!(
+            "  - term: {name}\n    meaning: The part that {what}\n"
+        ));
+    }
+    for (name, what) in organelles {
+        deck.push_str(&format!(
+            "  - fact: The {{{name}}} {}.\n",
+            what.trim_start_matches("the ")
+        ));
+    }
+    deck.push_str("quiz:\n  questions: 10\n  kinds: [multiple-choice, cloze]\n");
+    fs::write(course.join("decks/organelles.yaml"), deck).unwrap();
+    let out = decksmith(&[
+        "check",
+        "--content",
+        course.to_str().unwrap(),
+        "--deny-warnings",
+    ]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}{stdout}", text(&out.stderr));
+    assert!(
+        stdout.contains("20 entries; 0 errors, 0 warnings"),
+        "{stdout}"
+    );
+}

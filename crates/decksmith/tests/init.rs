@@ -84,6 +84,22 @@ fn an_english_course_checks_clean_and_builds() {
             "no {kind} question in {quiz}"
         );
     }
+    // The deck's `source:` is every entry's that names none; explanations name the
+    // published source as evidence, never the teacher's own notes.
+    let explanations: Vec<&str> = questions
+        .iter()
+        .filter_map(|q| q["explanation"].as_str())
+        .collect();
+    assert!(
+        explanations.iter().all(|e| !e.contains("Lecture notes")),
+        "{explanations:?}"
+    );
+    assert!(
+        questions
+            .iter()
+            .all(|q| !q["sources"].as_array().unwrap().is_empty()),
+        "a question without a source: {quiz}"
+    );
     let index = fs::read_to_string(decks.join("index.html")).unwrap();
     assert!(index.contains("The structure of DNA"));
     assert!(index.contains("lang=\"en\""));
