@@ -102,6 +102,66 @@ impl PartialDate {
         })
     }
 
+    /// For a date written the other way round (`25.04.1953`, `04/1953`, `1953/04/25`), the
+    /// help line that spells it as decksmith reads it: "write it as `1953-04-25` (year,
+    /// month, day)". A date with slashes whose day and month could be either way round gets
+    /// both readings.
+    pub fn suggest(text: &str) -> Option<String> {
+        let text = text.trim();
+        let separator = ['.', '/', '-', ' ']
+            .into_iter()
+            .find(|c| text.contains(*c))?;
+        let parts: Vec<&str> = text.split(separator).collect();
+        if parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return None;
+        }
+        let two = |p: &str| format!("{p:0>2}");
+        let valid = |iso: String| PartialDate::parse(&iso).is_ok().then_some(iso);
+        let readings: Vec<String> = match parts.as_slice() {
+            [year, month, day] if year.len() == 4 => {
+                valid(format!("{year}-{}-{}", two(month), two(day)))
+                    .into_iter()
+                    .collect()
+            }
+            [a, b, year] if year.len() == 4 && a.len() <= 2 && b.len() <= 2 => {
+                let day_first = valid(format!("{year}-{}-{}", two(b), two(a)));
+                let month_first = valid(format!("{year}-{}-{}", two(a), two(b)));
+                match (separator, day_first, month_first) {
+                    // Dots and dashes put the day first wherever they are used.
+                    ('/', Some(d), Some(m)) if d != m => vec![d, m],
+                    ('/', None, Some(m)) => vec![m],
+                    (_, Some(d), _) => vec![d],
+                    _ => Vec::new(),
+                }
+            }
+            [month, year] if year.len() == 4 && month.len() <= 2 => {
+                valid(format!("{year}-{}", two(month)))
+                    .into_iter()
+                    .collect()
+            }
+            [year, month] if year.len() == 4 && month.len() <= 2 && separator != '-' => {
+                valid(format!("{year}-{}", two(month)))
+                    .into_iter()
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        let what = |iso: &str| match iso.len() {
+            7 => "year and month",
+            _ => "year, month, day",
+        };
+        match readings.as_slice() {
+            [one] => Some(format!("write it as `{one}` ({})", what(one))),
+            [day_first, month_first] => Some(format!(
+                "write it as `{day_first}` if the day comes first, or `{month_first}` if the month does (year, month, day)"
+            )),
+            _ => None,
+        }
+    }
+
     /// How precise the date is.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day) {
@@ -180,6 +240,48 @@ impl Serialize for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_written_the_other_way_round_are_spelt_out() {
+        let help = |text: &str| PartialDate::suggest(text);
+        assert_eq!(
+            help("25.04.1953").as_deref(),
+            Some("write it as `1953-04-25` (year, month, day)")
+        );
+        assert_eq!(
+            help("5.4.1953").as_deref(),
+            Some("write it as `1953-04-05` (year, month, day)")
+        );
+        assert_eq!(
+            help("04/25/1953").as_deref(),
+            Some("write it as `1953-04-25` (year, month, day)")
+        );
+        assert_eq!(
+            help("05/04/1953").as_deref(),
+            Some(
+                "write it as `1953-04-05` if the day comes first, or `1953-05-04` if the month does (year, month, day)"
+            )
+        );
+        assert_eq!(
+            help("1953/04/25").as_deref(),
+            Some("write it as `1953-04-25` (year, month, day)")
+        );
+        assert_eq!(
+            help("04.1953").as_deref(),
+            Some("write it as `1953-04` (year and month)")
+        );
+        // Not a date either way: the general help stays.
+        for text in [
+            "31.02.1953",
+            "2021-13",
+            "21-06",
+            "1953",
+            "12.5",
+            "next week",
+        ] {
+            assert_eq!(help(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn parses_the_three_precisions() {

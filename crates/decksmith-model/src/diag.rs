@@ -477,10 +477,17 @@ impl Diagnostics {
 
 /// `1 error`, `19,900 more errors`.
 fn plural(n: usize, what: &str) -> String {
+    count(n, what, &format!("{what}s"))
+}
+
+/// A number and what it counts, in the singular for one: `count(1, "deck", "decks")` is
+/// `1 deck`, `count(1200, "entry", "entries")` is `1,200 entries`. For English messages;
+/// the pages' and sheets' words have their own plural forms per language.
+pub fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
-        format!("1 {what}")
+        format!("1 {one}")
     } else {
-        format!("{} {what}s", thousands(n))
+        format!("{} {many}", thousands(n))
     }
 }
 

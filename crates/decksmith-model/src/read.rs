@@ -22,7 +22,7 @@ use crate::raw::{
     RawTerm,
 };
 use crate::source::SourceFile;
-use crate::spans::{Path, Segment, SpanIndex};
+use crate::spans::{CutText, Path, Segment, SpanIndex};
 
 /// A parsed YAML document with its positions.
 pub(crate) struct Doc<'a> {
@@ -71,6 +71,9 @@ pub(crate) fn parse<'a>(
     match serde_yaml::from_str::<Value>(&text) {
         Ok(Value::Mapping(mut root)) => {
             untag_mapping(file, &index, &mut root, &Path::root(), diags);
+            for cut in index.cut_texts() {
+                diags.push(cut_text_warning(file, cut));
+            }
             Some(Doc { file, index, root })
         }
         Ok(Value::Null) if control_lines.is_empty() => {
@@ -105,6 +108,23 @@ pub(crate) fn parse<'a>(
             None
         }
     }
+}
+
+/// The warning for an unquoted text a `#` cut short: what YAML read, and how to keep the rest.
+fn cut_text_warning(file: &SourceFile, cut: &CutText) -> Diagnostic {
+    let whole = format!("{} {}", cut.text, cut.comment);
+    file.warning(
+        cut.place.pos,
+        cut.place.width,
+        format!(
+            "the text ends before `{}`: YAML reads ` #` and the rest of the line as a comment",
+            short(&cut.comment)
+        ),
+    )
+    .with_help(format!(
+        "put the whole text in quotes to keep it: \"{}\"; a comment needs a space after `#`",
+        short(&whole.replace('\\', "\\\\").replace('"', "\\\""))
+    ))
 }
 
 /// Where `[` and `{` first nest more than [`MAX_NESTING`] deep, counting every bracket
@@ -832,6 +852,37 @@ impl Reader<'_, '_> {
         kept
     }
 
+    /// The item of the list or the key of the mapping at `path` written as `text`, and
+    /// whether it is a key: the place of one bad name among several.
+    fn item_written_as(&self, path: &Path, text: &str) -> Option<(Path, bool)> {
+        let key = path.key(text);
+        if self.index.get(&key).is_some() {
+            return Some((key, true));
+        }
+        (0..crate::limits::MAX_LIST_ITEMS)
+            .map(|i| path.index(i))
+            .map_while(|item| self.index.get(&item).map(|node| (item, node.value)))
+            .find(|(_, place)| {
+                self.file
+                    .line_text(place.pos.line)
+                    .and_then(|line| {
+                        let start = line
+                            .char_indices()
+                            .nth(place.pos.col.saturating_sub(1) as usize)?
+                            .0;
+                        Some(&line[start..])
+                    })
+                    .is_some_and(|rest| {
+                        rest.trim_start_matches(['"', '\''])
+                            .strip_prefix(text)
+                            .is_some_and(|after| {
+                                !after.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                            })
+                    })
+            })
+            .map(|(item, _)| (item, false))
+    }
+
     /// Reports serde's complaint about the value at `path` in a teacher's words. `options`
     /// are the names an enum value may take, when the value should have been one.
     fn report_type_error(&mut self, path: &Path, inner: &str, options: &[String]) {
@@ -842,8 +893,15 @@ impl Reader<'_, '_> {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("use one of: {}", listed.join(", ")),
             };
-            self.error_at(path, format!("{name} cannot be `{}`", short(&variant)))
-                .help = Some(help);
+            // A list's or a mapping's item is pointed at, not the list (`kinds: [cloze,
+            // multiple-choise]`): serde names only the value it read as a whole.
+            let message = format!("{name} cannot be `{}`", short(&variant));
+            match self.item_written_as(path, &variant) {
+                Some((item, true)) => self.error_at_key(&item, message),
+                Some((item, false)) => self.error_at(&item, message),
+                None => self.error_at(path, message),
+            }
+            .help = Some(help);
             return;
         }
         if let Some((found, expected)) = parse_invalid(inner) {

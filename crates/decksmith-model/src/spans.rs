@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
 
-use saphyr_parser::{Event, Parser, Span};
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use crate::diag::Pos;
 use crate::limits::MAX_NESTING;
@@ -173,6 +173,32 @@ pub struct SpanIndex {
     /// Paths read under another name than written (a misspelt key read as the key it
     /// stands for), to the path as written.
     aliases: RefCell<HashMap<Path, Path>>,
+    /// Unquoted texts that a `#` cut short, in the order found (at most
+    /// [`MAX_CUT_TEXTS`]).
+    cut_texts: Vec<CutText>,
+}
+
+/// Unquoted texts cut short by a `#` recorded per file: more could not all be shown.
+const MAX_CUT_TEXTS: usize = 100;
+
+/// An unquoted text followed on its line by ` #` and a word (`context: Lecture #3`): YAML
+/// reads the rest of the line as a comment, which the writer hardly meant, since a comment
+/// is written with a space after its `#`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CutText {
+    /// Where the `#` is, the rest of the line underlined.
+    pub place: Place,
+    /// The text as YAML reads it (`Lecture`).
+    pub text: String,
+    /// What the comment took (`#3`).
+    pub comment: String,
+}
+
+/// Where a scan of the text has got to: a character index and its byte offset.
+#[derive(Default)]
+struct Cursor {
+    chars: usize,
+    bytes: usize,
 }
 
 /// A key that appears twice in one mapping.
@@ -220,6 +246,7 @@ impl SpanIndex {
         let mut parser = Parser::new_from_str(text);
         let mut started = false;
         let mut depth = 0usize;
+        let mut cursor = Cursor::default();
         loop {
             let (event, span) = match parser.next_event() {
                 Some(Ok(next)) => next,
@@ -273,7 +300,12 @@ impl SpanIndex {
                     break;
                 }
                 Event::DocumentStart(_) => started = true,
-                Event::Scalar(value, ..) => index.node(&mut stack, Some(value.as_ref()), place),
+                Event::Scalar(value, style, ..) => {
+                    if style == ScalarStyle::Plain && index.cut_texts.len() < MAX_CUT_TEXTS {
+                        index.cut_by_comment(text, &mut cursor, &value, &span);
+                    }
+                    index.node(&mut stack, Some(value.as_ref()), place);
+                }
                 Event::Alias(_) => index.node(&mut stack, None, place),
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let is_map = matches!(event, Event::MappingStart(..));
@@ -315,6 +347,57 @@ impl SpanIndex {
             }
         }
         index
+    }
+
+    /// Records a plain scalar ending in `span` that a comment with no space after its `#`
+    /// follows on the same line. `cursor` only moves forward: scalars come in order, so the
+    /// whole text is scanned once.
+    fn cut_by_comment(&mut self, text: &str, cursor: &mut Cursor, value: &str, span: &Span) {
+        let end = span.end.index();
+        if end < cursor.chars {
+            return;
+        }
+        let mut found = None;
+        for (offset, _) in text[cursor.bytes..].char_indices() {
+            if cursor.chars == end {
+                found = Some(offset);
+                break;
+            }
+            cursor.chars += 1;
+        }
+        cursor.bytes = found.map_or(text.len(), |offset| cursor.bytes + offset);
+        if cursor.chars != end {
+            return;
+        }
+        // Only the next few characters are looked at: a line of 200,000 items is read in
+        // one pass, not once per item.
+        let rest = &text[cursor.bytes..];
+        let after = rest.trim_start_matches([' ', '\t']);
+        let blanks = rest.len() - after.len();
+        let Some(word) = after.strip_prefix('#') else {
+            return;
+        };
+        if blanks == 0 || word.is_empty() || word.starts_with([' ', '\t', '#', '\n', '\r']) {
+            return;
+        }
+        let comment = after
+            .split(['\n', '\r'])
+            .next()
+            .unwrap_or_default()
+            .trim_end();
+        self.cut_texts.push(CutText {
+            place: Place {
+                pos: Pos::new(span.end.line() as u32, (span.end.col() + blanks) as u32 + 1),
+                width: comment.chars().count().max(1) as u32,
+            },
+            text: value.to_owned(),
+            comment: comment.to_owned(),
+        });
+    }
+
+    /// Unquoted texts a `#` cut short ([`CutText`]), in the order found.
+    pub fn cut_texts(&self) -> &[CutText] {
+        &self.cut_texts
     }
 
     /// Records a scalar or alias.

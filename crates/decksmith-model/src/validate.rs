@@ -13,7 +13,7 @@ use serde_yaml::Value;
 
 use crate::course::*;
 use crate::date::PartialDate;
-use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet, listing, short};
+use crate::diag::{Diagnostic, Diagnostics, Location, Pos, Snippet, count, listing, short};
 use crate::limits::MAX_ENTRIES_PER_DECK;
 use crate::names::{did_you_mean, is_valid_id, normalize_answer, slug, tag_problem};
 use crate::raw::*;
@@ -540,15 +540,24 @@ fn clean(text: &Text) -> String {
 }
 
 fn date(reader: &mut Reader<'_, '_>, raw: &RawDate, path: &Path) -> Option<PartialDate> {
-    match PartialDate::parse(raw.0.as_str()) {
+    let text = raw.0.as_str().trim();
+    match PartialDate::parse(text) {
         Ok(date) => Some(date),
         Err(e) => {
+            // A date written the other way round is told so, not that its "year" is short.
+            let (why, help) = match PartialDate::suggest(text) {
+                Some(help) => (
+                    "dates are written year first, with hyphens".to_owned(),
+                    help,
+                ),
+                None => (
+                    e.0,
+                    "write a year (2021), a month (2021-11) or a day (2021-11-16)".to_owned(),
+                ),
+            };
             reader
-                .error_at(
-                    path,
-                    format!("`{}` is not a date: {}", short(raw.0.as_str().trim()), e.0),
-                )
-                .help = Some("write a year (2021), a month (2021-11) or a day (2021-11-16)".into());
+                .error_at(path, format!("`{}` is not a date: {why}", short(text)))
+                .help = Some(help);
             None
         }
     }
@@ -606,7 +615,10 @@ fn quiz_counts(quiz: &mut QuizSettings, raw: &RawQuiz, path: &Path, reader: &mut
             reader
                 .error_at(
                     &path.key("options"),
-                    format!("{n} options per question is not possible"),
+                    format!(
+                        "{} per question is not possible",
+                        count(n as usize, "option", "options")
+                    ),
                 )
                 .help =
                 Some("use 2 to 6 options (4 is usual: the answer and three distractors)".into());

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use decksmith_model::diag::count;
 use decksmith_model::{Course, Deck, Diagnostic, Entry};
 
 use crate::assemble;
@@ -260,8 +261,9 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             Diagnostic::warning(
                 deck.quiz_origin.clone(),
                 format!(
-                    "deck `{}` asks for {wanted} questions, but only {} different {} could be made",
+                    "deck `{}` asks for {}, but only {} different {} could be made",
                     deck.id,
+                    count(wanted, "question", "questions"),
                     chosen.len(),
                     if chosen.len() == 1 { "one" } else { "ones" }
                 ),
@@ -378,7 +380,7 @@ fn shortfall(kind: QuestionKind) -> (&'static str, &'static str) {
             "add entries, or remove matching from `kinds:`",
         ),
         QuestionKind::Timeline => (
-            "it has no 3 events whose order is certain from their dates",
+            "it has fewer than 3 events whose order is certain from their dates",
             "add dated events (with months or days where several share a year), or remove timeline from `kinds:`",
         ),
         QuestionKind::Who => (

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use decksmith_model::diag::count;
 use decksmith_model::{CardLayout, Duplex, Paper};
 
 use crate::build::{BuildError, BuildOptions, build};
@@ -35,8 +36,9 @@ pub enum Command {
     /// Everything is written to the output folder at once, and only if every deck built: if
     /// the course has a mistake, the previous output stays exactly as it was. Files you put
     /// in the output folder yourself are kept. Two builds into one folder take turns. Exit
-    /// code 0 on success, 1 when the course has errors or the output folder cannot be
-    /// written, 2 when the command line is wrong.
+    /// code 0 on success, 1 when the course has errors, 2 when the command line is wrong, 3
+    /// when the output folder cannot be used (it holds files decksmith did not make, is
+    /// read-only, a mount point, …) or written.
     Build(BuildArgs),
     /// Check the course for mistakes without building anything.
     ///
@@ -159,8 +161,10 @@ pub struct BuildArgs {
     /// earlier output is kept.
     #[arg(long = "deck", value_name = "ID")]
     pub decks: Vec<String>,
-    /// Make only this format (give it several times for several): html, pdf, json, or one of
-    /// the exports. All by default.
+    /// Make only this format (give it several times for several): html (the study pages),
+    /// pdf (card sheets, worksheet, answer key), json (quiz.json), and the exports: apkg
+    /// (Anki), moodle (Moodle XML), gift (GIFT), qti (QTI 1.2 for Canvas, Brightspace,
+    /// Blackboard), tsv (cards as text). All by default.
     #[arg(long = "format", value_name = "FORMAT", value_parser = parse_format)]
     pub formats: Vec<Format>,
     /// Paper size for the PDFs, instead of the course's `print: paper:`.
@@ -193,7 +197,8 @@ fn parse_format(name: &str) -> Result<Format, String> {
 }
 
 /// Parses the arguments and runs the command; the exit code is 0 on success, 1 for content
-/// errors and 2 for usage errors (clap exits with 2 itself).
+/// errors, 2 for usage errors (clap exits with 2 itself) and [`EXIT_FOLDER`] for a folder
+/// decksmith cannot use.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -275,8 +280,10 @@ pub fn run_check(args: &CheckArgs) -> ExitCode {
     match report.counts {
         Some((decks, entries)) if !failed => {
             println!(
-                "{}: {decks} decks, {entries} entries; {}",
+                "{}: {}, {}; {}",
                 dir.display,
+                count(decks, "deck", "decks"),
+                count(entries, "entry", "entries"),
                 report.diagnostics.summary()
             );
             ExitCode::SUCCESS
@@ -392,7 +399,7 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
             if let Some(help) = e.help() {
                 eprintln!("  = help: {help}");
             }
-            ExitCode::FAILURE
+            ExitCode::from(EXIT_FOLDER)
         }
     }
 }

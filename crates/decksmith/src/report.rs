@@ -3,6 +3,7 @@
 use std::io::{self, Write};
 
 use decksmith_model::Diagnostics;
+use decksmith_model::diag::count;
 use decksmith_quiz::DeckReport;
 
 /// Prints every diagnostic, sorted, to standard error.
@@ -31,8 +32,11 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
     for report in reports {
         let _ = writeln!(
             out,
-            "  {}: {} of {} questions, {} cards",
-            report.deck, report.questions, report.wanted, report.cards
+            "  {}: {} of {}, {}",
+            report.deck,
+            report.questions,
+            count(report.wanted, "question", "questions"),
+            count(report.cards, "card", "cards")
         );
         let mut counts: BTreeMap<decksmith_quiz::DropKind, usize> = BTreeMap::new();
         for dropped in &report.dropped {

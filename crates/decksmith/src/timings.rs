@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use decksmith_model::diag::count;
 use serde::Serialize;
 
 /// A build's costs.
@@ -132,10 +133,10 @@ impl Timings {
     pub fn table(&self) -> String {
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         let mut out = format!(
-            "{} entries in {} decks, {} cards: {:.0} ms",
-            self.entries,
-            self.decks,
-            self.cards,
+            "{} in {}, {}: {:.0} ms",
+            count(self.entries, "entry", "entries"),
+            count(self.decks, "deck", "decks"),
+            count(self.cards, "card", "cards"),
             ms(self.total)
         );
         if let Some(bytes) = peak_memory_bytes() {

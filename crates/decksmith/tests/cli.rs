@@ -411,3 +411,100 @@ fn a_deck_of_ones_own_notes_checks_without_warnings() {
         "{stdout}"
     );
 }
+
+/// One of a thing is said in the singular: "1 deck, 1 entry", "1 other person", "asks for
+/// 1 question"; and a timeline's shortfall is "fewer than 3 events", not "no 3 events".
+#[test]
+fn one_of_a_thing_is_said_in_the_singular() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path();
+    fs::create_dir(course.join("decks")).unwrap();
+    fs::write(
+        course.join("course.yaml"),
+        "title: One of each\nsource: none\n",
+    )
+    .unwrap();
+    fs::write(course.join("sources.yaml"), "sources: []\n").unwrap();
+    fs::write(
+        course.join("decks/one.yaml"),
+        "title: One\nentries:\n  - person: Ada Lovelace\n    role: Mathematician who wrote the first published program\nquiz:\n  questions: 1\n  kinds: [timeline]\n",
+    )
+    .unwrap();
+    let out = decksmith(&["check", "--content", course.to_str().unwrap()]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(
+        stdout.contains(": 1 deck, 1 entry; 0 errors, 2 warnings"),
+        "{stdout}{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "asks for timeline questions, but it has fewer than 3 events whose order is certain"
+        ),
+        "{stderr}"
+    );
+
+    fs::write(
+        course.join("decks/one.yaml"),
+        "title: One\nentries:\n  - person: Ada Lovelace\n    role: Mathematician who wrote the first published program\n  - person: Charles Babbage\n    role: Mathematician who designed the Analytical Engine\n  - quote: The Analytical Engine weaves algebraic patterns.\n    by: Ada Lovelace\nquiz:\n  questions: 1\n  kinds: [who]\n",
+    )
+    .unwrap();
+    let out = decksmith(&["check", "--content", course.to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("the course names 1 other person, and 4 options need 3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("asks for 1 question, but only 0 different ones could be made"),
+        "{stderr}"
+    );
+}
+
+/// An output folder holding someone else's files is refused with exit code 3, apart from
+/// content errors (1) and usage errors (2); nothing in it is touched.
+#[test]
+fn an_occupied_out_exits_3() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    fs::write(out_dir.join("thesis.docx"), "mine").unwrap();
+    let out = decksmith(&[
+        "build",
+        "--content",
+        fixture().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("already holds files that decksmith did not make"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(out_dir.join("thesis.docx")).unwrap(),
+        "mine"
+    );
+    assert_eq!(fs::read_dir(&out_dir).unwrap().count(), 1);
+}
+
+/// `--format`'s help names every format, the exports among them, with what each is.
+#[test]
+fn the_format_help_lists_every_format() {
+    let out = decksmith(&["build", "--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for format in decksmith::Format::ALL {
+        assert!(
+            help.contains(&format!("{} (", format.name())),
+            "{} is not described in:\n{help}",
+            format.name()
+        );
+    }
+    assert!(help.contains("apkg (Anki)"), "{help}");
+}

@@ -332,7 +332,7 @@ fn a_read_only_out_is_refused_and_said_so_truly() {
     fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).unwrap();
     for _ in 0..2 {
         let done = build(&fixture(), &out, &["--format", "json", "--format", "tsv"]);
-        assert_eq!(done.status.code(), Some(1));
+        assert_eq!(done.status.code(), Some(3));
         let stderr = text(&done.stderr);
         let shown = out.display();
         assert!(
@@ -359,7 +359,7 @@ fn a_name_too_long_for_the_folders_beside_it_is_explained() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("d".repeat(250));
     let done = build(&fixture(), &out, &["--format", "json"]);
-    assert_eq!(done.status.code(), Some(1));
+    assert_eq!(done.status.code(), Some(3));
     let stderr = text(&done.stderr);
     assert!(stderr.contains("is too long (250 bytes)"), "{stderr}");
     assert!(
@@ -375,7 +375,7 @@ fn a_name_too_long_for_the_folders_beside_it_is_explained() {
 fn a_mount_point_is_explained() {
     // /proc is a mount point on every Linux system, and refused before anything is written.
     let done = build(&fixture(), Path::new("/proc"), &["--format", "json"]);
-    assert_eq!(done.status.code(), Some(1));
+    assert_eq!(done.status.code(), Some(3));
     let stderr = text(&done.stderr);
     assert!(
         stderr.contains("error: `/proc` is a mount point"),
@@ -442,7 +442,7 @@ fn a_parent_folder_that_cannot_be_written_is_explained() {
         .output()
         .unwrap();
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o755)).unwrap();
-    assert_eq!(done.status.code(), Some(1));
+    assert_eq!(done.status.code(), Some(3));
     let stderr = text(&done.stderr);
     assert!(
         stderr.contains(&format!(

@@ -97,3 +97,31 @@ fn complex_keys_and_aliases_do_not_confuse_the_walk() {
     assert_eq!(idx.get(&p("y")).unwrap().value.pos, Pos::new(4, 4));
     assert_eq!(idx.get(&p("z[1].k")).unwrap().value.pos, Pos::new(5, 12));
 }
+
+#[test]
+fn a_hash_that_cuts_an_unquoted_text_short_is_recorded_where_it_is() {
+    let idx = index(
+        "a: Лекция #3 и далее\nb: fine # a comment\nc: \"quoted\" #x\nd: C# stays\ne:\n  - x #y\n",
+    );
+    assert_eq!(
+        idx.cut_texts(),
+        &[
+            CutText {
+                place: Place {
+                    pos: Pos::new(1, 11),
+                    width: 10
+                },
+                text: "Лекция".into(),
+                comment: "#3 и далее".into(),
+            },
+            CutText {
+                place: Place {
+                    pos: Pos::new(6, 7),
+                    width: 2
+                },
+                text: "x".into(),
+                comment: "#y".into(),
+            },
+        ]
+    );
+}

@@ -3,6 +3,7 @@
 //! No other option may fit the prompt too: for "whom do the sources name as X", nobody else
 //! in the course holds X; for a quote, nobody else is recorded saying the same words.
 
+use decksmith_model::diag::count;
 use decksmith_model::{Entry, EntryKind};
 
 use super::{Candidate, Ctx, DropKind, option_cue};
@@ -72,9 +73,9 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             ctx.warn(
                 entry,
                 format!(
-                    "quote `{}` cannot be a who-said-it question: the course names {} other people, and {} options need {}",
+                    "quote `{}` cannot be a who-said-it question: the course names {}, and {} options need {}",
                     entry.id,
-                    distractors.len(),
+                    count(distractors.len(), "other person", "other people"),
                     ctx.distractors + 1,
                     ctx.distractors
                 ),
@@ -86,8 +87,13 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 id,
                 DropKind::TooFew,
                 format!(
-                    "the course names only {} other people who fit as options",
-                    distractors.len()
+                    "the course names only {} who {} as options",
+                    count(distractors.len(), "other person", "other people"),
+                    if distractors.len() == 1 {
+                        "fits"
+                    } else {
+                        "fit"
+                    }
                 ),
                 Some("add person entries"),
             );
