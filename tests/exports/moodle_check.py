@@ -19,14 +19,22 @@ file can be checked without a Moodle server:
   answers) and the answers in the chronological order quiz.json gives;
 - every question is named for a teacher: its number, then text, then the deck's title (not
   an internal id such as `oewg:cloze`);
-- the question counts by type match the generated quiz (quiz.json);
-- teacher text is escaped: no <script> element reaches a question.
+- the question counts by type match the generated quiz (quiz.json), and the questions (by
+  the stable id in the comment before each) are its questions in its order;
+- teacher text is escaped: no <script> element reaches a question;
+- variant forms (`quiz-A.moodle.xml`, …, beside `quiz-A.json`): each checked as above against
+  its own quiz-A.json, so every question of the form is there in the form's order; the same
+  questions as quiz.moodle.xml; its category one level below the deck's (Moodle's importer,
+  qformat_default::create_category_path, finds or makes each category of the path in turn,
+  so the form lands inside the deck's category), a category of its own; question names
+  that differ from the main quiz's (a teacher sees both in the bank).
 
 Usage: moodle_check.py OUT...
 """
 
 import json
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -98,12 +106,34 @@ def check_ordering(where, q, question_json):
             fail(where, f"answers {texts} are not the events in chronological order {expected}")
 
 
+def split_path(path):
+    """A category path's names, as qformat_default::split_category_path reads them."""
+    return [name.strip().replace("//", "/") for name in re.split(r"(?<!/)/(?!/)", path)]
+
+
 def check_file(path, quiz_json):
+    """Checks one file; returns its category path, its question ids and names (or None)."""
     try:
-        root = ET.parse(path).getroot()
+        root = ET.parse(path, parser=ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))).getroot()
     except ET.ParseError as e:
         fail(path, f"not well-formed XML: {e}")
-        return
+        return None
+    # The stable id in the comment before each question (a cloze cut in blanks: `id#1`, …).
+    ids, comment = [], None
+    for child in root:
+        if child.tag is ET.Comment:
+            comment = (child.text or "").strip()
+        elif child.tag == "question" and child.get("type") != "category":
+            ids.append((comment or "").split("#")[0].replace("- -", "--"))
+            comment = None
+    want = []
+    for question in quiz_json["questions"]:
+        n = len(question["answers"]) if question["kind"] == "cloze" else 1
+        want += [question["id"]] * n
+    if ids != want:
+        fail(path, f"the questions are not quiz.json's in its order: {ids} for {want}")
+    category = None
+    names = []
     if root.tag != "quiz":
         fail(path, f"the root is <{root.tag}>, not <quiz>")
     questions = root.findall("question")
@@ -121,8 +151,10 @@ def check_file(path, quiz_json):
             cat = text_of(q, "category/text") or ""
             if not cat.startswith("$course$/top/"):
                 fail(path, f"category path {cat!r} does not start with $course$/top/")
+            category = cat
             continue
         name = text_of(q, "name/text") or ""
+        names.append(name)
         where = f"{path} [{name}]"
         if not name.strip():
             fail(path, f"a {qtype} question has no name")
@@ -198,17 +230,58 @@ def check_file(path, quiz_json):
     if counts != expected:
         fail(path, f"questions by type {sorted(counts.items())}, expected {sorted(expected.items())}")
     print(f"{path}: {dict(sorted(counts.items()))}")
+    return category, ids, names
+
+
+FORM = re.compile(r"^quiz(-[A-Z])?\.moodle\.xml$")
+
+
+def check_forms(deck_dir, forms):
+    """A deck's variant forms against its main quiz."""
+    main = forms.get("")
+    if main is None:
+        fail(deck_dir, "variant forms without quiz.moodle.xml")
+        return
+    category, ids, names = main
+    seen = {category}
+    for form, found in sorted(forms.items()):
+        if not form:
+            continue
+        where = os.path.join(deck_dir, f"quiz{form}.moodle.xml")
+        form_category, form_ids, form_names = found
+        if sorted(form_ids) != sorted(ids):
+            fail(where, "the form does not hold the main quiz's questions")
+        parts, main_parts = split_path(form_category or ""), split_path(category or "")
+        if len(parts) != len(main_parts) + 1 or parts[:-1] != main_parts or not parts[-1]:
+            fail(where, f"category {form_category!r} is not one level inside the deck's {category!r}")
+        if form_category in seen:
+            fail(where, f"category {form_category!r} is another form's")
+        seen.add(form_category)
+        if set(form_names) & set(names):
+            fail(where, "questions named as the main quiz's: a teacher cannot tell them apart")
+        print(f"{where}: form {form[1:]} in {parts[-1]!r}, the main quiz's {len(form_ids)} questions in its own order")
 
 
 def main():
     files = 0
     for out in sys.argv[1:]:
         for deck in sorted(os.listdir(out)):
-            path = os.path.join(out, deck, "quiz.moodle.xml")
-            if os.path.isfile(path):
+            deck_dir = os.path.join(out, deck)
+            if not os.path.isdir(deck_dir):
+                continue
+            forms = {}
+            for name in sorted(os.listdir(deck_dir)):
+                match = FORM.match(name)
+                if not match:
+                    continue
+                form = match.group(1) or ""
                 files += 1
-                with open(os.path.join(out, deck, "quiz.json"), encoding="utf-8") as f:
-                    check_file(path, json.load(f))
+                with open(os.path.join(deck_dir, f"quiz{form}.json"), encoding="utf-8") as f:
+                    found = check_file(os.path.join(deck_dir, name), json.load(f))
+                if found is not None:
+                    forms[form] = found
+            if len(forms) > 1:
+                check_forms(deck_dir, forms)
     if files == 0:
         fail("-", "no quiz.moodle.xml found")
     if failures:

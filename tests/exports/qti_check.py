@@ -15,6 +15,10 @@
   its feedback, a flashcard's back in its feedback, and its points.
 - Identifiers: unique in a package, and the same in the packages of two builds given as
   `--same A B` (unchanged content, and content with one entry edited).
+- Variant forms: each `quiz-A.qti.zip`, … is checked as above against its own `quiz-A.json`
+  (so every question of the form is there, in the form's order), holds the same items as
+  `quiz.qti.zip` (the same identifiers), and has an assessment, a manifest and a title of
+  its own, so an LMS makes one quiz per form.
 
 Usage: qti_check.py [--same OUT OUT]... OUT...
 """
@@ -110,6 +114,16 @@ def items_of(path):
     ET.fromstring(members[f"{ident}/assessment_meta.xml"])  # well-formed
     root = ET.fromstring(members[f"{ident}/{ident}.xml"])
     return found, [i for i in root.iter() if local(i.tag) == "item"]
+
+
+def identity(path):
+    """The manifest's identifier, the assessment's, and the assessment's title."""
+    with zipfile.ZipFile(path) as archive:
+        manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+        _, ident = shape({name: archive.read(name) for name in archive.namelist()})
+        root = ET.fromstring(archive.read(f"{ident}/{ident}.xml"))
+    assessment = next(a for a in root.iter() if local(a.tag) == "assessment")
+    return manifest.get("identifier"), assessment.get("ident"), assessment.get("title")
 
 
 def feedback_of(item):
@@ -260,11 +274,43 @@ def check_file(path, quiz_json, reference):
     return idents
 
 
+FORM = re.compile(r"^quiz(-[A-Z])?\.qti\.zip$")
+
+
 def packages(out):
+    """(deck, form, path) of every package: form "" for quiz.qti.zip, "-A" for quiz-A.qti.zip."""
     for deck in sorted(os.listdir(out)):
-        path = os.path.join(out, deck, "quiz.qti.zip")
-        if os.path.isfile(path):
-            yield deck, path
+        folder = os.path.join(out, deck)
+        if not os.path.isdir(folder):
+            continue
+        for name in sorted(os.listdir(folder)):
+            match = FORM.match(name)
+            if match:
+                yield deck, match.group(1) or "", os.path.join(folder, name)
+
+
+def check_forms(out, deck, forms):
+    """The variant forms of one deck against its main quiz: the same items, their own ids."""
+    main = forms.get("")
+    if main is None:
+        fail(f"{out}/{deck}", "variant forms without quiz.qti.zip")
+        return
+    main_items = sorted(i.get("ident") for i in items_of(main)[1])
+    seen = {identity(main)}
+    for form, path in sorted(forms.items()):
+        if not form:
+            continue
+        if not os.path.isfile(os.path.join(out, deck, f"quiz{form}.json")):
+            fail(path, f"no quiz{form}.json beside it")
+        items = sorted(i.get("ident") for i in items_of(path)[1])
+        if items != main_items:
+            fail(path, "the form does not hold the main quiz's items (identifiers differ)")
+        manifest_id, assessment_id, title = identity(path)
+        for n, what in enumerate(("manifest identifier", "assessment identifier", "title")):
+            if any(other[n] == (manifest_id, assessment_id, title)[n] for other in seen):
+                fail(path, f"the {what} is another form's")
+        seen.add((manifest_id, assessment_id, title))
+        print(f"{path}: form {form[1:]}, the main quiz's {len(items)} items in its own order")
 
 
 def main():
@@ -276,18 +322,27 @@ def main():
     reference, _ = shape(reference_package())
     files = 0
     for out in args:
-        for deck, path in packages(out):
+        by_deck = {}
+        for deck, form, path in packages(out):
             files += 1
-            with open(os.path.join(out, deck, "quiz.json"), encoding="utf-8") as f:
+            by_deck.setdefault(deck, {})[form] = path
+            with open(os.path.join(out, deck, f"quiz{form}.json"), encoding="utf-8") as f:
                 check_file(path, json.load(f), reference)
+        for deck, forms in by_deck.items():
+            if len(forms) > 1:
+                check_forms(out, deck, forms)
     for a, b in same:
-        for deck, path in packages(a):
+        for deck, form, path in packages(a):
+            other = os.path.join(b, deck, f"quiz{form}.qti.zip")
+            if not os.path.isfile(other):
+                fail(path, f"{b} has no {deck}/quiz{form}.qti.zip")
+                continue
             first = [i.get("ident") for i in items_of(path)[1]]
-            second = [i.get("ident") for i in items_of(os.path.join(b, deck, "quiz.qti.zip"))[1]]
+            second = [i.get("ident") for i in items_of(other)[1]]
             if first != second:
                 fail(path, f"the item identifiers differ between {a} and {b}")
             else:
-                print(f"{deck}: the same {len(first)} identifiers in {a} and {b}")
+                print(f"{deck}/quiz{form}: the same {len(first)} identifiers in {a} and {b}")
     if files == 0:
         fail("-", "no quiz.qti.zip found")
     if failures:

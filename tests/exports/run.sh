@@ -34,10 +34,11 @@ step "install the GIFT parser (npm gift-pegjs, from package-lock.json)"
 cp "$here/package.json" "$here/package-lock.json" "$work/"
 (cd "$work" && npm ci --silent --no-audit --no-fund) || fail "npm could not install gift-pegjs"
 
-step "build the fixture course as a teacher does, into one output folder, and the bundled course"
-build() { # build CONTENT OUT
-  cargo run --locked -q -p decksmith -- build --content "$1" --out "$2" >"$work/build.log" 2>&1 \
-    || { cat "$work/build.log" >&2; fail "decksmith build of $1 failed"; }
+step "build the fixture course as a teacher does (two variant forms), into one output folder, and the bundled course"
+build() { # build CONTENT OUT [OPTION...]
+  local content="$1" out="$2"; shift 2
+  cargo run --locked -q -p decksmith -- build --content "$content" --out "$out" --variants 2 "$@" >"$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; fail "decksmith build of $content failed"; }
 }
 snapshot() { rm -rf "$work/$1"; cp -r "$work/out" "$work/$1"; }
 cp -r "$here/fixture" "$work/content"

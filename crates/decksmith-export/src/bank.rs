@@ -163,9 +163,10 @@ const BLANK: &str = "____";
 /// (`phrases`: the course's words, for the labels the bank adds.)
 pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
     let mut out = Vec::with_capacity(quiz.questions.len());
+    let title = super::quiz_title(quiz, phrases);
     for question in &quiz.questions {
         let feedback = full_feedback(question, phrases);
-        let name = name(question.number, &name_text(&question.body), &quiz.title);
+        let name = name(question.number, &name_text(&question.body), &title);
         let points = super::points(question);
         let mut push = |name: String, id: String, kind: ItemKind| {
             out.push(Item {

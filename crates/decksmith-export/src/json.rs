@@ -19,11 +19,8 @@ pub fn quiz(quiz: &Quiz) -> Result<Vec<u8>, serde_json::Error> {
 /// `quiz.json`, and `quiz-A.json`, … for the variant forms.
 pub fn deck_files(deck: &Deck, output: &DeckOutput) -> Result<Vec<OutFile>, ExportError> {
     let mut files = Vec::new();
-    for form in std::iter::once(&output.quiz).chain(&output.variants) {
-        let path = match &form.variant {
-            Some(v) => format!("{}/quiz-{v}.json", deck.id),
-            None => format!("{}/quiz.json", deck.id),
-        };
+    for form in crate::forms(output) {
+        let path = crate::form_path(deck, form, "json");
         match quiz(form) {
             Ok(bytes) => files.push(OutFile { path, bytes }),
             Err(source) => return Err(ExportError::Json { path, source }),

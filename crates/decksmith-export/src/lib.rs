@@ -32,7 +32,7 @@ use std::fmt;
 
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::phrases::{PHRASES, Phrasebook};
-use decksmith_quiz::{CitationView, Line, LineRole, Side};
+use decksmith_quiz::{CitationView, DeckOutput, Line, LineRole, Quiz, Side};
 
 /// The words the exports add to the teacher's text (labels, citations' locators), in the
 /// deck's language with the course's `strings:`: the one phrasebook generation uses too.
@@ -217,6 +217,35 @@ pub fn position(phrases: &Phrasebook<'_>, n: usize, of: usize) -> String {
         n if n == of => phrases.get("x.latest", &[("n", &number)]),
         _ => number,
     }
+}
+
+/// The name of a variant form, in the course's words ("Form A"): a Moodle category's, and
+/// part of a form's title in an LMS.
+pub fn form_name(phrases: &Phrasebook<'_>, form: &str) -> String {
+    phrases.get("x.form", &[("form", form)])
+}
+
+/// The title of a quiz in an LMS: the deck's title, and the form's name for a variant form
+/// ("Cyber norms (Form A)"), so that the forms of a deck can be told apart there.
+pub fn quiz_title(quiz: &Quiz, phrases: &Phrasebook<'_>) -> String {
+    match &quiz.variant {
+        Some(form) => format!("{} ({})", quiz.title, form_name(phrases, form)),
+        None => quiz.title.clone(),
+    }
+}
+
+/// The name of a form's file: `quiz.<extension>` for the main quiz, `quiz-A.<extension>`, …
+/// for the variant forms, as the other files of a form are named (`worksheet-A.pdf`).
+pub fn form_path(deck: &Deck, quiz: &Quiz, extension: &str) -> String {
+    match &quiz.variant {
+        Some(form) => format!("{}/quiz-{form}.{extension}", deck.id),
+        None => format!("{}/quiz.{extension}", deck.id),
+    }
+}
+
+/// Every form of a deck's quiz, the main one first.
+pub fn forms(output: &DeckOutput) -> impl Iterator<Item = &Quiz> {
+    std::iter::once(&output.quiz).chain(&output.variants)
 }
 
 /// The name of a true/false question's option, in the course's words.

@@ -10,18 +10,23 @@
 //! XML-escaped. Only the fractions 100 and 0 are used, both on Moodle's list.
 
 use decksmith_model::{Course, Deck};
+use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{DeckOutput, Quiz};
 
 use super::bank::{Item, ItemKind, items};
 use super::html_text;
 use decksmith_files::OutFile;
 
-/// `<deck>/quiz.moodle.xml`.
-pub fn deck_file(course: &Course, deck: &Deck, output: &DeckOutput) -> OutFile {
-    OutFile::new(
-        format!("{}/quiz.moodle.xml", deck.id),
-        quiz(course, deck, &output.quiz),
-    )
+/// `<deck>/quiz.moodle.xml`, and `quiz-A.moodle.xml`, … for the variant forms.
+pub fn deck_files(course: &Course, deck: &Deck, output: &DeckOutput) -> Vec<OutFile> {
+    super::forms(output)
+        .map(|form| {
+            OutFile::new(
+                super::form_path(deck, form, "moodle.xml"),
+                quiz(course, deck, form),
+            )
+        })
+        .collect()
 }
 
 /// Plain text for an XML element: `&`, `<`, `>` escaped, characters XML cannot hold dropped.
@@ -36,13 +41,29 @@ fn cdata(html: &str) -> String {
     format!("<![CDATA[{}]]>", html.replace("]]>", "]]]]><![CDATA[>"))
 }
 
-fn category_path(course: &Course, deck: &Deck) -> String {
+/// The category of a quiz's questions: the deck's under the course's, and for a variant form
+/// the form's under the deck's (`$course$/top/<course>/<deck>/Form A`). Moodle's importer
+/// (`qformat_default::create_category_path`) finds or makes each category of the path in
+/// turn, so a form's file imported after the main one lands beside the deck's questions.
+pub fn category_path(
+    course: &Course,
+    deck: &Deck,
+    quiz: &Quiz,
+    phrases: &Phrasebook<'_>,
+) -> String {
+    // A `/` in a name is written `//` (`qformat_default::split_category_path`).
     let part = |s: &str| s.trim().replace('\n', " ").replace('/', "//");
-    format!("$course$/top/{}/{}", part(&course.title), part(&deck.title))
+    let mut path = format!("$course$/top/{}/{}", part(&course.title), part(&deck.title));
+    if let Some(form) = &quiz.variant {
+        path.push('/');
+        path.push_str(&part(&super::form_name(phrases, form)));
+    }
+    path
 }
 
 /// The whole question bank of a quiz.
 pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
+    let phrases = crate::phrases(course, deck);
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
     out.push_str(&format!(
@@ -53,7 +74,7 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
     out.push_str("  <question type=\"category\">\n");
     out.push_str(&format!(
         "    <category>\n      <text>{}</text>\n    </category>\n",
-        xml(&category_path(course, deck))
+        xml(&category_path(course, deck, quiz, &phrases))
     ));
     let info = deck
         .description
@@ -65,7 +86,7 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         cdata(&info)
     ));
     out.push_str("  </question>\n");
-    for item in items(quiz, &crate::phrases(course, deck)) {
+    for item in items(quiz, &phrases) {
         question(&mut out, &item);
     }
     out.push_str("</quiz>\n");

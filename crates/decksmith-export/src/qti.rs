@@ -1,6 +1,7 @@
 //! `quiz.qti.zip`: the deck's quiz as an IMS content package with a QTI 1.2 assessment, as
 //! Canvas (Classic Quizzes) exports and imports it, and as Brightspace and Blackboard import
-//! it.
+//! it; `quiz-A.qti.zip`, … the same for each variant form, so each form is a quiz of its own
+//! in the LMS, titled with the form ("Cyber norms (Form A)").
 //!
 //! The package holds `imsmanifest.xml`, the assessment `<id>/<id>.xml` and Canvas's quiz
 //! settings `<id>/assessment_meta.xml`. Each question is one `<item>` whose Canvas
@@ -24,8 +25,9 @@
 //! (`points_possible`), the question's stable id and its sources as metadata fields. Item
 //! and answer identifiers are hashes of the deck, the question's stable id and the answer's
 //! text ([`decksmith_model::hash`]), so a second build of unchanged content gives the same
-//! identifiers. Texts are HTML (escaped teacher text), then XML-escaped into `<mattext>`;
-//! typed answers are plain text, XML-escaped.
+//! identifiers, and a question has the same identifiers in every form; the assessment's and
+//! the manifest's identifiers are the deck's and the form's. Texts are HTML (escaped teacher
+//! text), then XML-escaped into `<mattext>`; typed answers are plain text, XML-escaped.
 
 use decksmith_model::hash::Fnv;
 use decksmith_model::{Course, Deck};
@@ -44,17 +46,22 @@ const BLANK: &str = "____";
 /// The gap shown in a short-answer question's text.
 const GAP: &str = "_____";
 
-/// `<deck>/quiz.qti.zip`.
-pub fn deck_file(
+/// `<deck>/quiz.qti.zip`, and `quiz-A.qti.zip`, … for the variant forms: one package, so
+/// one quiz in the LMS, per form.
+pub fn deck_files(
     course: &Course,
     deck: &Deck,
     output: &DeckOutput,
-) -> Result<OutFile, ExportError> {
-    let path = format!("{}/quiz.qti.zip", deck.id);
-    match package(course, deck, &output.quiz) {
-        Ok(bytes) => Ok(OutFile::new(path, bytes)),
-        Err(source) => Err(ExportError::Qti { path, source }),
+) -> Result<Vec<OutFile>, ExportError> {
+    let mut files = Vec::new();
+    for form in super::forms(output) {
+        let path = super::form_path(deck, form, "qti.zip");
+        match package(course, deck, form) {
+            Ok(bytes) => files.push(OutFile::new(path, bytes)),
+            Err(source) => return Err(ExportError::Qti { path, source }),
+        }
     }
+    Ok(files)
 }
 
 /// The package: the manifest, the assessment and Canvas's quiz settings, zipped.
@@ -67,8 +74,8 @@ pub fn package(
     let assessment_path = format!("{id}/{id}.xml");
     let meta_path = format!("{id}/assessment_meta.xml");
     let assessment = assessment(course, deck, quiz);
-    let manifest = manifest(course, quiz);
-    let meta = meta(deck, quiz);
+    let manifest = manifest(course, deck, quiz);
+    let meta = meta(course, deck, quiz);
     super::apkg::archive(&[
         ("imsmanifest.xml", manifest.as_bytes()),
         (assessment_path.as_str(), assessment.as_bytes()),
@@ -104,16 +111,8 @@ pub fn item_ident(quiz: &Quiz, question: &Question) -> String {
     ident('i', &["item", &quiz.deck, &question.id])
 }
 
-/// The title of the quiz in the LMS: the deck's title, with the form for a variant.
-fn title(quiz: &Quiz) -> String {
-    match &quiz.variant {
-        Some(form) => format!("{} ({form})", quiz.title),
-        None => quiz.title.clone(),
-    }
-}
-
 /// `imsmanifest.xml`: one QTI resource, depending on its Canvas settings.
-pub fn manifest(course: &Course, quiz: &Quiz) -> String {
+pub fn manifest(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
     let id = assessment_ident(quiz);
     let manifest_id = ident(
         'm',
@@ -151,13 +150,13 @@ pub fn manifest(course: &Course, quiz: &Quiz) -> String {
 </manifest>
 "#,
         course_title = html_text(&course.title),
-        title = html_text(&title(quiz)),
+        title = html_text(&super::quiz_title(quiz, &super::phrases(course, deck))),
     )
 }
 
 /// `assessment_meta.xml`: Canvas's settings for the quiz it makes (a practice quiz,
 /// unpublished, answers shuffled, the right answers shown after an attempt).
-pub fn meta(deck: &Deck, quiz: &Quiz) -> String {
+pub fn meta(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
     let id = assessment_ident(quiz);
     let points: u32 = quiz.questions.iter().map(super::points).sum();
     let description = deck
@@ -182,7 +181,7 @@ pub fn meta(deck: &Deck, quiz: &Quiz) -> String {
   <available>false</available>
 </quiz>
 "#,
-        title = html_text(&title(quiz)),
+        title = html_text(&super::quiz_title(quiz, &super::phrases(course, deck))),
         description = html_text(&description),
     )
 }
@@ -194,6 +193,7 @@ pub fn assessment(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
 
 /// [`assessment`], with the course's words (`phrases`) for the labels it adds.
 pub fn assessment_in(quiz: &Quiz, phrases: &Phrasebook<'_>) -> String {
+    let title = super::quiz_title(quiz, phrases);
     let mut out = String::new();
     out.push_str(&format!(
         r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -211,10 +211,10 @@ pub fn assessment_in(quiz: &Quiz, phrases: &Phrasebook<'_>) -> String {
         deck = html_text(&quiz.deck).replace("--", "- -"),
         seed = quiz.seed,
         id = assessment_ident(quiz),
-        title = html_attr(&title(quiz)),
+        title = html_attr(&title),
     ));
     for question in &quiz.questions {
-        item(&mut out, quiz, question, phrases);
+        item(&mut out, quiz, &title, question, phrases);
     }
     out.push_str("    </section>\n  </assessment>\n</questestinterop>\n");
     out
@@ -250,7 +250,8 @@ fn material(html: &str, indent: &str) -> String {
     )
 }
 
-fn item(out: &mut String, quiz: &Quiz, question: &Question, phrases: &Phrasebook<'_>) {
+/// One question as an item; `title` is the quiz's, which its name ends with.
+fn item(out: &mut String, quiz: &Quiz, title: &str, question: &Question, phrases: &Phrasebook<'_>) {
     let ident = item_ident(quiz, question);
     let (kind, text) = match &question.body {
         Body::MultipleChoice(c) | Body::Who(c) => {
@@ -271,7 +272,7 @@ fn item(out: &mut String, quiz: &Quiz, question: &Question, phrases: &Phrasebook
     let points = super::points(question);
     out.push_str(&format!(
         "      <item ident=\"{ident}\" title=\"{}\">\n        <itemmetadata>\n          <qtimetadata>\n",
-        html_attr(&name(question.number, &name_text(&question.body), &quiz.title))
+        html_attr(&name(question.number, &name_text(&question.body), title))
     ));
     for (label, entry) in [
         ("question_type", kind.to_owned()),

@@ -54,7 +54,12 @@ fn fixture() -> (Course, Generated) {
     let course = loaded
         .course
         .unwrap_or_else(|| panic!("the fixture course is invalid: {:?}", loaded.diagnostics));
-    let (generated, _warnings) = generate(&course, &GenerateOptions::default());
+    // One variant form, so that the golden files hold a form's files too.
+    let options = GenerateOptions {
+        variants: 1,
+        ..GenerateOptions::default()
+    };
+    let (generated, _warnings) = generate(&course, &options);
     (course, generated)
 }
 
@@ -119,10 +124,15 @@ fn text_formats_match_their_golden_files() {
     let (course, generated) = fixture();
     let mut files = BTreeMap::new();
     for (deck, output) in course.decks.iter().zip(&generated.decks) {
-        files.insert(
-            format!("{}/quiz.moodle.xml", deck.id),
-            moodle::quiz(&course, deck, &output.quiz),
+        assert_eq!(
+            output.variants.len(),
+            1,
+            "the fixture makes one variant form"
         );
+        for file in moodle::deck_files(&course, deck, output) {
+            let text = String::from_utf8(file.bytes).expect("utf-8");
+            files.insert(file.path, text);
+        }
         files.insert(
             format!("{}/quiz.gift", deck.id),
             gift::quiz(&course, deck, &output.quiz),
@@ -131,15 +141,23 @@ fn text_formats_match_their_golden_files() {
             format!("{}/cards.tsv", deck.id),
             tsv::cards(&course, deck, &output.cards),
         );
-        // quiz.qti.zip's two texts of our own (the third, Canvas's settings, is tested below).
-        files.insert(
-            format!("{}/qti-assessment.xml", deck.id),
-            qti::assessment(&course, deck, &output.quiz),
-        );
-        files.insert(
-            format!("{}/qti-imsmanifest.xml", deck.id),
-            qti::manifest(&course, &output.quiz),
-        );
+        // quiz.qti.zip's two texts of our own (the third, Canvas's settings, is tested below),
+        // and quiz-A.qti.zip's.
+        for form in std::iter::once(&output.quiz).chain(&output.variants) {
+            let suffix = form
+                .variant
+                .as_ref()
+                .map(|v| format!("-{v}"))
+                .unwrap_or_default();
+            files.insert(
+                format!("{}/qti-assessment{suffix}.xml", deck.id),
+                qti::assessment(&course, deck, form),
+            );
+            files.insert(
+                format!("{}/qti-imsmanifest{suffix}.xml", deck.id),
+                qti::manifest(&course, deck, form),
+            );
+        }
     }
     check_golden(&files);
 }
@@ -460,18 +478,63 @@ fn qti_package_is_deterministic_with_stable_identifiers_and_escaped_text() {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), idents.len(), "{idents:?}");
-        // A variant form is the same questions in another order: the same item identifiers,
-        // another assessment.
-        let mut form = output.quiz.clone();
-        form.variant = Some("A".into());
-        form.questions.reverse();
-        assert_ne!(qti::assessment_ident(&form), id);
-        for question in &output.quiz.questions {
-            assert_eq!(
-                qti::item_ident(&form, question),
-                qti::item_ident(&output.quiz, question)
-            );
-        }
+        // A variant form is a package of its own: the same questions in the form's order,
+        // each with the same item identifier as in the main quiz, in another assessment.
+        let form = &output.variants[0];
+        let files = qti::deck_files(&course, deck, output).expect("packages");
+        let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                format!("{}/quiz.qti.zip", deck.id),
+                format!("{}/quiz-A.qti.zip", deck.id)
+            ]
+        );
+        assert_eq!(
+            files[0].bytes, first,
+            "quiz.qti.zip is the main quiz's package"
+        );
+        let form_id = qti::assessment_ident(form);
+        assert_ne!(
+            form_id, id,
+            "the form's assessment has the main quiz's identifier"
+        );
+        let form_members = unzip(&files[1].bytes);
+        let form_manifest =
+            String::from_utf8(form_members["imsmanifest.xml"].clone()).expect("utf-8");
+        assert!(form_manifest.contains(&format!("<file href=\"{form_id}/{form_id}.xml\"/>")));
+        assert!(
+            form_manifest.contains(&format!(
+                "<imsmd:string>Export Fixture &amp; &lt;Friends&gt;: {} (Form A)</imsmd:string>",
+                deck.title
+                    .replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            )),
+            "{form_manifest}"
+        );
+        let form_assessment =
+            String::from_utf8(form_members[&format!("{form_id}/{form_id}.xml")].clone())
+                .expect("utf-8");
+        let form_idents: Vec<&str> = form_assessment
+            .match_indices("<item ident=\"")
+            .map(|(at, m)| &form_assessment[at + m.len()..at + m.len() + 17])
+            .collect();
+        let expected: Vec<String> = form
+            .questions
+            .iter()
+            .map(|q| qti::item_ident(form, q))
+            .collect();
+        assert_eq!(
+            form_idents, expected,
+            "the form's items are not in its order"
+        );
+        let mut sorted_form = form_idents.clone();
+        sorted_form.sort_unstable();
+        assert_eq!(
+            sorted_form, unique,
+            "the form does not hold the main quiz's items"
+        );
     }
     // The escapes the fixture's texts need, as a QTI reader will see them: HTML escaped once
     // for the page, then once more for the XML.

@@ -112,6 +112,15 @@ fn file_labels_name_known_files_in_the_interface_language() {
         en.file_label("quiz.qti.zip"),
         "Quiz (QTI: Canvas, Brightspace, Blackboard)"
     );
+    // A variant form's exports: one file per form, named as its other files are.
+    assert_eq!(
+        en.file_label("quiz-A.qti.zip"),
+        "Quiz, form A (QTI: Canvas, Brightspace, Blackboard)"
+    );
+    assert_eq!(
+        en.file_label("quiz-B.moodle.xml"),
+        "Quiz, form B (Moodle XML)"
+    );
     assert_eq!(en.file_label("questions.gift"), "questions (GIFT)");
     assert_eq!(en.file_label("README"), "README");
     let (lang, strings) = ui_for("ru", &[]);
@@ -119,6 +128,10 @@ fn file_labels_name_known_files_in_the_interface_language() {
     assert_eq!(ru.file_label("quiz-A.html"), "Тест, вариант A");
     assert_eq!(ru.file_label("cards.pdf"), "Карточки (PDF)");
     assert_eq!(ru.file_label("quiz.gift"), "Тест (GIFT)");
+    assert_eq!(
+        ru.file_label("quiz-B.moodle.xml"),
+        "Тест, вариант B (Moodle XML)"
+    );
 }
 
 #[test]

@@ -189,6 +189,7 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("x.latest", "{n} (latest)", "{n} (самое позднее)"),
     ("x.true", "True", "Верно"),
     ("x.false", "False", "Неверно"),
+    ("x.form", "Form {form}", "Вариант {form}"),
     ("cite.quote", "{source}, “{quote}”", "{source}, «{quote}»"),
     (
         "cite.paragraph",

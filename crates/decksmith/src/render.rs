@@ -31,11 +31,13 @@ pub enum Format {
     Pdf,
     /// `deck.apkg`: the flashcards as an Anki package.
     Apkg,
-    /// `quiz.moodle.xml`: the quiz as a Moodle XML question bank.
+    /// `quiz.moodle.xml`: the quiz as a Moodle XML question bank (and `quiz-A.moodle.xml`, …
+    /// for variants).
     Moodle,
     /// `quiz.gift`: the quiz in Moodle's GIFT text format.
     Gift,
-    /// `quiz.qti.zip`: the quiz as a QTI 1.2 package for Canvas, Brightspace and Blackboard.
+    /// `quiz.qti.zip`: the quiz as a QTI 1.2 package for Canvas, Brightspace and Blackboard
+    /// (and `quiz-A.qti.zip`, … for variants).
     Qti,
     /// `cards.tsv`: the flashcards as text for Anki's and Quizlet's importers.
     Tsv,
@@ -245,9 +247,9 @@ impl Renderer {
                 files.push(file);
                 rendered.anki_notes.extend(notes);
             }
-            Format::Moodle => files.push(moodle::deck_file(course, deck, output)),
+            Format::Moodle => files.extend(moodle::deck_files(course, deck, output)),
             Format::Gift => files.push(gift::deck_file(course, deck, output)),
-            Format::Qti => files.push(qti::deck_file(course, deck, output)?),
+            Format::Qti => files.extend(qti::deck_files(course, deck, output)?),
             Format::Tsv => files.push(tsv::deck_file(course, deck, output)),
         }
         Ok(())

@@ -131,6 +131,63 @@ fn build_prints_a_line_per_deck_and_the_index() {
 }
 
 #[test]
+fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("decks");
+    let out = decksmith(&[
+        "build",
+        "--content",
+        fixture().to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--format",
+        "qti",
+        "--format",
+        "moodle",
+        "--variants",
+        "2",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let index = fs::read_to_string(out_dir.join("index.html")).unwrap();
+    for deck in ["un-basics", "people-and-dates"] {
+        let mut names: Vec<String> = fs::read_dir(out_dir.join(deck))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "quiz-A.moodle.xml",
+                "quiz-A.qti.zip",
+                "quiz-B.moodle.xml",
+                "quiz-B.qti.zip",
+                "quiz.moodle.xml",
+                "quiz.qti.zip"
+            ],
+            "{deck}"
+        );
+        for (file, label) in [
+            (
+                "quiz.qti.zip",
+                "Quiz (QTI: Canvas, Brightspace, Blackboard)",
+            ),
+            (
+                "quiz-B.qti.zip",
+                "Quiz, form B (QTI: Canvas, Brightspace, Blackboard)",
+            ),
+            ("quiz-A.moodle.xml", "Quiz, form A (Moodle XML)"),
+        ] {
+            let link = format!("<a href=\"{deck}/{file}\">{label}</a>");
+            assert!(index.contains(&link), "{link} is not on the index");
+        }
+        // A form's Moodle questions go to a category of its own inside the deck's.
+        let moodle = fs::read_to_string(out_dir.join(deck).join("quiz-B.moodle.xml")).unwrap();
+        assert!(moodle.contains("/Form B</text>"), "{moodle}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_2_with_a_suggestion() {
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("decks");
