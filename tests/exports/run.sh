@@ -6,7 +6,9 @@
 #      question counts by type match the generated quizzes;
 #   3. every quiz.moodle.xml follows Moodle's import rules (tests/exports/moodle_check.py);
 #   4. every quiz.qti.zip is read back by QTI 1.2 readers not written by us (PyPI qti2latex's
-#      Canvas QTI helpers) and compared with a package text2qti writes (tests/exports/qti_check.py).
+#      Canvas QTI helpers) and compared with a package text2qti writes (tests/exports/qti_check.py);
+#      a --format qti build of the bundled course makes the same packages, byte for byte.
+# The fixture and bundled builds make two variant forms, so every check covers quiz-A.*, quiz-B.*.
 #      (qti-package-maker, the obvious choice, writes Canvas QTI 1.2 but cannot read it.)
 # Everything is installed into a temporary folder; nothing is left behind.
 set -euo pipefail
@@ -53,6 +55,8 @@ build "$work/content" "$work/out" && snapshot edited
 sed -i 's/^    role: Chief Examiner (edited)$/    role: Chief Examiner/' "$deck"
 build "$work/content" "$work/out" && snapshot reverted
 build content "$work/bundled"
+# What a teacher who wants only the LMS package runs: --format qti alone.
+build content "$work/bundled-qti" --format qti
 
 step "Anki: import deck.apkg with the official library"
 "$work/venv/bin/python" "$here/anki_check.py" "$work/first" "$work/same" "$work/edited" "$work/reverted" "$work/bundled" \
@@ -67,7 +71,19 @@ python3 "$here/moodle_check.py" "$work/first" "$work/bundled" \
   || fail "the Moodle XML check found problems (see above)"
 
 step "QTI: read quiz.qti.zip back with qti2latex, compare with text2qti's package"
+# A --format qti build makes every package, byte for byte the full build's, and nothing else.
+qti_only=0
+for package in "$work"/bundled/*/quiz*.qti.zip; do
+  alone="$work/bundled-qti/${package#"$work"/bundled/}"
+  cmp -s "$package" "$alone" || fail "$alone differs from the full build's (or is missing)"
+  qti_only=$((qti_only + 1))
+done
+[ "$qti_only" -gt 0 ] || fail "the bundled course made no quiz.qti.zip"
+extra="$(cd "$work/bundled-qti" && find . -type f ! -name '*.qti.zip' ! -name index.html ! -name '.decksmith-*' | sort)"
+[ -z "$extra" ] || fail "a --format qti build made other files: $extra"
+echo "--format qti: the same $qti_only packages as the full build, and only those"
 "$work/venv/bin/python" "$here/qti_check.py" --same "$work/first" "$work/same" --same "$work/first" "$work/edited" \
+  --same "$work/bundled" "$work/bundled-qti" \
   "$work/first" "$work/edited" "$work/bundled" \
   || fail "the QTI check found problems (see above)"
 

@@ -1,6 +1,8 @@
 //! `quiz.moodle.xml`: the deck's quiz as a Moodle XML question bank.
 //!
-//! One category per deck under the course's (`$course$/top/<course>/<deck>`), then the
+//! A file per form of the quiz (`quiz.moodle.xml`, `quiz-A.moodle.xml`, …). One category per
+//! deck under the course's (`$course$/top/<course>/<deck>`; a variant form's inside it,
+//! `…/<deck>/Form A`, its question names ending with the form), then the
 //! questions of [`super::bank`], each named for the teacher (number, start of its text, deck)
 //! after a comment with its stable id, with the explanation and the sources as its general
 //! feedback. Timeline questions are Moodle's `ordering` type: the events in chronological
