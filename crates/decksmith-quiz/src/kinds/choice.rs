@@ -516,15 +516,24 @@ fn order_key(months: &Months, option: &str) -> Option<(i64, i64, i64)> {
         .iter()
         .filter(|w| w.len() == 4)
         .find_map(|w| w.parse::<i64>().ok().filter(|y| (1000..3000).contains(y)));
-    let month = words.iter().find_map(|w| months.month_in_date(w));
-    let day = words
-        .iter()
-        .filter(|w| w.len() <= 2)
-        .find_map(|w| w.parse::<i64>().ok().filter(|d| (1..=31).contains(d)));
-    match (year, month) {
-        (Some(y), m) => Some((y, m.map_or(0, i64::from), day.unwrap_or(0))),
-        (None, Some(m)) if words.len() == 1 => Some((0, i64::from(m), 0)),
-        (None, _) => numbers::value(option)
+    // Looking up month names is the costly part: done only where the key uses it (with a
+    // year, or for a single word), not for every word of a phrase that is no date.
+    let month = || words.iter().find_map(|w| months.month_in_date(w));
+    let day = || {
+        words
+            .iter()
+            .filter(|w| w.len() <= 2)
+            .find_map(|w| w.parse::<i64>().ok().filter(|d| (1..=31).contains(d)))
+    };
+    let single = if year.is_none() && words.len() == 1 {
+        month()
+    } else {
+        None
+    };
+    match (year, single) {
+        (Some(y), _) => Some((y, month().map_or(0, i64::from), day().unwrap_or(0))),
+        (None, Some(m)) => Some((0, i64::from(m), 0)),
+        (None, None) => numbers::value(option)
             .filter(|_| words.len() <= 4)
             .map(|v| (v as i64, 0, 0))
             .or_else(|| numbers::ordinal_value(option).map(|v| (i64::from(v), 0, 0)))
