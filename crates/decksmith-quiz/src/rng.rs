@@ -87,9 +87,35 @@ impl Stream {
 /// A stable rank for sorting candidates in seeded order without a shared stream: adding or
 /// removing one candidate does not change how the others compare.
 pub fn rank(seed: u64, labels: &[&str], item: &str) -> u64 {
-    let mut all: Vec<&str> = labels.to_vec();
-    all.push(item);
-    key(seed, &all)
+    Ranker::new(seed, labels).rank(item)
+}
+
+/// [`rank`] for many items under the same seed and labels: the seed and labels are hashed
+/// once, each item then costs only its own bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Ranker {
+    prefix: Fnv,
+}
+
+impl Ranker {
+    /// The ranker for `labels` under `seed`.
+    pub fn new(seed: u64, labels: &[&str]) -> Ranker {
+        let mut prefix = Fnv::new();
+        prefix.write(&seed.to_le_bytes());
+        for label in labels {
+            prefix.write(label.as_bytes());
+            prefix.write(&[0xff]);
+        }
+        Ranker { prefix }
+    }
+
+    /// The rank of `item`: `key(seed, labels + [item])`.
+    pub fn rank(&self, item: &str) -> u64 {
+        let mut hash = self.prefix;
+        hash.write(item.as_bytes());
+        hash.write(&[0xff]);
+        mix(hash.finish())
+    }
 }
 
 #[cfg(test)]
@@ -121,6 +147,16 @@ mod tests {
         let mut s = Stream::new(7, &["below"]);
         let draws: Vec<usize> = (0..8).map(|_| s.below(6)).collect();
         assert_eq!(draws, [4, 0, 3, 1, 4, 4, 3, 5]);
+    }
+
+    #[test]
+    fn ranker_ranks_as_the_key_of_labels_and_item() {
+        let ranker = Ranker::new(2024, &["deck", "cloze"]);
+        for item in ["", "oewg", "Open-ended working group", "декабрь"] {
+            assert_eq!(ranker.rank(item), key(2024, &["deck", "cloze", item]));
+            assert_eq!(rank(2024, &["deck", "cloze"], item), ranker.rank(item));
+        }
+        assert_eq!(Ranker::new(7, &[]).rank("a"), key(7, &["a"]));
     }
 
     #[test]

@@ -79,7 +79,8 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             .iter()
             .filter_map(|e| relation.pair(e).map(|(l, r)| (*e, l, r)))
             .collect();
-        pairs.sort_by_key(|(e, ..)| (rng::rank(ctx.seed, &key, &e.id), e.id.clone()));
+        let ranker = rng::Ranker::new(ctx.seed, &key);
+        pairs.sort_by_cached_key(|(e, ..)| (ranker.rank(&e.id), e.id.clone()));
         // No two pairs may share a left or a right item: one of them could be matched
         // either way.
         let mut unique: Vec<(&Entry, String, String)> = Vec::new();

@@ -64,7 +64,8 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             _ => None,
         })
         .collect();
-    events.sort_by_key(|(e, _)| (rng::rank(ctx.seed, &key, &e.id), e.id.clone()));
+    let ranker = rng::Ranker::new(ctx.seed, &key);
+    events.sort_by_cached_key(|(e, _)| (ranker.rank(&e.id), e.id.clone()));
     let groups = group_events(events);
     groups
         .into_iter()

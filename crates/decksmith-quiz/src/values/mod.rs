@@ -1248,6 +1248,7 @@ fn pick(ask: &Ask<'_>, mut candidates: Vec<Distractor<'_>>) -> Vec<String> {
         .collect();
     let right_keys: Vec<String> = ask.also_right.iter().map(|a| comparable(a)).collect();
     let blocked = taken.len();
+    let ranker = rng::Ranker::new(ask.seed, ask.key);
     let mut out = Vec::new();
     let mut start = 0;
     while start < candidates.len() && out.len() < ask.n {
@@ -1258,7 +1259,7 @@ fn pick(ask: &Ask<'_>, mut candidates: Vec<Distractor<'_>>) -> Vec<String> {
                 .take_while(|c| c.score == score)
                 .count();
         let mut bucket: Vec<(u64, usize)> = (start..end)
-            .map(|i| (rng::rank(ask.seed, ask.key, &candidates[i].text), i))
+            .map(|i| (ranker.rank(&candidates[i].text), i))
             .collect();
         bucket.sort_unstable();
         for (_, i) in bucket {
