@@ -198,6 +198,9 @@ struct Spelled {
     spellings: Vec<String>,
     /// The same, normalized for comparison.
     all: Vec<String>,
+    /// For the names of organizations and full forms: whether it names a body, and its
+    /// sort, which every question about one compares (worked out once, not per question).
+    sort: Option<(bool, OrgSort)>,
 }
 
 impl Spelled {
@@ -209,7 +212,22 @@ impl Spelled {
             main: PoolValue::new(main),
             all: spellings.iter().map(|s| normalize_answer(s)).collect(),
             spellings,
+            sort: None,
         }
+    }
+
+    /// A name of an organization or a full form, with what it names worked out.
+    fn sorted(main: &str, aliases: &[String]) -> Spelled {
+        Spelled {
+            sort: Some((names_a_body(main), OrgSort::of(main))),
+            ..Spelled::new(main, aliases)
+        }
+    }
+
+    /// Whether it names a body, and its sort.
+    fn sort(&self) -> (bool, OrgSort) {
+        self.sort
+            .unwrap_or_else(|| (names_a_body(&self.main.text), OrgSort::of(&self.main.text)))
     }
 }
 
@@ -449,8 +467,10 @@ impl<'c> Pools<'c> {
                     pools.add_translations(Named::Person, &p.translations);
                 }
                 EntryKind::Organization(o) => {
-                    pools.organizations.push(Spelled::new(&o.name, &o.aliases));
-                    pools.expansions.push(Spelled::new(&o.name, &o.aliases));
+                    pools
+                        .organizations
+                        .push(Spelled::sorted(&o.name, &o.aliases));
+                    pools.expansions.push(Spelled::sorted(&o.name, &o.aliases));
                     if let Some(acronym) = &o.acronym {
                         pools.body_acronyms.push(Spelled::new(acronym, &[]));
                     }
@@ -471,7 +491,7 @@ impl<'c> Pools<'c> {
                         pools.terms.push(Spelled::new(&t.term, &t.aliases));
                     }
                     if let Some(expansion) = &t.expansion {
-                        pools.expansions.push(Spelled::new(expansion, &[]));
+                        pools.expansions.push(Spelled::sorted(expansion, &[]));
                     }
                     pools.add_translations(Named::Term, &t.translations);
                 }
@@ -863,6 +883,18 @@ impl<'c> Pools<'c> {
                 .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
                 .collect()
         }
+        /// Those of `list` in the window whose (names a body, sort) `keep` accepts.
+        fn sorted(
+            shape: Shape,
+            list: &[Spelled],
+            at: u64,
+            keep: impl Fn((bool, OrgSort)) -> bool,
+        ) -> Vec<Distractor<'_>> {
+            window(list, at)
+                .filter(|n| keep(n.sort()))
+                .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
+                .collect()
+        }
         fn items(shape: Shape, list: &[PoolValue], at: u64) -> Vec<Distractor<'_>> {
             window(list, at)
                 .map(|item| Distractor::pooled(similarity(shape, item.shape), item))
@@ -881,11 +913,7 @@ impl<'c> Pools<'c> {
                 // An agreement among agreements, a journal among journals, a body among
                 // bodies: a lone agreement among councils would stand out.
                 let sort = OrgSort::of(answer);
-                let same: Vec<Distractor<'_>> = named(shape, &self.organizations, at)
-                    .into_iter()
-                    .filter(|c| OrgSort::of(&c.text) == sort)
-                    .collect();
-                same
+                sorted(shape, &self.organizations, at, |(_, s)| s == sort)
             }
             ValueType::Acronym => {
                 let norm = normalize_answer(answer);
@@ -901,11 +929,8 @@ impl<'c> Pools<'c> {
             ValueType::Expansion => {
                 // The full name of a body among bodies' names (of its sort), of a technology
                 // among other things.
-                let (body, sort) = (names_a_body(answer), OrgSort::of(answer));
-                named(shape, &self.expansions, at)
-                    .into_iter()
-                    .filter(|c| names_a_body(&c.text) == body && OrgSort::of(&c.text) == sort)
-                    .collect()
+                let kind = (names_a_body(answer), OrgSort::of(answer));
+                sorted(shape, &self.expansions, at, |k| k == kind)
             }
             ValueType::Role => items(shape, &self.roles, at),
             ValueType::Class(name) => self
