@@ -11,15 +11,35 @@ use super::Phrasebook;
 pub struct MonthNames {
     alone: [String; 12],
     after_day: [String; 12],
+    /// The most characters any of the names has once lowercased: a longer word is none of
+    /// them, however it is compared.
+    longest: usize,
 }
 
 impl MonthNames {
     /// The month names of a phrasebook.
     pub fn of(phrases: &Phrasebook<'_>) -> MonthNames {
+        let alone: [String; 12] = std::array::from_fn(|i| phrases.month(i as u8 + 1));
+        let after_day: [String; 12] = std::array::from_fn(|i| phrases.month_after_day(i as u8 + 1));
+        // Lowercasing never makes fewer characters, so this bounds a name's length both as
+        // written and lowercased.
+        let longest = alone
+            .iter()
+            .chain(&after_day)
+            .map(|name| name.chars().flat_map(char::to_lowercase).count())
+            .max()
+            .unwrap_or(0);
         MonthNames {
-            alone: std::array::from_fn(|i| phrases.month(i as u8 + 1)),
-            after_day: std::array::from_fn(|i| phrases.month_after_day(i as u8 + 1)),
+            alone,
+            after_day,
+            longest,
         }
+    }
+
+    /// Whether `word` is short enough to be one of the names, compared as written, ignoring
+    /// ASCII case, or lowercased (lowercasing a word never makes it fewer characters).
+    pub fn may_be(&self, word: &str) -> bool {
+        word.chars().nth(self.longest).is_none()
     }
 
     /// The name of `month` (1–12) standing alone.

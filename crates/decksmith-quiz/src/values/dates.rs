@@ -62,10 +62,21 @@ impl Months {
             .map(|month| (month, Names::Own))
     }
 
+    /// Whether `word` (trimmed) is short enough to be a month name in any of the names read:
+    /// most values are not, and need not be lowercased and compared with every name.
+    fn may_be_month(&self, word: &str) -> bool {
+        ENGLISH.may_be(word)
+            || RUSSIAN.may_be(word)
+            || self.own.as_ref().is_some_and(|own| own.may_be(word))
+    }
+
     /// The month a name standing alone stands for (`December`, `декабрь`), with the names it
     /// is written in.
     fn alone(&self, text: &str) -> Option<(u8, Names)> {
         let word = text.trim();
+        if !self.may_be_month(word) {
+            return None;
+        }
         if let Some(month) = ENGLISH.find_alone(word, |a, b| a.eq_ignore_ascii_case(b)) {
             return Some((month, Names::English));
         }
@@ -86,6 +97,9 @@ impl Months {
     /// The month (1–12) a word of a date stands for, in any form (`December`, `декабрь`,
     /// `декабря`).
     pub fn month_in_date(&self, word: &str) -> Option<u8> {
+        if !self.may_be_month(word.trim()) {
+            return None;
+        }
         self.month_name(word)
             .or_else(|| {
                 let lower = word.trim().to_lowercase();

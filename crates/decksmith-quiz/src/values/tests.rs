@@ -56,3 +56,15 @@ fn classifies_by_form() {
         ValueType::Phrase
     );
 }
+
+#[test]
+fn month_words_are_found_in_every_form_and_longer_words_are_not() {
+    let months = Months::default();
+    assert_eq!(months.month_in_date(" December "), Some(12));
+    assert_eq!(months.month_in_date("SEPTEMBER"), Some(9));
+    assert_eq!(months.month_in_date("Сентября"), Some(9));
+    assert_eq!(months.month_in_date("декабрь"), Some(12));
+    assert_eq!(months.month_in_date("Septembers"), None);
+    assert_eq!(months.month_in_date("the December meeting"), None);
+    assert_eq!(months.month_name("Сентябрь"), Some(9));
+}
