@@ -14,6 +14,9 @@ pub struct MonthNames {
     /// The most characters any of the names has once lowercased: a longer word is none of
     /// them, however it is compared.
     longest: usize,
+    /// The names lowercased (character by character), to compare lowercased words with.
+    alone_lower: [String; 12],
+    after_day_lower: [String; 12],
 }
 
 impl MonthNames {
@@ -29,7 +32,12 @@ impl MonthNames {
             .map(|name| name.chars().flat_map(char::to_lowercase).count())
             .max()
             .unwrap_or(0);
+        let lower = |names: &[String; 12]| -> [String; 12] {
+            std::array::from_fn(|i| names[i].chars().flat_map(char::to_lowercase).collect())
+        };
         MonthNames {
+            alone_lower: lower(&alone),
+            after_day_lower: lower(&after_day),
             alone,
             after_day,
             longest,
@@ -57,9 +65,14 @@ impl MonthNames {
         position(&self.alone, word, same)
     }
 
-    /// The month a name after a day stands for, compared by `same`.
-    pub fn find_after_day(&self, word: &str, same: impl Fn(&str, &str) -> bool) -> Option<u8> {
-        position(&self.after_day, word, same)
+    /// The month a name standing alone stands for, given a lowercased word.
+    pub fn find_alone_lowercase(&self, lower: &str) -> Option<u8> {
+        position(&self.alone_lower, lower, |a, b| a == b)
+    }
+
+    /// The month a name after a day stands for, given a lowercased word.
+    pub fn find_after_day_lowercase(&self, lower: &str) -> Option<u8> {
+        position(&self.after_day_lower, lower, |a, b| a == b)
     }
 }
 

@@ -57,8 +57,8 @@ impl Months {
         }
         let own = self.own.as_ref()?;
         let lower = word.to_lowercase();
-        own.find_alone(&lower, same_lowercase)
-            .or_else(|| own.find_after_day(&lower, same_lowercase))
+        own.find_alone_lowercase(&lower)
+            .or_else(|| own.find_after_day_lowercase(&lower))
             .map(|month| (month, Names::Own))
     }
 
@@ -81,11 +81,11 @@ impl Months {
             return Some((month, Names::English));
         }
         let lower = word.to_lowercase();
-        if let Some(month) = RUSSIAN.find_alone(&lower, same_lowercase) {
+        if let Some(month) = RUSSIAN.find_alone_lowercase(&lower) {
             return Some((month, Names::Russian));
         }
         let own = self.own.as_ref()?;
-        own.find_alone(&lower, same_lowercase)
+        own.find_alone_lowercase(&lower)
             .map(|month| (month, Names::Own))
     }
 
@@ -103,15 +103,10 @@ impl Months {
         self.month_name(word)
             .or_else(|| {
                 let lower = word.trim().to_lowercase();
-                RUSSIAN.find_after_day(&lower, same_lowercase)
+                RUSSIAN.find_after_day_lowercase(&lower)
             })
             .or_else(|| self.in_text_date(word.trim()).map(|(month, _)| month))
     }
-}
-
-/// Whether a month name, lowercased, is `word` (already lowercased).
-fn same_lowercase(name: &str, word: &str) -> bool {
-    name.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 /// The forms of written dates we can vary.
