@@ -761,3 +761,24 @@ test('printing gives a cut grid of cards and a worksheet with the answers on a p
   assert.ok(await screen.page.locator('.answer-key').isHidden(), 'the answers are not on screen');
   await screen.done();
 });
+
+test('the index links no answers; the teacher page, which it does not link, links them', async () => {
+  const index = await open(browser, pageUrl(decks, 'index.html'));
+  const indexHrefs = await index.page.locator('a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  for (const href of indexHrefs) {
+    assert.ok(!/answer-key|\.json$|\.gift$|\.moodle\.xml$|teacher\.html/.test(href), `the index links ${href}`);
+  }
+  await index.done();
+
+  const { page, done } = await open(browser, pageUrl(decks, 'teacher.html'));
+  assert.equal(await page.locator('script').count(), 0, 'the teacher page needs no script');
+  const answers = await page.locator('[data-deck="basics"] .answers a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  assert.deepEqual(answers, ['basics/quiz.json', 'basics/quiz-A.json', 'basics/quiz-B.json']);
+  const hrefs = await page.locator('a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+  for (const href of hrefs.filter((h) => !h.startsWith('#'))) {
+    assert.ok(existsSync(path.join(decks, href)), `${href} exists`);
+  }
+  await checkAccessibility(page, 'the teacher page');
+  await shot(page, 'teacher-desktop');
+  await done();
+});

@@ -33,6 +33,7 @@ pub fn options(content: &Path, out: &Path) -> BuildOptions {
         duplex: None,
         variants: 0,
         deny_warnings: false,
+        student: false,
         notify: None,
     }
 }

@@ -29,7 +29,11 @@ fn builds_every_file_of_every_deck_with_real_content() {
     let out = tmp.path().join("decks");
     let report = build_ok(&options(&fixture("course"), &out));
     let tree = read_tree(&out);
-    let mut expected: Vec<String> = vec![".decksmith-manifest".into(), "index.html".into()];
+    let mut expected: Vec<String> = vec![
+        ".decksmith-manifest".into(),
+        "index.html".into(),
+        "teacher.html".into(),
+    ];
     for deck in ["un-basics", "people-and-dates"] {
         expected.extend(DECK_FILES.iter().map(|f| format!("{deck}/{f}")));
     }
@@ -64,16 +68,20 @@ fn builds_every_file_of_every_deck_with_real_content() {
     assert!(flashcards.contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
     assert!(!flashcards.contains("<script>alert(1)"));
     assert!(flashcards.contains("РГОС"));
-    // The index links every file of every deck.
+    // The index links the study material of every deck and no answers; the teacher page
+    // links every file, and the index does not link the teacher page.
     let index = text("index.html");
+    let teacher = text("teacher.html");
     for deck in ["un-basics", "people-and-dates"] {
         for file in DECK_FILES {
-            assert!(
-                index.contains(&format!("href=\"{deck}/{file}\"")),
-                "{deck}/{file}"
-            );
+            let link = format!("href=\"{deck}/{file}\"");
+            assert!(teacher.contains(&link), "teacher.html: {deck}/{file}");
+            let answers = TEACHER_FILES.contains(file);
+            assert_eq!(index.contains(&link), !answers, "index.html: {deck}/{file}");
         }
     }
+    assert!(!index.contains("teacher.html"));
+    assert!(teacher.contains("href=\"index.html\""));
     // Every PDF is a PDF, every package a zip.
     for (path, bytes) in &tree {
         if path.ends_with(".pdf") {
@@ -83,6 +91,169 @@ fn builds_every_file_of_every_deck_with_real_content() {
             assert!(bytes.starts_with(b"PK"), "{path}");
         }
     }
+}
+
+/// The files of a deck that hold the answers: only the teacher page links them.
+const TEACHER_FILES: &[&str] = &[
+    "answer-key.pdf",
+    "quiz.gift",
+    "quiz.json",
+    "quiz.moodle.xml",
+    "quiz.qti.zip",
+];
+
+/// A file's text as a reader finds it, lower case letters and digits only (so that line
+/// breaks, HTML escapes and PDF layout do not hide a match): a PDF's text through lopdf, an
+/// Anki package's collection unzipped (SQLite keeps short text as it is), any other file as
+/// it is.
+fn readable_text(path: &str, bytes: &[u8]) -> String {
+    let text = if path.ends_with(".pdf") {
+        let doc = lopdf::Document::load_mem(bytes).unwrap();
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let text = doc.extract_text(&pages).unwrap();
+        assert!(!text.trim().is_empty(), "{path}: no text read back");
+        text
+    } else if path.ends_with(".apkg") {
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let mut content = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut content).unwrap();
+            text.push_str(&String::from_utf8_lossy(&content));
+        }
+        text
+    } else {
+        String::from_utf8_lossy(bytes)
+            .replace("&#39;", "'")
+            .replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    squash(&text)
+}
+
+fn squash(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// `--student`: an output with no answers in it at all. The fixture course is built twice,
+/// in full and for students (with a variant form): the student output has only the files
+/// that hold no answers, no teacher page, and no file of it holds the answer a key gives to
+/// any question (its explanation, where the study material does not say the same), nor the
+/// quiz data's answers.
+#[test]
+fn a_student_build_holds_no_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (full, student) = (tmp.path().join("full"), tmp.path().join("student"));
+    let mut opts = options(&fixture("course"), &full);
+    opts.variants = 1;
+    build_ok(&opts);
+    opts.out = student.clone();
+    opts.student = true;
+    let report = build_ok(&opts);
+    assert!(report.teacher.is_none());
+
+    let tree = read_tree(&student);
+    let mut expected: Vec<String> = vec![
+        ".decksmith-manifest".into(),
+        ".decksmith-revisions".into(),
+        "index.html".into(),
+    ];
+    for deck in ["un-basics", "people-and-dates"] {
+        for file in [
+            "cards.tsv",
+            "deck.apkg",
+            "flashcards.html",
+            "flashcards.pdf",
+            "worksheet-A.pdf",
+            "worksheet.pdf",
+        ] {
+            expected.push(format!("{deck}/{file}"));
+        }
+    }
+    expected.sort();
+    assert_eq!(tree.keys().cloned().collect::<Vec<_>>(), expected);
+
+    // The study material is the same as the full build's.
+    let full_tree = read_tree(&full);
+    for path in tree.keys().filter(|p| p.contains('/')) {
+        assert!(
+            tree[path] == full_tree[path],
+            "{path} differs from the full build's"
+        );
+    }
+
+    // Every answer the keys give: each question's explanation, unless the study material
+    // itself says it (a hand-written question's card shows its answer: that is studying).
+    let texts: Vec<(&String, String)> = tree
+        .iter()
+        .map(|(path, bytes)| (path, readable_text(path, bytes)))
+        .collect();
+    let study: String = texts
+        .iter()
+        .filter(|(path, _)| path.contains("flashcards") || path.ends_with(".tsv"))
+        .map(|(_, text)| text.as_str())
+        .collect();
+    let mut checked = 0;
+    for (path, bytes) in &full_tree {
+        if !(path.ends_with(".json")) {
+            continue;
+        }
+        let quiz: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+        for question in quiz["questions"].as_array().unwrap() {
+            let explanation = squash(question["explanation"].as_str().unwrap());
+            if explanation.len() < 20 || study.contains(&explanation) {
+                continue;
+            }
+            checked += 1;
+            for (file, text) in &texts {
+                assert!(
+                    !text.contains(&explanation),
+                    "{file} holds the answer to {} of {path}",
+                    question["id"]
+                );
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} answers checked");
+    // And the answers a quiz page's script carries.
+    for (path, bytes) in &tree {
+        let text = String::from_utf8_lossy(bytes);
+        for key in ["\"answer\":", "\"answers\":", "\"explanation\":"] {
+            assert!(!text.contains(key), "{path} holds {key}");
+        }
+    }
+}
+
+/// A student build of one deck over a full build's output keeps the other decks' study
+/// material, never their answers.
+#[test]
+fn a_student_build_of_one_deck_drops_the_others_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    build_ok(&options(&fixture("course"), &out));
+    let mut opts = options(&fixture("course"), &out);
+    opts.decks = vec!["people-and-dates".into()];
+    opts.student = true;
+    build_ok(&opts);
+    let tree = read_tree(&out);
+    assert!(!tree.contains_key("teacher.html"));
+    for deck in ["un-basics", "people-and-dates"] {
+        for file in TEACHER_FILES.iter().chain(&["quiz.html"]) {
+            assert!(
+                !tree.contains_key(&format!("{deck}/{file}")),
+                "{deck}/{file}"
+            );
+        }
+        assert!(tree.contains_key(&format!("{deck}/worksheet.pdf")));
+    }
+    let index = String::from_utf8(tree["index.html"].clone()).unwrap();
+    assert!(index.contains("href=\"un-basics/flashcards.pdf\""));
+    assert!(!index.contains("quiz.html"));
 }
 
 #[test]

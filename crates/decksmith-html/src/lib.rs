@@ -1,7 +1,8 @@
 //! The study pages of decksmith: the course index, a deck's flashcards and its quizzes.
 //!
-//! [`deck_files`] turns a generated deck into its pages and [`index_file`] makes the
-//! course's index page; both return files as values ([`OutFile`]) and do no IO. [`Assets`]
+//! [`deck_files`] turns a generated deck into its pages, [`index_file`] makes the course's
+//! index page (study material only) and [`teacher_file`] the teacher page (the answers);
+//! all return files as values ([`OutFile`]) and do no IO. [`Assets`]
 //! is made once per build.
 //!
 //! Templates are askama files in the top-level `templates/` folder, compiled into the binary
@@ -91,6 +92,13 @@ pub struct FileLink {
     pub href: String,
 }
 
+impl FileLink {
+    /// The file's name: the last part of its path (`answer-key.pdf`).
+    pub fn name(&self) -> &str {
+        self.href.rsplit('/').next().unwrap_or(&self.href)
+    }
+}
+
 /// A deck as the index page lists it.
 #[derive(Clone, Debug)]
 pub struct DeckSummary<'a> {
@@ -165,6 +173,15 @@ struct IndexPage<'a> {
 }
 
 #[derive(Template)]
+#[template(path = "teacher.html")]
+struct TeacherPage<'a> {
+    page: Page<'a>,
+    ui: &'a Ui<'a>,
+    course: &'a Course,
+    decks: Vec<IndexDeck<'a>>,
+}
+
+#[derive(Template)]
 #[template(path = "flashcards.html")]
 struct FlashcardsPage<'a> {
     page: Page<'a>,
@@ -189,7 +206,38 @@ struct QuizPage<'a> {
     data: String,
 }
 
-/// The course's index page, `index.html`.
+/// The teacher page, `teacher.html`: each deck's answer keys, `quiz.json` and question banks,
+/// then its study material. The index page does not link it: it is the teacher's to open.
+pub fn teacher_file(
+    assets: &Assets,
+    course: &Course,
+    decks: &[DeckSummary<'_>],
+) -> Result<OutFile, HtmlError> {
+    let ui = Ui::new(course);
+    let page = TeacherPage {
+        page: Page {
+            lang: &course.language,
+            title: format!("{} · {}", ui.t("ui.teacher"), course.title),
+            csp: &assets.csp_index,
+            css: &assets.css,
+            script: "",
+        },
+        ui: &ui,
+        course,
+        decks: decks.iter().map(|d| IndexDeck::new(&ui, d)).collect(),
+    }
+    .render()
+    .map_err(|source| HtmlError::Template {
+        page: TEACHER_PAGE.to_owned(),
+        source,
+    })?;
+    Ok(OutFile::new(TEACHER_PAGE, page))
+}
+
+/// The teacher page's name in the output folder.
+pub const TEACHER_PAGE: &str = "teacher.html";
+
+/// The course's index page, `index.html`: each deck's study material, never its answers.
 pub fn index_file(
     assets: &Assets,
     course: &Course,

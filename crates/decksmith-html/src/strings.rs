@@ -30,6 +30,20 @@ pub const UI_STRINGS: &[(&str, &str, &str)] = &[
     ("ui.tags", "Tags", "Теги"),
     ("ui.study", "Study", "Учить"),
     ("ui.files", "Files", "Файлы"),
+    // The teacher page.
+    ("ui.teacher", "For the teacher", "Для преподавателя"),
+    (
+        "ui.teacher-lead",
+        "The answer keys, the quizzes as data and the question banks for Moodle. The index page does not link this page; keep these files from students. A build with --student makes an output without them, safe to publish.",
+        "Ключи ответов, тесты в виде данных и банки вопросов для Moodle. Главная страница не ссылается на эту; не давайте эти файлы студентам. Сборка с --student делает вывод без них, который можно публиковать.",
+    ),
+    ("ui.teacher-answers", "Answers", "Ответы"),
+    ("ui.study-material", "Study material", "Учебные материалы"),
+    (
+        "ui.to-index",
+        "The students' index page",
+        "Главная страница для студентов",
+    ),
     ("ui.file.flashcards", "Flashcards", "Карточки"),
     ("ui.file.quiz", "Quiz", "Тест"),
     ("ui.file.worksheet", "Worksheet", "Рабочий лист"),

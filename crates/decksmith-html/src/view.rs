@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use decksmith_files::Audience;
 use decksmith_model::Course;
 use decksmith_quiz::cards::BLANK;
 use decksmith_quiz::{
@@ -32,8 +33,11 @@ pub struct IndexDeck<'a> {
     pub tags: Vec<&'a str>,
     /// The study pages (HTML).
     pub pages: Vec<&'a FileLink>,
-    /// Everything else: PDFs, JSON, exports.
+    /// The other study material: PDFs, the Anki deck, the cards as TSV.
     pub files: Vec<&'a FileLink>,
+    /// What holds the answers, for the teacher page only: answer keys, `quiz.json`, the
+    /// question banks.
+    pub answers: Vec<&'a FileLink>,
 }
 
 impl<'a> IndexDeck<'a> {
@@ -49,10 +53,11 @@ impl<'a> IndexDeck<'a> {
                 tags.push(tag);
             }
         }
-        let (pages, files) = summary
+        let (answers, study): (Vec<&FileLink>, Vec<&FileLink>) = summary
             .files
             .iter()
-            .partition(|f| f.href.ends_with(".html"));
+            .partition(|f| Audience::of(f.name()) == Audience::Teachers);
+        let (pages, files) = study.into_iter().partition(|f| f.href.ends_with(".html"));
         IndexDeck {
             id: &deck.id,
             title: &deck.title,
@@ -65,6 +70,7 @@ impl<'a> IndexDeck<'a> {
             tags,
             pages,
             files,
+            answers,
         }
     }
 }

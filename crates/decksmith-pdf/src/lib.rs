@@ -251,8 +251,21 @@ impl<'a> DeckPdfs<'a> {
     /// The worksheet and answer key of each form of the quiz: `worksheet.pdf`,
     /// `answer-key.pdf`, `worksheet-A.pdf`, ….
     pub fn quiz_sheets(&mut self) -> Result<Vec<OutFile>, PdfError> {
+        let sheets = self.sheets();
+        self.make(&sheets)
+    }
+
+    /// The worksheet of each form of the quiz, without the answer keys (a student build).
+    pub fn worksheets(&mut self) -> Result<Vec<OutFile>, PdfError> {
+        let mut sheets = self.sheets();
+        sheets.retain(|(_, sheet)| *sheet == Sheet::Worksheet);
+        self.make(&sheets)
+    }
+
+    /// The files of these sheets.
+    fn make(&mut self, sheets: &[(&'a Quiz, Sheet)]) -> Result<Vec<OutFile>, PdfError> {
         let mut files = Vec::new();
-        for (quiz, sheet) in self.sheets() {
+        for &(quiz, sheet) in sheets {
             let suffix = quiz
                 .variant
                 .as_ref()

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 
 use decksmith_export::anki::{Revision, Revisions};
-use decksmith_files::OutFile;
+use decksmith_files::{Audience, OutFile};
 use decksmith_html::{DeckSummary, FileLink, file_label};
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
@@ -46,6 +46,9 @@ pub struct BuildOptions {
     pub variants: usize,
     /// Fail, writing nothing, if there are warnings.
     pub deny_warnings: bool,
+    /// Build for students (`--student`): only what holds no answers (flashcards, worksheets,
+    /// the Anki package and `cards.tsv`), no teacher page; safe to publish.
+    pub student: bool,
     /// Shows a line to the user while the build runs: that it waits for another build into
     /// the same output folder, or that it put back an interrupted build's previous output.
     pub notify: Option<fn(&str)>,
@@ -92,6 +95,8 @@ pub struct BuildReport {
     pub decks: Vec<DeckLine>,
     /// The index page.
     pub index: PathBuf,
+    /// The teacher page (none in a student build).
+    pub teacher: Option<PathBuf>,
     /// Warnings.
     pub diagnostics: Diagnostics,
     /// What happened to files already in the output folder.
@@ -181,17 +186,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
 
     let stage = Instant::now();
+    let previous: Vec<String> = previous
+        .into_iter()
+        .filter(|path| !options.student || for_students(path))
+        .collect();
     let summaries = deck_summaries(&course, &generated.decks, &lines, &previous);
-    // Decks not built this time keep their earlier files.
+    // Decks not built this time keep their earlier files; in a student build, only those
+    // that hold no answers (an earlier full build's answer keys are not carried over).
     let kept = |path: &str| {
         !options.decks.is_empty()
             && course
                 .decks
                 .iter()
                 .any(|d| !selected(&d.id) && path.starts_with(&format!("{}/", d.id)))
+            && (!options.student || for_students(path))
     };
-    let carried = match finish(&renderer, &course, &summaries, &revisions, staging, kept) {
-        Ok(carried) => carried,
+    let (carried, teacher) = match finish(&renderer, &course, &summaries, &revisions, staging, kept)
+    {
+        Ok(done) => done,
         Err(error) => return Err(error.with(diagnostics)),
     };
     timings.stage("index and swap", stage);
@@ -208,6 +220,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     Ok(BuildReport {
         decks: lines,
         index: options.out.join("index.html"),
+        teacher: teacher.map(|name| options.out.join(name)),
         diagnostics,
         carried,
         timings,
@@ -251,6 +264,7 @@ fn renderer(options: &BuildOptions) -> Result<Renderer, BuildError> {
         paper: options.paper,
         layout: options.layout,
         duplex: options.duplex,
+        student: options.student,
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))
 }
@@ -358,8 +372,9 @@ fn render_decks(
         .collect()
 }
 
-/// Writes the index page and the revision history into the new output, then swaps it in,
-/// carrying over the files `kept` says to keep.
+/// Writes the index page, the teacher page and the revision history into the new output,
+/// then swaps it in, carrying over the files `kept` says to keep; what was carried, and the
+/// teacher page's name if there is one.
 fn finish(
     renderer: &Renderer,
     course: &Course,
@@ -367,11 +382,13 @@ fn finish(
     revisions: &Revisions,
     staging: Staging<'_>,
     kept: impl Fn(&str) -> bool,
-) -> Result<Carried, BuildError> {
-    let index = renderer
-        .index(course, summaries)
-        .map_err(|e| BuildError::Render(e, Diagnostics::new()))?;
+) -> Result<(Carried, Option<String>), BuildError> {
+    let render = |e| BuildError::Render(e, Diagnostics::new());
+    let index = renderer.index(course, summaries).map_err(render)?;
+    let teacher = renderer.teacher(course, summaries).map_err(render)?;
+    let teacher_name = teacher.as_ref().map(|f| f.path.clone());
     let mut last: Vec<OutFile> = vec![index];
+    last.extend(teacher);
     if !revisions.notes.is_empty() {
         last.push(OutFile {
             path: REVISIONS.to_owned(),
@@ -383,9 +400,16 @@ fn finish(
             .write(&file.path, &file.bytes)
             .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
     }
-    staging
+    let carried = staging
         .commit(kept)
-        .map_err(|e| BuildError::Write(e, Diagnostics::new()))
+        .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
+    Ok((carried, teacher_name))
+}
+
+/// Whether the file at `path` (`un-track/worksheet.pdf`) holds no answers.
+fn for_students(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    Audience::of(name) == Audience::Students
 }
 
 /// The rendered decks' lines, in deck order, with their warnings, note revisions and costs

@@ -184,6 +184,11 @@ pub struct BuildArgs {
     /// Treat warnings as errors: fail, writing nothing, if there are any.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Build for students: only what holds no answers (the flashcards page, PDF, Anki deck
+    /// and TSV, and the worksheets), safe to publish. No quiz pages (they check answers, so
+    /// they hold them), answer keys, quiz.json, Moodle XML or GIFT, and no teacher page.
+    #[arg(long)]
+    pub student: bool,
     /// Print how long each stage took; with `--timings=FILE`, also write it there as JSON.
     #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
     pub timings: Option<PathBuf>,
@@ -306,6 +311,15 @@ pub fn run_check(args: &CheckArgs) -> ExitCode {
 
 /// `decksmith build`.
 pub fn run_build(args: &BuildArgs) -> ExitCode {
+    if args.student
+        && let Some(format) = args.formats.iter().find(|f| !f.for_students())
+    {
+        eprintln!(
+            "error: `--format {format}` makes answers, which a `--student` build leaves out\n  \
+             = help: leave out `--format {format}`, or build without `--student`"
+        );
+        return ExitCode::from(2);
+    }
     let options = BuildOptions {
         content: ContentDir::new(&args.content),
         out: args.out.clone(),
@@ -330,6 +344,7 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
         }),
         variants: usize::from(args.variants),
         deny_warnings: args.deny_warnings,
+        student: args.student,
         notify: Some(|line| eprintln!("note: {line}")),
     };
     let unchanged = format!("{} was not changed", args.out.display());
@@ -369,6 +384,13 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
                 }
             }
             println!("open {}", report.index.display());
+            if let Some(teacher) = &report.teacher {
+                println!(
+                    "answer keys and question banks: {} (keep them from students; \
+                     `--student` builds an output without them)",
+                    teacher.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diagnostics)) => {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use decksmith_export::anki::{Given, Revisions};
 use decksmith_export::{ExportError, apkg, gift, json, moodle, qti, tsv};
-use decksmith_files::OutFile;
+use decksmith_files::{Audience, OutFile};
 use decksmith_html::{Assets, DeckSummary, HtmlError};
 use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Paper};
 use decksmith_pdf::fonts::Fonts;
@@ -55,6 +55,15 @@ impl Format {
         Format::Qti,
         Format::Tsv,
     ];
+
+    /// Whether a student build (`--student`) makes any file of this format: not `quiz.json`
+    /// and the question banks, which are the answers.
+    pub fn for_students(self) -> bool {
+        match self {
+            Format::Html | Format::Pdf | Format::Apkg | Format::Tsv => true,
+            Format::Json | Format::Moodle | Format::Gift | Format::Qti => false,
+        }
+    }
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -143,6 +152,9 @@ pub struct RenderOptions {
     pub layout: Option<CardLayout>,
     /// Duplex edge for PDFs, overriding the course's (`--duplex`).
     pub duplex: Option<Duplex>,
+    /// Make only what holds no answers (`--student`): no quiz pages, answer keys, `quiz.json`
+    /// or question banks.
+    pub student: bool,
 }
 
 /// Renders decks; made once per build, holding what is expensive to prepare (the pages'
@@ -150,6 +162,7 @@ pub struct RenderOptions {
 #[derive(Debug)]
 pub struct Renderer {
     formats: Vec<Format>,
+    student: bool,
     print: PrintOverrides,
     html: Assets,
     fonts: Fonts,
@@ -187,6 +200,7 @@ impl Renderer {
     pub fn new(options: RenderOptions) -> Result<Renderer, RenderError> {
         Ok(Renderer {
             formats: options.formats,
+            student: options.student,
             print: PrintOverrides {
                 paper: options.paper,
                 layout: options.layout,
@@ -210,6 +224,9 @@ impl Renderer {
         for &format in &self.formats {
             let started = Instant::now();
             let files_before = rendered.files.len();
+            if self.student && !format.for_students() {
+                continue;
+            }
             self.format(format, course, deck, output, anki, &mut rendered)?;
             let bytes = rendered.files[files_before..]
                 .iter()
@@ -221,6 +238,13 @@ impl Renderer {
                 time: started.elapsed(),
                 bytes,
             });
+        }
+        if self.student {
+            // What each arm makes for a student build is chosen above and below; this is
+            // the promise `--student` makes, kept whatever a renderer returns.
+            rendered
+                .files
+                .retain(|f| Audience::of(f.name()) == Audience::Students);
         }
         Ok(rendered)
     }
@@ -237,6 +261,10 @@ impl Renderer {
     ) -> Result<(), RenderError> {
         let files = &mut rendered.files;
         match format {
+            Format::Html if self.student => files.push(OutFile::new(
+                format!("{}/flashcards.html", deck.id),
+                decksmith_html::flashcards(&self.html, course, deck, output)?,
+            )),
             Format::Html => files.extend(decksmith_html::deck_files(
                 &self.html, course, deck, output,
             )?),
@@ -273,17 +301,36 @@ impl Renderer {
             bytes: flashcards.bytes.len(),
         });
         rendered.files.push(flashcards);
-        rendered.files.extend(pdfs.quiz_sheets()?);
+        if self.student {
+            rendered.files.extend(pdfs.worksheets()?);
+        } else {
+            rendered.files.extend(pdfs.quiz_sheets()?);
+        }
         rendered.warnings.extend(pdfs.warnings());
         Ok(())
     }
 
-    /// The course's index page, linking to the files of each deck.
+    /// The course's index page, linking to the study material of each deck.
     pub fn index(
         &self,
         course: &Course,
         decks: &[DeckSummary<'_>],
     ) -> Result<OutFile, RenderError> {
         Ok(decksmith_html::index_file(&self.html, course, decks)?)
+    }
+
+    /// The teacher page, linking to every file of each deck, the answers first; none in a
+    /// student build.
+    pub fn teacher(
+        &self,
+        course: &Course,
+        decks: &[DeckSummary<'_>],
+    ) -> Result<Option<OutFile>, RenderError> {
+        if self.student {
+            return Ok(None);
+        }
+        Ok(Some(decksmith_html::teacher_file(
+            &self.html, course, decks,
+        )?))
     }
 }

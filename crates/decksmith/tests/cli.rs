@@ -131,7 +131,7 @@ fn build_prints_a_line_per_deck_and_the_index() {
 }
 
 #[test]
-fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_index() {
+fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_teacher_page() {
     let tmp = tempfile::tempdir().unwrap();
     let out_dir = tmp.path().join("decks");
     let out = decksmith(&[
@@ -148,7 +148,9 @@ fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_index() 
         "2",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    // Question banks hold the answers: the teacher page lists them, the index never.
     let index = fs::read_to_string(out_dir.join("index.html")).unwrap();
+    let teacher = fs::read_to_string(out_dir.join("teacher.html")).unwrap();
     for deck in ["un-basics", "people-and-dates"] {
         let mut names: Vec<String> = fs::read_dir(out_dir.join(deck))
             .unwrap()
@@ -179,7 +181,8 @@ fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_index() 
             ("quiz-A.moodle.xml", "Quiz, form A (Moodle XML)"),
         ] {
             let link = format!("<a href=\"{deck}/{file}\">{label}</a>");
-            assert!(index.contains(&link), "{link} is not on the index");
+            assert!(teacher.contains(&link), "{link} is not on the teacher page");
+            assert!(!index.contains(&link), "{link} is on the index");
         }
         // A form's Moodle questions go to a category of its own inside the deck's.
         let moodle = fs::read_to_string(out_dir.join(deck).join("quiz-B.moodle.xml")).unwrap();
