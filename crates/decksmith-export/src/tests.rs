@@ -118,6 +118,7 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
         note: None,
         sources: Vec::new(),
         origin: Location::default(),
+        points: 1,
     };
     let quiz = Quiz {
         deck: "d".into(),
@@ -200,6 +201,7 @@ fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
         note: None,
         sources: Vec::new(),
         origin: Location::default(),
+        points: 1,
     };
     let quiz = Quiz {
         deck: "d".into(),
@@ -244,6 +246,7 @@ fn qti_escapes_every_payload_twice_html_then_xml() {
         note: None,
         sources: Vec::new(),
         origin: Location::default(),
+        points: 1,
     };
     let quiz = Quiz {
         deck: "d".into(),

@@ -405,7 +405,35 @@ pub struct QuizSettings {
     pub exclude: Vec<QuestionRef>,
     /// Generated questions to ask whenever they can be made, by id.
     pub pin: Vec<QuestionRef>,
+    /// Points per question of each kind, for marking (every kind has an entry).
+    pub points: BTreeMap<QuestionKind, u32>,
 }
+
+impl QuizSettings {
+    /// The points a question of `kind` is worth.
+    pub fn points(&self, kind: QuestionKind) -> u32 {
+        self.points
+            .get(&kind)
+            .copied()
+            .unwrap_or_else(|| default_points(kind))
+    }
+}
+
+/// The points a question of `kind` is worth unless `quiz: points:` says otherwise: one per
+/// answer a student gives, counting a matching or an ordering as two.
+pub fn default_points(kind: QuestionKind) -> u32 {
+    match kind {
+        QuestionKind::Matching | QuestionKind::Timeline => 2,
+        QuestionKind::Flashcard
+        | QuestionKind::Cloze
+        | QuestionKind::MultipleChoice
+        | QuestionKind::TrueFalse
+        | QuestionKind::Who => 1,
+    }
+}
+
+/// The most points one question can be worth.
+pub const MAX_POINTS: u32 = 100;
 
 /// A generated question named in quiz settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -434,6 +462,10 @@ impl Default for QuizSettings {
             exclude_tags: Vec::new(),
             exclude: Vec::new(),
             pin: Vec::new(),
+            points: QuestionKind::ALL
+                .iter()
+                .map(|&k| (k, default_points(k)))
+                .collect(),
         }
     }
 }

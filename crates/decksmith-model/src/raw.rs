@@ -316,6 +316,10 @@ pub struct RawQuiz {
     /// Generated questions to always ask, by their ids, when they can be made.
     #[serde(default)]
     pub pin: Option<Vec<Text>>,
+    /// Points per question of a kind, for marking worksheets (`matching: 4`): 1 to 100. The
+    /// kinds not named keep theirs (1 each; 2 for matching and timeline).
+    #[serde(default)]
+    pub points: Option<BTreeMap<QuestionKind, u32>>,
 }
 
 /// The kinds of question decksmith generates.

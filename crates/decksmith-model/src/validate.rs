@@ -593,8 +593,36 @@ fn merge_quiz(
     if let Some(ids) = &raw.pin {
         question_refs(&mut quiz.pin, ids, &path.key("pin"), reader);
     }
+    if let Some(points) = &raw.points {
+        quiz_points(&mut quiz, points, &path.key("points"), reader);
+    }
     pinned_and_excluded(&quiz, reader);
     quiz
+}
+
+/// `points:`, each kind's points within what a question can be worth; a kind not named keeps
+/// what it had (from the course's `quiz:`, or the default).
+fn quiz_points(
+    quiz: &mut QuizSettings,
+    points: &BTreeMap<QuestionKind, u32>,
+    at: &Path,
+    reader: &mut Reader<'_, '_>,
+) {
+    for (&kind, &n) in points {
+        if (1..=MAX_POINTS).contains(&n) {
+            quiz.points.insert(kind, n);
+        } else {
+            reader
+                .error_at(
+                    &at.key(&kind.to_string()),
+                    format!("a `{kind}` question cannot be worth {n} points"),
+                )
+                .help = Some(format!(
+                "give each kind 1 to {MAX_POINTS} points (by default {} for `{kind}`)",
+                default_points(kind)
+            ));
+        }
+    }
 }
 
 /// `questions:` and `options:`, each within what a quiz can have.

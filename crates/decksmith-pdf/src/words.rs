@@ -24,6 +24,18 @@ pub const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("pdf.sources", "Sources: {sources}", "Источники: {sources}"),
     ("pdf.order", "Order: {order}", "Порядок: {order}"),
+    ("pdf.points", "Points", "Баллы"),
+    (
+        "pdf.points-total",
+        "Points in all: {total}",
+        "Всего баллов: {total}",
+    ),
+    ("pdf.grid", "Answers at a glance", "Ответы кратко"),
+    (
+        "pdf.grid-then",
+        "Explanations and sources follow, question by question.",
+        "Объяснения и источники — далее, по вопросам.",
+    ),
     (
         "pdf.also",
         "also accepted: {values}",

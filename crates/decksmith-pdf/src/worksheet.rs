@@ -6,7 +6,7 @@
 
 use decksmith_model::Diagnostic;
 use decksmith_quiz::phrases::{PHRASES, Phrasebook};
-use decksmith_quiz::{Body, Choice, Question, Quiz};
+use decksmith_quiz::{Body, Choice, ClozeBody, Matching, Question, Quiz, Timeline};
 
 use super::Context;
 use super::emit::{Item, Page, Text};
@@ -36,6 +36,10 @@ const TICK_BOX: f32 = 3.4 * MM;
 const WRITE_BOX: f32 = 7.0 * MM;
 /// The length of every cloze blank: the same for all, so none hints at its answer.
 const BLANK: f32 = 30.0 * MM;
+/// The column at the right of a question's first line for its points (`____ / 2`).
+const POINTS_WIDTH: f32 = 18.0 * MM;
+/// The line a teacher writes a question's mark on.
+const MARK_LINE: f32 = 9.0 * MM;
 
 /// Which document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +166,19 @@ impl Row {
 struct Block<'a> {
     rows: Vec<Row>,
     question: Option<&'a Question>,
+    /// Starts a page of its own (the answer key's first explanation, after the grid).
+    new_page: bool,
+}
+
+impl<'a> Block<'a> {
+    /// Rows that are not a question.
+    fn of(rows: Vec<Row>) -> Block<'a> {
+        Block {
+            rows,
+            question: None,
+            new_page: false,
+        }
+    }
 }
 
 /// The baseline of the first line of text set at `size` from `top`.
@@ -179,10 +196,7 @@ pub fn pages(
 ) -> Vec<Page> {
     let size = paper_size(paper);
     let width = size.width - 2.0 * MARGIN_X;
-    let mut blocks = vec![Block {
-        rows: vec![header(ctx, quiz, sheet, width)],
-        question: None,
-    }];
+    let mut blocks = vec![Block::of(vec![header(ctx, quiz, sheet, width)])];
     if quiz.questions.is_empty() {
         let mut row = Row::default();
         let h = row.para(
@@ -193,12 +207,11 @@ pub fn pages(
             &ctx.words.get("pdf.no-questions", &[]),
         );
         row.grow(h);
-        blocks.push(Block {
-            rows: vec![row],
-            question: None,
-        });
+        blocks.push(Block::of(vec![row]));
+    } else if sheet == Sheet::AnswerKey {
+        blocks.push(Block::of(grid(ctx, quiz, width)));
     }
-    for question in &quiz.questions {
+    for (i, question) in quiz.questions.iter().enumerate() {
         let rows = match sheet {
             Sheet::Worksheet => worksheet_question(ctx, question, width),
             Sheet::AnswerKey => key_question(ctx, question, width),
@@ -206,6 +219,8 @@ pub fn pages(
         blocks.push(Block {
             rows,
             question: Some(question),
+            // The grid has the first page; the explanations follow on their own.
+            new_page: sheet == Sheet::AnswerKey && i == 0,
         });
     }
     paginate(ctx, size, quiz, sheet, &blocks, warnings)
@@ -228,7 +243,7 @@ fn paginate(
     for block in blocks {
         let height: f32 = block.rows.iter().map(|r| r.height).sum();
         let on_this_page = y < top;
-        if y - height < bottom && on_this_page {
+        if (y - height < bottom || block.new_page) && on_this_page {
             pages.push(Page::new(size.width, size.height));
             y = top;
         }
@@ -396,6 +411,7 @@ fn header(ctx: &Context<'_>, quiz: &Quiz, sheet: Sheet, width: f32) -> Row {
         }
         y = baseline + 4.0 * MM;
     }
+    y = total_points(ctx, &mut row, quiz, sheet, (x + width, y));
     row.marks.push(Mark::Line {
         x1: x,
         x2: x + width,
@@ -404,6 +420,57 @@ fn header(ctx: &Context<'_>, quiz: &Quiz, sheet: Sheet, width: f32) -> Row {
     });
     row.height = y + 4.0 * MM;
     row
+}
+
+/// The sheet's points under its title, at the right: on a worksheet a line for the
+/// student's total out of the quiz's (`Points ______ / 13`), on the key the quiz's total.
+/// Returns where the header goes on below it.
+fn total_points(
+    ctx: &Context<'_>,
+    row: &mut Row,
+    quiz: &Quiz,
+    sheet: Sheet,
+    (right, top): (f32, f32),
+) -> f32 {
+    let total: u32 = quiz.questions.iter().map(|q| q.points).sum();
+    if total == 0 {
+        return top;
+    }
+    let total = total.to_string();
+    let baseline = first_baseline(ctx, Weight::Bold, BODY, top);
+    let regular = ctx.fonts.face(Weight::Regular);
+    let bold = ctx.fonts.face(Weight::Bold);
+    match sheet {
+        Sheet::Worksheet => {
+            let out_of = format!("/ {total}");
+            let ow = bold.width(&out_of) as f32 * BODY / 1000.0;
+            row.text(right - ow, baseline, BODY, Weight::Bold, 0.0, out_of);
+            let line_end = right - ow - 1.5 * MM;
+            let line_start = line_end - 2.0 * MARK_LINE;
+            row.marks.push(Mark::Line {
+                x1: line_start,
+                x2: line_end,
+                dy: baseline + 1.0,
+                width: 0.5,
+            });
+            let label = ctx.words.get("pdf.points", &[]);
+            let lw = regular.width(&label) as f32 * BODY / 1000.0;
+            row.text(
+                line_start - 2.0 * MM - lw,
+                baseline,
+                BODY,
+                Weight::Regular,
+                0.0,
+                label,
+            );
+        }
+        Sheet::AnswerKey => {
+            let text = ctx.words.get("pdf.points-total", &[("total", &total)]);
+            let tw = bold.width(&text) as f32 * BODY / 1000.0;
+            row.text(right - tw, baseline, BODY, Weight::Bold, 0.0, text);
+        }
+    }
+    baseline + 3.0 * MM
 }
 
 /// The number in the left column, on the baseline of a first line set at `line_size`.
@@ -421,25 +488,60 @@ fn number(ctx: &Context<'_>, row: &mut Row, question: &Question, size: f32, line
     );
 }
 
-/// The question text, with its number; and the how-to line under it.
-fn prompt_row(
+/// A question's points at the right end of its first line (set at `line_size`), `right`
+/// being the right margin: on a worksheet after a line for the mark (`____ / 2`), in grey on
+/// the key (`/ 2`).
+fn points(
     ctx: &Context<'_>,
+    row: &mut Row,
     question: &Question,
-    text: &str,
-    how: Option<&str>,
-    width: f32,
-) -> Row {
+    sheet: Sheet,
+    right: f32,
+    line_size: f32,
+) {
+    let text = format!("/ {}", question.points);
+    let size = SMALL + 0.5;
+    let tw = ctx.fonts.face(Weight::Regular).width(&text) as f32 * size / 1000.0;
+    let baseline = first_baseline(ctx, Weight::Regular, line_size, 0.0);
+    let grey = match sheet {
+        Sheet::Worksheet => 0.0,
+        Sheet::AnswerKey => 0.45,
+    };
+    row.text(right - tw, baseline, size, Weight::Regular, grey, text);
+    if sheet == Sheet::Worksheet {
+        row.marks.push(Mark::Line {
+            x1: right - tw - 1.0 * MM - MARK_LINE,
+            x2: right - tw - 1.0 * MM,
+            dy: baseline + 1.0,
+            width: 0.5,
+        });
+    }
+}
+
+/// The question text, with its number and points; and the how-to line under it.
+fn prompt_row(ctx: &Context<'_>, question: &Question, text: &str, how: &str, width: f32) -> Row {
     let mut row = Row::default();
     number(ctx, &mut row, question, BODY, BODY);
+    points(
+        ctx,
+        &mut row,
+        question,
+        Sheet::Worksheet,
+        MARGIN_X + width,
+        BODY,
+    );
     let x = MARGIN_X + NUMBER_WIDTH;
-    let w = width - NUMBER_WIDTH;
-    let mut y = row.para(ctx, (x, 0.0), w, Style(BODY, Weight::Regular, 0.0), text);
-    if let Some(how) = how {
-        y += 0.5 * MM;
-        y += row.para(ctx, (x, y), w, Style(SMALL, Weight::Regular, 0.45), how);
-    }
-    row.height = y + 1.5 * MM;
+    let w = width - NUMBER_WIDTH - POINTS_WIDTH;
+    let y = row.para(ctx, (x, 0.0), w, Style(BODY, Weight::Regular, 0.0), text);
+    row.height = how_to(ctx, &mut row, (x, y), w, how) + 1.5 * MM;
     row
+}
+
+/// The how-to line (`Tick one box.`) under a question's text that ends `top` below the
+/// row's top, the same for every kind; returns where it ends.
+fn how_to(ctx: &Context<'_>, row: &mut Row, (x, top): (f32, f32), width: f32, how: &str) -> f32 {
+    let y = top + 0.5 * MM;
+    y + row.para(ctx, (x, y), width, Style(SMALL, Weight::Regular, 0.45), how)
 }
 
 fn letter(i: usize) -> String {
@@ -449,233 +551,276 @@ fn letter(i: usize) -> String {
     }
 }
 
-/// A worksheet question: the prompt and room to answer.
+/// A worksheet question: the prompt and room to answer, one function per kind.
 fn worksheet_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> {
-    let x = MARGIN_X + NUMBER_WIDTH;
-    let w = width - NUMBER_WIDTH;
     match &question.body {
         Body::MultipleChoice(choice) | Body::Who(choice) => {
-            let mut rows = vec![prompt_row(
-                ctx,
-                question,
-                &choice.prompt,
-                Some(&ctx.words.get("pdf.how.choice", &[])),
-                width,
-            )];
-            rows.extend(options(ctx, choice, x, w));
-            rows
+            worksheet_choice(ctx, question, choice, width)
         }
-        Body::TrueFalse { statement, .. } => {
-            let mut rows = vec![prompt_row(
-                ctx,
-                question,
-                statement,
-                Some(&ctx.words.get("pdf.how.true-false", &[])),
-                width,
-            )];
-            let mut row = Row::default();
-            let mut bx = x;
-            for word in [
-                ctx.words.get("pdf.true", &[]),
-                ctx.words.get("pdf.false", &[]),
-            ] {
-                row.marks.push(Mark::Box {
-                    x: bx,
-                    dy: 0.5 * MM,
-                    width: TICK_BOX,
-                    height: TICK_BOX,
-                });
-                let baseline = 0.5 * MM + TICK_BOX - 1.0;
-                row.text(
-                    bx + TICK_BOX + 2.0 * MM,
-                    baseline,
-                    BODY,
-                    Weight::Regular,
-                    0.0,
-                    word.clone(),
-                );
-                bx += TICK_BOX
-                    + 2.0 * MM
-                    + ctx.fonts.face(Weight::Regular).width(&word) as f32 * BODY / 1000.0
-                    + 12.0 * MM;
-            }
-            row.height = TICK_BOX + 1.5 * MM;
-            rows.push(row);
-            rows
-        }
-        Body::Cloze(cloze) => {
-            let mut row = Row::default();
-            number(ctx, &mut row, question, BODY, BODY);
-            let blank = (BLANK.min(w * 0.6) * 1000.0 / BODY) as u32;
-            let measured =
-                Measured::with_blanks(ctx.fonts, Weight::Regular, &cloze.text, Some(blank));
-            let numbered = cloze.blanks.len() > 1;
-            let lead = BODY * 1.9;
-            let mut y = 0.0;
-            for line in measured
-                .wrap(ctx.fonts, w * 1000.0 / BODY, true)
-                .unwrap_or_default()
-            {
-                let baseline = first_baseline(ctx, Weight::Regular, BODY, y);
-                let mut text = String::new();
-                // Text and blanks are drawn piece by piece: the line's text has no blanks.
-                let mut pieces: Vec<(u32, usize)> =
-                    line.blanks.iter().map(|&(i, at)| (at, i)).collect();
-                pieces.sort_unstable();
-                let mut chars = line.text.chars().peekable();
-                let mut at = 0u32;
-                let face = ctx.fonts.face(Weight::Regular);
-                let mut start = 0u32;
-                for (blank_at, index) in pieces {
-                    while at < blank_at {
-                        let Some(c) = chars.next() else { break };
-                        text.push(c);
-                        at += face.advance(c);
-                    }
-                    row.text(
-                        x + start as f32 * BODY / 1000.0,
-                        baseline,
-                        BODY,
-                        Weight::Regular,
-                        0.0,
-                        std::mem::take(&mut text),
-                    );
-                    let bx = x + blank_at as f32 * BODY / 1000.0;
-                    let bw = (blank as f32 * BODY / 1000.0).min(x + w - bx);
-                    row.marks.push(Mark::Line {
-                        x1: bx,
-                        x2: bx + bw,
-                        dy: baseline + 1.5,
-                        width: 0.6,
-                    });
-                    if numbered {
-                        row.text(
-                            bx + 0.5,
-                            baseline + 1.5 + SMALL * 0.9,
-                            SMALL * 0.8,
-                            Weight::Regular,
-                            0.45,
-                            format!("({})", index + 1),
-                        );
-                    }
-                    at = blank_at + blank;
-                    start = at;
-                }
-                let rest: String = chars.collect();
-                if !rest.is_empty() {
-                    row.text(
-                        x + start as f32 * BODY / 1000.0,
-                        baseline,
-                        BODY,
-                        Weight::Regular,
-                        0.0,
-                        rest,
-                    );
-                }
-                y += lead;
-            }
-            y += 0.5 * MM;
-            y += row.para(
-                ctx,
-                (x, y),
-                w,
-                Style(SMALL, Weight::Regular, 0.45),
-                &ctx.words.get(
-                    if cloze.blanks.len() > 1 {
-                        "pdf.how.cloze-many"
-                    } else {
-                        "pdf.how.cloze"
-                    },
-                    &[],
-                ),
-            );
-            row.height = y + 1.5 * MM;
-            vec![row]
-        }
-        Body::Matching(m) => {
-            let mut rows = vec![prompt_row(
-                ctx,
-                question,
-                &m.prompt,
-                Some(&ctx.words.get("pdf.how.matching", &[])),
-                width,
-            )];
-            let left_x = x + WRITE_BOX + 2.0 * MM;
-            let left_w = (w - WRITE_BOX - 2.0 * MM) * 0.36;
-            let right_x = left_x + left_w + 5.0 * MM;
-            let right_w = x + w - right_x;
-            for i in 0..m.left.len().max(m.right.len()) {
-                let mut row = Row::default();
-                let mut h: f32 = 0.0;
-                if let Some(item) = m.left.get(i) {
-                    row.marks.push(Mark::Box {
-                        x,
-                        dy: 0.0,
-                        width: WRITE_BOX,
-                        height: WRITE_BOX * 0.8,
-                    });
-                    h = h.max(row.labelled(ctx, left_x, left_w, format!("{}.", i + 1), item));
-                    h = h.max(WRITE_BOX * 0.8);
-                }
-                if let Some(item) = m.right.get(i) {
-                    let label = format!("{}.", letter(i));
-                    h = h.max(row.labelled(ctx, right_x, right_w, label, item));
-                }
-                row.height = h + 2.0 * MM;
-                rows.push(row);
-            }
-            rows
-        }
-        Body::Timeline(t) => {
-            let mut rows = vec![prompt_row(
-                ctx,
-                question,
-                &t.prompt,
-                Some(&ctx.words.get("pdf.how.timeline", &[])),
-                width,
-            )];
-            for item in &t.items {
-                let mut row = Row::default();
-                row.marks.push(Mark::Box {
-                    x,
-                    dy: 0.0,
-                    width: WRITE_BOX,
-                    height: WRITE_BOX * 0.8,
-                });
-                let h = row.para(
-                    ctx,
-                    (x + WRITE_BOX + 3.0 * MM, 0.5),
-                    w - WRITE_BOX - 3.0 * MM,
-                    Style(BODY, Weight::Regular, 0.0),
-                    item,
-                );
-                row.height = h.max(WRITE_BOX * 0.8) + 2.0 * MM;
-                rows.push(row);
-            }
-            rows
-        }
-        Body::Flashcard { front, .. } => {
-            let mut rows = vec![prompt_row(
-                ctx,
-                question,
-                front,
-                Some(&ctx.words.get("pdf.how.recall", &[])),
-                width,
-            )];
-            let mut row = Row::default();
-            for i in 1..=2 {
-                row.marks.push(Mark::Line {
-                    x1: x,
-                    x2: x + w,
-                    dy: i as f32 * 8.0 * MM,
-                    width: 0.4,
-                });
-            }
-            row.height = 17.0 * MM;
-            rows.push(row);
-            rows
-        }
+        Body::TrueFalse { statement, .. } => worksheet_true_false(ctx, question, statement, width),
+        Body::Cloze(cloze) => vec![worksheet_cloze(ctx, question, cloze, width)],
+        Body::Matching(m) => worksheet_matching(ctx, question, m, width),
+        Body::Timeline(t) => worksheet_timeline(ctx, question, t, width),
+        Body::Flashcard { front, .. } => worksheet_recall(ctx, question, front, width),
     }
+}
+
+/// Multiple choice and who-questions: the prompt, then the options with tick boxes.
+fn worksheet_choice(
+    ctx: &Context<'_>,
+    question: &Question,
+    choice: &Choice,
+    width: f32,
+) -> Vec<Row> {
+    let how = ctx.words.get("pdf.how.choice", &[]);
+    let mut rows = vec![prompt_row(ctx, question, &choice.prompt, &how, width)];
+    rows.extend(options(
+        ctx,
+        choice,
+        MARGIN_X + NUMBER_WIDTH,
+        width - NUMBER_WIDTH,
+    ));
+    rows
+}
+
+/// True or false: the statement, then a tick box for each.
+fn worksheet_true_false(
+    ctx: &Context<'_>,
+    question: &Question,
+    statement: &str,
+    width: f32,
+) -> Vec<Row> {
+    let how = ctx.words.get("pdf.how.true-false", &[]);
+    let mut rows = vec![prompt_row(ctx, question, statement, &how, width)];
+    let mut row = Row::default();
+    let mut bx = MARGIN_X + NUMBER_WIDTH;
+    for word in [
+        ctx.words.get("pdf.true", &[]),
+        ctx.words.get("pdf.false", &[]),
+    ] {
+        row.marks.push(Mark::Box {
+            x: bx,
+            dy: 0.5 * MM,
+            width: TICK_BOX,
+            height: TICK_BOX,
+        });
+        let baseline = 0.5 * MM + TICK_BOX - 1.0;
+        row.text(
+            bx + TICK_BOX + 2.0 * MM,
+            baseline,
+            BODY,
+            Weight::Regular,
+            0.0,
+            word.clone(),
+        );
+        bx += TICK_BOX
+            + 2.0 * MM
+            + ctx.fonts.face(Weight::Regular).width(&word) as f32 * BODY / 1000.0
+            + 12.0 * MM;
+    }
+    row.height = TICK_BOX + 1.5 * MM;
+    rows.push(row);
+    rows
+}
+
+/// A cloze: the sentence with blanks of one length to write in, then the how-to line as
+/// close under the text as every other kind's.
+fn worksheet_cloze(ctx: &Context<'_>, question: &Question, cloze: &ClozeBody, width: f32) -> Row {
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH - POINTS_WIDTH;
+    let mut row = Row::default();
+    number(ctx, &mut row, question, BODY, BODY);
+    points(
+        ctx,
+        &mut row,
+        question,
+        Sheet::Worksheet,
+        MARGIN_X + width,
+        BODY,
+    );
+    let blank = (BLANK.min(w * 0.6) * 1000.0 / BODY) as u32;
+    let measured = Measured::with_blanks(ctx.fonts, Weight::Regular, &cloze.text, Some(blank));
+    let numbered = cloze.blanks.len() > 1;
+    // Lines with blanks are spaced wider, to leave room to write; the last line ends where
+    // a line of text would, so the how-to line sits as it does under other questions.
+    let lead = BODY * 1.9;
+    let mut y = 0.0;
+    let lines = measured
+        .wrap(ctx.fonts, w * 1000.0 / BODY, true)
+        .unwrap_or_default();
+    let count = lines.len();
+    for (n, line) in lines.into_iter().enumerate() {
+        let baseline = first_baseline(ctx, Weight::Regular, BODY, y);
+        cloze_line(ctx, &mut row, (x, baseline), w, blank, numbered, line);
+        y += if n + 1 == count { BODY * LEADING } else { lead };
+    }
+    let how = ctx.words.get(
+        if numbered {
+            "pdf.how.cloze-many"
+        } else {
+            "pdf.how.cloze"
+        },
+        &[],
+    );
+    // A blank's line sits 1.5 pt under the baseline: keep the hint clear of it.
+    row.height = how_to(ctx, &mut row, (x, y + 1.0 * MM), w, &how) + 1.5 * MM;
+    row
+}
+
+/// One line of a cloze: its text and blanks drawn piece by piece (the line's text has no
+/// blanks), each blank numbered when the sentence has several.
+fn cloze_line(
+    ctx: &Context<'_>,
+    row: &mut Row,
+    (x, baseline): (f32, f32),
+    w: f32,
+    blank: u32,
+    numbered: bool,
+    line: super::text::Line,
+) {
+    let mut text = String::new();
+    let mut pieces: Vec<(u32, usize)> = line.blanks.iter().map(|&(i, at)| (at, i)).collect();
+    pieces.sort_unstable();
+    let mut chars = line.text.chars().peekable();
+    let mut at = 0u32;
+    let face = ctx.fonts.face(Weight::Regular);
+    let mut start = 0u32;
+    for (blank_at, index) in pieces {
+        while at < blank_at {
+            let Some(c) = chars.next() else { break };
+            text.push(c);
+            at += face.advance(c);
+        }
+        row.text(
+            x + start as f32 * BODY / 1000.0,
+            baseline,
+            BODY,
+            Weight::Regular,
+            0.0,
+            std::mem::take(&mut text),
+        );
+        let bx = x + blank_at as f32 * BODY / 1000.0;
+        let bw = (blank as f32 * BODY / 1000.0).min(x + w - bx);
+        row.marks.push(Mark::Line {
+            x1: bx,
+            x2: bx + bw,
+            dy: baseline + 1.5,
+            width: 0.6,
+        });
+        if numbered {
+            row.text(
+                bx + 0.5,
+                baseline + 1.5 + SMALL * 0.9,
+                SMALL * 0.8,
+                Weight::Regular,
+                0.45,
+                format!("({})", index + 1),
+            );
+        }
+        at = blank_at + blank;
+        start = at;
+    }
+    let rest: String = chars.collect();
+    if !rest.is_empty() {
+        row.text(
+            x + start as f32 * BODY / 1000.0,
+            baseline,
+            BODY,
+            Weight::Regular,
+            0.0,
+            rest,
+        );
+    }
+}
+
+/// Matching: numbered items on the left with a box each for a letter, lettered on the right.
+fn worksheet_matching(
+    ctx: &Context<'_>,
+    question: &Question,
+    m: &Matching,
+    width: f32,
+) -> Vec<Row> {
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH;
+    let how = ctx.words.get("pdf.how.matching", &[]);
+    let mut rows = vec![prompt_row(ctx, question, &m.prompt, &how, width)];
+    let left_x = x + WRITE_BOX + 2.0 * MM;
+    let left_w = (w - WRITE_BOX - 2.0 * MM) * 0.36;
+    let right_x = left_x + left_w + 5.0 * MM;
+    let right_w = x + w - right_x;
+    for i in 0..m.left.len().max(m.right.len()) {
+        let mut row = Row::default();
+        let mut h: f32 = 0.0;
+        if let Some(item) = m.left.get(i) {
+            row.marks.push(Mark::Box {
+                x,
+                dy: 0.0,
+                width: WRITE_BOX,
+                height: WRITE_BOX * 0.8,
+            });
+            h = h.max(row.labelled(ctx, left_x, left_w, format!("{}.", i + 1), item));
+            h = h.max(WRITE_BOX * 0.8);
+        }
+        if let Some(item) = m.right.get(i) {
+            let label = format!("{}.", letter(i));
+            h = h.max(row.labelled(ctx, right_x, right_w, label, item));
+        }
+        row.height = h + 2.0 * MM;
+        rows.push(row);
+    }
+    rows
+}
+
+/// A timeline: the events with a box each for their place in time.
+fn worksheet_timeline(
+    ctx: &Context<'_>,
+    question: &Question,
+    t: &Timeline,
+    width: f32,
+) -> Vec<Row> {
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH;
+    let how = ctx.words.get("pdf.how.timeline", &[]);
+    let mut rows = vec![prompt_row(ctx, question, &t.prompt, &how, width)];
+    for item in &t.items {
+        let mut row = Row::default();
+        row.marks.push(Mark::Box {
+            x,
+            dy: 0.0,
+            width: WRITE_BOX,
+            height: WRITE_BOX * 0.8,
+        });
+        let h = row.para(
+            ctx,
+            (x + WRITE_BOX + 3.0 * MM, 0.5),
+            w - WRITE_BOX - 3.0 * MM,
+            Style(BODY, Weight::Regular, 0.0),
+            item,
+        );
+        row.height = h.max(WRITE_BOX * 0.8) + 2.0 * MM;
+        rows.push(row);
+    }
+    rows
+}
+
+/// Recall: the card's front and two lines to write the answer on.
+fn worksheet_recall(ctx: &Context<'_>, question: &Question, front: &str, width: f32) -> Vec<Row> {
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH;
+    let how = ctx.words.get("pdf.how.recall", &[]);
+    let mut rows = vec![prompt_row(ctx, question, front, &how, width)];
+    let mut row = Row::default();
+    for i in 1..=2 {
+        row.marks.push(Mark::Line {
+            x1: x,
+            x2: x + w,
+            dy: i as f32 * 8.0 * MM,
+            width: 0.4,
+        });
+    }
+    row.height = 17.0 * MM;
+    rows.push(row);
+    rows
 }
 
 /// Options with a tick box and a letter each: two columns when every option is short.
@@ -726,162 +871,294 @@ fn options(ctx: &Context<'_>, choice: &Choice, x: f32, w: f32) -> Vec<Row> {
     rows
 }
 
-/// A bold label with text beside it, wrapped under itself rather than under the label;
-/// returns the height taken.
-fn hanging(
-    ctx: &Context<'_>,
-    row: &mut Row,
-    (x, top): (f32, f32),
-    width: f32,
-    label: &str,
-    text: &str,
-) -> f32 {
-    const SIZE: f32 = 9.0;
-    let label_width = ctx.fonts.face(Weight::Bold).width(label) as f32 * SIZE / 1000.0 + 1.5 * MM;
+/// The answer grid at the head of the key: every question's number, its answer in a word
+/// or a letter, and its points, in two columns read down, for marking a class set quickly.
+fn grid(ctx: &Context<'_>, quiz: &Quiz, width: f32) -> Vec<Row> {
+    let mut title = Row::default();
+    let h = title.para(
+        ctx,
+        (MARGIN_X, 0.0),
+        width,
+        Style(12.0, Weight::Bold, 0.0),
+        &ctx.words.get("pdf.grid", &[]),
+    );
+    title.height = h + 2.0 * MM;
+    let mut rows = vec![title];
+    let gap = 8.0 * MM;
+    let column = (width - gap) / 2.0;
+    let half = quiz.questions.len().div_ceil(2);
+    for i in 0..half {
+        let mut row = Row::default();
+        let mut h: f32 = 0.0;
+        for (c, question) in [quiz.questions.get(i), quiz.questions.get(i + half)]
+            .into_iter()
+            .enumerate()
+        {
+            let Some(question) = question else { continue };
+            let x = MARGIN_X + c as f32 * (column + gap);
+            h = h.max(grid_cell(ctx, &mut row, question, x, column));
+        }
+        row.height = h + 1.5 * MM;
+        row.marks.push(Mark::Line {
+            x1: MARGIN_X,
+            x2: MARGIN_X + width,
+            dy: row.height - 0.6 * MM,
+            width: 0.3,
+        });
+        rows.push(row);
+    }
+    let mut then = Row::default();
+    let h = then.para(
+        ctx,
+        (MARGIN_X, 1.5 * MM),
+        width,
+        Style(SMALL, Weight::Regular, 0.45),
+        &ctx.words.get("pdf.grid-then", &[]),
+    );
+    then.height = h + 1.5 * MM;
+    rows.push(then);
+    rows
+}
+
+/// One question in the grid: its number, short answer and points; returns the height.
+fn grid_cell(ctx: &Context<'_>, row: &mut Row, question: &Question, x: f32, column: f32) -> f32 {
+    let label = format!("{}.", question.number);
+    let lw = ctx.fonts.face(Weight::Bold).width(&label) as f32 * BODY / 1000.0;
+    let baseline = first_baseline(ctx, Weight::Regular, BODY, 0.5);
     row.text(
-        x,
-        first_baseline(ctx, Weight::Regular, SIZE, top),
-        SIZE,
+        x + NUMBER_WIDTH - 2.0 * MM - lw,
+        baseline,
+        BODY,
         Weight::Bold,
         0.0,
         label,
     );
+    let pts = format!("/ {}", question.points);
+    let pw = ctx.fonts.face(Weight::Regular).width(&pts) as f32 * SMALL / 1000.0;
+    row.text(x + column - pw, baseline, SMALL, Weight::Regular, 0.45, pts);
     row.para(
         ctx,
-        (x + label_width, top),
-        width - label_width,
-        Style(SIZE, Weight::Regular, 0.0),
-        text,
+        (x + NUMBER_WIDTH, 0.5),
+        column - NUMBER_WIDTH - pw - 3.0 * MM,
+        Style(BODY, Weight::Regular, 0.0),
+        &short_answer(ctx, question),
     )
 }
 
-/// An answer-key entry: the question in grey, the answer, the explanation, the sources.
-fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> {
-    let x = MARGIN_X + NUMBER_WIDTH;
-    let w = width - NUMBER_WIDTH;
-    let size = 10.0;
-    let mut row = Row::default();
-    number(ctx, &mut row, question, size, 8.5);
-    let mut y = 0.0;
-    let para = |row: &mut Row, y: &mut f32, text: &str, weight: Weight, size: f32, grey: f32| {
-        if !text.is_empty() {
-            *y += row.para(ctx, (x, *y), w, Style(size, weight, grey), text);
-        }
-    };
-    let asked = match &question.body {
-        Body::MultipleChoice(c) | Body::Who(c) => c.prompt.clone(),
-        Body::TrueFalse { statement, .. } => statement.clone(),
-        Body::Cloze(c) => c.text.clone(),
-        Body::Matching(m) => m.prompt.clone(),
-        Body::Timeline(t) => t.prompt.clone(),
-        Body::Flashcard { front, .. } => front.clone(),
-    };
-    para(&mut row, &mut y, &asked, Weight::Regular, 8.5, 0.45);
-    y += 0.5 * MM;
+/// A question's answer as the grid gives it: a letter, a word, the blanks' words, the
+/// matches, the order.
+fn short_answer(ctx: &Context<'_>, question: &Question) -> String {
     match &question.body {
-        Body::MultipleChoice(c) | Body::Who(c) => {
-            let answer = c.options.get(c.answer).map(String::as_str).unwrap_or("");
-            para(
-                &mut row,
-                &mut y,
-                &format!("{}. {answer}", letter(c.answer)),
-                Weight::Bold,
-                size,
-                0.0,
-            );
-        }
-        Body::TrueFalse { answer, .. } => {
-            let word = if *answer { "pdf.true" } else { "pdf.false" };
-            para(
-                &mut row,
-                &mut y,
-                &ctx.words.get(word, &[]),
-                Weight::Bold,
-                size,
-                0.0,
-            );
-        }
-        Body::Cloze(c) => {
-            let numbered = c.blanks.len() > 1;
-            for (i, blank) in c.blanks.iter().enumerate() {
-                let mut text = if numbered {
-                    format!("({}) {}", i + 1, blank.answer)
-                } else {
-                    blank.answer.clone()
-                };
-                let others: Vec<&str> = blank
-                    .accept
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|a| *a != blank.answer)
-                    .collect();
-                para(&mut row, &mut y, &text, Weight::Bold, size, 0.0);
-                if !others.is_empty() {
-                    text = ctx.words.get("pdf.also", &[("values", &others.join(", "))]);
-                    para(&mut row, &mut y, &text, Weight::Regular, 8.5, 0.3);
-                }
-            }
-        }
-        Body::Matching(m) => {
-            for &(l, r) in &m.pairs {
-                let label = format!("{} → {}", l + 1, letter(r));
-                let text = format!(
-                    "{} — {}",
-                    m.left.get(l).map(String::as_str).unwrap_or(""),
-                    m.right.get(r).map(String::as_str).unwrap_or("")
-                );
-                y += hanging(ctx, &mut row, (x, y), w, &label, &text);
-            }
-        }
-        Body::Timeline(t) => {
-            // The number each box gets, in the order the items are shown.
-            let mut rank = vec![0; t.items.len()];
-            for (pos, &item) in t.order.iter().enumerate() {
-                if let Some(r) = rank.get_mut(item) {
-                    *r = pos + 1;
-                }
-            }
-            let order: Vec<String> = rank.iter().map(|r| r.to_string()).collect();
-            para(
-                &mut row,
-                &mut y,
-                &ctx.words.get("pdf.order", &[("order", &order.join(", "))]),
-                Weight::Bold,
-                size,
-                0.0,
-            );
-            for (pos, &item) in t.order.iter().enumerate() {
-                let date = t.dates.get(item).map(String::as_str).unwrap_or("");
-                let what = t.items.get(item).map(String::as_str).unwrap_or("");
-                let label = format!("{}.", pos + 1);
-                y += hanging(
-                    ctx,
-                    &mut row,
-                    (x, y),
-                    w,
-                    &label,
-                    &format!("{date} — {what}"),
-                );
-            }
-        }
-        Body::Flashcard { back, .. } => {
-            para(&mut row, &mut y, back, Weight::Bold, size, 0.0);
+        Body::MultipleChoice(c) | Body::Who(c) => letter(c.answer),
+        Body::TrueFalse { answer, .. } => ctx
+            .words
+            .get(if *answer { "pdf.true" } else { "pdf.false" }, &[]),
+        Body::Cloze(c) if c.blanks.len() > 1 => c
+            .blanks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| format!("({}) {}", i + 1, b.answer))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Body::Cloze(c) => c
+            .blanks
+            .first()
+            .map(|b| b.answer.clone())
+            .unwrap_or_default(),
+        Body::Matching(m) => m
+            .pairs
+            .iter()
+            .map(|&(l, r)| format!("{}\u{a0}→\u{a0}{}", l + 1, letter(r)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Body::Timeline(t) => timeline_ranks(t).join(", "),
+        Body::Flashcard { back, .. } => back.clone(),
+    }
+}
+
+/// The number each box of a timeline gets, in the order the items are shown.
+fn timeline_ranks(t: &Timeline) -> Vec<String> {
+    let mut rank = vec![0; t.items.len()];
+    for (pos, &item) in t.order.iter().enumerate() {
+        if let Some(r) = rank.get_mut(item) {
+            *r = pos + 1;
         }
     }
-    if !question.explanation.is_empty() {
-        y += 0.5 * MM;
-        para(
-            &mut row,
-            &mut y,
-            &question.explanation,
-            Weight::Regular,
-            9.0,
-            0.15,
+    rank.iter().map(|r| r.to_string()).collect()
+}
+
+/// An answer-key entry being written: its row and how far down it has got.
+struct KeyEntry<'c, 'a> {
+    ctx: &'c Context<'a>,
+    row: Row,
+    y: f32,
+    x: f32,
+    w: f32,
+}
+
+/// The answer's own size in the key.
+const KEY_ANSWER: f32 = 10.0;
+
+impl KeyEntry<'_, '_> {
+    /// Adds a paragraph (nothing for empty text).
+    fn para(&mut self, text: &str, weight: Weight, size: f32, grey: f32) {
+        if !text.is_empty() {
+            self.y += self.row.para(
+                self.ctx,
+                (self.x, self.y),
+                self.w,
+                Style(size, weight, grey),
+                text,
+            );
+        }
+    }
+
+    /// Adds the answer itself, in bold.
+    fn answer(&mut self, text: &str) {
+        self.para(text, Weight::Bold, KEY_ANSWER, 0.0);
+    }
+
+    /// Adds a bold label with text wrapped beside it.
+    fn hanging(&mut self, label: &str, text: &str) {
+        const SIZE: f32 = 9.0;
+        let ctx = self.ctx;
+        let label_width =
+            ctx.fonts.face(Weight::Bold).width(label) as f32 * SIZE / 1000.0 + 1.5 * MM;
+        self.row.text(
+            self.x,
+            first_baseline(ctx, Weight::Regular, SIZE, self.y),
+            SIZE,
+            Weight::Bold,
+            0.0,
+            label,
         );
+        self.y += self.row.para(
+            ctx,
+            (self.x + label_width, self.y),
+            self.w - label_width,
+            Style(SIZE, Weight::Regular, 0.0),
+            text,
+        );
+    }
+}
+
+/// An answer-key entry: the question in grey, the answer (one function per kind), the
+/// explanation, the teacher's note, the sources.
+fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> {
+    let mut key = KeyEntry {
+        ctx,
+        row: Row::default(),
+        y: 0.0,
+        x: MARGIN_X + NUMBER_WIDTH,
+        w: width - NUMBER_WIDTH - POINTS_WIDTH,
+    };
+    number(ctx, &mut key.row, question, KEY_ANSWER, SMALL);
+    points(
+        ctx,
+        &mut key.row,
+        question,
+        Sheet::AnswerKey,
+        MARGIN_X + width,
+        SMALL,
+    );
+    let asked = match &question.body {
+        Body::MultipleChoice(c) | Body::Who(c) => &c.prompt,
+        Body::TrueFalse { statement, .. } => statement,
+        Body::Cloze(c) => &c.text,
+        Body::Matching(m) => &m.prompt,
+        Body::Timeline(t) => &t.prompt,
+        Body::Flashcard { front, .. } => front,
+    };
+    key.para(asked, Weight::Regular, SMALL, 0.45);
+    key.y += 0.5 * MM;
+    key.w = width - NUMBER_WIDTH;
+    match &question.body {
+        Body::MultipleChoice(c) | Body::Who(c) => key_choice(&mut key, c),
+        Body::TrueFalse { answer, .. } => key_true_false(&mut key, *answer),
+        Body::Cloze(c) => key_cloze(&mut key, c),
+        Body::Matching(m) => key_matching(&mut key, m),
+        Body::Timeline(t) => key_timeline(&mut key, t),
+        Body::Flashcard { back, .. } => key.answer(back),
+    }
+    key_why(&mut key, question);
+    key.row.height = key.y;
+    vec![key.row]
+}
+
+/// The right option, with its letter.
+fn key_choice(key: &mut KeyEntry<'_, '_>, c: &Choice) {
+    let answer = c.options.get(c.answer).map(String::as_str).unwrap_or("");
+    key.answer(&format!("{}. {answer}", letter(c.answer)));
+}
+
+/// True or False.
+fn key_true_false(key: &mut KeyEntry<'_, '_>, answer: bool) {
+    let word = if answer { "pdf.true" } else { "pdf.false" };
+    let word = key.ctx.words.get(word, &[]);
+    key.answer(&word);
+}
+
+/// Each blank's answer, numbered when there are several, with what else is accepted.
+fn key_cloze(key: &mut KeyEntry<'_, '_>, c: &ClozeBody) {
+    let numbered = c.blanks.len() > 1;
+    for (i, blank) in c.blanks.iter().enumerate() {
+        let text = if numbered {
+            format!("({}) {}", i + 1, blank.answer)
+        } else {
+            blank.answer.clone()
+        };
+        key.answer(&text);
+        let others: Vec<&str> = blank
+            .accept
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != blank.answer)
+            .collect();
+        if !others.is_empty() {
+            let text = key
+                .ctx
+                .words
+                .get("pdf.also", &[("values", &others.join(", "))]);
+            key.para(&text, Weight::Regular, SMALL, 0.3);
+        }
+    }
+}
+
+/// Each pair: number → letter, with both sides.
+fn key_matching(key: &mut KeyEntry<'_, '_>, m: &Matching) {
+    for &(l, r) in &m.pairs {
+        let label = format!("{} → {}", l + 1, letter(r));
+        let text = format!(
+            "{} — {}",
+            m.left.get(l).map(String::as_str).unwrap_or(""),
+            m.right.get(r).map(String::as_str).unwrap_or("")
+        );
+        key.hanging(&label, &text);
+    }
+}
+
+/// The numbers of the boxes, then the events in order with their dates.
+fn key_timeline(key: &mut KeyEntry<'_, '_>, t: &Timeline) {
+    let order = timeline_ranks(t).join(", ");
+    let text = key.ctx.words.get("pdf.order", &[("order", &order)]);
+    key.answer(&text);
+    for (pos, &item) in t.order.iter().enumerate() {
+        let date = t.dates.get(item).map(String::as_str).unwrap_or("");
+        let what = t.items.get(item).map(String::as_str).unwrap_or("");
+        key.hanging(&format!("{}.", pos + 1), &format!("{date} — {what}"));
+    }
+}
+
+/// The explanation, the teacher's note and the sources under the answer.
+fn key_why(key: &mut KeyEntry<'_, '_>, question: &Question) {
+    let ctx = key.ctx;
+    if !question.explanation.is_empty() {
+        key.y += 0.5 * MM;
+        key.para(&question.explanation, Weight::Regular, 9.0, 0.15);
     }
     if let Some(note) = &question.note {
         let text = ctx.words.get("pdf.note", &[("note", note)]);
-        para(&mut row, &mut y, &text, Weight::Regular, 8.0, 0.3);
+        key.para(&text, Weight::Regular, 8.0, 0.3);
     }
     if !question.sources.is_empty() {
         let phrases = Phrasebook::new(
@@ -897,8 +1174,6 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
             ctx.words
                 .get("pdf.sources", &[("sources", &cited.join("; "))])
         };
-        para(&mut row, &mut y, &text, Weight::Regular, 8.0, 0.45);
+        key.para(&text, Weight::Regular, 8.0, 0.45);
     }
-    row.height = y;
-    vec![row]
 }

@@ -613,7 +613,12 @@ fn a_character_the_font_lacks_is_a_warning_with_the_entry() {
 fn questions(pages: &[ReadPage]) -> Vec<(String, String)> {
     let mut found: Vec<(u32, usize, Vec<&Run>)> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
-        let mut runs: Vec<&Run> = page.runs.iter().filter(|r| r.y > 15.0 * MM).collect();
+        // Points (`/ 2`) are checked on their own: here they would cut into the text.
+        let mut runs: Vec<&Run> = page
+            .runs
+            .iter()
+            .filter(|r| r.y > 15.0 * MM && !r.text.starts_with("/ "))
+            .collect();
         runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
         for r in runs {
             let number = r.text.strip_suffix('.').and_then(|n| n.parse::<u32>().ok());
@@ -706,8 +711,11 @@ fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Pdfs
     );
     assert!(key[0].text().contains("Answer key"));
 
+    check_points(quiz, &worksheet);
+    check_grid(quiz, &key);
     let on_sheet = questions(&worksheet);
-    let in_key = questions(&key);
+    // The grid has the key's first page; the explanations start on the next.
+    let in_key = questions(&key[1..]);
     assert_eq!(
         on_sheet.len(),
         quiz.questions.len(),
@@ -795,6 +803,150 @@ fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Pdfs
             );
         }
     }
+}
+
+/// The runs of `pages` that show points (`/ 2`), in reading order, with their values.
+fn points_shown(pages: &[ReadPage]) -> Vec<(u32, bool)> {
+    let mut out = Vec::new();
+    for page in pages {
+        let mut runs: Vec<&Run> = page.runs.iter().collect();
+        runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+        for r in runs {
+            if let Some(n) = r.text.strip_prefix("/ ").and_then(|n| n.parse().ok()) {
+                out.push((n, r.bold));
+            }
+        }
+    }
+    out
+}
+
+/// The worksheet shows each question's points beside it, in order, and the total at the
+/// top, which is their sum.
+fn check_points(quiz: &Quiz, worksheet: &[ReadPage]) {
+    let shown = points_shown(worksheet);
+    let per_question: Vec<u32> = quiz.questions.iter().map(|q| q.points).collect();
+    let total: u32 = per_question.iter().sum();
+    assert!(total > 0);
+    let mut expected = vec![(total, true)];
+    expected.extend(per_question.iter().map(|&p| (p, false)));
+    assert_eq!(shown, expected, "the total, then each question's points");
+    // Each question's points are on its first line, at the right margin.
+    let page = &worksheet[0];
+    for q in quiz.questions.iter().take(3) {
+        let label = format!("{}.", q.number);
+        let Some(number) = page.runs.iter().find(|r| r.bold && r.text == label) else {
+            continue;
+        };
+        let mark = format!("/ {}", q.points);
+        assert!(
+            page.runs.iter().any(|r| r.text == mark
+                && (r.y - number.y).abs() < 0.5
+                && r.x + r.width > page.width - 19.0 * MM),
+            "question {}: `{mark}` not beside its number",
+            q.number
+        );
+    }
+}
+
+/// The key's first page is the grid: every question's number once, read down two columns,
+/// with its short answer and points, and no explanation; the explanations start after it.
+fn check_grid(quiz: &Quiz, key: &[ReadPage]) {
+    let grid = &key[0];
+    assert!(grid.text().contains("Answers at a glance"));
+    let mut numbers: Vec<(u32, f32, f32)> = grid
+        .runs
+        .iter()
+        .filter(|r| r.bold)
+        .filter_map(|r| {
+            let n = r.text.strip_suffix('.')?.parse().ok()?;
+            Some((n, r.x, r.y))
+        })
+        .collect();
+    // Column by column, top to bottom.
+    let middle = grid.width / 2.0;
+    numbers.sort_by(|a, b| {
+        (a.1 > middle)
+            .cmp(&(b.1 > middle))
+            .then(b.2.total_cmp(&a.2))
+    });
+    let order: Vec<u32> = numbers.iter().map(|n| n.0).collect();
+    let half = quiz.questions.len().div_ceil(2) as u32;
+    let expected: Vec<u32> = (1..=quiz.questions.len() as u32).collect();
+    assert_eq!(order, expected, "the grid reads down two columns");
+    if quiz.questions.len() > 1 {
+        let first_right = numbers.iter().find(|n| n.0 == half + 1).expect("column 2");
+        assert!(first_right.1 > grid.width / 2.0 - 10.0 * MM);
+    }
+    // The grid read cell by cell: column, then line, then left to right, without points.
+    let mut runs: Vec<&Run> = grid
+        .runs
+        .iter()
+        .filter(|r| !r.text.starts_with("/ "))
+        .collect();
+    runs.sort_by(|a, b| {
+        (a.x > middle)
+            .cmp(&(b.x > middle))
+            .then(b.y.total_cmp(&a.y))
+            .then(a.x.total_cmp(&b.x))
+    });
+    let text = squash(&runs.iter().map(|r| r.text.as_str()).collect::<String>());
+    for q in &quiz.questions {
+        let answer = match &q.body {
+            Body::MultipleChoice(c) | Body::Who(c) => letter(c.answer).to_string(),
+            Body::TrueFalse { answer, .. } => if *answer { "True" } else { "False" }.to_owned(),
+            Body::Cloze(c) if c.blanks.len() > 1 => c
+                .blanks
+                .iter()
+                .enumerate()
+                .map(|(i, b)| format!("({}) {}", i + 1, b.answer))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Body::Cloze(c) => c.blanks[0].answer.clone(),
+            Body::Matching(m) => m
+                .pairs
+                .iter()
+                .map(|&(l, r)| format!("{} → {}", l + 1, letter(r)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Body::Timeline(t) => {
+                let mut rank = vec![0; t.items.len()];
+                for (pos, &item) in t.order.iter().enumerate() {
+                    rank[item] = pos + 1;
+                }
+                rank.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+            Body::Flashcard { back, .. } => back.clone(),
+        };
+        let cell = squash(&format!("{}. {answer}", q.number));
+        assert!(
+            text.contains(&cell),
+            "question {}: `{cell}` not in the grid",
+            q.number
+        );
+        let explanation = squash(&q.explanation);
+        if explanation.len() > 30 && !cell.contains(&explanation) {
+            assert!(
+                !text.contains(&explanation),
+                "question {}: its explanation is on the grid page",
+                q.number
+            );
+        }
+    }
+    // The grid's points are the questions' own, and the key states their total.
+    let shown: Vec<u32> = points_shown(std::slice::from_ref(grid))
+        .into_iter()
+        .map(|p| p.0)
+        .collect();
+    let mut expected: Vec<u32> = quiz.questions.iter().map(|q| q.points).collect();
+    let mut shown_sorted = shown.clone();
+    shown_sorted.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(shown_sorted, expected);
+    let total: u32 = expected.iter().sum();
+    assert!(grid.text().contains(&format!("Points in all: {total}")));
 }
 
 #[test]
@@ -921,6 +1073,7 @@ fn only_a_question_taller_than_a_page_is_split_and_that_is_a_warning() {
             file: "decks/d.yaml".to_owned(),
             pos: Pos::new(2 + number, 5),
         },
+        points: 1,
     };
     // Question 2 would fit a page of its own but not what is left after question 1, so
     // it moves to the next page whole; question 3 is longer than any page.
@@ -931,7 +1084,7 @@ fn only_a_question_taller_than_a_page_is_split_and_that_is_a_warning() {
         variant: None,
         questions: vec![
             question(1, "a short question".to_owned()),
-            question(2, "a long question with many words ".repeat(125)),
+            question(2, "a long question with many words ".repeat(105)),
             question(3, "an endless question ".repeat(1200)),
         ],
     };

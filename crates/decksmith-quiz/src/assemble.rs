@@ -329,13 +329,15 @@ pub fn variant_letter(n: usize) -> String {
     char::from(b'A' + (n % 26) as u8).to_string()
 }
 
-/// Puts chosen questions in the order of one form (`None`: the main quiz).
+/// Puts chosen questions in the order of one form (`None`: the main quiz), each worth what
+/// `points` says of its kind.
 pub fn form(
     seed: u64,
     deck: &str,
     title: &str,
     chosen: &[Candidate],
     variant: Option<&str>,
+    points: &dyn Fn(QuestionKind) -> u32,
 ) -> Quiz {
     let label = variant.unwrap_or("main");
     let mut ordered: Vec<&Candidate> = chosen.iter().collect();
@@ -402,6 +404,7 @@ pub fn form(
                 note: c.note.clone(),
                 sources: c.sources.clone(),
                 origin: c.origin.clone(),
+                points: points(c.kind()),
             }
         })
         .collect();

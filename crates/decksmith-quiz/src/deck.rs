@@ -281,11 +281,12 @@ fn forms(
     chosen: &[Candidate],
     options: &GenerateOptions,
 ) -> (Quiz, Vec<Quiz>) {
-    let quiz = assemble::form(seed, &deck.id, &deck.title, chosen, None);
+    let points = |kind| deck.quiz.points(kind);
+    let quiz = assemble::form(seed, &deck.id, &deck.title, chosen, None, &points);
     let variants = (0..options.variants.min(MAX_VARIANTS))
         .map(|n| {
             let letter = variant_letter(n);
-            assemble::form(seed, &deck.id, &deck.title, chosen, Some(&letter))
+            assemble::form(seed, &deck.id, &deck.title, chosen, Some(&letter), &points)
         })
         .collect();
     (quiz, variants)

@@ -117,6 +117,10 @@ pub(crate) struct Keys<'a, B> {
     note: Option<&'a str>,
     /// Where the content comes from.
     sources: &'a [CitationView],
+    /// What the question is worth when marked (its kind's points in the deck's
+    /// `quiz: points:`).
+    #[schemars(range(min = 1))]
+    points: u32,
 }
 
 impl<'a, B> Keys<'a, B> {
@@ -130,6 +134,7 @@ impl<'a, B> Keys<'a, B> {
             explanation: &question.explanation,
             note: question.note.as_deref(),
             sources: &question.sources,
+            points: question.points,
         }
     }
 }

@@ -219,6 +219,8 @@ pub struct Question {
     pub sources: Vec<CitationView>,
     /// Where the (first) entry is written.
     pub origin: Location,
+    /// What it is worth when marked: its kind's points in the deck's `quiz: points:`.
+    pub points: u32,
 }
 
 impl Question {

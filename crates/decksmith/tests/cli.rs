@@ -63,13 +63,13 @@ fn check_reports_every_error_with_its_place_and_exits_1() {
     let shown = format!("{}/decks/un-basics.yaml", course.display());
     assert!(
         err.contains(&format!(
-            "{shown}:37:5: error: unknown key `sorce:` in this organization entry"
+            "{shown}:38:5: error: unknown key `sorce:` in this organization entry"
         )),
         "{err}"
     );
     assert!(err.contains("= help: did you mean `source:`?"), "{err}");
     assert!(
-        err.contains(&format!("{shown}:45:19: error: unknown source `newz`")),
+        err.contains(&format!("{shown}:46:19: error: unknown source `newz`")),
         "{err}"
     );
     assert!(err.contains("= help: did you mean `news`?"), "{err}");
