@@ -172,6 +172,8 @@ pub struct Source {
 /// A deck: one file of entries.
 #[derive(Clone, Debug)]
 pub struct Deck {
+    /// A short name, for card footers (the title when the deck gives none).
+    pub short: String,
     /// The id: the file name without `.yaml`.
     pub id: String,
     /// The title.

@@ -259,6 +259,10 @@ pub enum SourceKind {
 pub struct RawDeck {
     /// The deck title, shown on its pages and sheets.
     pub title: Text,
+    /// A short name for the deck (`UN track`), shown in the footer of each printed card,
+    /// where a long title would be cut short. The title when not given.
+    #[serde(default)]
+    pub short: Option<Text>,
     /// A sentence or two about the deck, shown on the index page.
     #[serde(default)]
     pub description: Option<Text>,

@@ -1049,6 +1049,11 @@ impl Builder<'_> {
             id: id.to_owned(),
             quiz_origin,
             title: clean(&raw.title),
+            short: raw
+                .short
+                .as_ref()
+                .map(clean)
+                .unwrap_or_else(|| clean(&raw.title)),
             description: raw.description.as_ref().map(clean),
             language,
             tags: deck_tags,

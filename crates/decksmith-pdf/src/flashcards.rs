@@ -17,9 +17,49 @@ use super::text::{self, LEADING, MIN_SIZE, Measured, Para};
 const PADDING: f32 = 4.0 * MM;
 /// The footer's font size.
 const FOOTER_SIZE: f32 = 6.5;
-/// Main text longer than this is set in the regular weight: a whole sentence in bold is hard
-/// to read.
+/// A side's main text is set in bold only when no card of the deck has more than this on that
+/// side: a whole sentence in bold is hard to read, and one weight per side keeps a printed
+/// sheet even.
 const BOLD_UP_TO: usize = 60;
+/// A card whose text fits only below this share of the sheet's typical size shrinks on its
+/// own rather than taking the others down with it.
+const OUTLIER: f32 = 0.6;
+
+/// The weight of the main text of each side, the same on every card of the deck.
+#[derive(Clone, Copy, Debug)]
+pub struct SideWeights {
+    /// The fronts'.
+    pub front: Weight,
+    /// The backs'.
+    pub back: Weight,
+}
+
+impl SideWeights {
+    /// Bold for a side whose main text is short on every card, else regular.
+    pub fn of(cards: &[Card]) -> SideWeights {
+        let weight = |side: fn(&Card) -> &Side| {
+            if cards
+                .iter()
+                .all(|c| side(c).text.chars().count() <= BOLD_UP_TO)
+            {
+                Weight::Bold
+            } else {
+                Weight::Regular
+            }
+        };
+        SideWeights {
+            front: weight(|c| &c.front),
+            back: weight(|c| &c.back),
+        }
+    }
+
+    fn of_side(self, side: CardSide) -> Weight {
+        match side {
+            CardSide::Front => self.front,
+            CardSide::Back => self.back,
+        }
+    }
+}
 
 /// The pages of `flashcards.pdf`; warnings for cards whose text does not fit.
 ///
@@ -33,6 +73,7 @@ pub fn pages(
 ) -> Vec<Page> {
     let plan = plan::flashcards(setup, cards.len());
     let max_size = (plan.grid.cell.height / 9.0).clamp(12.0, 26.0);
+    let weights = SideWeights::of(cards);
     // Every front page has the same cut lines: drawn once, shared by all of them.
     let cut_lines = plan
         .pages
@@ -56,22 +97,21 @@ pub fn pages(
                         _ => page.items.extend(cut_items(&page_plan.lines)),
                     }
                     let mut footers = Footers::default();
-                    for slot in &page_plan.slots {
-                        let Some(card) = cards.get(slot.card) else {
-                            continue;
-                        };
-                        let fits = draw_card(
-                            ctx,
-                            card,
-                            side,
-                            slot.rect,
-                            max_size,
-                            &mut page,
-                            &mut footers,
-                        );
-                        if !fits {
+                    let placed: Vec<(&Card, Rect)> = page_plan
+                        .slots
+                        .iter()
+                        .filter_map(|slot| Some((cards.get(slot.card)?, slot.rect)))
+                        .collect();
+                    let weight = weights.of_side(side);
+                    for ((card, cell), fitted) in placed
+                        .iter()
+                        .zip(fit_sheet(ctx, &placed, side, weight, max_size))
+                    {
+                        if !fitted.fits {
                             warnings.push(too_long(ctx, setup, card, side));
                         }
+                        draw_text(&mut page, fitted, text_box(*cell));
+                        draw_footer(ctx, card, *cell, &mut footers);
                     }
                     // The footers after all the cards' text, numbers then labels: they share
                     // one size and two greys, set once a page rather than once a card.
@@ -158,13 +198,73 @@ fn layout_name(layout: decksmith_model::CardLayout) -> &'static str {
     }
 }
 
-/// The paragraphs of a card side: the main text, then its further lines, smaller.
-pub fn side_paras(ctx: &Context<'_>, side: &Side) -> Vec<Para> {
-    let weight = if side.text.chars().count() <= BOLD_UP_TO {
-        Weight::Bold
-    } else {
-        Weight::Regular
+/// The text of one side of a sheet's cards, fitted: one size for all of them, the largest at
+/// which they all fit (up to `max_size`), except a card that would need much smaller text
+/// than the rest, which shrinks on its own.
+fn fit_sheet(
+    ctx: &Context<'_>,
+    placed: &[(&Card, Rect)],
+    side: CardSide,
+    weight: Weight,
+    max_size: f32,
+) -> Vec<text::Fitted> {
+    let paras: Vec<(Vec<Para>, Rect)> = placed
+        .iter()
+        .map(|&(card, cell)| {
+            let content = match side {
+                CardSide::Front => &card.front,
+                CardSide::Back => &card.back,
+            };
+            (side_paras(ctx, content, weight), text_box(cell))
+        })
+        .collect();
+    // Each card's own size first, found without laying lines out; then each card laid out
+    // once, at the sheet's size or its own smaller one.
+    let sizes: Vec<f32> = paras
+        .iter()
+        .map(|(p, area)| text::fit_size(ctx.fonts, p, area.width, area.height, max_size))
+        .collect();
+    let size = sheet_size(&sizes);
+    paras
+        .iter()
+        .zip(&sizes)
+        .map(|((p, area), &own)| text::fit(ctx.fonts, p, area.width, area.height, own.min(size)))
+        .collect()
+}
+
+/// The one size of a side of a sheet, from the size at which each card fits on its own: the
+/// smallest of them, leaving out the cards that need much less than the sheet's median.
+pub fn sheet_size(sizes: &[f32]) -> f32 {
+    let mut sorted = sizes.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let Some(&median) = sorted.get(sorted.len() / 2) else {
+        return MIN_SIZE;
     };
+    sorted
+        .into_iter()
+        .find(|&s| s >= median * OUTLIER)
+        .unwrap_or(median)
+}
+
+/// Draws fitted text centred in `area`.
+fn draw_text(page: &mut Page, fitted: text::Fitted, area: Rect) {
+    let top = area.y + area.height - (area.height - fitted.height).max(0.0) / 2.0;
+    for line in fitted.lines {
+        let x = area.x + (area.width - line.width) / 2.0;
+        page.text(
+            x,
+            top - line.baseline,
+            line.size,
+            line.weight,
+            line.grey,
+            line.text,
+        );
+    }
+}
+
+/// The paragraphs of a card side: the main text in the side's `weight`, then its further
+/// lines, smaller.
+pub fn side_paras(ctx: &Context<'_>, side: &Side, weight: Weight) -> Vec<Para> {
     let mut paras = vec![Para {
         text: Measured::new(ctx.fonts, weight, &side.text),
         scale: 1.0,
@@ -207,68 +307,52 @@ struct Footers {
     labels: Page,
 }
 
-/// Draws one side of a card in `cell`, its text on `page` and its footer into `footers`;
-/// false when its text did not fit.
-fn draw_card(
-    ctx: &Context<'_>,
-    card: &Card,
-    side: CardSide,
-    cell: Rect,
-    max_size: f32,
-    page: &mut Page,
-    footers: &mut Footers,
-) -> bool {
-    let content = match side {
-        CardSide::Front => &card.front,
-        CardSide::Back => &card.back,
-    };
-    let area = text_box(cell);
-    let fitted = text::fit(
-        ctx.fonts,
-        &side_paras(ctx, content),
-        area.width,
-        area.height,
-        max_size,
-    );
-    let top = area.y + area.height - (area.height - fitted.height).max(0.0) / 2.0;
-    for line in fitted.lines {
-        let x = area.x + (area.width - line.width) / 2.0;
-        page.text(
-            x,
-            top - line.baseline,
-            line.size,
-            line.weight,
-            line.grey,
-            line.text,
-        );
-    }
-
-    // Footer: number and deck on the left, the source on the right.
+/// A card's footer: its number, the deck's short name and its source's short name (the
+/// first, and how many more), each whole when they fit together, else shortened only as far
+/// as they must be.
+fn draw_footer(ctx: &Context<'_>, card: &Card, cell: Rect, footers: &mut Footers) {
     let baseline = cell.y + PADDING;
     let inner = cell.width - 2.0 * PADDING;
+    let width = |weight: Weight, text: &str| {
+        ctx.fonts.face(weight).width(text) as f32 * FOOTER_SIZE / 1000.0
+    };
     let number = card.number.to_string();
-    let number_width = ctx.fonts.face(Weight::Bold).width(&number) as f32 * FOOTER_SIZE / 1000.0;
-    let source = card
-        .sources
-        .iter()
-        .map(|s| s.short.as_str())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let number_width = width(Weight::Bold, &number);
+    let source = match card.sources.as_slice() {
+        [] => String::new(),
+        [one] => one.short.clone(),
+        [first, rest @ ..] => format!("{} +{}", first.short, rest.len()),
+    };
+    let gap = 2.0 * MM;
+    let room = (inner - number_width - 2.0 * gap).max(0.0);
+    let (deck_full, source_full) = (
+        width(Weight::Regular, &ctx.deck.short),
+        width(Weight::Regular, &source),
+    );
+    // Each gets what it needs if both fit; else the shorter keeps its width up to half the
+    // room, and the other has the rest.
+    let (deck_room, source_room) = if deck_full + source_full <= room {
+        (deck_full, source_full)
+    } else if deck_full <= room / 2.0 {
+        (deck_full, room - deck_full)
+    } else if source_full <= room / 2.0 {
+        (room - source_full, source_full)
+    } else {
+        (room / 2.0, room / 2.0)
+    };
+    let (deck, _) = text::ellipsize(
+        ctx.fonts,
+        Weight::Regular,
+        &ctx.deck.short,
+        FOOTER_SIZE,
+        deck_room + 0.01,
+    );
     let (source, source_width) = text::ellipsize(
         ctx.fonts,
         Weight::Regular,
         &source,
         FOOTER_SIZE,
-        inner * 0.5,
-    );
-    let gap = 2.0 * MM;
-    let deck_room = (inner - number_width - source_width - 2.0 * gap).max(0.0);
-    let (deck, _) = text::ellipsize(
-        ctx.fonts,
-        Weight::Regular,
-        &ctx.deck.title,
-        FOOTER_SIZE,
-        deck_room,
+        source_room + 0.01,
     );
     footers.numbers.text(
         cell.x + PADDING,
@@ -294,7 +378,6 @@ fn draw_card(
         0.45,
         source,
     );
-    fitted.fits
 }
 
 /// The calibration sheet's front: a vertical line through the lower half and a horizontal

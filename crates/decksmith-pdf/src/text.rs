@@ -57,6 +57,47 @@ pub struct Line {
     pub blanks: Vec<(usize, u32)>,
 }
 
+/// Units a number is never parted from at the end of a line (`25 °C`, `5 km`, `10 млн`).
+const UNITS: &[&str] = &[
+    "%", "‰", "°", "°C", "°F", "°С", "K", "km", "m", "cm", "mm", "µm", "nm", "kg", "g", "mg", "t",
+    "l", "L", "ml", "h", "min", "s", "ms", "Hz", "kHz", "MHz", "GHz", "W", "kW", "MW", "GW", "kWh",
+    "V", "J", "kJ", "kcal", "B", "kB", "KB", "MB", "GB", "TB", "km/h", "m/s", "m²", "km²", "ha",
+    "€", "$", "£", "₽", "million", "billion", "trillion", "км", "м", "см", "мм", "кг", "г", "т",
+    "л", "мл", "ч", "мин", "с", "руб", "млн", "млрд", "трлн", "тыс", "км²", "га",
+];
+
+/// `text` with a no-break space between a number and the unit after it, so that no line
+/// ends between them (`25 °C`, `2021 г.`).
+pub fn keep_units(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(' ') || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let is_number = |word: &str| {
+        let word = word.trim_start_matches(['(', '[', '«', '"', '\'', '“', '~', '≈']);
+        word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '–' | '−' | '+'))
+    };
+    let is_unit = |word: &str| {
+        let word = word.trim_end_matches(['.', ',', ';', ':', ')', ']', '»', '"', '”', '!', '?']);
+        UNITS.contains(&word)
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len() + 2);
+    for (i, word) in words.iter().enumerate() {
+        out.push_str(word);
+        if let Some(next) = words.get(i + 1) {
+            out.push(if is_number(word) && is_unit(next) {
+                '\u{00A0}'
+            } else {
+                ' '
+            });
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether a character separates words.
 fn is_space(c: char) -> bool {
     // No-break spaces (U+00A0, U+202F) keep words together, so they are not spaces here.
@@ -83,6 +124,8 @@ impl Measured {
         text: &str,
         blank_width: Option<u32>,
     ) -> Measured {
+        let text = keep_units(text);
+        let text = text.as_ref();
         let face = fonts.face(weight);
         let mut tokens = Vec::new();
         let mut blanks = 0;
@@ -485,17 +528,7 @@ fn may_fit(paras: &[Para], bounds: &[(u32, u64)], main: f32, width: f32, height:
 pub fn fit(fonts: &Fonts, paras: &[Para], width: f32, height: f32, max: f32) -> Fitted {
     let max = max.max(MIN_SIZE);
     let steps = ((max - MIN_SIZE) / STEP).floor() as usize;
-    // What rules a size out before any wrapping: a word wider than a line, or more lines
-    // than the box holds even if every line were full.
-    let bounds: Vec<(u32, u64)> = paras
-        .iter()
-        .map(|para| {
-            let words = para.text.tokens.iter().filter(|t| t.blank.is_none());
-            words.fold((0, 0), |(widest, total), t| {
-                (widest.max(t.width), total + u64::from(t.width))
-            })
-        })
-        .collect();
+    let bounds = word_bounds(paras);
     for step in 0..=steps {
         let size = max - step as f32 * STEP;
         if !may_fit(paras, &bounds, size, width, height) {
@@ -513,6 +546,42 @@ pub fn fit(fonts: &Fonts, paras: &[Para], width: f32, height: f32, max: f32) -> 
             };
         }
     }
+    fit_at_minimum(fonts, paras, width, height)
+}
+
+/// The size [`fit`] would choose when the text fits without breaking words, found without
+/// laying any line out (so cheaply); [`MIN_SIZE`] when it does not.
+pub fn fit_size(fonts: &Fonts, paras: &[Para], width: f32, height: f32, max: f32) -> f32 {
+    let max = max.max(MIN_SIZE);
+    let steps = ((max - MIN_SIZE) / STEP).floor() as usize;
+    let bounds = word_bounds(paras);
+    (0..=steps)
+        .map(|step| max - step as f32 * STEP)
+        .find(|&size| {
+            may_fit(paras, &bounds, size, width, height)
+                && height_at(fonts, paras, size, width).is_some_and(|h| h <= height)
+        })
+        .unwrap_or(MIN_SIZE)
+}
+
+/// Per paragraph, its widest word and all its words' widths together: what rules a size out
+/// before any wrapping (a word wider than a line, or more lines than the box holds even if
+/// every line were full).
+fn word_bounds(paras: &[Para]) -> Vec<(u32, u64)> {
+    paras
+        .iter()
+        .map(|para| {
+            let words = para.text.tokens.iter().filter(|t| t.blank.is_none());
+            words.fold((0, 0), |(widest, total), t| {
+                (widest.max(t.width), total + u64::from(t.width))
+            })
+        })
+        .collect()
+}
+
+/// [`fit`] when no size fits whole: the minimum size with over-long words broken, or what
+/// fits at it, cut short.
+fn fit_at_minimum(fonts: &Fonts, paras: &[Para], width: f32, height: f32) -> Fitted {
     let (mut lines, h) = layout(fonts, paras, MIN_SIZE, width, true).unwrap_or_default();
     if h <= height {
         return Fitted {

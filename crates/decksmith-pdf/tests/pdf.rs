@@ -403,6 +403,155 @@ fn check_flashcards(
     pages
 }
 
+/// The main text's size of each card on a card sheet: the largest run in its cell above the
+/// footer.
+fn main_sizes(page: &ReadPage, grid: &Grid) -> Vec<f32> {
+    let mut sizes = Vec::new();
+    for row in 0..grid.rows {
+        for column in 0..grid.columns {
+            let cell = grid.cell(row, column);
+            let size = page
+                .runs_in(cell)
+                .iter()
+                .filter(|r| r.y > cell.y + 6.0 * MM)
+                .map(|r| r.size)
+                .fold(0.0f32, f32::max);
+            if size > 0.0 {
+                sizes.push(size);
+            }
+        }
+    }
+    sizes
+}
+
+/// On every sheet of every bundled deck, the fronts share one size and the backs another,
+/// but for a card that must shrink (smaller than the rest, never larger); every card's main
+/// text of one side of a deck has one weight.
+#[test]
+fn a_sheet_sets_its_fronts_in_one_size_and_its_backs_in_another() {
+    let (course, generated) = bundled();
+    let grid = Grid::new(CardLayout::Grid2x4, Paper::A4);
+    let overrides = PrintOverrides {
+        paper: Some(Paper::A4),
+        layout: Some(CardLayout::Grid2x4),
+        duplex: Some(Duplex::LongEdge),
+    };
+    let mut sheets = 0;
+    for output in &generated.decks {
+        let rendered = render(course, output, &overrides);
+        let pages = read(file(&rendered, "flashcards.pdf"));
+        for (i, page) in pages.iter().enumerate() {
+            let sizes = main_sizes(page, &grid);
+            if sizes.len() < 2 {
+                continue;
+            }
+            sheets += 1;
+            let largest = sizes.iter().copied().fold(0.0f32, f32::max);
+            let at_largest = sizes
+                .iter()
+                .filter(|&&s| (s - largest).abs() < 0.01)
+                .count();
+            assert!(
+                at_largest * 4 >= sizes.len() * 3,
+                "{} page {}: sizes {sizes:?}",
+                output.deck,
+                i + 1
+            );
+            let mut sorted = sizes.clone();
+            sorted.sort_by(f32::total_cmp);
+            let median = sorted[sorted.len() / 2];
+            for s in &sizes {
+                assert!(
+                    (s - largest).abs() < 0.01 || *s < median * 0.6,
+                    "{} page {}: a card at {s} pt beside the sheet's {largest} pt, though it is no outlier: {sizes:?}",
+                    output.deck,
+                    i + 1
+                );
+            }
+        }
+        // One weight for each side's main text across the deck.
+        for side in 0..2 {
+            let weights: std::collections::BTreeSet<bool> = pages
+                .iter()
+                .skip(side)
+                .step_by(2)
+                .flat_map(|page| {
+                    let size = main_sizes(page, &grid).into_iter().fold(0.0f32, f32::max);
+                    page.runs
+                        .iter()
+                        .filter(move |r| (r.size - size).abs() < 0.01)
+                        .map(|r| r.bold)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            assert_eq!(
+                weights.len(),
+                1,
+                "{}: side {side} mixes weights",
+                output.deck
+            );
+        }
+    }
+    assert!(sheets > 20, "{sheets} sheets checked");
+}
+
+/// A card's footer shows the deck's short name and its source's whole, in the cell.
+#[test]
+fn card_footers_show_the_deck_and_source_short_names_whole() {
+    let (course, generated) = bundled();
+    let grid = Grid::new(CardLayout::Grid2x4, Paper::A4);
+    let overrides = PrintOverrides {
+        paper: Some(Paper::A4),
+        layout: Some(CardLayout::Grid2x4),
+        duplex: Some(Duplex::LongEdge),
+    };
+    for output in &generated.decks {
+        let deck = course.deck(&output.deck).expect("deck");
+        let rendered = render(course, output, &overrides);
+        let pages = read(file(&rendered, "flashcards.pdf"));
+        let footers: Vec<String> = pages
+            .iter()
+            .flat_map(|page| page.runs.iter().filter(|r| r.size < 7.0))
+            .map(|r| r.text.clone())
+            .collect();
+        assert!(footers.contains(&deck.short), "{}: {footers:?}", deck.id);
+        assert!(
+            !footers.iter().any(|t| t.ends_with('…')),
+            "{}: a footer is cut: {:?}",
+            deck.id,
+            footers.iter().find(|t| t.ends_with('…'))
+        );
+        for card in output.cards.iter().take(grid.columns * grid.rows) {
+            if let Some(source) = card.sources.first() {
+                assert!(footers.iter().any(|t| t.starts_with(&source.short)));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_number_and_its_unit_stay_on_one_line() {
+    let text = decksmith_pdf::text::keep_units(
+        "Water boils at 100 °C, a flight of 5 km, 2021 г., 10 млн человек and 3 apples",
+    );
+    assert_eq!(
+        text,
+        "Water boils at 100\u{a0}°C, a flight of 5\u{a0}km, 2021\u{a0}г., 10\u{a0}млн человек and 3 apples"
+    );
+    // Measured as one word: no line may break inside it.
+    let measured = decksmith_pdf::text::Measured::new(
+        fonts(),
+        decksmith_pdf::fonts::Weight::Regular,
+        "at 25 °C",
+    );
+    let words: Vec<&str> = measured
+        .tokens
+        .iter()
+        .map(|t| measured.text_of(t))
+        .collect();
+    assert_eq!(words, ["at", "25\u{a0}°C"]);
+}
+
 #[test]
 fn every_card_front_is_in_its_cell_and_its_back_behind_it_in_every_layout() {
     let (course, generated) = bundled();
