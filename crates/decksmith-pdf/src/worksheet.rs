@@ -488,21 +488,22 @@ fn number(ctx: &Context<'_>, row: &mut Row, question: &Question, size: f32, line
     );
 }
 
-/// A question's points at the right end of its first line (set at `line_size`), `right`
-/// being the right margin: on a worksheet after a line for the mark (`____ / 2`), in grey on
-/// the key (`/ 2`).
+/// A question's points at the right end of the line of small text that starts `top` below
+/// the row's top, `right` being the right margin: on a worksheet after a line for the mark
+/// (`____ / 2`) on the how-to line, in grey on the key (`/ 2`) on the question's last line.
+/// Beside the end of a paragraph, never inside one, so that text read out of the PDF (by
+/// copying, a screen reader, pdftotext) keeps the question whole.
 fn points(
     ctx: &Context<'_>,
     row: &mut Row,
     question: &Question,
     sheet: Sheet,
-    right: f32,
-    line_size: f32,
+    (right, top): (f32, f32),
 ) {
     let text = format!("/ {}", question.points);
     let size = SMALL + 0.5;
     let tw = ctx.fonts.face(Weight::Regular).width(&text) as f32 * size / 1000.0;
-    let baseline = first_baseline(ctx, Weight::Regular, line_size, 0.0);
+    let baseline = first_baseline(ctx, Weight::Regular, SMALL, top);
     let grey = match sheet {
         Sheet::Worksheet => 0.0,
         Sheet::AnswerKey => 0.45,
@@ -522,18 +523,17 @@ fn points(
 fn prompt_row(ctx: &Context<'_>, question: &Question, text: &str, how: &str, width: f32) -> Row {
     let mut row = Row::default();
     number(ctx, &mut row, question, BODY, BODY);
+    let x = MARGIN_X + NUMBER_WIDTH;
+    let w = width - NUMBER_WIDTH - POINTS_WIDTH;
+    let y = row.para(ctx, (x, 0.0), w, Style(BODY, Weight::Regular, 0.0), text);
+    row.height = how_to(ctx, &mut row, (x, y), w, how) + 1.5 * MM;
     points(
         ctx,
         &mut row,
         question,
         Sheet::Worksheet,
-        MARGIN_X + width,
-        BODY,
+        (MARGIN_X + width, y + 0.5 * MM),
     );
-    let x = MARGIN_X + NUMBER_WIDTH;
-    let w = width - NUMBER_WIDTH - POINTS_WIDTH;
-    let y = row.para(ctx, (x, 0.0), w, Style(BODY, Weight::Regular, 0.0), text);
-    row.height = how_to(ctx, &mut row, (x, y), w, how) + 1.5 * MM;
     row
 }
 
@@ -630,14 +630,6 @@ fn worksheet_cloze(ctx: &Context<'_>, question: &Question, cloze: &ClozeBody, wi
     let w = width - NUMBER_WIDTH - POINTS_WIDTH;
     let mut row = Row::default();
     number(ctx, &mut row, question, BODY, BODY);
-    points(
-        ctx,
-        &mut row,
-        question,
-        Sheet::Worksheet,
-        MARGIN_X + width,
-        BODY,
-    );
     let blank = (BLANK.min(w * 0.6) * 1000.0 / BODY) as u32;
     let measured = Measured::with_blanks(ctx.fonts, Weight::Regular, &cloze.text, Some(blank));
     let numbered = cloze.blanks.len() > 1;
@@ -663,7 +655,15 @@ fn worksheet_cloze(ctx: &Context<'_>, question: &Question, cloze: &ClozeBody, wi
         &[],
     );
     // A blank's line sits 1.5 pt under the baseline: keep the hint clear of it.
-    row.height = how_to(ctx, &mut row, (x, y + 1.0 * MM), w, &how) + 1.5 * MM;
+    let y = y + 1.0 * MM;
+    row.height = how_to(ctx, &mut row, (x, y), w, &how) + 1.5 * MM;
+    points(
+        ctx,
+        &mut row,
+        question,
+        Sheet::Worksheet,
+        (MARGIN_X + width, y + 0.5 * MM),
+    );
     row
 }
 
@@ -1053,14 +1053,6 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
         w: width - NUMBER_WIDTH - POINTS_WIDTH,
     };
     number(ctx, &mut key.row, question, KEY_ANSWER, SMALL);
-    points(
-        ctx,
-        &mut key.row,
-        question,
-        Sheet::AnswerKey,
-        MARGIN_X + width,
-        SMALL,
-    );
     let asked = match &question.body {
         Body::MultipleChoice(c) | Body::Who(c) => &c.prompt,
         Body::TrueFalse { statement, .. } => statement,
@@ -1070,6 +1062,14 @@ fn key_question(ctx: &Context<'_>, question: &Question, width: f32) -> Vec<Row> 
         Body::Flashcard { front, .. } => front,
     };
     key.para(asked, Weight::Regular, SMALL, 0.45);
+    let last_line = (key.y - SMALL * LEADING).max(0.0);
+    points(
+        ctx,
+        &mut key.row,
+        question,
+        Sheet::AnswerKey,
+        (MARGIN_X + width, last_line),
+    );
     key.y += 0.5 * MM;
     key.w = width - NUMBER_WIDTH;
     match &question.body {

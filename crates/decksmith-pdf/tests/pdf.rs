@@ -979,7 +979,7 @@ fn check_points(quiz: &Quiz, worksheet: &[ReadPage]) {
     let mut expected = vec![(total, true)];
     expected.extend(per_question.iter().map(|&p| (p, false)));
     assert_eq!(shown, expected, "the total, then each question's points");
-    // Each question's points are on its first line, at the right margin.
+    // Each question's points are at the right margin of its how-to line, under its text.
     let page = &worksheet[0];
     for q in quiz.questions.iter().take(3) {
         let label = format!("{}.", q.number);
@@ -987,11 +987,15 @@ fn check_points(quiz: &Quiz, worksheet: &[ReadPage]) {
             continue;
         };
         let mark = format!("/ {}", q.points);
+        let Some(run) = page.runs.iter().find(|r| r.text == mark && r.y < number.y) else {
+            panic!("question {}: no `{mark}` under its number", q.number);
+        };
+        assert!(run.x + run.width > page.width - 19.0 * MM);
         assert!(
-            page.runs.iter().any(|r| r.text == mark
-                && (r.y - number.y).abs() < 0.5
-                && r.x + r.width > page.width - 19.0 * MM),
-            "question {}: `{mark}` not beside its number",
+            page.runs
+                .iter()
+                .any(|r| (r.y - run.y).abs() < 0.5 && r.x < 30.0 * MM && r.size < 9.0 && !r.bold),
+            "question {}: `{mark}` is not on its how-to line",
             q.number
         );
     }
