@@ -195,12 +195,11 @@ pub fn sources_html(sources: &[CitationView], phrases: &Phrasebook<'_>) -> Strin
         .join("; ")
 }
 
-/// What a question is worth in the exports that carry points (Moodle XML, QTI): one point
-/// a question. Moodle and Canvas both split a matching question's points among its pairs,
-/// so a matching question is one point too.
-// points: replaced by Question::points when it lands
-pub fn points(_question: &decksmith_quiz::Question) -> u32 {
-    1
+/// What a question is worth in the exports that carry points (Moodle XML, QTI): its points
+/// as the worksheet shows them (its kind's default, or the deck's `quiz: points:`). Moodle
+/// and Canvas both split a matching question's points among its pairs.
+pub fn points(question: &decksmith_quiz::Question) -> u32 {
+    question.points
 }
 
 /// The label before a question's citations ("Source", "Sources"), in the course's words.
