@@ -1,4 +1,4 @@
-//! The command line: `decksmith build`, `check`, `init` and `schemas`.
+//! The command line: `decksmith build`, `check`, `serve`, `init` and `schemas`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,6 +13,7 @@ use crate::content::ContentDir;
 use crate::init::{StarterLanguage, init, write_schemas};
 use crate::render::Format;
 use crate::report::{generation_report, print_diagnostics};
+use crate::serve::{DEFAULT_PORT, ServeOptions, serve};
 
 /// Turns a course written in YAML into study decks: flashcards and quizzes as HTML pages and
 /// print-ready PDFs.
@@ -45,6 +46,14 @@ pub enum Command {
     /// Every problem is reported at once, as `file:line:col: error: message` with a `help:`
     /// line saying how to fix it. Exit code 0 when the course is fine, 1 when it has errors.
     Check(CheckArgs),
+    /// Build, serve the decks on http://127.0.0.1:PORT/ and rebuild on every change.
+    ///
+    /// The course folder is watched: a change to a deck file rebuilds that deck, any other
+    /// change the whole course, and the open pages reload by themselves. When the course has
+    /// errors, the last good build keeps being served, and the pages and the terminal show
+    /// each error with its place and help. Only this computer can connect. Ctrl-C stops.
+    /// Exit code 0 when stopped, 2 when the port is taken or the folder cannot be watched.
+    Serve(ServeArgs),
     /// Start a new course: course.yaml, sources.yaml, a deck showing every kind of entry,
     /// and the JSON Schemas for editors.
     ///
@@ -87,6 +96,27 @@ pub struct SchemasArgs {
     /// The course folder (the one with course.yaml); the schemas go into its schemas/.
     #[arg(value_name = "DIR", default_value = "content")]
     pub dir: PathBuf,
+}
+
+/// Options of `decksmith serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The course folder: the one with course.yaml, sources.yaml and decks/.
+    #[arg(long, value_name = "DIR", default_value = "content")]
+    pub content: PathBuf,
+    /// Where to write the decks, as for `decksmith build`.
+    #[arg(long, value_name = "DIR", default_value = "target/decks")]
+    pub out: PathBuf,
+    /// The port to serve on; 0 for any free one.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_PORT)]
+    pub port: u16,
+    /// Open the index page in the web browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Make only this format (give it several times for several); all by default. `html`
+    /// alone rebuilds fastest.
+    #[arg(long = "format", value_name = "FORMAT", value_parser = parse_format)]
+    pub formats: Vec<Format>,
 }
 
 /// Options of `decksmith check`.
@@ -209,6 +239,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(&args),
         Command::Check(args) => run_check(&args),
+        Command::Serve(args) => run_serve(&args),
         Command::Init(args) => run_init(&args),
         Command::Schemas(args) => run_schemas(&args),
     }
@@ -270,6 +301,35 @@ pub fn run_schemas(args: &SchemasArgs) -> ExitCode {
         Err(e) => {
             eprintln!("error: {e}\n  = help: {}", e.help());
             ExitCode::from(EXIT_FOLDER)
+        }
+    }
+}
+
+/// `decksmith serve`.
+pub fn run_serve(args: &ServeArgs) -> ExitCode {
+    let options = ServeOptions {
+        build: BuildOptions {
+            content: ContentDir::new(&args.content),
+            out: args.out.clone(),
+            seed: None,
+            decks: Vec::new(),
+            formats: args.formats.clone(),
+            paper: None,
+            layout: None,
+            duplex: None,
+            variants: 0,
+            deny_warnings: false,
+            student: false,
+            notify: Some(|line| eprintln!("note: {line}")),
+        },
+        port: args.port,
+        open: args.open,
+    };
+    match serve(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}\n  = help: {}", e.help());
+            ExitCode::from(2)
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod init;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod timings;
 
 pub use render::Format;
