@@ -29,8 +29,3 @@ pub use course::*;
 pub use diag::{Diagnostic, Diagnostics, Location, Pos, Severity};
 pub use source::SourceFile;
 pub use validate::{ContentInput, LoadOptions, Loaded, deck_id, load};
-
-/// Synthetic courses, for `decksmith-render`'s benchmarks only until they depend on
-/// `decksmith-synth` themselves; not part of the model.
-#[doc(hidden)]
-pub use decksmith_synth as synth;

@@ -1,7 +1,7 @@
 //! What the rendering benchmarks share: a synthetic course of one deck, generated, and the
 //! binary's allocator.
 
-use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load, synth};
+use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
 use decksmith_quiz::{GenerateOptions, Generated, generate};
 
 /// The allocator of the `decksmith` binary, so the numbers are the binary's.
@@ -10,7 +10,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A synthetic course of `entries` entries in one deck, loaded and generated.
 pub fn course(entries: usize) -> (Course, Generated) {
-    let files = synth::course(entries, 1).files;
+    let files = decksmith_synth::course(entries, 1).files;
     let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
     let input = ContentInput {
         course: file(&files[0]),
