@@ -254,6 +254,7 @@ test('on a 390×844 phone every card, flipped, fits the screen with its flip and
   assert.notEqual(second, first, 'a swipe left moves to the next card');
   assert.equal(await page.getAttribute(`[data-card="${second}"]`, 'data-side'), 'front');
   await swipe(page, '[data-card]:visible', 150);
+  assert.equal(page.url(), pageUrl(decks, 'basics/flashcards.html'), 'a swipe right is not the browser\'s "back"');
   assert.equal(await visibleCard(page), first, 'a swipe right moves back');
   await swipe(page, '[data-card]:visible', 20);
   assert.equal(await visibleCard(page), first, 'a short drag is no swipe');
