@@ -34,6 +34,7 @@ pub fn options(content: &Path, out: &Path) -> BuildOptions {
         variants: 0,
         deny_warnings: false,
         student: false,
+        theme: None,
         notify: None,
     }
 }

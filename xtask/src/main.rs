@@ -53,6 +53,7 @@ fn main() -> ExitCode {
         Task::BuildDecks(mut args) => {
             args.content = from_root(&args.content);
             args.out = from_root(&args.out);
+            args.theme = args.theme.as_deref().map(from_root);
             run_build(&args)
         }
         Task::Bench(args) => match bench::bench(&root(), &args) {

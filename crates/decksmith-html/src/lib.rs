@@ -124,13 +124,65 @@ pub struct Assets {
     csp_quiz: String,
 }
 
+/// A course's own stylesheet (its `theme/study.css`), which extends the built-in one (its
+/// rules come after, so they win) or replaces it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Theme {
+    /// The stylesheet. It must not hold `</style`, which would end the page's `<style>`
+    /// element (the driver checks that, with the position, before it gets here).
+    pub css: String,
+    /// Whether it replaces the built-in stylesheet rather than extending it.
+    pub replace: bool,
+}
+
+impl Theme {
+    /// The comment that, at the start of a theme's `study.css`, makes it replace the
+    /// built-in stylesheet instead of extending it.
+    pub const REPLACE: &'static str = "/* decksmith: replace */";
+
+    /// A theme from its stylesheet's text: replacing when it starts with [`Theme::REPLACE`].
+    pub fn from_css(css: &str) -> Theme {
+        let css = css.strip_prefix('\u{feff}').unwrap_or(css);
+        Theme {
+            replace: css.trim_start().starts_with(Theme::REPLACE),
+            css: css.to_owned(),
+        }
+    }
+
+    /// Where `</style` first occurs in `css` (any case), as a byte offset: text there would
+    /// end the page's `<style>` element.
+    pub fn closing_tag(css: &str) -> Option<usize> {
+        css.as_bytes()
+            .windows(7)
+            .position(|w| w.eq_ignore_ascii_case(b"</style"))
+    }
+}
+
 impl Assets {
     /// The assets from `templates/`, with their hashes.
     pub fn new() -> Assets {
+        Assets::themed(None)
+    }
+
+    /// The assets, with a course's own stylesheet after (or instead of) the built-in one.
+    pub fn themed(theme: Option<&Theme>) -> Assets {
         // The HTML parser turns CR LF into LF before the browser hashes an inline element,
         // so the text is normalized the same way (a template saved on Windows still runs).
         let normalize = |text: &str| text.replace("\r\n", "\n");
-        let css = normalize(include_str!("../../../templates/study.css"));
+        let built_in = include_str!("../../../templates/study.css");
+        let css = normalize(&match theme {
+            None => built_in.to_owned(),
+            Some(theme) if theme.replace => theme.css.clone(),
+            Some(theme) => format!(
+                "{built_in}\n/* The course's own theme (theme/study.css). */\n{}",
+                theme.css
+            ),
+        });
+        // Belt and braces: text that would end the <style> element never reaches a page.
+        let css = match Theme::closing_tag(&css) {
+            Some(_) => css.replace("</", "<\\/"),
+            None => css,
+        };
         // The scheduler first: the study script reads `DecksmithFSRS`.
         let flashcards_js = normalize(concat!(
             include_str!("../../../templates/fsrs.js"),

@@ -13,12 +13,12 @@ use std::path::PathBuf;
 
 use decksmith_export::anki::{Revision, Revisions};
 use decksmith_files::{Audience, OutFile};
-use decksmith_html::{DeckSummary, FileLink, file_label};
+use decksmith_html::{DeckSummary, FileLink, Theme, file_label};
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
 use decksmith_quiz::{GenerateOptions, Generated, generate};
 
-use crate::content::{ContentDir, check_source_quotes, read_content};
+use crate::content::{ContentDir, check_source_quotes, read_content, read_theme};
 use crate::output::{Carried, OutputDir, Staging, WriteError};
 use crate::render::{Cost, Format, RenderError, RenderOptions, Renderer};
 use crate::timings::Timings;
@@ -49,6 +49,9 @@ pub struct BuildOptions {
     /// Build for students (`--student`): only what holds no answers (flashcards, worksheets,
     /// the Anki package and `cards.tsv`), no teacher page; safe to publish.
     pub student: bool,
+    /// The folder of the pages' own stylesheet (`--theme`); by default the course's `theme/`
+    /// folder, if it has one.
+    pub theme: Option<PathBuf>,
     /// Shows a line to the user while the build runs: that it waits for another build into
     /// the same output folder, or that it put back an interrupted build's previous output.
     pub notify: Option<fn(&str)>,
@@ -146,7 +149,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     })
     .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
-    let (course, mut diagnostics) = read_and_load(options, started, &mut timings)?;
+    let (course, mut diagnostics, theme) = read_and_load(options, started, &mut timings)?;
     check_deck_ids(&course, &options.decks)?;
 
     let generated = generate_decks(&course, options, &mut diagnostics, &mut timings)?;
@@ -159,7 +162,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // the index links to whatever each has.
     let previous = previous_files(out.path());
     let stage = Instant::now();
-    let renderer = renderer(options)?;
+    let renderer = renderer(options, theme)?;
     timings.stage("prepare renderers", stage);
 
     let staging = match out.begin() {
@@ -228,20 +231,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// Reads the course folder, then loads the course and checks the quotes against their
-/// sources: the course, with its warnings. (`started`: when the build started, which the
-/// "read" stage counts from.)
+/// Reads the course folder and its theme, then loads the course and checks the quotes
+/// against their sources: the course, with its warnings, and the theme. (`started`: when the
+/// build started, which the "read" stage counts from.)
 fn read_and_load(
     options: &BuildOptions,
     started: Instant,
     timings: &mut Timings,
-) -> Result<(Course, Diagnostics), BuildError> {
-    let input = read_content(&options.content).map_err(BuildError::Content)?;
+) -> Result<(Course, Diagnostics, Option<Theme>), BuildError> {
+    let theme = read_theme(&options.content, options.theme.as_deref());
+    // A theme's error is reported with the content's, in the same run.
+    let (theme, theme_error) = match theme {
+        Ok(theme) => (theme, None),
+        Err(error) => (None, Some(*error)),
+    };
+    let input = match read_content(&options.content) {
+        Ok(input) => input,
+        Err(mut diagnostics) => {
+            diagnostics.extend(theme_error);
+            return Err(BuildError::Content(diagnostics));
+        }
+    };
     timings.stage("read", started);
     let stage = Instant::now();
     let loaded = load(&input, &load_options());
     drop(input);
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(theme_error);
     let Some(course) = loaded.course else {
         return Err(BuildError::Content(diagnostics));
     };
@@ -250,11 +266,11 @@ fn read_and_load(
         return Err(BuildError::Content(diagnostics));
     }
     timings.stage("load and validate", stage);
-    Ok((course, diagnostics))
+    Ok((course, diagnostics, theme))
 }
 
 /// The renderers of the formats asked for (all, if none), with the build's print settings.
-fn renderer(options: &BuildOptions) -> Result<Renderer, BuildError> {
+fn renderer(options: &BuildOptions, theme: Option<Theme>) -> Result<Renderer, BuildError> {
     Renderer::new(RenderOptions {
         formats: if options.formats.is_empty() {
             Format::ALL.to_vec()
@@ -265,6 +281,7 @@ fn renderer(options: &BuildOptions) -> Result<Renderer, BuildError> {
         layout: options.layout,
         duplex: options.duplex,
         student: options.student,
+        theme,
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))
 }

@@ -7,7 +7,7 @@ use decksmith_quiz::{DeckOutput, GenerateOptions, generate};
 use rayon::prelude::*;
 
 use crate::build::load_options;
-use crate::content::{ContentDir, check_source_quotes, read_content};
+use crate::content::{ContentDir, check_source_quotes, read_content, read_theme};
 
 /// What checking found.
 #[derive(Debug)]
@@ -24,9 +24,12 @@ pub struct CheckReport {
 /// cannot be generated, and lays out its PDFs to report what does not fit on them: the same
 /// warnings a build gives, without writing anything.
 pub fn check(dir: &ContentDir) -> CheckReport {
+    // The course's own `theme/` folder is checked as a build would read it.
+    let theme_error = read_theme(dir, None).err().map(|error| *error);
     let input = match read_content(dir) {
         Ok(input) => input,
-        Err(diagnostics) => {
+        Err(mut diagnostics) => {
+            diagnostics.extend(theme_error);
             return CheckReport {
                 diagnostics,
                 counts: None,
@@ -36,6 +39,7 @@ pub fn check(dir: &ContentDir) -> CheckReport {
     };
     let loaded = load(&input, &load_options());
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(theme_error);
     let mut generation = Vec::new();
     let counts = loaded.course.as_ref().map(|course| {
         diagnostics.extend(check_source_quotes(dir, course));

@@ -117,6 +117,10 @@ pub struct ServeArgs {
     /// alone rebuilds fastest.
     #[arg(long = "format", value_name = "FORMAT", value_parser = parse_format)]
     pub formats: Vec<Format>,
+    /// The folder with the pages' own stylesheet, `study.css`, instead of the course's
+    /// `theme/` folder (see "A course's own look" in content/README.md).
+    #[arg(long, value_name = "DIR")]
+    pub theme: Option<PathBuf>,
 }
 
 /// Options of `decksmith check`.
@@ -219,6 +223,10 @@ pub struct BuildArgs {
     /// they hold them), answer keys, quiz.json, Moodle XML or GIFT, and no teacher page.
     #[arg(long)]
     pub student: bool,
+    /// The folder with the pages' own stylesheet, `study.css`, instead of the course's
+    /// `theme/` folder (see "A course's own look" in content/README.md).
+    #[arg(long, value_name = "DIR")]
+    pub theme: Option<PathBuf>,
     /// Print how long each stage took; with `--timings=FILE`, also write it there as JSON.
     #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true, default_missing_value = "-")]
     pub timings: Option<PathBuf>,
@@ -320,6 +328,7 @@ pub fn run_serve(args: &ServeArgs) -> ExitCode {
             variants: 0,
             deny_warnings: false,
             student: false,
+            theme: args.theme.clone(),
             notify: Some(|line| eprintln!("note: {line}")),
         },
         port: args.port,
@@ -405,6 +414,7 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
         variants: usize::from(args.variants),
         deny_warnings: args.deny_warnings,
         student: args.student,
+        theme: args.theme.clone(),
         notify: Some(|line| eprintln!("note: {line}")),
     };
     let unchanged = format!("{} was not changed", args.out.display());

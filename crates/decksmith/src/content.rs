@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use std::collections::BTreeMap;
 
+use decksmith_html::Theme;
 use decksmith_model::quotes::{SourceText, check_quotes};
 use decksmith_model::source::MAX_FILE_BYTES;
 use decksmith_model::{ContentInput, Course, Diagnostic, Diagnostics, Location, Pos, SourceFile};
@@ -219,4 +220,91 @@ pub fn io_reason(e: &io::Error) -> String {
         Some(cut) => text[..cut].to_owned(),
         None => text,
     }
+}
+
+/// The theme folder's stylesheet, which the pages use after (or instead of) the built-in one.
+pub const THEME_CSS: &str = "study.css";
+
+/// Reads the course's own look: `study.css` in `theme` (`--theme DIR`), or else in the
+/// course's `theme/` folder if it has one. No theme folder is no theme; a theme folder without
+/// a readable `study.css`, or one whose text would end the page's `<style>` element, is an
+/// error at that file.
+pub fn read_theme(
+    dir: &ContentDir,
+    theme: Option<&Path>,
+) -> Result<Option<Theme>, Box<Diagnostic>> {
+    let (folder, shown) = match theme {
+        Some(path) => (path.to_path_buf(), ContentDir::new(path).display),
+        None => {
+            let path = dir.path.join("theme");
+            if !path.exists() {
+                return Ok(None);
+            }
+            (path, dir.show("theme"))
+        }
+    };
+    if !folder.is_dir() {
+        return Err(Box::new(
+            Diagnostic::error(
+                at(&shown),
+                format!("the theme folder `{shown}` does not exist"),
+            )
+            .with_help(format!(
+                "point --theme at a folder that holds a `{THEME_CSS}`, or leave --theme out"
+            )),
+        ));
+    }
+    let file = format!("{shown}/{THEME_CSS}");
+    let bytes = match fs::metadata(folder.join(THEME_CSS)).and_then(|meta| {
+        if meta.len() > MAX_FILE_BYTES as u64 {
+            Err(io::Error::other(format!(
+                "it is {} bytes; a theme's stylesheet can be at most {MAX_FILE_BYTES}",
+                meta.len()
+            )))
+        } else {
+            fs::read(folder.join(THEME_CSS))
+        }
+    }) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Box::new(Diagnostic::error(
+                at(&file),
+                format!("the theme folder `{shown}` has no `{THEME_CSS}`"),
+            )
+            .with_help(format!(
+                "put the pages' own styles in `{file}` (see \"A course's own look\" in content/README.md), or remove the folder"
+            ))));
+        }
+        Err(e) => {
+            return Err(Box::new(Diagnostic::error(
+                at(&file),
+                format!("failed to read `{file}` ({})", io_reason(&e)),
+            )));
+        }
+    };
+    let Ok(css) = String::from_utf8(bytes) else {
+        return Err(Box::new(
+            Diagnostic::error(at(&file), format!("`{file}` is not UTF-8 text"))
+                .with_help("save the stylesheet as UTF-8 in your editor"),
+        ));
+    };
+    if let Some(offset) = Theme::closing_tag(&css) {
+        let before = &css[..offset];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        return Err(Box::new(
+            Diagnostic::error(
+                Location {
+                    file,
+                    pos: Pos {
+                        line: u32::try_from(line).unwrap_or(u32::MAX),
+                        col: u32::try_from(col).unwrap_or(u32::MAX),
+                    },
+                },
+                "a stylesheet cannot hold `</style`: the page would end the styles there",
+            )
+            .with_help("remove it; to write it inside a CSS string, escape it as `<\\/style`"),
+        ));
+    }
+    Ok(Some(Theme::from_css(&css)))
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use decksmith_export::anki::{Given, Revisions};
 use decksmith_export::{ExportError, apkg, gift, json, moodle, qti, tsv};
 use decksmith_files::{Audience, OutFile};
-use decksmith_html::{Assets, DeckSummary, HtmlError};
+use decksmith_html::{Assets, DeckSummary, HtmlError, Theme};
 use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Paper};
 use decksmith_pdf::fonts::Fonts;
 use decksmith_pdf::{DeckPdfs, PdfError, PrintOverrides};
@@ -155,6 +155,8 @@ pub struct RenderOptions {
     /// Make only what holds no answers (`--student`): no quiz pages, answer keys, `quiz.json`
     /// or question banks.
     pub student: bool,
+    /// The course's own stylesheet for the pages, if it has one.
+    pub theme: Option<Theme>,
 }
 
 /// Renders decks; made once per build, holding what is expensive to prepare (the pages'
@@ -206,7 +208,7 @@ impl Renderer {
                 layout: options.layout,
                 duplex: options.duplex,
             },
-            html: Assets::new(),
+            html: Assets::themed(options.theme.as_ref()),
             fonts: Fonts::load().map_err(PdfError::Fonts)?,
         })
     }

@@ -205,6 +205,21 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     watcher
         .watch(&watched, RecursiveMode::Recursive)
         .map_err(|e| ServeError::Watch(content.display.clone(), e))?;
+    // A theme folder outside the course (`--theme`) is watched too; a change there is a
+    // change of every page.
+    let theme = options.build.theme.as_ref().map(|dir| {
+        (
+            dir.canonicalize().unwrap_or_else(|_| dir.clone()),
+            dir.display().to_string(),
+        )
+    });
+    if let Some((dir, shown)) = &theme
+        && !dir.starts_with(&watched)
+    {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| ServeError::Watch(shown.clone(), e))?;
+    }
 
     let mut builder = Builder {
         options: options.build.clone(),
@@ -228,7 +243,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     });
     let url = format!("http://127.0.0.1:{port}/");
     println!("serving {url} (Ctrl-C stops)");
-    println!("watching {} for changes", content.display);
+    match &theme {
+        Some((_, shown)) => println!("watching {} and {shown} for changes", content.display),
+        None => println!("watching {} for changes", content.display),
+    }
     if options.open {
         open_browser(&url);
     }
@@ -276,7 +294,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
                 quiet = Some(DEBOUNCE);
             }
         }
-        let changes = classify(&watched, &out, &builder.decks, &paths);
+        let theme_dir = theme.as_ref().map(|(dir, _)| dir.as_path());
+        let changes = classify(&watched, theme_dir, &out, &builder.decks, &paths);
         if !stopping && changes != Changes::None {
             builder.run(&changes);
         }
@@ -408,18 +427,38 @@ fn deck_ids(content: &Path) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
-/// What the changed `paths` (absolute, under `content`) ask to rebuild: the decks whose
-/// files changed, or everything when another file did or a deck file came or went. Files
-/// hidden or left by editors (`.name`, `name~`, `*.swp`), and the output folder and its
-/// build's siblings when they lie in the course folder, are not the course's.
-fn classify(content: &Path, out: &Path, known: &BTreeSet<String>, paths: &[PathBuf]) -> Changes {
+/// What the changed `paths` (absolute, under `content` or `theme`) ask to rebuild: the decks
+/// whose files changed, or everything when another file did, a deck file came or went, or
+/// the theme changed. Files hidden or left by editors (`.name`, `name~`, `*.swp`), and the
+/// output folder and its build's siblings when they lie in the course folder, are not the
+/// course's.
+fn classify(
+    content: &Path,
+    theme: Option<&Path>,
+    out: &Path,
+    known: &BTreeSet<String>,
+    paths: &[PathBuf],
+) -> Changes {
     let mut decks = BTreeSet::new();
     for path in paths {
         if path.starts_with(out) {
             continue;
         }
-        let Ok(relative) = path.strip_prefix(content) else {
-            continue;
+        let relative = match (path.strip_prefix(content), theme) {
+            (Ok(relative), _) => relative,
+            (Err(_), Some(theme)) if path.starts_with(theme) => match path.strip_prefix(theme) {
+                Ok(relative)
+                    if relative.components().any(|c| {
+                        c.as_os_str()
+                            .to_str()
+                            .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+                    }) =>
+                {
+                    continue;
+                }
+                _ => return Changes::Everything,
+            },
+            _ => continue,
         };
         let names: Vec<&str> = relative
             .components()
@@ -720,27 +759,53 @@ mod tests {
         let at = |p: &str| vec![content.join(p)];
         // Deck files that do not exist on disk (as here) came or went: build everything.
         assert_eq!(
-            classify(content, out, &known, &at("decks/a.yaml")),
+            classify(content, None, out, &known, &at("decks/a.yaml")),
             Changes::Everything
         );
         assert_eq!(
-            classify(content, out, &known, &at("course.yaml")),
+            classify(content, None, out, &known, &at("course.yaml")),
             Changes::Everything
         );
         assert_eq!(
-            classify(content, out, &known, &at("decks/.a.yaml.swp")),
+            classify(content, None, out, &known, &at("decks/.a.yaml.swp")),
             Changes::None
         );
         assert_eq!(
-            classify(content, out, &known, &at("decks/a.yaml~")),
+            classify(content, None, out, &known, &at("decks/a.yaml~")),
             Changes::None
         );
         assert_eq!(
-            classify(content, out, &known, &at("schemas/deck.json")),
+            classify(content, None, out, &known, &at("schemas/deck.json")),
             Changes::None
         );
         assert_eq!(
-            classify(content, out, &known, &[out.join("index.html")]),
+            classify(content, None, out, &known, &[out.join("index.html")]),
+            Changes::None
+        );
+        // The course's own theme folder, or one given with --theme, changes every page.
+        assert_eq!(
+            classify(content, None, out, &known, &at("theme/study.css")),
+            Changes::Everything
+        );
+        let theme = Path::new("/t");
+        assert_eq!(
+            classify(
+                content,
+                Some(theme),
+                out,
+                &known,
+                &[theme.join("study.css")]
+            ),
+            Changes::Everything
+        );
+        assert_eq!(
+            classify(
+                content,
+                Some(theme),
+                out,
+                &known,
+                &[theme.join(".study.css.swp")]
+            ),
             Changes::None
         );
     }

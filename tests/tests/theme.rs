@@ -1,0 +1,153 @@
+//! A course's own look: `theme/study.css` in the course, or `--theme DIR`, extends or
+//! replaces the pages' stylesheet, and a bad theme is a clear error that changes nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+
+use base64::Engine;
+use decksmith::build::{BuildError, build};
+use decksmith::check::check;
+use decksmith::content::ContentDir;
+use decksmith_tests::{build_ok, copy_tree, fixture, options, read_tree};
+use sha2::{Digest, Sha256};
+
+/// The text of the page's one `<style>` element.
+fn style(page: &str) -> &str {
+    let start = page.find("<style>").expect("a <style> element") + "<style>".len();
+    let end = start + page[start..].find("</style>").expect("its end");
+    &page[start..end]
+}
+
+/// The style hash the page's Content-Security-Policy allows.
+fn allowed_style(page: &str) -> &str {
+    let start = page.find("style-src ").expect("a style-src") + "style-src ".len();
+    let end = start + page[start..].find(';').expect("its end");
+    &page[start..end]
+}
+
+fn sha256(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn page(out: &Path, path: &str) -> String {
+    fs::read_to_string(out.join(path)).unwrap()
+}
+
+#[test]
+fn a_theme_folder_extends_or_replaces_the_pages_stylesheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("course");
+    copy_tree(&fixture("course"), &content);
+    let out = tmp.path().join("decks");
+    let mut plain = options(&content, &out);
+    plain.formats = vec![decksmith::render::Format::Html];
+    build_ok(&plain);
+    let built_in = style(&page(&out, "index.html")).to_owned();
+
+    // Extends: the built-in rules, then the course's, which win; the browser is told to
+    // allow exactly that stylesheet, on every page.
+    fs::create_dir(content.join("theme")).unwrap();
+    let rule = ":root { --accent: #7a1f3d; }\n";
+    fs::write(content.join("theme/study.css"), rule).unwrap();
+    build_ok(&plain);
+    for path in [
+        "index.html",
+        "un-basics/flashcards.html",
+        "un-basics/quiz.html",
+        "teacher.html",
+    ] {
+        let html = page(&out, path);
+        let css = style(&html);
+        assert!(
+            css.starts_with(&built_in),
+            "{path}: the built-in stylesheet first"
+        );
+        assert!(css.ends_with(rule), "{path}: the theme last");
+        assert_eq!(
+            allowed_style(&html),
+            sha256(css),
+            "{path}: the CSP allows it"
+        );
+    }
+
+    // Replaces, when it says so on its first line.
+    let own = "/* decksmith: replace */\nbody { font-family: serif; }\n";
+    fs::write(content.join("theme/study.css"), own).unwrap();
+    build_ok(&plain);
+    let html = page(&out, "un-basics/flashcards.html");
+    assert_eq!(style(&html), own);
+    assert_eq!(allowed_style(&html), sha256(own));
+
+    // --theme names another folder, which wins over the course's own.
+    let elsewhere = tmp.path().join("school-look");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::write(elsewhere.join("study.css"), "h1 { color: navy; }\n").unwrap();
+    let mut themed = plain;
+    themed.theme = Some(elsewhere);
+    build_ok(&themed);
+    let html = page(&out, "index.html");
+    assert!(style(&html).ends_with("h1 { color: navy; }\n"));
+    assert!(!style(&html).contains("font-family: serif"));
+}
+
+#[test]
+fn a_bad_theme_is_an_error_at_its_place_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("course");
+    copy_tree(&fixture("course"), &content);
+    let out = tmp.path().join("decks");
+    build_ok(&options(&content, &out));
+    let before = read_tree(&out);
+
+    // Text that would end the page's <style> element, and a broken deck: both reported.
+    fs::create_dir(content.join("theme")).unwrap();
+    fs::write(
+        content.join("theme/study.css"),
+        "h1 { color: red; }\n  /* </STYLE><script>alert(1)</script> */\n",
+    )
+    .unwrap();
+    let deck = content.join("decks/un-basics.yaml");
+    let text = fs::read_to_string(&deck).unwrap();
+    fs::write(&deck, text.replace("tags: [un]", "tags: [un")).unwrap();
+    match build(&options(&content, &out)) {
+        Err(BuildError::Content(diagnostics)) => {
+            let shown = diagnostics.render();
+            assert_eq!(diagnostics.error_count(), 2, "{shown}");
+            assert!(shown.contains("theme/study.css:2:6"), "{shown}");
+            assert!(shown.contains("cannot hold `</style`"), "{shown}");
+            assert!(shown.contains("decks/un-basics.yaml:"), "{shown}");
+        }
+        other => panic!("expected content errors, got {other:?}"),
+    }
+    assert_eq!(read_tree(&out), before, "the previous output changed");
+    // `decksmith check` finds the same.
+    let checked = check(&ContentDir::new(&content)).diagnostics.render();
+    assert!(checked.contains("theme/study.css:2:6"), "{checked}");
+
+    // A theme folder without its stylesheet, and a --theme that is not there.
+    fs::write(&deck, text).unwrap();
+    fs::remove_file(content.join("theme/study.css")).unwrap();
+    let error = |options| match build(&options) {
+        Err(BuildError::Content(diagnostics)) => diagnostics.render(),
+        other => panic!("expected a content error, got {other:?}"),
+    };
+    let shown = error(options(&content, &out));
+    assert!(
+        shown.contains("theme/study.css") && shown.contains("has no `study.css`"),
+        "{shown}"
+    );
+    let mut missing = options(&content, &out);
+    missing.theme = Some(tmp.path().join("no-such-theme"));
+    let shown = error(missing);
+    assert!(
+        shown.contains("no-such-theme") && shown.contains("does not exist"),
+        "{shown}"
+    );
+    assert_eq!(read_tree(&out), before, "the previous output changed");
+}
