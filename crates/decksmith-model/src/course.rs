@@ -492,4 +492,18 @@ pub struct PrintSettings {
     pub back_offset_mm: (f32, f32),
     /// Whether to add a calibration page.
     pub calibration: bool,
+    /// The line at the top of every worksheet and answer key page, if any.
+    pub header: Option<PrintHeader>,
 }
+
+/// The course's `print: header:`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintHeader {
+    /// The text: one line, at most [`MAX_PRINT_HEADER`] characters, spaces collapsed.
+    pub text: String,
+    /// Where it is written, for warnings about printing it.
+    pub origin: Location,
+}
+
+/// The longest print header, in characters: what fits across a worksheet in its type size.
+pub const MAX_PRINT_HEADER: usize = 80;

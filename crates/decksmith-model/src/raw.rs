@@ -463,6 +463,10 @@ pub struct RawPrint {
     /// Add a calibration page to the flashcards PDF to measure the back-side offset.
     #[serde(default)]
     pub calibration: Option<bool>,
+    /// A line printed at the top of every worksheet and answer key page: your school's or
+    /// class's name, say. One line, at most 80 characters.
+    #[serde(default)]
+    pub header: Option<String>,
 }
 
 /// A shift in millimetres.

@@ -658,6 +658,11 @@ impl Reader<'_, '_> {
         self.push(self.file.error(place.pos, place.width, message))
     }
 
+    /// Where the value under `path` is, for a diagnostic made later (by a renderer, say).
+    pub(crate) fn location_of(&self, path: &Path) -> crate::Location {
+        self.file.location(self.index.value(path).pos)
+    }
+
     /// An error at the key of `path` (where a mapping entry starts).
     pub(crate) fn error_at_key(
         &mut self,

@@ -500,12 +500,33 @@ fn finish_course(
                     .help = Some("printers shift the back side by a few millimetres at most; measure it with the calibration page".into());
             }
         }
+        let header = p.header.as_deref().map(str::trim).unwrap_or_default();
+        let at = Path::top("print").key("header");
+        if header.contains(['\n', '\r']) {
+            reader
+                .error_at(&at, "the print header is more than one line")
+                .help = Some("write it on one line, such as `header: Lyceum No. 2, class 10B`".into());
+        } else if header.chars().count() > MAX_PRINT_HEADER {
+            reader
+                .error_at(
+                    &at,
+                    format!(
+                        "the print header is {} characters long; at most {MAX_PRINT_HEADER} fit across a sheet",
+                        header.chars().count()
+                    ),
+                )
+                .help = Some("shorten it to your school's or class's name".into());
+        }
         PrintSettings {
             paper: p.paper.unwrap_or_default(),
             layout: p.layout.unwrap_or_default(),
             duplex: p.duplex.unwrap_or_default(),
             back_offset_mm: (offset.x, offset.y),
             calibration: p.calibration.unwrap_or(false),
+            header: (!header.is_empty()).then(|| PrintHeader {
+                text: header.split_whitespace().collect::<Vec<_>>().join(" "),
+                origin: reader.location_of(&at),
+            }),
         }
     });
     Course::new(

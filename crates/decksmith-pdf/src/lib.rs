@@ -359,6 +359,16 @@ fn missing_glyphs(ctx: &Context<'_>, output: &DeckOutput) -> Vec<Diagnostic> {
         },
         &ctx.deck.title,
     );
+    // The course's print header is on every deck's sheets: said once, with the first deck.
+    if let Some(header) = &ctx.course.print.header
+        && ctx
+            .course
+            .decks
+            .first()
+            .is_some_and(|d| d.id == ctx.deck.id)
+    {
+        note(&header.origin, &header.text);
+    }
     for card in &output.cards {
         for side in [&card.front, &card.back] {
             note(&card.origin, &side.plain());

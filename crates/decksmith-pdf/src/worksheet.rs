@@ -22,6 +22,8 @@ const MARGIN_TOP: f32 = 16.0 * MM;
 const MARGIN_BOTTOM: f32 = 18.0 * MM;
 /// Where the footer's baseline is.
 const FOOTER_Y: f32 = 10.0 * MM;
+/// How far below the paper's top edge the print header's baseline is (in the top margin).
+const HEADER_DOWN: f32 = 9.0 * MM;
 /// The question number's column.
 const NUMBER_WIDTH: f32 = 9.0 * MM;
 /// Space between questions.
@@ -299,6 +301,24 @@ fn paginate(
             size.width - 2.0 * MARGIN_X - rw - 6.0 * MM,
         );
         page.text(MARGIN_X, FOOTER_Y, 8.0, Weight::Regular, 0.4, left);
+        // The course's `print: header:` (a school's or class's name), on every page.
+        if let Some(header) = &ctx.course.print.header {
+            let (header, _) = super::text::ellipsize(
+                ctx.fonts,
+                Weight::Bold,
+                &header.text,
+                8.5,
+                size.width - 2.0 * MARGIN_X,
+            );
+            page.text(
+                MARGIN_X,
+                size.height - HEADER_DOWN,
+                8.5,
+                Weight::Bold,
+                0.25,
+                header,
+            );
+        }
         page.text(
             size.width - MARGIN_X - rw,
             FOOTER_Y,

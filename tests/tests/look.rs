@@ -1,5 +1,6 @@
-//! A course's own look: `theme/study.css` in the course, or `--theme DIR`, extends or
-//! replaces the pages' stylesheet, and a bad theme is a clear error that changes nothing.
+//! A course's own look: the pages' theme (`theme/study.css`, or `--theme DIR`) extends or
+//! replaces their stylesheet, a bad theme is a clear error that changes nothing, and the
+//! print header is on every worksheet and answer key page.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -150,4 +151,70 @@ fn a_bad_theme_is_an_error_at_its_place_and_changes_nothing() {
         "{shown}"
     );
     assert_eq!(read_tree(&out), before, "the previous output changed");
+}
+
+/// Each page's text of a PDF, as a reader extracts it.
+fn pdf_pages(path: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).unwrap();
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_print_header_is_on_every_worksheet_and_answer_key_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("course");
+    copy_tree(&fixture("course"), &content);
+    let course = content.join("course.yaml");
+    let text = fs::read_to_string(&course).unwrap();
+    fs::write(
+        &course,
+        format!("{text}print:\n  header: \"  Lyceum No. 2,   class 10B \"\n"),
+    )
+    .unwrap();
+    let out = tmp.path().join("decks");
+    let mut pdf = options(&content, &out);
+    pdf.formats = vec![decksmith::render::Format::Pdf];
+    build_ok(&pdf);
+    for deck in ["un-basics", "people-and-dates"] {
+        for file in ["worksheet.pdf", "answer-key.pdf"] {
+            let pages = pdf_pages(&out.join(deck).join(file));
+            assert!(!pages.is_empty());
+            for (i, page) in pages.iter().enumerate() {
+                assert!(
+                    page.contains("Lyceum No. 2, class 10B"),
+                    "{deck}/{file} page {}: {page}",
+                    i + 1
+                );
+            }
+        }
+    }
+    // Not on the cards, which are cut apart.
+    let cards = pdf_pages(&out.join("un-basics/flashcards.pdf")).concat();
+    assert!(!cards.contains("Lyceum"));
+
+    // One line, of a length that fits.
+    let long = "A".repeat(81);
+    fs::write(&course, format!("{text}print:\n  header: {long}\n")).unwrap();
+    match build(&pdf) {
+        Err(BuildError::Content(diagnostics)) => {
+            let shown = diagnostics.render();
+            assert!(shown.contains("course.yaml:"), "{shown}");
+            assert!(
+                shown.contains("the print header is 81 characters long; at most 80"),
+                "{shown}"
+            );
+        }
+        other => panic!("expected a content error, got {other:?}"),
+    }
+    fs::write(&course, format!("{text}print:\n  header: \"one\\ntwo\"\n")).unwrap();
+    match build(&pdf) {
+        Err(BuildError::Content(diagnostics)) => {
+            let shown = diagnostics.render();
+            assert!(shown.contains("more than one line"), "{shown}");
+        }
+        other => panic!("expected a content error, got {other:?}"),
+    }
 }
