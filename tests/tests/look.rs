@@ -1,6 +1,6 @@
 //! A course's own look: the pages' theme (`theme/study.css`, or `--theme DIR`) extends or
 //! replaces their stylesheet, a bad theme is a clear error that changes nothing, and the
-//! print header is on every worksheet and answer key page.
+//! print header is on every worksheet and answer key page, and a worksheet says what to write.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -217,4 +217,18 @@ fn the_print_header_is_on_every_worksheet_and_answer_key_page() {
         }
         other => panic!("expected a content error, got {other:?}"),
     }
+}
+
+#[test]
+fn a_worksheet_recall_question_says_what_to_write() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    let mut pdf = options(&fixture("course"), &out);
+    pdf.formats = vec![decksmith::render::Format::Pdf];
+    build_ok(&pdf);
+    // The fixture's recall questions show an organization's name: the sheet asks what it
+    // is, not only for "your answer".
+    let text = pdf_pages(&out.join("un-basics/worksheet.pdf")).concat();
+    assert_eq!(text.matches("Write what it is.").count(), 2, "{text}");
+    assert!(!text.contains("Write your answer."), "{text}");
 }
