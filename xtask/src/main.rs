@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod bench;
+mod bench_serve;
 use decksmith::cli::{BuildArgs, CheckArgs, run_build, run_check};
 
 #[derive(Debug, Parser)]
@@ -25,6 +26,9 @@ enum Task {
     /// Measure the whole pipeline at 1,000, 10,000 and 100,000 entries against its targets,
     /// and compare with genanki and LaTeX's flashcards class where they are installed.
     Bench(bench::BenchArgs),
+    /// Measure `decksmith serve`'s edit-to-reload on the bundled course: one deck file saved
+    /// again and again, each save timed until the pages are told to reload (target < 300 ms).
+    BenchServe(bench_serve::BenchServeArgs),
     /// Write a synthetic course of realistic shape (every entry kind, some Cyrillic, sources
     /// and tags) for benchmarks and scale tests. The same numbers give the same course.
     Synth(SynthArgs),
@@ -60,6 +64,17 @@ fn main() -> ExitCode {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => {
                 eprintln!("some targets were missed (see above)");
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                ExitCode::FAILURE
+            }
+        },
+        Task::BenchServe(args) => match bench_serve::bench_serve(&root(), &args) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => {
+                eprintln!("the target was missed (see above)");
                 ExitCode::FAILURE
             }
             Err(e) => {
