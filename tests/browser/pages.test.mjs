@@ -3,8 +3,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -782,4 +782,63 @@ test('the index links no answers; the teacher page, which it does not link, link
   await checkAccessibility(page, 'the teacher page');
   await shot(page, 'teacher-desktop');
   await done();
+});
+
+// `decksmith serve`, as a teacher uses it: a real server on a free port, a real browser on
+// its pages, and a deck file edited on disk.
+test('decksmith serve: a mistake shows in the page with its place, and the fix reloads the page', async () => {
+  const binary = process.env.DECKSMITH;
+  assert.ok(binary && existsSync(binary), `the decksmith binary (DECKSMITH=${binary})`);
+  const work = mkdtempSync(path.join(tmpdir(), 'decksmith-serve-'));
+  const course = path.join(work, 'course');
+  cpSync(path.join(import.meta.dirname, 'course'), course, { recursive: true });
+  const server = spawn(binary, ['serve', '--content', course, '--out', path.join(work, 'out'), '--port', '0', '--format', 'html'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let said = '';
+  server.stdout.on('data', (chunk) => { said += chunk; });
+  server.stderr.on('data', (chunk) => { said += chunk; });
+  const until = async (pattern, what) => {
+    for (let i = 0; i < 600; i++) {
+      const found = said.match(pattern);
+      if (found) return found;
+      if (server.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.fail(`decksmith serve: no ${what} in what it said:\n${said}`);
+  };
+  try {
+    const [, url] = await until(/serving (http:\/\/127\.0\.0\.1:\d+\/)/, 'address');
+    await until(/built the course/, 'first build');
+    const { page, context, problems } = await open(browser, `${url}basics/flashcards.html`);
+    assert.match(await page.textContent('h1'), /^Basics/);
+
+    // A mistake: the page says what and where, and stays the last good build.
+    const deck = path.join(course, 'decks', 'basics.yaml');
+    const good = readFileSync(deck, 'utf8');
+    writeFileSync(deck, good.replace('tags: [basics]', 'tags: [basics'));
+    const overlay = page.locator('#decksmith-overlay');
+    await overlay.waitFor({ timeout: 30000 });
+    const shown = await overlay.textContent();
+    assert.match(shown, /the build failed \(1 error\)/, shown);
+    assert.match(shown, /decks\/basics\.yaml:\d+:\d+: error: /, shown);
+    assert.match(shown, /help: /, shown);
+    assert.equal(await overlay.getAttribute('role'), 'alert');
+    assert.match(await page.textContent('h1'), /^Basics/, 'the last good page stays');
+    await shot(page, 'serve-error', false);
+
+    // The fix (with a new title): the page reloads by itself, shows it, and the panel goes.
+    const reloaded = page.waitForEvent('load', { timeout: 30000 });
+    writeFileSync(deck, good.replace('title: Basics', 'title: Basics, edited'));
+    await reloaded;
+    assert.match(await page.textContent('h1'), /^Basics, edited/);
+    assert.equal(await page.locator('#decksmith-overlay').count(), 0, 'no panel after the fix');
+    await context.close();
+    assert.deepEqual(problems, [], 'the served page logged errors');
+  } finally {
+    server.kill('SIGINT');
+    await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.on('exit', resolve)));
+    rmSync(work, { recursive: true, force: true });
+  }
+  assert.match(said, /stopping/, 'Ctrl-C stops it cleanly');
 });

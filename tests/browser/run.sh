@@ -32,6 +32,10 @@ cargo run --locked -q -p decksmith -- build --content tests/browser/course --out
 cargo run --locked -q -p decksmith -- build --content tests/browser/course-ru --out "$work/decks-ru" \
   --format html --format json --deny-warnings
 
+# The binary `cargo run` just built, for the test of `decksmith serve`.
+target_dir="$(cargo metadata --locked --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+
 if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi
 DECKS="$work/decks" DECKS_RU="$work/decks-ru" FSRS_PYTHON="$here/.venv/bin/python" \
+  DECKSMITH="$target_dir/debug/decksmith" \
   node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "$here/pages.test.mjs"
