@@ -40,8 +40,8 @@ pub struct BenchArgs {
     pub python: String,
 }
 
-/// Runs the benchmark.
-pub fn bench(root: &Path, args: &BenchArgs) -> Result<bool> {
+/// Builds the release binary: the target folder and the binary's path.
+pub fn release_binary(root: &Path) -> Result<(PathBuf, PathBuf)> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     eprintln!("building the release binary…");
     let status = Command::new(&cargo)
@@ -56,6 +56,12 @@ pub fn bench(root: &Path, args: &BenchArgs) -> Result<bool> {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
     let binary = target.join("release/decksmith");
+    Ok((target, binary))
+}
+
+/// Runs the benchmark.
+pub fn bench(root: &Path, args: &BenchArgs) -> Result<bool> {
+    let (target, binary) = release_binary(root)?;
     let work = tempfile::tempdir().context("failed to make a temporary folder")?;
 
     let mut runs = Vec::new();

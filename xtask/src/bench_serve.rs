@@ -9,12 +9,12 @@
 //! format and for `--format html` alone.
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 /// The target for the median edit-to-reload time.
 const TARGET: Duration = Duration::from_millis(300);
@@ -42,20 +42,7 @@ impl Drop for Server {
 
 /// Runs the benchmark; false when the target is missed.
 pub fn bench_serve(root: &Path, args: &BenchServeArgs) -> Result<bool> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    eprintln!("building the release binary…");
-    let status = Command::new(&cargo)
-        .args(["build", "--release", "--quiet", "-p", "decksmith"])
-        .current_dir(root)
-        .status()
-        .context("failed to run cargo build")?;
-    if !status.success() {
-        bail!("cargo build --release failed");
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    let binary = target.join("release/decksmith");
+    let (_, binary) = crate::bench::release_binary(root)?;
 
     let mut ok = true;
     println!("edit-to-reload of one deck ({}), {SAVES} saves:", args.deck);
