@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use decksmith_model::diag::count;
 use decksmith_model::{CardLayout, Duplex, Paper};
 
-use crate::build::{BuildError, BuildOptions, build};
+use crate::build::{BuildError, BuildOptions, BuildReport, build};
 use crate::check::check;
 use crate::content::ContentDir;
 use crate::init::{StarterLanguage, init, write_schemas};
@@ -389,80 +389,9 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let options = BuildOptions {
-        content: ContentDir::new(&args.content),
-        out: args.out.clone(),
-        seed: args.seed,
-        decks: args.decks.clone(),
-        formats: args.formats.clone(),
-        paper: args.paper.map(|p| match p {
-            PaperArg::A4 => Paper::A4,
-            PaperArg::Letter => Paper::Letter,
-        }),
-        layout: args.layout.map(|l| match l {
-            LayoutArg::Grid2x4 => CardLayout::Grid2x4,
-            LayoutArg::Grid2x5 => CardLayout::Grid2x5,
-            LayoutArg::Grid3x3 => CardLayout::Grid3x3,
-            LayoutArg::Index3x5 => CardLayout::Index3x5,
-            LayoutArg::A6 => CardLayout::A6,
-            LayoutArg::A7 => CardLayout::A7,
-        }),
-        duplex: args.duplex.map(|d| match d {
-            DuplexArg::LongEdge => Duplex::LongEdge,
-            DuplexArg::ShortEdge => Duplex::ShortEdge,
-        }),
-        variants: usize::from(args.variants),
-        deny_warnings: args.deny_warnings,
-        student: args.student,
-        theme: args.theme.clone(),
-        notify: Some(|line| eprintln!("note: {line}")),
-    };
     let unchanged = format!("{} was not changed", args.out.display());
-    match build(&options) {
-        Ok(report) => {
-            print_diagnostics(&report.diagnostics);
-            let width = report.decks.iter().map(|d| d.id.len()).max().unwrap_or(0);
-            for deck in &report.decks {
-                println!(
-                    "{:width$}  {:>4} cards  {:>3} questions  {}",
-                    deck.id,
-                    deck.cards,
-                    deck.questions,
-                    deck.files.join(" "),
-                );
-            }
-            print!("{}", generation_report(&report.generation, false));
-            for file in &report.carried.user_files {
-                println!("kept your file {file}");
-            }
-            for (from, to) in &report.carried.renamed {
-                println!("your file {from} is now {to}: decksmith writes a file of that name");
-            }
-            for warning in &report.carried.warnings {
-                eprintln!("warning: {warning}");
-            }
-            if report.diagnostics.warning_count() > 0 {
-                println!("{}", report.diagnostics.summary());
-            }
-            if let Some(path) = &args.timings {
-                print!("{}", report.timings.table());
-                if path.as_os_str() != "-"
-                    && let Err(e) = std::fs::write(path, report.timings.to_json())
-                {
-                    eprintln!("error: failed to write {} ({e})", path.display());
-                    return ExitCode::FAILURE;
-                }
-            }
-            println!("open {}", report.index.display());
-            if let Some(teacher) = &report.teacher {
-                println!(
-                    "answer keys and question banks: {} (keep them from students; \
-                     `--student` builds an output without them)",
-                    teacher.display()
-                );
-            }
-            ExitCode::SUCCESS
-        }
+    match build(&build_options(args)) {
+        Ok(report) => print_built(&report, args),
         Err(BuildError::Content(diagnostics)) => {
             print_diagnostics(&diagnostics);
             eprintln!("{}; {unchanged}", diagnostics.summary());
@@ -494,4 +423,84 @@ pub fn run_build(args: &BuildArgs) -> ExitCode {
             ExitCode::from(EXIT_FOLDER)
         }
     }
+}
+
+/// The build's options from `build`'s command line.
+fn build_options(args: &BuildArgs) -> BuildOptions {
+    BuildOptions {
+        content: ContentDir::new(&args.content),
+        out: args.out.clone(),
+        seed: args.seed,
+        decks: args.decks.clone(),
+        formats: args.formats.clone(),
+        paper: args.paper.map(|p| match p {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        }),
+        layout: args.layout.map(|l| match l {
+            LayoutArg::Grid2x4 => CardLayout::Grid2x4,
+            LayoutArg::Grid2x5 => CardLayout::Grid2x5,
+            LayoutArg::Grid3x3 => CardLayout::Grid3x3,
+            LayoutArg::Index3x5 => CardLayout::Index3x5,
+            LayoutArg::A6 => CardLayout::A6,
+            LayoutArg::A7 => CardLayout::A7,
+        }),
+        duplex: args.duplex.map(|d| match d {
+            DuplexArg::LongEdge => Duplex::LongEdge,
+            DuplexArg::ShortEdge => Duplex::ShortEdge,
+        }),
+        variants: usize::from(args.variants),
+        deny_warnings: args.deny_warnings,
+        student: args.student,
+        theme: args.theme.clone(),
+        notify: Some(|line| eprintln!("note: {line}")),
+    }
+}
+
+/// What a good build tells the user: the warnings, a line per deck, the generation report,
+/// what happened to their own files, the timings (written to `--timings=FILE` too), and
+/// where the pages are.
+fn print_built(report: &BuildReport, args: &BuildArgs) -> ExitCode {
+    print_diagnostics(&report.diagnostics);
+    let width = report.decks.iter().map(|d| d.id.len()).max().unwrap_or(0);
+    for deck in &report.decks {
+        println!(
+            "{:width$}  {:>4} cards  {:>3} questions  {}",
+            deck.id,
+            deck.cards,
+            deck.questions,
+            deck.files.join(" "),
+        );
+    }
+    print!("{}", generation_report(&report.generation, false));
+    for file in &report.carried.user_files {
+        println!("kept your file {file}");
+    }
+    for (from, to) in &report.carried.renamed {
+        println!("your file {from} is now {to}: decksmith writes a file of that name");
+    }
+    for warning in &report.carried.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if report.diagnostics.warning_count() > 0 {
+        println!("{}", report.diagnostics.summary());
+    }
+    if let Some(path) = &args.timings {
+        print!("{}", report.timings.table());
+        if path.as_os_str() != "-"
+            && let Err(e) = std::fs::write(path, report.timings.to_json())
+        {
+            eprintln!("error: failed to write {} ({e})", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("open {}", report.index.display());
+    if let Some(teacher) = &report.teacher {
+        println!(
+            "answer keys and question banks: {} (keep them from students; \
+             `--student` builds an output without them)",
+            teacher.display()
+        );
+    }
+    ExitCode::SUCCESS
 }

@@ -258,42 +258,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
         .unwrap_or_else(|_| options.build.out.clone());
     let mut stopping = false;
     while !stopping {
-        let mut paths = Vec::new();
-        // Wait for a change; then, since one save is a burst of events, take them all until
-        // the folder is quiet.
-        let mut quiet = None;
-        loop {
-            let message = match quiet {
-                None => rx.recv().ok(),
-                Some(wait) => match rx.recv_timeout(wait) {
-                    Ok(message) => Some(message),
-                    Err(mpsc::RecvTimeoutError::Timeout) => break,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => None,
-                },
-            };
-            match message {
-                Some(Message::Files(Ok(event))) => {
-                    // Reading a file (as every build does) changes nothing.
-                    if !matches!(event.kind, EventKind::Access(_)) {
-                        paths.extend(event.paths);
-                    }
-                }
-                Some(Message::Files(Err(e))) => {
-                    eprintln!(
-                        "warning: watching {} failed ({e}); rebuilding",
-                        content.display
-                    );
-                    paths.push(watched.join("course.yaml"));
-                }
-                Some(Message::Stop) | None => {
-                    stopping = true;
-                    break;
-                }
-            }
-            if !paths.is_empty() {
-                quiet = Some(DEBOUNCE);
-            }
-        }
+        let paths;
+        (paths, stopping) = next_changes(&rx, &content.display, &watched);
         let theme_dir = theme.as_ref().map(|(dir, _)| dir.as_path());
         let changes = classify(&watched, theme_dir, &out, &builder.decks, &paths);
         if !stopping && changes != Changes::None {
@@ -305,6 +271,39 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     server.unblock();
     let _ = http.join();
     Ok(())
+}
+
+/// Waits for a change; then, since one save is a burst of events, takes them all until the
+/// folder is quiet for [`DEBOUNCE`]: the changed paths, and whether to stop (Ctrl-C).
+fn next_changes(rx: &mpsc::Receiver<Message>, shown: &str, watched: &Path) -> (Vec<PathBuf>, bool) {
+    let mut paths = Vec::new();
+    let mut quiet = None;
+    loop {
+        let message = match quiet {
+            None => rx.recv().ok(),
+            Some(wait) => match rx.recv_timeout(wait) {
+                Ok(message) => Some(message),
+                Err(mpsc::RecvTimeoutError::Timeout) => return (paths, false),
+                Err(mpsc::RecvTimeoutError::Disconnected) => None,
+            },
+        };
+        match message {
+            Some(Message::Files(Ok(event))) => {
+                // Reading a file (as every build does) changes nothing.
+                if !matches!(event.kind, EventKind::Access(_)) {
+                    paths.extend(event.paths);
+                }
+            }
+            Some(Message::Files(Err(e))) => {
+                eprintln!("warning: watching {shown} failed ({e}); rebuilding");
+                paths.push(watched.join("course.yaml"));
+            }
+            Some(Message::Stop) | None => return (paths, true),
+        }
+        if !paths.is_empty() {
+            quiet = Some(DEBOUNCE);
+        }
+    }
 }
 
 /// Runs builds and tells the pages.
