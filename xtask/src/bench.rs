@@ -401,6 +401,84 @@ fn report(
     genanki: Option<(Duration, usize)>,
     latex: Option<Duration>,
 ) -> (String, Value, bool) {
+    let mut out = stage_table(runs);
+
+    // The targets.
+    let mut checks: Vec<(String, bool, String)> = Vec::new();
+    course_checks(runs, &mut checks);
+    let pdf_ms = ms(&pdf.timings["files"]["flashcards.pdf"]["render_ms"]);
+    let pdf_bytes = pdf
+        .files
+        .iter()
+        .find(|(p, _)| p.ends_with("/flashcards.pdf"))
+        .map_or(0, |(_, s)| *s);
+    // 10,000 entries make more than 10,000 cards (a term's meaning and its translation are
+    // cards of their own): the targets are per 10,000 cards of the deck as it is.
+    let cards = pdf.timings["cards"].as_f64().unwrap_or(10_000.0).max(1.0);
+    let per_card = pdf_bytes as f64 / cards;
+    let per_10k = pdf_ms * 10_000.0 / cards;
+    checks.push((
+        "flashcards.pdf for 10,000 cards: at most 110 ms".into(),
+        per_10k <= 110.0,
+        format!("{cards:.0} cards in {pdf_ms:.0} ms: {per_10k:.0} ms per 10,000"),
+    ));
+    checks.push((
+        "flashcards.pdf: at most 300 bytes per card plus the font subset".into(),
+        per_card <= 300.0,
+        format!("{per_card:.0} bytes per card, font subset included"),
+    ));
+    if let Some(latex) = latex {
+        let ratio = latex.as_secs_f64() * 1000.0 / pdf_ms.max(0.001);
+        checks.push((
+            "flashcards.pdf: 50x faster than pdflatex".into(),
+            ratio >= 50.0,
+            format!("{ratio:.0}x ({:.1} s)", latex.as_secs_f64()),
+        ));
+    }
+    let apkg_ms = ms(&apkg.timings["formats"]["apkg"]["render_ms"]);
+    match genanki {
+        Some((genanki, notes)) => {
+            let ratio = genanki.as_secs_f64() * 1000.0 / apkg_ms.max(0.001);
+            checks.push((
+                "deck.apkg of 10,000 entries: 3x faster than genanki on the same notes".into(),
+                ratio >= 3.0,
+                format!(
+                    "{notes} notes, {apkg_ms:.0} ms vs genanki {:.0} ms: {ratio:.1}x",
+                    genanki.as_secs_f64() * 1000.0
+                ),
+            ));
+        }
+        None => checks.push((
+            "deck.apkg of 10,000 entries".into(),
+            true,
+            format!("{apkg_ms:.0} ms (genanki not installed)"),
+        )),
+    }
+    let _ = writeln!(out, "\nTargets:\n");
+    for (what, ok, value) in &checks {
+        let _ = writeln!(
+            out,
+            "  [{}] {what}: {value}",
+            if *ok { "ok" } else { "MISSED" }
+        );
+    }
+    let all_ok = checks.iter().all(|(_, ok, _)| *ok);
+    let json = json!({
+        "runs": runs.iter().map(|r| json!({
+            "label": r.label, "entries": r.entries, "decks": r.decks,
+            "wall_ms": r.wall.as_secs_f64() * 1000.0, "timings": r.timings,
+        })).collect::<Vec<_>>(),
+        "flashcards_pdf_10k": { "render_ms": pdf_ms, "bytes": pdf_bytes, "bytes_per_card": per_card },
+        "apkg_10k": { "render_ms": apkg_ms, "genanki_ms": genanki.map(|(g, _)| g.as_secs_f64() * 1000.0), "notes": genanki.map(|(_, n)| n) },
+        "pdflatex_10k_ms": latex.map(|l| l.as_secs_f64() * 1000.0),
+        "targets": checks.iter().map(|(what, ok, value)| json!({"target": what, "met": ok, "measured": value})).collect::<Vec<_>>(),
+    });
+    (out, json, all_ok)
+}
+
+/// The table of every course run: the stages, each format's render time, the wall time,
+/// the peak memory and each format's output size.
+fn stage_table(runs: &[Run]) -> String {
     let mut out = String::new();
     let stages = [
         ("read", "read"),
@@ -467,8 +545,11 @@ fn report(
         out.push('\n');
     }
 
-    // The targets.
-    let mut checks: Vec<(String, bool, String)> = Vec::new();
+    out
+}
+
+/// The targets that concern whole courses (10,000 and 100,000 entries), for the runs made.
+fn course_checks(runs: &[Run], checks: &mut Vec<(String, bool, String)>) {
     let find = |entries: usize| runs.iter().find(|r| r.entries == entries);
     if let Some(run) = find(10_000) {
         let secs = run.wall.as_secs_f64();
@@ -477,54 +558,6 @@ fn report(
             secs < 2.0,
             format!("{secs:.2} s"),
         ));
-    }
-    let pdf_ms = ms(&pdf.timings["files"]["flashcards.pdf"]["render_ms"]);
-    let pdf_bytes = pdf
-        .files
-        .iter()
-        .find(|(p, _)| p.ends_with("/flashcards.pdf"))
-        .map_or(0, |(_, s)| *s);
-    // 10,000 entries make more than 10,000 cards (a term's meaning and its translation are
-    // cards of their own): the targets are per 10,000 cards of the deck as it is.
-    let cards = pdf.timings["cards"].as_f64().unwrap_or(10_000.0).max(1.0);
-    let per_card = pdf_bytes as f64 / cards;
-    let per_10k = pdf_ms * 10_000.0 / cards;
-    checks.push((
-        "flashcards.pdf for 10,000 cards: at most 110 ms".into(),
-        per_10k <= 110.0,
-        format!("{cards:.0} cards in {pdf_ms:.0} ms: {per_10k:.0} ms per 10,000"),
-    ));
-    checks.push((
-        "flashcards.pdf: at most 300 bytes per card plus the font subset".into(),
-        per_card <= 300.0,
-        format!("{per_card:.0} bytes per card, font subset included"),
-    ));
-    if let Some(latex) = latex {
-        let ratio = latex.as_secs_f64() * 1000.0 / pdf_ms.max(0.001);
-        checks.push((
-            "flashcards.pdf: 50x faster than pdflatex".into(),
-            ratio >= 50.0,
-            format!("{ratio:.0}x ({:.1} s)", latex.as_secs_f64()),
-        ));
-    }
-    let apkg_ms = ms(&apkg.timings["formats"]["apkg"]["render_ms"]);
-    match genanki {
-        Some((genanki, notes)) => {
-            let ratio = genanki.as_secs_f64() * 1000.0 / apkg_ms.max(0.001);
-            checks.push((
-                "deck.apkg of 10,000 entries: 3x faster than genanki on the same notes".into(),
-                ratio >= 3.0,
-                format!(
-                    "{notes} notes, {apkg_ms:.0} ms vs genanki {:.0} ms: {ratio:.1}x",
-                    genanki.as_secs_f64() * 1000.0
-                ),
-            ));
-        }
-        None => checks.push((
-            "deck.apkg of 10,000 entries".into(),
-            true,
-            format!("{apkg_ms:.0} ms (genanki not installed)"),
-        )),
     }
     if let Some(run) = find(100_000) {
         let secs = run.wall.as_secs_f64();
@@ -548,26 +581,6 @@ fn report(
             ));
         }
     }
-    let _ = writeln!(out, "\nTargets:\n");
-    for (what, ok, value) in &checks {
-        let _ = writeln!(
-            out,
-            "  [{}] {what}: {value}",
-            if *ok { "ok" } else { "MISSED" }
-        );
-    }
-    let all_ok = checks.iter().all(|(_, ok, _)| *ok);
-    let json = json!({
-        "runs": runs.iter().map(|r| json!({
-            "label": r.label, "entries": r.entries, "decks": r.decks,
-            "wall_ms": r.wall.as_secs_f64() * 1000.0, "timings": r.timings,
-        })).collect::<Vec<_>>(),
-        "flashcards_pdf_10k": { "render_ms": pdf_ms, "bytes": pdf_bytes, "bytes_per_card": per_card },
-        "apkg_10k": { "render_ms": apkg_ms, "genanki_ms": genanki.map(|(g, _)| g.as_secs_f64() * 1000.0), "notes": genanki.map(|(_, n)| n) },
-        "pdflatex_10k_ms": latex.map(|l| l.as_secs_f64() * 1000.0),
-        "targets": checks.iter().map(|(what, ok, value)| json!({"target": what, "met": ok, "measured": value})).collect::<Vec<_>>(),
-    });
-    (out, json, all_ok)
 }
 
 #[cfg(test)]
