@@ -1454,6 +1454,73 @@ struct Known<'a> {
     complete: bool,
 }
 
+/// The error for a citation of a source sources.yaml does not define, with the source meant
+/// (once it is suggested, it counts as cited) or the list of sources.
+fn unknown_source(
+    known: &Known<'_>,
+    cited: &mut BTreeSet<String>,
+    suggestions: &mut usize,
+    reader: &mut Reader<'_, '_>,
+    id: &str,
+    id_path: &Path,
+) {
+    let ids = || known.sources.iter().map(|s| s.id.as_str());
+    let suggestion = if *suggestions < MAX_SUGGESTIONS && !reader.is_full() {
+        *suggestions += 1;
+        did_you_mean(id, ids())
+    } else {
+        None
+    };
+    let help = match suggestion {
+        Some(s) => {
+            // The source meant is cited, if misspelt: not "never cited" as well.
+            cited.insert(s.to_owned());
+            format!("did you mean `{s}`?")
+        }
+        None if known.sources.is_empty() => "sources.yaml defines no sources".into(),
+        None => format!("the sources are: {}", listing(ids(), 20)),
+    };
+    reader
+        .error_at(id_path, format!("unknown source `{}`", short(id)))
+        .help = Some(help);
+}
+
+/// A citation's one locator (`quote:`, `paragraph:` or `page:`), if it gives one; more than
+/// one, or paragraph 0, is an error (and clears `ok`).
+fn locator(
+    reader: &mut Reader<'_, '_>,
+    r: &RawSourceRef,
+    item: &Path,
+    ok: &mut bool,
+) -> Option<Locator> {
+    let given = [r.quote.is_some(), r.paragraph.is_some(), r.page.is_some()]
+        .iter()
+        .filter(|g| **g)
+        .count();
+    if given > 1 {
+        reader
+            .error_at(item, "a citation has more than one locator")
+            .help = Some(
+            "give one of `quote:`, `paragraph:` or `page:`; cite the source twice for two places"
+                .into(),
+        );
+        *ok = false;
+    }
+    match (&r.quote, r.paragraph, &r.page) {
+        (Some(q), _, _) => Some(Locator::Quote(clean(q))),
+        (None, Some(0), _) => {
+            reader
+                .error_at(&item.key("paragraph"), "paragraphs are counted from 1")
+                .help = Some("the first paragraph of the source is `paragraph: 1`".into());
+            *ok = false;
+            None
+        }
+        (None, Some(p), _) => Some(Locator::Paragraph(p)),
+        (None, None, Some(page)) => Some(Locator::Page(clean(page))),
+        (None, None, None) => None,
+    }
+}
+
 fn citations(
     known: &Known<'_>,
     cited: &mut BTreeSet<String>,
@@ -1491,57 +1558,15 @@ fn citations(
             item.clone()
         };
         if !known.index.contains_key(&id) {
-            if !known.complete || known.broken.contains(&id) {
-                // Already reported where the source is, or sources.yaml could not be read.
-                *ok = false;
-                continue;
+            // Already reported where the source is, or sources.yaml could not be read.
+            if known.complete && !known.broken.contains(&id) {
+                unknown_source(known, cited, suggestions, reader, &id, &id_path);
             }
-            let ids = || known.sources.iter().map(|s| s.id.as_str());
-            let suggestion = if *suggestions < MAX_SUGGESTIONS && !reader.is_full() {
-                *suggestions += 1;
-                did_you_mean(&id, ids())
-            } else {
-                None
-            };
-            let help = match suggestion {
-                Some(s) => {
-                    // The source meant is cited, if misspelt: not "never cited" as well.
-                    cited.insert(s.to_owned());
-                    format!("did you mean `{s}`?")
-                }
-                None if known.sources.is_empty() => "sources.yaml defines no sources".into(),
-                None => format!("the sources are: {}", listing(ids(), 20)),
-            };
-            reader
-                .error_at(&id_path, format!("unknown source `{}`", short(&id)))
-                .help = Some(help);
             *ok = false;
             continue;
         }
         cited.insert(id.clone());
-        let given = [r.quote.is_some(), r.paragraph.is_some(), r.page.is_some()]
-            .iter()
-            .filter(|g| **g)
-            .count();
-        if given > 1 {
-            reader
-                .error_at(&item, "a citation has more than one locator")
-                .help = Some("give one of `quote:`, `paragraph:` or `page:`; cite the source twice for two places".into());
-            *ok = false;
-        }
-        let locator = match (&r.quote, r.paragraph, &r.page) {
-            (Some(q), _, _) => Some(Locator::Quote(clean(q))),
-            (None, Some(0), _) => {
-                reader
-                    .error_at(&item.key("paragraph"), "paragraphs are counted from 1")
-                    .help = Some("the first paragraph of the source is `paragraph: 1`".into());
-                *ok = false;
-                None
-            }
-            (None, Some(p), _) => Some(Locator::Paragraph(p)),
-            (None, None, Some(page)) => Some(Locator::Page(clean(page))),
-            (None, None, None) => None,
-        };
+        let locator = locator(reader, r, &item, ok);
         // A quote is pointed at by its own text, so that a check of it lands there.
         let quote_at = item.key("quote");
         let at = if reader.index.get(&quote_at).is_some() {
