@@ -138,7 +138,13 @@ fn question(out: &mut String, item: &Item) {
     };
     out.push_str(&format!("    <penalty>{penalty}</penalty>\n"));
     out.push_str("    <hidden>0</hidden>\n");
-    match &item.kind {
+    kind_elements(out, &item.kind);
+    out.push_str("  </question>\n");
+}
+
+/// The elements of a question that depend on its type: its answers and their settings.
+fn kind_elements(out: &mut String, kind: &ItemKind) {
+    match kind {
         ItemKind::MultiChoice {
             options, answer: a, ..
         } => {
@@ -213,5 +219,4 @@ fn question(out: &mut String, item: &Item) {
             text_element(out, "responsetemplate", "");
         }
     }
-    out.push_str("  </question>\n");
 }
