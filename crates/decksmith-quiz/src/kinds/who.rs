@@ -69,35 +69,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     ask.stem = &stem;
     let distractors = ctx.pools.distractors(&ask);
     if distractors.len() < ctx.distractors {
-        if matches!(entry.kind, EntryKind::Quote(_)) {
-            ctx.warn(
-                entry,
-                format!(
-                    "quote `{}` cannot be a who-said-it question: the course names {}, and {} options need {}",
-                    entry.id,
-                    count(distractors.len(), "other person", "other people"),
-                    ctx.distractors + 1,
-                    ctx.distractors
-                ),
-                "add person entries, or lower `options:` in the quiz settings",
-            );
-        } else {
-            ctx.drop(
-                entry,
-                id,
-                DropKind::TooFew,
-                format!(
-                    "the course names only {} who {} as options",
-                    count(distractors.len(), "other person", "other people"),
-                    if distractors.len() == 1 {
-                        "fits"
-                    } else {
-                        "fit"
-                    }
-                ),
-                Some("add person entries"),
-            );
-        }
+        too_few(ctx, entry, id, distractors.len());
         return Vec::new();
     }
     if let Some(cue) = option_cue(&stem, &answer, &distractors) {
@@ -118,4 +90,35 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
             .offering(&options[1..]),
     ]
+}
+
+/// Why a who-question was not made: too few other people to offer (`found` of them). A
+/// quote's is a warning, since the quote's other questions stand; a person's is in the
+/// generation report.
+fn too_few(ctx: &mut Ctx<'_>, entry: &Entry, id: String, found: usize) {
+    if matches!(entry.kind, EntryKind::Quote(_)) {
+        ctx.warn(
+            entry,
+            format!(
+                "quote `{}` cannot be a who-said-it question: the course names {}, and {} options need {}",
+                entry.id,
+                count(found, "other person", "other people"),
+                ctx.distractors + 1,
+                ctx.distractors
+            ),
+            "add person entries, or lower `options:` in the quiz settings",
+        );
+    } else {
+        ctx.drop(
+            entry,
+            id,
+            DropKind::TooFew,
+            format!(
+                "the course names only {} who {} as options",
+                count(found, "other person", "other people"),
+                if found == 1 { "fits" } else { "fit" }
+            ),
+            Some("add person entries"),
+        );
+    }
 }
