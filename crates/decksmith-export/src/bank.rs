@@ -23,7 +23,7 @@
 //! with what a student types and so must stay plain.
 
 use decksmith_quiz::phrases::Phrasebook;
-use decksmith_quiz::{Body, Question, Quiz};
+use decksmith_quiz::{Body, ClozeBody, Matching, Question, Quiz, Timeline};
 
 use super::{html_block, position, source_label, sources_html};
 
@@ -204,90 +204,12 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                 },
             ),
             Body::Cloze(cloze) => {
-                let pieces: Vec<&str> = cloze.text.split(BLANK).collect();
-                let several = cloze.blanks.len() > 1;
-                for (i, blank) in cloze.blanks.iter().enumerate() {
-                    let (before, after) = if pieces.len() == cloze.blanks.len() + 1 {
-                        (
-                            filled(&pieces[..=i], &cloze.blanks[..i]),
-                            filled_after(&pieces[i + 1..], &cloze.blanks[i + 1..]),
-                        )
-                    } else {
-                        // The teacher's text has `____` of its own: ask after the whole text.
-                        (html_block(&cloze.text), String::new())
-                    };
-                    let (name, id) = if several {
-                        (
-                            format!("{name} (blank {})", i + 1),
-                            format!("{id}#{}", i + 1),
-                        )
-                    } else {
-                        (name.clone(), id.clone())
-                    };
-                    let mut answers = blank.accept.clone();
-                    if answers.is_empty() {
-                        answers.push(blank.answer.clone());
-                    }
-                    push(
-                        name,
-                        id,
-                        ItemKind::ShortAnswer {
-                            before,
-                            after,
-                            answers,
-                        },
-                    );
+                for (name, id, kind) in cloze_items(cloze, &name, &id) {
+                    push(name, id, kind);
                 }
             }
-            Body::Matching(m) => {
-                let pairs = m
-                    .pairs
-                    .iter()
-                    .filter_map(|&(l, r)| {
-                        Some((html_block(m.left.get(l)?), html_block(m.right.get(r)?)))
-                    })
-                    .collect();
-                let extra = m
-                    .right
-                    .iter()
-                    .enumerate()
-                    .filter(|(r, _)| !m.pairs.iter().any(|&(_, pr)| pr == *r))
-                    .map(|(_, text)| html_block(text))
-                    .collect();
-                push(
-                    name,
-                    id,
-                    ItemKind::Matching {
-                        text: html_block(&m.prompt),
-                        pairs,
-                        extra,
-                    },
-                );
-            }
-            Body::Timeline(t) => {
-                let n = t.order.len();
-                let mut pairs = Vec::with_capacity(n);
-                // Items in the order shown, each matched to where it falls in time.
-                for (shown, item) in t.items.iter().enumerate() {
-                    if let Some(at) = t.order.iter().position(|&i| i == shown) {
-                        pairs.push((html_block(item), html_block(&position(phrases, at + 1, n))));
-                    }
-                }
-                let events = t
-                    .order
-                    .iter()
-                    .filter_map(|&i| t.items.get(i).map(|e| html_block(e)))
-                    .collect();
-                push(
-                    name,
-                    id,
-                    ItemKind::Ordering {
-                        text: html_block(&t.prompt),
-                        events,
-                        positions: pairs,
-                    },
-                );
-            }
+            Body::Matching(m) => push(name, id, matching_kind(m)),
+            Body::Timeline(t) => push(name, id, timeline_kind(t, phrases)),
             Body::Flashcard { front, back } => push(
                 name,
                 id,
@@ -299,6 +221,91 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
         }
     }
     out
+}
+
+/// A cloze question's items: one short answer per blank (named and identified by its number
+/// when there are several), each with the text before and after it, the other blanks filled.
+fn cloze_items(cloze: &ClozeBody, name: &str, id: &str) -> Vec<(String, String, ItemKind)> {
+    let pieces: Vec<&str> = cloze.text.split(BLANK).collect();
+    let several = cloze.blanks.len() > 1;
+    let mut out = Vec::with_capacity(cloze.blanks.len());
+    for (i, blank) in cloze.blanks.iter().enumerate() {
+        let (before, after) = if pieces.len() == cloze.blanks.len() + 1 {
+            (
+                filled(&pieces[..=i], &cloze.blanks[..i]),
+                filled_after(&pieces[i + 1..], &cloze.blanks[i + 1..]),
+            )
+        } else {
+            // The teacher's text has `____` of its own: ask after the whole text.
+            (html_block(&cloze.text), String::new())
+        };
+        let (name, id) = if several {
+            (
+                format!("{name} (blank {})", i + 1),
+                format!("{id}#{}", i + 1),
+            )
+        } else {
+            (name.to_owned(), id.to_owned())
+        };
+        let mut answers = blank.accept.clone();
+        if answers.is_empty() {
+            answers.push(blank.answer.clone());
+        }
+        out.push((
+            name,
+            id,
+            ItemKind::ShortAnswer {
+                before,
+                after,
+                answers,
+            },
+        ));
+    }
+    out
+}
+
+/// A matching question's item: its pairs, and the answers that match nothing.
+fn matching_kind(m: &Matching) -> ItemKind {
+    let pairs = m
+        .pairs
+        .iter()
+        .filter_map(|&(l, r)| Some((html_block(m.left.get(l)?), html_block(m.right.get(r)?))))
+        .collect();
+    let extra = m
+        .right
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| !m.pairs.iter().any(|&(_, pr)| pr == *r))
+        .map(|(_, text)| html_block(text))
+        .collect();
+    ItemKind::Matching {
+        text: html_block(&m.prompt),
+        pairs,
+        extra,
+    }
+}
+
+/// A timeline question's item: the events in the right order, and (for the formats that
+/// have no ordering question) each event as shown matched to its place in time.
+fn timeline_kind(t: &Timeline, phrases: &Phrasebook<'_>) -> ItemKind {
+    let n = t.order.len();
+    let mut pairs = Vec::with_capacity(n);
+    // Items in the order shown, each matched to where it falls in time.
+    for (shown, item) in t.items.iter().enumerate() {
+        if let Some(at) = t.order.iter().position(|&i| i == shown) {
+            pairs.push((html_block(item), html_block(&position(phrases, at + 1, n))));
+        }
+    }
+    let events = t
+        .order
+        .iter()
+        .filter_map(|&i| t.items.get(i).map(|e| html_block(e)))
+        .collect();
+    ItemKind::Ordering {
+        text: html_block(&t.prompt),
+        events,
+        positions: pairs,
+    }
 }
 
 /// The general feedback of a question, as HTML: for a flashcard its back first (GIFT has no
