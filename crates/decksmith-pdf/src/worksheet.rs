@@ -77,9 +77,30 @@ enum Mark {
     },
 }
 
-/// Text size, weight and grey level.
+/// How a paragraph's text is set.
 #[derive(Clone, Copy, Debug)]
-struct Style(f32, Weight, f32);
+struct Style {
+    /// The type size in points.
+    size: f32,
+    /// Regular or bold.
+    weight: Weight,
+    /// The grey level: 0 is black.
+    grey: f32,
+}
+
+/// A question's own text.
+const PLAIN: Style = Style {
+    size: BODY,
+    weight: Weight::Regular,
+    grey: 0.0,
+};
+
+/// What to do ("Tick one box."), small and grey.
+const HOW: Style = Style {
+    size: SMALL,
+    weight: Weight::Regular,
+    grey: 0.45,
+};
 
 /// A strip of a question that is never split.
 #[derive(Clone, Debug, Default)]
@@ -118,7 +139,7 @@ impl Row {
         style: Style,
         text: &str,
     ) -> f32 {
-        let Style(size, weight, grey) = style;
+        let Style { size, weight, grey } = style;
         let face = ctx.fonts.face(weight);
         let lead = size * LEADING;
         let mut y = top;
@@ -153,7 +174,7 @@ impl Row {
             ctx,
             (x + lw + 1.5 * MM, 0.5),
             width - lw - 1.5 * MM,
-            Style(BODY, Weight::Regular, 0.0),
+            PLAIN,
             text,
         )
     }
@@ -205,7 +226,7 @@ pub fn pages(
             ctx,
             (MARGIN_X, 0.0),
             width,
-            Style(BODY, Weight::Regular, 0.0),
+            PLAIN,
             &ctx.words.get("pdf.no-questions", &[]),
         );
         row.grow(h);
@@ -373,7 +394,11 @@ fn header(ctx: &Context<'_>, quiz: &Quiz, sheet: Sheet, width: f32) -> Row {
         ctx,
         (x, y),
         width,
-        Style(9.0, Weight::Regular, 0.4),
+        Style {
+            size: 9.0,
+            weight: Weight::Regular,
+            grey: 0.4,
+        },
         &ctx.course.title,
     );
     y += 1.0 * MM;
@@ -393,7 +418,11 @@ fn header(ctx: &Context<'_>, quiz: &Quiz, sheet: Sheet, width: f32) -> Row {
         ctx,
         (x, y),
         title_width,
-        Style(16.0, Weight::Bold, 0.0),
+        Style {
+            size: 16.0,
+            weight: Weight::Bold,
+            grey: 0.0,
+        },
         &quiz.title,
     );
     row.text(
@@ -545,7 +574,7 @@ fn prompt_row(ctx: &Context<'_>, question: &Question, text: &str, how: &str, wid
     number(ctx, &mut row, question, BODY, BODY);
     let x = MARGIN_X + NUMBER_WIDTH;
     let w = width - NUMBER_WIDTH - POINTS_WIDTH;
-    let y = row.para(ctx, (x, 0.0), w, Style(BODY, Weight::Regular, 0.0), text);
+    let y = row.para(ctx, (x, 0.0), w, PLAIN, text);
     row.height = how_to(ctx, &mut row, (x, y), w, how) + 1.5 * MM;
     points(
         ctx,
@@ -561,7 +590,7 @@ fn prompt_row(ctx: &Context<'_>, question: &Question, text: &str, how: &str, wid
 /// row's top, the same for every kind; returns where it ends.
 fn how_to(ctx: &Context<'_>, row: &mut Row, (x, top): (f32, f32), width: f32, how: &str) -> f32 {
     let y = top + 0.5 * MM;
-    y + row.para(ctx, (x, y), width, Style(SMALL, Weight::Regular, 0.45), how)
+    y + row.para(ctx, (x, y), width, HOW, how)
 }
 
 fn letter(i: usize) -> String {
@@ -814,7 +843,7 @@ fn worksheet_timeline(
             ctx,
             (x + WRITE_BOX + 3.0 * MM, 0.5),
             w - WRITE_BOX - 3.0 * MM,
-            Style(BODY, Weight::Regular, 0.0),
+            PLAIN,
             item,
         );
         row.height = h.max(WRITE_BOX * 0.8) + 2.0 * MM;
@@ -901,13 +930,7 @@ fn options(ctx: &Context<'_>, choice: &Choice, x: f32, w: f32) -> Vec<Row> {
                 letter(i),
             );
             let tw = if short { column - indent } else { w - indent };
-            h = h.max(row.para(
-                ctx,
-                (ox + indent, 0.0),
-                tw,
-                Style(BODY, Weight::Regular, 0.0),
-                option,
-            ));
+            h = h.max(row.para(ctx, (ox + indent, 0.0), tw, PLAIN, option));
         }
         row.height = h + 1.2 * MM;
         rows.push(row);
@@ -923,7 +946,11 @@ fn grid(ctx: &Context<'_>, quiz: &Quiz, width: f32) -> Vec<Row> {
         ctx,
         (MARGIN_X, 0.0),
         width,
-        Style(12.0, Weight::Bold, 0.0),
+        Style {
+            size: 12.0,
+            weight: Weight::Bold,
+            grey: 0.0,
+        },
         &ctx.words.get("pdf.grid", &[]),
     );
     title.height = h + 2.0 * MM;
@@ -956,7 +983,7 @@ fn grid(ctx: &Context<'_>, quiz: &Quiz, width: f32) -> Vec<Row> {
         ctx,
         (MARGIN_X, 1.5 * MM),
         width,
-        Style(SMALL, Weight::Regular, 0.45),
+        HOW,
         &ctx.words.get("pdf.grid-then", &[]),
     );
     then.height = h + 1.5 * MM;
@@ -984,7 +1011,7 @@ fn grid_cell(ctx: &Context<'_>, row: &mut Row, question: &Question, x: f32, colu
         ctx,
         (x + NUMBER_WIDTH, 0.5),
         column - NUMBER_WIDTH - pw - 3.0 * MM,
-        Style(BODY, Weight::Regular, 0.0),
+        PLAIN,
         &short_answer(ctx, question),
     )
 }
@@ -1051,7 +1078,7 @@ impl KeyEntry<'_, '_> {
                 self.ctx,
                 (self.x, self.y),
                 self.w,
-                Style(size, weight, grey),
+                Style { size, weight, grey },
                 text,
             );
         }
@@ -1080,7 +1107,11 @@ impl KeyEntry<'_, '_> {
             ctx,
             (self.x + label_width, self.y),
             self.w - label_width,
-            Style(SIZE, Weight::Regular, 0.0),
+            Style {
+                size: SIZE,
+                weight: Weight::Regular,
+                grey: 0.0,
+            },
             text,
         );
     }
