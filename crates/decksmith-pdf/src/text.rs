@@ -16,6 +16,62 @@ pub const LEADING: f32 = 1.2;
 /// The horizontal ellipsis, ending text cut short.
 const ELLIPSIS: char = '\u{2026}';
 
+/// Splits text into [`Token`]s: the tokens so far, the word being read, and what comes
+/// before the next token.
+#[derive(Default)]
+struct Tokenizer {
+    tokens: Vec<Token>,
+    word: Word,
+    /// A space comes before the next token.
+    space_before: bool,
+    /// A line break comes before the next token.
+    break_before: bool,
+    /// Blanks so far.
+    blanks: usize,
+}
+
+/// The word being read: where it starts, its width and length so far (measuring it again at
+/// every character would make long words quadratic).
+#[derive(Default)]
+struct Word {
+    start: usize,
+    width: u32,
+    chars: usize,
+}
+
+impl Tokenizer {
+    /// Ends the word before `end`, if one was being read.
+    fn end_word(&mut self, end: usize) {
+        if self.word.chars > 0 {
+            self.tokens.push(Token {
+                range: self.word.start..end,
+                width: std::mem::take(&mut self.word.width),
+                space_before: self.space_before,
+                break_before: self.break_before,
+                blank: None,
+            });
+            self.word.chars = 0;
+            self.space_before = false;
+            self.break_before = false;
+        }
+    }
+
+    /// A blank `width` thousandths of an em wide at `at`, after the word being read.
+    fn blank(&mut self, at: usize, width: u32) {
+        self.end_word(at);
+        self.tokens.push(Token {
+            range: at..at,
+            width,
+            space_before: self.space_before,
+            break_before: self.break_before,
+            blank: Some(self.blanks),
+        });
+        self.blanks += 1;
+        self.space_before = false;
+        self.break_before = false;
+    }
+}
+
 /// A piece of text that is never split across lines, except when it is longer than a line.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
@@ -127,64 +183,16 @@ impl Measured {
         let text = keep_units(text);
         let text = text.as_ref();
         let face = fonts.face(weight);
-        let mut tokens = Vec::new();
-        let mut blanks = 0;
-        // The word being read: where it starts, its width and length so far (measuring it
-        // again at every character would make long words quadratic).
-        struct Word {
-            start: usize,
-            width: u32,
-            chars: usize,
-        }
-        let mut word = Word {
-            start: 0,
-            width: 0,
-            chars: 0,
-        };
+        let mut t = Tokenizer::default();
         let mut offset = 0;
         for (n, paragraph) in text.split('\n').enumerate() {
-            let mut space_before = false;
-            let mut break_before = n > 0;
-            // Ends the word before `end`, if one was being read.
-            let push = |tokens: &mut Vec<Token>,
-                        word: &mut Word,
-                        end: usize,
-                        space: &mut bool,
-                        brk: &mut bool| {
-                if word.chars > 0 {
-                    tokens.push(Token {
-                        range: word.start..end,
-                        width: std::mem::take(&mut word.width),
-                        space_before: *space,
-                        break_before: *brk,
-                        blank: None,
-                    });
-                    word.chars = 0;
-                    *space = false;
-                    *brk = false;
-                }
-            };
+            t.space_before = false;
+            t.break_before = n > 0;
             let mut at = offset;
             let mut rest = paragraph;
             while !rest.is_empty() {
                 if let (Some(width), Some(after)) = (blank_width, rest.strip_prefix("____")) {
-                    push(
-                        &mut tokens,
-                        &mut word,
-                        at,
-                        &mut space_before,
-                        &mut break_before,
-                    );
-                    tokens.push(Token {
-                        range: at..at,
-                        width,
-                        space_before,
-                        break_before,
-                        blank: Some(blanks),
-                    });
-                    blanks += 1;
-                    space_before = false;
-                    break_before = false;
+                    t.blank(at, width);
                     let after = after.trim_start_matches('_');
                     at += rest.len() - after.len();
                     rest = after;
@@ -195,45 +203,27 @@ impl Measured {
                 rest = &rest[c.len_utf8()..];
                 at += c.len_utf8();
                 if is_space(c) {
-                    push(
-                        &mut tokens,
-                        &mut word,
-                        start,
-                        &mut space_before,
-                        &mut break_before,
-                    );
-                    space_before = !tokens.is_empty() && !break_before;
+                    t.end_word(start);
+                    t.space_before = !t.tokens.is_empty() && !t.break_before;
                     continue;
                 }
-                if word.chars == 0 {
-                    word.start = start;
+                if t.word.chars == 0 {
+                    t.word.start = start;
                 }
-                word.width += face.advance(c);
-                word.chars += 1;
+                t.word.width += face.advance(c);
+                t.word.chars += 1;
                 let more_letters = rest.chars().next().is_some_and(|n| !is_space(n));
-                if breaks_after(c) && more_letters && word.chars > 1 {
-                    push(
-                        &mut tokens,
-                        &mut word,
-                        at,
-                        &mut space_before,
-                        &mut break_before,
-                    );
+                if breaks_after(c) && more_letters && t.word.chars > 1 {
+                    t.end_word(at);
                 }
             }
-            push(
-                &mut tokens,
-                &mut word,
-                at,
-                &mut space_before,
-                &mut break_before,
-            );
+            t.end_word(at);
             offset += paragraph.len() + 1;
         }
         Measured {
             weight,
             text: text.to_owned(),
-            tokens,
+            tokens: t.tokens,
             space: face.advance(' '),
         }
     }
