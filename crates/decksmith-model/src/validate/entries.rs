@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::{clean, date, is_language_code};
-use crate::cloze::{Cloze, ClozePart};
+use crate::cloze::{Blank, Cloze, ClozePart};
 use crate::course::*;
 use crate::date::PartialDate;
 use crate::diag::{Pos, short};
@@ -290,43 +290,56 @@ fn blank_hints(
                 ok = false;
             }
         }
-        let right: Vec<String> = std::iter::once(&blank.answer)
-            .chain(&blank.alternatives)
-            .map(|a| normalize_answer(a))
-            .collect();
-        let list_at = if reader.index.get(&at.key("distractors")).is_some() {
-            at.key("distractors")
+        ok &= wrong_options(reader, blank, &hint.distractors, &at);
+    }
+    ok
+}
+
+/// Takes a blank's wrong options from `blanks:` (at `at`): each must be wrong, given once,
+/// and not refer to the other options. Returns whether all were.
+fn wrong_options(
+    reader: &mut Reader<'_, '_>,
+    blank: &mut Blank,
+    distractors: &[Text],
+    at: &Path,
+) -> bool {
+    let mut ok = true;
+    let right: Vec<String> = std::iter::once(&blank.answer)
+        .chain(&blank.alternatives)
+        .map(|a| normalize_answer(a))
+        .collect();
+    let list_at = if reader.index.get(&at.key("distractors")).is_some() {
+        at.key("distractors")
+    } else {
+        at.clone()
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for (i, d) in distractors.iter().enumerate() {
+        let d = clean(d);
+        let norm = normalize_answer(&d);
+        let d_at = list_at.index(i);
+        if right.contains(&norm) {
+            reader
+                .error_at(
+                    &d_at,
+                    format!("wrong option \"{d}\" is an accepted answer of the blank"),
+                )
+                .help = Some("a wrong option must be wrong: replace it, or remove it".into());
+            ok = false;
+        } else if seen.contains(&norm) {
+            reader
+                .error_at(&d_at, format!("wrong option \"{d}\" is given twice"))
+                .help = Some("options must all differ: replace or remove the repeat".into());
+            ok = false;
+        } else if refers_to_other_options(&d) {
+            reader
+                .error_at(&d_at, format!("wrong option \"{d}\" refers to the other options"))
+                .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
+            ok = false;
         } else {
-            at.clone()
-        };
-        let mut seen: Vec<String> = Vec::new();
-        for (i, d) in hint.distractors.iter().enumerate() {
-            let d = clean(d);
-            let norm = normalize_answer(&d);
-            let d_at = list_at.index(i);
-            if right.contains(&norm) {
-                reader
-                    .error_at(
-                        &d_at,
-                        format!("wrong option \"{d}\" is an accepted answer of the blank"),
-                    )
-                    .help = Some("a wrong option must be wrong: replace it, or remove it".into());
-                ok = false;
-            } else if seen.contains(&norm) {
-                reader
-                    .error_at(&d_at, format!("wrong option \"{d}\" is given twice"))
-                    .help = Some("options must all differ: replace or remove the repeat".into());
-                ok = false;
-            } else if refers_to_other_options(&d) {
-                reader
-                    .error_at(&d_at, format!("wrong option \"{d}\" refers to the other options"))
-                    .help = Some("options are shuffled, so \"all/none of the above\" cannot work: write a plausible wrong answer instead".into());
-                ok = false;
-            } else {
-                blank.distractors.push(d);
-            }
-            seen.push(norm);
+            blank.distractors.push(d);
         }
+        seen.push(norm);
     }
     ok
 }
