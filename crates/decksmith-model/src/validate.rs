@@ -428,6 +428,47 @@ fn source_file(reader: &mut Reader<'_, '_>, file: String, at: &Path) -> Option<(
     Some((file, reader.file.location(reader.index.value(at).pos)))
 }
 
+/// The course's `print:` settings, checked: the back offset a printer can have, the header
+/// one line that fits.
+fn print_settings(reader: &mut Reader<'_, '_>, p: &RawPrint) -> PrintSettings {
+    let offset = p.back_offset.unwrap_or_default();
+    for (axis, value) in [("x", offset.x), ("y", offset.y)] {
+        if !value.is_finite() || value.abs() > 20.0 {
+            reader
+                .error_at(&Path::top("print").key("back_offset").key(axis), format!("a back offset of {value} mm is too large"))
+                .help = Some("printers shift the back side by a few millimetres at most; measure it with the calibration page".into());
+        }
+    }
+    let header = p.header.as_deref().map(str::trim).unwrap_or_default();
+    let at = Path::top("print").key("header");
+    if header.contains(['\n', '\r']) {
+        reader
+            .error_at(&at, "the print header is more than one line")
+            .help = Some("write it on one line, such as `header: Lyceum No. 2, class 10B`".into());
+    } else if header.chars().count() > MAX_PRINT_HEADER {
+        reader
+            .error_at(
+                &at,
+                format!(
+                    "the print header is {} characters long; at most {MAX_PRINT_HEADER} fit across a sheet",
+                    header.chars().count()
+                ),
+            )
+            .help = Some("shorten it to your school's or class's name".into());
+    }
+    PrintSettings {
+        paper: p.paper.unwrap_or_default(),
+        layout: p.layout.unwrap_or_default(),
+        duplex: p.duplex.unwrap_or_default(),
+        back_offset_mm: (offset.x, offset.y),
+        calibration: p.calibration.unwrap_or(false),
+        header: (!header.is_empty()).then(|| PrintHeader {
+            text: header.split_whitespace().collect::<Vec<_>>().join(" "),
+            origin: reader.location_of(&at),
+        }),
+    }
+}
+
 fn finish_course(
     raw: RawCourse,
     quiz: QuizSettings,
@@ -491,44 +532,10 @@ fn finish_course(
             source.short = source.title.clone();
         }
     }
-    let print = raw.print.as_ref().map_or_else(PrintSettings::default, |p| {
-        let offset = p.back_offset.unwrap_or_default();
-        for (axis, value) in [("x", offset.x), ("y", offset.y)] {
-            if !value.is_finite() || value.abs() > 20.0 {
-                reader
-                    .error_at(&Path::top("print").key("back_offset").key(axis), format!("a back offset of {value} mm is too large"))
-                    .help = Some("printers shift the back side by a few millimetres at most; measure it with the calibration page".into());
-            }
-        }
-        let header = p.header.as_deref().map(str::trim).unwrap_or_default();
-        let at = Path::top("print").key("header");
-        if header.contains(['\n', '\r']) {
-            reader
-                .error_at(&at, "the print header is more than one line")
-                .help = Some("write it on one line, such as `header: Lyceum No. 2, class 10B`".into());
-        } else if header.chars().count() > MAX_PRINT_HEADER {
-            reader
-                .error_at(
-                    &at,
-                    format!(
-                        "the print header is {} characters long; at most {MAX_PRINT_HEADER} fit across a sheet",
-                        header.chars().count()
-                    ),
-                )
-                .help = Some("shorten it to your school's or class's name".into());
-        }
-        PrintSettings {
-            paper: p.paper.unwrap_or_default(),
-            layout: p.layout.unwrap_or_default(),
-            duplex: p.duplex.unwrap_or_default(),
-            back_offset_mm: (offset.x, offset.y),
-            calibration: p.calibration.unwrap_or(false),
-            header: (!header.is_empty()).then(|| PrintHeader {
-                text: header.split_whitespace().collect::<Vec<_>>().join(" "),
-                origin: reader.location_of(&at),
-            }),
-        }
-    });
+    let print = raw
+        .print
+        .as_ref()
+        .map_or_else(PrintSettings::default, |p| print_settings(reader, p));
     Course::new(
         clean(&raw.title),
         raw.description.as_ref().map(clean),

@@ -297,6 +297,13 @@ fn paginate(
         }
         y -= QUESTION_GAP;
     }
+    furnish(ctx, size, quiz, sheet, &mut pages);
+    pages
+}
+
+/// Each page's footer (the deck, the sheet, the form; the page number) and the course's
+/// print header.
+fn furnish(ctx: &Context<'_>, size: Size, quiz: &Quiz, sheet: Sheet, pages: &mut [Page]) {
     let total = pages.len();
     let label = match sheet {
         Sheet::Worksheet => ctx.words.get("pdf.worksheet", &[]),
@@ -349,7 +356,6 @@ fn paginate(
             right,
         );
     }
-    pages
 }
 
 /// Draws a row whose top is at `top` points from the page's bottom.
