@@ -227,12 +227,12 @@ impl Diagnostic {
 
     /// The first line alone: `path:line:col: error: message`.
     pub fn headline(&self) -> String {
-        format!(
-            "{}: {}: {}",
-            self.location,
-            self.severity,
-            clip(&self.message, MAX_MESSAGE_CHARS)
-        )
+        let message = clip(&self.message, MAX_MESSAGE_CHARS);
+        // A problem of no file (the output folder, say) has no place to show.
+        if self.location.file.is_empty() {
+            return format!("{}: {message}", self.severity);
+        }
+        format!("{}: {}: {message}", self.location, self.severity)
     }
 }
 

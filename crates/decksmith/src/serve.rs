@@ -77,7 +77,7 @@ impl fmt::Display for ServeError {
                 write!(f, "port {port} on 127.0.0.1 is taken")
             }
             ServeError::Port(port, e) => write!(f, "cannot listen on 127.0.0.1:{port} ({e})"),
-            ServeError::Watch(dir, e) => write!(f, "cannot watch the course folder {dir} ({e})"),
+            ServeError::Watch(dir, e) => write!(f, "cannot watch the folder {dir} ({e})"),
             ServeError::Start(what) => write!(f, "cannot start: {what}"),
         }
     }
@@ -91,7 +91,7 @@ impl ServeError {
                 "another program (perhaps another decksmith serve) uses it: pass --port N for \
                  another port, or --port 0 for any free one"
             }
-            ServeError::Watch(..) => "check that --content names a folder you can read",
+            ServeError::Watch(..) => "check that --content (and --theme) name folders you can read",
             ServeError::Start(..) => "try again; if it persists, report it",
         }
     }
@@ -213,7 +213,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
             dir.display().to_string(),
         )
     });
+    // A --theme folder that is not there is not watched: the build says so, in the page and
+    // here, as for any other mistake.
     if let Some((dir, shown)) = &theme
+        && dir.is_dir()
         && !dir.starts_with(&watched)
     {
         watcher
@@ -244,8 +247,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let url = format!("http://127.0.0.1:{port}/");
     println!("serving {url} (Ctrl-C stops)");
     match &theme {
-        Some((_, shown)) => println!("watching {} and {shown} for changes", content.display),
-        None => println!("watching {} for changes", content.display),
+        Some((dir, shown)) if dir.is_dir() => {
+            println!("watching {} and {shown} for changes", content.display);
+        }
+        _ => println!("watching {} for changes", content.display),
     }
     if options.open {
         open_browser(&url);
