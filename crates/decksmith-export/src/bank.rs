@@ -25,6 +25,8 @@
 use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{Body, ClozeBody, Matching, Question, Quiz, Timeline};
 
+use decksmith_model::markup;
+
 use super::{html_block, position, source_label, sources_html};
 
 /// One question of the bank.
@@ -119,7 +121,8 @@ const NAME_TEXT: usize = 50;
 /// A question's name: `03 The start of the text… — Deck title`.
 pub fn name(number: u32, text: &str, deck: &str) -> String {
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = flat(text);
+    // A name is plain text: the bank's list shows no markup.
+    let text = flat(&markup::plain(text));
     let start = if text.chars().count() <= NAME_TEXT {
         text
     } else {
@@ -247,9 +250,14 @@ fn cloze_items(cloze: &ClozeBody, name: &str, id: &str) -> Vec<(String, String, 
         } else {
             (name.to_owned(), id.to_owned())
         };
-        let mut answers = blank.accept.clone();
+        // What a student types is plain text: `H2O` for `H~2~O`.
+        let mut answers: Vec<String> = blank
+            .accept
+            .iter()
+            .map(|a| markup::plain(a).into_owned())
+            .collect();
         if answers.is_empty() {
-            answers.push(blank.answer.clone());
+            answers.push(markup::plain(&blank.answer).into_owned());
         }
         out.push((
             name,
@@ -264,19 +272,24 @@ fn cloze_items(cloze: &ClozeBody, name: &str, id: &str) -> Vec<(String, String, 
     out
 }
 
+/// An answer as a menu shows it (Moodle's matching answers): plain text, escaped.
+fn menu_text(text: &str) -> String {
+    super::html_text(&markup::plain(text))
+}
+
 /// A matching question's item: its pairs, and the answers that match nothing.
 fn matching_kind(m: &Matching) -> ItemKind {
     let pairs = m
         .pairs
         .iter()
-        .filter_map(|&(l, r)| Some((html_block(m.left.get(l)?), html_block(m.right.get(r)?))))
+        .filter_map(|&(l, r)| Some((html_block(m.left.get(l)?), menu_text(m.right.get(r)?))))
         .collect();
     let extra = m
         .right
         .iter()
         .enumerate()
         .filter(|(r, _)| !m.pairs.iter().any(|&(_, pr)| pr == *r))
-        .map(|(_, text)| html_block(text))
+        .map(|(_, text)| menu_text(text))
         .collect();
     ItemKind::Matching {
         text: html_block(&m.prompt),

@@ -30,6 +30,7 @@ mod tests;
 
 use std::fmt;
 
+use decksmith_model::markup::{self, Piece};
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::phrases::{PHRASES, Phrasebook};
 use decksmith_quiz::{CitationView, DeckOutput, Line, LineRole, Quiz, Side};
@@ -129,10 +130,31 @@ pub fn html_attr(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// Teacher text as an HTML fragment: escaped, with line breaks kept as `<br>`.
+/// Teacher text as an HTML fragment: escaped, its inline markup (`*italics*`, `**bold**`,
+/// `H~2~O`, `x^2^`) as `em`, `strong`, `sub` and `sup`, line breaks kept as `<br>`. For
+/// plain text (names, titles, XML elements) there is [`html_text`], which keeps markup as
+/// the characters it is written with.
 pub fn html_block(text: &str) -> String {
-    // A carriage return is a control character, dropped: `\r\n` is one break.
-    escape(text, true)
+    if !markup::may_have_markup(text) {
+        return escape(text, true);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for piece in markup::parse(text) {
+        match piece {
+            Piece::Text(t) => out.push_str(&escape(t, true)),
+            Piece::Open(mark) => {
+                out.push('<');
+                out.push_str(mark.html_tag());
+                out.push('>');
+            }
+            Piece::Close(mark) => {
+                out.push_str("</");
+                out.push_str(mark.html_tag());
+                out.push('>');
+            }
+        }
+    }
+    out
 }
 
 /// Text in a span marked with its language, when it is not the course's.

@@ -375,7 +375,8 @@ fn single_choice(out: &mut String, conditions: &mut String, options: &[Label], a
 fn accepted(blank: &decksmith_quiz::BlankAnswer) -> Vec<String> {
     let mut answers: Vec<String> = Vec::new();
     for a in std::iter::once(&blank.answer).chain(&blank.accept) {
-        let a = a.trim().to_owned();
+        // What a student types is plain text: `H2O` for `H~2~O`.
+        let a = decksmith_model::markup::plain(a).trim().to_owned();
         if !a.is_empty() && !answers.contains(&a) {
             answers.push(a);
         }

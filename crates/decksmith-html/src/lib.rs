@@ -19,6 +19,7 @@
 //! form keeps each page as small as the main quiz.
 
 mod embed;
+mod marked;
 pub mod strings;
 mod view;
 

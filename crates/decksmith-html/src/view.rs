@@ -1,16 +1,19 @@
 //! What the templates see: plain views of the course, cards and questions, with the
 //! interface words already chosen. Askama escapes every value when it writes one.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use decksmith_files::Audience;
 use decksmith_model::Course;
+use decksmith_model::markup;
 use decksmith_quiz::cards::BLANK;
 use decksmith_quiz::{
     Body, Card, Choice, CitationView, ClozeBody, LineRole, Matching, Question, Side, Timeline,
 };
 use serde::Serialize;
 
+use super::marked::{MadeHtml, Marked, MarkedBuf};
 use super::strings::Ui;
 use super::{DeckSummary, FileLink};
 
@@ -99,7 +102,7 @@ fn sources<'a>(ui: &Ui<'_>, citations: &'a [CitationView]) -> Vec<SourceView<'a>
 
 /// A line under a side's main text.
 pub struct LineView<'a> {
-    pub text: &'a str,
+    pub text: Marked<'a>,
     pub lang: Option<&'a str>,
     /// `detail`, `translation` or `note`, for styling.
     pub class: &'static str,
@@ -107,7 +110,7 @@ pub struct LineView<'a> {
 
 /// One side of a card.
 pub struct SideView<'a> {
-    pub text: &'a str,
+    pub text: Marked<'a>,
     pub lang: Option<&'a str>,
     pub lines: Vec<LineView<'a>>,
 }
@@ -115,13 +118,13 @@ pub struct SideView<'a> {
 impl<'a> SideView<'a> {
     fn new(side: &'a Side) -> SideView<'a> {
         SideView {
-            text: &side.text,
+            text: Marked(&side.text),
             lang: side.lang.as_deref(),
             lines: side
                 .lines
                 .iter()
                 .map(|line| LineView {
-                    text: &line.text,
+                    text: Marked(&line.text),
                     lang: line.lang.as_deref(),
                     class: match line.role {
                         LineRole::Detail => "detail",
@@ -216,12 +219,14 @@ pub struct FormLink {
 /// An option of a choice question.
 pub struct OptionView<'a> {
     pub letter: char,
-    pub text: &'a str,
+    pub text: Marked<'a>,
 }
 
 /// A piece of a cloze statement: text, then maybe a blank to type into.
-pub struct ClozePiece<'a> {
-    pub text: &'a str,
+pub struct ClozePiece {
+    /// The statement's HTML up to the blank: an element may open in one piece and close in
+    /// a later one (a blank inside italics).
+    pub text: MadeHtml,
     /// The blank's number from 1, with its label.
     pub blank: Option<(usize, String)>,
 }
@@ -229,36 +234,36 @@ pub struct ClozePiece<'a> {
 /// The kind-specific part of a question.
 pub enum BodyView<'a> {
     Choice {
-        prompt: &'a str,
+        prompt: Marked<'a>,
         options: Vec<OptionView<'a>>,
         lang: Option<&'a str>,
     },
     TrueFalse {
-        statement: &'a str,
+        statement: Marked<'a>,
     },
     Cloze {
-        pieces: Vec<ClozePiece<'a>>,
+        pieces: Vec<ClozePiece>,
     },
     Matching {
-        prompt: &'a str,
-        left: Vec<&'a str>,
+        prompt: Marked<'a>,
+        left: Vec<Marked<'a>>,
         right: Vec<OptionView<'a>>,
     },
     Timeline {
-        prompt: &'a str,
+        prompt: Marked<'a>,
         /// Each event with its move-up and move-down labels.
-        items: Vec<(&'a str, String, String)>,
+        items: Vec<(Marked<'a>, String, String)>,
     },
     Flashcard {
-        front: &'a str,
+        front: Marked<'a>,
         /// The answer, then any further lines (the note).
-        back: Vec<&'a str>,
+        back: Vec<Marked<'a>>,
     },
 }
 
 /// A line of a question's answer, for the feedback and the answer key.
 pub struct AnswerLine<'a> {
-    pub text: String,
+    pub text: MarkedBuf,
     pub lang: Option<&'a str>,
 }
 
@@ -271,7 +276,7 @@ pub enum QuestionData<'a> {
     /// The statement's truth.
     TrueFalse { answer: bool },
     /// For each blank, every accepted answer (the answer first).
-    Cloze { accept: Vec<&'a [String]> },
+    Cloze { accept: Vec<Vec<Cow<'a, str>>> },
     /// For each left item, the index of its partner on the right.
     Matching { pairs: Vec<Option<usize>> },
     /// The items' indices in chronological order.
@@ -290,7 +295,7 @@ pub struct QuestionView<'a> {
     pub answer: Vec<AnswerLine<'a>>,
     /// Whether the answer is a list (matching pairs, events in order).
     pub answer_is_list: bool,
-    pub explanation: &'a str,
+    pub explanation: Marked<'a>,
     pub sources: Vec<SourceView<'a>>,
     pub data: QuestionData<'a>,
 }
@@ -304,7 +309,10 @@ fn letter(base: u8, i: usize) -> char {
 type KindView<'a> = (BodyView<'a>, Vec<AnswerLine<'a>>, bool, QuestionData<'a>);
 
 fn line<'a>(text: String) -> AnswerLine<'a> {
-    AnswerLine { text, lang: None }
+    AnswerLine {
+        text: MarkedBuf(text),
+        lang: None,
+    }
 }
 
 impl<'a> QuestionView<'a> {
@@ -325,7 +333,7 @@ impl<'a> QuestionView<'a> {
             body,
             answer,
             answer_is_list,
-            explanation: &q.explanation,
+            explanation: Marked(&q.explanation),
             sources: sources(ui, &q.sources),
             data,
         }
@@ -339,18 +347,18 @@ fn choice_view(c: &Choice) -> KindView<'_> {
         .enumerate()
         .map(|(i, text)| OptionView {
             letter: letter(b'A', i),
-            text,
+            text: Marked(text),
         })
         .collect();
     let answer = c.options.get(c.answer).map_or_else(Vec::new, |text| {
         vec![AnswerLine {
-            text: format!("{}. {text}", letter(b'A', c.answer)),
+            text: MarkedBuf(format!("{}. {text}", letter(b'A', c.answer))),
             lang: c.lang.as_deref(),
         }]
     });
     (
         BodyView::Choice {
-            prompt: &c.prompt,
+            prompt: Marked(&c.prompt),
             options,
             lang: c.lang.as_deref(),
         },
@@ -362,7 +370,9 @@ fn choice_view(c: &Choice) -> KindView<'_> {
 
 fn true_false_view<'a>(ui: &Ui<'a>, statement: &'a str, answer: bool) -> KindView<'a> {
     (
-        BodyView::TrueFalse { statement },
+        BodyView::TrueFalse {
+            statement: Marked(statement),
+        },
         vec![line(
             ui.t(if answer { "ui.true" } else { "ui.false" }).to_owned(),
         )],
@@ -374,23 +384,23 @@ fn true_false_view<'a>(ui: &Ui<'a>, statement: &'a str, answer: bool) -> KindVie
 fn cloze_view<'a>(ui: &Ui<'a>, c: &'a ClozeBody) -> KindView<'a> {
     // A `____` without an answer stays as text; an answer without a `____` gets a blank at
     // the end.
-    let texts: Vec<&str> = c.text.split(BLANK).collect();
-    let mut pieces: Vec<ClozePiece<'_>> = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        let blank =
-            (i + 1 < texts.len() && i < c.blanks.len()).then(|| (i + 1, blank_label(ui, i + 1)));
-        let stray = i + 1 < texts.len() && blank.is_none();
+    let texts = Marked(&c.text).split_html(BLANK);
+    let count = texts.len();
+    let mut pieces: Vec<ClozePiece> = Vec::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        let blank = (i + 1 < count && i < c.blanks.len()).then(|| (i + 1, blank_label(ui, i + 1)));
+        let stray = i + 1 < count && blank.is_none();
         pieces.push(ClozePiece { text, blank });
         if stray {
             pieces.push(ClozePiece {
-                text: BLANK,
+                text: MadeHtml::of(BLANK),
                 blank: None,
             });
         }
     }
-    for i in texts.len().saturating_sub(1)..c.blanks.len() {
+    for i in count.saturating_sub(1)..c.blanks.len() {
         pieces.push(ClozePiece {
-            text: " ",
+            text: MadeHtml::of(" "),
             blank: Some((i + 1, blank_label(ui, i + 1))),
         });
     }
@@ -404,11 +414,13 @@ fn cloze_view<'a>(ui: &Ui<'a>, c: &'a ClozeBody) -> KindView<'a> {
         .blanks
         .iter()
         .map(|b| {
-            if b.accept.is_empty() {
+            // What a student types is plain text: `H2O` for `H~2~O`.
+            let accept = if b.accept.is_empty() {
                 std::slice::from_ref(&b.answer)
             } else {
                 b.accept.as_slice()
-            }
+            };
+            accept.iter().map(|a| markup::plain(a)).collect()
         })
         .collect();
     (
@@ -432,7 +444,7 @@ fn matching_view(m: &Matching) -> KindView<'_> {
         .enumerate()
         .map(|(i, text)| OptionView {
             letter: letter(b'a', i),
-            text,
+            text: Marked(text),
         })
         .collect();
     let answer = m
@@ -446,8 +458,8 @@ fn matching_view(m: &Matching) -> KindView<'_> {
         .collect();
     (
         BodyView::Matching {
-            prompt: &m.prompt,
-            left: m.left.iter().map(String::as_str).collect(),
+            prompt: Marked(&m.prompt),
+            left: m.left.iter().map(|l| Marked(l)).collect(),
             right,
         },
         answer,
@@ -472,16 +484,17 @@ fn timeline_view<'a>(ui: &Ui<'a>, t: &'a Timeline) -> KindView<'a> {
         .items
         .iter()
         .map(|item| {
+            let plain = markup::plain(item);
             (
-                item.as_str(),
-                ui.fill("ui.move-up", &[("item", item)]),
-                ui.fill("ui.move-down", &[("item", item)]),
+                Marked(item),
+                ui.fill("ui.move-up", &[("item", &plain)]),
+                ui.fill("ui.move-down", &[("item", &plain)]),
             )
         })
         .collect();
     (
         BodyView::Timeline {
-            prompt: &t.prompt,
+            prompt: Marked(&t.prompt),
             items,
         },
         answer,
@@ -493,8 +506,8 @@ fn timeline_view<'a>(ui: &Ui<'a>, t: &'a Timeline) -> KindView<'a> {
 fn flashcard_view<'a>(front: &'a str, back: &'a str) -> KindView<'a> {
     (
         BodyView::Flashcard {
-            front,
-            back: back.lines().collect(),
+            front: Marked(front),
+            back: back.lines().map(Marked).collect(),
         },
         vec![line(back.to_owned())],
         false,

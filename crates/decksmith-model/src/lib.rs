@@ -16,6 +16,7 @@ pub mod date;
 pub mod diag;
 pub mod hash;
 pub mod limits;
+pub mod markup;
 pub mod names;
 pub mod quotes;
 pub mod raw;

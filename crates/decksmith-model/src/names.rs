@@ -90,9 +90,10 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
-/// `name` normalized for comparing answers: lowercase, single spaces, no surrounding
-/// punctuation.
+/// `name` normalized for comparing answers: its plain text (no markup), lowercase, single
+/// spaces, no surrounding punctuation.
 pub fn normalize_answer(name: &str) -> String {
+    let name = crate::markup::plain(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     words
         .join(" ")
@@ -118,8 +119,9 @@ pub fn comparable(text: &str) -> String {
     for c in text.chars() {
         if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
-        } else if c == '.' || c == '\'' || c == '\u{2019}' {
-            // "U.N." is "UN", "Moscow's" is one word.
+        } else if matches!(c, '.' | '\'' | '\u{2019}' | '*' | '~' | '^' | '\\') {
+            // "U.N." is "UN", "Moscow's" is one word, and markup is not a word's end:
+            // "H~2~O" is "H2O".
         } else {
             flush(&mut word, &mut out);
         }

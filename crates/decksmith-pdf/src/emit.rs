@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use super::file;
 use super::fonts::{Face, FontError, Fonts, Weight};
 use super::plan::MM;
+use super::styled;
 use decksmith_model::hash::Fnv;
 
 /// A document could not be written: a bug, or printpdf or a compressor failing, never the
@@ -426,6 +427,8 @@ fn font_name(weight: Weight) -> &'static str {
     match weight {
         Weight::Regular => "F1",
         Weight::Bold => "F2",
+        Weight::Italic => "F3",
+        Weight::BoldItalic => "F4",
     }
 }
 
@@ -711,18 +714,21 @@ impl Used {
     fn add(&mut self, fonts: &Fonts, items: &[Item]) {
         for item in items {
             let Item::Text(t) = item else { continue };
-            let face = fonts.face(t.weight);
-            let (dense, sparse) = self
-                .weights
-                .entry(t.weight)
-                .or_insert_with(|| (vec![0; DENSE / 64], BTreeSet::new()));
-            for c in t.text.chars() {
-                let c = shown(face, c);
-                let i = c as usize;
-                match dense.get_mut(i / 64) {
-                    Some(word) => *word |= 1 << (i % 64),
-                    None => {
-                        sparse.insert(c);
+            for (style, run) in styled::runs(&t.text) {
+                let weight = style.weight(t.weight);
+                let face = fonts.face(weight);
+                let (dense, sparse) = self
+                    .weights
+                    .entry(weight)
+                    .or_insert_with(|| (vec![0; DENSE / 64], BTreeSet::new()));
+                for c in run.chars() {
+                    let c = shown(face, c);
+                    let i = c as usize;
+                    match dense.get_mut(i / 64) {
+                        Some(word) => *word |= 1 << (i % 64),
+                        None => {
+                            sparse.insert(c);
+                        }
                     }
                 }
             }
@@ -919,32 +925,39 @@ fn draw_lines(out: &mut Ops, items: &[Item]) {
     }
 }
 
-/// The text of `items`, in one text object, each font and fill written only when it
+/// The text of `items`, in one text object, each font, fill and rise written only when it
 /// changes.
 fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]) {
     let mut in_text = false;
     let mut font: Option<(Weight, f32)> = None;
     let mut fill: Option<f32> = None;
+    let mut rise = 0.0f32;
     // Where the current line starts, in hundredths of a point: text is placed with `Td`,
     // relative to the line before, from numbers rounded once, so no error adds up.
     let mut at = (0i64, 0i64);
     for item in items {
         let Item::Text(t) = item else { continue };
-        let Some(encoder) = encoders.get(&t.weight) else {
+        let runs = styled::runs(&t.text);
+        if runs.is_empty() {
             continue;
-        };
+        }
         if !in_text {
             out.raw(b"BT\n");
             in_text = true;
         }
-        if font != Some((t.weight, t.size)) {
-            out.raw(b"/");
-            out.raw(font_name(t.weight).as_bytes());
-            out.raw(b" ");
-            out.num(t.size, 3);
-            out.raw(b" Tf\n");
-            font = Some((t.weight, t.size));
-        }
+        let mut set_font = |out: &mut Ops, style: styled::Marks| {
+            let weight = style.weight(t.weight);
+            let size = t.size * style.scale();
+            if font != Some((weight, size)) {
+                out.raw(b"/");
+                out.raw(font_name(weight).as_bytes());
+                out.raw(b" ");
+                out.num(size, 3);
+                out.raw(b" Tf\n");
+                font = Some((weight, size));
+            }
+        };
+        set_font(out, runs[0].0);
         if fill != Some(t.grey) {
             out.num(t.grey.clamp(0.0, 1.0), 3);
             out.raw(b" g\n");
@@ -956,8 +969,21 @@ fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]
         out.hundredths(to.1 - at.1);
         out.raw(b" Td\n");
         at = to;
-        out.text(encoder, &t.text);
-        out.raw(b" Tj\n");
+        // Each run where the last ended: showing text moves the pen by its glyphs' widths.
+        for (style, run) in runs {
+            let Some(encoder) = encoders.get(&style.weight(t.weight)) else {
+                continue;
+            };
+            set_font(out, style);
+            let raised = style.rise() * t.size;
+            if raised != rise {
+                out.num(raised, 3);
+                out.raw(b" Ts\n");
+                rise = raised;
+            }
+            out.text(encoder, run);
+            out.raw(b" Tj\n");
+        }
     }
     if in_text {
         out.raw(b"ET\n");

@@ -1,4 +1,5 @@
-//! The fonts of every PDF: DejaVu Sans, regular and bold, compiled into the binary.
+//! The fonts of every PDF: DejaVu Sans, regular and bold, upright and oblique (for a
+//! teacher's italics), compiled into the binary.
 //!
 //! Each face is parsed once per build ([`Fonts::load`], by the driver): its character map and
 //! advances become lookup tables for measuring text, and each PDF embeds a subset of it made
@@ -20,6 +21,10 @@ use decksmith_model::hash::Fnv;
 const REGULAR: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 /// DejaVu Sans Bold 2.37.
 const BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
+/// DejaVu Sans Oblique 2.37.
+const ITALIC: &[u8] = include_bytes!("../fonts/DejaVuSans-Oblique.ttf");
+/// DejaVu Sans Bold Oblique 2.37.
+const BOLD_ITALIC: &[u8] = include_bytes!("../fonts/DejaVuSans-BoldOblique.ttf");
 
 /// A font could not be read or subset: the embedded fonts are ours, so this is a bug.
 #[derive(Debug)]
@@ -81,20 +86,27 @@ impl std::error::Error for FontError {
 /// Cyrillic, punctuation, arrows); the rest in a map.
 const DENSE_LIMIT: u32 = 0x2400;
 
-/// The two weights the PDFs use.
+/// The faces the PDFs use: the layout sets text in regular or bold; a teacher's markup
+/// makes it italic (see [`crate::styled`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Weight {
     /// For running text.
     Regular,
     /// For headings, numbers and the fronts of cards.
     Bold,
+    /// A teacher's `*italics*`.
+    Italic,
+    /// A teacher's italics in bold text.
+    BoldItalic,
 }
 
-/// Both faces, parsed.
+/// The four faces, parsed.
 #[derive(Debug)]
 pub struct Fonts {
     regular: Face,
     bold: Face,
+    italic: Face,
+    bold_italic: Face,
 }
 
 impl Fonts {
@@ -103,6 +115,8 @@ impl Fonts {
         Ok(Fonts {
             regular: Face::parse("DejaVuSans", REGULAR)?,
             bold: Face::parse("DejaVuSans-Bold", BOLD)?,
+            italic: Face::parse("DejaVuSans-Oblique", ITALIC)?,
+            bold_italic: Face::parse("DejaVuSans-BoldOblique", BOLD_ITALIC)?,
         })
     }
 
@@ -111,20 +125,34 @@ impl Fonts {
         match weight {
             Weight::Regular => &self.regular,
             Weight::Bold => &self.bold,
+            Weight::Italic => &self.italic,
+            Weight::BoldItalic => &self.bold_italic,
         }
     }
 
-    /// The characters of `text` that the fonts cannot show, in order, without repeats: those
-    /// either face lacks, since any text may be set in either (the faces differ only in a
-    /// few mathematical letters).
+    /// The characters of `text` (with its markup) that the fonts cannot show, in order,
+    /// without repeats: those the regular or the bold face lacks, since any text may be set
+    /// in either (the faces differ only in a few mathematical letters), and in a teacher's
+    /// italics those either oblique face lacks (they have no Arabic, N'Ko, Ogham or
+    /// Tifinagh).
     pub fn missing(&self, text: &str) -> Vec<char> {
+        let styled = crate::styled::styled(text);
+        let mut italic = false;
         let mut missing: Vec<char> = Vec::new();
-        for c in text.chars() {
+        for c in styled.chars() {
+            if let Some(marks) = crate::styled::Marks::of_marker(c) {
+                italic = marks.is_italic();
+                continue;
+            }
             // Line breaks and tabs lay text out; they are never drawn.
             if c.is_control() {
                 continue;
             }
-            let covered = self.regular.has(c) && self.bold.has(c);
+            let covered = if italic {
+                self.italic.has(c) && self.bold_italic.has(c)
+            } else {
+                self.regular.has(c) && self.bold.has(c)
+            };
             if !covered && !missing.contains(&c) {
                 missing.push(c);
             }
@@ -225,8 +253,12 @@ impl Face {
         self.replacement
     }
 
-    /// The advance of `c` in thousandths of an em (that of the replacement if it is missing).
+    /// The advance of `c` in thousandths of an em (that of the replacement if it is missing;
+    /// none for a style marker, which is never drawn).
     pub fn advance(&self, c: char) -> u32 {
+        if crate::styled::Marks::of_marker(c).is_some() {
+            return 0;
+        }
         match self.glyph(c).or_else(|| self.glyph(self.replacement)) {
             Some(g) => u32::from(g.advance),
             None => 0,

@@ -19,10 +19,12 @@ mod file;
 pub mod flashcards;
 pub mod fonts;
 pub mod plan;
+pub mod styled;
 pub mod text;
 pub mod words;
 pub mod worksheet;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -211,7 +213,8 @@ pub fn deck_files(
 pub struct DeckPdfs<'a> {
     ctx: Context<'a>,
     setup: PrintSetup,
-    output: &'a DeckOutput,
+    /// The deck's output, its texts' markup made style markers ([`styled`]) when it has any.
+    output: Cow<'a, DeckOutput>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -229,7 +232,7 @@ impl<'a> DeckPdfs<'a> {
         DeckPdfs {
             setup: print_setup(course, overrides),
             ctx,
-            output,
+            output: styled::styled_output(output).map_or(Cow::Borrowed(output), Cow::Owned),
             warnings,
         }
     }
@@ -263,9 +266,12 @@ impl<'a> DeckPdfs<'a> {
     }
 
     /// The files of these sheets.
-    fn make(&mut self, sheets: &[(&'a Quiz, Sheet)]) -> Result<Vec<OutFile>, PdfError> {
+    fn make(&mut self, sheets: &[(usize, Sheet)]) -> Result<Vec<OutFile>, PdfError> {
         let mut files = Vec::new();
-        for &(quiz, sheet) in sheets {
+        for &(form, sheet) in sheets {
+            let Some(quiz) = form_quiz(&self.output, form) else {
+                continue;
+            };
             let suffix = quiz
                 .variant
                 .as_ref()
@@ -301,7 +307,10 @@ impl<'a> DeckPdfs<'a> {
             &self.output.cards,
             &mut self.warnings,
         );
-        for (quiz, sheet) in self.sheets() {
+        for (form, sheet) in self.sheets() {
+            let Some(quiz) = form_quiz(&self.output, form) else {
+                continue;
+            };
             let mut quiet = Vec::new();
             let sink = if quiz.variant.is_none() {
                 &mut self.warnings
@@ -313,12 +322,10 @@ impl<'a> DeckPdfs<'a> {
         self.warnings()
     }
 
-    /// Each form of the quiz (the main one first) with each of its sheets.
-    fn sheets(&self) -> Vec<(&'a Quiz, Sheet)> {
-        let output = self.output;
-        std::iter::once(&output.quiz)
-            .chain(&output.variants)
-            .flat_map(|quiz| [(quiz, Sheet::Worksheet), (quiz, Sheet::AnswerKey)])
+    /// Each form of the quiz (the main one first, [`form_quiz`]) with each of its sheets.
+    fn sheets(&self) -> Vec<(usize, Sheet)> {
+        (0..=self.output.variants.len())
+            .flat_map(|form| [(form, Sheet::Worksheet), (form, Sheet::AnswerKey)])
             .collect()
     }
 
@@ -331,6 +338,14 @@ impl<'a> DeckPdfs<'a> {
                 .or_insert(w);
         }
         seen.into_values().collect()
+    }
+}
+
+/// Form `form` of the deck's quiz: 0 the main one, then the variants.
+fn form_quiz(output: &DeckOutput, form: usize) -> Option<&Quiz> {
+    match form {
+        0 => Some(&output.quiz),
+        n => output.variants.get(n - 1),
     }
 }
 

@@ -6,6 +6,7 @@
 //! a dozen greedy passes over its words, nothing more.
 
 use super::fonts::{Fonts, Weight};
+use super::styled::{self, Marks, Pen};
 
 /// The smallest size card text shrinks to, in points.
 pub const MIN_SIZE: f32 = 8.0;
@@ -99,6 +100,9 @@ pub struct Measured {
     /// Its tokens.
     pub tokens: Vec<Token>,
     space: u32,
+    /// Whether the text holds style markers (a teacher's markup): only then does wrapping
+    /// follow the style from token to token.
+    styled: bool,
 }
 
 /// A line of wrapped text.
@@ -183,6 +187,7 @@ impl Measured {
         let text = keep_units(text);
         let text = text.as_ref();
         let face = fonts.face(weight);
+        let mut pen = Pen::new(fonts, weight, Marks::PLAIN);
         let mut t = Tokenizer::default();
         let mut offset = 0;
         for (n, paragraph) in text.split('\n').enumerate() {
@@ -210,7 +215,7 @@ impl Measured {
                 if t.word.chars == 0 {
                     t.word.start = start;
                 }
-                t.word.width += face.advance(c);
+                t.word.width += pen.advance(c);
                 t.word.chars += 1;
                 let more_letters = rest.chars().next().is_some_and(|n| !is_space(n));
                 if breaks_after(c) && more_letters && t.word.chars > 1 {
@@ -225,6 +230,7 @@ impl Measured {
             text: text.to_owned(),
             tokens: t.tokens,
             space: face.advance(' '),
+            styled: styled::has_markers(text),
         }
     }
 
@@ -268,7 +274,9 @@ impl Measured {
         break_words: bool,
         out: &mut Vec<Line>,
     ) -> Option<usize> {
-        let face = fonts.face(self.weight);
+        // The style the text is in at the end of the line so far: a line that starts inside
+        // a teacher's italics starts with their marker, so it can be drawn on its own.
+        let mut style = Marks::PLAIN;
         let mut count = 0;
         // The line being filled: its text and blanks only when building, what it holds
         // always.
@@ -322,7 +330,13 @@ impl Measured {
                     None => {
                         let text = self.text_of(token);
                         if BUILD {
+                            if self.styled && line.text.is_empty() && style != Marks::PLAIN {
+                                line.text.push(style.marker());
+                            }
                             line.text.push_str(text);
+                        }
+                        if self.styled {
+                            style = last_style(text, style);
                         }
                         has_text |= !text.is_empty();
                     }
@@ -344,17 +358,23 @@ impl Measured {
                 return None;
             }
             // A long word (a URL, a compound): broken between characters.
+            let mut pen = Pen::new(fonts, self.weight, style);
             for c in self.text_of(token).chars() {
-                let advance = face.advance(c);
+                let before = pen.style;
+                let advance = pen.advance(c);
                 if !fits(line.width + advance) && has_text {
                     end_line(&mut line, &mut has_text, &mut has_blanks);
                 }
                 if BUILD {
+                    if self.styled && line.text.is_empty() && before != Marks::PLAIN {
+                        line.text.push(before.marker());
+                    }
                     line.text.push(c);
                 }
                 has_text = true;
                 line.width += advance;
             }
+            style = pen.style;
         }
         if has_text || has_blanks {
             end_line(&mut line, &mut has_text, &mut has_blanks);
@@ -626,7 +646,7 @@ pub fn ellipsize(
 ) -> (String, f32) {
     let face = fonts.face(weight);
     let limit = (width * 1000.0 / size) as u32;
-    let full = face.width(text);
+    let full = styled::width(fonts, weight, text);
     if full <= limit {
         return (text.to_owned(), full as f32 * size / 1000.0);
     }
@@ -634,17 +654,31 @@ pub fn ellipsize(
     let mut out = String::new();
     let mut used = 0;
     let trimmed = text.trim_end_matches(ELLIPSIS);
+    let mut pen = Pen::new(fonts, weight, Marks::PLAIN);
     for c in trimmed.chars() {
-        let a = face.advance(c);
+        let a = pen.advance(c);
         if used + a + ellipsis > limit {
             break;
         }
         out.push(c);
         used += a;
     }
-    let out = out.trim_end().to_owned();
-    let used = face.width(&out) + ellipsis;
+    let mut out = out.trim_end().to_owned();
+    // The ellipsis in the paragraph's own style, not in the one the cut ended in.
+    let mut ended = Pen::new(fonts, weight, Marks::PLAIN);
+    let used = ended.width(&out) + ellipsis;
+    if ended.style != Marks::PLAIN {
+        out.push(Marks::PLAIN.marker());
+    }
     (format!("{out}{ELLIPSIS}"), used as f32 * size / 1000.0)
+}
+
+/// The style `text` leaves the pen in, starting in `style`: that of its last marker.
+fn last_style(text: &str, style: Marks) -> Marks {
+    text.chars()
+        .rev()
+        .find_map(Marks::of_marker)
+        .unwrap_or(style)
 }
 
 /// Wraps `text` at a fixed `size` into lines at most `width` points wide, breaking words

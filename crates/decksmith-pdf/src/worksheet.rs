@@ -12,6 +12,7 @@ use super::Context;
 use super::emit::{Item, Page, Text};
 use super::fonts::Weight;
 use super::plan::{MM, Size, paper_size};
+use super::styled::{self, Marks, Pen};
 use super::text::{LEADING, Measured, wrap_fixed};
 
 /// Left and right page margin.
@@ -738,13 +739,17 @@ fn cloze_line(
     pieces.sort_unstable();
     let mut chars = line.text.chars().peekable();
     let mut at = 0u32;
-    let face = ctx.fonts.face(Weight::Regular);
+    let mut pen = Pen::new(ctx.fonts, Weight::Regular, Marks::PLAIN);
     let mut start = 0u32;
     for (blank_at, index) in pieces {
+        // A piece after a blank inside a teacher's italics starts in them.
+        if pen.style != Marks::PLAIN {
+            text.push(pen.style.marker());
+        }
         while at < blank_at {
             let Some(c) = chars.next() else { break };
             text.push(c);
-            at += face.advance(c);
+            at += pen.advance(c);
         }
         row.text(
             x + start as f32 * BODY / 1000.0,
@@ -777,6 +782,11 @@ fn cloze_line(
     }
     let rest: String = chars.collect();
     if !rest.is_empty() {
+        if pen.style != Marks::PLAIN {
+            text.push(pen.style.marker());
+        }
+        text.push_str(&rest);
+        let rest = text;
         row.text(
             x + start as f32 * BODY / 1000.0,
             baseline,
@@ -905,12 +915,10 @@ fn recall_hint(ctx: &Context<'_>, question: &Question, front: &str) -> &'static 
 /// Options with a tick box and a letter each: two columns when every option is short.
 fn options(ctx: &Context<'_>, choice: &Choice, x: f32, w: f32) -> Vec<Row> {
     let indent = TICK_BOX + 7.0 * MM;
-    let face = ctx.fonts.face(Weight::Regular);
     let column = (w - 6.0 * MM) / 2.0;
-    let short = choice
-        .options
-        .iter()
-        .all(|o| face.width(o) as f32 * BODY / 1000.0 <= column - indent);
+    let short = choice.options.iter().all(|o| {
+        styled::width(ctx.fonts, Weight::Regular, o) as f32 * BODY / 1000.0 <= column - indent
+    });
     let per_row = if short { 2 } else { 1 };
     let cell = if short { column + 6.0 * MM } else { w };
     let mut rows = Vec::new();

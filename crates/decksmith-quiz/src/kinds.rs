@@ -411,6 +411,8 @@ fn push_normalized(out: &mut String, text: &str) {
         } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
+        } else if matches!(c, '*' | '~' | '^' | '\\') {
+            // Inline markup is not a word's end: "H~2~O" is "h2o".
         } else if !space {
             out.push(' ');
             space = true;
