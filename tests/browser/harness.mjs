@@ -15,6 +15,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** The built decks of the fixture courses (run.sh builds them). */
 export const decks = requiredDir('DECKS');
 export const decksRu = requiredDir('DECKS_RU');
+export const decksMarkup = requiredDir('DECKS_MARKUP');
 /** Where to save screenshots, if anywhere. */
 export const screenshots = process.env.SCREENSHOTS || '';
 

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  decks, decksRu, launch, open, pageUrl, quizJson, checkAccessibility, shot,
+  decks, decksMarkup, decksRu, launch, open, pageUrl, quizJson, checkAccessibility, shot,
 } from './harness.mjs';
 
 let browser;
@@ -654,6 +654,44 @@ test('teacher text that looks like markup is shown as text and runs nothing', as
   assert.equal(await q.page.locator('b, img').count(), 0);
   const data = await q.page.evaluate(() => document.getElementById('page-data').textContent);
   assert.ok(!/<\/script|<!--/i.test(data), 'the data cannot end its element');
+  await q.done();
+});
+
+test('inline markup shows as italics, bold, sub- and superscripts; menus, labels and typed answers are plain', async () => {
+  const f = await open(browser, pageUrl(decksMarkup, 'lab/flashcards.html'));
+  const coli = f.page.locator('[data-card="term-escherichia-coli"]');
+  assert.equal(await coli.locator('.face.front .main > em').textContent(), 'Escherichia coli');
+  assert.equal(await coli.locator('.face.front .main').textContent(), 'Escherichia coli', 'no stars left');
+  assert.equal(await coli.locator('.face.back .main > strong').textContent(), 'workhorse');
+  const glucose = f.page.locator('[data-card="term-glucose"] .face.back .main');
+  assert.deepEqual(await glucose.locator('sub').allTextContents(), ['6', '12', '6']);
+  assert.match(await glucose.textContent(), /^C6H12O6, the sugar/);
+  await f.done();
+
+  const q = await open(browser, pageUrl(decksMarkup, 'lab/quiz.html'));
+  const page = q.page;
+  for (const [element, least] of [['em', 5], ['strong', 1], ['sub', 4]]) {
+    const n = await page.locator(`main ${element}`).count();
+    assert.ok(n >= least, `${n} <${element}> on the quiz page, at least ${least} expected`);
+  }
+  // What a student reads has no markup characters, except those the teacher escaped.
+  const shown = (await page.evaluate(() => document.querySelector('main').innerText))
+    .replace('An asterisk is written * and a caret ^ when they are not markup: 2 * 3 =', '');
+  assert.doesNotMatch(shown, /[*~^\\]/, 'a markup character is shown');
+  assert.ok((await page.textContent('main')).includes('An asterisk is written * and a caret ^ when they are not markup: 2 * 3 ='), 'escapes show their character');
+  // A menu cannot hold markup: its options are plain text.
+  const options = await page.locator('select option').allTextContents();
+  assert.ok(options.some((o) => /^[a-z]\. C6H12O6, the sugar/.test(o)), options.join(' | '));
+  assert.ok(options.every((o) => !/[*~^<]/.test(o)), options.join(' | '));
+  // The button labels of a timeline's events are plain too.
+  const labels = await page.locator('.timeline button[data-action="up"]').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.ok(labels.some((l) => l.includes('E. coli K-12')) && labels.every((l) => !/[*~^]/.test(l)), labels.join(' | '));
+  // The answer to "release ____ and water" is CO~2~: a student types CO2.
+  const cloze = page.locator('[data-question="fact-co2:cloze"]');
+  await cloze.locator('input.blank').fill('CO2');
+  await cloze.locator('[data-action="check"]').click();
+  assert.equal(await cloze.getAttribute('data-state'), 'correct');
+  assert.ok((await cloze.locator('.feedback').innerHTML()).includes('CO<sub>2</sub>'), 'the feedback shows the answer with its subscript');
   await q.done();
 });
 

@@ -31,11 +31,13 @@ cargo run --locked -q -p decksmith -- build --content tests/browser/course --out
   --variants 2 --format html --format json --deny-warnings
 cargo run --locked -q -p decksmith -- build --content tests/browser/course-ru --out "$work/decks-ru" \
   --format html --format json --deny-warnings
+cargo run --locked -q -p decksmith -- build --content tests/fixtures/markup --out "$work/decks-markup" \
+  --format html --format json --deny-warnings
 
 # The binary `cargo run` just built, for the test of `decksmith serve`.
 target_dir="$(cargo metadata --locked --format-version 1 --no-deps | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
 
 if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi
-DECKS="$work/decks" DECKS_RU="$work/decks-ru" FSRS_PYTHON="$here/.venv/bin/python" \
+DECKS="$work/decks" DECKS_RU="$work/decks-ru" DECKS_MARKUP="$work/decks-markup" FSRS_PYTHON="$here/.venv/bin/python" \
   DECKSMITH="$target_dir/debug/decksmith" \
   node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "$here/pages.test.mjs"

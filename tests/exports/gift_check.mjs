@@ -108,6 +108,22 @@ for (const out of process.argv.slice(2)) {
         fail(`${path}: no typed answer "UNGA -*> First Committee"`);
       }
     }
+    if (deck === "lab") {
+      // The markup fixture (tests/fixtures/markup): a teacher's markup is HTML in the
+      // questions' texts, and plain where a student types or picks from a menu.
+      const all = texts(parsed);
+      for (const wanted of ["<em>spontaneous generation</em>", "<em>Escherichia coli</em>", "CO<sub>2</sub>"]) {
+        if (!all.includes(wanted)) fail(`${path}: no ${wanted} in the questions`);
+      }
+      if (!parsed.filter((q) => q.type !== "Category").every((q) => q.stem.format === "html")) {
+        fail(`${path}: a question's text is not HTML`);
+      }
+      if (!typed(parsed).includes("CO2")) fail(`${path}: the typed answer for CO~2~ is not CO2`);
+      const answers = parsed.filter((q) => q.type === "Matching").flatMap((q) => q.matchPairs.map((p) => p.subanswer));
+      if (!answers.some((a) => a.startsWith("C6H12O6, the sugar")) || answers.some((a) => /[<*~^]/.test(a))) {
+        fail(`${path}: a matching answer (a menu in Moodle) is not plain text: ${answers.join(" | ")}`);
+      }
+    }
     console.log(`${path}: ${show(got)}`);
   }
 }

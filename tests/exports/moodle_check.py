@@ -85,6 +85,15 @@ def html_to_text(html):
             .replace("&quot;", '"').replace("&#39;", "'").replace("&amp;", "&"))
 
 
+def markup_to_html(text):
+    """The HTML a teacher's inline markup is written as, for the constructs the markup
+    fixture uses (nothing nested, no escapes): `**bold**`, `*italics*`, `H~2~O`, `x^2^`."""
+    text = re.sub(r"\*\*(\S(?:.*?\S)?)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"\*(\S(?:.*?\S)?)\*", r"<em>\1</em>", text)
+    text = re.sub(r"~([^~\s]+)~", r"<sub>\1</sub>", text)
+    return re.sub(r"\^([^^\s]+)\^", r"<sup>\1</sup>", text)
+
+
 def check_ordering(where, q, question_json):
     answers = q.findall("answer")
     texts = [(text_of(a, "text") or "").strip() for a in answers]
@@ -101,7 +110,7 @@ def check_ordering(where, q, question_json):
     elif (text_of(q, "selecttype") or "").strip().upper() != "ALL" or int(count) != len(answers):
         fail(where, "not every event is shown: <selecttype> must be ALL and <selectcount> the answers' count")
     if question_json is not None:
-        expected = [question_json["items"][i] for i in question_json["order"]]
+        expected = [markup_to_html(question_json["items"][i]) for i in question_json["order"]]
         if [html_to_text(t) for t in texts] != expected:
             fail(where, f"answers {texts} are not the events in chronological order {expected}")
 

@@ -3,7 +3,8 @@
 #   1. the official Anki library (PyPI `anki`) imports deck.apkg: counts, note types, fields,
 #      tags, decks; re-importing a second build duplicates nothing; an edited entry updates;
 #   2. a GIFT parser not written by us (npm `gift-pegjs`) parses every quiz.gift, and the
-#      question counts by type match the generated quizzes;
+#      question counts by type match the generated quizzes; a teacher's inline markup
+#      (tests/fixtures/markup) reaches Anki's notes and GIFT's texts as HTML;
 #   3. every quiz.moodle.xml follows Moodle's import rules (tests/exports/moodle_check.py);
 #   4. every quiz.qti.zip is read back by QTI 1.2 readers not written by us (PyPI qti2latex's
 #      Canvas QTI helpers) and compared with a package text2qti writes (tests/exports/qti_check.py);
@@ -55,6 +56,8 @@ build "$work/content" "$work/out" && snapshot edited
 sed -i 's/^    role: Chief Examiner (edited)$/    role: Chief Examiner/' "$deck"
 build "$work/content" "$work/out" && snapshot reverted
 build content "$work/bundled"
+# The course whose texts use every construct of the inline markup.
+build tests/fixtures/markup "$work/markup"
 # What a teacher who wants only the LMS package runs: --format qti alone.
 build content "$work/bundled-qti" --format qti
 
@@ -62,12 +65,16 @@ step "Anki: import deck.apkg with the official library"
 "$work/venv/bin/python" "$here/anki_check.py" "$work/first" "$work/same" "$work/edited" "$work/reverted" "$work/bundled" \
   || fail "the Anki import check found problems (see above)"
 
+step "Anki: the markup fixture's notes show italics, bold and subscripts"
+"$work/venv/bin/python" "$here/markup_check.py" "$work/markup" \
+  || fail "the Anki markup check found problems (see above)"
+
 step "GIFT: parse quiz.gift with gift-pegjs"
-NODE_PATH="$work/node_modules" node "$here/gift_check.mjs" "$work/first" "$work/bundled" \
+NODE_PATH="$work/node_modules" node "$here/gift_check.mjs" "$work/first" "$work/bundled" "$work/markup" \
   || fail "the GIFT check found problems (see above)"
 
 step "Moodle XML: Moodle's import rules"
-python3 "$here/moodle_check.py" "$work/first" "$work/bundled" \
+python3 "$here/moodle_check.py" "$work/first" "$work/bundled" "$work/markup" \
   || fail "the Moodle XML check found problems (see above)"
 
 step "QTI: read quiz.qti.zip back with qti2latex, compare with text2qti's package"

@@ -71,15 +71,18 @@ def text(pdf):
     return r.stdout
 
 # Whitespace and hyphens go: lines are wrapped and broken after hyphens, and pdftotext
-# joins a word broken at a hyphen.
-squash = lambda s: re.sub(r"[\s\-\u2010\u2011\u00ad]+", "", s)
+# joins a word broken at a hyphen. So do the characters of a teacher's inline markup
+# (`*italics*`, `H~2~O`, `x^2^`, `\*`), which the PDFs show as faces and positions.
+squash = lambda s: re.sub(r"[\s\-\u2010\u2011\u00ad*~^\\]+", "", s)
+# An opening `*` of italics in a quiz's text (not an escaped one).
+italics = re.compile(r"(?<![\\*])\*[^\s*]")
 cyrillic = re.compile(r"[\u0400-\u04ff]")
 
 def need(haystack, needle, where, what):
     if squash(needle) and squash(needle) not in haystack:
         problems.append(f"{where}: {what} `{needle[:70]}` is not in the extracted text")
 
-checked = {"questions": 0, "cards": 0, "cyrillic": 0}
+checked = {"questions": 0, "cards": 0, "cyrillic": 0, "italics": 0}
 for deck in sorted(p for p in out.iterdir() if p.is_dir()):
     for quiz_file in sorted(deck.glob("quiz*.json")):
         form = quiz_file.stem[len("quiz"):]  # "" or "-A"
@@ -87,8 +90,17 @@ for deck in sorted(p for p in out.iterdir() if p.is_dir()):
         if not sheet_pdf.exists() or not key_pdf.exists():
             problems.append(f"{deck.name}: {quiz_file.name} has no worksheet{form}.pdf and answer-key{form}.pdf")
             continue
-        sheet, key = squash(text(sheet_pdf)), squash(text(key_pdf))
+        sheet_text = text(sheet_pdf)
+        sheet, key = squash(sheet_text), squash(text(key_pdf))
         quiz = json.loads(quiz_file.read_text(encoding="utf-8"))
+        raw = quiz_file.read_text(encoding="utf-8")
+        if italics.search(raw):
+            fonts = subprocess.run(["pdffonts", str(sheet_pdf)], capture_output=True, text=True).stdout
+            if "DejaVuSans-Oblique" not in fonts:
+                problems.append(f"{sheet_pdf.relative_to(out)}: the quiz has italics but no oblique face is embedded")
+            if re.search(r"\*\w", sheet_text):
+                problems.append(f"{sheet_pdf.relative_to(out)}: a markup `*` is printed as a star")
+            checked["italics"] += 1
         for q in quiz["questions"]:
             where = f"{sheet_pdf.relative_to(out)} question {q['number']}"
             asked = [q.get(k, "") for k in ("prompt", "statement", "front")]
@@ -134,7 +146,8 @@ if checked["questions"] == 0:
     print("no quiz*.json found: the questions could not be checked", file=sys.stderr)
     sys.exit(1)
 print(f"{checked['questions']} questions and {checked['cards']} cards came back, "
-      f"{checked['cyrillic']} Cyrillic letters among them")
+      f"{checked['cyrillic']} Cyrillic letters among them, "
+      f"{checked['italics']} worksheets with italics in the oblique face")
 PY
 
 echo

@@ -103,3 +103,24 @@ impl fmt::Display for MadeHtml {
 impl askama::filters::HtmlSafe for Marked<'_> {}
 impl askama::filters::HtmlSafe for MarkedBuf {}
 impl askama::filters::HtmlSafe for MadeHtml {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_inside_and_outside_marks_is_escaped_and_only_marks_become_elements() {
+        assert_eq!(
+            Marked("*<b>x</b>* & H~<2~ \"q\" 'a'").to_string(),
+            "<em>&#60;b&#62;x&#60;/b&#62;</em> &#38; H<sub>&#60;2</sub> &#34;q&#34; &#39;a&#39;"
+        );
+        assert_eq!(Marked("*a*").plain(), "a");
+        // A cloze statement cut at its blank: the italics close in the piece after it.
+        let pieces: Vec<String> = Marked("*Escherichia ____*!")
+            .split_html("____")
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(pieces, ["<em>Escherichia ", "</em>!"]);
+    }
+}
