@@ -81,6 +81,26 @@ pub fn has_marks(text: &str) -> bool {
             .any(|p| matches!(p, Piece::Open(_) | Piece::Close(_)))
 }
 
+/// The first `*` or `**` of `text` that starts italics or bold (after a space, or at the
+/// start, and before a letter) which nothing closes, as the text from it to the end of its
+/// word: `*E. coli` gives `*E.`. Such a star is shown as a star, which is hardly what the
+/// teacher meant; a star inside a word (`2*3`) or before a space (`5 * 3`) is not reported.
+pub fn unclosed(text: &str) -> Option<&str> {
+    if !text.contains('*') {
+        return None;
+    }
+    let tokens = match_emphasis(tokenize(text));
+    tokens.iter().find_map(|token| match token {
+        Token::Stars(s) if s.left > 0 && s.can_open && !s.can_close => {
+            let start = (s.run.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+            let rest = text.get(start..)?;
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            Some(&rest[..end])
+        }
+        _ => None,
+    })
+}
+
 /// `text` as pieces: text, and where each mark starts and ends.
 pub fn parse(text: &str) -> Vec<Piece<'_>> {
     if !may_have_markup(text) {

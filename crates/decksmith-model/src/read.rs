@@ -74,6 +74,7 @@ pub(crate) fn parse<'a>(
             for cut in index.cut_texts() {
                 diags.push(cut_text_warning(file, cut));
             }
+            unclosed_markup(file, &index, &root, &Path::root(), diags);
             Some(Doc { file, index, root })
         }
         Ok(Value::Null) if control_lines.is_empty() => {
@@ -125,6 +126,54 @@ fn cut_text_warning(file: &SourceFile, cut: &CutText) -> Diagnostic {
         "put the whole text in quotes to keep it: \"{}\"; a comment needs a space after `#`",
         short(&whole.replace('\\', "\\\\").replace('"', "\\\""))
     ))
+}
+
+/// Warns about each text value under `map` whose inline markup opens italics or bold that
+/// nothing closes (`*E. coli`): the star would be printed as a star.
+fn unclosed_markup(
+    file: &SourceFile,
+    index: &SpanIndex,
+    map: &Mapping,
+    path: &Path,
+    diags: &mut Diagnostics,
+) {
+    for (key, value) in map {
+        let Some(name) = key.as_str() else { continue };
+        let mut values = vec![(path.key(name), value)];
+        while let Some((path, value)) = values.pop() {
+            match value {
+                Value::String(text) => {
+                    if let Some(opening) = crate::markup::unclosed(text) {
+                        let place = index.value(&path);
+                        let stars =
+                            &opening[..opening.len() - opening.trim_start_matches('*').len()];
+                        let what = if stars.len() >= 2 { "bold" } else { "italics" };
+                        diags.push(
+                            file.warning(
+                                place.pos,
+                                place.width,
+                                format!("`{}` starts {what} that nothing ends: the PDFs and pages would show the `{stars}`", short(opening)),
+                            )
+                            .with_help(format!(
+                                "end them with `{stars}` after their last word (`{stars}E. coli{stars}`), or write `\\*` for a star"
+                            )),
+                        );
+                    }
+                }
+                Value::Sequence(items) => {
+                    values.extend(
+                        items
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .map(|(i, v)| (path.index(i), v)),
+                    );
+                }
+                Value::Mapping(inner) => unclosed_markup(file, index, inner, &path, diags),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Where `[` and `{` first nest more than [`MAX_NESTING`] deep, counting every bracket

@@ -122,3 +122,21 @@ fn any_text_parses_without_losing_a_character() {
         assert_eq!(kept, seen, "{text:?}");
     }
 }
+
+#[test]
+fn a_star_that_opens_what_nothing_closes_is_found() {
+    assert_eq!(unclosed("the *E. coli bacterium"), Some("*E."));
+    assert_eq!(unclosed("**bold"), Some("**bold"));
+    assert_eq!(unclosed("a **bold* one"), Some("**bold*"));
+    for fine in [
+        "*E. coli*",
+        "5 * 3",
+        "2*3",
+        "a * b *",
+        r"\*not\*",
+        "no stars",
+        "word*",
+    ] {
+        assert_eq!(unclosed(fine), None, "{fine:?}");
+    }
+}
