@@ -131,9 +131,13 @@ fn a_bad_theme_is_an_error_at_its_place_and_changes_nothing() {
     let checked = check(&ContentDir::new(&content)).diagnostics.render();
     assert!(checked.contains("theme/study.css:2:6"), "{checked}");
 
-    // A theme folder without its stylesheet, and a --theme that is not there.
+    // A theme folder with a stylesheet by another name, and a --theme that is not there.
     fs::write(&deck, text).unwrap();
-    fs::remove_file(content.join("theme/study.css")).unwrap();
+    fs::rename(
+        content.join("theme/study.css"),
+        content.join("theme/style.css"),
+    )
+    .unwrap();
     let error = |options| match build(&options) {
         Err(BuildError::Content(diagnostics)) => diagnostics.render(),
         other => panic!("expected a content error, got {other:?}"),
@@ -151,6 +155,11 @@ fn a_bad_theme_is_an_error_at_its_place_and_changes_nothing() {
         "{shown}"
     );
     assert_eq!(read_tree(&out), before, "the previous output changed");
+
+    // A theme folder with no stylesheet at all (it holds the logo, say) is no theme.
+    fs::remove_file(content.join("theme/style.css")).unwrap();
+    fs::write(content.join("theme/logo.txt"), "not a stylesheet").unwrap();
+    build_ok(&options(&content, &out));
 }
 
 /// Each page's text of a PDF, as a reader extracts it.
@@ -231,4 +240,117 @@ fn a_worksheet_recall_question_says_what_to_write() {
     let text = pdf_pages(&out.join("un-basics/worksheet.pdf")).concat();
     assert_eq!(text.matches("Write what it is.").count(), 2, "{text}");
     assert!(!text.contains("Write your answer."), "{text}");
+}
+
+/// Per page of a PDF, whether it draws the logo: its resources name the image and its
+/// content shows it.
+fn logo_pages(path: &Path) -> Vec<bool> {
+    let doc = lopdf::Document::load(path).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|&page| {
+            let content = doc.get_page_content(page);
+            let shows = String::from_utf8_lossy(&content).contains("/Logo Do");
+            let (resources, ids) = doc.get_page_resources(page).unwrap();
+            let mut named = resources.is_some_and(|r| has_logo(&doc, r));
+            for id in ids {
+                named |= doc.get_dictionary(id).is_ok_and(|r| has_logo(&doc, r));
+            }
+            shows && named
+        })
+        .collect()
+}
+
+/// Whether a resource dictionary names an image `Logo`.
+fn has_logo(doc: &lopdf::Document, resources: &lopdf::Dictionary) -> bool {
+    let Ok(xobjects) = resources.get(b"XObject") else {
+        return false;
+    };
+    let xobjects = match xobjects {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        other => other.as_dict().ok(),
+    };
+    xobjects.is_some_and(|x| x.has(b"Logo"))
+}
+
+#[test]
+fn the_logo_is_on_every_worksheet_and_answer_key_page_and_a_bad_one_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("course");
+    copy_tree(&fixture("course"), &content);
+    fs::create_dir(content.join("art")).unwrap();
+    let images = fixture("images");
+    for name in ["logo.png", "logo.jpg", "not-an-image.png"] {
+        fs::copy(images.join(name), content.join("art").join(name)).unwrap();
+    }
+    let course = content.join("course.yaml");
+    let text = fs::read_to_string(&course).unwrap();
+    let with_logo = |logo: &str| {
+        fs::write(
+            &course,
+            format!("{text}print:\n  header: Lyceum No. 2\n  logo: {logo}\n"),
+        )
+        .unwrap();
+    };
+    let out = tmp.path().join("decks");
+    let mut pdf = options(&content, &out);
+    pdf.formats = vec![decksmith::render::Format::Pdf];
+
+    for logo in ["art/logo.png", "art/logo.jpg"] {
+        with_logo(logo);
+        build_ok(&pdf);
+        for deck in ["un-basics", "people-and-dates"] {
+            for file in ["worksheet.pdf", "answer-key.pdf"] {
+                let pages = logo_pages(&out.join(deck).join(file));
+                assert!(!pages.is_empty());
+                assert!(pages.iter().all(|&p| p), "{logo}: {deck}/{file}: {pages:?}");
+                // Beside it, the header.
+                assert!(
+                    pdf_pages(&out.join(deck).join(file))
+                        .iter()
+                        .all(|p| p.contains("Lyceum No. 2"))
+                );
+            }
+        }
+        // Not on the cards, which are cut apart.
+        assert!(
+            logo_pages(&out.join("un-basics/flashcards.pdf"))
+                .iter()
+                .all(|&p| !p)
+        );
+    }
+    // The same logo, the same bytes.
+    with_logo("art/logo.png");
+    build_ok(&pdf);
+    let first = read_tree(&out);
+    build_ok(&pdf);
+    assert_eq!(first, read_tree(&out));
+
+    // A logo that cannot be printed is an error at `logo:`, with the others, and the
+    // output stays as it was.
+    for (logo, message) in [
+        ("art/missing.png", "failed to read the logo"),
+        (
+            "art/not-an-image.png",
+            "cannot be printed: it is not a PNG or JPEG image",
+        ),
+        ("../outside.png", "is not a path inside the course folder"),
+        ("art/logo.gif", "is not a PNG or JPEG file"),
+    ] {
+        with_logo(logo);
+        match build(&pdf) {
+            Err(BuildError::Content(diagnostics)) => {
+                let shown = diagnostics.render();
+                assert!(shown.contains("course.yaml:"), "{logo}: {shown}");
+                assert!(shown.contains(message), "{logo}: {shown}");
+            }
+            other => panic!("{logo}: expected a content error, got {other:?}"),
+        }
+        assert_eq!(first, read_tree(&out), "{logo}: the output changed");
+        let report = check(&ContentDir::new(&content));
+        assert!(
+            report.diagnostics.render().contains(message),
+            "check, {logo}"
+        );
+    }
 }

@@ -494,6 +494,17 @@ pub struct PrintSettings {
     pub calibration: bool,
     /// The line at the top of every worksheet and answer key page, if any.
     pub header: Option<PrintHeader>,
+    /// The logo beside it, if any.
+    pub logo: Option<PrintLogo>,
+}
+
+/// The course's `print: logo:`: which file, not what it holds (the driver reads it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintLogo {
+    /// The path relative to the course folder, with `/` between folders.
+    pub path: String,
+    /// Where it is written, for errors about the file.
+    pub origin: Location,
 }
 
 /// The course's `print: header:`.

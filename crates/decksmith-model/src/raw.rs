@@ -467,6 +467,11 @@ pub struct RawPrint {
     /// class's name, say. One line, at most 80 characters.
     #[serde(default)]
     pub header: Option<String>,
+    /// A logo printed at the top left of every worksheet and answer key page, beside the
+    /// header: a PNG or JPEG file, its path relative to the course folder
+    /// (`theme/logo.png`). It is printed 12 mm high.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 /// A shift in millimetres.

@@ -429,7 +429,7 @@ fn source_file(reader: &mut Reader<'_, '_>, file: String, at: &Path) -> Option<(
 }
 
 /// The course's `print:` settings, checked: the back offset a printer can have, the header
-/// one line that fits.
+/// one line that fits, the logo a relative path to a PNG or JPEG file.
 fn print_settings(reader: &mut Reader<'_, '_>, p: &RawPrint) -> PrintSettings {
     let offset = p.back_offset.unwrap_or_default();
     for (axis, value) in [("x", offset.x), ("y", offset.y)] {
@@ -456,6 +456,7 @@ fn print_settings(reader: &mut Reader<'_, '_>, p: &RawPrint) -> PrintSettings {
             )
             .help = Some("shorten it to your school's or class's name".into());
     }
+    let logo = print_logo(reader, p.logo.as_deref());
     PrintSettings {
         paper: p.paper.unwrap_or_default(),
         layout: p.layout.unwrap_or_default(),
@@ -466,7 +467,34 @@ fn print_settings(reader: &mut Reader<'_, '_>, p: &RawPrint) -> PrintSettings {
             text: header.split_whitespace().collect::<Vec<_>>().join(" "),
             origin: reader.location_of(&at),
         }),
+        logo,
     }
+}
+
+/// `print: logo:`: a path inside the course folder to a PNG or JPEG file (the driver reads
+/// the file and reports what is wrong with what it holds).
+fn print_logo(reader: &mut Reader<'_, '_>, logo: Option<&str>) -> Option<PrintLogo> {
+    let path = logo.map(str::trim).filter(|p| !p.is_empty())?;
+    let at = Path::top("print").key("logo");
+    let path = path.replace('\\', "/");
+    let lower = path.to_lowercase();
+    if path.starts_with('/') || path.contains(':') || path.split('/').any(|part| part == "..") {
+        reader.error_at(&at, format!("the logo `{path}` is not a path inside the course folder")).help =
+            Some("put the image in the course folder, e.g. in `theme/`, and write `logo: theme/logo.png`".into());
+        return None;
+    }
+    if ![".png", ".jpg", ".jpeg"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+    {
+        reader.error_at(&at, format!("the logo `{path}` is not a PNG or JPEG file")).help =
+            Some("save the logo as PNG (best for a drawn logo) or JPEG, and name the file `.png` or `.jpg`".into());
+        return None;
+    }
+    Some(PrintLogo {
+        path,
+        origin: reader.location_of(&at),
+    })
 }
 
 fn finish_course(

@@ -12,13 +12,14 @@ use std::sync::Arc;
 
 use lopdf::{Object, StringFormat};
 use printpdf::{
-    FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
-    TextItem,
+    FontId, ImageCompression, ImageOptimizationOptions, Mm, Op, ParsedFont, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem, XObject, XObjectId,
 };
 use rayon::prelude::*;
 
 use super::file;
 use super::fonts::{Face, FontError, Fonts, Weight};
+use super::logo::Logo;
 use super::plan::MM;
 use super::styled;
 use decksmith_model::hash::Fnv;
@@ -122,6 +123,17 @@ pub enum Item {
         /// Dash and gap lengths in points, for a dashed line.
         dash: Option<(f32, f32)>,
     },
+    /// The course's logo ([`Info::logo`]), its lower left corner at `x`, `y`.
+    Logo {
+        /// Left edge.
+        x: f32,
+        /// Bottom edge.
+        y: f32,
+        /// Width.
+        width: f32,
+        /// Height.
+        height: f32,
+    },
     /// A rectangle's outline.
     Rect {
         /// Left edge.
@@ -220,6 +232,8 @@ pub struct Info<'a> {
     pub subject: &'a str,
     /// The language of the text (`en`, `ru`).
     pub language: &'a str,
+    /// The course's logo, which [`Item::Logo`] draws.
+    pub logo: Option<&'a Logo>,
 }
 
 /// The creation and modification date of every PDF: the Unix epoch, as reproducible builds
@@ -248,6 +262,13 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     let used = used_chars(fonts, pages, &backgrounds);
     let mut doc = new_document(info)?;
     let (encoders, register) = add_fonts(&mut doc, fonts, &used)?;
+    // The logo, once, under a name of ours (printpdf's own are random), if a page shows it.
+    if let (Some(logo), true) = (info.logo, shows_logo(pages)) {
+        doc.resources.xobjects.map.insert(
+            XObjectId(LOGO.to_owned()),
+            XObject::Image(logo.image.clone()),
+        );
+    }
 
     // Every content stream, written and compressed in parallel.
     let mut streams: Vec<Content> = backgrounds
@@ -388,6 +409,12 @@ fn document_id(
         id.1.write(bytes);
     };
     feed(info.title.as_bytes());
+    // Only a document that shows the logo has it (its streams draw it).
+    if let Some(logo) = info.logo
+        && shows_logo(pages)
+    {
+        feed(&logo.hash.to_le_bytes());
+    }
     for stream in background_streams {
         feed(&stream.hash.to_le_bytes());
     }
@@ -410,7 +437,16 @@ fn to_lopdf(doc: &PdfDocument) -> Result<lopdf::Document, EmitError> {
         optimize: true,
         subset_fonts: false,
         secure: true,
-        image_optimization: None,
+        // The logo, the only image: compressed losslessly, as it is (no greyscale, no
+        // resampling), which printpdf does only when asked.
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: Some(false),
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(ImageCompression::Flate),
+        }),
     };
     let lo = doc.to_lopdf_document(&options, &mut warnings);
     match warnings
@@ -856,6 +892,7 @@ fn content(
     buffer.clear();
     let mut out = Ops(buffer);
     draw_lines(&mut out, items);
+    draw_logos(&mut out, items);
     draw_text(&mut out, encoders, items);
     let content = compress(scratch, &out.0);
     scratch.ops = out.0;
@@ -873,7 +910,7 @@ fn draw_lines(out: &mut Ops, items: &[Item]) {
                 width, grey, dash, ..
             } => (*width, *grey, *dash),
             Item::Rect { stroke, grey, .. } => (*stroke, *grey, None),
-            Item::Text(_) => continue,
+            Item::Text(_) | Item::Logo { .. } => continue,
         };
         let first = stroke.is_none();
         if first {
@@ -920,8 +957,44 @@ fn draw_lines(out: &mut Ops, items: &[Item]) {
                 out.point((*width, *height));
                 out.raw(b" re S\n");
             }
-            Item::Text(_) => {}
+            Item::Text(_) | Item::Logo { .. } => {}
         }
+    }
+}
+
+/// Whether a page shows the logo.
+fn shows_logo(pages: &[Page]) -> bool {
+    pages
+        .iter()
+        .any(|p| p.items.iter().any(|i| matches!(i, Item::Logo { .. })))
+}
+
+/// The resource name of the logo's image.
+const LOGO: &str = "Logo";
+
+/// The logo wherever `items` place it: its image scaled into its box.
+fn draw_logos(out: &mut Ops, items: &[Item]) {
+    for item in items {
+        let &Item::Logo {
+            x,
+            y,
+            width,
+            height,
+        } = item
+        else {
+            continue;
+        };
+        out.raw(b"q\n");
+        out.num(width, 3);
+        out.raw(b" 0 0 ");
+        out.num(height, 3);
+        out.raw(b" ");
+        out.num(x, 3);
+        out.raw(b" ");
+        out.num(y, 3);
+        out.raw(b" cm\n/");
+        out.raw(LOGO.as_bytes());
+        out.raw(b" Do\nQ\n");
     }
 }
 

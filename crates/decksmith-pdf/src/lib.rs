@@ -18,6 +18,7 @@ pub mod emit;
 mod file;
 pub mod flashcards;
 pub mod fonts;
+pub mod logo;
 pub mod plan;
 pub mod styled;
 pub mod text;
@@ -35,6 +36,7 @@ use decksmith_quiz::{Body, Card, DeckOutput, Question, Quiz};
 
 use emit::EmitError;
 use fonts::{FontError, Fonts};
+use logo::Logo;
 use plan::PrintSetup;
 use words::WORDS;
 use worksheet::Sheet;
@@ -113,6 +115,8 @@ pub struct Context<'a> {
     pub course: &'a Course,
     /// The deck.
     pub deck: &'a Deck,
+    /// The course's logo (`print: logo:`), decoded by the caller.
+    pub logo: Option<&'a Logo>,
 }
 
 impl<'a> Context<'a> {
@@ -123,6 +127,7 @@ impl<'a> Context<'a> {
             words: Phrasebook::new(WORDS, course.language_of(deck), &course.strings),
             course,
             deck,
+            logo: None,
         }
     }
 }
@@ -146,6 +151,7 @@ pub fn flashcards_pdf(
             title: &title,
             subject: &ctx.course.title,
             language: ctx.course.language_of(ctx.deck),
+            logo: ctx.logo,
         },
         &pages,
     )
@@ -176,6 +182,7 @@ pub fn quiz_pdf(
             title: &title,
             subject: &ctx.course.title,
             language: ctx.course.language_of(ctx.deck),
+            logo: ctx.logo,
         },
         &pages,
     )
@@ -235,6 +242,12 @@ impl<'a> DeckPdfs<'a> {
             output: styled::styled_output(output).map_or(Cow::Borrowed(output), Cow::Owned),
             warnings,
         }
+    }
+
+    /// With the course's logo on the worksheets and answer keys.
+    pub fn with_logo(mut self, logo: Option<&'a Logo>) -> DeckPdfs<'a> {
+        self.ctx.logo = logo;
+        self
     }
 
     /// `flashcards.pdf`.

@@ -25,6 +25,8 @@ const MARGIN_BOTTOM: f32 = 18.0 * MM;
 const FOOTER_Y: f32 = 10.0 * MM;
 /// How far below the paper's top edge the print header's baseline is (in the top margin).
 const HEADER_DOWN: f32 = 9.0 * MM;
+/// How far below the paper's top edge the logo's top is: inside what most printers print.
+const LOGO_DOWN: f32 = 5.0 * MM;
 /// The question number's column.
 const NUMBER_WIDTH: f32 = 9.0 * MM;
 /// Space between questions.
@@ -330,23 +332,30 @@ fn furnish(ctx: &Context<'_>, size: Size, quiz: &Quiz, sheet: Sheet, pages: &mut
             size.width - 2.0 * MARGIN_X - rw - 6.0 * MM,
         );
         page.text(MARGIN_X, FOOTER_Y, 8.0, Weight::Regular, 0.4, left);
-        // The course's `print: header:` (a school's or class's name), on every page.
+        // The course's `print: logo:` and `print: header:` (a school's or class's name), on
+        // every page: the logo at the left, the header beside it, level with its middle.
+        let (mut header_x, mut header_y) = (MARGIN_X, size.height - HEADER_DOWN);
+        if let Some(logo) = ctx.logo {
+            let (width, height) = logo.size();
+            let top = size.height - LOGO_DOWN;
+            page.items.push(Item::Logo {
+                x: MARGIN_X,
+                y: top - height,
+                width,
+                height,
+            });
+            header_x += width + 3.0 * MM;
+            header_y = top - height / 2.0 - 8.5 * 0.35;
+        }
         if let Some(header) = &ctx.course.print.header {
             let (header, _) = super::text::ellipsize(
                 ctx.fonts,
                 Weight::Bold,
                 &header.text,
                 8.5,
-                size.width - 2.0 * MARGIN_X,
+                size.width - MARGIN_X - header_x,
             );
-            page.text(
-                MARGIN_X,
-                size.height - HEADER_DOWN,
-                8.5,
-                Weight::Bold,
-                0.25,
-                header,
-            );
+            page.text(header_x, header_y, 8.5, Weight::Bold, 0.25, header);
         }
         page.text(
             size.width - MARGIN_X - rw,

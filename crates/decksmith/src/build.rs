@@ -16,9 +16,10 @@ use decksmith_files::{Audience, OutFile};
 use decksmith_html::{DeckSummary, FileLink, Theme, file_label};
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{CardLayout, Diagnostics, Duplex, LoadOptions, Paper, load};
+use decksmith_pdf::logo::Logo;
 use decksmith_quiz::{GenerateOptions, Generated, generate};
 
-use crate::content::{ContentDir, check_source_quotes, read_content, read_theme};
+use crate::content::{ContentDir, check_source_quotes, read_content, read_logo, read_theme};
 use crate::output::{Carried, OutputDir, Staging, WriteError};
 use crate::render::{Cost, Format, RenderError, RenderOptions, Renderer};
 use crate::timings::Timings;
@@ -149,7 +150,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     })
     .map_err(|e| BuildError::Write(e, Diagnostics::new()))?;
-    let (course, mut diagnostics, theme) = read_and_load(options, started, &mut timings)?;
+    let Input {
+        course,
+        mut diagnostics,
+        theme,
+        logo,
+    } = read_and_load(options, started, &mut timings)?;
     check_deck_ids(&course, &options.decks)?;
 
     let generated = generate_decks(&course, options, &mut diagnostics, &mut timings)?;
@@ -162,7 +168,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // the index links to whatever each has.
     let previous = previous_files(out.path());
     let stage = Instant::now();
-    let renderer = renderer(options, theme)?;
+    let renderer = renderer(options, theme, logo)?;
     timings.stage("prepare renderers", stage);
 
     let staging = match out.begin() {
@@ -231,14 +237,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
-/// Reads the course folder and its theme, then loads the course and checks the quotes
-/// against their sources: the course, with its warnings, and the theme. (`started`: when the
-/// build started, which the "read" stage counts from.)
+/// What a build reads from the course folder.
+struct Input {
+    course: Course,
+    /// Its warnings.
+    diagnostics: Diagnostics,
+    theme: Option<Theme>,
+    logo: Option<Logo>,
+}
+
+/// Reads the course folder and its theme, then loads the course, checks the quotes against
+/// their sources and reads the logo. (`started`: when the build started, which the "read"
+/// stage counts from.)
 fn read_and_load(
     options: &BuildOptions,
     started: Instant,
     timings: &mut Timings,
-) -> Result<(Course, Diagnostics, Option<Theme>), BuildError> {
+) -> Result<Input, BuildError> {
     let theme = read_theme(&options.content, options.theme.as_deref());
     // A theme's error is reported with the content's, in the same run.
     let (theme, theme_error) = match theme {
@@ -262,15 +277,31 @@ fn read_and_load(
         return Err(BuildError::Content(diagnostics));
     };
     diagnostics.extend(check_source_quotes(&options.content, &course));
+    let logo = match read_logo(&options.content, &course) {
+        Ok(logo) => logo,
+        Err(error) => {
+            diagnostics.push(*error);
+            None
+        }
+    };
     if diagnostics.has_errors() {
         return Err(BuildError::Content(diagnostics));
     }
     timings.stage("load and validate", stage);
-    Ok((course, diagnostics, theme))
+    Ok(Input {
+        course,
+        diagnostics,
+        theme,
+        logo,
+    })
 }
 
 /// The renderers of the formats asked for (all, if none), with the build's print settings.
-fn renderer(options: &BuildOptions, theme: Option<Theme>) -> Result<Renderer, BuildError> {
+fn renderer(
+    options: &BuildOptions,
+    theme: Option<Theme>,
+    logo: Option<Logo>,
+) -> Result<Renderer, BuildError> {
     Renderer::new(RenderOptions {
         formats: if options.formats.is_empty() {
             Format::ALL.to_vec()
@@ -282,6 +313,7 @@ fn renderer(options: &BuildOptions, theme: Option<Theme>) -> Result<Renderer, Bu
         duplex: options.duplex,
         student: options.student,
         theme,
+        logo,
     })
     .map_err(|e| BuildError::Render(e, Diagnostics::new()))
 }

@@ -2,12 +2,13 @@
 
 use decksmith_model::{Course, Diagnostic, Diagnostics, load};
 use decksmith_pdf::fonts::Fonts;
+use decksmith_pdf::logo::Logo;
 use decksmith_pdf::{DeckPdfs, PrintOverrides};
 use decksmith_quiz::{DeckOutput, GenerateOptions, generate};
 use rayon::prelude::*;
 
 use crate::build::load_options;
-use crate::content::{ContentDir, check_source_quotes, read_content, read_theme};
+use crate::content::{ContentDir, check_source_quotes, read_content, read_logo, read_theme};
 
 /// What checking found.
 #[derive(Debug)]
@@ -43,9 +44,13 @@ pub fn check(dir: &ContentDir) -> CheckReport {
     let mut generation = Vec::new();
     let counts = loaded.course.as_ref().map(|course| {
         diagnostics.extend(check_source_quotes(dir, course));
+        let logo = read_logo(dir, course).unwrap_or_else(|error| {
+            diagnostics.push(*error);
+            None
+        });
         let (generated, warnings) = generate(course, &GenerateOptions::default());
         diagnostics.extend(warnings);
-        diagnostics.extend(lay_out_pdfs(course, &generated.decks));
+        diagnostics.extend(lay_out_pdfs(course, &generated.decks, logo.as_ref()));
         generation = generated.reports;
         (
             course.decks.len(),
@@ -61,7 +66,7 @@ pub fn check(dir: &ContentDir) -> CheckReport {
 
 /// The warnings of laying out every deck's PDFs with the course's print settings (text that
 /// does not fit, characters the fonts lack), decks on all cores, in deck order.
-fn lay_out_pdfs(course: &Course, decks: &[DeckOutput]) -> Vec<Diagnostic> {
+fn lay_out_pdfs(course: &Course, decks: &[DeckOutput], logo: Option<&Logo>) -> Vec<Diagnostic> {
     // The fonts are compiled in: they fail to load only if the binary is broken, and then
     // `build` says so; `check` is about the content.
     let Ok(fonts) = Fonts::load() else {
@@ -72,7 +77,11 @@ fn lay_out_pdfs(course: &Course, decks: &[DeckOutput]) -> Vec<Diagnostic> {
         .decks
         .par_iter()
         .zip(decks)
-        .map(|(deck, output)| DeckPdfs::new(&fonts, &overrides, course, deck, output).lay_out())
+        .map(|(deck, output)| {
+            DeckPdfs::new(&fonts, &overrides, course, deck, output)
+                .with_logo(logo)
+                .lay_out()
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()

@@ -10,6 +10,7 @@ use decksmith_html::Theme;
 use decksmith_model::quotes::{SourceText, check_quotes};
 use decksmith_model::source::MAX_FILE_BYTES;
 use decksmith_model::{ContentInput, Course, Diagnostic, Diagnostics, Location, Pos, SourceFile};
+use decksmith_pdf::logo::Logo;
 
 /// Where a course folder is, and how to show its paths in messages.
 #[derive(Clone, Debug)]
@@ -226,9 +227,10 @@ pub fn io_reason(e: &io::Error) -> String {
 pub const THEME_CSS: &str = "study.css";
 
 /// Reads the course's own look: `study.css` in `theme` (`--theme DIR`), or else in the
-/// course's `theme/` folder if it has one. No theme folder is no theme; a theme folder without
-/// a readable `study.css`, or one whose text would end the page's `<style>` element, is an
-/// error at that file.
+/// course's `theme/` folder if it has one. No theme folder is no theme, and so is a course's
+/// `theme/` with no stylesheet in it (it may hold just the logo); a `--theme` without a
+/// `study.css`, a `theme/` whose stylesheet has another name, an unreadable `study.css` or one
+/// whose text would end the page's `<style>` element is an error at that file.
 pub fn read_theme(
     dir: &ContentDir,
     theme: Option<&Path>,
@@ -266,6 +268,11 @@ pub fn read_theme(
         }
     }) {
         Ok(bytes) => bytes,
+        // The course's own `theme/` may hold only its logo; a stylesheet by another name
+        // is a mistake, and so is a `--theme` without one.
+        Err(e) if e.kind() == io::ErrorKind::NotFound && theme.is_none() && !has_css(&folder) => {
+            return Ok(None);
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             return Err(Box::new(Diagnostic::error(
                 at(&file),
@@ -307,4 +314,62 @@ pub fn read_theme(
         ));
     }
     Ok(Some(Theme::from_css(&css)))
+}
+
+/// Whether `folder` holds a `.css` file.
+fn has_css(folder: &Path) -> bool {
+    fs::read_dir(folder).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            Path::new(&e.file_name())
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("css"))
+        })
+    })
+}
+
+/// The most bytes a logo file may have: a logo is a small picture.
+const MAX_LOGO_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads and decodes the course's `print: logo:`, if it names one: a missing, unreadable or
+/// broken image is an error at `logo:`.
+pub fn read_logo(dir: &ContentDir, course: &Course) -> Result<Option<Logo>, Box<Diagnostic>> {
+    let Some(logo) = &course.print.logo else {
+        return Ok(None);
+    };
+    let shown = dir.show(&logo.path);
+    let error = |message: String, help: &str| {
+        Box::new(Diagnostic::error(logo.origin.clone(), message).with_help(help.to_owned()))
+    };
+    let path = dir.path.join(&logo.path);
+    let bytes = match fs::metadata(&path) {
+        Ok(meta) if !meta.is_file() => {
+            return Err(error(
+                format!("the logo `{shown}` is not a file"),
+                "`logo:` is the path of a PNG or JPEG file, relative to the course folder",
+            ));
+        }
+        Ok(meta) if meta.len() > MAX_LOGO_BYTES => {
+            return Err(error(
+                format!(
+                    "the logo `{shown}` is {} bytes; a logo can be at most {MAX_LOGO_BYTES}",
+                    meta.len()
+                ),
+                "save a smaller copy of it: a logo 9 mm high needs a few hundred pixels",
+            ));
+        }
+        Ok(_) => fs::read(&path),
+        Err(e) => Err(e),
+    };
+    let bytes = bytes.map_err(|e| {
+        error(
+            format!("failed to read the logo `{shown}` ({})", io_reason(&e)),
+            "`logo:` is the path of a PNG or JPEG file, relative to the course folder; check its spelling",
+        )
+    })?;
+    Logo::decode(&bytes).map(Some).map_err(|reason| {
+        error(
+            format!("the logo `{shown}` cannot be printed: {reason}"),
+            "save the logo as a PNG or JPEG file (any image program can)",
+        )
+    })
 }

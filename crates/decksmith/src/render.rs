@@ -16,6 +16,7 @@ use decksmith_files::{Audience, OutFile};
 use decksmith_html::{Assets, DeckSummary, HtmlError, Theme};
 use decksmith_model::{CardLayout, Course, Deck, Diagnostic, Duplex, Paper};
 use decksmith_pdf::fonts::Fonts;
+use decksmith_pdf::logo::Logo;
 use decksmith_pdf::{DeckPdfs, PdfError, PrintOverrides};
 use decksmith_quiz::DeckOutput;
 
@@ -157,6 +158,8 @@ pub struct RenderOptions {
     pub student: bool,
     /// The course's own stylesheet for the pages, if it has one.
     pub theme: Option<Theme>,
+    /// The course's logo for the printed sheets, if it has one.
+    pub logo: Option<Logo>,
 }
 
 /// Renders decks; made once per build, holding what is expensive to prepare (the pages'
@@ -168,6 +171,7 @@ pub struct Renderer {
     print: PrintOverrides,
     html: Assets,
     fonts: Fonts,
+    logo: Option<Logo>,
 }
 
 /// A deck's files and what rendering had to say.
@@ -210,6 +214,7 @@ impl Renderer {
             },
             html: Assets::themed(options.theme.as_ref()),
             fonts: Fonts::load().map_err(PdfError::Fonts)?,
+            logo: options.logo,
         })
     }
 
@@ -293,7 +298,8 @@ impl Renderer {
         output: &DeckOutput,
         rendered: &mut Rendered,
     ) -> Result<(), PdfError> {
-        let mut pdfs = DeckPdfs::new(&self.fonts, &self.print, course, deck, output);
+        let mut pdfs = DeckPdfs::new(&self.fonts, &self.print, course, deck, output)
+            .with_logo(self.logo.as_ref());
         let started = Instant::now();
         let flashcards = pdfs.flashcards()?;
         rendered.costs.push(Cost {
