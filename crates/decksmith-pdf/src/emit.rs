@@ -1010,10 +1010,10 @@ fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]
     let mut at = (0i64, 0i64);
     for item in items {
         let Item::Text(t) = item else { continue };
-        let runs = styled::runs(&t.text);
-        if runs.is_empty() {
+        let mut runs = styled::runs(&t.text).peekable();
+        let Some(&(first, _)) = runs.peek() else {
             continue;
-        }
+        };
         if !in_text {
             out.raw(b"BT\n");
             in_text = true;
@@ -1030,7 +1030,7 @@ fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]
                 font = Some((weight, size));
             }
         };
-        set_font(out, runs[0].0);
+        set_font(out, first);
         if fill != Some(t.grey) {
             out.num(t.grey.clamp(0.0, 1.0), 3);
             out.raw(b" g\n");

@@ -256,13 +256,15 @@ impl Face {
     /// The advance of `c` in thousandths of an em (that of the replacement if it is missing;
     /// none for a style marker, which is never drawn).
     pub fn advance(&self, c: char) -> u32 {
+        if let Some(g) = self.glyph(c) {
+            return u32::from(g.advance);
+        }
+        // No face has a glyph for a marker, so it is looked for only here.
         if crate::styled::Marks::of_marker(c).is_some() {
             return 0;
         }
-        match self.glyph(c).or_else(|| self.glyph(self.replacement)) {
-            Some(g) => u32::from(g.advance),
-            None => 0,
-        }
+        self.glyph(self.replacement)
+            .map_or(0, |g| u32::from(g.advance))
     }
 
     /// The width of `text` in thousandths of an em.

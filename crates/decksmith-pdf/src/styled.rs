@@ -159,26 +159,63 @@ pub fn has_markers(text: &str) -> bool {
 }
 
 /// The runs of one line of text: each piece of it with its style, markers left out, from
-/// `Marks::PLAIN` on (a line starts with the marker of its style when it has one).
-pub fn runs(text: &str) -> Vec<(Marks, &str)> {
-    if !has_markers(text) {
-        return vec![(Marks::PLAIN, text)];
+/// `Marks::PLAIN` on (a line starts with the marker of its style when it has one). Text
+/// without markers is one run, found without allocating.
+pub fn runs(text: &str) -> Runs<'_> {
+    Runs {
+        rest: text,
+        marks: Marks::PLAIN,
+        whole: !has_markers(text),
     }
-    let mut out = Vec::new();
-    let (mut style, mut start) = (Marks::PLAIN, 0);
-    for (i, c) in text.char_indices() {
-        if let Some(next) = Marks::of_marker(c) {
-            if start < i {
-                out.push((style, &text[start..i]));
+}
+
+/// The iterator of [`runs`].
+pub struct Runs<'a> {
+    rest: &'a str,
+    marks: Marks,
+    /// The text has no markers: it is one run, even when empty (an empty text is still
+    /// drawn, as it always was, so that files stay byte for byte the same).
+    whole: bool,
+}
+
+impl<'a> Iterator for Runs<'a> {
+    type Item = (Marks, &'a str);
+
+    fn next(&mut self) -> Option<(Marks, &'a str)> {
+        if self.whole {
+            self.whole = false;
+            return Some((Marks::PLAIN, std::mem::take(&mut self.rest)));
+        }
+        loop {
+            if self.rest.is_empty() {
+                return None;
             }
-            style = next;
-            start = i + c.len_utf8();
+            let end = self
+                .rest
+                .char_indices()
+                .find(|&(_, c)| Marks::of_marker(c).is_some())
+                .map(|(i, _)| i);
+            match end {
+                // A marker first: it sets the style of what follows.
+                Some(0) => {
+                    let mut chars = self.rest.chars();
+                    if let Some(marks) = chars.next().and_then(Marks::of_marker) {
+                        self.marks = marks;
+                    }
+                    self.rest = chars.as_str();
+                }
+                Some(i) => {
+                    let (run, rest) = self.rest.split_at(i);
+                    self.rest = rest;
+                    return Some((self.marks, run));
+                }
+                None => {
+                    let run = std::mem::take(&mut self.rest);
+                    return Some((self.marks, run));
+                }
+            }
         }
     }
-    if start < text.len() {
-        out.push((style, &text[start..]));
-    }
-    out
 }
 
 /// `text` with its markup replaced by style markers (and any noncharacters it had dropped,

@@ -187,6 +187,9 @@ impl Measured {
         let text = keep_units(text);
         let text = text.as_ref();
         let face = fonts.face(weight);
+        // Text with a teacher's markup is measured in the face of each run; other text,
+        // nearly all, in the paragraph's face without asking.
+        let styled = styled::has_markers(text);
         let mut pen = Pen::new(fonts, weight, Marks::PLAIN);
         let mut t = Tokenizer::default();
         let mut offset = 0;
@@ -215,7 +218,11 @@ impl Measured {
                 if t.word.chars == 0 {
                     t.word.start = start;
                 }
-                t.word.width += pen.advance(c);
+                t.word.width += if styled {
+                    pen.advance(c)
+                } else {
+                    face.advance(c)
+                };
                 t.word.chars += 1;
                 let more_letters = rest.chars().next().is_some_and(|n| !is_space(n));
                 if breaks_after(c) && more_letters && t.word.chars > 1 {
@@ -230,7 +237,7 @@ impl Measured {
             text: text.to_owned(),
             tokens: t.tokens,
             space: face.advance(' '),
-            styled: styled::has_markers(text),
+            styled,
         }
     }
 

@@ -7,7 +7,6 @@ fn fonts() -> Fonts {
 /// The runs of `text` as (italic, bold, script, text), for short assertions.
 fn shown(text: &str) -> Vec<(Weight, f32, &str)> {
     runs(text)
-        .into_iter()
         .map(|(marks, run)| (marks.weight(Weight::Regular), marks.scale(), run))
         .collect()
 }
@@ -31,7 +30,7 @@ fn markup_becomes_runs_in_their_faces_and_sizes() {
     );
     // Italics in bold text are bold italics.
     let bold_italic = styled("*a*");
-    let (marks, _) = runs(&bold_italic)[0];
+    let (marks, _) = runs(&bold_italic).next().expect("a run");
     assert_eq!(marks.weight(Weight::Bold), Weight::BoldItalic);
 }
 
@@ -73,7 +72,7 @@ fn a_line_wrapped_inside_italics_starts_in_them() {
         .expect("words fit a line");
     assert!(lines.len() > 1);
     for line in &lines {
-        let runs = runs(&line.text);
+        let runs: Vec<_> = runs(&line.text).collect();
         assert!(
             runs.iter().all(|(m, _)| m.is_italic()),
             "every run of {:?} is italic",
