@@ -94,7 +94,8 @@ pub fn sites(ctx: &Ctx<'_>, fact: &Fact) -> Vec<BlankSite> {
             }
             let gives_itself_away = giveaway(ctx, blank, &text);
             let in_list = list_sibling(ctx, &ty, &before, &after);
-            let modifier = modifier(&ty, &blank.answer, &after);
+            let modifier =
+                modifier(&ty, &blank.answer, &after).or_else(|| dated(&ty, &blank.answer, &before));
             BlankSite {
                 index: i,
                 part: format!("blank-{}", i + 1),
@@ -294,6 +295,32 @@ const NOT_NOUNS: &[&str] = &[
     "что",
     "как",
 ];
+
+/// Why a name in the blank is the one of the years just before it ("the 2021–2025 ____",
+/// "the 2024 ____ forum"), so that another name would make a statement that is not false
+/// but nonsense ("the 2021–2025 United Nations General Assembly"), if it is.
+fn dated(ty: &ValueType, answer: &str, before: &str) -> Option<String> {
+    if !matches!(
+        ty,
+        ValueType::Organization
+            | ValueType::Acronym
+            | ValueType::Term
+            | ValueType::Title
+            | ValueType::Expansion
+    ) || !before.ends_with(char::is_whitespace)
+    {
+        return None;
+    }
+    let last = before.trim_end().rsplit(char::is_whitespace).next()?;
+    let is_year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    if !last.split(['-', '\u{2013}', '\u{2014}', '/']).all(is_year) {
+        return None;
+    }
+    Some(format!(
+        "\"{}\" is named with its years (\"{last}\" before it), where another value would not read right",
+        crate::kinds::short(answer)
+    ))
+}
 
 /// Why a term in the blank qualifies the noun after it ("____ attacks", "the ____ and food
 /// industries"), so that another term would make nonsense, if it does.

@@ -255,6 +255,36 @@ fn a_bound_is_never_swapped_nor_offered_with_wrong_numbers() {
 }
 
 #[test]
+fn a_name_given_with_its_years_is_never_swapped_nor_offered_among_other_names() {
+    let orgs = [
+        "Open-ended Working Group",
+        "Group of Governmental Experts",
+        "First Committee",
+        "Security Council",
+        "General Assembly",
+    ];
+    let mut entries: String = orgs
+        .iter()
+        .map(|o| format!("  - organization: {o}\n    description: A body of the UN named {o}\n    source: s\n"))
+        .collect();
+    entries.push_str("  - fact: The work of the 2021–2025 {Open-ended Working Group} was praised.\n    id: f\n    source: s\n  - fact: The {Open-ended Working Group} met in New York.\n    id: g\n    source: s\n");
+    let c = course(
+        "",
+        &entries,
+        "  questions: 4\n  kinds: [multiple-choice, true-false, cloze]\n",
+    );
+    let (g, _) = run(&c);
+    // "The 2021–2025 Security Council" would be nonsense, not a false statement.
+    assert_eq!(
+        dropped(&g, "f:multiple-choice:blank-1"),
+        Some(DropKind::NoOptions)
+    );
+    assert_eq!(dropped(&g, "f:true-false"), Some(DropKind::NoSwap));
+    // Without the years, other bodies are fair wrong options.
+    assert!(dropped(&g, "g:multiple-choice:blank-1").is_none());
+}
+
+#[test]
 fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
     use decksmith_quiz::kinds::{Ctx, truefalse};
     use decksmith_quiz::phrases::{PHRASES, Phrasebook};
