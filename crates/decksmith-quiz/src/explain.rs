@@ -11,6 +11,7 @@ use decksmith_model::{Entry, EntryKind, Event, Question, SourceKind, Term, Trans
 
 use crate::facts::BlankSite;
 use crate::kinds::Ctx;
+use crate::values::ValueType;
 use crate::values::text::{continuing, sentence};
 
 /// Which side of a term a question asks for.
@@ -196,6 +197,76 @@ pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> String {
             parts.extend(translations(Some(&tr.lang)));
             join(parts)
         }
+    }
+}
+
+/// The wrong options of a choice question as the course describes them, so that the
+/// explanation teaches them too: whose positions they are ("The other positions are those
+/// of A, B and C."), or what each organization, person or term is. Empty when the course
+/// says nothing of some of them (positions) or of any (names), or for other kinds of value.
+pub fn wrong_options(ctx: &Ctx<'_>, ty: &ValueType, wrong: &[String]) -> String {
+    let p = ctx.phrases;
+    match ty {
+        ValueType::Role => {
+            let names: Vec<String> = wrong
+                .iter()
+                .filter_map(|role| ctx.pools.sharing("role", role).into_iter().next())
+                .collect();
+            if names.is_empty() || names.len() != wrong.len() {
+                return String::new();
+            }
+            // In no particular order, so as not to suggest the order of the options.
+            let mut names = names;
+            names.sort();
+            p.get("e.other-roles", &[("names", &and_list(ctx, &names))])
+        }
+        ValueType::Organization | ValueType::Person | ValueType::Term | ValueType::Acronym => {
+            let items: Vec<String> = wrong
+                .iter()
+                .filter_map(|name| {
+                    let id = ctx.pools.entry_named(name)?;
+                    let (_, other) = ctx.course.entry(id)?;
+                    let what = match &other.kind {
+                        EntryKind::Person(person) => &person.role,
+                        EntryKind::Organization(o) => &o.description,
+                        EntryKind::Term(t) => &t.meaning,
+                        _ => return None,
+                    };
+                    // A long description would bury the answer's own explanation.
+                    (what.split_whitespace().count() <= WRONG_OPTION_WORDS)
+                        .then(|| format!("{name}: {}", what.trim_end_matches('.')))
+                })
+                .collect();
+            if items.is_empty() {
+                return String::new();
+            }
+            p.get("e.other-options", &[("list", &items.join("; "))])
+        }
+        _ => String::new(),
+    }
+}
+
+/// `explanation`, then what [`wrong_options`] says of the wrong options.
+pub fn with_wrong_options(
+    ctx: &Ctx<'_>,
+    explanation: String,
+    ty: &ValueType,
+    wrong: &[String],
+) -> String {
+    join(vec![explanation, wrong_options(ctx, ty, wrong)])
+}
+
+/// The longest description of a wrong option an explanation gives, in words.
+const WRONG_OPTION_WORDS: usize = 12;
+
+/// "A, B and C", in the course's language.
+fn and_list(ctx: &Ctx<'_>, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => ctx
+            .phrases
+            .get("e.and", &[("list", &rest.join(", ")), ("last", last)]),
     }
 }
 

@@ -145,6 +145,17 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("e.is", "{name}: {what}.", "{name}: {what}."),
     ("e.see-also", "See also: {text}", "См. также: {text}"),
     (
+        "e.other-roles",
+        "The other positions are those of {names}.",
+        "Другие варианты — должности таких людей: {names}.",
+    ),
+    (
+        "e.other-options",
+        "Of the other options: {list}.",
+        "Из других вариантов: {list}.",
+    ),
+    ("e.and", "{list} and {last}", "{list} и {last}"),
+    (
         "e.per-source",
         "As the source gives it: {source}.",
         "Так в источнике: {source}.",

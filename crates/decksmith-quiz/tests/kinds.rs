@@ -255,6 +255,88 @@ fn a_bound_is_never_swapped_nor_offered_with_wrong_numbers() {
 }
 
 #[test]
+fn an_explanation_says_what_the_wrong_options_are() {
+    let people = [
+        ("Ann Lee", "Chair of the board"),
+        ("Bo Chen", "Head of research"),
+        ("Cy Diaz", "Director of studies"),
+        (
+            "Di Eve",
+            "Treasurer of the society, elected three times by the members for her careful accounts",
+        ),
+        ("Ed Fox", "Editor of the journal"),
+    ];
+    let entries: String = people
+        .iter()
+        .map(|(n, r)| format!("  - person: {n}\n    role: {r}\n    source: s\n"))
+        .collect();
+    let c = course(
+        "",
+        &entries,
+        "  questions: 6\n  kinds: [multiple-choice, who]\n",
+    );
+    let (g, _) = run(&c);
+    let (mut positions, mut people_asked) = (0, 0);
+    for q in questions(&g) {
+        match &q.body {
+            // Positions: whose they are, every one of them.
+            Body::MultipleChoice(choice) => {
+                let others: Vec<&str> = people
+                    .iter()
+                    .filter(|(_, r)| {
+                        choice
+                            .options
+                            .iter()
+                            .enumerate()
+                            .any(|(i, o)| i != choice.answer && o == r)
+                    })
+                    .map(|(n, _)| *n)
+                    .collect();
+                assert_eq!(others.len(), choice.options.len() - 1);
+                assert!(
+                    q.explanation.contains("The other positions are those of"),
+                    "{}",
+                    q.explanation
+                );
+                assert!(
+                    others.iter().all(|n| q.explanation.contains(n)),
+                    "{}",
+                    q.explanation
+                );
+                positions += 1;
+            }
+            // People: each one's position, unless it is too long to add.
+            Body::Who(choice) => {
+                assert!(
+                    q.explanation.contains("Of the other options: "),
+                    "{}",
+                    q.explanation
+                );
+                for (i, name) in choice.options.iter().enumerate() {
+                    if i == choice.answer {
+                        continue;
+                    }
+                    let (_, role) = people.iter().find(|(n, _)| n == name).unwrap();
+                    let said = q.explanation.contains(&format!("{name}: {role}"));
+                    assert_eq!(
+                        said,
+                        role.split_whitespace().count() <= 12,
+                        "{name} in {}",
+                        q.explanation
+                    );
+                }
+                people_asked += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        positions > 0 && people_asked > 0,
+        "{positions} and {people_asked} questions checked"
+    );
+}
+
+#[test]
 fn a_name_given_with_its_years_is_never_swapped_nor_offered_among_other_names() {
     let orgs = [
         "Open-ended Working Group",

@@ -105,6 +105,8 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 let mut options = vec![item.answer.clone()];
                 options.extend(distractors);
                 let shows: Vec<&str> = vec![item.prompt.as_str()];
+                let explanation =
+                    explain::with_wrong_options(ctx, item.explanation, &item.ty, &options[1..]);
                 let body = Body::MultipleChoice(natural_order(
                     ctx.pools.months(),
                     Choice {
@@ -116,7 +118,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                     },
                 ));
                 out.push(
-                    ctx.candidate(entry, id, body, item.explanation, &shows, &[&item.answer])
+                    ctx.candidate(entry, id, body, explanation, &shows, &[&item.answer])
                         .offering(&options[1..]),
                 );
             }

@@ -76,6 +76,8 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         ctx.drop(entry, id, DropKind::GivesAway, cue, None);
         return Vec::new();
     }
+    let explanation =
+        explain::with_wrong_options(ctx, explanation, &ValueType::Person, &distractors);
     let mut options = vec![answer.clone()];
     options.extend(distractors);
     let shows: Vec<&str> = vec![prompt.as_str()];
