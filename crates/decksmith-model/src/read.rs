@@ -348,156 +348,266 @@ fn syntax_error(file: &SourceFile, index: &SpanIndex, error: &serde_yaml::Error)
         // Reader errors give an offset ("at position 89"), and a location of 1:1.
         pos = file.pos_of_byte(byte);
     }
-    let mut message = strip_positions(&raw);
-    let line = file.line_text(pos.line).unwrap_or("");
-    let value = value_start(line);
-    let at_col = |col: u32| Pos::new(pos.line, col);
-    let help: String;
-    if raw.contains("duplicate entry") {
-        if let Some(dup) = index.duplicates().first() {
-            let key = dup.path.last_key().unwrap_or("");
-            return file
-                .error(
-                    dup.second.pos,
-                    dup.second.width,
-                    format!("`{}:` appears twice in the same mapping", short(key)),
-                )
-                .with_note(file.location(dup.first.pos), "the first one is")
-                .with_help("keep one of them: YAML keys must be unique within a mapping");
-        }
-        // The span parser stopped before the second one: find it by its text.
-        let key = raw.split('"').nth(1).unwrap_or("");
-        let mut lines = file.text().lines().enumerate().filter(|(_, line)| {
-            line.trim_start_matches([' ', '-'])
-                .strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        });
-        if let (Some(_), Some((n, line))) = (lines.next(), lines.next()) {
-            let indent = line.len() - line.trim_start_matches([' ', '-']).len();
-            pos = Pos::new(n as u32 + 1, indent as u32 + 1);
-            message = format!("`{}:` appears twice in the same mapping", short(key));
-        } else {
-            message = "a key appears twice in the same mapping".into();
-            if let Some(at) = index.stopped_at() {
-                pos = at;
-            }
-        }
-        help = "keep one of them: YAML keys must be unique within a mapping".into();
-    } else if raw.contains("repetition limit exceeded") {
-        message = "the file's YAML aliases expand to far too much data".into();
-        help = "write the entries out instead of repeating them through anchors (`&name`) and aliases (`*name`)".into();
-    } else if raw.contains("recursion limit exceeded") {
-        message = "the YAML is nested too deeply".into();
-        help = "entries need only a few levels of nesting; look for unbalanced `[` or `{`".into();
-    } else if line.contains('\t') && (raw.contains("cannot start any token") || raw.contains("tab"))
+    if raw.contains("duplicate entry")
+        && let Some(dup) = index.duplicates().first()
     {
-        message = "tab character in the indentation".into();
-        help = "YAML does not allow tabs for indentation; indent with spaces".into();
-        if let Some(col) = line.find('\t') {
-            pos = at_col(line[..col].chars().count() as u32 + 1);
+        let key = dup.path.last_key().unwrap_or("");
+        return file
+            .error(
+                dup.second.pos,
+                dup.second.width,
+                format!("`{}:` appears twice in the same mapping", short(key)),
+            )
+            .with_note(file.location(dup.first.pos), "the first one is")
+            .with_help(DUPLICATE_KEY_HELP);
+    }
+    let Explained { pos, message, help } = explain_syntax(file, index, &raw, pos);
+    let diagnostic = file
+        .error(pos, 1, format!("invalid YAML: {message}"))
+        .with_help(help);
+    note_unclosed(file, &raw, pos, diagnostic)
+}
+
+const DUPLICATE_KEY_HELP: &str = "keep one of them: YAML keys must be unique within a mapping";
+
+/// A YAML syntax error in words: where it really is, what is wrong, what to do.
+struct Explained {
+    pos: Pos,
+    message: String,
+    help: String,
+}
+
+impl Explained {
+    fn new(pos: Pos, message: impl Into<String>, help: impl Into<String>) -> Explained {
+        Explained {
+            pos,
+            message: message.into(),
+            help: help.into(),
         }
-    } else if raw.contains(" as u128") || raw.contains(" as i128") {
+    }
+}
+
+/// What serde_yaml's message `raw` (at `pos`) means, from the most particular cause to the
+/// most general.
+fn explain_syntax(file: &SourceFile, index: &SpanIndex, raw: &str, pos: Pos) -> Explained {
+    let message = strip_positions(raw);
+    let line = file.line_text(pos.line).unwrap_or("");
+    let at_col = |col: u32| Pos::new(pos.line, col);
+    if raw.contains("duplicate entry") {
+        return duplicate_key_by_text(file, index, raw, pos);
+    }
+    if raw.contains("repetition limit exceeded") {
+        return Explained::new(
+            pos,
+            "the file's YAML aliases expand to far too much data",
+            "write the entries out instead of repeating them through anchors (`&name`) and aliases (`*name`)",
+        );
+    }
+    if raw.contains("recursion limit exceeded") {
+        return Explained::new(
+            pos,
+            "the YAML is nested too deeply",
+            "entries need only a few levels of nesting; look for unbalanced `[` or `{`",
+        );
+    }
+    if line.contains('\t') && (raw.contains("cannot start any token") || raw.contains("tab")) {
+        let pos = line
+            .find('\t')
+            .map_or(pos, |col| at_col(line[..col].chars().count() as u32 + 1));
+        return Explained::new(
+            pos,
+            "tab character in the indentation",
+            "YAML does not allow tabs for indentation; indent with spaces",
+        );
+    }
+    if raw.contains(" as u128") || raw.contains(" as i128") {
         let number = raw.split('`').nth(1).unwrap_or("");
-        message = format!("the number {} is too large", short(number));
-        help = "if it is text, put it in quotes; numbers in content files are at most 18446744073709551615".into();
-    } else if raw.contains("more than one document") {
-        if let Some(at) = document_marker(file) {
-            pos = at;
-            message = "the file holds more than one YAML document".into();
-            help = "remove the `---` or `...` line that ends the first document, or put that line's text in quotes".into();
-        } else if let Some(at) = indented_start(file) {
-            // With the first key indented, the first line indented less ends the document,
-            // and YAML reads what follows as another.
-            pos = at;
-            message = "the first key of the file is indented, and the keys after it are not".into();
-            help = "start the top-level keys at the beginning of their lines, without spaces before them".into();
-        } else {
-            // Where the span parser, which reads the same text, could not go on.
-            if let Some(at) = index.stopped_at() {
-                pos = at;
-            }
-            message = "this line cannot follow the lines above it".into();
-            help = "check the line above: a key needs a colon and a space after it (`title: …`), and text over several lines must be indented under its key".into();
-        }
-    } else if raw.contains("mapping values are not allowed") {
-        match indented_key(file, pos) {
-            Some((key_col, key, above)) => {
-                pos = at_col(key_col);
-                message = format!("`{key}:` is indented further than the line above it");
-                help = format!(
+        return Explained::new(
+            pos,
+            format!("the number {} is too large", short(number)),
+            "if it is text, put it in quotes; numbers in content files are at most 18446744073709551615",
+        );
+    }
+    if raw.contains("more than one document") {
+        return more_than_one_document(file, index, pos);
+    }
+    if raw.contains("mapping values are not allowed") {
+        return match indented_key(file, pos) {
+            Some((key_col, key, above)) => Explained::new(
+                at_col(key_col),
+                format!("`{key}:` is indented further than the line above it"),
+                format!(
                     "indent `{key}:` like `{above}:` above it if it belongs to the same entry, or put the text it continues in quotes"
-                );
-            }
-            None => {
-                help = "a text that contains `: ` must be put in quotes: `meaning: \"OEWG: a UN group\"`".into();
-            }
-        }
-    } else if let Some((col, first)) = value.filter(|_| {
+                ),
+            ),
+            None => Explained::new(
+                pos,
+                message,
+                "a text that contains `: ` must be put in quotes: `meaning: \"OEWG: a UN group\"`",
+            ),
+        };
+    }
+    if let Some((col, first)) = value_start(line).filter(|_| {
         raw.contains("did not find expected key")
             || raw.contains("did not find expected node content")
             || raw.contains("cannot start any token")
     }) && let Some((what, how)) = needs_quotes(first, col, pos.col, line)
     {
-        pos = at_col(col);
-        message = what;
-        help = how;
-    } else if raw.contains("cannot start any token") {
-        help = "a text that starts with `@`, `` ` `` or `%` must be put in quotes".into();
-    } else if raw.contains("did not find expected key")
-        || raw.contains("did not find expected '-' indicator")
-        || raw.contains("did not find expected node content")
-    {
-        help = "check that this line is indented like the lines of the same level above it; a text with `#` or a leading `-` may need quotes".into();
-    } else if raw.contains("could not find expected ':'") {
-        if let Some((_, at)) = context_position(&raw) {
-            pos = at;
-        }
-        message = "a line in a mapping has no `key:`".into();
-        help = "write it as `key: value`; if the text belongs to the value above, indent it under that value, or put the value in quotes".into();
-    } else if raw.contains("unknown anchor") || raw.contains("undefined alias") {
-        help = "an alias `*name` needs an anchor `&name` earlier in the file; a text starting with `*` must be put in quotes".into();
-    } else if raw.contains("while scanning an anchor") || raw.contains("while scanning an alias") {
-        help = "`&` and `*` start anchors and aliases: a text that starts with them must be put in quotes".into();
-    } else if raw.contains("found unexpected end of stream") {
-        help = "a quotation mark or bracket is probably never closed".into();
-    } else if raw.contains("unknown escape character") || raw.contains("escape code") {
-        help = "in double quotes a backslash starts an escape such as `\\n`: write `\\\\` for a backslash, or use single quotes".into();
-    } else if raw.contains("document indicator") {
-        help = "a line that starts with `---` or `...` ends the document: indent it, or put its text in quotes".into();
-    } else if raw.contains("directive") {
-        help = "content files need no `%` directives: remove the line".into();
-    } else if raw.contains("block scalar") || raw.contains("indentation indicator") {
-        help = "after `|` or `>` write the text on the lines below, indented; nothing else may follow on the line".into();
-    } else if raw.contains("block sequence entries are not allowed") {
-        help = "a list item `- ` starts its own line, indented under its key; if the `- ` is part of a text, put the text in quotes".into();
-    } else if raw.contains("expected ',' or ']'") {
-        help = "separate the items of a `[` list with commas and close it with `]`".into();
-    } else if raw.contains("expected ',' or '}'") {
-        help = "separate the keys of a `{` mapping with commas and close it with `}`".into();
-    } else if raw.contains("tag") {
-        help = "`!` starts a YAML tag, which content files do not use: put a text that starts with `!` in quotes".into();
-    } else {
-        help = "look for a missing or extra space, quotation mark or bracket here or on the line above; a text with `: `, ` #` or a leading `[`, `{`, `*`, `&`, `!`, `@` needs quotes".into();
+        return Explained::new(at_col(col), what, how);
     }
-    let mut diagnostic = file
-        .error(pos, 1, format!("invalid YAML: {message}"))
-        .with_help(help);
-    if let Some((what, at)) = context_position(&raw)
-        && at != pos
-    {
-        // Only where something was opened and never closed: "the block mapping starts" at
-        // the entry would say nothing a teacher can use.
-        let what = match what.as_str() {
-            "a flow sequence" => Some("the `[` list"),
-            "a flow mapping" => Some("the `{` mapping"),
-            "a quoted scalar" => Some("the quoted text"),
-            _ => None,
-        };
-        if let Some(what) = what {
-            diagnostic = diagnostic.with_note(file.location(at), format!("{what} starts"));
-        }
+    if let Some(help) = help_for(raw, HELPS_BEFORE_COLON) {
+        return Explained::new(pos, message, help);
     }
-    diagnostic
+    if raw.contains("could not find expected ':'") {
+        let pos = context_position(raw).map_or(pos, |(_, at)| at);
+        return Explained::new(
+            pos,
+            "a line in a mapping has no `key:`",
+            "write it as `key: value`; if the text belongs to the value above, indent it under that value, or put the value in quotes",
+        );
+    }
+    Explained::new(pos, message, help_for(raw, HELPS).unwrap_or(GENERAL_HELP))
+}
+
+/// Help for the errors whose message says enough, by the words of serde_yaml's message; the
+/// first match wins. These come before the check for a line without `key:`.
+const HELPS_BEFORE_COLON: &[(&[&str], &str)] = &[
+    (
+        &["cannot start any token"],
+        "a text that starts with `@`, `` ` `` or `%` must be put in quotes",
+    ),
+    (
+        &[
+            "did not find expected key",
+            "did not find expected '-' indicator",
+            "did not find expected node content",
+        ],
+        "check that this line is indented like the lines of the same level above it; a text with `#` or a leading `-` may need quotes",
+    ),
+];
+
+/// Help for the remaining errors whose message says enough (see [`HELPS_BEFORE_COLON`]).
+const HELPS: &[(&[&str], &str)] = &[
+    (
+        &["unknown anchor", "undefined alias"],
+        "an alias `*name` needs an anchor `&name` earlier in the file; a text starting with `*` must be put in quotes",
+    ),
+    (
+        &["while scanning an anchor", "while scanning an alias"],
+        "`&` and `*` start anchors and aliases: a text that starts with them must be put in quotes",
+    ),
+    (
+        &["found unexpected end of stream"],
+        "a quotation mark or bracket is probably never closed",
+    ),
+    (
+        &["unknown escape character", "escape code"],
+        "in double quotes a backslash starts an escape such as `\\n`: write `\\\\` for a backslash, or use single quotes",
+    ),
+    (
+        &["document indicator"],
+        "a line that starts with `---` or `...` ends the document: indent it, or put its text in quotes",
+    ),
+    (
+        &["directive"],
+        "content files need no `%` directives: remove the line",
+    ),
+    (
+        &["block scalar", "indentation indicator"],
+        "after `|` or `>` write the text on the lines below, indented; nothing else may follow on the line",
+    ),
+    (
+        &["block sequence entries are not allowed"],
+        "a list item `- ` starts its own line, indented under its key; if the `- ` is part of a text, put the text in quotes",
+    ),
+    (
+        &["expected ',' or ']'"],
+        "separate the items of a `[` list with commas and close it with `]`",
+    ),
+    (
+        &["expected ',' or '}'"],
+        "separate the keys of a `{` mapping with commas and close it with `}`",
+    ),
+    (
+        &["tag"],
+        "`!` starts a YAML tag, which content files do not use: put a text that starts with `!` in quotes",
+    ),
+];
+
+/// When nothing more particular is known.
+const GENERAL_HELP: &str = "look for a missing or extra space, quotation mark or bracket here or on the line above; a text with `: `, ` #` or a leading `[`, `{`, `*`, `&`, `!`, `@` needs quotes";
+
+/// The help of the first entry of `table` whose words are in `raw`.
+fn help_for(raw: &str, table: &[(&[&str], &'static str)]) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| raw.contains(w)))
+        .map(|&(_, help)| help)
+}
+
+/// A key given twice, when the span parser stopped before the second one: found by its text.
+fn duplicate_key_by_text(file: &SourceFile, index: &SpanIndex, raw: &str, pos: Pos) -> Explained {
+    let key = raw.split('"').nth(1).unwrap_or("");
+    let mut lines = file.text().lines().enumerate().filter(|(_, line)| {
+        line.trim_start_matches([' ', '-'])
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+    });
+    if let (Some(_), Some((n, line))) = (lines.next(), lines.next()) {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        return Explained::new(
+            Pos::new(n as u32 + 1, indent as u32 + 1),
+            format!("`{}:` appears twice in the same mapping", short(key)),
+            DUPLICATE_KEY_HELP,
+        );
+    }
+    Explained::new(
+        index.stopped_at().unwrap_or(pos),
+        "a key appears twice in the same mapping",
+        DUPLICATE_KEY_HELP,
+    )
+}
+
+/// "more than one document": a `---` or `...` line, an indented first key, or a line that
+/// cannot follow the ones above.
+fn more_than_one_document(file: &SourceFile, index: &SpanIndex, pos: Pos) -> Explained {
+    if let Some(at) = document_marker(file) {
+        return Explained::new(
+            at,
+            "the file holds more than one YAML document",
+            "remove the `---` or `...` line that ends the first document, or put that line's text in quotes",
+        );
+    }
+    if let Some(at) = indented_start(file) {
+        // With the first key indented, the first line indented less ends the document,
+        // and YAML reads what follows as another.
+        return Explained::new(
+            at,
+            "the first key of the file is indented, and the keys after it are not",
+            "start the top-level keys at the beginning of their lines, without spaces before them",
+        );
+    }
+    // Where the span parser, which reads the same text, could not go on.
+    Explained::new(
+        index.stopped_at().unwrap_or(pos),
+        "this line cannot follow the lines above it",
+        "check the line above: a key needs a colon and a space after it (`title: …`), and text over several lines must be indented under its key",
+    )
+}
+
+/// `diagnostic` with a note where something was opened and never closed: "the block mapping
+/// starts" at the entry would say nothing a teacher can use, so only for `[`, `{` and quotes.
+fn note_unclosed(file: &SourceFile, raw: &str, pos: Pos, diagnostic: Diagnostic) -> Diagnostic {
+    let Some((what, at)) = context_position(raw).filter(|(_, at)| *at != pos) else {
+        return diagnostic;
+    };
+    let what = match what.as_str() {
+        "a flow sequence" => "the `[` list",
+        "a flow mapping" => "the `{` mapping",
+        "a quoted scalar" => "the quoted text",
+        _ => return diagnostic,
+    };
+    diagnostic.with_note(file.location(at), format!("{what} starts"))
 }
 
 /// The byte offset in `... at position 89` (reader errors), if the message has one.
