@@ -1113,60 +1113,8 @@ impl Reader<'_, '_> {
             .help = Some("start the entry with its kind: `- term: OEWG` on one line, then its other keys indented below it".into());
             return None;
         };
-        let kinds: Vec<EntryKindName> = map
-            .keys()
-            .filter_map(|k| k.as_str().and_then(EntryKindName::from_key))
-            .collect();
-        let mut renamed;
-        let mut map = map;
-        let kind = match kinds.as_slice() {
-            [kind] => *kind,
-            [] => {
-                let keys: Vec<&str> = map.keys().filter_map(Value::as_str).collect();
-                let kind_keys: Vec<&str> = EntryKindName::ALL.iter().map(|k| k.key()).collect();
-                let typo = keys
-                    .iter()
-                    .find_map(|k| did_you_mean(k, kind_keys.iter().copied()).map(|s| (*k, s)));
-                let Some((typed, meant)) = typo else {
-                    self.error_at(path, "entry has no kind").help = Some(format!(
-                        "start the entry with one of {}",
-                        list_keys(&kind_keys)
-                    ));
-                    return None;
-                };
-                let at = path.key(typed);
-                self.error_at_key(
-                    &at,
-                    format!(
-                        "entry has no kind; `{}:` is not a kind of entry",
-                        short(typed)
-                    ),
-                )
-                .help = Some(format!("did you mean `{meant}:`?"));
-                // Read it as the kind it most likely is, so its other mistakes are found and
-                // links to it still resolve.
-                let kind = EntryKindName::from_key(meant)?;
-                renamed = Mapping::new();
-                for (key, value) in map {
-                    if key.as_str() == Some(typed) {
-                        renamed.insert(Value::String(meant.to_owned()), value.clone());
-                    } else {
-                        renamed.insert(key.clone(), value.clone());
-                    }
-                }
-                self.index.alias(&path.key(meant), &at);
-                map = &renamed;
-                kind
-            }
-            [first, second, ..] => {
-                self.error_at_key(
-                    &path.key(second.key()),
-                    format!("entry has both `{first}:` and `{second}:`; an entry is of one kind"),
-                )
-                .help = Some("split it into two entries, or remove one of the keys".into());
-                return None;
-            }
-        };
+        let (kind, renamed) = self.entry_kind(map, path)?;
+        let map = renamed.as_ref().unwrap_or(map);
         let own = kind_fields(kind);
         let common = struct_fields::<RawCommon>().unwrap_or(&[]);
         let all: Vec<&'static str> = own.iter().chain(common).copied().collect();
@@ -1193,21 +1141,97 @@ impl Reader<'_, '_> {
             }
         }
         let common: RawCommon = self.read(&common_map, path, &what)?;
-        let kind = match kind {
-            EntryKindName::Term => RawEntryKind::Term(self.read(&own_map, path, &what)?),
-            EntryKindName::Fact => RawEntryKind::Fact(self.read(&own_map, path, &what)?),
-            EntryKindName::Event => RawEntryKind::Event(self.read(&own_map, path, &what)?),
-            EntryKindName::Person => RawEntryKind::Person(self.read(&own_map, path, &what)?),
-            EntryKindName::Organization => {
-                RawEntryKind::Organization(self.read(&own_map, path, &what)?)
-            }
-            EntryKindName::Quote => RawEntryKind::Quote(self.read(&own_map, path, &what)?),
-            EntryKindName::Question => RawEntryKind::Question(self.read(&own_map, path, &what)?),
-        };
+        let kind = self.read_kind(kind, &own_map, path, &what)?;
         Some(RawEntry {
             path: path.clone(),
             common,
             kind,
+        })
+    }
+
+    /// The entry's kind, from its one kind key; with the mapping to read instead, when a
+    /// misspelt kind key is read as the kind it most likely is ([`Reader::misspelt_kind`]).
+    fn entry_kind(
+        &mut self,
+        map: &Mapping,
+        path: &Path,
+    ) -> Option<(EntryKindName, Option<Mapping>)> {
+        let kinds: Vec<EntryKindName> = map
+            .keys()
+            .filter_map(|k| k.as_str().and_then(EntryKindName::from_key))
+            .collect();
+        match kinds.as_slice() {
+            [kind] => Some((*kind, None)),
+            [] => self.misspelt_kind(map, path),
+            [first, second, ..] => {
+                self.error_at_key(
+                    &path.key(second.key()),
+                    format!("entry has both `{first}:` and `{second}:`; an entry is of one kind"),
+                )
+                .help = Some("split it into two entries, or remove one of the keys".into());
+                None
+            }
+        }
+    }
+
+    /// An entry without a kind key: reported, and if one of its keys is a misspelt kind, read
+    /// as the kind it most likely is (the mapping with that key renamed), so that its other
+    /// mistakes are found and links to it still resolve.
+    fn misspelt_kind(
+        &mut self,
+        map: &Mapping,
+        path: &Path,
+    ) -> Option<(EntryKindName, Option<Mapping>)> {
+        let keys: Vec<&str> = map.keys().filter_map(Value::as_str).collect();
+        let kind_keys: Vec<&str> = EntryKindName::ALL.iter().map(|k| k.key()).collect();
+        let typo = keys
+            .iter()
+            .find_map(|k| did_you_mean(k, kind_keys.iter().copied()).map(|s| (*k, s)));
+        let Some((typed, meant)) = typo else {
+            self.error_at(path, "entry has no kind").help = Some(format!(
+                "start the entry with one of {}",
+                list_keys(&kind_keys)
+            ));
+            return None;
+        };
+        let at = path.key(typed);
+        self.error_at_key(
+            &at,
+            format!(
+                "entry has no kind; `{}:` is not a kind of entry",
+                short(typed)
+            ),
+        )
+        .help = Some(format!("did you mean `{meant}:`?"));
+        let kind = EntryKindName::from_key(meant)?;
+        let mut renamed = Mapping::new();
+        for (key, value) in map {
+            if key.as_str() == Some(typed) {
+                renamed.insert(Value::String(meant.to_owned()), value.clone());
+            } else {
+                renamed.insert(key.clone(), value.clone());
+            }
+        }
+        self.index.alias(&path.key(meant), &at);
+        Some((kind, Some(renamed)))
+    }
+
+    /// The keys of an entry's own kind, read.
+    fn read_kind(
+        &mut self,
+        kind: EntryKindName,
+        own: &Mapping,
+        path: &Path,
+        what: &str,
+    ) -> Option<RawEntryKind> {
+        Some(match kind {
+            EntryKindName::Term => RawEntryKind::Term(self.read(own, path, what)?),
+            EntryKindName::Fact => RawEntryKind::Fact(self.read(own, path, what)?),
+            EntryKindName::Event => RawEntryKind::Event(self.read(own, path, what)?),
+            EntryKindName::Person => RawEntryKind::Person(self.read(own, path, what)?),
+            EntryKindName::Organization => RawEntryKind::Organization(self.read(own, path, what)?),
+            EntryKindName::Quote => RawEntryKind::Quote(self.read(own, path, what)?),
+            EntryKindName::Question => RawEntryKind::Question(self.read(own, path, what)?),
         })
     }
 }
