@@ -50,117 +50,156 @@ pub struct ClozeError {
     pub help: String,
 }
 
-impl Cloze {
-    /// Parses a fact's markup. More than [`MAX_BLANKS_PER_FACT`] blanks, or more than
-    /// [`MAX_ANSWERS_PER_BLANK`] answers in one, is an error at the first one too many.
-    pub fn parse(text: &str) -> Result<Cloze, ClozeError> {
-        let mut parts = Vec::new();
-        let mut blanks = 0usize;
-        let mut plain = String::new();
-        // Inside braces: the alternatives so far, the one being read, where `{` was.
-        let mut open: Option<(Vec<String>, String, usize)> = None;
-        let mut chars = text.chars().enumerate();
-        while let Some((i, c)) = chars.next() {
-            let inside = open.is_some();
-            let buffer = match &mut open {
-                Some((_, current, _)) => current,
-                None => &mut plain,
-            };
-            match c {
-                '\\' => match chars.next() {
-                    Some((_, escaped @ ('{' | '}' | '|' | '\\'))) => buffer.push(escaped),
-                    Some((_, other)) => {
-                        buffer.push('\\');
-                        buffer.push(other);
-                    }
-                    None => buffer.push('\\'),
-                },
-                '{' => {
-                    if let Some((_, _, start)) = open {
-                        return Err(ClozeError {
-                            offset: i,
-                            message: "a cloze part cannot contain another `{`".into(),
-                            help: format!(
-                                "close the part that starts with \"{}\" with `}}` before opening another, or write `\\{{` for a literal brace",
-                                text.chars().skip(start + 1).take(12).collect::<String>()
-                            ),
-                        });
-                    }
-                    blanks += 1;
-                    if blanks > MAX_BLANKS_PER_FACT {
-                        return Err(ClozeError {
-                            offset: i,
-                            message: format!(
-                                "a fact can have at most {MAX_BLANKS_PER_FACT} parts in braces"
-                            ),
-                            help: "split it into several facts: a card should ask one thing".into(),
-                        });
-                    }
-                    if !plain.is_empty() {
-                        parts.push(ClozePart::Text(std::mem::take(&mut plain)));
-                    }
-                    open = Some((Vec::new(), String::new(), i));
-                }
-                '|' if inside => {
-                    if let Some((alternatives, current, _)) = &mut open {
-                        if current.trim().is_empty() {
-                            return Err(empty_alternative(i));
-                        }
-                        if alternatives.len() + 1 >= MAX_ANSWERS_PER_BLANK {
-                            return Err(ClozeError {
-                                offset: i,
-                                message: format!(
-                                    "a part in braces can have at most {MAX_ANSWERS_PER_BLANK} answers"
-                                ),
-                                help: "keep the answers a student might really give: the main one first, then a few others after `|`".into(),
-                            });
-                        }
-                        alternatives.push(current.trim().to_owned());
-                        current.clear();
-                    }
-                }
-                '}' => {
-                    let Some((mut alternatives, current, start)) = open.take() else {
-                        return Err(ClozeError {
-                            offset: i,
-                            message: "`}` without a matching `{`".into(),
-                            help: "add the opening `{` before the part to test, or write `\\}` for a literal brace".into(),
-                        });
-                    };
-                    if current.trim().is_empty() {
-                        return Err(if alternatives.is_empty() {
-                            ClozeError {
-                                offset: start,
-                                message: "empty cloze part `{}`".into(),
-                                help: "put the words to test inside the braces, or remove them"
-                                    .into(),
-                            }
-                        } else {
-                            empty_alternative(i)
-                        });
-                    }
-                    alternatives.push(current.trim().to_owned());
-                    let answer = alternatives.remove(0);
-                    parts.push(ClozePart::Blank(Blank {
-                        answer,
-                        alternatives,
-                        ..Blank::default()
-                    }));
-                }
-                _ => buffer.push(c),
-            }
+/// A fact's markup being read, character by character.
+#[derive(Default)]
+struct Parser<'a> {
+    text: &'a str,
+    parts: Vec<ClozePart>,
+    blanks: usize,
+    /// The text since the last part in braces.
+    plain: String,
+    /// Inside braces: the answers so far, the one being read, where `{` was.
+    open: Option<(Vec<String>, String, usize)>,
+}
+
+impl Parser<'_> {
+    /// Where the next character of text goes: the answer being read, or the plain text.
+    fn buffer(&mut self) -> &mut String {
+        match &mut self.open {
+            Some((_, current, _)) => current,
+            None => &mut self.plain,
         }
-        if let Some((_, _, start)) = open {
+    }
+
+    /// `{` at `i`.
+    fn open_part(&mut self, i: usize) -> Result<(), ClozeError> {
+        if let Some((_, _, start)) = self.open {
+            return Err(ClozeError {
+                offset: i,
+                message: "a cloze part cannot contain another `{`".into(),
+                help: format!(
+                    "close the part that starts with \"{}\" with `}}` before opening another, or write `\\{{` for a literal brace",
+                    self.text
+                        .chars()
+                        .skip(start + 1)
+                        .take(12)
+                        .collect::<String>()
+                ),
+            });
+        }
+        self.blanks += 1;
+        if self.blanks > MAX_BLANKS_PER_FACT {
+            return Err(ClozeError {
+                offset: i,
+                message: format!("a fact can have at most {MAX_BLANKS_PER_FACT} parts in braces"),
+                help: "split it into several facts: a card should ask one thing".into(),
+            });
+        }
+        if !self.plain.is_empty() {
+            self.parts
+                .push(ClozePart::Text(std::mem::take(&mut self.plain)));
+        }
+        self.open = Some((Vec::new(), String::new(), i));
+        Ok(())
+    }
+
+    /// `|` at `i`, inside braces: the answer read so far is done.
+    fn next_answer(&mut self, i: usize) -> Result<(), ClozeError> {
+        let Some((alternatives, current, _)) = &mut self.open else {
+            return Ok(());
+        };
+        if current.trim().is_empty() {
+            return Err(empty_alternative(i));
+        }
+        if alternatives.len() + 1 >= MAX_ANSWERS_PER_BLANK {
+            return Err(ClozeError {
+                offset: i,
+                message: format!(
+                    "a part in braces can have at most {MAX_ANSWERS_PER_BLANK} answers"
+                ),
+                help: "keep the answers a student might really give: the main one first, then a few others after `|`".into(),
+            });
+        }
+        alternatives.push(current.trim().to_owned());
+        current.clear();
+        Ok(())
+    }
+
+    /// `}` at `i`: the part in braces becomes a blank.
+    fn close_part(&mut self, i: usize) -> Result<(), ClozeError> {
+        let Some((mut alternatives, current, start)) = self.open.take() else {
+            return Err(ClozeError {
+                offset: i,
+                message: "`}` without a matching `{`".into(),
+                help: "add the opening `{` before the part to test, or write `\\}` for a literal brace".into(),
+            });
+        };
+        if current.trim().is_empty() {
+            return Err(if alternatives.is_empty() {
+                ClozeError {
+                    offset: start,
+                    message: "empty cloze part `{}`".into(),
+                    help: "put the words to test inside the braces, or remove them".into(),
+                }
+            } else {
+                empty_alternative(i)
+            });
+        }
+        alternatives.push(current.trim().to_owned());
+        let answer = alternatives.remove(0);
+        self.parts.push(ClozePart::Blank(Blank {
+            answer,
+            alternatives,
+            ..Blank::default()
+        }));
+        Ok(())
+    }
+
+    /// The end of the text: every `{` closed.
+    fn finish(mut self) -> Result<Cloze, ClozeError> {
+        if let Some((_, _, start)) = self.open {
             return Err(ClozeError {
                 offset: start,
                 message: "`{` is never closed".into(),
                 help: "add `}` after the part to test, or write `\\{` for a literal brace".into(),
             });
         }
-        if !plain.is_empty() {
-            parts.push(ClozePart::Text(plain));
+        if !self.plain.is_empty() {
+            self.parts.push(ClozePart::Text(self.plain));
         }
-        Ok(Cloze { parts })
+        Ok(Cloze { parts: self.parts })
+    }
+}
+
+impl Cloze {
+    /// Parses a fact's markup. More than [`MAX_BLANKS_PER_FACT`] blanks, or more than
+    /// [`MAX_ANSWERS_PER_BLANK`] answers in one, is an error at the first one too many.
+    pub fn parse(text: &str) -> Result<Cloze, ClozeError> {
+        let mut parser = Parser {
+            text,
+            ..Parser::default()
+        };
+        let mut chars = text.chars().enumerate();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    let buffer = parser.buffer();
+                    match chars.next() {
+                        Some((_, escaped @ ('{' | '}' | '|' | '\\'))) => buffer.push(escaped),
+                        Some((_, other)) => {
+                            buffer.push('\\');
+                            buffer.push(other);
+                        }
+                        None => buffer.push('\\'),
+                    }
+                }
+                '{' => parser.open_part(i)?,
+                '|' if parser.open.is_some() => parser.next_answer(i)?,
+                '}' => parser.close_part(i)?,
+                _ => parser.buffer().push(c),
+            }
+        }
+        parser.finish()
     }
 
     /// The blanks, in order.
