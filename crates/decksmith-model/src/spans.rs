@@ -251,33 +251,7 @@ impl SpanIndex {
             let (event, span) = match parser.next_event() {
                 Some(Ok(next)) => next,
                 Some(Err(error)) => {
-                    // saphyr's scanner has a nesting limit of its own, which it meets while
-                    // looking ahead, before the parser gives the events that pass ours.
-                    if error.info().contains("recursion limit") {
-                        let mark = error.marker();
-                        index.too_deep = Some(Place {
-                            pos: Pos::new(mark.line() as u32, mark.col() as u32 + 1),
-                            width: 1,
-                        });
-                    }
-                    index.stopped = true;
-                    let mark = error.marker();
-                    index.stopped_at = Some(Pos::new(mark.line() as u32, mark.col() as u32 + 1));
-                    // A key whose value could not be read is still a place for errors
-                    // about that value (serde_yaml may read what saphyr could not).
-                    for frame in &stack {
-                        if let Frame::Map {
-                            path,
-                            key: Some((name, place)),
-                            ..
-                        } = frame
-                        {
-                            index.nodes.entry(path.key(name)).or_insert(NodePlace {
-                                key: Some(*place),
-                                value: *place,
-                            });
-                        }
-                    }
+                    index.stop_at_error(&error, &stack);
                     break;
                 }
                 None => break,
@@ -309,44 +283,63 @@ impl SpanIndex {
                 Event::Alias(_) => index.node(&mut stack, None, place),
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
                     let is_map = matches!(event, Event::MappingStart(..));
-                    if let Some(Frame::Skip { depth }) = stack.last_mut() {
-                        *depth += 1;
-                        continue;
-                    }
-                    match index.child_path(&mut stack, place) {
-                        Some(path) => stack.push(if is_map {
-                            Frame::Map {
-                                path,
-                                key: None,
-                                seen: HashMap::new(),
-                            }
-                        } else {
-                            Frame::Seq { path, next: 0 }
-                        }),
-                        None => stack.push(Frame::Skip { depth: 1 }),
-                    }
+                    index.start_collection(&mut stack, place, is_map);
                 }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    if let Some(Frame::Skip { depth }) = stack.last_mut() {
-                        *depth -= 1;
-                        if *depth > 0 {
-                            continue;
-                        }
-                    }
-                    let done = stack.pop();
-                    if matches!(done, Some(Frame::Skip { .. })) {
-                        // The complex key is complete: its value comes next, under a key we
-                        // cannot name, so it is skipped as well.
-                        if let Some(Frame::Map { key, .. }) = stack.last_mut() {
-                            *key = Some(("?".into(), place));
-                        }
-                    }
-                }
+                Event::MappingEnd | Event::SequenceEnd => end_collection(&mut stack, place),
                 Event::StreamEnd => break,
                 _ => {}
             }
         }
         index
+    }
+
+    /// The parse stopped at `error`: where, and whether for nesting too deep; the keys
+    /// whose values were being read stay places for errors about those values (serde_yaml
+    /// may read what saphyr could not).
+    fn stop_at_error(&mut self, error: &saphyr_parser::ScanError, stack: &[Frame]) {
+        // saphyr's scanner has a nesting limit of its own, which it meets while looking
+        // ahead, before the parser gives the events that pass ours.
+        let mark = error.marker();
+        let at = Pos::new(mark.line() as u32, mark.col() as u32 + 1);
+        if error.info().contains("recursion limit") {
+            self.too_deep = Some(Place { pos: at, width: 1 });
+        }
+        self.stopped = true;
+        self.stopped_at = Some(at);
+        for frame in stack {
+            if let Frame::Map {
+                path,
+                key: Some((name, place)),
+                ..
+            } = frame
+            {
+                self.nodes.entry(path.key(name)).or_insert(NodePlace {
+                    key: Some(*place),
+                    value: *place,
+                });
+            }
+        }
+    }
+
+    /// A mapping or sequence starts at `place`: a frame for it, or one more level of a
+    /// complex key being skipped.
+    fn start_collection(&mut self, stack: &mut Vec<Frame>, place: Place, is_map: bool) {
+        if let Some(Frame::Skip { depth }) = stack.last_mut() {
+            *depth += 1;
+            return;
+        }
+        match self.child_path(stack, place) {
+            Some(path) => stack.push(if is_map {
+                Frame::Map {
+                    path,
+                    key: None,
+                    seen: HashMap::new(),
+                }
+            } else {
+                Frame::Seq { path, next: 0 }
+            }),
+            None => stack.push(Frame::Skip { depth: 1 }),
+        }
     }
 
     /// Records a plain scalar ending in `span` that a comment with no space after its `#`
@@ -549,6 +542,24 @@ const START: Place = Place {
     pos: Pos::START,
     width: 1,
 };
+
+/// A mapping or sequence ends at `place`: its frame is done, or one level of a complex key.
+fn end_collection(stack: &mut Vec<Frame>, place: Place) {
+    if let Some(Frame::Skip { depth }) = stack.last_mut() {
+        *depth -= 1;
+        if *depth > 0 {
+            return;
+        }
+    }
+    let done = stack.pop();
+    if matches!(done, Some(Frame::Skip { .. })) {
+        // The complex key is complete: its value comes next, under a key we cannot name,
+        // so it is skipped as well.
+        if let Some(Frame::Map { key, .. }) = stack.last_mut() {
+            *key = Some(("?".into(), place));
+        }
+    }
+}
 
 fn place_of(span: &Span) -> Place {
     let (start, end) = (span.start, span.end);
