@@ -281,112 +281,145 @@ impl Measured {
         break_words: bool,
         out: &mut Vec<Line>,
     ) -> Option<usize> {
-        // The style the text is in at the end of the line so far: a line that starts inside
-        // a teacher's italics starts with their marker, so it can be drawn on its own.
-        let mut style = Marks::PLAIN;
-        let mut count = 0;
-        // The line being filled: its text and blanks only when building, what it holds
-        // always.
-        let mut line = Line::default();
-        let (mut has_text, mut has_blanks) = (false, false);
-        let mut end_line = |line: &mut Line, has_text: &mut bool, has_blanks: &mut bool| {
-            let done = std::mem::take(line);
-            if BUILD {
-                out.push(done);
-            }
-            count += 1;
-            *has_text = false;
-            *has_blanks = false;
+        let mut w = Wrapper::<BUILD> {
+            measured: self,
+            out,
+            line: Line::default(),
+            has_text: false,
+            has_blanks: false,
+            count: 0,
+            style: Marks::PLAIN,
         };
-        let fits = |w: u32| (w as f32) <= limit;
+        let fits = |width: u32| (width as f32) <= limit;
         for token in &self.tokens {
-            let empty = !has_text && !has_blanks;
-            if token.break_before && !empty {
-                end_line(&mut line, &mut has_text, &mut has_blanks);
+            if token.break_before && !w.is_empty() {
+                w.end_line();
             }
-            let empty = !has_text && !has_blanks;
-            let gap = if token.space_before && !empty {
-                self.space
-            } else {
-                0
-            };
-            if !fits(line.width + gap + token.width) && !empty {
-                end_line(&mut line, &mut has_text, &mut has_blanks);
+            if !fits(w.line.width + w.gap(token) + token.width) && !w.is_empty() {
+                w.end_line();
             }
-            let empty = !has_text && !has_blanks;
-            let gap = if token.space_before && !empty {
-                self.space
-            } else {
-                0
-            };
-            if fits(line.width + gap + token.width) {
-                if gap > 0 {
-                    if BUILD {
-                        line.text.push(' ');
-                    }
-                    has_text = true;
-                }
-                line.width += gap;
-                match token.blank {
-                    Some(index) => {
-                        if BUILD {
-                            line.blanks.push((index, line.width));
-                        }
-                        has_blanks = true;
-                    }
-                    None => {
-                        let text = self.text_of(token);
-                        if BUILD {
-                            if self.styled && line.text.is_empty() && style != Marks::PLAIN {
-                                line.text.push(style.marker());
-                            }
-                            line.text.push_str(text);
-                        }
-                        if self.styled {
-                            style = last_style(text, style);
-                        }
-                        has_text |= !text.is_empty();
-                    }
-                }
-                line.width += token.width;
+            let gap = w.gap(token);
+            if fits(w.line.width + gap + token.width) {
+                w.place(token, gap);
                 continue;
             }
             // Alone on a line and still too wide.
             if let Some(index) = token.blank {
                 // A blank longer than the line is drawn as long as the line.
                 if BUILD {
-                    line.blanks.push((index, 0));
+                    w.line.blanks.push((index, 0));
                 }
-                has_blanks = true;
-                line.width = limit.max(0.0) as u32;
+                w.has_blanks = true;
+                w.line.width = limit.max(0.0) as u32;
                 continue;
             }
             if !break_words {
                 return None;
             }
-            // A long word (a URL, a compound): broken between characters.
-            let mut pen = Pen::new(fonts, self.weight, style);
-            for c in self.text_of(token).chars() {
-                let before = pen.style;
-                let advance = pen.advance(c);
-                if !fits(line.width + advance) && has_text {
-                    end_line(&mut line, &mut has_text, &mut has_blanks);
-                }
-                if BUILD {
-                    if self.styled && line.text.is_empty() && before != Marks::PLAIN {
-                        line.text.push(before.marker());
-                    }
-                    line.text.push(c);
-                }
-                has_text = true;
-                line.width += advance;
+            w.break_word(fonts, token, fits);
+        }
+        if w.has_text || w.has_blanks {
+            w.end_line();
+        }
+        Some(w.count)
+    }
+}
+
+/// The line breaking of [`Measured::wrap_into`] under way: the line being filled (its text
+/// and blanks only when `BUILD` is set, what it holds always), the lines so far.
+struct Wrapper<'a, const BUILD: bool> {
+    measured: &'a Measured,
+    out: &'a mut Vec<Line>,
+    line: Line,
+    has_text: bool,
+    has_blanks: bool,
+    count: usize,
+    /// The style the text is in at the end of the line so far: a line that starts inside
+    /// a teacher's italics starts with their marker, so it can be drawn on its own.
+    style: Marks,
+}
+
+impl<const BUILD: bool> Wrapper<'_, BUILD> {
+    /// Whether the line holds nothing yet.
+    fn is_empty(&self) -> bool {
+        !self.has_text && !self.has_blanks
+    }
+
+    /// The space before `token` on this line.
+    fn gap(&self, token: &Token) -> u32 {
+        if token.space_before && !self.is_empty() {
+            self.measured.space
+        } else {
+            0
+        }
+    }
+
+    fn end_line(&mut self) {
+        let done = std::mem::take(&mut self.line);
+        if BUILD {
+            self.out.push(done);
+        }
+        self.count += 1;
+        self.has_text = false;
+        self.has_blanks = false;
+    }
+
+    /// The start of a line's text: the marker of the style it continues, if any.
+    fn mark_start(&mut self, style: Marks) {
+        if BUILD && self.measured.styled && self.line.text.is_empty() && style != Marks::PLAIN {
+            self.line.text.push(style.marker());
+        }
+    }
+
+    /// `token`, which fits, after a space of `gap`.
+    fn place(&mut self, token: &Token, gap: u32) {
+        if gap > 0 {
+            if BUILD {
+                self.line.text.push(' ');
             }
-            style = pen.style;
+            self.has_text = true;
         }
-        if has_text || has_blanks {
-            end_line(&mut line, &mut has_text, &mut has_blanks);
+        self.line.width += gap;
+        match token.blank {
+            Some(index) => {
+                if BUILD {
+                    self.line.blanks.push((index, self.line.width));
+                }
+                self.has_blanks = true;
+            }
+            None => {
+                let text = self.measured.text_of(token);
+                self.mark_start(self.style);
+                if BUILD {
+                    self.line.text.push_str(text);
+                }
+                if self.measured.styled {
+                    self.style = last_style(text, self.style);
+                }
+                self.has_text |= !text.is_empty();
+            }
         }
-        Some(count)
+        self.line.width += token.width;
+    }
+
+    /// A word longer than a line (a URL, a compound), broken between characters.
+    fn break_word(&mut self, fonts: &Fonts, token: &Token, fits: impl Fn(u32) -> bool) {
+        let measured = self.measured;
+        let mut pen = Pen::new(fonts, measured.weight, self.style);
+        for c in measured.text_of(token).chars() {
+            let before = pen.style;
+            let advance = pen.advance(c);
+            if !fits(self.line.width + advance) && self.has_text {
+                self.end_line();
+            }
+            self.mark_start(before);
+            if BUILD {
+                self.line.text.push(c);
+            }
+            self.has_text = true;
+            self.line.width += advance;
+        }
+        self.style = pen.style;
     }
 }
 
