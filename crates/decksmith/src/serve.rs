@@ -194,35 +194,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     })
     .map_err(|e| ServeError::Start(e.to_string()))?;
     let content = &options.build.content;
-    let watched = content
-        .path
-        .canonicalize()
-        .unwrap_or_else(|_| content.path.clone());
-    let mut watcher = notify::recommended_watcher(move |result| {
-        let _ = tx.send(Message::Files(result));
-    })
-    .map_err(|e| ServeError::Watch(content.display.clone(), e))?;
-    watcher
-        .watch(&watched, RecursiveMode::Recursive)
-        .map_err(|e| ServeError::Watch(content.display.clone(), e))?;
-    // A theme folder outside the course (`--theme`) is watched too; a change there is a
-    // change of every page.
-    let theme = options.build.theme.as_ref().map(|dir| {
-        (
-            dir.canonicalize().unwrap_or_else(|_| dir.clone()),
-            dir.display().to_string(),
-        )
-    });
-    // A --theme folder that is not there is not watched: the build says so, in the page and
-    // here, as for any other mistake.
-    if let Some((dir, shown)) = &theme
-        && dir.is_dir()
-        && !dir.starts_with(&watched)
-    {
-        watcher
-            .watch(dir, RecursiveMode::Recursive)
-            .map_err(|e| ServeError::Watch(shown.clone(), e))?;
-    }
+    let Watching {
+        watcher,
+        watched,
+        theme,
+    } = watch(options, tx)?;
 
     let mut builder = Builder {
         options: options.build.clone(),
@@ -236,14 +212,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     };
     builder.run(&Changes::Everything);
 
-    let live = Arc::clone(&builder.live);
-    let listening = Arc::clone(&server);
-    let http = std::thread::spawn(move || {
-        for request in listening.incoming_requests() {
-            let live = Arc::clone(&live);
-            std::thread::spawn(move || respond(&live, request));
-        }
-    });
+    let http = answer_requests(&server, &builder.live);
     let url = format!("http://127.0.0.1:{port}/");
     println!("serving {url} (Ctrl-C stops)");
     match &theme {
@@ -276,6 +245,67 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     server.unblock();
     let _ = http.join();
     Ok(())
+}
+
+/// What `serve` watches: the course folder, and a `--theme` folder outside it.
+struct Watching {
+    watcher: notify::RecommendedWatcher,
+    /// The course folder, as the watcher gives paths in it.
+    watched: PathBuf,
+    /// The `--theme` folder, as the watcher gives paths in it, and as the teacher wrote it.
+    theme: Option<(PathBuf, String)>,
+}
+
+/// Starts watching the course folder (and a `--theme` folder outside it), each change sent
+/// to `tx`.
+fn watch(options: &ServeOptions, tx: mpsc::Sender<Message>) -> Result<Watching, ServeError> {
+    let content = &options.build.content;
+    let watched = content
+        .path
+        .canonicalize()
+        .unwrap_or_else(|_| content.path.clone());
+    let mut watcher = notify::recommended_watcher(move |result| {
+        let _ = tx.send(Message::Files(result));
+    })
+    .map_err(|e| ServeError::Watch(content.display.clone(), e))?;
+    watcher
+        .watch(&watched, RecursiveMode::Recursive)
+        .map_err(|e| ServeError::Watch(content.display.clone(), e))?;
+    // A theme folder outside the course (`--theme`) is watched too; a change there is a
+    // change of every page.
+    let theme = options.build.theme.as_ref().map(|dir| {
+        (
+            dir.canonicalize().unwrap_or_else(|_| dir.clone()),
+            dir.display().to_string(),
+        )
+    });
+    // A --theme folder that is not there is not watched: the build says so, in the page and
+    // here, as for any other mistake.
+    if let Some((dir, shown)) = &theme
+        && dir.is_dir()
+        && !dir.starts_with(&watched)
+    {
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| ServeError::Watch(shown.clone(), e))?;
+    }
+    Ok(Watching {
+        watcher,
+        watched,
+        theme,
+    })
+}
+
+/// Answers the server's requests, each on a thread of its own, until it is unblocked.
+fn answer_requests(server: &Arc<Server>, live: &Arc<Live>) -> std::thread::JoinHandle<()> {
+    let live = Arc::clone(live);
+    let listening = Arc::clone(server);
+    std::thread::spawn(move || {
+        for request in listening.incoming_requests() {
+            let live = Arc::clone(&live);
+            std::thread::spawn(move || respond(&live, request));
+        }
+    })
 }
 
 /// Waits for a change; then, since one save is a burst of events, takes them all until the
