@@ -835,7 +835,30 @@ fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Pdfs
         .unwrap_or_default();
     let worksheet = read(file(rendered, &format!("worksheet{suffix}.pdf")));
     let key = read(file(rendered, &format!("answer-key{suffix}.pdf")));
-    for (name, pages) in [("worksheet", &worksheet), ("answer key", &key)] {
+    check_furniture(course, quiz, &worksheet, &key);
+    check_points(quiz, &worksheet);
+    check_grid(quiz, &key);
+    let on_sheet = questions(&worksheet);
+    // The grid has the key's first page; the explanations start on the next.
+    let in_key = questions(&key[1..]);
+    assert_eq!(
+        on_sheet.len(),
+        quiz.questions.len(),
+        "{}: every question on the worksheet",
+        output.deck
+    );
+    assert_eq!(in_key.len(), quiz.questions.len());
+    for (q, ((sheet, sheet_columns), (key, key_columns))) in
+        quiz.questions.iter().zip(on_sheet.iter().zip(&in_key))
+    {
+        check_on_worksheet(q, sheet, sheet_columns);
+        check_in_key(q, key, key_columns);
+    }
+}
+
+/// Both sheets' titles, page numbers and margins; the worksheet's name lines.
+fn check_furniture(course: &Course, quiz: &Quiz, worksheet: &[ReadPage], key: &[ReadPage]) {
+    for (name, pages) in [("worksheet", worksheet), ("answer key", key)] {
         assert!(pages[0].text().contains(&course.title) && pages[0].text().contains(&quiz.title));
         for (i, page) in pages.iter().enumerate() {
             let footer = format!("Page {} of {}", i + 1, pages.len());
@@ -859,98 +882,97 @@ fn check_quiz(course: &Course, output: &DeckOutput, quiz: &Quiz, rendered: &Pdfs
             && worksheet[0].text().contains("Date")
     );
     assert!(key[0].text().contains("Answer key"));
+}
 
-    check_points(quiz, &worksheet);
-    check_grid(quiz, &key);
-    let on_sheet = questions(&worksheet);
-    // The grid has the key's first page; the explanations start on the next.
-    let in_key = questions(&key[1..]);
-    assert_eq!(
-        on_sheet.len(),
-        quiz.questions.len(),
-        "{}: every question on the worksheet",
-        output.deck
-    );
-    assert_eq!(in_key.len(), quiz.questions.len());
-    for (q, ((sheet, sheet_columns), (key, key_columns))) in
-        quiz.questions.iter().zip(on_sheet.iter().zip(&in_key))
-    {
-        let shown = asked(q);
-        for part in &shown {
-            assert!(
-                sheet.contains(&squash(part)) || sheet_columns.contains(&squash(part)),
-                "question {}: `{part}` missing from the worksheet",
-                q.number
-            );
-        }
-        // No answer on the worksheet.
-        let question_text: String = shown.iter().map(|s| squash(s)).collect();
-        let explanation = squash(&q.explanation);
-        if !explanation.is_empty() && !question_text.contains(&explanation) {
-            assert!(
-                !sheet.contains(&explanation) && !sheet_columns.contains(&explanation),
-                "question {}: the explanation is on the worksheet",
-                q.number
-            );
-        }
-        let answers: Vec<String> = match &q.body {
-            Body::Cloze(c) => c.blanks.iter().map(|b| b.answer.clone()).collect(),
-            Body::Flashcard { back, .. } => vec![back.clone()],
-            Body::Timeline(t) => t.dates.clone(),
-            _ => Vec::new(),
-        };
-        for a in &answers {
-            if !question_text.contains(&squash(a)) {
-                assert!(
-                    !sheet.contains(&squash(a)) && !sheet_columns.contains(&squash(a)),
-                    "question {}: its answer `{a}` is on the worksheet",
-                    q.number
-                );
-            }
-        }
-        // Every answer in the key, with the explanation and the sources.
-        let expected: Vec<String> = match &q.body {
-            Body::MultipleChoice(c) | Body::Who(c) => {
-                vec![format!("{}. {}", letter(c.answer), c.options[c.answer])]
-            }
-            Body::TrueFalse { answer, .. } => {
-                vec![if *answer { "True" } else { "False" }.to_owned()]
-            }
-            Body::Cloze(c) => c.blanks.iter().map(|b| b.answer.clone()).collect(),
-            Body::Matching(m) => m
-                .pairs
-                .iter()
-                .map(|&(l, r)| format!("{} → {}", l + 1, letter(r)))
-                .collect(),
-            Body::Timeline(t) => {
-                let mut rank = vec![0; t.items.len()];
-                for (pos, &item) in t.order.iter().enumerate() {
-                    rank[item] = pos + 1;
-                }
-                let order: Vec<String> = rank.iter().map(ToString::to_string).collect();
-                vec![format!("Order: {}", order.join(", "))]
-            }
-            Body::Flashcard { back, .. } => vec![back.clone()],
-        };
-        for a in &expected {
-            assert!(
-                key.contains(&squash(a)) || key_columns.contains(&squash(a)),
-                "question {}: answer `{a}` missing from the key `{key}`",
-                q.number
-            );
-        }
+/// Question `q` on the worksheet (its text `sheet`, its columns `columns`): all it asks,
+/// none of its answers.
+fn check_on_worksheet(q: &Question, sheet: &str, sheet_columns: &str) {
+    let shown = asked(q);
+    for part in &shown {
         assert!(
-            key.contains(&explanation),
-            "question {}: explanation missing from the key",
+            sheet.contains(&squash(part)) || sheet_columns.contains(&squash(part)),
+            "question {}: `{part}` missing from the worksheet",
             q.number
         );
-        for s in &q.sources {
+    }
+    // No answer on the worksheet.
+    let question_text: String = shown.iter().map(|s| squash(s)).collect();
+    let explanation = squash(&q.explanation);
+    if !explanation.is_empty() && !question_text.contains(&explanation) {
+        assert!(
+            !sheet.contains(&explanation) && !sheet_columns.contains(&explanation),
+            "question {}: the explanation is on the worksheet",
+            q.number
+        );
+    }
+    let answers: Vec<String> = match &q.body {
+        Body::Cloze(c) => c.blanks.iter().map(|b| b.answer.clone()).collect(),
+        Body::Flashcard { back, .. } => vec![back.clone()],
+        Body::Timeline(t) => t.dates.clone(),
+        _ => Vec::new(),
+    };
+    for a in &answers {
+        if !question_text.contains(&squash(a)) {
             assert!(
-                key.contains(&squash(&s.short)),
-                "question {}: source missing from the key",
+                !sheet.contains(&squash(a)) && !sheet_columns.contains(&squash(a)),
+                "question {}: its answer `{a}` is on the worksheet",
                 q.number
             );
         }
+    }
+    // Every answer in the key, with the explanation and the sources.
+}
+
+/// What the answer key must show for `q`.
+fn expected_in_key(q: &Question) -> Vec<String> {
+    match &q.body {
+        Body::MultipleChoice(c) | Body::Who(c) => {
+            vec![format!("{}. {}", letter(c.answer), c.options[c.answer])]
+        }
+        Body::TrueFalse { answer, .. } => {
+            vec![if *answer { "True" } else { "False" }.to_owned()]
+        }
+        Body::Cloze(c) => c.blanks.iter().map(|b| b.answer.clone()).collect(),
+        Body::Matching(m) => m
+            .pairs
+            .iter()
+            .map(|&(l, r)| format!("{} → {}", l + 1, letter(r)))
+            .collect(),
+        Body::Timeline(t) => {
+            let mut rank = vec![0; t.items.len()];
+            for (pos, &item) in t.order.iter().enumerate() {
+                rank[item] = pos + 1;
+            }
+            let order: Vec<String> = rank.iter().map(ToString::to_string).collect();
+            vec![format!("Order: {}", order.join(", "))]
+        }
+        Body::Flashcard { back, .. } => vec![back.clone()],
+    }
+}
+
+/// Question `q` in the answer key (its text `key`, its columns `key_columns`): its answers,
+/// its explanation and its sources.
+fn check_in_key(q: &Question, key: &str, key_columns: &str) {
+    let explanation = squash(&q.explanation);
+    let expected = expected_in_key(q);
+    for a in &expected {
+        assert!(
+            key.contains(&squash(a)) || key_columns.contains(&squash(a)),
+            "question {}: answer `{a}` missing from the key `{key}`",
+            q.number
+        );
+    }
+    assert!(
+        key.contains(&explanation),
+        "question {}: explanation missing from the key",
+        q.number
+    );
+    for s in &q.sources {
+        assert!(
+            key.contains(&squash(&s.short)),
+            "question {}: source missing from the key",
+            q.number
+        );
     }
 }
 
