@@ -70,11 +70,10 @@ pub(crate) fn parse<'a>(
     }
     match serde_yaml::from_str::<Value>(&text) {
         Ok(Value::Mapping(mut root)) => {
-            untag_mapping(file, &index, &mut root, &Path::root(), diags);
+            check_mapping(file, &index, &mut root, &Path::root(), diags);
             for cut in index.cut_texts() {
                 diags.push(cut_text_warning(file, cut));
             }
-            unclosed_markup(file, &index, &root, &Path::root(), diags);
             Some(Doc { file, index, root })
         }
         Ok(Value::Null) if control_lines.is_empty() => {
@@ -128,52 +127,31 @@ fn cut_text_warning(file: &SourceFile, cut: &CutText) -> Diagnostic {
     ))
 }
 
-/// Warns about each text value under `map` whose inline markup opens italics or bold that
-/// nothing closes (`*E. coli`): the star would be printed as a star.
+/// A warning for a text whose inline markup opens italics or bold that nothing closes
+/// (`*E. coli`): the star would be printed as a star.
 fn unclosed_markup(
     file: &SourceFile,
     index: &SpanIndex,
-    map: &Mapping,
+    text: &str,
     path: &Path,
-    diags: &mut Diagnostics,
-) {
-    for (key, value) in map {
-        let Some(name) = key.as_str() else { continue };
-        let mut values = vec![(path.key(name), value)];
-        while let Some((path, value)) = values.pop() {
-            match value {
-                Value::String(text) => {
-                    if let Some(opening) = crate::markup::unclosed(text) {
-                        let place = index.value(&path);
-                        let stars =
-                            &opening[..opening.len() - opening.trim_start_matches('*').len()];
-                        let what = if stars.len() >= 2 { "bold" } else { "italics" };
-                        diags.push(
-                            file.warning(
-                                place.pos,
-                                place.width,
-                                format!("`{}` starts {what} that nothing ends: the PDFs and pages would show the `{stars}`", short(opening)),
-                            )
-                            .with_help(format!(
-                                "end them with `{stars}` after their last word (`{stars}E. coli{stars}`), or write `\\*` for a star"
-                            )),
-                        );
-                    }
-                }
-                Value::Sequence(items) => {
-                    values.extend(
-                        items
-                            .iter()
-                            .enumerate()
-                            .rev()
-                            .map(|(i, v)| (path.index(i), v)),
-                    );
-                }
-                Value::Mapping(inner) => unclosed_markup(file, index, inner, &path, diags),
-                _ => {}
-            }
-        }
-    }
+) -> Option<Diagnostic> {
+    let opening = crate::markup::unclosed(text)?;
+    let place = index.value(path);
+    let stars = &opening[..opening.len() - opening.trim_start_matches('*').len()];
+    let what = if stars.len() >= 2 { "bold" } else { "italics" };
+    Some(
+        file.warning(
+            place.pos,
+            place.width,
+            format!(
+                "`{}` starts {what} that nothing ends: the PDFs and pages would show the `{stars}`",
+                short(opening)
+            ),
+        )
+        .with_help(format!(
+            "end them with `{stars}` after their last word (`{stars}E. coli{stars}`), or write `\\*` for a star"
+        )),
+    )
 }
 
 /// Where `[` and `{` first nest more than [`MAX_NESTING`] deep, counting every bracket
@@ -285,8 +263,8 @@ fn without_control_characters<'t>(
 }
 
 /// Reports YAML tags (`!name value`), which content files do not use, and reads the values
-/// under them as if untagged.
-fn untag_mapping(
+/// under them as if untagged; warns about texts whose markup opens what nothing closes.
+fn check_mapping(
     file: &SourceFile,
     index: &SpanIndex,
     map: &mut Mapping,
@@ -298,11 +276,11 @@ fn untag_mapping(
             Some(name) => path.key(name),
             None => path.clone(),
         };
-        untag(file, index, value, &child, diags);
+        check_value(file, index, value, &child, diags);
     }
 }
 
-fn untag(
+fn check_value(
     file: &SourceFile,
     index: &SpanIndex,
     value: &mut Value,
@@ -325,14 +303,15 @@ fn untag(
             );
             let inner = std::mem::replace(&mut tagged.value, Value::Null);
             *value = inner;
-            untag(file, index, value, path, diags);
+            check_value(file, index, value, path, diags);
         }
         Value::Sequence(items) => {
             for (i, item) in items.iter_mut().enumerate() {
-                untag(file, index, item, &path.index(i), diags);
+                check_value(file, index, item, &path.index(i), diags);
             }
         }
-        Value::Mapping(map) => untag_mapping(file, index, map, path, diags),
+        Value::Mapping(map) => check_mapping(file, index, map, path, diags),
+        Value::String(text) => diags.extend(unclosed_markup(file, index, text, path)),
         _ => {}
     }
 }
