@@ -30,7 +30,7 @@ mod tests;
 
 use std::fmt;
 
-use decksmith_model::markup::{self, Piece};
+use decksmith_model::markup;
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::phrases::{PHRASES, Phrasebook};
 use decksmith_quiz::{CitationView, DeckOutput, Line, LineRole, Quiz, Side};
@@ -139,21 +139,11 @@ pub fn html_block(text: &str) -> String {
         return escape(text, true);
     }
     let mut out = String::with_capacity(text.len() + 16);
-    for piece in markup::parse(text) {
-        match piece {
-            Piece::Text(t) => out.push_str(&escape(t, true)),
-            Piece::Open(mark) => {
-                out.push('<');
-                out.push_str(mark.html_tag());
-                out.push('>');
-            }
-            Piece::Close(mark) => {
-                out.push_str("</");
-                out.push_str(mark.html_tag());
-                out.push('>');
-            }
-        }
-    }
+    // Writing to a String cannot fail.
+    let _ = markup::write_html(&mut out, text, |out, t| {
+        out.push_str(&escape(t, true));
+        Ok(())
+    });
     out
 }
 

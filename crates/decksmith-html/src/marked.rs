@@ -8,9 +8,9 @@
 //! escapes as any other.
 
 use std::borrow::Cow;
-use std::fmt::{self, Write};
+use std::fmt;
 
-use decksmith_model::markup::{self, Piece};
+use decksmith_model::markup;
 
 /// A teacher's text, written as HTML with its markup.
 #[derive(Clone, Copy, Debug)]
@@ -63,22 +63,7 @@ fn escape(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
 }
 
 fn write_marked(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
-    for piece in markup::parse(text) {
-        match piece {
-            Piece::Text(t) => escape(f, t)?,
-            Piece::Open(mark) => {
-                f.write_char('<')?;
-                f.write_str(mark.html_tag())?;
-                f.write_char('>')?;
-            }
-            Piece::Close(mark) => {
-                f.write_str("</")?;
-                f.write_str(mark.html_tag())?;
-                f.write_char('>')?;
-            }
-        }
-    }
-    Ok(())
+    markup::write_html(f, text, escape)
 }
 
 impl fmt::Display for Marked<'_> {

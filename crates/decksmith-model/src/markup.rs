@@ -38,6 +38,23 @@ impl Mark {
     }
 }
 
+/// `text` written as HTML to `out`: each piece of text through `escape` (each format escapes
+/// its own way), each mark as its element ([`Mark::html_tag`]).
+pub fn write_html<W: std::fmt::Write>(
+    out: &mut W,
+    text: &str,
+    mut escape: impl FnMut(&mut W, &str) -> std::fmt::Result,
+) -> std::fmt::Result {
+    for piece in parse(text) {
+        match piece {
+            Piece::Text(t) => escape(out, t)?,
+            Piece::Open(mark) => write!(out, "<{}>", mark.html_tag())?,
+            Piece::Close(mark) => write!(out, "</{}>", mark.html_tag())?,
+        }
+    }
+    Ok(())
+}
+
 /// A piece of marked-up text, in order: text, or where a mark starts or ends. The marks of
 /// a text are always well nested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

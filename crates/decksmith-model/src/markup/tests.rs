@@ -3,13 +3,11 @@ use super::*;
 /// The pieces written as HTML, for short assertions.
 fn html(text: &str) -> String {
     let mut out = String::new();
-    for piece in parse(text) {
-        match piece {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Open(m) => out.push_str(&format!("<{}>", m.html_tag())),
-            Piece::Close(m) => out.push_str(&format!("</{}>", m.html_tag())),
-        }
-    }
+    write_html(&mut out, text, |out, t| {
+        out.push_str(t);
+        Ok(())
+    })
+    .expect("a String takes anything");
     out
 }
 
