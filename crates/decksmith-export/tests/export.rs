@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use decksmith_export::anki::{Revision, Revisions};
 use decksmith_export::{apkg, gift, moodle, qti, tsv};
-use decksmith_model::{ContentInput, Course, LoadOptions, SourceFile, load};
-use decksmith_quiz::{GenerateOptions, Generated, generate};
+use decksmith_model::{ContentInput, Course, Deck, LoadOptions, SourceFile, load};
+use decksmith_quiz::{DeckOutput, GenerateOptions, Generated, generate};
 use rusqlite::{Connection, MAIN_DB};
 
 fn fixture_dir() -> PathBuf {
@@ -362,7 +362,13 @@ fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
     assert_eq!(Revisions::parse(&text, history.floor), history);
     assert!(text.starts_with("# decksmith: Anki note revisions"));
 
-    let members = unzip(&first);
+    check_collection(&first, &later, &edited);
+}
+
+/// The package's collection: its members, one note per card that asks one thing, Anki's tags,
+/// the deck nested under the course, and GUIDs and fields that a revision does not change.
+fn check_collection(first: &[u8], later: &[u8], edited: &str) {
+    let members = unzip(first);
     assert_eq!(
         members.keys().collect::<Vec<_>>(),
         ["collection.anki2", "media"]
@@ -392,7 +398,7 @@ fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
             .any(|n| n.3 == " fixture research-and-development ")
     );
 
-    let later_members = unzip(&later);
+    let later_members = unzip(later);
     let after = notes(&open_collection(&later_members["collection.anki2"]));
     let guids =
         |ns: &[(String, String, i64, String)]| ns.iter().map(|n| n.0.clone()).collect::<Vec<_>>();
@@ -478,63 +484,7 @@ fn qti_package_is_deterministic_with_stable_identifiers_and_escaped_text() {
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), idents.len(), "{idents:?}");
-        // A variant form is a package of its own: the same questions in the form's order,
-        // each with the same item identifier as in the main quiz, in another assessment.
-        let form = &output.variants[0];
-        let files = qti::deck_files(&course, deck, output).expect("packages");
-        let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                format!("{}/quiz.qti.zip", deck.id),
-                format!("{}/quiz-A.qti.zip", deck.id)
-            ]
-        );
-        assert_eq!(
-            files[0].bytes, first,
-            "quiz.qti.zip is the main quiz's package"
-        );
-        let form_id = qti::assessment_ident(form);
-        assert_ne!(
-            form_id, id,
-            "the form's assessment has the main quiz's identifier"
-        );
-        let form_members = unzip(&files[1].bytes);
-        let form_manifest =
-            String::from_utf8(form_members["imsmanifest.xml"].clone()).expect("utf-8");
-        assert!(form_manifest.contains(&format!("<file href=\"{form_id}/{form_id}.xml\"/>")));
-        assert!(
-            form_manifest.contains(&format!(
-                "<imsmd:string>Export Fixture &amp; &lt;Friends&gt;: {} (Form A)</imsmd:string>",
-                deck.title
-                    .replace('&', "&amp;")
-                    .replace('<', "&lt;")
-                    .replace('>', "&gt;")
-            )),
-            "{form_manifest}"
-        );
-        let form_assessment =
-            String::from_utf8(form_members[&format!("{form_id}/{form_id}.xml")].clone())
-                .expect("utf-8");
-        let form_idents: Vec<&str> = form_assessment
-            .match_indices("<item ident=\"")
-            .map(|(at, m)| &form_assessment[at + m.len()..at + m.len() + 17])
-            .collect();
-        let expected: Vec<String> = form
-            .questions
-            .iter()
-            .map(|q| qti::item_ident(form, q))
-            .collect();
-        assert_eq!(
-            form_idents, expected,
-            "the form's items are not in its order"
-        );
-        let mut sorted_form = form_idents.clone();
-        sorted_form.sort_unstable();
-        assert_eq!(
-            sorted_form, unique,
-            "the form does not hold the main quiz's items"
-        );
+        check_form_package(&course, deck, output, &first, &unique);
     }
     // The escapes the fixture's texts need, as a QTI reader will see them: HTML escaped once
     // for the page, then once more for the XML.
@@ -543,5 +493,71 @@ fn qti_package_is_deterministic_with_stable_identifiers_and_escaped_text() {
     assert!(
         assessment.contains(r#"The &amp;lt;treaty&amp;gt; &amp;amp; "protocol" are signed."#),
         "{assessment}"
+    );
+}
+
+/// A variant form is a package of its own: the same questions in the form's order, each with
+/// the same item identifier as in the main quiz (`unique`, sorted), in another assessment.
+fn check_form_package(
+    course: &Course,
+    deck: &Deck,
+    output: &DeckOutput,
+    first: &[u8],
+    unique: &[&str],
+) {
+    let id = qti::assessment_ident(&output.quiz);
+    let form = &output.variants[0];
+    let files = qti::deck_files(course, deck, output).expect("packages");
+    let names: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            format!("{}/quiz.qti.zip", deck.id),
+            format!("{}/quiz-A.qti.zip", deck.id)
+        ]
+    );
+    assert_eq!(
+        files[0].bytes, first,
+        "quiz.qti.zip is the main quiz's package"
+    );
+    let form_id = qti::assessment_ident(form);
+    assert_ne!(
+        form_id, id,
+        "the form's assessment has the main quiz's identifier"
+    );
+    let form_members = unzip(&files[1].bytes);
+    let form_manifest = String::from_utf8(form_members["imsmanifest.xml"].clone()).expect("utf-8");
+    assert!(form_manifest.contains(&format!("<file href=\"{form_id}/{form_id}.xml\"/>")));
+    assert!(
+        form_manifest.contains(&format!(
+            "<imsmd:string>Export Fixture &amp; &lt;Friends&gt;: {} (Form A)</imsmd:string>",
+            deck.title
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        )),
+        "{form_manifest}"
+    );
+    let form_assessment =
+        String::from_utf8(form_members[&format!("{form_id}/{form_id}.xml")].clone())
+            .expect("utf-8");
+    let form_idents: Vec<&str> = form_assessment
+        .match_indices("<item ident=\"")
+        .map(|(at, m)| &form_assessment[at + m.len()..at + m.len() + 17])
+        .collect();
+    let expected: Vec<String> = form
+        .questions
+        .iter()
+        .map(|q| qti::item_ident(form, q))
+        .collect();
+    assert_eq!(
+        form_idents, expected,
+        "the form's items are not in its order"
+    );
+    let mut sorted_form = form_idents.clone();
+    sorted_form.sort_unstable();
+    assert_eq!(
+        sorted_form, unique,
+        "the form does not hold the main quiz's items"
     );
 }

@@ -9,7 +9,10 @@ use decksmith_model::{ContentInput, Course, EntryKind, LoadOptions, SourceFile, 
 use decksmith_quiz::kinds::{Ctx, truefalse};
 use decksmith_quiz::phrases::{PHRASES, Phrasebook};
 use decksmith_quiz::values::{Pools, ValueType};
-use decksmith_quiz::{Body, GenerateOptions, Generated, QuestionKind, generate};
+use decksmith_quiz::{
+    Body, Choice, DeckOutput, GenerateOptions, Generated, Matching, Question, QuestionKind,
+    Timeline, generate,
+};
 use proptest::prelude::*;
 
 const NAMES: &[&str] = &[
@@ -101,9 +104,10 @@ fn spec() -> impl Strategy<Value = Spec> {
         )
 }
 
-fn yaml(spec: &Spec) -> String {
-    let mut out = String::from("title: Random\nentries:\n");
-    let src = "    source: s\n";
+/// The course's persons: roles that collide (other case and punctuation) and aliases that
+/// name another person, when the spec asks for them.
+fn persons(spec: &Spec, src: &str) -> String {
+    let mut out = String::new();
     for i in 0..spec.persons {
         let role = ["Ambassador", "Deputy Minister", "Director", "Chair"][i % 4];
         // Colliding roles: four roles for up to ten people, written with other case and
@@ -129,6 +133,13 @@ fn yaml(spec: &Spec) -> String {
             NAMES[i]
         );
     }
+    out
+}
+
+fn yaml(spec: &Spec) -> String {
+    let mut out = String::from("title: Random\nentries:\n");
+    let src = "    source: s\n";
+    out += &persons(spec, src);
     for i in 0..spec.terms {
         out += &format!(
             "  - id: t{i}\n    term: T{i}X\n    expansion: {} {} {i}\n    meaning: the {} of {} {}\n    translation: {{ ru: термин {i} }}\n{src}",
@@ -296,6 +307,167 @@ fn json(generated: &Generated) -> String {
         .join("\n")
 }
 
+/// A choice question (multiple choice, who): one right option among distinct options, all of
+/// the answer's type and script, and no other option right for the prompt.
+fn check_choice(
+    course: &Course,
+    pools: &Pools<'_>,
+    spec: &Spec,
+    q: &Question,
+    c: &Choice,
+) -> Result<(), TestCaseError> {
+    prop_assert!(c.answer < c.options.len());
+    prop_assert_eq!(c.options.len(), spec.options as usize);
+    let norms: Vec<String> = c.options.iter().map(|o| normalize_answer(o)).collect();
+    let distinct: BTreeSet<&String> = norms.iter().collect();
+    prop_assert_eq!(
+        distinct.len(),
+        norms.len(),
+        "options repeat: {:?}",
+        c.options
+    );
+    let answer = &norms[c.answer];
+    prop_assert_eq!(norms.iter().filter(|n| *n == answer).count(), 1);
+    let hand_written = course
+        .entry(&q.entry)
+        .is_some_and(|(_, e)| matches!(e.kind, EntryKind::Question(_)));
+    if !hand_written {
+        let want = family(pools.classify(&c.options[c.answer]));
+        for o in &c.options {
+            prop_assert_eq!(
+                family(pools.classify(o)),
+                want.clone(),
+                "{:?} in {:?}",
+                o,
+                c.options
+            );
+            prop_assert!(
+                decksmith_quiz::values::text::same_script(o, &c.options[c.answer]),
+                "{:?} in {:?}",
+                o,
+                c.options
+            );
+        }
+        if let Some(right) = right_options(course, &c.prompt, &c.options) {
+            prop_assert_eq!(
+                right,
+                1,
+                "{} right options: {:?} for {:?}",
+                right,
+                c.options,
+                c.prompt
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A matching question: every pair right, and none that could be matched two ways.
+fn check_matching(course: &Course, m: &Matching) -> Result<(), TestCaseError> {
+    prop_assert!((4..=6).contains(&m.left.len()));
+    let lefts: BTreeSet<usize> = m.pairs.iter().map(|p| p.0).collect();
+    let rights: BTreeSet<usize> = m.pairs.iter().map(|p| p.1).collect();
+    prop_assert_eq!(lefts.len(), m.left.len());
+    prop_assert_eq!(rights.len(), m.right.len());
+    // Each pair is right: one entry has both sides.
+    for &(l, r) in &m.pairs {
+        let (left, right) = (&m.left[l], &m.right[r]);
+        let paired = course.entries().any(|(_, e)| match &e.kind {
+            EntryKind::Term(t) => {
+                &t.term == left && (&t.meaning == right || t.expansion.as_ref() == Some(right))
+            }
+            EntryKind::Person(p) => &p.name == left && &p.role == right,
+            EntryKind::Organization(o) => o.acronym.as_ref() == Some(left) && &o.name == right,
+            _ => false,
+        });
+        prop_assert!(paired, "{:?} is not paired with {:?}", left, right);
+    }
+    // No pair could be matched two ways: no two sides on either column
+    // compare equal.
+    let keys = |items: &[String]| {
+        items
+            .iter()
+            .map(|i| decksmith_model::names::comparable(i))
+            .collect::<BTreeSet<_>>()
+    };
+    prop_assert_eq!(keys(&m.left).len(), m.left.len());
+    prop_assert_eq!(keys(&m.right).len(), m.right.len());
+    Ok(())
+}
+
+/// A timeline question: a permutation, not shown in order, each step certainly later.
+fn check_timeline(course: &Course, t: &Timeline) -> Result<(), TestCaseError> {
+    prop_assert!((3..=5).contains(&t.items.len()));
+    let mut sorted = t.order.clone();
+    sorted.sort_unstable();
+    prop_assert_eq!(sorted, (0..t.items.len()).collect::<Vec<_>>());
+    prop_assert!(
+        t.order != (0..t.items.len()).collect::<Vec<_>>(),
+        "shown in order"
+    );
+    let date = |text: &str| {
+        course
+            .entries()
+            .find_map(|(_, e)| match &e.kind {
+                EntryKind::Event(ev) if ev.text == text => Some(ev.date),
+                _ => None,
+            })
+            .unwrap()
+    };
+    for pair in t.order.windows(2) {
+        let (a, b) = (date(&t.items[pair[0]]), date(&t.items[pair[1]]));
+        prop_assert_eq!(a.certain_order(&b), Some(std::cmp::Ordering::Less));
+    }
+    Ok(())
+}
+
+/// The correct option's position is spread evenly over the choice questions of each size.
+fn check_positions(
+    positions: &BTreeMap<usize, Vec<usize>>,
+    ordered: usize,
+) -> Result<(), TestCaseError> {
+    for (n, answers) in positions {
+        let mut counts = vec![0usize; *n];
+        for a in answers {
+            counts[*a] += 1;
+        }
+        let (lo, hi) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+        prop_assert!(
+            hi - lo <= 1 + ordered,
+            "positions {:?} for {} options",
+            counts,
+            n
+        );
+    }
+    Ok(())
+}
+
+/// Variant forms: the same questions with the same answers, in their own order.
+fn check_variants(deck: &DeckOutput) -> Result<(), TestCaseError> {
+    let quiz = &deck.quiz;
+    for form in &deck.variants {
+        let ids = |qs: &[decksmith_quiz::Question]| {
+            qs.iter().map(|q| q.id.clone()).collect::<BTreeSet<_>>()
+        };
+        prop_assert_eq!(ids(&form.questions), ids(&quiz.questions));
+        for q in &form.questions {
+            let main = quiz.questions.iter().find(|m| m.id == q.id).unwrap();
+            if let (
+                Body::MultipleChoice(a) | Body::Who(a),
+                Body::MultipleChoice(b) | Body::Who(b),
+            ) = (&q.body, &main.body)
+            {
+                prop_assert_eq!(&a.options[a.answer], &b.options[b.answer]);
+                let (mut x, mut y) = (a.options.clone(), b.options.clone());
+                x.sort();
+                y.sort();
+                prop_assert_eq!(x, y);
+            }
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
@@ -317,26 +489,7 @@ proptest! {
             }
             match &q.body {
                 Body::MultipleChoice(c) | Body::Who(c) => {
-                    prop_assert!(c.answer < c.options.len());
-                    prop_assert_eq!(c.options.len(), spec.options as usize);
-                    let norms: Vec<String> = c.options.iter().map(|o| normalize_answer(o)).collect();
-                    let distinct: BTreeSet<&String> = norms.iter().collect();
-                    prop_assert_eq!(distinct.len(), norms.len(), "options repeat: {:?}", c.options);
-                    let answer = &norms[c.answer];
-                    prop_assert_eq!(norms.iter().filter(|n| *n == answer).count(), 1);
-                    let hand_written = course.entry(&q.entry).is_some_and(|(_, e)| matches!(e.kind, EntryKind::Question(_)));
-                    if !hand_written {
-                        let want = family(pools.classify(&c.options[c.answer]));
-                        for o in &c.options {
-                            prop_assert_eq!(family(pools.classify(o)), want.clone(), "{:?} in {:?}", o, c.options);
-                            prop_assert!(decksmith_quiz::values::text::same_script(o, &c.options[c.answer]), "{:?} in {:?}", o, c.options);
-                        }
-                        if let Some(right) = right_options(&course, &c.prompt, &c.options) {
-                            prop_assert_eq!(right, 1, "{} right options: {:?} for {:?}", right, c.options, c.prompt);
-                        }
-                    }
-                    // Years, dates and numbers stand in their natural order, so their answer's
-                    // place is given; the others fill the positions they leave.
+                    check_choice(&course, &pools, &spec, q, c)?;
                     ordered += usize::from(c.ordered);
                     positions.entry(c.options.len()).or_default().push(c.answer);
                 }
@@ -346,71 +499,13 @@ proptest! {
                         prop_assert_eq!(&b.accept[0], &b.answer);
                     }
                 }
-                Body::Matching(m) => {
-                    prop_assert!((4..=6).contains(&m.left.len()));
-                    let lefts: BTreeSet<usize> = m.pairs.iter().map(|p| p.0).collect();
-                    let rights: BTreeSet<usize> = m.pairs.iter().map(|p| p.1).collect();
-                    prop_assert_eq!(lefts.len(), m.left.len());
-                    prop_assert_eq!(rights.len(), m.right.len());
-                    // Each pair is right: one entry has both sides.
-                    for &(l, r) in &m.pairs {
-                        let (left, right) = (&m.left[l], &m.right[r]);
-                        let paired = course.entries().any(|(_, e)| match &e.kind {
-                            EntryKind::Term(t) => &t.term == left && (&t.meaning == right || t.expansion.as_ref() == Some(right)),
-                            EntryKind::Person(p) => &p.name == left && &p.role == right,
-                            EntryKind::Organization(o) => o.acronym.as_ref() == Some(left) && &o.name == right,
-                            _ => false,
-                        });
-                        prop_assert!(paired, "{:?} is not paired with {:?}", left, right);
-                    }
-                    // No pair could be matched two ways: no two sides on either column
-                    // compare equal.
-                    let keys = |items: &[String]| items.iter().map(|i| decksmith_model::names::comparable(i)).collect::<BTreeSet<_>>();
-                    prop_assert_eq!(keys(&m.left).len(), m.left.len());
-                    prop_assert_eq!(keys(&m.right).len(), m.right.len());
-                }
-                Body::Timeline(t) => {
-                    prop_assert!((3..=5).contains(&t.items.len()));
-                    let mut sorted = t.order.clone();
-                    sorted.sort_unstable();
-                    prop_assert_eq!(sorted, (0..t.items.len()).collect::<Vec<_>>());
-                    prop_assert!(t.order != (0..t.items.len()).collect::<Vec<_>>(), "shown in order");
-                    let date = |text: &str| course.entries().find_map(|(_, e)| match &e.kind {
-                        EntryKind::Event(ev) if ev.text == text => Some(ev.date),
-                        _ => None,
-                    }).unwrap();
-                    for pair in t.order.windows(2) {
-                        let (a, b) = (date(&t.items[pair[0]]), date(&t.items[pair[1]]));
-                        prop_assert_eq!(a.certain_order(&b), Some(std::cmp::Ordering::Less));
-                    }
-                }
+                Body::Matching(m) => check_matching(&course, m)?,
+                Body::Timeline(t) => check_timeline(&course, t)?,
                 Body::TrueFalse { .. } | Body::Flashcard { .. } => {}
             }
         }
-        // The correct option's position is spread evenly.
-        for (n, answers) in &positions {
-            let mut counts = vec![0usize; *n];
-            for a in answers {
-                counts[*a] += 1;
-            }
-            let (lo, hi) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
-            prop_assert!(hi - lo <= 1 + ordered, "positions {:?} for {} options", counts, n);
-        }
-        // Variant forms: the same questions with the same answers, in their own order.
-        for form in &deck.variants {
-            let ids = |qs: &[decksmith_quiz::Question]| qs.iter().map(|q| q.id.clone()).collect::<BTreeSet<_>>();
-            prop_assert_eq!(ids(&form.questions), ids(&quiz.questions));
-            for q in &form.questions {
-                let main = quiz.questions.iter().find(|m| m.id == q.id).unwrap();
-                if let (Body::MultipleChoice(a) | Body::Who(a), Body::MultipleChoice(b) | Body::Who(b)) = (&q.body, &main.body) {
-                    prop_assert_eq!(&a.options[a.answer], &b.options[b.answer]);
-                    let (mut x, mut y) = (a.options.clone(), b.options.clone());
-                    x.sort();
-                    y.sort();
-                    prop_assert_eq!(x, y);
-                }
-            }
-        }
+        check_positions(&positions, ordered)?;
+        check_variants(deck)?;
         // The same seed gives the same output.
         let (again, _) = generate(&course, &GenerateOptions { seed: None, variants: 2 });
         prop_assert_eq!(json(&generated), json(&again));
