@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use super::kinds::Candidate;
+use super::kinds::{Candidate, padded, reveals};
 use crate::rng::{self, Stream};
 use crate::types::{Body, Choice, Question, QuestionKind, Quiz};
 
@@ -73,6 +73,23 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
         return true;
     }
     a.gives_away(b) || b.gives_away(a)
+}
+
+/// Leaves out of each chosen question's explanation what would give another chosen question's
+/// answer away: the quiz page shows an explanation once its question is checked, while the
+/// others are still open. What an explanation says of its own entry is never left out: the
+/// selection already kept apart the questions it would give away.
+pub fn fit_explanations(chosen: &mut [Candidate]) {
+    let asks: Vec<Vec<String>> = chosen.iter().map(|c| c.asks.clone()).collect();
+    for (i, candidate) in chosen.iter_mut().enumerate() {
+        candidate.explanation.more.retain(|part| {
+            let shown = padded(part);
+            !asks
+                .iter()
+                .enumerate()
+                .any(|(j, answers)| j != i && answers.iter().any(|a| reveals(&shown, a)))
+        });
+    }
 }
 
 /// How a selection weighs its choices.
@@ -400,7 +417,7 @@ pub fn form(
                 body,
                 entry: c.entries.first().cloned().unwrap_or_default(),
                 entries: c.entries.clone(),
-                explanation: c.explanation.clone(),
+                explanation: c.explanation.text(),
                 note: c.note.clone(),
                 sources: c.sources.clone(),
                 origin: c.origin.clone(),

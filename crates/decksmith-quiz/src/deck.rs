@@ -8,7 +8,7 @@ use decksmith_model::diag::count;
 use decksmith_model::{Course, Deck, Diagnostic, Entry};
 
 use crate::assemble;
-use crate::kinds::{self, Candidate, Ctx, Dropped};
+use crate::kinds::{self, Candidate, Ctx, DropKind, Dropped};
 use crate::phrases::{PHRASES, Phrasebook};
 use crate::rng;
 use crate::types::{Card, DeckOutput, QuestionKind, Quiz};
@@ -51,6 +51,7 @@ pub(crate) fn deck_output(
     .with_sites();
     let wanted = deck.quiz.questions as usize;
     let (mut all, known) = all_candidates(&mut ctx, deck, &cards);
+    drop_named_in_title(&mut ctx, &mut all);
     let excluded: BTreeSet<&str> = deck.quiz.exclude.iter().map(|q| q.id.as_str()).collect();
     for (_, _, list) in &mut all {
         list.retain(|c| !excluded.contains(c.id.as_str()));
@@ -62,7 +63,8 @@ pub(crate) fn deck_output(
         .filter(|q| known.contains(&q.id))
         .map(|q| q.id.clone())
         .collect();
-    let (chosen, shortfalls) = choose(seed, deck, &all, &pinned);
+    let (mut chosen, shortfalls) = choose(seed, deck, &all, &pinned);
+    assemble::fit_explanations(&mut chosen);
     let mut warnings = std::mem::take(&mut ctx.warnings);
     warnings.extend(shortfalls);
     warnings.extend(quiz_warnings(deck, &all, &chosen));
@@ -108,6 +110,36 @@ fn all_candidates(ctx: &mut Ctx<'_>, deck: &Deck, cards: &[Card]) -> (ByKind, BT
         .collect();
     known.extend(ctx.dropped.iter().map(|d| d.question.clone()));
     (all, known)
+}
+
+/// Drops the questions whose answer the deck's title gives away: every page, sheet and key
+/// of the quiz is headed by it.
+fn drop_named_in_title(ctx: &mut Ctx<'_>, all: &mut ByKind) {
+    let title = kinds::padded(&ctx.deck.title);
+    for (_, _, list) in all.iter_mut() {
+        list.retain(|c| {
+            let Some(answer) = c.asks.iter().find(|a| kinds::reveals(&title, a)) else {
+                return true;
+            };
+            let entry = c.entries.first().and_then(|id| ctx.course.entry(id));
+            if let Some((_, entry)) = entry {
+                ctx.drop(
+                    entry,
+                    c.id.clone(),
+                    DropKind::GivesAway,
+                    format!(
+                        "the deck's title (\"{}\") gives the answer (\"{}\") away",
+                        ctx.deck.title,
+                        answer.trim()
+                    ),
+                    Some(
+                        "take the answer out of the deck's `title:`, or the question is not asked",
+                    ),
+                );
+            }
+            false
+        });
+    }
 }
 
 /// The questions of the quiz, chosen from the candidates of the first entries; if the quiz

@@ -3,9 +3,14 @@
 //! An explanation never only repeats the answer. It says what the entry says in full (a
 //! term's other side and meaning, an organization's description, a person's role, an event's
 //! date and its neighbours in the course's timeline), what the answer itself is when the
-//! course has an entry for it, and what the entry's `see:` links add; the teacher's
-//! `explain:` follows (see [`crate::kinds::with_note`]). Where nothing more can be said, it
-//! names the source the statement comes from.
+//! course has an entry for it, and what the entry's `see:` links add. Where nothing more can
+//! be said, it names the source the statement comes from.
+//!
+//! An [`Explanation`] keeps apart what it says of the question's own entry (its statement,
+//! then the teacher's `explain:`) and what it adds about other things. The quiz page shows an
+//! explanation once its question is checked, while the others are still open: the first part
+//! counts as text the question shows when a quiz is put together, and each piece of the
+//! second is left out of a quiz in which it would give another question's answer away.
 
 use decksmith_model::{Entry, EntryKind, Event, Question, SourceKind, Term, Translation};
 
@@ -24,13 +29,60 @@ pub enum Side<'a> {
     Translation(&'a Translation),
 }
 
-/// Joins sentences with spaces, leaving out empty ones.
-fn join(parts: Vec<String>) -> String {
-    parts
-        .into_iter()
-        .filter(|p| !p.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// An explanation: what it says of the question's own entry, then what it adds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Explanation {
+    /// The entry's own statement and the teacher's `explain:`, always shown.
+    pub own: Vec<String>,
+    /// What the answer is, the entry's link, the wrong options, the neighbouring events, the
+    /// sources: each left out of a quiz in which it gives another question's answer away.
+    pub more: Vec<String>,
+}
+
+impl Explanation {
+    /// An explanation of these sentences about the entry itself (empty ones left out).
+    pub fn own(parts: impl IntoIterator<Item = String>) -> Explanation {
+        Explanation {
+            own: filled(parts),
+            more: Vec::new(),
+        }
+    }
+
+    /// The explanation with these sentences added about other things.
+    pub fn and(mut self, more: impl IntoIterator<Item = String>) -> Explanation {
+        self.more.extend(filled(more));
+        self
+    }
+
+    /// This explanation followed by `rest`: its own sentences after these own sentences, what
+    /// it adds after what this adds.
+    pub fn then(mut self, rest: Explanation) -> Explanation {
+        self.own.extend(rest.own);
+        self.more.extend(rest.more);
+        self
+    }
+
+    /// The explanation with the teacher's `explain:` right after the entry's own statement,
+    /// before what it says of other things, which the note's words do not refer to.
+    pub fn with_note(mut self, note: Option<&str>) -> Explanation {
+        self.own.extend(filled(note.map(str::to_owned)));
+        self
+    }
+
+    /// The explanation as the pages and exports print it.
+    pub fn text(&self) -> String {
+        self.own
+            .iter()
+            .chain(&self.more)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// The parts that say something.
+fn filled(parts: impl IntoIterator<Item = String>) -> Vec<String> {
+    parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
 }
 
 /// What an entry says, in one or two sentences.
@@ -129,7 +181,7 @@ fn per_source_unless_explained(ctx: &Ctx<'_>, entry: &Entry) -> String {
 
 /// The explanation of a question on a fact's blank: the whole statement, what the answer is
 /// (when the course has an entry for it), the entry's link; the source when that is all.
-pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> String {
+pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Explanation {
     let statement = match &entry.kind {
         EntryKind::Fact(f) => sentence(&f.cloze.plain()),
         _ => String::new(),
@@ -141,11 +193,11 @@ pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> String {
     } else {
         String::new()
     };
-    join(vec![statement, about, related, source])
+    Explanation::own([statement]).and([about, related, source])
 }
 
 /// The explanation of a question on a term: the side asked for and the others.
-pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> String {
+pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> Explanation {
     let p = ctx.phrases;
     let translations = |skip: Option<&str>| -> Vec<String> {
         t.translations
@@ -161,29 +213,23 @@ pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> String {
             .collect()
     };
     match side {
-        Side::Term => {
-            let mut parts = vec![summary(ctx, entry)];
-            parts.extend(translations(None));
-            parts.push(related(ctx, entry, None));
-            join(parts)
-        }
-        Side::Expansion => {
-            let mut parts = vec![
-                sentence(&p.get(
-                    "s.stands-for",
-                    &[
-                        ("term", &t.term),
-                        ("expansion", t.expansion.as_deref().unwrap_or_default()),
-                    ],
-                )),
-                sentence(&p.get("e.is", &[("name", &t.term), ("what", &t.meaning)])),
-            ];
-            parts.extend(translations(None));
-            join(parts)
-        }
+        Side::Term => Explanation::own([summary(ctx, entry)])
+            .and(translations(None))
+            .and([related(ctx, entry, None)]),
+        Side::Expansion => Explanation::own([
+            sentence(&p.get(
+                "s.stands-for",
+                &[
+                    ("term", &t.term),
+                    ("expansion", t.expansion.as_deref().unwrap_or_default()),
+                ],
+            )),
+            sentence(&p.get("e.is", &[("name", &t.term), ("what", &t.meaning)])),
+        ])
+        .and(translations(None)),
         Side::Translation(tr) => {
             let language = p.get(&format!("lang.{}", tr.lang), &[]);
-            let mut parts = vec![
+            Explanation::own([
                 sentence(&p.get(
                     "e.translation-of",
                     &[
@@ -193,9 +239,8 @@ pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> String {
                     ],
                 )),
                 summary(ctx, entry),
-            ];
-            parts.extend(translations(Some(&tr.lang)));
-            join(parts)
+            ])
+            .and(translations(Some(&tr.lang)))
         }
     }
 }
@@ -249,11 +294,11 @@ pub fn wrong_options(ctx: &Ctx<'_>, ty: &ValueType, wrong: &[String]) -> String 
 /// `explanation`, then what [`wrong_options`] says of the wrong options.
 pub fn with_wrong_options(
     ctx: &Ctx<'_>,
-    explanation: String,
+    explanation: Explanation,
     ty: &ValueType,
     wrong: &[String],
-) -> String {
-    join(vec![explanation, wrong_options(ctx, ty, wrong)])
+) -> Explanation {
+    explanation.and([wrong_options(ctx, ty, wrong)])
 }
 
 /// The longest description of a wrong option an explanation gives, in words.
@@ -272,38 +317,38 @@ fn and_list(ctx: &Ctx<'_>, items: &[String]) -> String {
 
 /// The explanation of a question on a person or an organization: what the entry says, and
 /// its link.
-pub fn entry_about(ctx: &Ctx<'_>, entry: &Entry) -> String {
-    join(vec![summary(ctx, entry), entry_context(ctx, entry)])
+pub fn entry_about(ctx: &Ctx<'_>, entry: &Entry) -> Explanation {
+    Explanation::own([summary(ctx, entry)]).and(entry_context(ctx, entry))
 }
 
 /// What an explanation adds to an entry's own statement: its link, and its source (unless
 /// the teacher's `explain:` says why).
-pub fn entry_context(ctx: &Ctx<'_>, entry: &Entry) -> String {
-    join(vec![
+pub fn entry_context(ctx: &Ctx<'_>, entry: &Entry) -> Vec<String> {
+    vec![
         related(ctx, entry, None),
         per_source_unless_explained(ctx, entry),
-    ])
+    ]
 }
 
 /// The explanation of a hand-written question: its answer, what the course says of it, and
 /// where it comes from.
-pub fn question(ctx: &Ctx<'_>, entry: &Entry, q: &Question) -> String {
+pub fn question(ctx: &Ctx<'_>, entry: &Entry, q: &Question) -> Explanation {
     let (about, linked) = about_value(ctx, entry, &q.answer);
-    join(vec![
-        about,
+    Explanation::own([about]).and([
         related(ctx, entry, linked.as_deref()),
         per_source_unless_explained(ctx, entry),
     ])
 }
 
 /// The explanation of a question on an event's date: the event with its dates, and the
-/// events just before and after it in the course.
-pub fn event(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
-    join(vec![summary(ctx, entry), event_context(ctx, entry, event)])
+/// events just before and after it in the course, and where it comes from.
+pub fn event(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> Explanation {
+    Explanation::own([summary(ctx, entry)]).and(event_context(ctx, entry, event))
 }
 
-/// The events just before and after an event in the course's timeline.
-pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
+/// The events just before and after an event in the course's timeline, and the sources
+/// of the event (unless the teacher's `explain:` says why).
+pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> Vec<String> {
     let p = ctx.phrases;
     let mut parts = Vec::new();
     let (before, after) = ctx.pools.neighbours(&entry.id, &event.date);
@@ -324,13 +369,14 @@ pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> String {
     };
     parts.push(show(before, "e.earlier"));
     parts.push(show(after, "e.later"));
-    join(parts)
+    parts.push(per_source_unless_explained(ctx, entry));
+    parts
 }
 
 /// The explanation of who said a quote: the speaker's entry, the quote's setting.
-pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> String {
+pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> Explanation {
     let EntryKind::Quote(q) = &entry.kind else {
-        return String::new();
+        return Explanation::default();
     };
     let (about, _) = about_value(ctx, entry, speaker);
     let about = if about.is_empty() {
@@ -343,5 +389,5 @@ pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> String {
         .date
         .map(|d| sentence(&ctx.phrases.date(&d)))
         .unwrap_or_default();
-    join(vec![about, context, date])
+    Explanation::own([about, context, date])
 }

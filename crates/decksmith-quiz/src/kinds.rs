@@ -22,6 +22,7 @@ use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind, Event, Locatio
 use crate::facts::BlankSite;
 
 use crate::cite;
+use crate::explain::Explanation;
 use crate::phrases::Phrasebook;
 use crate::types::{Body, CitationView, QuestionKind};
 use crate::values::{Pools, text};
@@ -36,7 +37,7 @@ pub struct Candidate {
     /// The question in canonical form.
     pub body: Body,
     /// Why the answer is right.
-    pub explanation: String,
+    pub explanation: Explanation,
     /// The teacher's note on the entries (answer keys only).
     pub note: Option<String>,
     /// Where its content comes from.
@@ -44,7 +45,8 @@ pub struct Candidate {
     /// Where the main entry is written.
     pub origin: Location,
     /// What the student sees, normalized and padded with spaces (to spot questions that give
-    /// each other away; see [`reveals`]).
+    /// each other away; see [`reveals`]): the question, and what its explanation says of its
+    /// own entry.
     pub shows: Vec<String>,
     /// What the question asks for, normalized and padded (answers under 3 characters left
     /// out: they appear everywhere without giving anything away).
@@ -67,13 +69,31 @@ impl Candidate {
         self
     }
 
+    /// The candidate with this explanation, whose own part counts as shown: the quiz page
+    /// shows it once the question is checked, while the other questions are still open.
+    pub fn explained(mut self, explanation: Explanation) -> Candidate {
+        self.shows.extend(explanation.own.iter().map(|s| padded(s)));
+        self.explanation = explanation;
+        self.indexed()
+    }
+
     /// The kind of question.
     pub fn kind(&self) -> QuestionKind {
         self.body.kind()
     }
 
-    /// Whether this question's visible text gives away an answer `other` asks for.
+    /// Whether this question's visible text gives away an answer `other` asks for; or, for
+    /// a matching set, whether it pairs one of `other`'s wrong options with what it really
+    /// is, so that the option can be ruled out.
     pub fn gives_away(&self, other: &Candidate) -> bool {
+        if self.kind() == QuestionKind::Matching
+            && other
+                .offers
+                .iter()
+                .any(|offered| self.shows.contains(offered))
+        {
+            return true;
+        }
         let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
         other.asks.iter().any(|answer| {
             let first = answer.split_whitespace().next().unwrap_or_default();
@@ -160,7 +180,7 @@ impl<'a> Ctx<'a> {
         entry: &Entry,
         id: String,
         body: Body,
-        explanation: String,
+        explanation: Explanation,
         shows: &[&str],
         asks: &[&str],
     ) -> Candidate {
@@ -168,7 +188,7 @@ impl<'a> Ctx<'a> {
             id,
             entries: vec![entry.id.clone()],
             body,
-            explanation: with_note(explanation, entry.explain.as_deref()),
+            explanation: Explanation::default(),
             note: entry.note.clone(),
             sources: cite::resolve(self.course, &entry.citations),
             origin: entry.origin.clone(),
@@ -178,7 +198,7 @@ impl<'a> Ctx<'a> {
             offers: Vec::new(),
             show_words: Vec::new(),
         }
-        .indexed()
+        .explained(explanation.with_note(entry.explain.as_deref()))
     }
 
     /// A candidate drawing on several entries (matching, timeline).
@@ -187,7 +207,7 @@ impl<'a> Ctx<'a> {
         entries: &[&Entry],
         id: String,
         body: Body,
-        explanation: String,
+        explanation: Explanation,
         shows: &[&str],
         asks: &[&str],
     ) -> Candidate {
@@ -204,7 +224,7 @@ impl<'a> Ctx<'a> {
             id,
             entries: entries.iter().map(|e| e.id.clone()).collect(),
             body,
-            explanation,
+            explanation: Explanation::default(),
             note: (!notes.is_empty()).then(|| notes.join(" ")),
             sources,
             origin: entries
@@ -217,7 +237,7 @@ impl<'a> Ctx<'a> {
             offers: Vec::new(),
             show_words: Vec::new(),
         }
-        .indexed()
+        .explained(explanation)
     }
 
     /// Reports that `entry` cannot give a kind of question it was asked for, as a warning
@@ -378,15 +398,6 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
         ));
     }
     None
-}
-
-/// An explanation followed by the teacher's note, if any.
-pub fn with_note(explanation: String, note: Option<&str>) -> String {
-    match note {
-        Some(note) if !explanation.is_empty() => format!("{explanation} {note}"),
-        Some(note) => note.to_owned(),
-        None => explanation,
-    }
 }
 
 /// Text for "does one question give another away": lowercase words separated by single

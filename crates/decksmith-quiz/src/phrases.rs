@@ -139,8 +139,8 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("e.true", "True.", "Верно."),
     (
         "e.false",
-        "False: not {wrong}, but {value}.",
-        "Неверно: не {wrong}, а {value}.",
+        "False: “{value}”, not “{wrong}”.",
+        "Неверно: «{value}», а не «{wrong}».",
     ),
     ("e.is", "{name}: {what}.", "{name}: {what}."),
     ("e.see-also", "See also: {text}", "См. также: {text}"),

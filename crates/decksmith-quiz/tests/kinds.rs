@@ -270,14 +270,22 @@ fn an_explanation_says_what_the_wrong_options_are() {
         .iter()
         .map(|(n, r)| format!("  - person: {n}\n    role: {r}\n    source: s\n"))
         .collect();
-    let c = course(
-        "",
-        &entries,
-        "  questions: 6\n  kinds: [multiple-choice, who]\n",
-    );
-    let (g, _) = run(&c);
+    // One question a quiz: in a longer one, what an explanation says of the wrong options is
+    // left out where it gives another question's answer (see
+    // `an_explanation_never_gives_another_questions_answer`).
+    let quizzes: Vec<Generated> = ["multiple-choice", "who"]
+        .iter()
+        .map(|kind| {
+            let c = course(
+                "",
+                &entries,
+                &format!("  questions: 1\n  kinds: [{kind}]\n"),
+            );
+            run(&c).0
+        })
+        .collect();
     let (mut positions, mut people_asked) = (0, 0);
-    for q in questions(&g) {
+    for q in quizzes.iter().flat_map(questions) {
         match &q.body {
             // Positions: whose they are, every one of them.
             Body::MultipleChoice(choice) => {
@@ -405,9 +413,9 @@ fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
         &format!("The materials concerned the group {swapped}.")
     );
     assert_eq!(
-        lie.explanation,
+        lie.explanation.text(),
         format!(
-            "False: not {swapped}, but REvil. The materials concerned the group REvil. As the source gives it: S."
+            "False: “REvil”, not “{swapped}”. The materials concerned the group REvil. As the source gives it: S."
         )
     );
 }
@@ -474,9 +482,9 @@ fn wording_reads_naturally() {
     let c = course(
         "",
         &format!(
-            "  - quote: Houston, we've had a problem.\n    by: Di Dunn\n    source: s\n  - event: Apollo 8 flies around the Moon\n    date: 1968-12-21\n    end: 1968-12-27\n    source: s\n  - event: Apollo 11 lands\n    date: 1969-07\n    source: s\n  - organization: The Test Agency\n    description: The agency that ran the tests\n    source: s\n{PEOPLE}"
+            "  - quote: Houston, we've had a problem.\n    id: houston\n    by: Di Dunn\n    source: s\n  - event: Apollo 8 flies around the Moon\n    date: 1968-12-21\n    end: 1968-12-27\n    source: s\n  - event: Apollo 11 lands\n    date: 1969-07\n    source: s\n  - organization: The Test Agency\n    description: The agency that ran the tests\n    source: s\n{PEOPLE}"
         ),
-        "  questions: 8\n  kinds: [who, multiple-choice, flashcard]\n",
+        "  questions: 8\n  kinds: [who, multiple-choice, flashcard]\n  pin: [houston:who:said]\n",
     );
     let (g, _) = run(&c);
     let all = questions(&g);
@@ -560,7 +568,15 @@ fn explanations_teach() {
             q.explanation
         );
     }
-    if let Some(q) = find(&g, "middle:multiple-choice:date") {
+    // The neighbours, in a quiz where no other question asks for them.
+    let alone = course(
+        "",
+        "  - event: The first event\n    date: 1998\n    source: s\n  - event: The middle event\n    id: middle\n    date: 2010\n    source: s\n  - event: The last event\n    date: 2024\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [middle:multiple-choice:date]\n",
+    );
+    let (alone, _) = run(&alone);
+    {
+        let q = find(&alone, "middle:multiple-choice:date").expect("the pinned question");
         assert!(
             q.explanation.contains("1998") && q.explanation.contains("2024"),
             "the neighbours: {}",
@@ -578,11 +594,7 @@ fn explanations_teach() {
         .into_iter()
         .find(|q| matches!(q.body, Body::TrueFalse { answer: false, .. }))
     {
-        assert!(
-            q.explanation.starts_with("False: not "),
-            "{}",
-            q.explanation
-        );
+        assert!(q.explanation.starts_with("False: “"), "{}", q.explanation);
     }
 }
 
@@ -774,4 +786,204 @@ fn bodies_are_offered_among_bodies_of_their_sort_and_an_acronym_in_the_question_
         ),
         Some(DropKind::GivesAway)
     );
+}
+
+/// Whether `text` holds `answer` as whole words, case aside.
+fn holds(text: &str, answer: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let (text, answer) = (words(text), words(answer));
+    !answer.is_empty() && text.windows(answer.len()).any(|w| w == answer.as_slice())
+}
+
+#[test]
+fn an_explanation_never_gives_another_questions_answer() {
+    // Each date question's explanation names the events before and after it: in a quiz
+    // that asks for those dates too, the neighbours are left out, and what the explanation
+    // says of its own event stays.
+    let events = [
+        ("first", "The treaty is signed", "1998"),
+        ("second", "The council first meets", "2004"),
+        ("third", "The register opens", "2010"),
+        ("fourth", "The review conference is held", "2016"),
+    ];
+    let entries: String = events
+        .iter()
+        .map(|(id, text, year)| {
+            format!("  - event: {text}\n    id: {id}\n    date: {year}\n    source: s\n")
+        })
+        .collect();
+    let c = course("", &entries, "  questions: 4\n  kinds: [multiple-choice]\n");
+    let (g, _) = run(&c);
+    let all = questions(&g);
+    assert_eq!(all.len(), 4, "one date question per event");
+    for q in &all {
+        let (_, text, _) = events.iter().find(|(id, ..)| q.entry == *id).unwrap();
+        assert!(q.explanation.contains(text), "{}", q.explanation);
+        for other in all.iter().filter(|o| o.id != q.id) {
+            let Body::MultipleChoice(choice) = &other.body else {
+                panic!()
+            };
+            let answer = &choice.options[choice.answer];
+            assert!(
+                !holds(&q.explanation, answer),
+                "{}'s explanation gives {}'s answer ({answer}): {}",
+                q.id,
+                other.id,
+                q.explanation
+            );
+        }
+    }
+    // Alone in its quiz, the same question names its neighbours.
+    let alone = course(
+        "",
+        &entries,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [second:multiple-choice:date]\n",
+    );
+    let (alone, _) = run(&alone);
+    let q = find(&alone, "second:multiple-choice:date").expect("the pinned question");
+    assert!(
+        holds(&q.explanation, "1998") && holds(&q.explanation, "2010"),
+        "{}",
+        q.explanation
+    );
+}
+
+#[test]
+fn what_an_explanation_says_of_its_own_entry_keeps_apart_the_questions_it_answers() {
+    // The first fact's note says who led the GGE, which answers the second fact's question:
+    // the note is never left out, so the two are never in one quiz.
+    let c = course(
+        "",
+        "  - fact: The {OEWG} was formed on Russia's initiative.\n    id: oewg\n    explain: Its rival, the GGE, was led by the United States.\n    source: s\n  - fact: The GGE was led by the {United States}.\n    id: gge\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    let all = questions(&g);
+    assert_eq!(
+        all.len(),
+        1,
+        "{:?}",
+        all.iter().map(|q| &q.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_accepted_answer_shown_by_another_question_gives_it_away() {
+    // The second fact shows "1st Committee", an accepted answer of the first fact's blank.
+    let c = course(
+        "",
+        "  - fact: The draft went to the {First Committee|1st Committee}.\n    id: draft\n    source: s\n  - fact: In {2021}, the 1st Committee approved the draft.\n    id: approved\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    let all = questions(&g);
+    assert_eq!(
+        all.len(),
+        1,
+        "{:?}",
+        all.iter().map(|q| &q.id).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_decks_title_gives_no_answer_away() {
+    let c = course_of(
+        "",
+        &[(
+            "d",
+            "title: The XVIII Forum (2024)\nentries:\n  - fact: The 2024 forum was the {XVIII} one.\n    id: edition\n    source: s\n  - fact: The forum drew more than {300} participants.\n    id: participants\n    source: s\nquiz:\n  questions: 2\n  kinds: [cloze]\n",
+        )],
+    );
+    let (g, _) = run(&c);
+    assert!(find(&g, "edition:cloze").is_none());
+    assert!(find(&g, "participants:cloze").is_some());
+    let why = g
+        .reports
+        .iter()
+        .flat_map(|r| &r.dropped)
+        .find(|d| d.question == "edition:cloze")
+        .expect("reported");
+    assert_eq!(why.kind, DropKind::GivesAway);
+    assert!(why.reason.contains("the deck's title"), "{}", why.reason);
+}
+
+#[test]
+fn the_teachers_note_follows_the_statement_it_is_about() {
+    let c = course(
+        "",
+        "  - fact: The forum drew more than {300} participants.\n    id: participants\n    see: [org]\n    explain: It says so in its final report.\n    source: s\n  - organization: The Forum Society\n    id: org\n    description: The society that runs the forum\n    source: s\n",
+        "  questions: 1\n  kinds: [cloze]\n  pin: [participants:cloze]\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "participants:cloze").expect("the pinned question");
+    assert!(
+        q.explanation.starts_with(
+            "The forum drew more than 300 participants. It says so in its final report. See also"
+        ),
+        "{}",
+        q.explanation
+    );
+}
+
+#[test]
+fn a_matching_set_never_rules_out_another_questions_wrong_options() {
+    let names = [
+        "Ann Lee", "Bo Chen", "Cy Diaz", "Di Eve", "Ed Fox", "Flo Gray", "Gus Hale", "Hal Ives",
+        "Ida Jay", "Jo King", "Kit Lamb", "Lou Moss",
+    ];
+    let roles = [
+        "Chair",
+        "Head",
+        "Director",
+        "Treasurer",
+        "Editor",
+        "Secretary",
+        "Dean",
+        "Rector",
+        "Registrar",
+        "Librarian",
+        "Curator",
+        "Archivist",
+    ];
+    // From as few people as a set and a question need (where they must share people) to
+    // enough for both apart.
+    let mut both = 0;
+    for people in 7..=names.len() {
+        let entries: String = names[..people]
+            .iter()
+            .zip(roles)
+            .map(|(n, r)| format!("  - person: {n}\n    role: {r} of the society\n    source: s\n"))
+            .collect();
+        let c = course(
+            "",
+            &entries,
+            "  questions: 2\n  kinds: { who: 1, matching: 1 }\n",
+        );
+        let (g, _) = run(&c);
+        let all = questions(&g);
+        let Some(shown) = all.iter().find_map(|q| match &q.body {
+            Body::Matching(m) => Some(m.left.iter().chain(&m.right).cloned().collect::<Vec<_>>()),
+            _ => None,
+        }) else {
+            continue;
+        };
+        for q in &all {
+            let Body::Who(choice) = &q.body else { continue };
+            both += 1;
+            for option in &choice.options {
+                assert!(
+                    !shown.contains(option),
+                    "{people} people: the matching set pairs {option}, an option of {}",
+                    q.id
+                );
+            }
+        }
+    }
+    assert!(both > 0, "no quiz had both a set and a question");
 }

@@ -111,7 +111,7 @@ fn build_prints_a_line_per_deck_and_the_index() {
         "{stdout}"
     );
     assert!(
-        lines[1].starts_with("people-and-dates ") && lines[1].contains("6 questions"),
+        lines[1].starts_with("people-and-dates ") && lines[1].contains("5 questions"),
         "{stdout}"
     );
     // The generation report follows: what could not be made in each deck, and why.

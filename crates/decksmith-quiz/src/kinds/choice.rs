@@ -9,7 +9,7 @@
 use decksmith_model::{Entry, EntryKind, Event, Organization, Person, Question, Term};
 
 use super::{Candidate, Ctx, DropKind, option_cue};
-use crate::explain;
+use crate::explain::{self, Explanation};
 use crate::facts::BlankSite;
 use crate::types::{Body, Choice};
 use crate::values::dates::Months;
@@ -34,7 +34,7 @@ struct ChoicePlan {
     /// Only wrong options whose letters spell this acronym may be offered (a question on
     /// what an acronym stands for).
     spelled: Option<String>,
-    explanation: String,
+    explanation: Explanation,
     lang: Option<String>,
     /// Why the item cannot be asked with options at all, if so.
     refused: Option<(DropKind, String)>,
@@ -46,7 +46,7 @@ impl ChoicePlan {
         prompt: String,
         answer: &str,
         ty: ValueType,
-        explanation: String,
+        explanation: Explanation,
     ) -> ChoicePlan {
         ChoicePlan {
             part: part.to_owned(),

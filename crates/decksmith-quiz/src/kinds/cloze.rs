@@ -81,22 +81,18 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
             );
             continue;
         }
+        let accepted = accept(ctx, &site.blank);
         let body = Body::Cloze(ClozeBody {
             text: site.text.clone(),
             blanks: vec![BlankAnswer {
                 answer: site.blank.answer.clone(),
-                accept: accept(ctx, &site.blank),
+                accept: accepted.clone(),
             }],
         });
+        // Every accepted answer is asked for: a question that shows any of them gives it.
+        let asks: Vec<&str> = accepted.iter().map(String::as_str).collect();
         let explanation = explain::fact(ctx, entry, site);
-        out.push(ctx.candidate(
-            entry,
-            id,
-            body,
-            explanation,
-            &[&site.text],
-            &[&site.blank.answer],
-        ));
+        out.push(ctx.candidate(entry, id, body, explanation, &[&site.text], &asks));
     }
     out
 }
@@ -121,16 +117,21 @@ fn all_blanks(
         return None;
     }
     let text = fact.cloze.render(|_, _| BLANK.to_owned());
-    let answers: Vec<&str> = sites.iter().map(|s| s.blank.answer.as_str()).collect();
+    let blanks: Vec<BlankAnswer> = sites
+        .iter()
+        .map(|s| BlankAnswer {
+            answer: s.blank.answer.clone(),
+            accept: accept(ctx, &s.blank),
+        })
+        .collect();
+    // Every accepted answer of every blank is asked for.
+    let answers: Vec<&str> = blanks
+        .iter()
+        .flat_map(|b| b.accept.iter().map(String::as_str))
+        .collect();
     let body = Body::Cloze(ClozeBody {
         text: text.clone(),
-        blanks: sites
-            .iter()
-            .map(|s| BlankAnswer {
-                answer: s.blank.answer.clone(),
-                accept: accept(ctx, &s.blank),
-            })
-            .collect(),
+        blanks: blanks.clone(),
     });
     let explanation = explain::fact(ctx, entry, &sites[0]);
     Some(ctx.candidate(entry, id, body, explanation, &[&text], &answers))

@@ -1,6 +1,7 @@
 //! Flashcard questions: recall, then compare with the back.
 
 use super::{Candidate, Ctx};
+use crate::explain::Explanation;
 use crate::types::{Body, Card};
 
 /// A flashcard question for each forward card.
@@ -16,15 +17,14 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 front: front.clone(),
                 back: back.clone(),
             };
-            let mut candidate = ctx.candidate(
+            let candidate = ctx.candidate(
                 entry,
                 format!("{}:flashcard", card.id),
                 body,
-                String::new(),
+                Explanation::default(),
                 &[&front],
                 &[&card.back.text],
             );
-            candidate.explanation = entry.explain.clone().unwrap_or_default();
             Some(candidate)
         })
         .collect()

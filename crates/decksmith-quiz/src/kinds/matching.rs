@@ -5,6 +5,7 @@ use decksmith_model::names::comparable;
 use decksmith_model::{Entry, EntryKind};
 
 use super::{Candidate, Ctx, padded, reveals};
+use crate::explain::Explanation;
 use crate::rng;
 use crate::types::{Body, Matching};
 use crate::values::text;
@@ -103,7 +104,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             let prompt = ctx.phrases.get(relation.prompt_key(), &[]);
             // The answer is the pairs themselves, which every page and key shows; an
             // explanation listing them again would only repeat it.
-            let explanation = String::new();
+            let explanation = Explanation::default();
             let shown: Vec<&str> = left.iter().chain(&right).map(String::as_str).collect();
             let asks: Vec<&str> = right.iter().map(String::as_str).collect();
             let body = Body::Matching(Matching {

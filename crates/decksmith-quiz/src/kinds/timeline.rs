@@ -4,6 +4,7 @@
 use decksmith_model::{Entry, EntryKind, Event};
 
 use super::{Candidate, Ctx};
+use crate::explain::Explanation;
 use crate::rng;
 use crate::types::{Body, Timeline};
 
@@ -79,7 +80,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
                 .collect();
             // The answer is the order, shown with each event's date by every page and key; an
             // explanation listing them again would only repeat it.
-            let explanation = String::new();
+            let explanation = Explanation::default();
             let entries: Vec<&Entry> = group.iter().map(|(e, _)| *e).collect();
             let shown: Vec<&str> = items.iter().map(String::as_str).collect();
             // A timeline asks for the order, which no other question's text states; questions

@@ -12,7 +12,7 @@
 use decksmith_model::{Entry, EntryKind};
 
 use super::{Candidate, Ctx, DropKind};
-use crate::explain;
+use crate::explain::{self, Explanation};
 use crate::rng::Stream;
 use crate::types::Body;
 use crate::values::{Ask, ValueType};
@@ -32,7 +32,7 @@ struct Claim<'a> {
     /// The statement up to the value.
     before: String,
     /// Why the entry is right, beyond the statement itself.
-    why: String,
+    why: Explanation,
 }
 
 /// The true and false statements of an entry: both, or neither.
@@ -88,15 +88,16 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             statement: statement.clone(),
             answer: true,
         },
-        join(&p.get("e.true", &[]), &claim.why),
+        Explanation::own([p.get("e.true", &[])]).then(claim.why.clone()),
         &[&statement],
         &[&claim.value],
     );
     truth.truth = Some(true);
-    let explanation = join(
-        &p.get("e.false", &[("wrong", wrong), ("value", &claim.value)]),
-        &join(&statement, &claim.why),
-    );
+    let explanation = Explanation::own([
+        p.get("e.false", &[("wrong", wrong), ("value", &claim.value)]),
+        statement.clone(),
+    ])
+    .then(claim.why);
     let mut lie = ctx.candidate(
         entry,
         format!("{id}:false"),
@@ -112,14 +113,6 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     );
     lie.truth = Some(false);
     vec![truth, lie]
-}
-
-fn join(a: &str, b: &str) -> String {
-    match (a.trim().is_empty(), b.trim().is_empty()) {
-        (true, _) => b.to_owned(),
-        (_, true) => a.to_owned(),
-        _ => format!("{a} {b}"),
-    }
 }
 
 /// The entry's swappable statement, or why it has none (`None`: nothing worth reporting).
@@ -175,7 +168,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                 also_right: ctx.pools.sharing("role", &person.role),
                 given: Vec::new(),
                 before: String::new(),
-                why: explain::entry_context(ctx, entry),
+                why: Explanation::default().and(explain::entry_context(ctx, entry)),
             })
         }
         EntryKind::Event(e) => {
@@ -194,7 +187,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                 also_right: Vec::new(),
                 given: Vec::new(),
                 before: String::new(),
-                why: explain::event_context(ctx, entry, e),
+                why: Explanation::default().and(explain::event_context(ctx, entry, e)),
             })
         }
         EntryKind::Quote(q) => {
@@ -220,13 +213,6 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
 }
 
 /// What a fact's explanation adds to the statement itself.
-fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite) -> String {
-    let full = explain::fact(ctx, entry, site);
-    let statement = match &entry.kind {
-        EntryKind::Fact(f) => crate::values::text::sentence(&f.cloze.plain()),
-        _ => String::new(),
-    };
-    full.strip_prefix(&statement)
-        .map(|rest| rest.trim().to_owned())
-        .unwrap_or(full)
+fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite) -> Explanation {
+    Explanation::default().and(explain::fact(ctx, entry, site).more)
 }
