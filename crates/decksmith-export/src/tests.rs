@@ -297,8 +297,45 @@ fn qti_escapes_every_payload_twice_html_then_xml() {
         1
     );
     assert!(xml.contains("<varequal respident=\"response1\">&lt;b&gt;</varequal>"));
+    // Each accepted answer is a condition of its own: QTI 1.2 reads two tests in one
+    // condition as both having to hold, which no typed answer can.
+    for condition in xml.split("<conditionvar>").skip(1) {
+        let tests = condition
+            .split("</conditionvar>")
+            .next()
+            .unwrap_or_default();
+        assert!(tests.matches("<varequal").count() <= 1, "{tests}");
+    }
     // Attributes: quotes too.
     assert!(xml.contains(
         "title=\"01 a ]]&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"
     ));
+}
+
+#[test]
+fn qti_match_numbers_are_distinct_nine_digits_whatever_the_order() {
+    use super::qti::match_numbers;
+    // Three keys whose hashes give the same number, and one of its own.
+    let keys: Vec<(u64, String)> = vec![
+        (5, "b".into()),
+        (5, "a".into()),
+        (900_000_005, "c".into()),
+        (7, "d".into()),
+    ];
+    let numbers = match_numbers(&keys);
+    assert_eq!(
+        numbers,
+        vec![100_000_006, 100_000_005, 100_000_008, 100_000_007]
+    );
+    let mut reversed = keys.clone();
+    reversed.reverse();
+    let mut again = match_numbers(&reversed);
+    again.reverse();
+    assert_eq!(
+        again, numbers,
+        "the same key gets the same number in any order"
+    );
+    // The highest number wraps round to the lowest.
+    let top = vec![(899_999_999, "x".into()), (899_999_999, "y".into())];
+    assert_eq!(match_numbers(&top), vec![999_999_999, 100_000_000]);
 }
