@@ -650,6 +650,45 @@ fn cards_ask_one_thing_each() {
     );
 }
 
+/// Every accepted answer of the first blank of question `id`.
+fn accepted<'a>(g: &'a Generated, id: &str) -> &'a [String] {
+    let q = find(g, id).unwrap_or_else(|| panic!("no question {id}"));
+    let Body::Cloze(cloze) = &q.body else {
+        panic!("{q:?}")
+    };
+    &cloze.blanks[0].accept
+}
+
+#[test]
+fn a_number_blank_accepts_the_number_typed_out() {
+    let entries = "  - fact: The forum drew more than {300} participants.\n    id: count\n    source: s\n  - fact: The forum met for its {XVIII} edition.\n    id: roman\n    source: s\n  - fact: It was the {21st} session.\n    id: ordinal\n    source: s\n  - fact: It lasted {three years}.\n    id: words\n    source: s\n  - fact: At Round Table No. {2}, experts met.\n    id: label\n    source: s\n  - fact: Russia has called for such rules since {1998}.\n    id: year\n    source: s\n";
+    let c = course("", entries, "  questions: 6\n  kinds: [cloze]\n");
+    let (g, _) = run(&c);
+    assert_eq!(accepted(&g, "count:cloze"), ["300", "three hundred"]);
+    assert_eq!(
+        accepted(&g, "roman:cloze"),
+        ["XVIII", "18", "18th", "eighteenth"]
+    );
+    assert_eq!(
+        accepted(&g, "ordinal:cloze"),
+        ["21st", "21", "twenty-first", "twenty first"]
+    );
+    assert_eq!(accepted(&g, "words:cloze"), ["three years", "3 years"]);
+    assert_eq!(accepted(&g, "label:cloze"), ["2"]);
+    assert_eq!(accepted(&g, "year:cloze"), ["1998"]);
+
+    // Russian number words change with their noun ("более трёхсот"): none are made, and
+    // a roman numeral is accepted in digits only.
+    let c = course(
+        "language: ru\n",
+        "  - fact: Форум собрал более {300} участников.\n    id: count\n    source: s\n  - fact: Это был {XVIII} форум.\n    id: roman\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    assert_eq!(accepted(&g, "count:cloze"), ["300"]);
+    assert_eq!(accepted(&g, "roman:cloze"), ["XVIII", "18"]);
+}
+
 #[test]
 fn a_deck_in_another_language_speaks_it() {
     let c = course_of(

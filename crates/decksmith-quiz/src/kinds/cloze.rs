@@ -3,6 +3,10 @@
 //! A typed answer needs no wrong options, so it is how a blank of any type can be asked;
 //! only a blank that its own sentence gives away (the answer standing elsewhere in it, an
 //! acronym next to its spelled-out words) is left out, with the reason in the report.
+//!
+//! A number blank also accepts the other ways of typing its number (`three hundred` for
+//! `300`, `18` and `eighteenth` for `XVIII`: [`numbers::alike`]), in `accept`, which the
+//! quiz page, `quiz.json`, Moodle XML, GIFT and QTI all check typed answers against.
 
 use decksmith_model::names::normalize_answer;
 use decksmith_model::{Blank, ClozeMode, Entry, EntryKind, Fact, Term};
@@ -12,14 +16,18 @@ use crate::cards::BLANK;
 use crate::explain;
 use crate::facts::BlankSite;
 use crate::types::{BlankAnswer, Body, ClozeBody};
+use crate::values::ValueType;
+use crate::values::numbers::{self, Typed, Written};
 
-/// Every accepted answer for a blank: the answer, its alternatives, and the aliases of the
-/// person, organization, term or place it names, without repeats.
-fn accept(ctx: &Ctx<'_>, blank: &Blank) -> Vec<String> {
+/// Every accepted answer for a blank: the answer, its alternatives, the aliases of the
+/// person, organization, term or place it names, and for a number blank (`site`) the other
+/// ways of typing its number, without repeats.
+fn accept(ctx: &Ctx<'_>, blank: &Blank, site: Option<&BlankSite>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let all = std::iter::once(blank.answer.clone())
         .chain(blank.alternatives.iter().cloned())
-        .chain(ctx.pools.aliases(&blank.answer));
+        .chain(ctx.pools.aliases(&blank.answer))
+        .chain(site.map(|s| number_forms(ctx, s)).unwrap_or_default());
     for answer in all {
         if !out
             .iter()
@@ -29,6 +37,31 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank) -> Vec<String> {
         }
     }
     out
+}
+
+/// The other ways of typing a number blank's number; none for a blank of another type.
+fn number_forms(ctx: &Ctx<'_>, site: &BlankSite) -> Vec<String> {
+    let answer = &site.blank.answer;
+    let hint = site.blank.kind.as_deref();
+    // A bound ("more than {300}") is a number too: its type without the words before it.
+    let ty = match &site.ty {
+        ValueType::Bounded => ctx.pools.classify_blank(answer, hint, ""),
+        ty => ty.clone(),
+    };
+    let kind = match ty {
+        ValueType::Number | ValueType::Bounded => Written::Cardinal,
+        ValueType::Ordinal => Written::Ordinal,
+        ValueType::Roman => Written::Roman,
+        _ => return Vec::new(),
+    };
+    let language = ctx.course.language_of(ctx.deck);
+    numbers::alike(Typed {
+        answer,
+        kind,
+        before: &site.before,
+        english: language == "en" || language.starts_with("en-"),
+        declared: matches!(hint, Some("number" | "ordinal")),
+    })
 }
 
 /// The cloze questions of an entry.
@@ -81,7 +114,7 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
             );
             continue;
         }
-        let accepted = accept(ctx, &site.blank);
+        let accepted = accept(ctx, &site.blank, Some(site));
         let body = Body::Cloze(ClozeBody {
             text: site.text.clone(),
             blanks: vec![BlankAnswer {
@@ -121,7 +154,7 @@ fn all_blanks(
         .iter()
         .map(|s| BlankAnswer {
             answer: s.blank.answer.clone(),
-            accept: accept(ctx, &s.blank),
+            accept: accept(ctx, &s.blank, Some(s)),
         })
         .collect();
     // Every accepted answer of every blank is asked for.
@@ -152,7 +185,7 @@ fn term_candidate(ctx: &Ctx<'_>, entry: &Entry, term: &Term) -> Option<Candidate
         text: text.clone(),
         blanks: vec![BlankAnswer {
             answer: expansion.clone(),
-            accept: accept(ctx, &blank),
+            accept: accept(ctx, &blank, None),
         }],
     });
     let explanation = explain::term(ctx, entry, term, explain::Side::Expansion);
