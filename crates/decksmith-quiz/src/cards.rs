@@ -1,7 +1,8 @@
 //! Flashcards that follow the minimum-information principle: one card, one thing to recall.
 //!
 //! - a term gives a card for its meaning, one for what its acronym stands for, and one per
-//!   translation, each front saying which side it asks for;
+//!   translation, each front saying which side it asks for (an acronym's meaning and
+//!   translation cards show its expansion, so they ask for one thing);
 //! - a fact gives one card per blank, the other blanks filled in (as Anki's cloze notes do);
 //! - a person gives their role; an organization what its acronym stands for, and what it is;
 //!   an event its date; a quote who said it; a question its answer.
@@ -217,6 +218,16 @@ pub fn sides(p: &Phrasebook<'_>, entry: &Entry) -> Sides {
     }
 }
 
+/// A term as a card or a question shows it when it asks for something other than what the
+/// term stands for: with its expansion first, if it has one ("Open-Ended Working Group
+/// (OEWG)"), so that what it stands for is given, not a second thing to recall.
+pub fn term_shown(t: &Term) -> String {
+    match &t.expansion {
+        Some(expansion) => format!("{expansion} ({})", t.term),
+        None => t.term.clone(),
+    }
+}
+
 /// A term's meaning (with its expansion first, if it has one), and one card per translation.
 fn term_sides(p: &Phrasebook<'_>, t: &Term) -> Sides {
     let mut out: Sides = Vec::new();
@@ -229,19 +240,24 @@ fn term_sides(p: &Phrasebook<'_>, t: &Term) -> Sides {
             ));
             out.push((
                 Some("meaning".into()),
-                Side::new(format!("{expansion} ({})", t.term)),
+                Side::new(term_shown(t)),
                 Side::new(&t.meaning),
             ));
         }
         None => out.push((None, Side::new(&t.term), Side::new(&t.meaning))),
     }
+    // An acronym's card asks for the translation only: the front gives what the acronym
+    // stands for, which its own card asks.
     for tr in &t.translations {
         let language = p.get(&format!("lang.{}", tr.lang), &[]);
         let mut back = Side::new(&tr.text);
         back.lang = Some(tr.lang.clone());
         out.push((
             Some(tr.lang.clone()),
-            asking(&t.term, p.get("c.translation", &[("language", &language)])),
+            asking(
+                term_shown(t),
+                p.get("c.translation", &[("language", &language)]),
+            ),
             back,
         ));
     }

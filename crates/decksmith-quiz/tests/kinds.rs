@@ -650,6 +650,60 @@ fn cards_ask_one_thing_each() {
     );
 }
 
+/// Terms with Russian translations, in the bundled course's style: acronyms with their
+/// expansions, and plain terms.
+const TRANSLATED_TERMS: &str = "  - term: ICTs\n    id: term-icts\n    expansion: Information and Communications Technologies\n    meaning: The tools whose use lies at the heart of the debate\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: OEWG\n    id: term-oewg\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: { ru: Рабочая группа открытого состава }\n    source: s\n  - term: cyberattack\n    id: term-cyberattack\n    meaning: An attempt to damage a computer system\n    translation: { ru: кибератака }\n    source: s\n  - term: digital divide\n    id: term-digital-divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: term-critical-infrastructure\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: term-information-security\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n";
+
+#[test]
+fn an_acronyms_translation_is_asked_with_what_it_stands_for() {
+    let c = course(
+        "",
+        TRANSLATED_TERMS,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [term-oewg:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    let card = |id: &str| g.decks[0].cards.iter().find(|c| c.id == id).unwrap();
+    // One thing to recall: the translation. What "ICTs" stands for is given on the front.
+    let icts = card("term-icts-ru");
+    assert_eq!(
+        icts.front.plain(),
+        "Information and Communications Technologies (ICTs)\nIn Russian?"
+    );
+    assert_eq!(icts.back.text, "информационно-коммуникационные технологии");
+    // The card that asks what it stands for still shows the bare acronym.
+    assert_eq!(
+        card("term-icts").front.plain(),
+        "ICTs\nWhat does it stand for?"
+    );
+    // A term that is no acronym is shown as it is.
+    assert_eq!(
+        card("term-cyberattack-ru").front.plain(),
+        "cyberattack\nIn Russian?"
+    );
+    // So do the quiz's questions on it.
+    let q = find(&g, "term-oewg:multiple-choice:translation-ru")
+        .unwrap_or_else(|| panic!("pinned: {warnings:#?}"));
+    let Body::MultipleChoice(choice) = &q.body else {
+        panic!("{q:?}")
+    };
+    assert_eq!(
+        choice.prompt,
+        "What is the Russian for “Open-Ended Working Group (OEWG)”?"
+    );
+    // The flashcard question made from the same card, in a quiz of its own.
+    let c = course(
+        "",
+        TRANSLATED_TERMS,
+        "  questions: 1\n  kinds: [flashcard]\n  pin: [term-oewg-ru:flashcard]\n",
+    );
+    let (g, warnings) = run(&c);
+    let q = find(&g, "term-oewg-ru:flashcard").unwrap_or_else(|| panic!("pinned: {warnings:#?}"));
+    let Body::Flashcard { front, .. } = &q.body else {
+        panic!("{q:?}")
+    };
+    assert_eq!(front, "Open-Ended Working Group (OEWG)\nIn Russian?");
+}
+
 /// Every accepted answer of the first blank of question `id`.
 fn accepted<'a>(g: &'a Generated, id: &str) -> &'a [String] {
     let q = find(g, id).unwrap_or_else(|| panic!("no question {id}"));

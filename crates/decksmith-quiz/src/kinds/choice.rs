@@ -303,20 +303,22 @@ fn term_plans(ctx: &Ctx<'_>, entry: &Entry, t: &Term) -> Vec<ChoicePlan> {
         .extend(ctx.pools.sharing("meaning", &t.meaning));
     item.stem = t.meaning.clone();
     items.push(item);
+    // An acronym is shown with its expansion: the question asks for the translation only.
+    let shown = crate::cards::term_shown(t);
     for translation in &t.translations {
         let language = p.get(&format!("lang.{}", translation.lang), &[]);
         let mut item = ChoicePlan::new(
             &format!("translation-{}", translation.lang),
             p.get(
                 "q.translation",
-                &[("term", &t.term), ("language", &language)],
+                &[("term", &shown), ("language", &language)],
             ),
             &translation.text,
             ValueType::Translation(translation.lang.clone(), Named::Term),
             explain::term(ctx, entry, t, explain::Side::Translation(translation)),
         );
         item.lang = Some(translation.lang.clone());
-        item.stem = t.term.clone();
+        item.stem = shown.clone();
         items.push(item);
     }
     items
