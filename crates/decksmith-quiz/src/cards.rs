@@ -14,8 +14,9 @@
 //!
 //! Across the course, two cards with the same front get the deck's title (or, within a deck,
 //! the entry's kind) as a line on the front, so each front asks one question. A back longer
-//! than [`MAX_BACK_WORDS`] words, a card whose front shows its own answer, and a fact without
-//! a part in braces are reported.
+//! than [`MAX_BACK_WORDS`] words, a card whose front shows its own answer, a fact without
+//! a part in braces, and a term's translation that holds a full form and its abbreviation
+//! are reported.
 
 use std::collections::HashMap;
 
@@ -84,7 +85,59 @@ pub fn course_cards(course: &Course) -> (Vec<Vec<Card>>, Vec<Diagnostic>) {
             }
         }
     }
+    two_things_translated(course, &mut warnings);
     (decks, warnings)
+}
+
+/// Warns about a term's translation that holds a full form and its abbreviation
+/// ("информационно-коммуникационные технологии (ИКТ)"): its card and question ask for both.
+fn two_things_translated(course: &Course, warnings: &mut Vec<Diagnostic>) {
+    for entry in course.decks.iter().flat_map(|d| &d.entries) {
+        let EntryKind::Term(t) = &entry.kind else {
+            continue;
+        };
+        for tr in &t.translations {
+            let Some((full, abbreviation)) = full_form_and_abbreviation(&tr.text) else {
+                continue;
+            };
+            warnings.push(
+                Diagnostic::warning(
+                    entry.origin.clone(),
+                    format!(
+                        "the `{}` translation of `{}` holds a full form and its abbreviation (\"{}\"), so its card asks for two things",
+                        tr.lang, entry.id, tr.text
+                    ),
+                )
+                .with_help(format!(
+                    "give only \"{full}\" as the translation, and the abbreviation {abbreviation} in a fact of its own, as in `fact: ... is abbreviated {{{abbreviation}}}.`"
+                )),
+            );
+        }
+    }
+}
+
+/// `("информационно-коммуникационные технологии", "ИКТ")` for a text that ends with an
+/// abbreviation in brackets after a full form of two words or more, the abbreviation in
+/// capitals (spaces and dots allowed: "ГА ООН") and starting with the full form's letter.
+fn full_form_and_abbreviation(text: &str) -> Option<(&str, &str)> {
+    let inside = text.trim_end().strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let (full, abbreviation) = (inside[..open].trim_end(), inside[open + 1..].trim());
+    let capitals = abbreviation.chars().filter(|c| c.is_uppercase()).count();
+    let abbreviation_like = (2..=10).contains(&abbreviation.chars().count())
+        && capitals >= 2
+        && abbreviation
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == '.');
+    let first = |s: &str| {
+        s.chars()
+            .next()
+            .map(|c| c.to_lowercase().collect::<String>())
+    };
+    (abbreviation_like
+        && full.split_whitespace().count() >= 2
+        && first(full) == first(abbreviation))
+    .then_some((full, abbreviation))
 }
 
 /// The cards of one deck, numbered from 1 (without the course-wide checks of
@@ -385,3 +438,6 @@ fn disambiguate(course: &Course, decks: &mut [Vec<Card>]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -690,6 +690,26 @@ fn an_acronyms_translation_is_asked_with_what_it_stands_for() {
         choice.prompt,
         "What is the Russian for “Open-Ended Working Group (OEWG)”?"
     );
+    assert!(
+        warnings.iter().all(|w| !w.message.contains("abbreviation")),
+        "{warnings:#?}"
+    );
+    // A translation that adds its own abbreviation asks two things: `check` says so.
+    let c = course(
+        "",
+        &TRANSLATED_TERMS.replace("открытого состава }", "открытого состава (РГОС) }"),
+        "  questions: 1\n  kinds: [flashcard]\n",
+    );
+    let (_, warnings) = run(&c);
+    let warning = warnings
+        .iter()
+        .find(|w| w.message.contains("abbreviation"))
+        .expect("a warning");
+    assert_eq!(
+        warning.message,
+        "the `ru` translation of `term-oewg` holds a full form and its abbreviation (\"Рабочая группа открытого состава (РГОС)\"), so its card asks for two things"
+    );
+    assert_eq!(warning.location.to_string(), "decks/d.yaml:9:5");
     // The flashcard question made from the same card, in a quiz of its own.
     let c = course(
         "",
