@@ -352,9 +352,7 @@ fn text_in_another_language_is_marked() {
     let pages = render(&course, &generated);
     let cards = &pages["basics/flashcards.html"];
     // A translation is a card of its own, its answer marked with its language.
-    assert!(
-        cards.contains(r#"<p class="main" lang="ru">Рабочая группа открытого состава</p>"#)
-    );
+    assert!(cards.contains(r#"<p class="main" lang="ru">Рабочая группа открытого состава</p>"#));
     let (course, generated) = fixture("course-ru");
     let pages = render(&course, &generated);
     let cards = &pages["glossary/flashcards.html"];

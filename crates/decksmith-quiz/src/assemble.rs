@@ -80,7 +80,15 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
 /// others are still open. What an explanation says of its own entry is never left out: the
 /// selection already kept apart the questions it would give away.
 pub fn fit_explanations(chosen: &mut [Candidate]) {
-    let asks: Vec<Vec<String>> = chosen.iter().map(|c| c.asks.clone()).collect();
+    // A timeline asks for an order, which a sentence dating one of its events (an event's
+    // neighbours in another explanation) helps to give.
+    let asks: Vec<Vec<String>> = chosen
+        .iter()
+        .map(|c| match c.kind() {
+            QuestionKind::Timeline => c.shows.clone(),
+            _ => c.asks.clone(),
+        })
+        .collect();
     for (i, candidate) in chosen.iter_mut().enumerate() {
         candidate.explanation.more.retain(|part| {
             let shown = padded(part);

@@ -400,6 +400,24 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
     None
 }
 
+/// An answer and the other names the course gives it (an acronym, an alias): a question
+/// that shows any of them gives it away.
+pub fn answer_and_aliases(ctx: &Ctx<'_>, answer: &str) -> Vec<String> {
+    let mut names = vec![answer.to_owned()];
+    names.extend(ctx.pools.aliases(answer));
+    let entry = ctx
+        .pools
+        .entry_named(answer)
+        .and_then(|id| ctx.course.entry(id));
+    match entry.map(|(_, e)| &e.kind) {
+        Some(EntryKind::Organization(o)) => names.extend(o.acronym.clone()),
+        Some(EntryKind::Term(t)) if t.term == answer => names.extend(t.expansion.clone()),
+        Some(EntryKind::Term(t)) => names.push(t.term.clone()),
+        _ => {}
+    }
+    names
+}
+
 /// Text for "does one question give another away": lowercase words separated by single
 /// spaces, punctuation dropped.
 pub fn normalize_text(text: &str) -> String {

@@ -1094,3 +1094,66 @@ fn a_matching_set_never_rules_out_another_questions_wrong_options() {
     }
     assert!(both > 0, "no quiz had both a set and a question");
 }
+
+#[test]
+fn no_explanation_dates_an_event_of_the_quizs_timeline() {
+    let entries: String = [
+        ("a", "The treaty is signed", "1998"),
+        ("b", "The council first meets", "2004"),
+        ("c", "The register opens", "2010"),
+        ("d", "The review conference is held", "2016"),
+        ("e", "The second review conference is held", "2022"),
+        ("f", "The charter is drafted", "1992"),
+        ("g", "The first report is published", "2001"),
+        ("h", "The secretariat moves", "2013"),
+    ]
+    .iter()
+    .map(|(id, text, year)| {
+        format!("  - event: {text}\n    id: {id}\n    date: {year}\n    source: s\n")
+    })
+    .collect();
+    let c = course(
+        "",
+        &entries,
+        "  questions: 2\n  kinds: { multiple-choice: 1, timeline: 1 }\n",
+    );
+    let (g, _) = run(&c);
+    let all = questions(&g);
+    let items = all
+        .iter()
+        .find_map(|q| match &q.body {
+            Body::Timeline(t) => Some(t.items.clone()),
+            _ => None,
+        })
+        .expect("a timeline");
+    let other = all
+        .iter()
+        .find(|q| !matches!(q.body, Body::Timeline(_)))
+        .expect("a date question");
+    for item in &items {
+        assert!(
+            !holds(&other.explanation, item),
+            "{} dates \"{item}\": {}",
+            other.id,
+            other.explanation
+        );
+    }
+}
+
+#[test]
+fn a_question_naming_an_answer_by_its_acronym_gives_it_away() {
+    // The fact shows "OEWG", the acronym of the organization one description question asks
+    // for: the two are never in one quiz.
+    let c = course(
+        "",
+        "  - organization: Open-ended Working Group\n    id: oewg\n    acronym: OEWG\n    description: The UN body on ICT security that any state may join\n    source: s\n  - organization: Working Group on Internet Governance\n    id: wgig\n    description: A panel set up after the 2003 world summit on the information society\n    source: s\n  - organization: Intergovernmental Expert Group on Cybercrime\n    id: ieg\n    description: A Vienna body studying computer crime\n    source: s\n  - organization: Group of Governmental Experts\n    id: gge\n    description: A small UN panel on ICT norms\n    source: s\n  - organization: Group of Friends of the Chair\n    id: gof\n    description: An informal circle supporting a chair\n    source: s\n  - fact: In {2021}, the OEWG adopted its report.\n    id: report\n    source: s\n",
+        "  questions: 5\n  kinds: { multiple-choice: 4, cloze: 1 }\n",
+    );
+    let ids = quiz_ids(&c);
+    assert!(
+        !(ids.contains(&"report:cloze".to_owned())
+            && ids.contains(&"oewg:multiple-choice:description".to_owned())),
+        "{ids:?}"
+    );
+    assert_eq!(ids.len(), 4, "{ids:?}");
+}

@@ -117,8 +117,10 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                         ordered: false,
                     },
                 ));
+                let names = super::answer_and_aliases(ctx, &item.answer);
+                let asks: Vec<&str> = names.iter().map(String::as_str).collect();
                 out.push(
-                    ctx.candidate(entry, id, body, explanation, &shows, &[&item.answer])
+                    ctx.candidate(entry, id, body, explanation, &shows, &asks)
                         .offering(&options[1..]),
                 );
             }

@@ -88,8 +88,10 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         lang: None,
         ordered: false,
     });
+    let names = super::answer_and_aliases(ctx, &answer);
+    let asks: Vec<&str> = names.iter().map(String::as_str).collect();
     vec![
-        ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
+        ctx.candidate(entry, id, body, explanation, &shows, &asks)
             .offering(&options[1..]),
     ]
 }
