@@ -1157,3 +1157,19 @@ fn a_question_naming_an_answer_by_its_acronym_gives_it_away() {
     );
     assert_eq!(ids.len(), 4, "{ids:?}");
 }
+
+#[test]
+fn a_flashcard_question_gives_the_teachers_note_once() {
+    let c = course(
+        "",
+        "  - event: The register opens\n    id: register\n    date: 2010\n    explain: It was the first of its kind.\n    source: s\n",
+        "  questions: 1\n  kinds: [flashcard]\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "register:flashcard").expect("the flashcard question");
+    let Body::Flashcard { back, .. } = &q.body else {
+        panic!()
+    };
+    assert_eq!(back, "2010");
+    assert_eq!(q.explanation, "It was the first of its kind.");
+}

@@ -12,7 +12,18 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
         .filter_map(|card| {
             let (_, entry) = ctx.course.entry(&card.entry)?;
             let front = card.front.plain();
-            let back = card.back.plain();
+            // The teacher's note is the question's explanation, shown after the back: not
+            // on the back too.
+            let back = std::iter::once(card.back.text.as_str())
+                .chain(
+                    card.back
+                        .lines
+                        .iter()
+                        .map(|line| line.text.as_str())
+                        .filter(|line| Some(*line) != entry.explain.as_deref()),
+                )
+                .collect::<Vec<_>>()
+                .join("\n");
             let body = Body::Flashcard {
                 front: front.clone(),
                 back: back.clone(),
