@@ -12,10 +12,12 @@
 //! counts as text the question shows when a quiz is put together, and each piece of the
 //! second is left out of a quiz in which it would give another question's answer away.
 
-use decksmith_model::{Entry, EntryKind, Event, Question, SourceKind, Term, Translation};
+use decksmith_model::{
+    Citation, Entry, EntryKind, Event, Locator, Question, SourceKind, Term, Translation,
+};
 
 use crate::facts::BlankSite;
-use crate::kinds::Ctx;
+use crate::kinds::{Ctx, padded, reveals};
 use crate::values::ValueType;
 use crate::values::text::{continuing, sentence};
 
@@ -148,12 +150,23 @@ fn about_value(ctx: &Ctx<'_>, entry: &Entry, value: &str) -> (String, Option<Str
 
 /// The sources an entry comes from, named: "As the source gives it: RIAC/EWI brief." The
 /// course's own glossary and the teacher's notes are not named: they are no evidence for the
-/// answer.
-fn per_source(ctx: &Ctx<'_>, entry: &Entry) -> String {
+/// answer. Nor is a source cited by a quote that holds none of `answers` (when there are
+/// any): it backs another part of the entry, and naming it for the answer would credit it
+/// with what it does not say.
+fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str]) -> String {
+    let answers: Vec<String> = answers.iter().map(|a| padded(a)).collect();
+    let holds_answer = |citation: &Citation| match &citation.locator {
+        Some(Locator::Quote(quote)) if !answers.is_empty() => {
+            let quote = padded(quote);
+            answers.iter().any(|a| reveals(&quote, a))
+        }
+        _ => true,
+    };
     let mut shorts: Vec<String> = Vec::new();
     for source in entry
         .citations
         .iter()
+        .filter(|c| holds_answer(c))
         .filter_map(|c| ctx.course.source(&c.source))
         .filter(|s| !matches!(s.kind, SourceKind::Glossary | SourceKind::Notes))
     {
@@ -175,7 +188,7 @@ fn per_source_unless_explained(ctx: &Ctx<'_>, entry: &Entry) -> String {
     if entry.explain.is_some() {
         String::new()
     } else {
-        per_source(ctx, entry)
+        per_source(ctx, entry, &[])
     }
 }
 
@@ -189,7 +202,10 @@ pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Explanation {
     let (about, linked) = about_value(ctx, entry, &site.blank.answer);
     let related = related(ctx, entry, linked.as_deref());
     let source = if about.is_empty() && related.is_empty() && entry.explain.is_none() {
-        per_source(ctx, entry)
+        let answers: Vec<&str> = std::iter::once(site.blank.answer.as_str())
+            .chain(site.blank.alternatives.iter().map(String::as_str))
+            .collect();
+        per_source(ctx, entry, &answers)
     } else {
         String::new()
     };
@@ -233,7 +249,8 @@ pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> Explanati
                 sentence(&p.get(
                     "e.translation-of",
                     &[
-                        ("term", &t.term),
+                        // As the question names it: an acronym with its full form.
+                        ("term", &crate::cards::term_shown(t)),
                         ("language", &language),
                         ("text", &tr.text),
                     ],
@@ -265,7 +282,11 @@ pub fn wrong_options(ctx: &Ctx<'_>, ty: &ValueType, wrong: &[String]) -> String 
             names.sort();
             p.get("e.other-roles", &[("names", &and_list(ctx, &names))])
         }
-        ValueType::Organization | ValueType::Person | ValueType::Term | ValueType::Acronym => {
+        ValueType::Organization
+        | ValueType::Person
+        | ValueType::Term
+        | ValueType::Acronym
+        | ValueType::Class(_) => {
             let items: Vec<String> = wrong
                 .iter()
                 .filter_map(|name| {

@@ -57,15 +57,33 @@ pub struct Candidate {
     /// question that asks it to be recalled (a cloze, a flashcard), not of one that offers
     /// it among options or asks whether a statement holds.
     pub offers: Vec<String>,
+    /// Whether its wrong options are values the course pairs one to one with what they
+    /// are (the teacher's own wrong options, a class's values): a text that shows one of them
+    /// with its own fact rules it out, as a matching set does.
+    pub paired_offers: bool,
+    /// The acronyms it asks for, as written: a text holding words whose initials spell one
+    /// gives it away ("международная информационная безопасность" spells МИБ).
+    pub spelled: Vec<String>,
     /// Hashes of every word in `shows`, sorted: an answer can only be revealed by a text
     /// that has its first word, which this finds without searching strings.
     pub show_words: Vec<u64>,
+    /// The first letters of the words in `shows`, sorted: an acronym can only be spelled by
+    /// a text with a word starting with its first letter.
+    pub show_initials: Vec<char>,
 }
 
 impl Candidate {
     /// The candidate with its word index built (after `shows` is final).
     pub fn indexed(mut self) -> Candidate {
         self.show_words = show_words(&self.shows);
+        let mut initials: Vec<char> = self
+            .shows
+            .iter()
+            .flat_map(|s| s.split_whitespace().filter_map(|w| w.chars().next()))
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        self.show_initials = initials;
         self
     }
 
@@ -94,6 +112,19 @@ impl Candidate {
         {
             return true;
         }
+        // "Bilateral agreements enable information sharing" rules the option "Bilateral
+        // agreements" out of "Which channel ensures collaboration with companies?".
+        if other.paired_offers
+            && other
+                .offers
+                .iter()
+                .any(|offered| self.shows.iter().any(|shown| reveals(shown, offered)))
+        {
+            return true;
+        }
+        if other.spelled.iter().any(|acronym| self.spells(acronym)) {
+            return true;
+        }
         let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
         other.asks.iter().any(|answer| {
             let first = answer.split_whitespace().next().unwrap_or_default();
@@ -110,6 +141,25 @@ impl Candidate {
     pub fn offering(mut self, options: &[String]) -> Candidate {
         self.offers = options.iter().map(|o| padded(o)).collect();
         self
+    }
+
+    /// The candidate whose wrong options are paired values (see `paired_offers`), if `paired`.
+    pub fn paired(mut self, paired: bool) -> Candidate {
+        self.paired_offers = paired;
+        self
+    }
+
+    /// Whether a text this question shows holds words whose initials spell `acronym`.
+    fn spells(&self, acronym: &str) -> bool {
+        let Some(first) = acronym.chars().find(|c| c.is_alphanumeric()) else {
+            return false;
+        };
+        let first = first.to_lowercase().next().unwrap_or(first);
+        self.show_initials.binary_search(&first).is_ok()
+            && self
+                .shows
+                .iter()
+                .any(|shown| crate::facts::spelled_in(shown, acronym).is_some())
     }
 }
 
@@ -196,7 +246,10 @@ impl<'a> Ctx<'a> {
             asks: asked(asks),
             truth: None,
             offers: Vec::new(),
+            paired_offers: false,
+            spelled: acronyms(asks),
             show_words: Vec::new(),
+            show_initials: Vec::new(),
         }
         .explained(explanation.with_note(entry.explain.as_deref()))
     }
@@ -235,7 +288,10 @@ impl<'a> Ctx<'a> {
             asks: asked(asks),
             truth: None,
             offers: Vec::new(),
+            paired_offers: false,
+            spelled: acronyms(asks),
             show_words: Vec::new(),
+            show_initials: Vec::new(),
         }
         .explained(explanation)
     }
@@ -458,6 +514,15 @@ pub fn padded(text: &str) -> String {
         out.push(' ');
     }
     out
+}
+
+/// The answers that are acronyms.
+fn acronyms(answers: &[&str]) -> Vec<String> {
+    answers
+        .iter()
+        .filter(|a| crate::values::is_acronym(a))
+        .map(|a| (*a).to_owned())
+        .collect()
 }
 
 fn asked(answers: &[&str]) -> Vec<String> {

@@ -652,7 +652,7 @@ fn cards_ask_one_thing_each() {
 
 /// Terms with Russian translations, in the bundled course's style: acronyms with their
 /// expansions, and plain terms.
-const TRANSLATED_TERMS: &str = "  - term: ICTs\n    id: term-icts\n    expansion: Information and Communications Technologies\n    meaning: The tools whose use lies at the heart of the debate\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: OEWG\n    id: term-oewg\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: { ru: Рабочая группа открытого состава }\n    source: s\n  - term: cyberattack\n    id: term-cyberattack\n    meaning: An attempt to damage a computer system\n    translation: { ru: кибератака }\n    source: s\n  - term: digital divide\n    id: term-digital-divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: term-critical-infrastructure\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: term-information-security\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n";
+const TRANSLATED_TERMS: &str = "  - term: ICTs\n    id: term-icts\n    expansion: Information and Communications Technologies\n    meaning: The tools whose use lies at the heart of the debate\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: OEWG\n    id: term-oewg\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: { ru: Рабочая группа открытого состава }\n    source: s\n  - term: GGE\n    id: term-gge\n    expansion: Group of Governmental Experts\n    meaning: A UN group of experts from some states\n    translation: { ru: Группа правительственных экспертов }\n    source: s\n  - term: SCO\n    id: term-sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    translation: { ru: Шанхайская организация сотрудничества }\n    source: s\n  - term: CSTO\n    id: term-csto\n    expansion: Collective Security Treaty Organization\n    meaning: A military alliance of six states\n    translation: { ru: Организация Договора о коллективной безопасности }\n    source: s\n  - term: cyberattack\n    id: term-cyberattack\n    meaning: An attempt to damage a computer system\n    translation: { ru: кибератака }\n    source: s\n  - term: digital divide\n    id: term-digital-divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: term-critical-infrastructure\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: term-information-security\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n";
 
 #[test]
 fn an_acronyms_translation_is_asked_with_what_it_stands_for() {
@@ -1172,4 +1172,137 @@ fn a_flashcard_question_gives_the_teachers_note_once() {
     };
     assert_eq!(back, "2010");
     assert_eq!(q.explanation, "It was the first of its kind.");
+}
+
+#[test]
+fn a_text_pairing_a_teachers_wrong_option_with_its_own_fact_rules_it_out() {
+    // "Bilateral agreements enable information sharing" tells a student that the option
+    // "Bilateral agreements" is not the channel that works with companies.
+    let question = "  - question: Which channel ensures collaboration with companies?\n    id: ppp\n    answer: Public-private partnerships\n    distractors: [Bilateral agreements, Regional bodies, Multinational organizations]\n    source: s\n";
+    let quiz = "  questions: 2\n  kinds: { multiple-choice: 1, cloze: 1 }\n";
+    let pairing = course(
+        "",
+        &format!(
+            "{question}  - fact: Bilateral agreements enable {{information sharing}}.\n    id: bilateral\n    source: s\n"
+        ),
+        quiz,
+    );
+    assert_eq!(quiz_ids(&pairing).len(), 1, "{:?}", quiz_ids(&pairing));
+    // A fact that shows none of the options stands beside the question.
+    let apart = course(
+        "",
+        &format!(
+            "{question}  - fact: The summary lists {{four}} channels.\n    id: four\n    source: s\n"
+        ),
+        quiz,
+    );
+    assert_eq!(quiz_ids(&apart).len(), 2, "{:?}", quiz_ids(&apart));
+}
+
+#[test]
+fn an_acronym_spelled_out_by_another_questions_text_gives_it_away() {
+    // The card's back, shown once it is turned, is the Russian full form whose initials are
+    // МИБ: the cloze asking for МИБ cannot stand beside it.
+    let entries = "  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    source: s\n  - term: international information security\n    id: iis\n    meaning: Security of and in the use of ICTs among states\n    translation: { ru: международная информационная безопасность }\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: { cloze: 1, flashcard: 1 }\n  pin: [iis-ru:flashcard]\n",
+    );
+    let ids = quiz_ids(&c);
+    assert!(ids.contains(&"iis-ru:flashcard".to_owned()), "{ids:?}");
+    assert!(!ids.contains(&"mib:cloze".to_owned()), "{ids:?}");
+    // The card on what the term means spells nothing: the two can be asked together.
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: { cloze: 1, flashcard: 1 }\n  pin: [iis:flashcard]\n",
+    );
+    assert_eq!(quiz_ids(&c).len(), 2, "{:?}", quiz_ids(&c));
+}
+
+#[test]
+fn a_translation_is_offered_among_translations_of_its_sort() {
+    let more = "  - term: Global Digital Compact\n    id: term-gdc\n    meaning: A UN framework on digital cooperation\n    translation: { ru: Глобальный цифровой договор }\n    source: s\n  - term: ransomware\n    id: term-ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n  - term: malware\n    id: term-malware\n    meaning: Software written to do harm\n    translation: { ru: вредоносное ПО }\n    source: s\n  - term: spyware\n    id: term-spyware\n    meaning: Software that secretly watches its user\n    translation: { ru: шпионская программа }\n    source: s\n";
+    let c = course(
+        "classes:\n  threats: [ransomware, malware, spyware, cyberattack]\n",
+        &format!("{TRANSLATED_TERMS}{more}"),
+        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [term-ransomware:multiple-choice:translation-ru, term-oewg:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    let offered = |id: &str| -> Vec<String> {
+        options(find(&g, id).unwrap_or_else(|| panic!("{id}: {warnings:#?}"))).to_vec()
+    };
+    // Software among the class's other threats, never among principles or bodies.
+    for option in offered("term-ransomware:multiple-choice:translation-ru") {
+        assert!(
+            [
+                "программа-вымогатель",
+                "вредоносное ПО",
+                "шпионская программа",
+                "кибератака"
+            ]
+            .contains(&option.as_str()),
+            "{option}"
+        );
+    }
+    // A body among bodies.
+    for option in offered("term-oewg:multiple-choice:translation-ru") {
+        assert!(
+            option.starts_with("Рабочая")
+                || option.starts_with("Группа")
+                || option.contains("организация")
+                || option.starts_with("Организация"),
+            "{option}"
+        );
+    }
+    // The only document's title has no other titles to stand among: not made.
+    assert!(find(&g, "term-gdc:multiple-choice:translation-ru").is_none());
+    assert!(dropped(&g, "term-gdc:multiple-choice:translation-ru").is_some());
+}
+
+#[test]
+fn an_organization_of_a_class_is_offered_among_its_class() {
+    let entries = "  - organization: International Criminal Police Organization\n    id: interpol\n    description: The body through which the law enforcement agencies of its member countries act together\n    source: s\n  - organization: Russian International Affairs Council\n    id: riac\n    description: A Russian think tank on international affairs\n    source: s\n  - organization: Security Council of the Russian Federation\n    id: scrf\n    description: The Russian President's advisory body on security\n    source: s\n  - organization: Forum of Incident Response and Security Teams\n    id: first\n    description: A global consortium of incident response teams\n    source: s\n";
+    let c = course(
+        "classes:\n  international-body: [International Criminal Police Organization, International Telecommunication Union, International Committee of the Red Cross, Organization for Security and Co-operation in Europe]\n",
+        entries,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [interpol:multiple-choice:description]\n",
+    );
+    let (g, warnings) = run(&c);
+    let q =
+        find(&g, "interpol:multiple-choice:description").unwrap_or_else(|| panic!("{warnings:#?}"));
+    let mut offered = options(q).to_vec();
+    offered.sort();
+    assert_eq!(
+        offered,
+        [
+            "International Committee of the Red Cross",
+            "International Criminal Police Organization",
+            "International Telecommunication Union",
+            "Organization for Security and Co-operation in Europe"
+        ]
+    );
+}
+
+#[test]
+fn a_source_is_named_for_an_answer_only_when_its_quote_holds_it() {
+    // The quote backs the English name, not the Russian abbreviation the blank asks for.
+    let c = course(
+        "",
+        "  - fact: The Russian International Affairs Council is abbreviated in Russian as {РСМД}.\n    id: rsmd\n    source: { id: s, quote: \"the Russian International Affairs Council (RIAC)\" }\n  - fact: The forum drew more than {300} participants.\n    id: participants\n    source: { id: s, quote: \"more than 300 participants\" }\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    let explanation = |id: &str| find(&g, id).expect(id).explanation.clone();
+    assert!(
+        !explanation("rsmd:cloze").contains("As the source gives it"),
+        "{}",
+        explanation("rsmd:cloze")
+    );
+    assert!(
+        explanation("participants:cloze").contains("As the source gives it: S."),
+        "{}",
+        explanation("participants:cloze")
+    );
 }

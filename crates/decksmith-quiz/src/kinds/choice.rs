@@ -119,9 +119,11 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 ));
                 let names = super::answer_and_aliases(ctx, &item.answer);
                 let asks: Vec<&str> = names.iter().map(String::as_str).collect();
+                let paired = !item.given.is_empty() || matches!(item.ty, ValueType::Class(_));
                 out.push(
                     ctx.candidate(entry, id, body, explanation, &shows, &asks)
-                        .offering(&options[1..]),
+                        .offering(&options[1..])
+                        .paired(paired),
                 );
             }
             Err((_, reason, help)) if teacher => {
@@ -348,11 +350,17 @@ fn organization_plans(ctx: &Ctx<'_>, entry: &Entry, o: &Organization) -> Vec<Cho
         "q.org-for-description",
         &[("description", &text::sentence(&o.description))],
     );
+    // Among the bodies of its class, if the course puts it in one (international bodies
+    // for an international one).
+    let ty = match ctx.pools.classify(&o.name) {
+        class @ ValueType::Class(_) => class,
+        _ => ValueType::Organization,
+    };
     let mut item = ChoicePlan::new(
         "description",
         prompt,
         &o.name,
-        ValueType::Organization,
+        ty,
         explain::entry_about(ctx, entry),
     );
     item.also_right = o.aliases.clone();

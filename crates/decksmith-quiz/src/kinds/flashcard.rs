@@ -33,7 +33,9 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 format!("{}:flashcard", card.id),
                 body,
                 Explanation::default(),
-                &[&front],
+                // The back is shown once the student turns the card, while the other
+                // questions are still open.
+                &[&front, &back],
                 &[&card.back.text],
             );
             Some(candidate)

@@ -368,7 +368,10 @@ pub struct Pools<'c> {
     years: Vec<u16>,
     dates: Vec<PartialDate>,
     date_texts: Vec<PoolValue>,
-    translations: BTreeMap<(String, Named), Vec<PoolValue>>,
+    translations: BTreeMap<(String, Named, String), Vec<PoolValue>>,
+    /// (language, normalized translation) → the sort of what it translates (see
+    /// [`Pools::translation_sort`]): a translation is offered only among its sort's.
+    translation_sorts: HashMap<(String, String), String>,
     classes: BTreeMap<String, Vec<PoolValue>>,
     /// Normalized value → the classes that list it.
     class_of: HashMap<String, Vec<String>>,
@@ -411,6 +414,7 @@ impl Default for Pools<'_> {
             dates: Vec::new(),
             date_texts: Vec::new(),
             translations: BTreeMap::new(),
+            translation_sorts: HashMap::new(),
             classes: BTreeMap::new(),
             class_of: HashMap::new(),
             kinds: HashMap::new(),
@@ -464,7 +468,7 @@ impl<'c> Pools<'c> {
                 EntryKind::Person(p) => {
                     pools.people.push(Spelled::new(&p.name, &p.aliases));
                     push_unique(&mut pools.seen, 1, &mut pools.roles, &p.role);
-                    pools.add_translations(Named::Person, &p.translations);
+                    pools.add_translations(Named::Person, "", &p.translations);
                 }
                 EntryKind::Organization(o) => {
                     pools
@@ -474,7 +478,8 @@ impl<'c> Pools<'c> {
                     if let Some(acronym) = &o.acronym {
                         pools.body_acronyms.push(Spelled::new(acronym, &[]));
                     }
-                    pools.add_translations(Named::Organization, &o.translations);
+                    let sort = pools.class_sort(&o.name).unwrap_or_default();
+                    pools.add_translations(Named::Organization, &sort, &o.translations);
                 }
                 EntryKind::Term(t) => {
                     if is_acronym(&t.term) {
@@ -493,7 +498,8 @@ impl<'c> Pools<'c> {
                     if let Some(expansion) = &t.expansion {
                         pools.expansions.push(Spelled::sorted(expansion, &[]));
                     }
-                    pools.add_translations(Named::Term, &t.translations);
+                    let sort = pools.translation_sort(t);
+                    pools.add_translations(Named::Term, &sort, &t.translations);
                 }
                 EntryKind::Event(e) => {
                     pools.events.push((e.date, entry.id.clone()));
@@ -647,14 +653,52 @@ impl<'c> Pools<'c> {
         self.named.get(&normalize_answer(name)).map(String::as_str)
     }
 
-    fn add_translations(&mut self, named: Named, translations: &[decksmith_model::Translation]) {
+    /// `class:NAME` when `value` is in exactly one of the course's classes.
+    fn class_sort(&self, value: &str) -> Option<String> {
+        match self
+            .class_of
+            .get(&normalize_answer(value))
+            .map(Vec::as_slice)
+        {
+            Some([class]) => Some(format!("class:{class}")),
+            _ => None,
+        }
+    }
+
+    /// What sort of thing a term is, for offering its translations only among those of its
+    /// sort: a translation of a document's title among titles, of a body's acronym among
+    /// bodies, of a term of one of the course's classes among its class, of any other term
+    /// (an acronym of a thing included) among other terms.
+    fn translation_sort(&self, t: &decksmith_model::Term) -> String {
+        if let Some(class) = self.class_sort(&t.term) {
+            return class;
+        }
+        let sort = if is_acronym(&t.term) && t.expansion.as_deref().is_some_and(names_a_body) {
+            "body"
+        } else if is_title(&t.term) {
+            "title"
+        } else {
+            "term"
+        };
+        sort.to_owned()
+    }
+
+    fn add_translations(
+        &mut self,
+        named: Named,
+        sort: &str,
+        translations: &[decksmith_model::Translation],
+    ) {
         for t in translations {
             let list = 4 + named as u8;
+            let item = PoolValue::new(&t.text);
+            self.translation_sorts
+                .entry((t.lang.clone(), item.norm.clone()))
+                .or_insert_with(|| sort.to_owned());
             let items = self
                 .translations
-                .entry((t.lang.clone(), named))
+                .entry((t.lang.clone(), named, sort.to_owned()))
                 .or_default();
-            let item = PoolValue::new(&t.text);
             if self
                 .seen
                 .insert((list, format!("{}\u{0}{}", t.lang, item.norm)))
@@ -937,10 +981,16 @@ impl<'c> Pools<'c> {
                 .classes
                 .get(name)
                 .map_or_else(Vec::new, |list| items(shape, list, at)),
-            ValueType::Translation(lang, kind) => self
-                .translations
-                .get(&(lang.clone(), *kind))
-                .map_or_else(Vec::new, |list| items(shape, list, at)),
+            ValueType::Translation(lang, kind) => {
+                let sort = self
+                    .translation_sorts
+                    .get(&(lang.clone(), normalize_answer(answer)))
+                    .cloned()
+                    .unwrap_or_default();
+                self.translations
+                    .get(&(lang.clone(), *kind, sort))
+                    .map_or_else(Vec::new, |list| items(shape, list, at))
+            }
             ValueType::Year => made(self.near_years(answer)),
             ValueType::Month => made(dates::month_variants(&self.months, answer)),
             ValueType::Date => {
