@@ -1306,3 +1306,15 @@ fn a_source_is_named_for_an_answer_only_when_its_quote_holds_it() {
         explanation("participants:cloze")
     );
 }
+
+#[test]
+fn a_blank_is_given_away_by_its_acronym_as_a_choice_question_is() {
+    // The second fact shows "OEWG", the initials of the first fact's blank.
+    let entries = "  - term: OEWG\n    id: oewg\n    expansion: Open-ended Working Group\n    meaning: A UN group open to every state\n    source: s\n  - fact: Khramov praised the work of the {Open-ended Working Group}.\n    id: praised\n    source: s\n  - fact: In {2021}, the OEWG began its second term.\n    id: began\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: [cloze]\n  exclude: [oewg:cloze]\n",
+    );
+    assert_eq!(quiz_ids(&c).len(), 1, "{:?}", quiz_ids(&c));
+}

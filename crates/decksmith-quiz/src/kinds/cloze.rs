@@ -122,12 +122,25 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
                 accept: accepted.clone(),
             }],
         });
-        // Every accepted answer is asked for: a question that shows any of them gives it.
-        let asks: Vec<&str> = accepted.iter().map(String::as_str).collect();
+        let names = asked(ctx, &accepted, &site.blank.answer);
+        let asks: Vec<&str> = names.iter().map(String::as_str).collect();
         let explanation = explain::fact(ctx, entry, site);
         out.push(ctx.candidate(entry, id, body, explanation, &[&site.text], &asks));
     }
     out
+}
+
+/// What a blank asks for: every accepted answer (a question that shows any of them gives it),
+/// and the answer's other names as a multiple-choice question counts them (an organization's
+/// acronym, a term's full form), which give its letters away.
+fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
+    let mut names = accepted.to_vec();
+    for name in super::answer_and_aliases(ctx, answer) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// One question with every blank of the fact; none if the sentence gives one away.
@@ -157,11 +170,11 @@ fn all_blanks(
             accept: accept(ctx, &s.blank, Some(s)),
         })
         .collect();
-    // Every accepted answer of every blank is asked for.
-    let answers: Vec<&str> = blanks
+    let names: Vec<String> = blanks
         .iter()
-        .flat_map(|b| b.accept.iter().map(String::as_str))
+        .flat_map(|b| asked(ctx, &b.accept, &b.answer))
         .collect();
+    let answers: Vec<&str> = names.iter().map(String::as_str).collect();
     let body = Body::Cloze(ClozeBody {
         text: text.clone(),
         blanks: blanks.clone(),
