@@ -1258,7 +1258,18 @@ fn a_translation_is_offered_among_translations_of_its_sort() {
     }
     // The only document's title has no other titles to stand among: not made.
     assert!(find(&g, "term-gdc:multiple-choice:translation-ru").is_none());
-    assert!(dropped(&g, "term-gdc:multiple-choice:translation-ru").is_some());
+    let why = g
+        .reports
+        .iter()
+        .flat_map(|r| &r.dropped)
+        .find(|d| d.question == "term-gdc:multiple-choice:translation-ru")
+        .expect("reported");
+    assert!(
+        why.reason
+            .contains("translation into `ru` of a document's title"),
+        "{}",
+        why.reason
+    );
 }
 
 #[test]

@@ -207,12 +207,15 @@ fn options(
                 "give wrong options with `blanks: { <answer>: [...] }`, or a type with `blanks: { <answer>: <type> }`",
             )
         } else {
+            let noun = match &item.ty {
+                ValueType::Translation(lang, _) => ctx.pools.translation_noun(lang, &item.answer),
+                ty => ty.noun(),
+            };
             (
                 DropKind::TooFew,
                 format!(
-                    "the course has {have} wrong option{} of its type ({}) that read{} like \"{}\"; {n} are needed",
+                    "the course has {have} wrong option{} of its type ({noun}) that read{} like \"{}\"; {n} are needed",
                     if have == 1 { "" } else { "s" },
-                    item.ty.noun(),
                     if have == 1 { "s" } else { "" },
                     super::short(&item.answer)
                 ),

@@ -653,6 +653,25 @@ impl<'c> Pools<'c> {
         self.named.get(&normalize_answer(name)).map(String::as_str)
     }
 
+    /// What the translation `text` into `lang` is offered among, for the generation report:
+    /// "translation into `ru` of a document's title".
+    pub fn translation_noun(&self, lang: &str, text: &str) -> String {
+        let sort = self
+            .translation_sorts
+            .get(&(lang.to_owned(), normalize_answer(text)))
+            .map_or("", String::as_str);
+        let of = match sort {
+            "title" => "a document's title".to_owned(),
+            "body" => "a body's name".to_owned(),
+            "term" => "a term".to_owned(),
+            class => match class.strip_prefix("class:") {
+                Some(class) => format!("a value of class `{class}`"),
+                None => "a name".to_owned(),
+            },
+        };
+        format!("translation into `{lang}` of {of}")
+    }
+
     /// `class:NAME` when `value` is in exactly one of the course's classes.
     fn class_sort(&self, value: &str) -> Option<String> {
         match self
