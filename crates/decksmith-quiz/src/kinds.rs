@@ -149,17 +149,16 @@ impl Candidate {
         self
     }
 
-    /// Whether a text this question shows holds words whose initials spell `acronym`.
+    /// Whether a text this question shows, or one of its options, holds words whose initials
+    /// spell `acronym`.
     fn spells(&self, acronym: &str) -> bool {
         let Some(first) = acronym.chars().find(|c| c.is_alphanumeric()) else {
             return false;
         };
         let first = first.to_lowercase().next().unwrap_or(first);
-        self.show_initials.binary_search(&first).is_ok()
-            && self
-                .shows
-                .iter()
-                .any(|shown| crate::facts::spelled_in(shown, acronym).is_some())
+        let spelled = |text: &String| crate::facts::spelled_in(text, acronym).is_some();
+        (self.show_initials.binary_search(&first).is_ok() && self.shows.iter().any(spelled))
+            || self.offers.iter().any(spelled)
     }
 }
 

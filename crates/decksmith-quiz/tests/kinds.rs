@@ -1329,3 +1329,32 @@ fn a_blank_is_given_away_by_its_acronym_as_a_choice_question_is() {
     );
     assert_eq!(quiz_ids(&c).len(), 1, "{:?}", quiz_ids(&c));
 }
+
+#[test]
+fn a_flashcard_is_given_away_by_its_answers_acronym() {
+    // The second fact shows "OEWG", the initials of what the first fact's card asks for.
+    let entries = "  - term: OEWG\n    id: oewg\n    expansion: Open-ended Working Group\n    meaning: A UN group open to every state\n    source: s\n  - fact: Khramov praised the work of the {Open-ended Working Group}.\n    id: praised\n    source: s\n  - fact: In {2021}, the OEWG began its second term.\n    id: began\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: { flashcard: 1, cloze: 1 }\n  pin: [praised:flashcard, began:cloze]\n",
+    );
+    assert_eq!(quiz_ids(&c).len(), 1, "{:?}", quiz_ids(&c));
+}
+
+#[test]
+fn an_option_spelling_an_acronym_gives_it_away() {
+    // The only terms of the course: the translation question on one offers the others'
+    // Russian, among them the full form whose initials are МИБ.
+    let entries = "  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    source: s\n  - term: international information security\n    id: iis\n    meaning: Security of and in the use of ICTs among states\n    translation: { ru: международная информационная безопасность }\n    source: s\n  - term: global information space\n    id: gis\n    meaning: The worldwide sphere of information\n    translation: { ru: глобальное информационное пространство }\n    source: s\n  - term: information and communications technologies\n    id: ict\n    meaning: Computers, networks and telecommunications\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: autonomous non-profit organization\n    id: ano\n    meaning: A Russian form of non-profit body without members\n    translation: { ru: автономная некоммерческая организация }\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: { multiple-choice: 1, cloze: 1 }\n  pin: [gis:multiple-choice:translation-ru, mib:cloze]\n",
+    );
+    let (g, warnings) = run(&c);
+    let q =
+        find(&g, "gis:multiple-choice:translation-ru").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(options(q).contains(&"международная информационная безопасность".to_owned()));
+    assert!(find(&g, "mib:cloze").is_none());
+}

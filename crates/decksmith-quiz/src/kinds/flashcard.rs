@@ -28,6 +28,10 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 front: front.clone(),
                 back: back.clone(),
             };
+            // The back is asked for, and its other names as a choice question counts them: a
+            // text showing "OEWG" gives away a back of "Open-ended Working Group".
+            let names = super::answer_and_aliases(ctx, &card.back.text);
+            let asks: Vec<&str> = names.iter().map(String::as_str).collect();
             let candidate = ctx.candidate(
                 entry,
                 format!("{}:flashcard", card.id),
@@ -36,7 +40,7 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 // The back is shown once the student turns the card, while the other
                 // questions are still open.
                 &[&front, &back],
-                &[&card.back.text],
+                &asks,
             );
             Some(candidate)
         })

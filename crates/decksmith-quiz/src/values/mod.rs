@@ -664,6 +664,7 @@ impl<'c> Pools<'c> {
             "title" => "a document's title".to_owned(),
             "body" => "a body's name".to_owned(),
             "term" => "a term".to_owned(),
+            "name" => "a proper name".to_owned(),
             class => match class.strip_prefix("class:") {
                 Some(class) => format!("a value of class `{class}`"),
                 None => "a name".to_owned(),
@@ -686,8 +687,9 @@ impl<'c> Pools<'c> {
 
     /// What sort of thing a term is, for offering its translations only among those of its
     /// sort: a translation of a document's title among titles, of a body's acronym among
-    /// bodies, of a term of one of the course's classes among its class, of any other term
-    /// (an acronym of a thing included) among other terms.
+    /// bodies, of a term of one of the course's classes among its class, of another proper
+    /// name among proper names, of any other term (an acronym of a thing included) among
+    /// other terms.
     fn translation_sort(&self, t: &decksmith_model::Term) -> String {
         if let Some(class) = self.class_sort(&t.term) {
             return class;
@@ -696,6 +698,9 @@ impl<'c> Pools<'c> {
             "body"
         } else if is_title(&t.term) {
             "title"
+        } else if t.term.starts_with(char::is_uppercase) && !is_acronym(&t.term) {
+            // A proper name ("Summit of the Future") among proper names, not common terms.
+            "name"
         } else {
             "term"
         };
