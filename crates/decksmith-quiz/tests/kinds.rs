@@ -1358,3 +1358,21 @@ fn an_option_spelling_an_acronym_gives_it_away() {
     assert!(options(q).contains(&"международная информационная безопасность".to_owned()));
     assert!(find(&g, "mib:cloze").is_none());
 }
+
+#[test]
+fn a_translation_named_by_another_questions_explanation_is_ruled_out() {
+    // Four terms: each translation question offers the other three's Russian, and each
+    // explanation says which term a Russian word translates.
+    let entries = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [divide:multiple-choice:translation-ru, critical:multiple-choice:translation-ru]\n",
+    );
+    let ids = quiz_ids(&c);
+    assert!(
+        !(ids.contains(&"divide:multiple-choice:translation-ru".to_owned())
+            && ids.contains(&"critical:multiple-choice:translation-ru".to_owned())),
+        "{ids:?}"
+    );
+}
