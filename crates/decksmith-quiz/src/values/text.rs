@@ -340,8 +340,11 @@ pub fn looks_plural(text: &str) -> Option<bool> {
 /// of more than three letters, each hyphenated part on its own (`Open-Ended Working Group` →
 /// `OEWG`; `Commonwealth of Independent States` → `CIS`).
 pub fn initials(name: &str) -> String {
+    // Words an acronym skips, in English and Russian ("Организация Договора о коллективной
+    // безопасности" is ОДКБ, "Российский совет по международным делам" РСМД).
     const SMALL: &[&str] = &[
-        "of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by",
+        "of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "о", "об", "и", "в",
+        "во", "на", "по", "для", "с", "со", "к",
     ];
     name.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
         .filter(|w| !w.is_empty())
@@ -461,6 +464,12 @@ mod tests {
             "International Criminal Police Organization"
         ));
         assert!(!spells("ENISA", "European Union Agency for Cybersecurity"));
+        // Russian acronyms skip Russian prepositions and conjunctions.
+        assert!(spells(
+            "ОДКБ",
+            "Организация Договора о коллективной безопасности"
+        ));
+        assert!(spells("РСМД", "Российский совет по международным делам"));
     }
 
     #[test]
