@@ -64,6 +64,11 @@ pub struct Candidate {
     /// The acronyms it asks for, as written: a text holding words whose initials spell one
     /// gives it away ("международная информационная безопасность" spells МИБ).
     pub spelled: Vec<String>,
+    /// Each wrong option with what the course says it is (a term's meaning or full form, an
+    /// organization's description, a person's role), normalized and padded: a text showing
+    /// both rules that option out ("SCO stands for Shanghai Cooperation Organization" beside
+    /// "Which term means a UN group of experts?"), as a matching pair would.
+    pub defines_offers: Vec<(String, String)>,
     /// Hashes of every word in `shows`, sorted: an answer can only be revealed by a text
     /// that has its first word, which this finds without searching strings.
     pub show_words: Vec<u64>,
@@ -125,6 +130,13 @@ impl Candidate {
         if other.spelled.iter().any(|acronym| self.spells(acronym)) {
             return true;
         }
+        if other.defines_offers.iter().any(|(name, what)| {
+            self.shows
+                .iter()
+                .any(|shown| reveals(shown, what) && reveals(shown, name))
+        }) {
+            return true;
+        }
         let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
         other.asks.iter().any(|answer| {
             let first = answer.split_whitespace().next().unwrap_or_default();
@@ -140,6 +152,37 @@ impl Candidate {
     /// The candidate with the wrong options it shows.
     pub fn offering(mut self, options: &[String]) -> Candidate {
         self.offers = options.iter().map(|o| padded(o)).collect();
+        self
+    }
+
+    /// The candidate with what the course says each of its wrong options is (see
+    /// `defines_offers`).
+    pub fn defining_offers(mut self, ctx: &Ctx<'_>, options: &[String]) -> Candidate {
+        for option in options {
+            let Some((_, entry)) = ctx
+                .pools
+                .entry_named(option)
+                .and_then(|id| ctx.course.entry(id))
+            else {
+                continue;
+            };
+            let texts: Vec<&str> = match &entry.kind {
+                EntryKind::Term(t) => std::iter::once(t.meaning.as_str())
+                    .chain(t.expansion.as_deref())
+                    .collect(),
+                EntryKind::Organization(o) => vec![o.description.as_str()],
+                EntryKind::Person(p) => vec![p.role.as_str()],
+                _ => Vec::new(),
+            };
+            let name = padded(option);
+            self.defines_offers.extend(
+                texts
+                    .into_iter()
+                    // A one-word gloss appears everywhere without defining anything.
+                    .filter(|t| t.split_whitespace().count() >= 2)
+                    .map(|t| (name.clone(), padded(t))),
+            );
+        }
         self
     }
 
@@ -247,6 +290,7 @@ impl<'a> Ctx<'a> {
             offers: Vec::new(),
             paired_offers: false,
             spelled: acronyms(asks),
+            defines_offers: Vec::new(),
             show_words: Vec::new(),
             show_initials: Vec::new(),
         }
@@ -289,6 +333,7 @@ impl<'a> Ctx<'a> {
             offers: Vec::new(),
             paired_offers: false,
             spelled: acronyms(asks),
+            defines_offers: Vec::new(),
             show_words: Vec::new(),
             show_initials: Vec::new(),
         }

@@ -126,6 +126,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 out.push(
                     ctx.candidate(entry, id, body, explanation, &shows, &asks)
                         .offering(&options[1..])
+                        .defining_offers(ctx, &options[1..])
                         .paired(paired),
                 );
             }

@@ -92,7 +92,8 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     let asks: Vec<&str> = names.iter().map(String::as_str).collect();
     vec![
         ctx.candidate(entry, id, body, explanation, &shows, &asks)
-            .offering(&options[1..]),
+            .offering(&options[1..])
+            .defining_offers(ctx, &options[1..]),
     ]
 }
 
