@@ -10,7 +10,7 @@
 //! rank. The correct option's position is balanced across the form; distractors, matching
 //! columns and timeline items are shuffled by streams keyed with the question's id.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::kinds::{Candidate, padded, reveals};
 use crate::rng::{self, Stream};
@@ -139,6 +139,9 @@ struct Selection<'c> {
     chosen: Vec<Candidate>,
     /// How many chosen questions ask about each entry.
     uses: HashMap<String, usize>,
+    /// The wrong options the chosen questions rule out, per question (chosen or still
+    /// allowed) by id: see [`Candidate::rules_out`].
+    ruled: HashMap<String, BTreeSet<usize>>,
     trues: usize,
     falses: usize,
 }
@@ -172,6 +175,7 @@ impl<'c> Selection<'c> {
             quota: Vec::new(),
             chosen: Vec::new(),
             uses: HashMap::new(),
+            ruled: HashMap::new(),
             trues: 0,
             falses: 0,
         };
@@ -195,7 +199,9 @@ impl<'c> Selection<'c> {
         self.alive[k].iter().filter(|a| **a).count()
     }
 
-    /// Chooses candidate `i` of kind `k`, striking out everything it conflicts with.
+    /// Chooses candidate `i` of kind `k`, striking out everything it conflicts with, and
+    /// everything that would, with the chosen ones, rule out too many wrong options of a
+    /// question (the new one's, or one chosen before).
     fn take(&mut self, k: usize, i: usize) {
         let candidate = self.pools[k].2[i].clone();
         self.alive[k][i] = false;
@@ -203,9 +209,36 @@ impl<'c> Selection<'c> {
             for (o, other) in others.iter().enumerate() {
                 if self.alive[j][o] && (other.id == candidate.id || conflict(&candidate, other)) {
                     self.alive[j][o] = false;
+                    continue;
+                }
+                if !self.alive[j][o] {
+                    continue;
+                }
+                let by_new = candidate.rules_out(other);
+                if !by_new.is_empty() {
+                    let ruled = self.ruled.entry(other.id.clone()).or_default();
+                    ruled.extend(by_new);
+                    if ruled.len() > other.tolerates() {
+                        self.alive[j][o] = false;
+                    }
                 }
             }
         }
+        // What the new question rules out of those chosen before it.
+        for chosen in &self.chosen {
+            let by_new = candidate.rules_out(chosen);
+            if !by_new.is_empty() {
+                self.ruled
+                    .entry(chosen.id.clone())
+                    .or_default()
+                    .extend(by_new);
+            }
+        }
+        self.chosen.push(candidate);
+        self.strike_overruling();
+        let Some(candidate) = self.chosen.pop() else {
+            return;
+        };
         for e in &candidate.entries {
             *self.uses.entry(e.clone()).or_default() += 1;
         }
@@ -215,6 +248,39 @@ impl<'c> Selection<'c> {
             None => {}
         }
         self.chosen.push(candidate);
+    }
+
+    /// Strikes out every candidate still allowed that would rule out too many wrong options
+    /// of a chosen question, with what the quiz rules out of it already.
+    fn strike_overruling(&mut self) {
+        let offering: Vec<&Candidate> = self
+            .chosen
+            .iter()
+            .filter(|c| !c.offers.is_empty())
+            .collect();
+        if offering.is_empty() {
+            return;
+        }
+        let empty = BTreeSet::new();
+        for (j, (_, _, others)) in self.pools.iter().enumerate() {
+            for (o, other) in others.iter().enumerate() {
+                if !self.alive[j][o] {
+                    continue;
+                }
+                let overrules = offering.iter().any(|chosen| {
+                    let by_other = other.rules_out(chosen);
+                    if by_other.is_empty() {
+                        return false;
+                    }
+                    let mut ruled = self.ruled.get(&chosen.id).unwrap_or(&empty).clone();
+                    ruled.extend(by_other);
+                    ruled.len() > chosen.tolerates()
+                });
+                if overrules {
+                    self.alive[j][o] = false;
+                }
+            }
+        }
     }
 
     /// Pinned questions come first, in the order they are pinned; what they took from kinds

@@ -117,24 +117,7 @@ impl Candidate {
         {
             return true;
         }
-        // "Bilateral agreements enable information sharing" rules the option "Bilateral
-        // agreements" out of "Which channel ensures collaboration with companies?".
-        if other.paired_offers
-            && other
-                .offers
-                .iter()
-                .any(|offered| self.shows.iter().any(|shown| reveals(shown, offered)))
-        {
-            return true;
-        }
         if other.spelled.iter().any(|acronym| self.spells(acronym)) {
-            return true;
-        }
-        if other.defines_offers.iter().any(|(name, what)| {
-            self.shows
-                .iter()
-                .any(|shown| reveals(shown, what) && reveals(shown, name))
-        }) {
             return true;
         }
         let recall = matches!(other.kind(), QuestionKind::Cloze | QuestionKind::Flashcard);
@@ -153,6 +136,46 @@ impl Candidate {
     pub fn offering(mut self, options: &[String]) -> Candidate {
         self.offers = options.iter().map(|o| padded(o)).collect();
         self
+    }
+
+    /// Which of `other`'s wrong options (by their place in `offers`) this question's text
+    /// rules out: one the course pairs one to one with what it is, shown by this text
+    /// ("Bilateral agreements enable information sharing" rules "Bilateral agreements" out of
+    /// "Which channel works with companies?"), or one this text shows with what the course
+    /// says it is ("SCO stands for Shanghai Cooperation Organization"). A quiz may rule out
+    /// some of a question's wrong options, never so many that a guess between the answer
+    /// and one option is left (see [`Candidate::tolerates`]).
+    pub fn rules_out(&self, other: &Candidate) -> Vec<usize> {
+        let shown = |text: &str| {
+            let first = text.split_whitespace().next().unwrap_or_default();
+            self.show_words
+                .binary_search(&fnv1a(first.as_bytes()))
+                .is_ok()
+                && self.shows.iter().any(|s| reveals(s, text))
+        };
+        other
+            .offers
+            .iter()
+            .enumerate()
+            .filter(|(_, offered)| {
+                (other.paired_offers && shown(offered))
+                    || other.defines_offers.iter().any(|(name, what)| {
+                        name == *offered
+                            && shown(name)
+                            && self
+                                .shows
+                                .iter()
+                                .any(|s| reveals(s, what) && reveals(s, name))
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// How many of its wrong options the rest of a quiz may rule out: all but two, so that
+    /// the student is never left to choose between the answer and one option.
+    pub fn tolerates(&self) -> usize {
+        self.offers.len().saturating_sub(2)
     }
 
     /// The candidate with what the course says each of its wrong options is (see

@@ -1174,28 +1174,31 @@ fn a_flashcard_question_gives_the_teachers_note_once() {
 }
 
 #[test]
-fn a_text_pairing_a_teachers_wrong_option_with_its_own_fact_rules_it_out() {
+fn texts_pairing_a_teachers_wrong_options_with_their_own_facts_rule_them_out() {
     // "Bilateral agreements enable information sharing" tells a student that the option
-    // "Bilateral agreements" is not the channel that works with companies.
+    // "Bilateral agreements" is not the channel that works with companies; with "Regional
+    // bodies support coordination" too, only a guess between two options is left.
     let question = "  - question: Which channel ensures collaboration with companies?\n    id: ppp\n    answer: Public-private partnerships\n    distractors: [Bilateral agreements, Regional bodies, Multinational organizations]\n    source: s\n";
-    let quiz = "  questions: 2\n  kinds: { multiple-choice: 1, cloze: 1 }\n";
-    let pairing = course(
+    let bilateral = "  - fact: Bilateral agreements enable {information sharing}.\n    id: bilateral\n    source: s\n";
+    let regional = "  - fact: Regional bodies support {coordination} among member states.\n    id: regional\n    source: s\n";
+    let both = course(
         "",
-        &format!(
-            "{question}  - fact: Bilateral agreements enable {{information sharing}}.\n    id: bilateral\n    source: s\n"
-        ),
-        quiz,
+        &format!("{question}{bilateral}{regional}"),
+        "  questions: 3\n  kinds: { multiple-choice: 1, cloze: 2 }\n  pin: [ppp:multiple-choice:answer]\n",
     );
-    assert_eq!(quiz_ids(&pairing).len(), 1, "{:?}", quiz_ids(&pairing));
-    // A fact that shows none of the options stands beside the question.
-    let apart = course(
+    let ids = quiz_ids(&both);
+    assert!(
+        ids.contains(&"ppp:multiple-choice:answer".to_owned()),
+        "{ids:?}"
+    );
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    // One option ruled out leaves a real choice among three: the two stand together.
+    let one = course(
         "",
-        &format!(
-            "{question}  - fact: The summary lists {{four}} channels.\n    id: four\n    source: s\n"
-        ),
-        quiz,
+        &format!("{question}{bilateral}"),
+        "  questions: 2\n  kinds: { multiple-choice: 1, cloze: 1 }\n",
     );
-    assert_eq!(quiz_ids(&apart).len(), 2, "{:?}", quiz_ids(&apart));
+    assert_eq!(quiz_ids(&one).len(), 2, "{:?}", quiz_ids(&one));
 }
 
 #[test]
@@ -1366,28 +1369,29 @@ fn a_translation_named_by_another_questions_explanation_is_ruled_out() {
     let c = course(
         "",
         entries,
-        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [divide:multiple-choice:translation-ru, critical:multiple-choice:translation-ru]\n",
+        "  questions: 3\n  kinds: [multiple-choice]\n  pin: [divide:multiple-choice:translation-ru, critical:multiple-choice:translation-ru, infosec:multiple-choice:translation-ru]\n",
     );
+    // Any two rule out one option of each other; a third would leave each a guess
+    // between two.
     let ids = quiz_ids(&c);
-    assert!(
-        !(ids.contains(&"divide:multiple-choice:translation-ru".to_owned())
-            && ids.contains(&"critical:multiple-choice:translation-ru".to_owned())),
-        "{ids:?}"
-    );
+    assert_eq!(ids.len(), 2, "{ids:?}");
 }
 
 #[test]
 fn a_text_saying_what_a_wrong_option_is_rules_it_out() {
     // "SCO stands for Shanghai Cooperation Organization" tells a student that SCO is not the
-    // UN group of experts the other question describes.
+    // UN group of experts the other question describes; "CIS stands for …" rules out CIS.
     let entries = "  - term: GGE\n    id: gge\n    expansion: Group of Governmental Experts\n    meaning: A UN group of experts from a limited number of states\n    source: s\n  - term: SCO\n    id: sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    source: s\n  - term: CIS\n    id: cis\n    expansion: Commonwealth of Independent States\n    meaning: A body of post-Soviet states\n    source: s\n  - term: EWI\n    id: ewi\n    expansion: EastWest Institute\n    meaning: A think tank in New York\n    source: s\n";
     let c = course(
         "",
         entries,
-        "  questions: 2\n  kinds: { multiple-choice: 1, cloze: 1 }\n  pin: [gge:multiple-choice:term, sco:cloze]\n",
+        "  questions: 3\n  kinds: { multiple-choice: 1, cloze: 2 }\n  pin: [gge:multiple-choice:term, sco:cloze, cis:cloze]\n",
     );
     let (g, warnings) = run(&c);
     let q = find(&g, "gge:multiple-choice:term").unwrap_or_else(|| panic!("{warnings:#?}"));
     assert!(options(q).contains(&"SCO".to_owned()), "{:?}", options(q));
-    assert!(find(&g, "sco:cloze").is_none());
+    assert!(options(q).contains(&"CIS".to_owned()), "{:?}", options(q));
+    // Either says what one wrong option is; both would leave a guess between two.
+    assert!(find(&g, "sco:cloze").is_some());
+    assert!(find(&g, "cis:cloze").is_none());
 }

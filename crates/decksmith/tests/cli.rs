@@ -111,7 +111,7 @@ fn build_prints_a_line_per_deck_and_the_index() {
         "{stdout}"
     );
     assert!(
-        lines[1].starts_with("people-and-dates ") && lines[1].contains("5 questions"),
+        lines[1].starts_with("people-and-dates ") && lines[1].contains("3 questions"),
         "{stdout}"
     );
     // The generation report follows: what could not be made in each deck, and why.
@@ -456,7 +456,7 @@ fn a_deck_of_ones_own_notes_checks_without_warnings() {
             what.trim_start_matches("the ")
         ));
     }
-    deck.push_str("quiz:\n  questions: 10\n  kinds: [multiple-choice, cloze]\n");
+    deck.push_str("quiz:\n  questions: 8\n  kinds: [multiple-choice, cloze]\n");
     fs::write(course.join("decks/organelles.yaml"), deck).unwrap();
     let out = decksmith(&[
         "check",

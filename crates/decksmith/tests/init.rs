@@ -76,7 +76,7 @@ fn an_english_course_checks_clean_and_builds() {
         serde_json::from_str(&fs::read_to_string(decks.join("double-helix/quiz.json")).unwrap())
             .unwrap();
     let questions = quiz["questions"].as_array().unwrap();
-    assert_eq!(questions.len(), 8);
+    assert_eq!(questions.len(), 7);
     // Every kind the deck asks for is in its quiz.
     for kind in ["multiple-choice", "cloze", "true-false", "timeline", "who"] {
         assert!(

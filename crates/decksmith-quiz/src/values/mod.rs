@@ -873,7 +873,12 @@ impl<'c> Pools<'c> {
     /// Up to `ask.n` wrong options for an answer: values of its type that read like it and
     /// none of which is right too (see [`Ask`]).
     pub fn distractors(&self, ask: &Ask<'_>) -> Vec<String> {
-        let candidates = self.candidates(ask, rng::key(ask.seed, ask.key));
+        let mut candidates = self.candidates(ask, rng::key(ask.seed, ask.key));
+        // A value of one of the course's classes is offered among its class only: "sovereign
+        // equality of states" is a principle, not a wrong option for any term.
+        if !matches!(ask.ty, ValueType::Class(_)) && !self.class_of.is_empty() {
+            candidates.retain(|d| !matches!(self.classify(&d.text), ValueType::Class(_)));
+        }
         pick(ask, candidates)
     }
 
