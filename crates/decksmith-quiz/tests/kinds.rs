@@ -1395,3 +1395,23 @@ fn a_text_saying_what_a_wrong_option_is_rules_it_out() {
     assert!(find(&g, "sco:cloze").is_some());
     assert!(find(&g, "cis:cloze").is_none());
 }
+
+#[test]
+fn a_typed_answer_accepts_british_and_american_spelling() {
+    let c = course(
+        "",
+        "  - term: SCO\n    id: sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    source: s\n  - fact: The brief calls for norms of responsible state {behaviour}.\n    id: norms\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    assert!(
+        accepted(&g, "sco:cloze").contains(&"Shanghai Cooperation Organisation".to_owned()),
+        "{:?}",
+        accepted(&g, "sco:cloze")
+    );
+    assert!(
+        accepted(&g, "norms:cloze").contains(&"behavior".to_owned()),
+        "{:?}",
+        accepted(&g, "norms:cloze")
+    );
+}

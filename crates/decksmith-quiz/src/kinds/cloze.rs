@@ -29,14 +29,80 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank, site: Option<&BlankSite>) -> Vec<String>
         .chain(ctx.pools.aliases(&blank.answer))
         .chain(site.map(|s| number_forms(ctx, s)).unwrap_or_default());
     for answer in all {
-        if !out
-            .iter()
-            .any(|o| normalize_answer(o) == normalize_answer(&answer))
-        {
-            out.push(answer);
+        let other_spelling = other_spelling(&answer);
+        for answer in std::iter::once(answer).chain(other_spelling) {
+            if !out
+                .iter()
+                .any(|o| normalize_answer(o) == normalize_answer(&answer))
+            {
+                out.push(answer);
+            }
         }
     }
     out
+}
+
+/// The answer in the other of British and American spelling, if it has words spelled
+/// differently ("Shanghai Cooperation Organisation" for "… Organization"): a student
+/// types the spelling they learned, and neither is wrong.
+fn other_spelling(answer: &str) -> Option<String> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("ization", "isation"),
+        ("izations", "isations"),
+        ("behavior", "behaviour"),
+        ("behaviors", "behaviours"),
+        ("center", "centre"),
+        ("centers", "centres"),
+        ("defense", "defence"),
+        ("program", "programme"),
+        ("programs", "programmes"),
+        ("labor", "labour"),
+        ("favor", "favour"),
+        ("honor", "honour"),
+        ("neighbor", "neighbour"),
+        ("analyze", "analyse"),
+    ];
+    let mut changed = false;
+    let words: Vec<String> = answer
+        .split(' ')
+        .map(|word| {
+            let lower = word.to_lowercase();
+            for (us, uk) in PAIRS {
+                // Whole words, or (for the -ization endings) any word's ending.
+                let suffix = us.starts_with("iz");
+                for (from, to) in [(us, uk), (uk, us)] {
+                    let hit = if suffix {
+                        lower.ends_with(from) && lower.len() > from.len()
+                    } else {
+                        lower == *from
+                    };
+                    let Some(cut) = word.len().checked_sub(from.len()) else {
+                        continue;
+                    };
+                    if !hit
+                        || !word.is_char_boundary(cut)
+                        || !word[cut..].eq_ignore_ascii_case(from)
+                    {
+                        continue;
+                    }
+                    changed = true;
+                    let head = &word[..cut];
+                    // "Center" becomes "Centre", as it was written.
+                    return if head.is_empty() && word.starts_with(char::is_uppercase) {
+                        let mut chars = to.chars();
+                        chars
+                            .next()
+                            .map(|c| c.to_uppercase().chain(chars).collect())
+                            .unwrap_or_default()
+                    } else {
+                        format!("{head}{to}")
+                    };
+                }
+            }
+            word.to_owned()
+        })
+        .collect();
+    changed.then(|| words.join(" "))
 }
 
 /// The other ways of typing a number blank's number; none for a blank of another type.
