@@ -1415,3 +1415,16 @@ fn a_typed_answer_accepts_british_and_american_spelling() {
         accepted(&g, "norms:cloze")
     );
 }
+
+#[test]
+fn positions_shown_with_their_holders_rule_each_other_out() {
+    // Each question's explanation gives its person's post; three questions on the posts of
+    // four people would leave each a guess between two.
+    let c = course(
+        "",
+        PEOPLE,
+        "  questions: 3\n  kinds: [multiple-choice]\n  pin: [ann-archer:multiple-choice:role, bob-baker:multiple-choice:role, cy-cole:multiple-choice:role]\n",
+    );
+    let ids = quiz_ids(&c);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+}

@@ -119,10 +119,14 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 ));
                 let names = super::answer_and_aliases(ctx, &item.answer);
                 let asks: Vec<&str> = names.iter().map(String::as_str).collect();
-                // A translation stands for one term, as a class's value for one thing: "“X” in
-                // Russian is “Y”" in another explanation rules the option Y out.
+                // A translation stands for one term, a position for the person who holds it, a
+                // class's value for one thing: "“X” in Russian is “Y”" in another explanation
+                // rules the option Y out.
                 let paired = !item.given.is_empty()
-                    || matches!(item.ty, ValueType::Class(_) | ValueType::Translation(..));
+                    || matches!(
+                        item.ty,
+                        ValueType::Class(_) | ValueType::Translation(..) | ValueType::Role
+                    );
                 out.push(
                     ctx.candidate(entry, id, body, explanation, &shows, &asks)
                         .offering(&options[1..])
