@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::kinds::{Candidate, padded, reveals};
+use super::kinds::{Candidate, Offered, padded, reveals, rules_out, show_words};
 use crate::rng::{self, Stream};
 use crate::types::{Body, Choice, Question, QuestionKind, Quiz};
 
@@ -89,13 +89,21 @@ pub fn fit_explanations(chosen: &mut [Candidate]) {
             _ => c.asks.clone(),
         })
         .collect();
+    // What each question offers as wrong: an added sentence that would rule out even one
+    // of them (see `Candidate::rules_out`) is left out too.
+    let offered: Vec<Offered> = chosen.iter().map(Candidate::offered).collect();
     for (i, candidate) in chosen.iter_mut().enumerate() {
         candidate.explanation.more.retain(|part| {
-            let shown = padded(part);
+            let shown = vec![padded(part)];
+            let words = show_words(&shown);
             !asks
                 .iter()
                 .enumerate()
-                .any(|(j, answers)| j != i && answers.iter().any(|a| reveals(&shown, a)))
+                .any(|(j, answers)| j != i && answers.iter().any(|a| reveals(&shown[0], a)))
+                && !offered
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && !rules_out(&shown, &words, other).is_empty())
         });
     }
 }

@@ -146,30 +146,16 @@ impl Candidate {
     /// some of a question's wrong options, never so many that a guess between the answer
     /// and one option is left (see [`Candidate::tolerates`]).
     pub fn rules_out(&self, other: &Candidate) -> Vec<usize> {
-        let shown = |text: &str| {
-            let first = text.split_whitespace().next().unwrap_or_default();
-            self.show_words
-                .binary_search(&fnv1a(first.as_bytes()))
-                .is_ok()
-                && self.shows.iter().any(|s| reveals(s, text))
-        };
-        other
-            .offers
-            .iter()
-            .enumerate()
-            .filter(|(_, offered)| {
-                (other.paired_offers && shown(offered))
-                    || other.defines_offers.iter().any(|(name, what)| {
-                        name == *offered
-                            && shown(name)
-                            && self
-                                .shows
-                                .iter()
-                                .any(|s| reveals(s, what) && reveals(s, name))
-                    })
-            })
-            .map(|(i, _)| i)
-            .collect()
+        rules_out(&self.shows, &self.show_words, &other.offered())
+    }
+
+    /// What it offers as wrong, as [`rules_out`] reads it.
+    pub fn offered(&self) -> Offered {
+        Offered {
+            offers: self.offers.clone(),
+            paired: self.paired_offers,
+            defines: self.defines_offers.clone(),
+        }
     }
 
     /// How many of its wrong options the rest of a quiz may rule out: all but two, so that
@@ -228,7 +214,43 @@ impl Candidate {
     }
 }
 
-fn show_words(shows: &[String]) -> Vec<u64> {
+/// A question's wrong options, as texts that would rule them out read them.
+#[derive(Clone, Debug)]
+pub struct Offered {
+    /// The wrong options, normalized and padded.
+    offers: Vec<String>,
+    /// Whether each stands for one thing (see `Candidate::paired_offers`).
+    paired: bool,
+    /// Each with what the course says it is (see `Candidate::defines_offers`).
+    defines: Vec<(String, String)>,
+}
+
+/// Which of `offered` (by place) the texts `shows` rule out (see [`Candidate::rules_out`]);
+/// `show_words` are the hashes of their words, sorted.
+pub fn rules_out(shows: &[String], show_words: &[u64], offered: &Offered) -> Vec<usize> {
+    let shown = |text: &str| {
+        let first = text.split_whitespace().next().unwrap_or_default();
+        show_words.binary_search(&fnv1a(first.as_bytes())).is_ok()
+            && shows.iter().any(|s| reveals(s, text))
+    };
+    offered
+        .offers
+        .iter()
+        .enumerate()
+        .filter(|(_, option)| {
+            (offered.paired && shown(option))
+                || offered.defines.iter().any(|(name, what)| {
+                    name == *option
+                        && shown(name)
+                        && shows.iter().any(|s| reveals(s, what) && reveals(s, name))
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The hashes of the words of `shows`, sorted and without repeats.
+pub fn show_words(shows: &[String]) -> Vec<u64> {
     let mut words: Vec<u64> = shows
         .iter()
         .flat_map(|s| s.split_whitespace().map(|word| fnv1a(word.as_bytes())))

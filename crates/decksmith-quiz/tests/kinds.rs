@@ -1428,3 +1428,31 @@ fn positions_shown_with_their_holders_rule_each_other_out() {
     let ids = quiz_ids(&c);
     assert_eq!(ids.len(), 2, "{ids:?}");
 }
+
+#[test]
+fn an_explanations_added_sentence_never_rules_out_another_questions_option() {
+    // The question on what "digital divide" means would add "In Russian: цифровое
+    // неравенство", a wrong option of the question on the Russian for "critical
+    // infrastructure": the sentence is left out.
+    let entries = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [divide:multiple-choice:term, critical:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    let critical = find(&g, "critical:multiple-choice:translation-ru")
+        .unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(options(critical).contains(&"цифровое неравенство".to_owned()));
+    let divide = find(&g, "divide:multiple-choice:term").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        !divide.explanation.contains("цифровое неравенство"),
+        "{}",
+        divide.explanation
+    );
+    assert!(
+        divide.explanation.contains("The gap in access"),
+        "{}",
+        divide.explanation
+    );
+}
