@@ -1456,3 +1456,21 @@ fn an_explanations_added_sentence_never_rules_out_another_questions_option() {
         divide.explanation
     );
 }
+
+#[test]
+fn a_flashcard_saying_what_a_wrong_option_is_rules_it_out() {
+    // Two cards say what two of the question's three wrong options mean: together they
+    // would leave a guess between two.
+    let entries = "  - term: GGE\n    id: gge\n    meaning: A UN group of experts from a limited number of states\n    source: s\n  - term: SCO\n    id: sco\n    meaning: A regional organization founded in 2001\n    source: s\n  - term: CIS\n    id: cis\n    meaning: A body of post-Soviet states\n    source: s\n  - term: EWI\n    id: ewi\n    meaning: A think tank in New York\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 3\n  kinds: { multiple-choice: 1, flashcard: 2 }\n  pin: [gge:multiple-choice:term, sco:flashcard, cis:flashcard]\n",
+    );
+    let ids = quiz_ids(&c);
+    assert!(
+        ids.contains(&"gge:multiple-choice:term".to_owned()),
+        "{ids:?}"
+    );
+    assert_eq!(ids.len(), 2, "{ids:?}");
+}

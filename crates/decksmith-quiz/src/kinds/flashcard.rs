@@ -38,8 +38,9 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 body,
                 Explanation::default(),
                 // The back is shown once the student turns the card, while the other
-                // questions are still open.
-                &[&front, &back],
+                // questions are still open: with the front, as one text, which says what
+                // the front names ("SCO" with its meaning rules SCO out as a wrong option).
+                &[&format!("{front}\n{back}")],
                 &asks,
             );
             Some(candidate)
