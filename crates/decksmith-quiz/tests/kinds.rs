@@ -1361,11 +1361,15 @@ fn an_option_spelling_an_acronym_gives_it_away() {
     assert!(find(&g, "mib:cloze").is_none());
 }
 
+/// Four plain terms with their Russian: a translation question on one offers the other
+/// three's Russian.
+const FOUR_TERMS: &str = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
+
 #[test]
 fn a_translation_named_by_another_questions_explanation_is_ruled_out() {
     // Four terms: each translation question offers the other three's Russian, and each
     // explanation says which term a Russian word translates.
-    let entries = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
+    let entries = FOUR_TERMS;
     let c = course(
         "",
         entries,
@@ -1434,7 +1438,7 @@ fn an_explanations_added_sentence_never_rules_out_another_questions_option() {
     // The question on what "digital divide" means would add "In Russian: цифровое
     // неравенство", a wrong option of the question on the Russian for "critical
     // infrastructure": the sentence is left out.
-    let entries = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
+    let entries = FOUR_TERMS;
     let c = course(
         "",
         entries,
