@@ -1404,8 +1404,8 @@ fn a_text_saying_what_a_wrong_option_is_rules_it_out() {
 fn a_typed_answer_accepts_british_and_american_spelling() {
     let c = course(
         "",
-        "  - term: SCO\n    id: sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    source: s\n  - fact: The brief calls for norms of responsible state {behaviour}.\n    id: norms\n    source: s\n",
-        "  questions: 2\n  kinds: [cloze]\n",
+        "  - term: SCO\n    id: sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    source: s\n  - fact: The brief calls for norms of responsible state {behaviour}.\n    id: norms\n    source: s\n  - fact: The draft was meant to {institutionalize} the agreement.\n    id: verb\n    source: s\n  - fact: The committee met to {seize} the moment.\n    id: seize\n    source: s\n",
+        "  questions: 4\n  kinds: [cloze]\n",
     );
     let (g, _) = run(&c);
     assert!(
@@ -1418,6 +1418,12 @@ fn a_typed_answer_accepts_british_and_american_spelling() {
         "{:?}",
         accepted(&g, "norms:cloze")
     );
+    assert!(
+        accepted(&g, "verb:cloze").contains(&"institutionalise".to_owned()),
+        "{:?}",
+        accepted(&g, "verb:cloze")
+    );
+    assert_eq!(accepted(&g, "seize:cloze"), ["seize"]);
 }
 
 #[test]

@@ -99,6 +99,21 @@ fn other_spelling(answer: &str) -> Option<String> {
                     };
                 }
             }
+            // "-ize" verbs take "-ise" in British spelling ("institutionalise"); only one
+            // way, and only after a stem of four letters or more, so that "size", "prize"
+            // and "seize" stay as they are.
+            for (us, uk) in [
+                ("ize", "ise"),
+                ("izes", "ises"),
+                ("ized", "ised"),
+                ("izing", "ising"),
+            ] {
+                if lower.ends_with(us) && lower.len() >= us.len() + 4 && lower.is_ascii() {
+                    changed = true;
+                    let cut = word.len() - us.len();
+                    return format!("{}{uk}", &word[..cut]);
+                }
+            }
             word.to_owned()
         })
         .collect();
