@@ -46,9 +46,24 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank, site: Option<&BlankSite>) -> Vec<String>
 /// differently ("Shanghai Cooperation Organisation" for "… Organization"): a student
 /// types the spelling they learned, and neither is wrong.
 fn other_spelling(answer: &str) -> Option<String> {
-    const PAIRS: &[(&str, &str)] = &[
-        ("ization", "isation"),
-        ("izations", "isations"),
+    let mut changed = false;
+    let words: Vec<String> = answer
+        .split(' ')
+        .map(|word| match respelled(word) {
+            Some(other) => {
+                changed = true;
+                other
+            }
+            None => word.to_owned(),
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// One word in the other spelling, if it has one.
+fn respelled(word: &str) -> Option<String> {
+    // Whole words, both ways.
+    const WORDS: &[(&str, &str)] = &[
         ("behavior", "behaviour"),
         ("behaviors", "behaviours"),
         ("center", "centre"),
@@ -60,64 +75,46 @@ fn other_spelling(answer: &str) -> Option<String> {
         ("favor", "favour"),
         ("honor", "honour"),
         ("neighbor", "neighbour"),
-        ("analyze", "analyse"),
     ];
-    let mut changed = false;
-    let words: Vec<String> = answer
-        .split(' ')
-        .map(|word| {
-            let lower = word.to_lowercase();
-            for (us, uk) in PAIRS {
-                // Whole words, or (for the -ization endings) any word's ending.
-                let suffix = us.starts_with("iz");
-                for (from, to) in [(us, uk), (uk, us)] {
-                    let hit = if suffix {
-                        lower.ends_with(from) && lower.len() > from.len()
+    // Endings, both ways.
+    const ENDINGS: &[(&str, &str)] = &[("ization", "isation"), ("izations", "isations")];
+    // "-ize" verbs take "-ise" in British spelling ("institutionalise"); only that way, and
+    // only after a stem of four letters or more, so that "size", "prize" and "seize" stay.
+    const VERBS: &[(&str, &str)] = &[
+        ("ize", "ise"),
+        ("izes", "ises"),
+        ("ized", "ised"),
+        ("izing", "ising"),
+    ];
+    if !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    for (us, uk) in WORDS {
+        for (from, to) in [(us, uk), (uk, us)] {
+            if lower == *from {
+                // "Center" becomes "Centre", as it was written.
+                let mut chars = to.chars();
+                return chars.next().map(|first| {
+                    let first = if word.starts_with(char::is_uppercase) {
+                        first.to_ascii_uppercase()
                     } else {
-                        lower == *from
+                        first
                     };
-                    let Some(cut) = word.len().checked_sub(from.len()) else {
-                        continue;
-                    };
-                    if !hit
-                        || !word.is_char_boundary(cut)
-                        || !word[cut..].eq_ignore_ascii_case(from)
-                    {
-                        continue;
-                    }
-                    changed = true;
-                    let head = &word[..cut];
-                    // "Center" becomes "Centre", as it was written.
-                    return if head.is_empty() && word.starts_with(char::is_uppercase) {
-                        let mut chars = to.chars();
-                        chars
-                            .next()
-                            .map(|c| c.to_uppercase().chain(chars).collect())
-                            .unwrap_or_default()
-                    } else {
-                        format!("{head}{to}")
-                    };
-                }
+                    std::iter::once(first).chain(chars).collect()
+                });
             }
-            // "-ize" verbs take "-ise" in British spelling ("institutionalise"); only one
-            // way, and only after a stem of four letters or more, so that "size", "prize"
-            // and "seize" stay as they are.
-            for (us, uk) in [
-                ("ize", "ise"),
-                ("izes", "ises"),
-                ("ized", "ised"),
-                ("izing", "ising"),
-            ] {
-                if lower.ends_with(us) && lower.len() >= us.len() + 4 && lower.is_ascii() {
-                    changed = true;
-                    let cut = word.len() - us.len();
-                    return format!("{}{uk}", &word[..cut]);
-                }
-            }
-            word.to_owned()
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+        }
+    }
+    let ending = |from: &str, to: &str, stem: usize| {
+        (lower.ends_with(from) && lower.len() >= from.len() + stem)
+            .then(|| format!("{}{to}", &word[..word.len() - from.len()]))
+    };
+    ENDINGS
+        .iter()
+        .flat_map(|(us, uk)| [(us, uk), (uk, us)])
+        .find_map(|(from, to)| ending(from, to, 1))
+        .or_else(|| VERBS.iter().find_map(|(us, uk)| ending(us, uk, 4)))
 }
 
 /// The other ways of typing a number blank's number; none for a blank of another type.

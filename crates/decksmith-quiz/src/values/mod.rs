@@ -132,6 +132,25 @@ impl ValueType {
     }
 }
 
+/// What sort of thing a translation translates: it is offered only among translations of its
+/// sort (see [`Pools::translation_sort`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Sort {
+    /// A person's or an organization's name outside the course's classes.
+    #[default]
+    Any,
+    /// A value of this class of the course.
+    Class(String),
+    /// A document's title.
+    Title,
+    /// A body's acronym.
+    Body,
+    /// A proper name that is neither ("Summit of the Future").
+    Proper,
+    /// A common term, an acronym of a thing included.
+    Term,
+}
+
 /// What a translated name names, so that a Russian term is offered among Russian terms and
 /// not among Russian names of people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -368,10 +387,10 @@ pub struct Pools<'c> {
     years: Vec<u16>,
     dates: Vec<PartialDate>,
     date_texts: Vec<PoolValue>,
-    translations: BTreeMap<(String, Named, String), Vec<PoolValue>>,
+    translations: BTreeMap<(String, Named, Sort), Vec<PoolValue>>,
     /// (language, normalized translation) → the sort of what it translates (see
     /// [`Pools::translation_sort`]): a translation is offered only among its sort's.
-    translation_sorts: HashMap<(String, String), String>,
+    translation_sorts: HashMap<(String, String), Sort>,
     classes: BTreeMap<String, Vec<PoolValue>>,
     /// Normalized value → the classes that list it.
     class_of: HashMap<String, Vec<String>>,
@@ -468,7 +487,7 @@ impl<'c> Pools<'c> {
                 EntryKind::Person(p) => {
                     pools.people.push(Spelled::new(&p.name, &p.aliases));
                     push_unique(&mut pools.seen, 1, &mut pools.roles, &p.role);
-                    pools.add_translations(Named::Person, "", &p.translations);
+                    pools.add_translations(Named::Person, Sort::Any, &p.translations);
                 }
                 EntryKind::Organization(o) => {
                     pools
@@ -479,7 +498,7 @@ impl<'c> Pools<'c> {
                         pools.body_acronyms.push(Spelled::new(acronym, &[]));
                     }
                     let sort = pools.class_sort(&o.name).unwrap_or_default();
-                    pools.add_translations(Named::Organization, &sort, &o.translations);
+                    pools.add_translations(Named::Organization, sort, &o.translations);
                 }
                 EntryKind::Term(t) => {
                     if is_acronym(&t.term) {
@@ -499,7 +518,7 @@ impl<'c> Pools<'c> {
                         pools.expansions.push(Spelled::sorted(expansion, &[]));
                     }
                     let sort = pools.translation_sort(t);
-                    pools.add_translations(Named::Term, &sort, &t.translations);
+                    pools.add_translations(Named::Term, sort, &t.translations);
                 }
                 EntryKind::Event(e) => {
                     pools.events.push((e.date, entry.id.clone()));
@@ -658,29 +677,26 @@ impl<'c> Pools<'c> {
     pub fn translation_noun(&self, lang: &str, text: &str) -> String {
         let sort = self
             .translation_sorts
-            .get(&(lang.to_owned(), normalize_answer(text)))
-            .map_or("", String::as_str);
+            .get(&(lang.to_owned(), normalize_answer(text)));
         let of = match sort {
-            "title" => "a document's title".to_owned(),
-            "body" => "a body's name".to_owned(),
-            "term" => "a term".to_owned(),
-            "name" => "a proper name".to_owned(),
-            class => match class.strip_prefix("class:") {
-                Some(class) => format!("a value of class `{class}`"),
-                None => "a name".to_owned(),
-            },
+            Some(Sort::Title) => "a document's title".to_owned(),
+            Some(Sort::Body) => "a body's name".to_owned(),
+            Some(Sort::Term) => "a term".to_owned(),
+            Some(Sort::Proper) => "a proper name".to_owned(),
+            Some(Sort::Class(class)) => format!("a value of class `{class}`"),
+            Some(Sort::Any) | None => "a name".to_owned(),
         };
         format!("translation into `{lang}` of {of}")
     }
 
-    /// `class:NAME` when `value` is in exactly one of the course's classes.
-    fn class_sort(&self, value: &str) -> Option<String> {
+    /// The class `value` is in, when it is in exactly one of the course's classes.
+    fn class_sort(&self, value: &str) -> Option<Sort> {
         match self
             .class_of
             .get(&normalize_answer(value))
             .map(Vec::as_slice)
         {
-            Some([class]) => Some(format!("class:{class}")),
+            Some([class]) => Some(Sort::Class(class.clone())),
             _ => None,
         }
     }
@@ -690,27 +706,25 @@ impl<'c> Pools<'c> {
     /// bodies, of a term of one of the course's classes among its class, of another proper
     /// name among proper names, of any other term (an acronym of a thing included) among
     /// other terms.
-    fn translation_sort(&self, t: &decksmith_model::Term) -> String {
+    fn translation_sort(&self, t: &decksmith_model::Term) -> Sort {
         if let Some(class) = self.class_sort(&t.term) {
-            return class;
-        }
-        let sort = if is_acronym(&t.term) && t.expansion.as_deref().is_some_and(names_a_body) {
-            "body"
+            class
+        } else if is_acronym(&t.term) && t.expansion.as_deref().is_some_and(names_a_body) {
+            Sort::Body
         } else if is_title(&t.term) {
-            "title"
+            Sort::Title
         } else if t.term.starts_with(char::is_uppercase) && !is_acronym(&t.term) {
             // A proper name ("Summit of the Future") among proper names, not common terms.
-            "name"
+            Sort::Proper
         } else {
-            "term"
-        };
-        sort.to_owned()
+            Sort::Term
+        }
     }
 
     fn add_translations(
         &mut self,
         named: Named,
-        sort: &str,
+        sort: Sort,
         translations: &[decksmith_model::Translation],
     ) {
         for t in translations {
@@ -718,10 +732,10 @@ impl<'c> Pools<'c> {
             let item = PoolValue::new(&t.text);
             self.translation_sorts
                 .entry((t.lang.clone(), item.norm.clone()))
-                .or_insert_with(|| sort.to_owned());
+                .or_insert_with(|| sort.clone());
             let items = self
                 .translations
-                .entry((t.lang.clone(), named, sort.to_owned()))
+                .entry((t.lang.clone(), named, sort.clone()))
                 .or_default();
             if self
                 .seen
