@@ -376,6 +376,7 @@ test('progress exports to a JSON file and imports into a fresh browser; an impor
   await b.page.reload();
   assert.deepEqual((await saved(b.page)).cards, kept, 'the imported progress is kept');
   await b.done();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('shuffle is seeded, pressing it again restores the order, and "answer first" shows the back first', async () => {

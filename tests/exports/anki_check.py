@@ -17,6 +17,7 @@ Exits non-zero with a message naming what is wrong.
 """
 
 import os
+import shutil
 import sqlite3
 import sys
 import tempfile
@@ -31,6 +32,9 @@ from anki.collection import (
 
 failures = []
 
+# Every collection and copied database goes in one folder, removed when the check ends.
+SCRATCH = tempfile.mkdtemp(prefix="anki-check-")
+
 
 def check(condition, message):
     if not condition:
@@ -40,7 +44,7 @@ def check(condition, message):
 
 
 def fresh_collection():
-    folder = tempfile.mkdtemp(prefix="anki-check-")
+    folder = tempfile.mkdtemp(dir=SCRATCH)
     return Collection(os.path.join(folder, "collection.anki2"))
 
 
@@ -74,9 +78,9 @@ def note_with_field(col, field_text):
 
 
 def check_sqlite(path):
-    """decksmith writes the collection's SQLite file itself: this Python's own SQLite must find
-    it sound, with Anki's tables and indexes."""
-    folder = tempfile.mkdtemp(prefix="anki-sqlite-")
+    """The collection inside the package must be sound to this Python's own SQLite, with
+    Anki's tables and indexes."""
+    folder = tempfile.mkdtemp(dir=SCRATCH)
     db = os.path.join(folder, "collection.anki2")
     with zipfile.ZipFile(path) as package, open(db, "wb") as out:
         out.write(package.read("collection.anki2"))
@@ -263,4 +267,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    finally:
+        shutil.rmtree(SCRATCH, ignore_errors=True)
