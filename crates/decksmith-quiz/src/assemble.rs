@@ -82,29 +82,38 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
 pub fn fit_explanations(chosen: &mut [Candidate]) {
     // A timeline asks for an order, which a sentence dating one of its events (an event's
     // neighbours in another explanation) helps to give.
-    let asks: Vec<Vec<String>> = chosen
+    let asks: Vec<&[String]> = chosen
         .iter()
         .map(|c| match c.kind() {
-            QuestionKind::Timeline => c.shows.clone(),
-            _ => c.asks.clone(),
+            QuestionKind::Timeline => c.shows.as_slice(),
+            _ => c.asks.as_slice(),
         })
         .collect();
     // What each question offers as wrong: an added sentence that would rule out even one
     // of them (see `Candidate::rules_out`) is left out too.
-    let offered: Vec<Offered> = chosen.iter().map(Candidate::offered).collect();
-    for (i, candidate) in chosen.iter_mut().enumerate() {
-        candidate.explanation.more.retain(|part| {
-            let shown = vec![padded(part)];
-            let words = show_words(&shown);
-            !asks
-                .iter()
-                .enumerate()
-                .any(|(j, answers)| j != i && answers.iter().any(|a| reveals(&shown[0], a)))
-                && !offered
+    let offered: Vec<Offered<'_>> = chosen.iter().map(Candidate::offered).collect();
+    let kept: Vec<Vec<String>> = chosen
+        .iter()
+        .enumerate()
+        .map(|(i, candidate)| {
+            let mut more = candidate.explanation.more.clone();
+            more.retain(|part| {
+                let shown = vec![padded(part)];
+                let words = show_words(&shown);
+                !asks
                     .iter()
                     .enumerate()
-                    .any(|(j, other)| j != i && !rules_out(&shown, &words, other).is_empty())
-        });
+                    .any(|(j, answers)| j != i && answers.iter().any(|a| reveals(&shown[0], a)))
+                    && !offered
+                        .iter()
+                        .enumerate()
+                        .any(|(j, other)| j != i && !rules_out(&shown, &words, other).is_empty())
+            });
+            more
+        })
+        .collect();
+    for (candidate, more) in chosen.iter_mut().zip(kept) {
+        candidate.explanation.more = more;
     }
 }
 

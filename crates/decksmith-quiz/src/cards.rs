@@ -25,6 +25,8 @@ use decksmith_model::{
     Course, Deck, Diagnostic, Entry, EntryKind, Fact, Organization, Quote, Term,
 };
 
+use rayon::prelude::*;
+
 use crate::cite;
 use crate::kinds::{padded, reveals};
 use crate::phrases::{PHRASES, Phrasebook};
@@ -40,12 +42,21 @@ pub const MAX_BACK_WORDS: usize = 20;
 /// The cards of every deck of the course, in course order, numbered from 1 within each
 /// deck; with warnings about cards that break the minimum-information principle.
 pub fn course_cards(course: &Course) -> (Vec<Vec<Card>>, Vec<Diagnostic>) {
-    let mut warnings = Vec::new();
-    let mut decks: Vec<Vec<Card>> = course
+    // Decks are independent: their cards are made on all cores, then gathered in order.
+    let made: Vec<(Vec<Card>, Vec<Diagnostic>)> = course
         .decks
-        .iter()
-        .map(|d| deck_cards(course, d, &mut warnings))
+        .par_iter()
+        .map(|d| {
+            let mut warnings = Vec::new();
+            (deck_cards(course, d, &mut warnings), warnings)
+        })
         .collect();
+    let mut warnings = Vec::new();
+    let mut decks: Vec<Vec<Card>> = Vec::with_capacity(made.len());
+    for (cards, said) in made {
+        decks.push(cards);
+        warnings.extend(said);
+    }
     disambiguate(course, &mut decks);
     for (deck, cards) in course.decks.iter().zip(&decks) {
         for card in cards.iter().filter(|c| !c.reverse) {
@@ -414,11 +425,19 @@ fn what_is_on_the_back(deck: &Deck, card: &Card) -> &'static str {
 /// Gives every front that stands on more than one card of the course a line that tells them
 /// apart: the deck's title, or within one deck the entry's kind.
 fn disambiguate(course: &Course, decks: &mut [Vec<Card>]) {
-    let key = |card: &Card| comparable(&card.front.plain());
+    let keys: Vec<Vec<String>> = decks
+        .par_iter()
+        .map(|cards| {
+            cards
+                .iter()
+                .map(|card| comparable(&card.front.plain()))
+                .collect()
+        })
+        .collect();
     let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-    for (d, cards) in decks.iter().enumerate() {
-        for (c, card) in cards.iter().enumerate() {
-            seen.entry(key(card)).or_default().push((d, c));
+    for (d, keys) in keys.into_iter().enumerate() {
+        for (c, key) in keys.into_iter().enumerate() {
+            seen.entry(key).or_default().push((d, c));
         }
     }
     let mut clashes: Vec<Vec<(usize, usize)>> = seen

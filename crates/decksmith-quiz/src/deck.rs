@@ -196,7 +196,7 @@ fn sample(deck: &Deck, all: &ByKind, widen: usize, pinned: &[String]) -> (ByKind
                 .iter()
                 .enumerate()
                 .filter(|(i, c)| *i < enough || pinned.contains(&c.id))
-                .map(|(_, c)| c.clone())
+                .map(|(_, c)| c.clone().indexed())
                 .collect();
             (*kind, *weight, sample)
         })

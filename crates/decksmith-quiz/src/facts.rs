@@ -173,11 +173,13 @@ pub fn spelled_in(text: &str, acronym: &str) -> Option<String> {
         .chars()
         .find(|c| c.is_alphanumeric())
         .and_then(|c| c.to_uppercase().next())?;
-    let letters = acronym.chars().filter(|c| c.is_alphanumeric()).count();
+    let letters = text::Letters::of(acronym);
+    let short = acronym.chars().filter(|c| c.is_alphanumeric()).count() < 3;
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '.' | ':' | '?'))
         .filter(|w| !w.is_empty() && *w != BLANK)
         .collect();
+    let mut initials = String::new();
     for start in 0..words.len() {
         // Only a word that starts with the acronym's first letter can start its words.
         let initial = words[start]
@@ -187,13 +189,20 @@ pub fn spelled_in(text: &str, acronym: &str) -> Option<String> {
         if initial != Some(first) {
             continue;
         }
-        if !words[start].starts_with(char::is_uppercase) && letters < 3 {
+        if !words[start].starts_with(char::is_uppercase) && short {
             continue;
         }
+        // The initials of the words from `start` on, one word more each time: a phrase of
+        // two words or more whose initials spell the acronym.
+        initials.clear();
+        text::push_initials(&mut initials, words[start]);
         for end in start + 2..=(start + 10).min(words.len()) {
-            let phrase = words[start..end].join(" ");
-            if text::spells(acronym, &phrase) {
-                return Some(phrase);
+            text::push_initials(&mut initials, words[end - 1]);
+            if letters.shorter_than(initials.len()) {
+                break;
+            }
+            if letters.spelled_by(&initials) {
+                return Some(words[start..end].join(" "));
             }
         }
     }

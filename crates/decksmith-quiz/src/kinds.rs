@@ -70,15 +70,22 @@ pub struct Candidate {
     /// "Which term means a UN group of experts?"), as a matching pair would.
     pub defines_offers: Vec<(String, String)>,
     /// Hashes of every word in `shows`, sorted: an answer can only be revealed by a text
-    /// that has its first word, which this finds without searching strings.
+    /// that has its first word, which this finds without searching strings. Built by
+    /// [`Candidate::indexed`], as are the initials below.
     pub show_words: Vec<u64>,
     /// The first letters of the words in `shows`, sorted: an acronym can only be spelled by
     /// a text with a word starting with its first letter.
     pub show_initials: Vec<char>,
+    /// The first letters of the words of its wrong options, upper case and sorted, as
+    /// [`crate::facts::spelled_in`] reads them: an option can only spell an acronym with a
+    /// word starting with its first letter.
+    pub offer_initials: Vec<char>,
 }
 
 impl Candidate {
-    /// The candidate with its word index built (after `shows` is final).
+    /// The candidate with its word indexes built, once it is final and may be chosen: the
+    /// selection compares every pair of the candidates it weighs, and most candidates of a
+    /// large deck are never weighed.
     pub fn indexed(mut self) -> Candidate {
         self.show_words = show_words(&self.shows);
         let mut initials: Vec<char> = self
@@ -89,6 +96,16 @@ impl Candidate {
         initials.sort_unstable();
         initials.dedup();
         self.show_initials = initials;
+        let mut initials: Vec<char> = self
+            .offers
+            .iter()
+            .flat_map(|o| o.split(|c: char| !c.is_alphanumeric()))
+            .filter_map(|w| w.chars().next())
+            .filter_map(|c| c.to_uppercase().next())
+            .collect();
+        initials.sort_unstable();
+        initials.dedup();
+        self.offer_initials = initials;
         self
     }
 
@@ -97,7 +114,7 @@ impl Candidate {
     pub fn explained(mut self, explanation: Explanation) -> Candidate {
         self.shows.extend(explanation.own.iter().map(|s| padded(s)));
         self.explanation = explanation;
-        self.indexed()
+        self
     }
 
     /// The kind of question.
@@ -150,11 +167,11 @@ impl Candidate {
     }
 
     /// What it offers as wrong, as [`rules_out`] reads it.
-    pub fn offered(&self) -> Offered {
+    pub fn offered(&self) -> Offered<'_> {
         Offered {
-            offers: self.offers.clone(),
+            offers: &self.offers,
             paired: self.paired_offers,
-            defines: self.defines_offers.clone(),
+            defines: &self.defines_offers,
         }
     }
 
@@ -207,27 +224,29 @@ impl Candidate {
         let Some(first) = acronym.chars().find(|c| c.is_alphanumeric()) else {
             return false;
         };
+        let upper = first.to_uppercase().next().unwrap_or(first);
         let first = first.to_lowercase().next().unwrap_or(first);
         let spelled = |text: &String| crate::facts::spelled_in(text, acronym).is_some();
         (self.show_initials.binary_search(&first).is_ok() && self.shows.iter().any(spelled))
-            || self.offers.iter().any(spelled)
+            || (self.offer_initials.binary_search(&upper).is_ok()
+                && self.offers.iter().any(spelled))
     }
 }
 
 /// A question's wrong options, as texts that would rule them out read them.
-#[derive(Clone, Debug)]
-pub struct Offered {
+#[derive(Clone, Copy, Debug)]
+pub struct Offered<'c> {
     /// The wrong options, normalized and padded.
-    offers: Vec<String>,
+    offers: &'c [String],
     /// Whether each stands for one thing (see `Candidate::paired_offers`).
     paired: bool,
     /// Each with what the course says it is (see `Candidate::defines_offers`).
-    defines: Vec<(String, String)>,
+    defines: &'c [(String, String)],
 }
 
 /// Which of `offered` (by place) the texts `shows` rule out (see [`Candidate::rules_out`]);
 /// `show_words` are the hashes of their words, sorted.
-pub fn rules_out(shows: &[String], show_words: &[u64], offered: &Offered) -> Vec<usize> {
+pub fn rules_out(shows: &[String], show_words: &[u64], offered: &Offered<'_>) -> Vec<usize> {
     let shown = |text: &str| {
         let first = text.split_whitespace().next().unwrap_or_default();
         show_words.binary_search(&fnv1a(first.as_bytes())).is_ok()
@@ -338,6 +357,7 @@ impl<'a> Ctx<'a> {
             defines_offers: Vec::new(),
             show_words: Vec::new(),
             show_initials: Vec::new(),
+            offer_initials: Vec::new(),
         }
         .explained(explanation.with_note(entry.explain.as_deref()))
     }
@@ -381,6 +401,7 @@ impl<'a> Ctx<'a> {
             defines_offers: Vec::new(),
             show_words: Vec::new(),
             show_initials: Vec::new(),
+            offer_initials: Vec::new(),
         }
         .explained(explanation)
     }

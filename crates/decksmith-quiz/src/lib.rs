@@ -69,8 +69,9 @@ pub struct DeckReport {
 /// not exist (errors); the reports list the questions not made, deck by deck.
 pub fn generate(course: &Course, options: &GenerateOptions) -> (Generated, Vec<Diagnostic>) {
     let seed = options.seed.unwrap_or(course.seed);
-    let pools = Pools::new(course);
-    let (cards, mut warnings) = cards::course_cards(course);
+    // The course's values by type and its cards are independent: made side by side.
+    let (pools, (cards, mut warnings)) =
+        rayon::join(|| Pools::new(course), || cards::course_cards(course));
     // Decks are independent: generate them on all cores, then gather them in course order.
     let results: Vec<DeckResult> = course
         .decks

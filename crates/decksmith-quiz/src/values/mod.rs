@@ -256,6 +256,8 @@ const ORGANIZATION: u8 = 4;
 const TERM: u8 = 8;
 const EXPANSION: u8 = 16;
 const TITLE: u8 = 32;
+/// An acronym of a body (see `Pools::body_acronyms`).
+const BODY_ACRONYM: u8 = 64;
 
 /// Words that make a term the title of a document.
 const DOCUMENT_WORDS: &[&str] = &[
@@ -751,7 +753,7 @@ impl<'c> Pools<'c> {
         let lists = [
             (&self.people, PERSON, true),
             (&self.acronyms, ACRONYM, true),
-            (&self.body_acronyms, ACRONYM, true),
+            (&self.body_acronyms, ACRONYM | BODY_ACRONYM, true),
             (&self.organizations, ORGANIZATION, true),
             (&self.terms, TERM, true),
             (&self.titles, TITLE, true),
@@ -1003,8 +1005,8 @@ impl<'c> Pools<'c> {
                 sorted(shape, &self.organizations, at, |(_, s)| s == sort)
             }
             ValueType::Acronym => {
-                let norm = normalize_answer(answer);
-                let body = self.body_acronyms.iter().any(|a| a.all.contains(&norm));
+                let flags = self.kinds.get(&normalize_answer(answer)).copied();
+                let body = flags.is_some_and(|f| f & BODY_ACRONYM != 0);
                 if body {
                     named(shape, &self.body_acronyms, at)
                 } else {

@@ -340,38 +340,80 @@ pub fn looks_plural(text: &str) -> Option<bool> {
 /// of more than three letters, each hyphenated part on its own (`Open-Ended Working Group` →
 /// `OEWG`; `Commonwealth of Independent States` → `CIS`).
 pub fn initials(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split_whitespace() {
+        push_initials(&mut out, word);
+    }
+    out
+}
+
+/// Adds the initials of one word of a name (see [`initials`]) to `out`: one per hyphenated
+/// or slashed part, none for a word an acronym skips.
+pub fn push_initials(out: &mut String, word: &str) {
     // Words an acronym skips, in English and Russian ("Организация Договора о коллективной
     // безопасности" is ОДКБ, "Российский совет по международным делам" РСМД).
     const SMALL: &[&str] = &[
         "of", "and", "the", "for", "in", "on", "to", "a", "an", "at", "by", "о", "об", "и", "в",
         "во", "на", "по", "для", "с", "со", "к",
     ];
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '/')
-        .filter(|w| !w.is_empty())
-        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
-        .flat_map(char::to_uppercase)
-        .collect()
+    for part in word.split(['-', '/']).filter(|w| !w.is_empty()) {
+        let small = part.chars().count() <= 3 && SMALL.contains(&part.to_lowercase().as_str());
+        if let Some(c) = part
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .filter(|_| !small)
+        {
+            out.extend(c.to_uppercase());
+        }
+    }
+}
+
+/// The letters of an acronym as initials may spell it (see [`spells`]).
+pub struct Letters {
+    /// Its letters, upper case.
+    letters: String,
+    /// Without a plural `S`, if it ends with one.
+    singular: Option<String>,
+    /// With a leading `UN` read as `U` (for `United Nations`).
+    un: String,
+}
+
+impl Letters {
+    /// The letters of `acronym`.
+    pub fn of(acronym: &str) -> Letters {
+        let letters: String = acronym
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect();
+        Letters {
+            singular: letters.strip_suffix('S').map(str::to_owned),
+            un: letters.replacen("UN", "U", 1),
+            letters,
+        }
+    }
+
+    /// Whether a name with these initials (see [`initials`]) spells the acronym.
+    pub fn spelled_by(&self, initials: &str) -> bool {
+        if self.letters.len() < 2 || initials.len() < 2 {
+            return false;
+        }
+        let fits =
+            |i: &str| self.letters == i || self.singular.as_deref() == Some(i) || self.un == i;
+        fits(initials) || (initials.contains("UN") && fits(&initials.replacen("UN", "U", 1)))
+    }
+
+    /// Whether no initials longer than `len` bytes can spell the acronym: its letters are
+    /// fewer, even with one `UN` read as `U`.
+    pub fn shorter_than(&self, len: usize) -> bool {
+        len > self.letters.len() + 1
+    }
 }
 
 /// Whether `acronym` can be read off `name`'s initials (with an `s` for a plural, and a
 /// leading `UN` for `United Nations`), so that showing one gives the other away.
 pub fn spells(acronym: &str, name: &str) -> bool {
-    let letters: String = acronym
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect();
-    let initials = initials(name);
-    if letters.len() < 2 || initials.len() < 2 {
-        return false;
-    }
-    let initials_un = initials.replacen("UN", "U", 1);
-    [initials.as_str(), initials_un.as_str()].iter().any(|i| {
-        letters == *i
-            || letters.strip_suffix('S') == Some(i)
-            || letters.replacen("UN", "U", 1) == *i
-    })
+    Letters::of(acronym).spelled_by(&initials(name))
 }
 
 /// `text` as a sentence of its own: the first letter capitalized, a full stop at the end
