@@ -371,6 +371,24 @@ impl Diagnostics {
         }
     }
 
+    /// Adds all of `other`, as if each had been pushed here in turn: its kept diagnostics,
+    /// then the counts of those it left out.
+    pub fn append(&mut self, other: Diagnostics) {
+        for diagnostic in other.items {
+            self.push(diagnostic);
+        }
+        let Some(counts) = other.counts else { return };
+        for (file, other) in counts.files {
+            if other.omitted_errors + other.omitted_warnings == 0 {
+                continue;
+            }
+            let counts = self.counts.get_or_insert_with(Box::default);
+            let count = counts.files.entry(file).or_default();
+            count.omitted_errors += other.omitted_errors;
+            count.omitted_warnings += other.omitted_warnings;
+        }
+    }
+
     /// Whether any is an error.
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0

@@ -62,6 +62,41 @@ fn keeps_a_hundred_per_file_and_counts_the_rest() {
 }
 
 #[test]
+fn appending_is_pushing_each_in_turn() {
+    let part = |file: &str, lines: std::ops::RangeInclusive<u32>| -> Vec<Diagnostic> {
+        let mut found: Vec<Diagnostic> = lines
+            .map(|line| Diagnostic::error(at(file, line, 1), "e"))
+            .collect();
+        found.push(Diagnostic::warning(at(file, 999, 1), "w"));
+        found
+    };
+    let parts = [
+        part("a.yaml", 1..=40),
+        // More than a file shows on its own: this part left some out before it was added.
+        part("a.yaml", 41..=160),
+        part("b.yaml", 1..=3),
+    ];
+    let mut pushed = Diagnostics::new();
+    let mut appended = Diagnostics::new();
+    for found in &parts {
+        let mut apart = Diagnostics::new();
+        for d in found {
+            pushed.push(d.clone());
+            apart.push(d.clone());
+        }
+        appended.append(apart);
+    }
+    assert_eq!(appended.summary(), "163 errors, 3 warnings");
+    assert_eq!(appended.summary(), pushed.summary());
+    assert_eq!(appended.render(), pushed.render());
+    assert!(
+        appended
+            .render()
+            .contains("a.yaml: … and 61 more errors and 1 more warning in this file, not shown")
+    );
+}
+
+#[test]
 fn long_and_invisible_text_is_quoted_short() {
     assert_eq!(short("riac-brief"), "riac-brief");
     assert_eq!(short("a\u{1b}[31mred"), "a\\u{1b}[31mred");
