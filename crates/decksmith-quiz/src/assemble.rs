@@ -127,6 +127,16 @@ pub struct Rules {
     pub balance_truth: bool,
 }
 
+/// The questions a quiz asks before it chooses: those the teacher pinned, whatever their
+/// kind's share, then the teacher's own (`question:` entries), within their kind's share.
+#[derive(Clone, Debug, Default)]
+pub struct Asked {
+    /// Pinned ids, in the order pinned.
+    pub pinned: Vec<String>,
+    /// The ids of the teacher's own questions, in the order preferred.
+    pub preferred: Vec<String>,
+}
+
 /// Picks up to `total` questions from each kind's candidates, with the kind's weight.
 pub fn select(
     seed: u64,
@@ -134,12 +144,22 @@ pub fn select(
     total: usize,
     kinds: &[(QuestionKind, u32, Vec<Candidate>)],
     rules: &Rules,
-    pinned: &[String],
+    asked: &Asked,
 ) -> Vec<Candidate> {
     let mut selection = Selection::new(seed, deck, total, kinds, rules);
-    selection.pin(pinned, total);
+    selection.pin(&asked.pinned, total);
+    selection.prefer(&asked.preferred);
     selection.take_turns(rules);
     selection.chosen
+}
+
+/// What one candidate would rule out of the chosen questions (see
+/// [`Candidate::rules_out`]): how many of them it was compared with, and, for each one of
+/// which it rules out any wrong option (by its place among the chosen), which.
+#[derive(Default)]
+struct Overruling {
+    compared: usize,
+    rules_out: Vec<(usize, Vec<usize>)>,
 }
 
 /// A selection under way: each kind's candidates in seeded order, which are still allowed,
@@ -159,6 +179,8 @@ struct Selection<'c> {
     /// The wrong options the chosen questions rule out, per question (chosen or still
     /// allowed) by id: see [`Candidate::rules_out`].
     ruled: HashMap<String, BTreeSet<usize>>,
+    /// For each candidate (as in `pools`), what it would rule out of the chosen questions.
+    overruling: Vec<Vec<Overruling>>,
     trues: usize,
     falses: usize,
 }
@@ -185,6 +207,10 @@ impl<'c> Selection<'c> {
             })
             .collect();
         let alive = pools.iter().map(|(_, _, c)| vec![true; c.len()]).collect();
+        let overruling = pools
+            .iter()
+            .map(|(_, _, c)| (0..c.len()).map(|_| Overruling::default()).collect())
+            .collect();
         let mut selection = Selection {
             pools,
             alive,
@@ -193,6 +219,7 @@ impl<'c> Selection<'c> {
             chosen: Vec::new(),
             uses: HashMap::new(),
             ruled: HashMap::new(),
+            overruling,
             trues: 0,
             falses: 0,
         };
@@ -268,29 +295,30 @@ impl<'c> Selection<'c> {
     }
 
     /// Strikes out every candidate still allowed that would rule out too many wrong options
-    /// of a chosen question, with what the quiz rules out of it already.
+    /// of a chosen question, with what the quiz rules out of it already. What a candidate
+    /// rules out of a chosen question is worked out once, when that question is chosen.
     fn strike_overruling(&mut self) {
-        let offering: Vec<&Candidate> = self
-            .chosen
-            .iter()
-            .filter(|c| !c.offers.is_empty())
-            .collect();
-        if offering.is_empty() {
-            return;
-        }
         let empty = BTreeSet::new();
         for (j, (_, _, others)) in self.pools.iter().enumerate() {
             for (o, other) in others.iter().enumerate() {
                 if !self.alive[j][o] {
                     continue;
                 }
-                let overrules = offering.iter().any(|chosen| {
-                    let by_other = other.rules_out(chosen);
-                    if by_other.is_empty() {
-                        return false;
+                let seen = &mut self.overruling[j][o];
+                for (c, chosen) in self.chosen.iter().enumerate().skip(seen.compared) {
+                    if chosen.offers.is_empty() {
+                        continue;
                     }
+                    let by_other = other.rules_out(chosen);
+                    if !by_other.is_empty() {
+                        seen.rules_out.push((c, by_other));
+                    }
+                }
+                seen.compared = self.chosen.len();
+                let overrules = seen.rules_out.iter().any(|(c, by_other)| {
+                    let chosen = &self.chosen[*c];
                     let mut ruled = self.ruled.get(&chosen.id).unwrap_or(&empty).clone();
-                    ruled.extend(by_other);
+                    ruled.extend(by_other.iter().copied());
                     ruled.len() > chosen.tolerates()
                 });
                 if overrules {
@@ -324,6 +352,27 @@ impl<'c> Selection<'c> {
                 break;
             };
             quota[largest] = quota[largest].saturating_sub(1);
+        }
+    }
+
+    /// The teacher's own questions come next, each while its kind still has a share to give
+    /// (and below its cap): a question the teacher wrote is asked before a generated one.
+    fn prefer(&mut self, preferred: &[String]) {
+        for id in preferred {
+            let found = self.pools.iter().enumerate().find_map(|(k, (_, _, list))| {
+                list.iter()
+                    .position(|c| &c.id == id)
+                    .filter(|&i| self.alive[k][i])
+                    .map(|i| (k, i))
+            });
+            let Some((k, i)) = found else { continue };
+            let kind = self.pools[k].0;
+            let given = self.chosen.iter().filter(|c| c.kind() == kind).count();
+            if self.quota[k] == 0 || self.cap(k, usize::MAX) <= given {
+                continue;
+            }
+            self.take(k, i);
+            self.quota[k] -= 1;
         }
     }
 

@@ -63,7 +63,12 @@ pub(crate) fn deck_output(
         .filter(|q| known.contains(&q.id))
         .map(|q| q.id.clone())
         .collect();
-    let (mut chosen, shortfalls) = choose(seed, deck, &all, &pinned);
+    let asked = assemble::Asked {
+        preferred: teachers_own(course, &all),
+        pinned,
+    };
+    let (mut chosen, shortfalls) = choose(seed, deck, &all, &asked);
+    let pinned = asked.pinned;
     assemble::fit_explanations(&mut chosen);
     let mut warnings = std::mem::take(&mut ctx.warnings);
     warnings.extend(shortfalls);
@@ -112,6 +117,25 @@ fn all_candidates(ctx: &mut Ctx<'_>, deck: &Deck, cards: &[Card]) -> (ByKind, BT
     (all, known)
 }
 
+/// The questions the teacher wrote (`question:` entries), those with the teacher's own
+/// options first, in the deck's seeded order: a quiz asks them before any generated one, as
+/// far as each kind's share allows.
+fn teachers_own(course: &Course, all: &ByKind) -> Vec<String> {
+    let own = |c: &Candidate| {
+        c.entries
+            .first()
+            .and_then(|id| course.entry(id))
+            .is_some_and(|(_, entry)| matches!(entry.kind, decksmith_model::EntryKind::Question(_)))
+    };
+    let mut preferred: Vec<&Candidate> = all
+        .iter()
+        .flat_map(|(_, _, list)| list.iter())
+        .filter(|c| own(c))
+        .collect();
+    preferred.sort_by_key(|c| c.kind() != QuestionKind::MultipleChoice);
+    preferred.into_iter().map(|c| c.id.clone()).collect()
+}
+
 /// Drops the questions whose answer the deck's title gives away: every page, sheet and key
 /// of the quiz is headed by it.
 fn drop_named_in_title(ctx: &mut Ctx<'_>, all: &mut ByKind) {
@@ -150,7 +174,7 @@ fn choose(
     seed: u64,
     deck: &Deck,
     all: &ByKind,
-    pinned: &[String],
+    asked: &assemble::Asked,
 ) -> (Vec<Candidate>, Vec<Diagnostic>) {
     let wanted = deck.quiz.questions as usize;
     let mut widen = 1usize;
@@ -161,9 +185,9 @@ fn choose(
     let mut best: Vec<Candidate> = Vec::new();
     let mut shortfalls: Vec<Diagnostic> = Vec::new();
     loop {
-        let (by_kind, exhausted) = sample(deck, all, widen, pinned);
+        let (by_kind, exhausted) = sample(deck, all, widen, asked);
         loop {
-            let chosen = select(seed, deck, &by_kind, &rules, pinned);
+            let chosen = select(seed, deck, &by_kind, &rules, asked);
             if chosen.len() > best.len() || best.is_empty() {
                 best = chosen;
                 shortfalls = empty_kinds(deck, &by_kind);
@@ -181,9 +205,10 @@ fn choose(
 }
 
 /// The candidates of the first entries of each kind, a few times the kind's share of the
-/// quiz times `widen`, and the pinned ones wherever they are; and whether that is all of
+/// quiz times `widen`, and the pinned and the teacher's own ones wherever they are; and
+/// whether that is all of
 /// them.
-fn sample(deck: &Deck, all: &ByKind, widen: usize, pinned: &[String]) -> (ByKind, bool) {
+fn sample(deck: &Deck, all: &ByKind, widen: usize, asked: &assemble::Asked) -> (ByKind, bool) {
     let total_weight: u32 = deck.quiz.kinds.iter().map(|(_, w)| *w).sum::<u32>().max(1);
     let mut exhausted = true;
     let by_kind = all
@@ -192,10 +217,22 @@ fn sample(deck: &Deck, all: &ByKind, widen: usize, pinned: &[String]) -> (ByKind
             let share = (deck.quiz.questions * weight).div_ceil(total_weight) as usize;
             let enough = (4 * share + 8).saturating_mul(widen);
             exhausted &= list.len() <= enough;
+            // The teacher's own questions further on, as many as the kind's share lacks (a
+            // kind asks no more of them than its share).
+            let own = |c: &Candidate| asked.preferred.contains(&c.id);
+            let mut more =
+                share.saturating_sub(list.iter().take(enough).filter(|c| own(c)).count());
             let sample: Vec<Candidate> = list
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| *i < enough || pinned.contains(&c.id))
+                .filter(|(i, c)| {
+                    *i < enough
+                        || asked.pinned.contains(&c.id)
+                        || (more > 0 && own(c) && {
+                            more -= 1;
+                            true
+                        })
+                })
                 .map(|(_, c)| c.clone().indexed())
                 .collect();
             (*kind, *weight, sample)
@@ -204,17 +241,66 @@ fn sample(deck: &Deck, all: &ByKind, widen: usize, pinned: &[String]) -> (ByKind
     (by_kind, exhausted)
 }
 
-/// A selection under `rules`, or without balancing true and false statements if that gives
-/// a longer quiz.
+/// A selection under `rules` that asks the teacher's own questions first, as many as leave
+/// the quiz as long and of as many kinds as it is without them: a question the teacher
+/// wrote comes before a generated one, not before a kind the teacher asked for.
 fn select(
     seed: u64,
     deck: &Deck,
     by_kind: &ByKind,
     rules: &assemble::Rules,
-    pinned: &[String],
+    asked: &assemble::Asked,
+) -> Vec<Candidate> {
+    let mut asked = asked.clone();
+    if asked.preferred.is_empty() {
+        return balanced(seed, deck, by_kind, rules, &asked);
+    }
+    let kinds = |chosen: &[Candidate]| {
+        let mut kinds: Vec<QuestionKind> = chosen.iter().map(Candidate::kind).collect();
+        kinds.sort_by_key(|k| k.name());
+        kinds.dedup();
+        kinds.len()
+    };
+    let first = balanced(seed, deck, by_kind, rules, &asked);
+    // A full quiz with every kind that has a question to give cannot be bettered.
+    let possible = by_kind
+        .iter()
+        .filter(|(_, weight, list)| *weight > 0 && !list.is_empty())
+        .count();
+    if first.len() >= deck.quiz.questions as usize && kinds(&first) >= possible {
+        return first;
+    }
+    let preferred = std::mem::take(&mut asked.preferred);
+    let plain = balanced(seed, deck, by_kind, rules, &asked);
+    asked.preferred = preferred;
+    loop {
+        let chosen = balanced(seed, deck, by_kind, rules, &asked);
+        if chosen.len() >= plain.len() && kinds(&chosen) >= kinds(&plain) {
+            return chosen;
+        }
+        // The last of the teacher's questions that made it in gives its place back.
+        let Some(last) = asked
+            .preferred
+            .iter()
+            .rposition(|id| chosen.iter().any(|c| &c.id == id))
+        else {
+            return plain;
+        };
+        asked.preferred.remove(last);
+    }
+}
+
+/// A selection under `rules`, or without balancing true and false statements if that gives
+/// a longer quiz.
+fn balanced(
+    seed: u64,
+    deck: &Deck,
+    by_kind: &ByKind,
+    rules: &assemble::Rules,
+    asked: &assemble::Asked,
 ) -> Vec<Candidate> {
     let wanted = deck.quiz.questions as usize;
-    let chosen = assemble::select(seed, &deck.id, wanted, by_kind, rules, pinned);
+    let chosen = assemble::select(seed, &deck.id, wanted, by_kind, rules, asked);
     if chosen.len() >= wanted {
         return chosen;
     }
@@ -222,7 +308,7 @@ fn select(
         balance_truth: false,
         ..rules.clone()
     };
-    let other = assemble::select(seed, &deck.id, wanted, by_kind, &relaxed, pinned);
+    let other = assemble::select(seed, &deck.id, wanted, by_kind, &relaxed, asked);
     if other.len() > chosen.len() {
         other
     } else {

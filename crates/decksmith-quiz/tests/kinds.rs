@@ -1484,3 +1484,94 @@ fn a_flashcard_saying_what_a_wrong_option_is_rules_it_out() {
     );
     assert_eq!(ids.len(), 2, "{ids:?}");
 }
+
+#[test]
+fn the_teachers_own_questions_are_asked_before_generated_ones() {
+    // Ten people whose roles make generated questions, and three questions the teacher
+    // wrote: a quiz of four multiple-choice questions asks the teacher's three, whatever
+    // the seed; the fourth place is the generator's.
+    let mut entries = String::new();
+    for (i, name) in [
+        "Ann Archer",
+        "Bob Baker",
+        "Cy Cole",
+        "Di Dunn",
+        "Ed Eyre",
+        "Flo Ford",
+        "Gus Gray",
+        "Hal Hunt",
+        "Ida Irwin",
+        "Jo Jones",
+    ]
+    .iter()
+    .enumerate()
+    {
+        entries.push_str(&format!(
+            "  - person: {name}\n    role: Head of office number {}\n    source: s\n",
+            i + 1
+        ));
+    }
+    for (id, prompt, answer) in [
+        (
+            "q-capital",
+            "Which city hosts the UN's European office?",
+            "Geneva",
+        ),
+        ("q-river", "Which river flows through Vienna?", "Danube"),
+        ("q-sea", "Which sea lies north of Turkey?", "Black Sea"),
+    ] {
+        entries.push_str(&format!(
+            "  - question: {prompt}\n    id: {id}\n    answer: {answer}\n    distractors: [Alpha, Beta, Gamma]\n    source: s\n"
+        ));
+    }
+    let quiz = "  questions: 4\n  kinds: [multiple-choice]\n";
+    let c = course("", &entries, quiz);
+    for seed in 0..8 {
+        let options = GenerateOptions {
+            seed: Some(seed),
+            ..GenerateOptions::default()
+        };
+        let (g, _) = generate(&c, &options);
+        let ids: Vec<&str> = questions(&g).iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids.len(), 4, "seed {seed}: {ids:?}");
+        for own in ["q-capital", "q-river", "q-sea"] {
+            assert!(
+                ids.contains(&format!("{own}:multiple-choice:answer").as_str()),
+                "seed {seed}: the teacher's {own} is not asked: {ids:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_event_that_lasted_is_not_given_away_by_its_span_elsewhere() {
+    // Another event's explanation names its neighbours with their dates: the span
+    // "21–27 December 1968" gives away the first day a date question asks for.
+    let entries = "  - event: Apollo 8 flies around the Moon\n    id: apollo-8\n    date: 1968-12-21\n    end: 1968-12-27\n    source: s\n  - event: Apollo 7 flies the first crewed Apollo mission\n    date: 1968-10-11\n    source: s\n  - event: Apollo 9 tests the lunar module\n    date: 1969-03-03\n    source: s\n  - event: Apollo 10 rehearses the landing\n    date: 1969-05-18\n    source: s\n";
+    let c = course("", entries, "  questions: 3\n  kinds: [multiple-choice]\n");
+    let mut asked = 0;
+    for seed in 0..12 {
+        let options = GenerateOptions {
+            seed: Some(seed),
+            ..GenerateOptions::default()
+        };
+        let (g, _) = generate(&c, &options);
+        let all = questions(&g);
+        if !all.iter().any(|q| q.id == "apollo-8:multiple-choice:date") {
+            continue;
+        }
+        asked += 1;
+        for q in all
+            .iter()
+            .filter(|q| q.id != "apollo-8:multiple-choice:date")
+        {
+            let text = serde_json::to_string(q).unwrap();
+            assert!(
+                !text.contains("21–27 December 1968"),
+                "seed {seed}: {} shows the span: {text}",
+                q.id
+            );
+        }
+    }
+    assert!(asked > 0, "the span event's date question was never asked");
+}

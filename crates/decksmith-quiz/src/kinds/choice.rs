@@ -500,8 +500,15 @@ fn event_candidate(ctx: &mut Ctx<'_>, entry: &Entry, event: &Event) -> Option<Ca
         },
     ));
     let explanation = explain::event(ctx, entry, event);
+    // An event that lasted is written with its span elsewhere ("21–27 December 1968" in a
+    // neighbour's explanation), which gives its first day away as surely.
+    let span = ctx.phrases.date_range(&event.date, event.end.as_ref());
+    let mut asks = vec![answer.as_str()];
+    if span != answer {
+        asks.push(&span);
+    }
     Some(
-        ctx.candidate(entry, id, body, explanation, &shows, &[&answer])
+        ctx.candidate(entry, id, body, explanation, &shows, &asks)
             .offering(&options[1..]),
     )
 }
