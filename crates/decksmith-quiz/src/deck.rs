@@ -358,15 +358,25 @@ fn empty_kinds(deck: &Deck, by_kind: &ByKind) -> Vec<Diagnostic> {
 /// asked.
 fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnostic> {
     let wanted = deck.quiz.questions as usize;
+    let short = chosen.len() < wanted;
+    // What keeps a question out once it can be made: the quiz's own rules.
+    let kept_out = "asks about an entry the quiz already asks about, or would give away another question's answer or rule out its wrong options";
     let mut warnings = Vec::new();
     for (kind, weight, list) in all {
         let given = chosen.iter().filter(|c| c.kind() == *kind).count();
         if given == 0 && *weight > 0 && !list.is_empty() {
+            let why = if short && list.len() == 1 {
+                format!("the one that could be made {kept_out}")
+            } else if short {
+                format!("each of the {} that could be made {kept_out}", list.len())
+            } else {
+                format!("they would use entries that the other questions need to make {wanted}")
+            };
             warnings.push(
                 Diagnostic::warning(
                     deck.quiz_origin.clone(),
                     format!(
-                        "deck `{}` asks for {kind} questions, but its quiz has none: they would use entries that the other questions need to make {wanted}",
+                        "deck `{}` asks for {kind} questions, but its quiz has none: {why}",
                         deck.id
                     ),
                 )
@@ -374,20 +384,42 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             );
         }
     }
-    if chosen.len() < wanted {
-        warnings.push(
-            Diagnostic::warning(
-                deck.quiz_origin.clone(),
+    if short {
+        let mut made: Vec<&str> = all
+            .iter()
+            .flat_map(|(_, _, list)| list.iter().map(|c| c.id.as_str()))
+            .collect();
+        made.sort_unstable();
+        made.dedup();
+        let head = format!(
+            "deck `{}` asks for {}",
+            deck.id,
+            count(wanted, "question", "questions")
+        );
+        let (message, help) = if made.len() > chosen.len() {
+            (
                 format!(
-                    "deck `{}` asks for {}, but only {} different {} could be made",
-                    deck.id,
-                    count(wanted, "question", "questions"),
+                    "{head}, but its quiz has only {}: of the {} its entries give, each of the other {} {kept_out}",
+                    chosen.len(),
+                    made.len(),
+                    made.len() - chosen.len()
+                ),
+                format!(
+                    "lower `questions:` to {} in the deck's quiz settings, or add entries",
+                    chosen.len()
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "{head}, but only {} different {} could be made",
                     chosen.len(),
                     if chosen.len() == 1 { "one" } else { "ones" }
                 ),
+                "add entries or kinds of question, or lower `questions:` in the deck's quiz settings; the generation report (`decksmith check --report`) lists what could not be made and why".to_owned(),
             )
-            .with_help("add entries or kinds of question, or lower `questions:` in the deck's quiz settings; the generation report (`decksmith check`) lists what could not be made and why"),
-        );
+        };
+        warnings.push(Diagnostic::warning(deck.quiz_origin.clone(), message).with_help(help));
     }
     warnings
 }

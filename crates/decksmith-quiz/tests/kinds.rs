@@ -1575,3 +1575,38 @@ fn an_event_that_lasted_is_not_given_away_by_its_span_elsewhere() {
     }
     assert!(asked > 0, "the span event's date question was never asked");
 }
+
+#[test]
+fn a_short_quiz_says_why_and_how_long_it_can_be() {
+    // Five events give a date question and a statement each, but each entry is asked about
+    // once: the warning says why the others stay out and what `questions:` to set.
+    let c = course(
+        "",
+        "  - event: The first group meets\n    date: 2004-07-12\n    source: s\n  - event: The second group meets\n    date: 2009-11-16\n    source: s\n  - event: The third group meets\n    date: 2014-07-14\n    source: s\n  - event: The fourth group meets\n    date: 2019-09-09\n    source: s\n  - event: The fifth group meets\n    date: 2021-06-01\n    source: s\n",
+        "  questions: 9\n  kinds: [multiple-choice, true-false]\n",
+    );
+    let (g, warnings) = run(&c);
+    let asked = questions(&g).len();
+    assert!(asked < 9, "{asked}");
+    let short = warnings
+        .iter()
+        .find(|w| w.message.contains("asks for 9 questions"))
+        .expect("a warning about the short quiz");
+    assert!(
+        short
+            .message
+            .contains(&format!("but its quiz has only {asked}: of the "))
+            && short
+                .message
+                .contains("asks about an entry the quiz already asks about"),
+        "{}",
+        short.message
+    );
+    assert_eq!(
+        short.help.as_deref(),
+        Some(
+            format!("lower `questions:` to {asked} in the deck's quiz settings, or add entries")
+                .as_str()
+        )
+    );
+}

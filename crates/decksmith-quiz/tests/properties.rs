@@ -548,7 +548,8 @@ proptest! {
             *per_kind.entry(q.kind()).or_default() += 1;
         }
         let shuffles = per_kind.values().any(|&n| n >= 3)
-            || quiz.questions.iter().any(|q| matches!(&q.body, Body::MultipleChoice(c) | Body::Who(c) if c.options.len() >= 3));
+            // Options in their natural order (years, numbers) keep it whatever the seed.
+            || quiz.questions.iter().any(|q| matches!(&q.body, Body::MultipleChoice(c) | Body::Who(c) if c.options.len() >= 3 && !c.ordered));
         prop_assume!(shuffles);
         let base = json(&first);
         let differs = (1..=8u64).any(|k| {
