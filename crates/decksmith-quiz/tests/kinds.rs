@@ -1610,3 +1610,21 @@ fn a_short_quiz_says_why_and_how_long_it_can_be() {
         )
     );
 }
+
+#[test]
+fn a_russian_answer_of_the_questions_root_stands_out() {
+    // «космонавт» shares its root with «космос» in the meaning: the only option that does.
+    let c = course(
+        "language: ru\n",
+        "  - term: космонавт\n    meaning: Человек, летавший в космос на советском или российском корабле\n    source: s\n  - term: спутник\n    meaning: Тело, которое обращается вокруг планеты\n    source: s\n  - term: невесомость\n    meaning: Состояние, в котором тело не давит на опору\n    source: s\n  - term: луноход\n    meaning: Аппарат, который ездит по Луне\n    source: s\n",
+        "  questions: 4\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    let id = c.decks[0].entries[0].id.clone();
+    assert_eq!(
+        dropped(&g, &format!("{id}:multiple-choice:term")),
+        Some(DropKind::GivesAway)
+    );
+    let other = c.decks[0].entries[2].id.clone();
+    assert_eq!(dropped(&g, &format!("{other}:multiple-choice:term")), None);
+}

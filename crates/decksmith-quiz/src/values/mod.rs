@@ -1407,7 +1407,10 @@ fn pick(ask: &Ask<'_>, mut candidates: Vec<Distractor<'_>>) -> Vec<String> {
                 .any(|(j, t)| *t == value.norm || (j < blocked && overlaps(t, &value.norm)));
             let in_stem = !stem.is_empty()
                 && (reveals(&stem, &value.padded)
-                    || value.words.iter().any(|w| stem_words.contains(w)));
+                    || value
+                        .words
+                        .iter()
+                        .any(|w| stem_words.iter().any(|s| text::same_word(w, s))));
             if !clash && !in_stem {
                 taken.push(value.norm.clone());
                 out.push(candidate.text.to_string());

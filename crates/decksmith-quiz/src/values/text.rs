@@ -315,7 +315,25 @@ fn stem(word: &str) -> String {
 
 /// Whether `option` repeats a content word of `stem` (the question's own text).
 pub fn repeats_stem(option: &str, stem_words: &[String]) -> bool {
-    content_words(option).iter().any(|w| stem_words.contains(w))
+    content_words(option)
+        .iter()
+        .any(|w| stem_words.iter().any(|s| same_word(w, s)))
+}
+
+/// Whether two content words are one word for a student: equal, or, in Cyrillic, of one
+/// root (the first five letters alike: «космос» and «космонавт», «государство» and
+/// «государственный»), since Russian words change their endings and grow suffixes.
+pub fn same_word(a: &str, b: &str) -> bool {
+    const ROOT: usize = 5;
+    if a == b {
+        return true;
+    }
+    // Most pairs differ in their first letter: no need to look further.
+    if a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let cyrillic = |w: &str| script(w) == Script::Cyrillic && w.chars().count() >= ROOT;
+    cyrillic(a) && cyrillic(b) && a.chars().take(ROOT).eq(b.chars().take(ROOT))
 }
 
 /// Whether a single English word reads as a plural (`sanctions`, `ICTs`), so that options
@@ -488,6 +506,12 @@ mod tests {
         let stem = content_words("What do public-private partnerships ensure?");
         assert!(stem.contains(&"partnership".to_owned()), "{stem:?}");
         assert!(repeats_stem("Collaboration with the private sector", &stem));
+        // A Russian word shares its root with another of the question, whatever its ending.
+        let stem = content_words("Человек, летавший в космос на советском корабле");
+        assert!(repeats_stem("космонавт", &stem));
+        assert!(!repeats_stem("невесомость", &stem));
+        assert!(same_word("государство", "государственный"));
+        assert!(!same_word("international", "internet"));
         assert!(!repeats_stem("Dialogue among all UN member states", &stem));
     }
 
