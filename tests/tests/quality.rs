@@ -206,7 +206,10 @@ impl Lint<'_> {
     }
 
     fn punctuation(&mut self, q: &Question, text: &str) {
-        for doubled in ["?”?", ".”?", "!”?", "??", ".?", "?.", "..", ":?", "»?"] {
+        // A quotation that ends with its own mark, then the question's: "«Поехали!»?".
+        for doubled in [
+            "?”?", ".”?", "!”?", "??", ".?", "?.", "..", ":?", "?»?", ".»?", "!»?",
+        ] {
             if text.contains(doubled) {
                 self.flag(q, format!("doubled punctuation {doubled:?} in {text:?}"));
             }

@@ -82,7 +82,7 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     (
         "q.translation",
         "What is the {language} for “{term}”?",
-        "Как будет «{term}» ({language})?",
+        "Как {language} «{term}»?",
     ),
     (
         "q.who-said",
