@@ -1628,3 +1628,51 @@ fn a_russian_answer_of_the_questions_root_stands_out() {
     let other = c.decks[0].entries[2].id.clone();
     assert_eq!(dropped(&g, &format!("{other}:multiple-choice:term")), None);
 }
+
+#[test]
+fn a_power_is_never_offered_among_small_states() {
+    // Two states that take "the" are well known (the United States, the United Kingdom);
+    // the Marshall Islands or the Solomon Islands beside the Soviet Union are no option at
+    // all: the question is not asked with options.
+    let c = course(
+        "",
+        "  - fact: Sputnik 1 was launched by the {Soviet Union}.\n    id: launcher\n    blanks: { Soviet Union: country }\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    assert_eq!(
+        dropped(&g, "launcher:multiple-choice:blank-1"),
+        Some(DropKind::TooFew)
+    );
+    // A small state stands among others.
+    let c = course(
+        "",
+        "  - fact: The summit was held in {Malta}.\n    id: venue\n    blanks: { Malta: country }\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "venue:multiple-choice:blank-1").expect("a question on a small state");
+    assert_eq!(options(q).len(), 4);
+}
+
+#[test]
+fn the_teachers_other_spellings_of_an_answer_count_as_the_answer() {
+    // "Russia and the US" in another question gives away "Russia and the United States".
+    let c = course(
+        "",
+        "  - question: Which two countries sponsored the draft?\n    id: sponsors\n    answer: Russia and the United States\n    accept: [Russia and the US]\n    distractors: [Russia and China, China and the United Kingdom, France and the United Kingdom]\n    source: s\n  - fact: Russia and the US reached a {compromise} on the text.\n    id: text\n    source: s\n",
+        "  questions: 2\n  kinds: [multiple-choice, cloze]\n",
+    );
+    for seed in 0..8 {
+        let options = GenerateOptions {
+            seed: Some(seed),
+            ..GenerateOptions::default()
+        };
+        let (g, _) = generate(&c, &options);
+        let ids: Vec<&str> = questions(&g).iter().map(|q| q.id.as_str()).collect();
+        assert!(
+            !(ids.contains(&"sponsors:multiple-choice:answer") && ids.contains(&"text:cloze")),
+            "seed {seed}: {ids:?}"
+        );
+    }
+}

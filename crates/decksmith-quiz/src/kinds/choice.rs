@@ -117,7 +117,12 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                         ordered: false,
                     },
                 ));
-                let names = super::answer_and_aliases(ctx, &item.answer);
+                let mut names = super::answer_and_aliases(ctx, &item.answer);
+                // The teacher's other spellings of the answer ("Russia and the US") give it
+                // away as surely when another question shows them.
+                if teacher {
+                    names.extend(item.also_right.iter().cloned());
+                }
                 let asks: Vec<&str> = names.iter().map(String::as_str).collect();
                 // A translation stands for one term, a position for the person who holds it, a
                 // class's value for one thing: "“X” in Russian is “Y”" in another explanation

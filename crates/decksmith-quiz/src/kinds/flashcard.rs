@@ -30,7 +30,11 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
             };
             // The back is asked for, and its other names as a choice question counts them: a
             // text showing "OEWG" gives away a back of "Open-ended Working Group".
-            let names = super::answer_and_aliases(ctx, &card.back.text);
+            let mut names = super::answer_and_aliases(ctx, &card.back.text);
+            // So do the teacher's other spellings of a question's answer.
+            if let decksmith_model::EntryKind::Question(q) = &entry.kind {
+                names.extend(q.accept.iter().cloned());
+            }
             let asks: Vec<&str> = names.iter().map(String::as_str).collect();
             let candidate = ctx.candidate(
                 entry,

@@ -1091,6 +1091,10 @@ impl Pools<'_> {
         let russian = text::script(answer) == text::Script::Cyrillic;
         let mentioned = self.mentioned();
         let bare = !answer.trim_start().to_lowercase().starts_with("the ");
+        // A small state may stand among other small states; a power (or a state the table
+        // does not know, such as the Soviet Union) never among them: "launched by the
+        // Marshall Islands" would be no option at all.
+        let among_small = places::find_place(answer).is_some_and(|p| !places::is_prominent(p));
         places::PLACES
             .iter()
             .enumerate()
@@ -1098,7 +1102,7 @@ impl Pools<'_> {
             // After "the" in the sentence, only names that take "the" fit ("by the United
             // States", never "by the Saudi Arabia"), written without it.
             .filter(|(_, p)| russian || !ask.after_the || p.en.to_lowercase().starts_with("the "))
-            .map(|(i, p)| {
+            .filter_map(|(i, p)| {
                 let name = p.name(russian);
                 let name = if ask.after_the || (bare && russian) {
                     places::without_article(name)
@@ -1111,10 +1115,15 @@ impl Pools<'_> {
                     3
                 } else if places::is_capital(p) || p.kind != PlaceKind::Country {
                     6
-                } else {
+                } else if among_small {
                     10
+                } else {
+                    return None;
                 };
-                Distractor::made(near + similarity(shape, Shape::of(name)), name.to_owned())
+                Some(Distractor::made(
+                    near + similarity(shape, Shape::of(name)),
+                    name.to_owned(),
+                ))
             })
             .collect()
     }
