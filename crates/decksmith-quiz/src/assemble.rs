@@ -328,6 +328,16 @@ impl<'c> Selection<'c> {
         }
     }
 
+    /// Where the candidate `id` is (kind, place), if it is still allowed.
+    fn find_alive(&self, id: &str) -> Option<(usize, usize)> {
+        self.pools.iter().enumerate().find_map(|(k, (_, _, list))| {
+            list.iter()
+                .position(|c| c.id == id)
+                .filter(|&i| self.alive[k][i])
+                .map(|i| (k, i))
+        })
+    }
+
     /// Pinned questions come first, in the order they are pinned; what they took from kinds
     /// without a share comes off the largest shares.
     fn pin(&mut self, pinned: &[String], total: usize) {
@@ -335,13 +345,9 @@ impl<'c> Selection<'c> {
             if self.chosen.len() >= total {
                 break;
             }
-            let found = self.pools.iter().enumerate().find_map(|(k, (_, _, list))| {
-                list.iter()
-                    .position(|c| &c.id == id)
-                    .filter(|&i| self.alive[k][i])
-                    .map(|i| (k, i))
-            });
-            let Some((k, i)) = found else { continue };
+            let Some((k, i)) = self.find_alive(id) else {
+                continue;
+            };
             self.take(k, i);
             self.quota[k] = self.quota[k].saturating_sub(1);
         }
@@ -359,13 +365,9 @@ impl<'c> Selection<'c> {
     /// (and below its cap): a question the teacher wrote is asked before a generated one.
     fn prefer(&mut self, preferred: &[String]) {
         for id in preferred {
-            let found = self.pools.iter().enumerate().find_map(|(k, (_, _, list))| {
-                list.iter()
-                    .position(|c| &c.id == id)
-                    .filter(|&i| self.alive[k][i])
-                    .map(|i| (k, i))
-            });
-            let Some((k, i)) = found else { continue };
+            let Some((k, i)) = self.find_alive(id) else {
+                continue;
+            };
             let kind = self.pools[k].0;
             let given = self.chosen.iter().filter(|c| c.kind() == kind).count();
             if self.quota[k] == 0 || self.cap(k, usize::MAX) <= given {

@@ -273,8 +273,8 @@ fn select(
     let preferred = std::mem::take(&mut asked.preferred);
     let plain = balanced(seed, deck, by_kind, rules, &asked);
     asked.preferred = preferred;
+    let mut chosen = first;
     loop {
-        let chosen = balanced(seed, deck, by_kind, rules, &asked);
         if chosen.len() >= plain.len() && kinds(&chosen) >= kinds(&plain) {
             return chosen;
         }
@@ -287,6 +287,7 @@ fn select(
             return plain;
         };
         asked.preferred.remove(last);
+        chosen = balanced(seed, deck, by_kind, rules, &asked);
     }
 }
 
