@@ -421,8 +421,8 @@ impl Letters {
         fits(initials) || (initials.contains("UN") && fits(&initials.replacen("UN", "U", 1)))
     }
 
-    /// Whether no initials longer than `len` bytes can spell the acronym: its letters are
-    /// fewer, even with one `UN` read as `U`.
+    /// Whether initials of `len` bytes, or more, are too many to spell the acronym, even
+    /// with one `UN` read as `U`.
     pub fn shorter_than(&self, len: usize) -> bool {
         len > self.letters.len() + 1
     }
