@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use decksmith_model::diag::count;
-use decksmith_model::{Course, Deck, Diagnostic, Entry};
+use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind};
 
 use crate::assemble;
 use crate::kinds::{self, Candidate, Ctx, DropKind, Dropped};
@@ -125,7 +125,7 @@ fn teachers_own(course: &Course, all: &ByKind) -> Vec<String> {
         c.entries
             .first()
             .and_then(|id| course.entry(id))
-            .is_some_and(|(_, entry)| matches!(entry.kind, decksmith_model::EntryKind::Question(_)))
+            .is_some_and(|(_, entry)| matches!(entry.kind, EntryKind::Question(_)))
     };
     let mut preferred: Vec<&Candidate> = all
         .iter()
@@ -256,10 +256,11 @@ fn select(
         return balanced(seed, deck, by_kind, rules, &asked);
     }
     let kinds = |chosen: &[Candidate]| {
-        let mut kinds: Vec<QuestionKind> = chosen.iter().map(Candidate::kind).collect();
-        kinds.sort_by_key(|k| k.name());
-        kinds.dedup();
-        kinds.len()
+        chosen
+            .iter()
+            .map(Candidate::kind)
+            .collect::<BTreeSet<_>>()
+            .len()
     };
     let first = balanced(seed, deck, by_kind, rules, &asked);
     // A full quiz with every kind that has a question to give cannot be bettered.

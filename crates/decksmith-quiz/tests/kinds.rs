@@ -42,6 +42,15 @@ fn run(course: &Course) -> (Generated, Vec<Diagnostic>) {
     generate(course, &GenerateOptions::default())
 }
 
+/// The course generated with another seed than its own.
+fn run_seed(course: &Course, seed: u64) -> Generated {
+    let options = GenerateOptions {
+        seed: Some(seed),
+        ..GenerateOptions::default()
+    };
+    generate(course, &options).0
+}
+
 fn questions(generated: &Generated) -> Vec<&Question> {
     generated
         .decks
@@ -1527,11 +1536,7 @@ fn the_teachers_own_questions_are_asked_before_generated_ones() {
     let quiz = "  questions: 4\n  kinds: [multiple-choice]\n";
     let c = course("", &entries, quiz);
     for seed in 0..8 {
-        let options = GenerateOptions {
-            seed: Some(seed),
-            ..GenerateOptions::default()
-        };
-        let (g, _) = generate(&c, &options);
+        let g = run_seed(&c, seed);
         let ids: Vec<&str> = questions(&g).iter().map(|q| q.id.as_str()).collect();
         assert_eq!(ids.len(), 4, "seed {seed}: {ids:?}");
         for own in ["q-capital", "q-river", "q-sea"] {
@@ -1551,11 +1556,7 @@ fn an_event_that_lasted_is_not_given_away_by_its_span_elsewhere() {
     let c = course("", entries, "  questions: 3\n  kinds: [multiple-choice]\n");
     let mut asked = 0;
     for seed in 0..12 {
-        let options = GenerateOptions {
-            seed: Some(seed),
-            ..GenerateOptions::default()
-        };
-        let (g, _) = generate(&c, &options);
+        let g = run_seed(&c, seed);
         let all = questions(&g);
         if !all.iter().any(|q| q.id == "apollo-8:multiple-choice:date") {
             continue;
@@ -1664,11 +1665,7 @@ fn the_teachers_other_spellings_of_an_answer_count_as_the_answer() {
         "  questions: 2\n  kinds: [multiple-choice, cloze]\n",
     );
     for seed in 0..8 {
-        let options = GenerateOptions {
-            seed: Some(seed),
-            ..GenerateOptions::default()
-        };
-        let (g, _) = generate(&c, &options);
+        let g = run_seed(&c, seed);
         let ids: Vec<&str> = questions(&g).iter().map(|q| q.id.as_str()).collect();
         assert!(
             !(ids.contains(&"sponsors:multiple-choice:answer") && ids.contains(&"text:cloze")),
