@@ -24,18 +24,30 @@
 
   // Typed answers are compared by their letters and digits only: case, spaces, punctuation
   // and diacritics do not count ("1st committee." matches "1st Committee", "Geneve" matches
-  // "Genève", "ё" matches "е").
+  // "Genève", "ё" matches "е"). In an English quiz a leading article does not count either
+  // ("the Sea of Tranquility" matches "Sea of Tranquility"), nor a plural ending on a word
+  // of letters ("tensions" matches "tension"; "1990s" still does not match "1990").
+  var english = /^en\b/i.test(document.documentElement.lang);
   function key(text) {
+    if (english) text = text.trim().replace(/^(the|an?)\s+(?=\S)/i, "");
     return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
   }
+  function pluralOf(plural, one) {
+    if (one.length < 4 || !/\p{L}$/u.test(one)) return false;
+    return plural === one + "s" || plural === one + "es" ||
+      (/[^aeiou]y$/.test(one) && plural === one.slice(0, -1) + "ies");
+  }
+  function same(typed, answer) {
+    var a = key(typed), b = key(answer);
+    return a === b || (english && (pluralOf(a, b) || pluralOf(b, a)));
+  }
   function accepted(typed, answers) {
-    var k = key(typed);
-    if (k === "") {
+    if (key(typed) === "") {
       // An answer of symbols only ("%") is compared as typed, without case and spaces.
       var plain = typed.trim().toLowerCase();
       return plain !== "" && answers.some(function (a) { return a.trim().toLowerCase() === plain; });
     }
-    return answers.some(function (a) { return key(a) === k; });
+    return answers.some(function (a) { return same(typed, a); });
   }
 
   function checkedValue(section) {

@@ -543,7 +543,7 @@ test('every question kind is on some quiz page', () => {
   assert.deepEqual([...kinds].sort(), ['cloze', 'flashcard', 'matching', 'multiple-choice', 'timeline', 'true-false', 'who']);
 });
 
-test('typed answers are matched without regard to case, spaces, punctuation, diacritics, and with the alternatives', async () => {
+test('typed answers are matched without regard to case, spaces, punctuation, diacritics, a leading article or a plural ending, and with the alternatives', async () => {
   const { page, done } = await open(browser, pageUrl(decks, 'basics/quiz.html'));
   const clozes = quizJson(decks, 'basics').questions.filter((q) => q.kind === 'cloze');
   assert.ok(clozes.length >= 2);
@@ -556,9 +556,15 @@ test('typed answers are matched without regard to case, spaces, punctuation, dia
     tries.push([q, `  ${swapCase(answer)}.  `, 'correct']);
     tries.push([q, accent(answer).replace(/\s+/g, '  '), 'correct']);
     tries.push([q, `${answer}-${answer}`, 'wrong']);
+    // An English quiz: a leading article and a plural ending do not count, on a word of letters.
+    if (!/^(the|an?) /i.test(answer)) tries.push([q, `The ${answer}`, 'correct']);
+    if (/\p{L}{4}$/u.test(answer)) tries.push([q, `${answer}s`, 'correct']);
+    if (/\d$/u.test(answer)) tries.push([q, `${answer}s`, 'wrong']);
     for (const alternative of q.accept[0].slice(1)) tries.push([q, `${alternative}!`, 'correct']);
   }
   assert.ok(tries.some(([q, typed]) => q.accept[0].slice(1).some((a) => typed.startsWith(a))), 'the fixture has an alternative answer');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.ok(tries.some(([, typed]) => typed.startsWith('The ')) && tries.some(([q, typed]) => typed === `${q.answers[0]}s`), 'the fixture has English answers of letters');
   for (const [q, typed, expected] of tries) {
     const section = page.locator(`[data-question="${q.id}"]`);
     await section.locator('input.blank').first().fill(typed);

@@ -4,6 +4,7 @@
 #
 #   bash tests/browser/run.sh                 build the fixture courses and run the tests
 #   SCREENSHOTS=DIR bash tests/browser/run.sh also save screenshots of every page into DIR
+#   TEST_NAME=REGEX bash tests/browser/run.sh  run only the tests whose names match
 #
 # The npm packages are pinned by package-lock.json; node_modules stays in this folder.
 set -euo pipefail
@@ -40,4 +41,4 @@ target_dir="$(cargo metadata --locked --format-version 1 --no-deps | python3 -c 
 if [ -n "${SCREENSHOTS:-}" ]; then mkdir -p "$SCREENSHOTS"; fi
 DECKS="$work/decks" DECKS_RU="$work/decks-ru" DECKS_MARKUP="$work/decks-markup" FSRS_PYTHON="$here/.venv/bin/python" \
   DECKSMITH="$target_dir/debug/decksmith" \
-  node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "$here/pages.test.mjs"
+  node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec ${TEST_NAME:+--test-name-pattern="$TEST_NAME"} "$here/pages.test.mjs"
