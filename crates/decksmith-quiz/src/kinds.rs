@@ -524,7 +524,7 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
     let stem_words = text::content_words(stem);
     let shared: Vec<String> = text::content_words(answer)
         .into_iter()
-        .filter(|w| stem_words.iter().any(|s| text::same_word(w, s)))
+        .filter(|w| stem_words.iter().any(|s| text::echoes(w, s)))
         .collect();
     if !shared.is_empty()
         && !distractors

@@ -1375,6 +1375,30 @@ fn an_option_spelling_an_acronym_gives_it_away() {
 const FOUR_TERMS: &str = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
 
 #[test]
+fn a_translation_that_alone_sounds_like_the_question_is_not_asked() {
+    // «критическая инфраструктура» is the only Russian option a student can match to
+    // "critical infrastructure" by its sound; «наращивание потенциала» echoes nothing.
+    let c = course(
+        "",
+        FOUR_TERMS,
+        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [critical:multiple-choice:translation-ru, capacity:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "critical:multiple-choice:translation-ru").is_none());
+    assert!(
+        warnings.iter().any(|w| w
+            .message
+            .contains("critical:multiple-choice:translation-ru")
+            && w.message.contains("`критическая`, `инфраструктура`")),
+        "{warnings:#?}"
+    );
+    assert!(
+        find(&g, "capacity:multiple-choice:translation-ru").is_some(),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
 fn a_translation_named_by_another_questions_explanation_is_ruled_out() {
     // Four terms: each translation question offers the other three's Russian, and each
     // explanation says which term a Russian word translates.
@@ -1451,18 +1475,18 @@ fn positions_shown_with_their_holders_rule_each_other_out() {
 #[test]
 fn an_explanations_added_sentence_never_rules_out_another_questions_option() {
     // The question on what "digital divide" means would add "In Russian: цифровое
-    // неравенство", a wrong option of the question on the Russian for "critical
-    // infrastructure": the sentence is left out.
+    // неравенство", a wrong option of the question on the Russian for "capacity
+    // building": the sentence is left out.
     let entries = FOUR_TERMS;
     let c = course(
         "",
         entries,
-        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [divide:multiple-choice:term, critical:multiple-choice:translation-ru]\n",
+        "  questions: 2\n  kinds: [multiple-choice]\n  pin: [divide:multiple-choice:term, capacity:multiple-choice:translation-ru]\n",
     );
     let (g, warnings) = run(&c);
-    let critical = find(&g, "critical:multiple-choice:translation-ru")
+    let capacity = find(&g, "capacity:multiple-choice:translation-ru")
         .unwrap_or_else(|| panic!("{warnings:#?}"));
-    assert!(options(critical).contains(&"цифровое неравенство".to_owned()));
+    assert!(options(capacity).contains(&"цифровое неравенство".to_owned()));
     let divide = find(&g, "divide:multiple-choice:term").unwrap_or_else(|| panic!("{warnings:#?}"));
     assert!(
         !divide.explanation.contains("цифровое неравенство"),

@@ -313,11 +313,12 @@ fn stem(word: &str) -> String {
     word.to_owned()
 }
 
-/// Whether `option` repeats a content word of `stem` (the question's own text).
+/// Whether `option` repeats a content word of `stem` (the question's own text), or echoes
+/// it in the other language.
 pub fn repeats_stem(option: &str, stem_words: &[String]) -> bool {
     content_words(option)
         .iter()
-        .any(|w| stem_words.iter().any(|s| same_word(w, s)))
+        .any(|w| stem_words.iter().any(|s| echoes(w, s)))
 }
 
 /// Whether two content words are one word for a student: equal, or, in Cyrillic, of one
@@ -334,6 +335,90 @@ pub fn same_word(a: &str, b: &str) -> bool {
     }
     let cyrillic = |w: &str| script(w) == Script::Cyrillic && w.chars().count() >= ROOT;
     cyrillic(a) && cyrillic(b) && a.chars().take(ROOT).eq(b.chars().take(ROOT))
+}
+
+/// Whether a student hears one content word in the other: `same_word`, or a Russian word
+/// and an English one that sound alike (`cognate`: «инциденты» and `incident`). An option
+/// that alone echoes the question so is a cue to the answer; but a wrong option may share
+/// a word's sound with a question in the other language (it is a fair lure there), so the
+/// pickers of wrong options ask `same_word` only.
+pub fn echoes(a: &str, b: &str) -> bool {
+    if same_word(a, b) {
+        return true;
+    }
+    let (Some(first_a), Some(first_b)) = (a.chars().next(), b.chars().next()) else {
+        return false;
+    };
+    let cyrillic = |c: char| ('\u{0400}'..='\u{04ff}').contains(&c);
+    match (cyrillic(first_a), cyrillic(first_b)) {
+        (true, false) => first_b.is_ascii_lowercase() && cognate(a, b),
+        (false, true) => first_a.is_ascii_lowercase() && cognate(b, a),
+        _ => false,
+    }
+}
+
+/// Whether a Russian word reads as an English one to a student: its first five letters,
+/// each spelled in Latin letters as English borrowings spell it (ц as `c` or `ts`, к as `k`
+/// or `c`, и as `i` or `y`), begin the English word: «инциденты» and `incident`, «кибер…»
+/// and `cyber…`, «контроль» and `control`. Both are lower-case content words.
+fn cognate(russian: &str, english: &str) -> bool {
+    const ROOT: usize = 5;
+    let letters: Vec<char> = russian
+        .chars()
+        .filter(|c| !matches!(c, 'ъ' | 'ь'))
+        .take(ROOT)
+        .collect();
+    letters.len() == ROOT && spelled_as(&letters, english.as_bytes())
+}
+
+/// Whether `letters` (Cyrillic) can be spelled as the start of `latin`.
+fn spelled_as(letters: &[char], latin: &[u8]) -> bool {
+    let Some((first, rest)) = letters.split_first() else {
+        return true;
+    };
+    latin_spellings(*first).iter().any(|spelling| {
+        latin
+            .strip_prefix(spelling.as_bytes())
+            .is_some_and(|after| spelled_as(rest, after))
+    })
+}
+
+/// How a lower-case Russian letter is spelled in English borrowings and transliterations.
+fn latin_spellings(letter: char) -> &'static [&'static str] {
+    match letter {
+        'а' => &["a"],
+        'б' => &["b"],
+        'в' => &["v", "w"],
+        'г' => &["g", "h"],
+        'д' => &["d"],
+        'е' => &["e", "ye"],
+        'ё' => &["e", "yo"],
+        'ж' => &["zh", "j", "g"],
+        'з' => &["z", "s"],
+        'и' => &["i", "y", "e"],
+        'й' => &["y", "i", "j"],
+        'к' => &["k", "c", "ch", "q"],
+        'л' => &["l"],
+        'м' => &["m"],
+        'н' => &["n"],
+        'о' => &["o"],
+        'п' => &["p"],
+        'р' => &["r"],
+        'с' => &["s", "c"],
+        'т' => &["t", "th"],
+        'у' => &["u", "ou"],
+        'ф' => &["f", "ph"],
+        'х' => &["kh", "h", "ch"],
+        'ц' => &["c", "ts", "z"],
+        'ч' => &["ch"],
+        'ш' => &["sh"],
+        'щ' => &["shch"],
+        'ы' => &["y", "i"],
+        'э' => &["e"],
+        'ю' => &["yu", "u"],
+        'я' => &["ya", "ia"],
+        _ => &[],
+    }
 }
 
 /// Whether a single English word reads as a plural (`sanctions`, `ICTs`), so that options
@@ -512,6 +597,19 @@ mod tests {
         assert!(!repeats_stem("невесомость", &stem));
         assert!(same_word("государство", "государственный"));
         assert!(!same_word("international", "internet"));
+        // A Russian word echoes the English word it was borrowed from, either way round.
+        assert!(echoes("инциденты", "incident"));
+        assert!(echoes("cyberattack", "кибератака"));
+        assert!(echoes("контроль", "control"));
+        assert!(echoes("информационной", "information"));
+        assert!(echoes("государство", "государственный"));
+        assert!(!same_word("инциденты", "incident"));
+        assert!(!echoes("страна", "strategy"));
+        assert!(!echoes("безопасность", "base"));
+        assert!(!echoes("мир", "mirror"), "a root needs five letters");
+        let stem = content_words("What is the Russian for “incident response”?");
+        assert!(repeats_stem("реагирование на инциденты", &stem));
+        assert!(!repeats_stem("обмен информацией", &stem));
         assert!(!repeats_stem("Dialogue among all UN member states", &stem));
     }
 
