@@ -125,8 +125,29 @@ impl Lint<'_> {
             .into_iter()
             .filter(|w| !own.contains(w) && !fixed.contains(w))
             .collect();
+        // A position is offered among other people's positions, whatever their shape
+        // ("Commander of Apollo 13" is no number).
+        let roles: Vec<&str> = if q.id.ends_with(":multiple-choice:role") {
+            self.course
+                .decks
+                .iter()
+                .flat_map(|d| &d.entries)
+                .filter_map(|e| match &e.kind {
+                    EntryKind::Person(p) => Some(p.role.as_str()),
+                    _ => None,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for (i, o) in options.iter().enumerate() {
             if i == answer || teacher || given.contains(o) {
+                continue;
+            }
+            if !roles.is_empty() {
+                if !roles.contains(&o.as_str()) {
+                    self.flag(q, format!("option {o:?} is no person's position"));
+                }
                 continue;
             }
             let (a, b) = (

@@ -519,7 +519,8 @@ pub fn short(text: &str) -> String {
 }
 
 /// Why showing `answer` among `distractors` under `stem` would give it away, if it would:
-/// the answer is the only option that repeats a word of the question, or by far the longest.
+/// the answer is the only option that repeats a word of the question, the only one without
+/// a word all the others say, or by far the longest.
 pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<String> {
     let stem_words = text::content_words(stem);
     let shared: Vec<String> = text::content_words(answer)
@@ -555,6 +556,25 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
             ));
         }
     }
+    // A word every wrong option says and the answer does not marks the odd one out
+    // ("Soviet cosmonaut…", "Chief designer of the Soviet…" against "Commander of…").
+    if let Some((first, rest)) = distractors.split_first()
+        && !rest.is_empty()
+    {
+        let answer_words = text::content_words(answer);
+        let mut common = text::content_words(first);
+        for d in rest {
+            let words = text::content_words(d);
+            common.retain(|c| words.iter().any(|w| text::same_word(c, w)));
+        }
+        common.retain(|c| !answer_words.iter().any(|w| text::same_word(c, w)));
+        if !common.is_empty() {
+            return Some(format!(
+                "every wrong option says `{}` and the answer does not, so it stands out",
+                common.join("`, `")
+            ));
+        }
+    }
     let len = |s: &str| s.chars().count();
     let longest = distractors.iter().map(|d| len(d)).max().unwrap_or(0);
     let answer_len = len(answer);
@@ -564,6 +584,40 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
         ));
     }
     None
+}
+
+/// The first choice of wrong options, in the order `more` gives them, that together with
+/// the teacher's `given` ones make `n` and let no option stand out (`option_cue`).
+pub fn without_cue(
+    stem: &str,
+    answer: &str,
+    given: &[String],
+    more: &[String],
+    n: usize,
+) -> Option<Vec<String>> {
+    // Twelve candidates give at most 220 choices of three: enough to find a fair set where
+    // there is one, and bounded.
+    const MAX_CANDIDATES: usize = 12;
+    let k = n.checked_sub(given.len())?;
+    let more = &more[..more.len().min(MAX_CANDIDATES)];
+    if k > more.len() {
+        return None;
+    }
+    // Index sets in lexicographic order, so the choice closest to the pool's own order wins.
+    let mut picked: Vec<usize> = (0..k).collect();
+    loop {
+        let mut options = given.to_vec();
+        options.extend(picked.iter().map(|&i| more[i].clone()));
+        if option_cue(stem, answer, &options).is_none() {
+            return Some(options);
+        }
+        // The next index set: bump the rightmost index that can still move.
+        let i = (0..k).rev().find(|&i| picked[i] < more.len() - k + i)?;
+        picked[i] += 1;
+        for j in i + 1..k {
+            picked[j] = picked[j - 1] + 1;
+        }
+    }
 }
 
 /// An answer and the other names the course gives it (an acronym, an alias): a question

@@ -1697,3 +1697,42 @@ fn the_teachers_other_spellings_of_an_answer_count_as_the_answer() {
         );
     }
 }
+
+/// Four people, three of whom the sources call Soviet; with `more`, a fifth who is not.
+fn soviet_and_american(more: &str) -> Course {
+    course(
+        "",
+        &format!(
+            "  - person: Gus Grissom\n    id: grissom\n    role: Commander of the first crewed Gemini flight\n    source: s\n  - person: Yuri Gagarin\n    role: Soviet cosmonaut, the first human in space\n    source: s\n  - person: Valentina Tereshkova\n    role: Soviet cosmonaut, the first woman in space\n    source: s\n  - person: Sergei Korolev\n    role: Chief designer of the Soviet space program\n    source: s\n{more}"
+        ),
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [grissom:multiple-choice:role]\n",
+    )
+}
+
+#[test]
+fn the_only_option_without_a_word_all_the_others_say_stands_out() {
+    // Every other position says "Soviet": the American's stands out.
+    let c = soviet_and_american("");
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "grissom:multiple-choice:role").is_none());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("every wrong option says `soviet`")),
+        "{warnings:#?}"
+    );
+    // With a fifth position that does not say it, that one is offered in place of a Soviet
+    // one, and the question is asked.
+    let c = soviet_and_american(
+        "  - person: Jim Lovell\n    role: Commander of Apollo 13\n    source: s\n",
+    );
+    let (g, warnings) = run(&c);
+    let q = find(&g, "grissom:multiple-choice:role").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        options(q).contains(&"Commander of Apollo 13".to_owned()),
+        "{:?}",
+        options(q)
+    );
+    let soviet = options(q).iter().filter(|o| o.contains("Soviet")).count();
+    assert!(soviet < 3, "{:?}", options(q));
+}

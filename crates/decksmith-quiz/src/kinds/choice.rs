@@ -8,7 +8,7 @@
 
 use decksmith_model::{Entry, EntryKind, Event, Organization, Person, Question, Term};
 
-use super::{Candidate, Ctx, DropKind, option_cue};
+use super::{Candidate, Ctx, DropKind, option_cue, without_cue};
 use crate::explain::{self, Explanation};
 use crate::facts::BlankSite;
 use crate::types::{Body, Choice};
@@ -159,11 +159,13 @@ fn options(
     item: &ChoicePlan,
 ) -> Result<Vec<String>, (DropKind, String, &'static str)> {
     let n = ctx.distractors;
-    let mut distractors: Vec<String> = item.given.iter().take(n).cloned().collect();
+    let given: Vec<String> = item.given.iter().take(n).cloned().collect();
     let teacher = matches!(entry.kind, EntryKind::Question(_));
-    if distractors.len() < n && item.ty.has_distractors() {
+    let pooled = given.len() < n && item.ty.has_distractors();
+    // Wrong options of the answer's type from the course, `extra` more than are needed.
+    let pool = |extra: usize| {
         let mut also_right = item.also_right.clone();
-        also_right.extend(distractors.iter().cloned());
+        also_right.extend(given.iter().cloned());
         let key = [
             ctx.deck.id.as_str(),
             entry.id.as_str(),
@@ -173,9 +175,9 @@ fn options(
         let wanted = if item.spelled.is_some() {
             4 * n
         } else {
-            n - distractors.len()
+            n - given.len()
         };
-        let mut ask = Ask::new(&item.answer, &item.ty, wanted, ctx.seed, &key);
+        let mut ask = Ask::new(&item.answer, &item.ty, wanted + extra, ctx.seed, &key);
         ask.also_right = &also_right;
         ask.stem = &item.stem;
         if let Some(before) = &item.before {
@@ -185,7 +187,12 @@ fn options(
         if let Some(acronym) = &item.spelled {
             more.retain(|d| text::spells(acronym, d));
         }
-        more.truncate(n - distractors.len());
+        more
+    };
+    let mut distractors = given.clone();
+    if pooled {
+        let mut more = pool(0);
+        more.truncate(n - given.len());
         distractors.extend(more);
     }
     if distractors.len() < n {
@@ -237,6 +244,11 @@ fn options(
         });
     }
     if let Some(cue) = option_cue(&item.stem, &item.answer, &distractors) {
+        // Other wrong options of the type may not stand out.
+        if pooled && let Some(fair) = without_cue(&item.stem, &item.answer, &given, &pool(3 * n), n)
+        {
+            return Ok(fair);
+        }
         return Err((
             DropKind::GivesAway,
             cue,

@@ -6,7 +6,7 @@
 use decksmith_model::diag::count;
 use decksmith_model::{Entry, EntryKind};
 
-use super::{Candidate, Ctx, DropKind, option_cue};
+use super::{Candidate, Ctx, DropKind, option_cue, without_cue};
 use crate::explain;
 use crate::types::{Body, Choice};
 use crate::values::{Ask, ValueType};
@@ -67,14 +67,22 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     let mut ask = Ask::new(&answer, &ValueType::Person, ctx.distractors, ctx.seed, &key);
     ask.also_right = &also_right;
     ask.stem = &stem;
-    let distractors = ctx.pools.distractors(&ask);
+    let mut distractors = ctx.pools.distractors(&ask);
     if distractors.len() < ctx.distractors {
         too_few(ctx, entry, id, distractors.len());
         return Vec::new();
     }
     if let Some(cue) = option_cue(&stem, &answer, &distractors) {
-        ctx.drop(entry, id, DropKind::GivesAway, cue, None);
-        return Vec::new();
+        // Other people may not stand out.
+        ask.n = 4 * ctx.distractors;
+        let more = ctx.pools.distractors(&ask);
+        match without_cue(&stem, &answer, &[], &more, ctx.distractors) {
+            Some(fair) => distractors = fair,
+            None => {
+                ctx.drop(entry, id, DropKind::GivesAway, cue, None);
+                return Vec::new();
+            }
+        }
     }
     let explanation =
         explain::with_wrong_options(ctx, explanation, &ValueType::Person, &distractors);
