@@ -518,10 +518,29 @@ pub fn short(text: &str) -> String {
     }
 }
 
+/// Why an option stands out among the others (`option_cue`).
+pub struct Cue {
+    /// Why, for the generation report.
+    pub why: String,
+    /// Whether other wrong options of the type may not give the answer away: not when the
+    /// answer alone repeats the question's words (in its own language) or letters, since
+    /// the pickers of wrong options never take one that does.
+    pub other_options_may_help: bool,
+}
+
+impl Cue {
+    fn new(why: String, other_options_may_help: bool) -> Option<Cue> {
+        Some(Cue {
+            why,
+            other_options_may_help,
+        })
+    }
+}
+
 /// Why showing `answer` among `distractors` under `stem` would give it away, if it would:
 /// the answer is the only option that repeats a word of the question, the only one without
 /// a word all the others say, or by far the longest.
-pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<String> {
+pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cue> {
     let stem_words = text::content_words(stem);
     let shared: Vec<String> = text::content_words(answer)
         .into_iter()
@@ -532,10 +551,18 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
             .iter()
             .any(|d| text::repeats_stem(d, &stem_words))
     {
-        return Some(format!(
-            "the answer is the only option that repeats a word of the question (`{}`)",
-            shared.join("`, `")
-        ));
+        // The pickers never offer a wrong option that repeats a word of the question, but
+        // may offer one that echoes it in the other language (a fair lure).
+        let echoed = shared
+            .iter()
+            .any(|w| !stem_words.iter().any(|s| text::same_word(w, s)));
+        return Cue::new(
+            format!(
+                "the answer is the only option that repeats a word of the question (`{}`)",
+                shared.join("`, `")
+            ),
+            echoed,
+        );
     }
     // An acronym in the question whose letters start only the answer's words ("The EU
     // body…" → "European Union Agency for Cybersecurity") points at it.
@@ -551,9 +578,10 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
         }
         let starts = |s: &str| initials(s).starts_with(&letters);
         if starts(answer) && !distractors.iter().any(|d| starts(d)) {
-            return Some(format!(
-                "the question's {letters} gives the answer's words away"
-            ));
+            return Cue::new(
+                format!("the question's {letters} gives the answer's words away"),
+                false,
+            );
         }
     }
     // A word every wrong option says and the answer does not marks the odd one out
@@ -569,19 +597,25 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<St
         }
         common.retain(|c| !answer_words.iter().any(|w| text::same_word(c, w)));
         if !common.is_empty() {
-            return Some(format!(
-                "every wrong option says `{}` and the answer does not, so it stands out",
-                common.join("`, `")
-            ));
+            return Cue::new(
+                format!(
+                    "every wrong option says `{}` and the answer does not, so it stands out",
+                    common.join("`, `")
+                ),
+                true,
+            );
         }
     }
     let len = |s: &str| s.chars().count();
     let longest = distractors.iter().map(|d| len(d)).max().unwrap_or(0);
     let answer_len = len(answer);
     if !distractors.is_empty() && answer_len * 2 >= longest * 3 && answer_len >= longest + 12 {
-        return Some(format!(
-            "the answer ({answer_len} characters) is much longer than every wrong option (at most {longest})"
-        ));
+        return Cue::new(
+            format!(
+                "the answer ({answer_len} characters) is much longer than every wrong option (at most {longest})"
+            ),
+            true,
+        );
     }
     None
 }

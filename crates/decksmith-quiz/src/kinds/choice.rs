@@ -245,13 +245,15 @@ fn options(
     }
     if let Some(cue) = option_cue(&item.stem, &item.answer, &distractors) {
         // Other wrong options of the type may not stand out.
-        if pooled && let Some(fair) = without_cue(&item.stem, &item.answer, &given, &pool(3 * n), n)
+        if pooled
+            && cue.other_options_may_help
+            && let Some(fair) = without_cue(&item.stem, &item.answer, &given, &pool(3 * n), n)
         {
             return Ok(fair);
         }
         return Err((
             DropKind::GivesAway,
-            cue,
+            cue.why,
             if teacher {
                 "reword the question or the options so that no option stands out"
             } else {

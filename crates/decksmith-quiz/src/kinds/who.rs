@@ -74,12 +74,20 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     }
     if let Some(cue) = option_cue(&stem, &answer, &distractors) {
         // Other people may not stand out.
-        ask.n = 4 * ctx.distractors;
-        let more = ctx.pools.distractors(&ask);
-        match without_cue(&stem, &answer, &[], &more, ctx.distractors) {
+        let fair = cue.other_options_may_help.then(|| {
+            ask.n = 4 * ctx.distractors;
+            without_cue(
+                &stem,
+                &answer,
+                &[],
+                &ctx.pools.distractors(&ask),
+                ctx.distractors,
+            )
+        });
+        match fair.flatten() {
             Some(fair) => distractors = fair,
             None => {
-                ctx.drop(entry, id, DropKind::GivesAway, cue, None);
+                ctx.drop(entry, id, DropKind::GivesAway, cue.why, None);
                 return Vec::new();
             }
         }

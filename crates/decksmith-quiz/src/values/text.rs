@@ -377,9 +377,15 @@ fn spelled_as(letters: &[char], latin: &[u8]) -> bool {
         return true;
     };
     latin_spellings(*first).iter().any(|spelling| {
-        latin
-            .strip_prefix(spelling.as_bytes())
-            .is_some_and(|after| spelled_as(rest, after))
+        let Some(after) = latin.strip_prefix(spelling.as_bytes()) else {
+            return false;
+        };
+        // English doubles letters that Russian writes once (`attribution`, «атрибуция»).
+        let doubled = match (spelling.as_bytes(), after.first()) {
+            ([one], Some(next)) if one == next => Some(&after[1..]),
+            _ => None,
+        };
+        spelled_as(rest, after) || doubled.is_some_and(|after| spelled_as(rest, after))
     })
 }
 
@@ -602,6 +608,10 @@ mod tests {
         assert!(echoes("cyberattack", "кибератака"));
         assert!(echoes("контроль", "control"));
         assert!(echoes("информационной", "information"));
+        assert!(
+            echoes("атрибуция", "attribution"),
+            "a letter English doubles"
+        );
         assert!(echoes("государство", "государственный"));
         assert!(!same_word("инциденты", "incident"));
         assert!(!echoes("страна", "strategy"));
