@@ -1736,3 +1736,85 @@ fn the_only_option_without_a_word_all_the_others_say_stands_out() {
     let soviet = options(q).iter().filter(|o| o.contains("Soviet")).count();
     assert!(soviet < 3, "{:?}", options(q));
 }
+
+#[test]
+fn a_date_or_number_answer_is_as_often_at_an_end_of_its_options_as_inside() {
+    // Taking the nearest values on both sides would always put the answer in the middle,
+    // and a student would rule out the smallest and the largest option.
+    let c = course(
+        "",
+        "  - event: The first crewed flight\n    id: flight\n    date: 1961-04-12\n    source: s\n  - fact: The assembly had {107} co-sponsors.\n    id: sponsors\n    source: s\n  - fact: The group first met in {1998}.\n    id: met\n    source: s\n",
+        "  questions: 3\n  kinds: [multiple-choice]\n",
+    );
+    let value = |q: &Question, o: &str| -> i64 {
+        if q.id.starts_with("flight") {
+            o.split(' ')
+                .next()
+                .and_then(|d| d.parse().ok())
+                .expect("a day")
+        } else {
+            o.parse().expect("a number")
+        }
+    };
+    for id in [
+        "flight:multiple-choice:date",
+        "sponsors:multiple-choice:blank-1",
+        "met:multiple-choice:blank-1",
+    ] {
+        let mut places = [0usize; 4];
+        for seed in 1..=200 {
+            let g = run_seed(&c, seed);
+            let q = find(&g, id).unwrap_or_else(|| panic!("{id} at seed {seed}"));
+            let Body::MultipleChoice(choice) = &q.body else {
+                panic!("{id}")
+            };
+            let answer = value(q, &choice.options[choice.answer]);
+            let below = choice
+                .options
+                .iter()
+                .filter(|o| value(q, o) < answer)
+                .count();
+            places[below] += 1;
+        }
+        let ends = places[0] + places[3];
+        assert!(
+            (60..=140).contains(&ends),
+            "{id}: the answer's places {places:?}"
+        );
+        assert!(
+            places.iter().all(|&p| p >= 25),
+            "{id}: the answer's places {places:?}"
+        );
+    }
+}
+
+#[test]
+fn a_false_date_is_off_by_a_month_not_by_a_day() {
+    // "2 November" for an event of 3 November is a trap no student is expected to see.
+    let c = course(
+        "",
+        "  - event: The committee adopts the draft\n    id: adopts\n    date: 2021-11-03\n    source: s\n  - fact: The forum closed on {18 September 2024}.\n    id: closed\n    blanks: { 18 September 2024: date }\n    source: s\n",
+        "  questions: 2\n  kinds: [true-false]\n",
+    );
+    let mut lies = 0;
+    for seed in 1..=40 {
+        for q in questions(&run_seed(&c, seed)) {
+            let Body::TrueFalse {
+                statement,
+                answer: false,
+                ..
+            } = &q.body
+            else {
+                continue;
+            };
+            lies += 1;
+            let ok = if q.id.starts_with("adopts") {
+                statement.starts_with("3 ") && !statement.contains("November 2021")
+            } else {
+                statement.contains(" 18 ") && !statement.contains("September")
+            };
+            assert!(ok, "{statement}");
+        }
+    }
+    assert!(lies >= 20, "{lies} false statements in 40 seeds");
+}

@@ -54,11 +54,13 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         ask.also_right = &claim.also_right;
         ask.stem = &statement;
         ask = ask.before_blank(&claim.before);
-        match &entry.kind {
-            EntryKind::Event(e) => {
-                ctx.pools
-                    .date_distractors(&e.date, ctx.phrases, 1, ctx.seed, &key)
-            }
+        match (&entry.kind, &claim.ty) {
+            (EntryKind::Event(e), _) => ctx
+                .pools
+                .false_date(&e.date, ctx.phrases, ctx.seed, &key)
+                .into_iter()
+                .collect(),
+            (_, ValueType::Date) => ctx.pools.false_written_date(&ask).into_iter().collect(),
             _ => ctx.pools.distractors(&ask),
         }
     } else {

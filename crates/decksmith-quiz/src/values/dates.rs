@@ -70,6 +70,11 @@ impl Months {
             || self.own.as_ref().is_some_and(|own| own.may_be(word))
     }
 
+    /// The month (1–12) a name standing alone stands for (`December`, `декабрь`).
+    pub fn month_alone(&self, text: &str) -> Option<u8> {
+        self.alone(text).map(|(month, _)| month)
+    }
+
     /// The month a name standing alone stands for (`December`, `декабрь`), with the names it
     /// is written in.
     fn alone(&self, text: &str) -> Option<(u8, Names)> {
@@ -192,6 +197,12 @@ pub fn same_date_format(months: &Months, a: &str, b: &str) -> bool {
     }
 }
 
+/// Where a date falls in time, in days (months count 31): for ordering dates alone.
+pub fn day_number(date: &PartialDate) -> i64 {
+    (i64::from(date.year) * 12 + i64::from(date.month.unwrap_or(1))) * 31
+        + i64::from(date.day.unwrap_or(1))
+}
+
 /// Dates near `date`, at its precision.
 pub fn nearby_dates(date: &PartialDate) -> Vec<PartialDate> {
     let mut out = Vec::new();
@@ -241,6 +252,23 @@ pub fn nearby_dates(date: &PartialDate) -> Vec<PartialDate> {
     out
 }
 
+/// The same day in the months around `date` (a day-precision date), for a false statement:
+/// a day or two off is a trap no student is expected to see, another month is not.
+pub fn same_day_other_months(date: &PartialDate) -> Vec<PartialDate> {
+    let (Some(month), Some(day)) = (date.month, date.day) else {
+        return Vec::new();
+    };
+    [-1i32, 1, -2, 2, -3, 3]
+        .into_iter()
+        .filter_map(|k| {
+            let m = i32::from(month) - 1 + k;
+            let year = i32::from(date.year) + m.div_euclid(12);
+            let month = m.rem_euclid(12) + 1;
+            PartialDate::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
+        })
+        .collect()
+}
+
 /// How far apart two dates are, in units of the first one's precision.
 pub fn date_distance(a: &PartialDate, b: &PartialDate) -> u32 {
     let months = |d: &PartialDate| i64::from(d.year) * 12 + i64::from(d.month.unwrap_or(1));
@@ -261,6 +289,25 @@ pub fn text_date_variants(months: &Months, answer: &str) -> Vec<(u32, String)> {
     };
     let names = months.names(names);
     nearby_dates(&date)
+        .into_iter()
+        .map(|d| {
+            (
+                date_distance(&date, &d).min(12),
+                write_date(form, &d, names),
+            )
+        })
+        .collect()
+}
+
+/// A written date's day in the months around it, written the same way, with their
+/// distance: for a false statement (see [`same_day_other_months`]). Empty when the answer
+/// gives no day.
+pub fn same_day_written(months: &Months, answer: &str) -> Vec<(u32, String)> {
+    let Some((form, date, names)) = parse_written(months, answer) else {
+        return Vec::new();
+    };
+    let names = months.names(names);
+    same_day_other_months(&date)
         .into_iter()
         .map(|d| {
             (

@@ -895,6 +895,25 @@ impl<'c> Pools<'c> {
         if !matches!(ask.ty, ValueType::Class(_)) && !self.class_of.is_empty() {
             candidates.retain(|d| !matches!(self.classify(&d.text), ValueType::Class(_)));
         }
+        let months = &self.months;
+        let order: Option<fn(&Months, &str) -> Option<i64>> = match ask.ty {
+            ValueType::Year => Some(|_, t| t.trim().parse().ok()),
+            ValueType::Date => {
+                Some(|m, t| dates::parse_text_date(m, t).map(|(_, d)| dates::day_number(&d)))
+            }
+            ValueType::Month => Some(|m, t| m.month_alone(t).map(i64::from)),
+            ValueType::Number => Some(|_, t| numbers::value(t).and_then(|v| i64::try_from(v).ok())),
+            ValueType::Roman => Some(|_, t| numbers::roman_value(t.trim()).map(i64::from)),
+            ValueType::Ordinal => Some(|_, t| numbers::ordinal_value(t).map(i64::from)),
+            _ => None,
+        };
+        if let Some(order) = order
+            && let Some(answer) = order(months, ask.answer)
+        {
+            let orders: Vec<Option<i64>> =
+                candidates.iter().map(|c| order(months, &c.text)).collect();
+            spread(&mut candidates, answer, &orders, ask);
+        }
         pick(ask, candidates)
     }
 
@@ -910,19 +929,60 @@ impl<'c> Pools<'c> {
     ) -> Vec<String> {
         let answer = phrases.date(date);
         let mut candidates: Vec<Distractor<'_>> = Vec::new();
+        let mut days: Vec<Option<i64>> = Vec::new();
         for other in dates::nearby_dates(date) {
             let distance = dates::date_distance(date, &other).min(12);
             candidates.push(Distractor::made(distance, phrases.date(&other)));
+            days.push(Some(dates::day_number(&other)));
         }
         for other in window(&self.dates, rng::key(seed, key)) {
             let other = other.truncate(date.precision());
             if other.precision() == date.precision() && other != *date {
                 let distance = dates::date_distance(date, &other).min(12);
                 candidates.push(Distractor::made(distance, phrases.date(&other)));
+                days.push(Some(dates::day_number(&other)));
             }
         }
         let ask = Ask::new(&answer, &ValueType::Date, n, seed, key);
+        spread(&mut candidates, dates::day_number(date), &days, &ask);
         pick(&ask, candidates)
+    }
+
+    /// A wrong date for a false statement about `date`: for a day, the same day of another
+    /// month (a day or two off would be a trap), else a near date at its precision.
+    pub fn false_date(
+        &self,
+        date: &PartialDate,
+        phrases: &Phrasebook<'_>,
+        seed: u64,
+        key: &[&str],
+    ) -> Option<String> {
+        if date.precision() != decksmith_model::date::Precision::Day {
+            return self.date_distractors(date, phrases, 1, seed, key).pop();
+        }
+        let answer = phrases.date(date);
+        let others = dates::same_day_other_months(date);
+        let candidates = others
+            .iter()
+            .map(|d| Distractor::made(dates::date_distance(date, d), phrases.date(d)))
+            .collect();
+        let ask = Ask::new(&answer, &ValueType::Date, 1, seed, key);
+        pick(&ask, candidates).pop()
+    }
+
+    /// A wrong written date (`3 November 2021`) for a false statement: the same day of
+    /// another month when the answer gives the day, for the reason of
+    /// [`Pools::false_date`]; else a near date of its precision.
+    pub fn false_written_date(&self, ask: &Ask<'_>) -> Option<String> {
+        let others = dates::same_day_written(&self.months, ask.answer);
+        if others.is_empty() {
+            return self.distractors(ask).pop();
+        }
+        let candidates = others
+            .into_iter()
+            .map(|(distance, text)| Distractor::made(distance, text))
+            .collect();
+        pick(ask, candidates).pop()
     }
 
     /// The places named anywhere in the course's text, found once.
@@ -1350,6 +1410,44 @@ fn reads_alike(ask: &Ask<'_>, option: &str) -> bool {
     );
     let (long, short) = (a.max(b), a.min(b));
     long / short <= 2.5 || long - short <= 8.0
+}
+
+/// Wrong options of an ordered type (years, dates, numbers) on both sides of the answer in
+/// a seeded proportion. Taking the nearest values on both sides would always leave the
+/// answer in the middle, and a test-wise student would rule out the two ends. So the
+/// answer's place among the `n + 1` options is drawn first (0 is the smallest), and that
+/// many of the nearest values below it come first, the rest from above; the other values
+/// follow in case some do not fit. `orders` places each candidate in time or number.
+fn spread(candidates: &mut [Distractor<'_>], answer: i64, orders: &[Option<i64>], ask: &Ask<'_>) {
+    const LATER: u32 = 100;
+    let n = ask.n;
+    let place = (rng::Ranker::new(ask.seed, ask.key).rank("\u{0}place") % (n as u64 + 1)) as usize;
+    let mut below: Vec<(i64, usize)> = Vec::new();
+    let mut above: Vec<(i64, usize)> = Vec::new();
+    for (i, (c, order)) in candidates.iter_mut().zip(orders).enumerate() {
+        match *order {
+            Some(v) if v < answer => below.push((answer - v, i)),
+            Some(v) if v > answer => above.push((v - answer, i)),
+            _ => c.score = 2 * LATER,
+        }
+    }
+    for (side, wanted) in [(&mut below, place), (&mut above, n - place)] {
+        side.sort_unstable();
+        // The same value twice (made and from the course) keeps one step.
+        let mut step = 0u32;
+        let mut last = None;
+        for &(distance, i) in side.iter() {
+            if last != Some(distance) {
+                step += 1;
+                last = Some(distance);
+            }
+            candidates[i].score = if (step as usize) <= wanted {
+                step
+            } else {
+                LATER + step
+            };
+        }
+    }
 }
 
 /// The `n` best candidates that fit: by closeness, then by seeded rank; never equal to,
