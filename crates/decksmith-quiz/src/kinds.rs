@@ -564,6 +564,22 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
             echoed,
         );
     }
+    // An answer that reads almost whole as the question's words in the other alphabet
+    // («кибератака» for "cyberattack"), among options that read so far less.
+    if text::script(answer) != text::script(stem) {
+        let answer_echo = text::echo_share(answer, &stem_words);
+        if answer_echo >= 0.6
+            && distractors
+                .iter()
+                .all(|d| text::echo_share(d, &stem_words) * 2.0 < answer_echo)
+        {
+            return Cue::new(
+                "the answer reads as the question's own words written in the other alphabet"
+                    .to_owned(),
+                true,
+            );
+        }
+    }
     // An acronym in the question whose letters start only the answer's words ("The EU
     // body…" → "European Union Agency for Cybersecurity") points at it.
     let initials = |s: &str| text::initials(s);

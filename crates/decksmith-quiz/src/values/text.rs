@@ -363,30 +363,74 @@ pub fn echoes(a: &str, b: &str) -> bool {
 /// and `cyber…`, «контроль» and `control`. Both are lower-case content words.
 fn cognate(russian: &str, english: &str) -> bool {
     const ROOT: usize = 5;
+    echo_len(russian, english) >= ROOT
+}
+
+/// How many letters of a Russian word, from its start, can be spelled in Latin letters as
+/// the start of an English word (the hard and soft signs are not counted):
+/// «кибератака» and `cyberattack`, 9 of 10.
+fn echo_len(russian: &str, english: &str) -> usize {
     let letters: Vec<char> = russian
         .chars()
         .filter(|c| !matches!(c, 'ъ' | 'ь'))
-        .take(ROOT)
         .collect();
-    letters.len() == ROOT && spelled_as(&letters, english.as_bytes())
+    spelled_as(&letters, english.as_bytes())
 }
 
-/// Whether `letters` (Cyrillic) can be spelled as the start of `latin`.
-fn spelled_as(letters: &[char], latin: &[u8]) -> bool {
+/// How many of `letters` (Cyrillic), from the first, can be spelled as the start of `latin`.
+fn spelled_as(letters: &[char], latin: &[u8]) -> usize {
     let Some((first, rest)) = letters.split_first() else {
-        return true;
+        return 0;
     };
-    latin_spellings(*first).iter().any(|spelling| {
-        let Some(after) = latin.strip_prefix(spelling.as_bytes()) else {
-            return false;
-        };
-        // English doubles letters that Russian writes once (`attribution`, «атрибуция»).
-        let doubled = match (spelling.as_bytes(), after.first()) {
-            ([one], Some(next)) if one == next => Some(&after[1..]),
-            _ => None,
-        };
-        spelled_as(rest, after) || doubled.is_some_and(|after| spelled_as(rest, after))
-    })
+    // «кс» is written `x` (`experts`, «экспертов»).
+    let x = match (first, rest.first(), latin.strip_prefix(b"x")) {
+        ('к', Some('с'), Some(after)) => 2 + spelled_as(&rest[1..], after),
+        _ => 0,
+    };
+    let one = latin_spellings(*first)
+        .iter()
+        .filter_map(|spelling| {
+            latin
+                .strip_prefix(spelling.as_bytes())
+                .map(|after| (spelling, after))
+        })
+        .map(|(spelling, after)| {
+            // English doubles letters that Russian writes once (`attribution`, «атрибуция»).
+            let doubled = match (spelling.as_bytes(), after.first()) {
+                ([one], Some(next)) if one == next => 1 + spelled_as(rest, &after[1..]),
+                _ => 0,
+            };
+            (1 + spelled_as(rest, after)).max(doubled)
+        })
+        .max()
+        .unwrap_or(0);
+    one.max(x)
+}
+
+/// How much of `option` a student can read as the question's words in the other script:
+/// the share of its letters, from the start of each word, that spell the start of a word of
+/// `stem_words` (0 when they share no script pair). «кибератака» reads as `cyberattack`
+/// almost whole (0.9); «киберпреступность» only by its first part.
+pub fn echo_share(option: &str, stem_words: &[String]) -> f64 {
+    let (mut letters, mut echoed) = (0usize, 0usize);
+    for word in content_words(option) {
+        let cyrillic = script(&word) == Script::Cyrillic;
+        letters += word.chars().filter(|c| !matches!(c, 'ъ' | 'ь')).count();
+        echoed += stem_words
+            .iter()
+            .map(|s| match (cyrillic, script(s)) {
+                (true, Script::Latin) => echo_len(&word, s),
+                (false, Script::Cyrillic) if script(&word) == Script::Latin => echo_len(s, &word),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0);
+    }
+    if letters == 0 {
+        0.0
+    } else {
+        echoed as f64 / letters as f64
+    }
 }
 
 /// How a lower-case Russian letter is spelled in English borrowings and transliterations.
