@@ -739,11 +739,26 @@ fn acronyms(answers: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The answers a question asks for, as other questions' texts would show them (`padded`):
+/// those of three characters or more, and two-letter acronyms (`UN`, `EU`, `US`) unless
+/// they spell a common word, which texts show as that word (`IT`, `IN`).
 fn asked(answers: &[&str]) -> Vec<String> {
+    const WORDS: [&str; 22] = [
+        "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
+        "no", "of", "on", "or", "so", "to", "we",
+    ];
     answers
         .iter()
-        .map(|a| padded(a))
-        .filter(|a| a.chars().count() >= 5)
+        .map(|raw| (raw.trim(), padded(raw)))
+        .filter(|(raw, a)| {
+            let n = a.chars().count();
+            n >= 5
+                || (n == 4
+                    && raw.chars().count() == 2
+                    && raw.chars().all(char::is_uppercase)
+                    && !WORDS.contains(&a.trim()))
+        })
+        .map(|(_, a)| a)
         .collect()
 }
 
@@ -763,7 +778,13 @@ mod tests {
         assert!(reveals(&shown, &padded("First Committee")));
         assert!(reveals(&shown, &padded("November 2021")));
         assert!(!reveals(&shown, &padded("Committees")));
-        // Answers under three characters are not tracked at all.
-        assert_eq!(asked(&["US", "First Committee"]), [" first committee "]);
+        // Answers under three characters are tracked when two-letter acronyms that are no
+        // common word.
+        assert_eq!(asked(&["us", "First Committee"]), [" first committee "]);
+        assert_eq!(
+            asked(&["UN", "First Committee"]),
+            [" un ", " first committee "]
+        );
+        assert_eq!(asked(&["IT"]), Vec::<String>::new());
     }
 }
