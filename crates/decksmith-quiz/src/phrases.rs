@@ -172,8 +172,8 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     (
         "e.translation-of",
-        "“{term}” in {language} is “{text}”.",
-        "«{term}» {language} — «{text}».",
+        "In {language}, “{term}” is “{text}”.",
+        "{language} «{term}» — «{text}».",
     ),
     (
         "e.earlier",

@@ -125,7 +125,7 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
                 }
                 let asks: Vec<&str> = names.iter().map(String::as_str).collect();
                 // A translation stands for one term, a position for the person who holds it, a
-                // class's value for one thing: "“X” in Russian is “Y”" in another explanation
+                // class's value for one thing: "In Russian, “X” is “Y”" in another explanation
                 // rules the option Y out.
                 let paired = !item.given.is_empty()
                     || matches!(
