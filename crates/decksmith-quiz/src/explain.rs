@@ -71,14 +71,26 @@ impl Explanation {
         self
     }
 
-    /// The explanation as the pages and exports print it.
+    /// The explanation as the pages and exports print it. What it adds that the sentences
+    /// before have mostly said already (a "See also" event whose date and words the note
+    /// just gave) is left out: at least 70% of its content words said before.
     pub fn text(&self) -> String {
-        self.own
+        let mut said: Vec<String> = self
+            .own
             .iter()
-            .chain(&self.more)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
+            .flat_map(|s| crate::values::text::content_words(s))
+            .collect();
+        let mut out: Vec<&str> = self.own.iter().map(String::as_str).collect();
+        for part in &self.more {
+            let words = crate::values::text::content_words(part);
+            let old = words.iter().filter(|w| said.contains(w)).count();
+            if words.len() >= 4 && old * 10 >= words.len() * 7 {
+                continue;
+            }
+            said.extend(words);
+            out.push(part);
+        }
+        out.join(" ")
     }
 }
 
@@ -411,4 +423,26 @@ pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> Explanation {
         .map(|d| sentence(&ctx.phrases.date(&d)))
         .unwrap_or_default();
     Explanation::own([about, context, date])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_explanation_has_just_said_is_not_added_again() {
+        let e = Explanation::own([
+            "Antonov said the draft would help institutionalize what Putin and Biden had agreed."
+                .to_owned(),
+            "Putin and Biden reached that agreement on 16 June 2021.".to_owned(),
+        ])
+        .and([
+            "See also: 16 June 2021: Putin and Biden reach the agreement that the draft was meant to institutionalize.".to_owned(),
+            "See also: 6 December 2021: The General Assembly adopts the draft.".to_owned(),
+        ]);
+        assert_eq!(
+            e.text(),
+            "Antonov said the draft would help institutionalize what Putin and Biden had agreed. Putin and Biden reached that agreement on 16 June 2021. See also: 6 December 2021: The General Assembly adopts the draft."
+        );
+    }
 }
