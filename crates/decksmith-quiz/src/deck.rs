@@ -145,6 +145,12 @@ fn drop_named_in_title(ctx: &mut Ctx<'_>, all: &mut ByKind) {
             let Some(answer) = c.asks.iter().find(|a| kinds::reveals(&title, a)) else {
                 return true;
             };
+            // The answer as the title writes it ("UN", not the compared "un").
+            let lower = ctx.deck.title.to_lowercase();
+            let answer = lower
+                .find(answer.trim())
+                .and_then(|at| ctx.deck.title.get(at..at + answer.trim().len()))
+                .unwrap_or(answer.trim());
             let entry = c.entries.first().and_then(|id| ctx.course.entry(id));
             if let Some((_, entry)) = entry {
                 ctx.drop(
@@ -153,8 +159,7 @@ fn drop_named_in_title(ctx: &mut Ctx<'_>, all: &mut ByKind) {
                     DropKind::GivesAway,
                     format!(
                         "the deck's title (\"{}\") gives the answer (\"{}\") away",
-                        ctx.deck.title,
-                        answer.trim()
+                        ctx.deck.title, answer
                     ),
                     Some(
                         "take the answer out of the deck's `title:`, or the question is not asked",
@@ -401,7 +406,7 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
         let (message, help) = if made.len() > chosen.len() {
             (
                 format!(
-                    "{head}, but its quiz has only {}: of the {} its entries give, each of the other {} {kept_out}",
+                    "{head}, but its quiz has only {}: of the {} possible questions its entries give, each of the other {} {kept_out}",
                     chosen.len(),
                     made.len(),
                     made.len() - chosen.len()

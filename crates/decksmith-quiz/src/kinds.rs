@@ -480,9 +480,15 @@ impl DropKind {
     /// What the kind means, for the report.
     pub fn describe(self) -> &'static str {
         match self {
-            DropKind::NoOptions => "free phrases and bounds, asked as typed answers only",
-            DropKind::Letters => "full names of acronyms, which other names would not fit",
-            DropKind::NoSwap => "statements with nothing that can be swapped to make them false",
+            DropKind::NoOptions => {
+                "options for free phrases and bounds (\"more than 300\"), which have no wrong options of their own; the typed-answer questions ask for them"
+            }
+            DropKind::Letters => {
+                "options for full names of acronyms, which other names would not fit; the typed-answer questions ask for them"
+            }
+            DropKind::NoSwap => {
+                "false versions of statements with nothing that can be swapped; the true statements may still be asked"
+            }
             DropKind::TooFew => "answers with too few wrong options of their type in the course",
             DropKind::GivesAway => "questions that would give their answer away",
             DropKind::TwoRight => "questions that would have two right answers",
@@ -542,9 +548,18 @@ impl Cue {
 /// a word all the others say, or by far the longest.
 pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cue> {
     let stem_words = text::content_words(stem);
+    // Each word of the answer that echoes one of the question, as the report names it:
+    // `word`, or `word` (like `other`) when the question's word differs.
     let shared: Vec<String> = text::content_words(answer)
         .into_iter()
-        .filter(|w| stem_words.iter().any(|s| text::echoes(w, s)))
+        .filter_map(|w| {
+            let s = stem_words.iter().find(|s| text::echoes(&w, s))?;
+            Some(if *s == w {
+                format!("`{w}`")
+            } else {
+                format!("`{w}` like `{s}`")
+            })
+        })
         .collect();
     if !shared.is_empty()
         && !distractors
@@ -553,13 +568,15 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
     {
         // The pickers never offer a wrong option that repeats a word of the question, but
         // may offer one that echoes it in the other language (a fair lure).
-        let echoed = shared
-            .iter()
-            .any(|w| !stem_words.iter().any(|s| text::same_word(w, s)));
+        let echoed = text::content_words(answer).iter().any(|w| {
+            stem_words
+                .iter()
+                .any(|s| text::echoes(w, s) && !text::same_word(w, s))
+        });
         return Cue::new(
             format!(
-                "the answer is the only option that repeats a word of the question (`{}`)",
-                shared.join("`, `")
+                "the answer is the only option that repeats a word of the question ({})",
+                shared.join(", ")
             ),
             echoed,
         );

@@ -45,26 +45,39 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
         for (kind, n) in &counts {
             let _ = writeln!(out, "    {n} not made: {}", kind.describe());
         }
-        let mut helps: Vec<&str> = Vec::new();
+        // The lines that one help answers stand together, the help right under them.
+        let mut groups: Vec<(Option<&str>, Vec<&decksmith_quiz::Dropped>)> = Vec::new();
         for dropped in &report.dropped {
             if !full && !dropped.kind.actionable() {
                 hidden += 1;
                 continue;
             }
-            let _ = writeln!(
-                out,
-                "    {}: {}: {}",
-                dropped.origin, dropped.question, dropped.reason
-            );
-            if let Some(help) = &dropped.help
-                && dropped.kind.actionable()
-                && !helps.contains(&help.as_str())
-            {
-                helps.push(help);
+            let help = dropped
+                .help
+                .as_deref()
+                .filter(|_| dropped.kind.actionable());
+            match groups.iter_mut().find(|(h, _)| *h == help) {
+                Some((_, lines)) => lines.push(dropped),
+                None => groups.push((help, vec![dropped])),
             }
         }
-        for help in helps {
-            let _ = writeln!(out, "    = help: {help}");
+        if report.dropped.is_empty() && report.questions < report.wanted {
+            let _ = writeln!(
+                out,
+                "    no question left out for its entries: the deck's warning above says why the quiz is short"
+            );
+        }
+        for (help, lines) in groups {
+            for dropped in lines {
+                let _ = writeln!(
+                    out,
+                    "    {}: {}: {}",
+                    dropped.origin, dropped.question, dropped.reason
+                );
+            }
+            if let Some(help) = help {
+                let _ = writeln!(out, "      = help: {help}");
+            }
         }
     }
     if hidden > 0 {

@@ -123,6 +123,16 @@ fn build_prints_a_line_per_deck_and_the_index() {
         stdout.contains("sco:multiple-choice:description: the course has 1 wrong option of its type (organization)"),
         "{stdout}"
     );
+    // Each help stands right under the lines it answers.
+    let sco = lines
+        .iter()
+        .position(|l| l.contains("sco:multiple-choice:description"))
+        .unwrap();
+    let help = lines[sco..].iter().find(|l| !l.contains(".yaml:")).unwrap();
+    assert!(
+        help.starts_with("      = help: add entries of that type"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains(&format!("open {}", out_dir.join("index.html").display())),
         "{stdout}"

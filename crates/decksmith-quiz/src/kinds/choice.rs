@@ -161,6 +161,7 @@ fn options(
     let n = ctx.distractors;
     let given: Vec<String> = item.given.iter().take(n).cloned().collect();
     let teacher = matches!(entry.kind, EntryKind::Question(_));
+    let fact = matches!(entry.kind, EntryKind::Fact(_));
     let pooled = given.len() < n && item.ty.has_distractors();
     // Wrong options of the answer's type from the course, `extra` more than are needed.
     let pool = |extra: usize| {
@@ -234,12 +235,15 @@ fn options(
             (
                 DropKind::TooFew,
                 format!(
-                    "the course has {have} wrong option{} of its type ({noun}) that read{} like \"{}\"; {n} are needed",
+                    "the course has {have} wrong option{} of its type ({noun}) that could stand beside \"{}\" (in the same language, of a like length and form); {n} are needed",
                     if have == 1 { "" } else { "s" },
-                    if have == 1 { "s" } else { "" },
                     super::short(&item.answer)
                 ),
-                "give wrong options with `blanks: { <answer>: [...] }`, or add entries of that type, or a class under `classes:` in course.yaml",
+                if fact {
+                    "give wrong options with `blanks: { <answer>: [...] }`, or add entries of that type, or a class under `classes:` in course.yaml"
+                } else {
+                    "add entries of that type to the course, or a class under `classes:` in course.yaml that lists it with its peers"
+                },
             )
         });
     }
@@ -256,8 +260,10 @@ fn options(
             cue.why,
             if teacher {
                 "reword the question or the options so that no option stands out"
+            } else if fact {
+                "give wrong options of the answer's length and form with `blanks:`"
             } else {
-                "give wrong options that read like the answer with `blanks:`"
+                "reword the entry so that the question does not point at the answer, or add entries of its type of a like length and form"
             },
         ));
     }
