@@ -291,11 +291,28 @@ impl Measured {
             style: Marks::PLAIN,
         };
         let fits = |width: u32| (width as f32) <= limit;
-        for token in &self.tokens {
+        for (i, token) in self.tokens.iter().enumerate() {
             if token.break_before && !w.is_empty() {
                 w.end_line();
             }
-            if !fits(w.line.width + w.gap(token) + token.width) && !w.is_empty() {
+            // A blank keeps the punctuation glued after it (its full stop, a closing
+            // quote) on its line: a line never starts with a lone full stop.
+            let glued = match self.tokens.get(i + 1) {
+                Some(next)
+                    if token.blank.is_some()
+                        && next.blank.is_none()
+                        && !next.space_before
+                        && !next.break_before
+                        && self
+                            .text
+                            .get(next.range.clone())
+                            .is_some_and(|t| !t.chars().any(char::is_alphanumeric)) =>
+                {
+                    next.width
+                }
+                _ => 0,
+            };
+            if !fits(w.line.width + w.gap(token) + token.width + glued) && !w.is_empty() {
                 w.end_line();
             }
             let gap = w.gap(token);

@@ -239,3 +239,18 @@ fn ellipsize_cuts_to_the_width() {
     let (same, _) = ellipsize(fonts(), Weight::Regular, "Short", 6.5, 60.0);
     assert_eq!(same, "Short");
 }
+
+#[test]
+fn a_blank_keeps_its_full_stop_on_its_line() {
+    // The line has room for the blank but not for the full stop after it: both go to the
+    // next line, rather than a line of a lone full stop.
+    let measured =
+        Measured::with_blanks(fonts(), Weight::Regular, "is abbreviated ____.", Some(5000));
+    let face = fonts().face(Weight::Regular);
+    let limit = (face.width("is abbreviated ") + 5000 + face.width(".") / 2) as f32;
+    let lines = measured.wrap(fonts(), limit, false).expect("wraps");
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0].text, "is abbreviated");
+    assert_eq!(lines[1].text, ".");
+    assert_eq!(lines[1].blanks, [(0, 0)]);
+}
