@@ -1819,3 +1819,40 @@ fn a_false_date_is_off_by_a_month_not_by_a_day() {
     }
     assert!(lies >= 20, "{lies} false statements in 40 seeds");
 }
+
+#[test]
+fn people_the_teacher_puts_in_a_class_are_offered_among_their_class() {
+    // Cosmonauts offered for an astronaut's words or post would stand out at once.
+    let people = |quiz: &str| {
+        course(
+            "classes:\n  astronauts: [Neil Armstrong, Jim Lovell, Gus Grissom, John Glenn]\n  cosmonauts: [Yuri Gagarin, Valentina Tereshkova, Alexei Leonov]\n",
+            "  - person: Neil Armstrong\n    id: armstrong\n    role: Commander of Apollo 11\n    source: s\n  - person: Jim Lovell\n    role: Commander of Apollo 13\n    source: s\n  - person: Gus Grissom\n    role: Commander of the first crewed Gemini flight\n    source: s\n  - person: John Glenn\n    id: glenn\n    role: The first American to orbit the Earth\n    source: s\n  - person: Yuri Gagarin\n    role: The first human in space\n    source: s\n  - person: Valentina Tereshkova\n    role: The first woman in space\n    source: s\n  - person: Alexei Leonov\n    role: The first person to walk in space\n    source: s\n  - quote: Houston, we've had a problem.\n    id: houston\n    by: Jim Lovell\n    source: s\n",
+            quiz,
+        )
+    };
+    let c = people("  questions: 2\n  kinds: [who]\n  pin: [houston:who:said, glenn:who:is]\n");
+    let role = people(
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [armstrong:multiple-choice:role]\n",
+    );
+    let astronauts = ["Neil Armstrong", "Jim Lovell", "Gus Grissom", "John Glenn"];
+    for seed in 1..=10 {
+        let g = run_seed(&c, seed);
+        for id in ["houston:who:said", "glenn:who:is"] {
+            let q = find(&g, id).unwrap_or_else(|| panic!("{id} at seed {seed}: {:#?}", g.reports));
+            assert!(
+                options(q).iter().all(|o| astronauts.contains(&o.as_str())),
+                "{id}: {:?}",
+                options(q)
+            );
+        }
+        let g = run_seed(&role, seed);
+        let q = find(&g, "armstrong:multiple-choice:role").expect("the role question");
+        assert!(
+            options(q)
+                .iter()
+                .all(|o| o.starts_with("Commander") || o.contains("American")),
+            "{:?}",
+            options(q)
+        );
+    }
+}

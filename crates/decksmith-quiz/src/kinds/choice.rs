@@ -34,6 +34,9 @@ struct ChoicePlan {
     /// Only wrong options whose letters spell this acronym may be offered (a question on
     /// what an acronym stands for).
     spelled: Option<String>,
+    /// Only positions of people in this class of the course may be offered (the teacher's
+    /// `classes:` groups them: astronauts, cosmonauts).
+    peers: Option<String>,
     explanation: Explanation,
     lang: Option<String>,
     /// Why the item cannot be asked with options at all, if so.
@@ -58,6 +61,7 @@ impl ChoicePlan {
             also_right: Vec::new(),
             before: None,
             spelled: None,
+            peers: None,
             explanation,
             lang: None,
             refused: None,
@@ -173,7 +177,7 @@ fn options(
             "multiple-choice",
             item.part.as_str(),
         ];
-        let wanted = if item.spelled.is_some() {
+        let wanted = if item.spelled.is_some() || item.peers.is_some() {
             4 * n
         } else {
             n - given.len()
@@ -187,6 +191,14 @@ fn options(
         let mut more = ctx.pools.distractors(&ask);
         if let Some(acronym) = &item.spelled {
             more.retain(|d| text::spells(acronym, d));
+        }
+        if let Some(class) = &item.peers {
+            more.retain(|role| {
+                ctx.pools
+                    .sharing("role", role)
+                    .iter()
+                    .any(|holder| matches!(ctx.pools.classify(holder), ValueType::Class(c) if c == *class))
+            });
         }
         more
     };
@@ -418,6 +430,9 @@ fn person_plan(ctx: &Ctx<'_>, entry: &Entry, person: &Person) -> ChoicePlan {
     );
     item.also_right = ctx.pools.roles_of(&person.name);
     item.stem = person.name.clone();
+    if let ValueType::Class(class) = ctx.pools.classify(&person.name) {
+        item.peers = Some(class);
+    }
     item
 }
 

@@ -64,7 +64,12 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     let id = format!("{}:who:{part}", entry.id);
     let key = [ctx.deck.id.as_str(), entry.id.as_str(), "who"];
     also_right.extend(ctx.pools.aliases(&answer));
-    let mut ask = Ask::new(&answer, &ValueType::Person, ctx.distractors, ctx.seed, &key);
+    // A person the teacher put in a class (astronauts, cosmonauts) among that class only.
+    let ty = match ctx.pools.classify(&answer) {
+        ValueType::Class(class) => ValueType::Class(class),
+        _ => ValueType::Person,
+    };
+    let mut ask = Ask::new(&answer, &ty, ctx.distractors, ctx.seed, &key);
     ask.also_right = &also_right;
     ask.stem = &stem;
     let mut distractors = ctx.pools.distractors(&ask);
