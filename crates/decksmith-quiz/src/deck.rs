@@ -391,6 +391,30 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             );
         }
     }
+    // A kind that filled in for the others well beyond its share: the teacher asked for a
+    // quiz of another make.
+    let total_weight: u32 = all.iter().map(|(_, w, _)| *w).sum();
+    for (kind, weight, _) in all {
+        let given = chosen.iter().filter(|c| c.kind() == *kind).count();
+        let share = (wanted * *weight as usize + total_weight as usize / 2)
+            / (total_weight.max(1) as usize);
+        if given >= share + 3 && given >= 2 * share.max(1) {
+            warnings.push(
+                Diagnostic::warning(
+                    deck.quiz_origin.clone(),
+                    format!(
+                        "deck `{}` has {given} {kind} questions of its {}, where `kinds:` gives them about {share}: the other kinds had too few questions that could be made well",
+                        deck.id,
+                        chosen.len()
+                    ),
+                )
+                .with_help(format!(
+                    "lower `questions:` to {}, or add entries for the other kinds, or give {kind} more weight in `kinds:` if the quiz is meant so",
+                    chosen.len() - (given - share)
+                )),
+            );
+        }
+    }
     if short {
         let mut made: Vec<&str> = all
             .iter()

@@ -1856,3 +1856,37 @@ fn people_the_teacher_puts_in_a_class_are_offered_among_their_class() {
         );
     }
 }
+
+#[test]
+fn a_kind_that_fills_in_far_beyond_its_share_is_a_warning() {
+    // Four events make one timeline; the quiz of eight is filled with recall cards, where
+    // `kinds:` gave them a quarter.
+    let mut entries = String::new();
+    for (i, year) in [1957, 1961, 1965, 1969].iter().enumerate() {
+        entries.push_str(&format!(
+            "  - event: Event number {i}\n    date: {year}\n    source: s\n"
+        ));
+    }
+    for i in 0..8 {
+        entries.push_str(&format!(
+            "  - fact: The panel's finding number {i} was {{unanimous{i}}}.\n    source: s\n"
+        ));
+    }
+    let c = course(
+        "",
+        &entries,
+        "  questions: 8\n  kinds: { timeline: 3, flashcard: 1 }\n",
+    );
+    let (g, warnings) = run(&c);
+    let cards = questions(&g)
+        .iter()
+        .filter(|q| matches!(q.body, Body::Flashcard { .. }))
+        .count();
+    assert!(cards >= 5, "{cards}");
+    assert!(
+        warnings.iter().any(|w| w.message.contains(&format!(
+            "has {cards} flashcard questions of its 8, where `kinds:` gives them about 2"
+        ))),
+        "{warnings:#?}"
+    );
+}
