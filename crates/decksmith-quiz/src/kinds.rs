@@ -380,7 +380,23 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        let notes: Vec<&str> = entries.iter().filter_map(|e| e.note.as_deref()).collect();
+        // Several entries' notes each say which entry they are about.
+        let noted: Vec<&Entry> = entries
+            .iter()
+            .copied()
+            .filter(|e| e.note.is_some())
+            .collect();
+        let notes: Vec<String> = noted
+            .iter()
+            .filter_map(|e| {
+                let note = e.note.as_deref()?;
+                Some(if noted.len() > 1 {
+                    format!("On “{}”: {note}", entry_label(e))
+                } else {
+                    note.to_owned()
+                })
+            })
+            .collect();
         Candidate {
             id,
             entries: entries.iter().map(|e| e.id.clone()).collect(),
@@ -703,6 +719,19 @@ pub fn answer_and_aliases(ctx: &Ctx<'_>, answer: &str) -> Vec<String> {
         _ => {}
     }
     names
+}
+
+/// What a teacher calls an entry, short: its term, name or the start of its text.
+fn entry_label(entry: &Entry) -> String {
+    match &entry.kind {
+        EntryKind::Term(t) => t.term.clone(),
+        EntryKind::Organization(o) => o.acronym.clone().unwrap_or_else(|| o.name.clone()),
+        EntryKind::Person(p) => p.name.clone(),
+        EntryKind::Event(e) => short(&e.text),
+        EntryKind::Fact(f) => short(&f.cloze.plain()),
+        EntryKind::Quote(q) => short(&q.text),
+        EntryKind::Question(q) => short(&q.prompt),
+    }
 }
 
 /// Text for "does one question give another away": lowercase words separated by single

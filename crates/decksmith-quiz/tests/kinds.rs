@@ -1890,3 +1890,20 @@ fn a_kind_that_fills_in_far_beyond_its_share_is_a_warning() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn a_question_on_several_entries_says_whose_each_note_is() {
+    let c = course(
+        "",
+        "  - event: The first event\n    date: 1998\n    note: Dated by the news report.\n    source: s\n  - event: The middle event\n    date: 2010\n    source: s\n  - event: The last event\n    date: 2024\n    note: The day is not known.\n    source: s\n",
+        "  questions: 1\n  kinds: [timeline]\n",
+    );
+    let (g, _) = run(&c);
+    let q = questions(&g)[0];
+    assert_eq!(
+        q.note.as_deref(),
+        Some(
+            "On “The first event”: Dated by the news report. On “The last event”: The day is not known."
+        )
+    );
+}
