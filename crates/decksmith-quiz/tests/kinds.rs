@@ -1008,6 +1008,18 @@ fn an_accepted_answer_shown_by_another_question_gives_it_away() {
 }
 
 #[test]
+fn another_fair_word_the_teacher_accepts_is_no_giveaway_where_a_text_uses_it() {
+    // "global" is accepted for "transnational", and the second fact says "global": it does
+    // not state that threats are global, so both questions are asked.
+    let c = course(
+        "",
+        "  - fact: Cyber threats are {transnational|global|cross-border} in nature.\n    id: nature\n    source: s\n  - fact: In {2015}, the group called for global cooperation.\n    id: called\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    assert_eq!(quiz_ids(&c).len(), 2, "{:?}", quiz_ids(&c));
+}
+
+#[test]
 fn the_decks_title_gives_no_answer_away() {
     let c = course_of(
         "",

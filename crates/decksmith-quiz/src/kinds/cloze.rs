@@ -18,6 +18,7 @@ use crate::facts::BlankSite;
 use crate::types::{BlankAnswer, Body, ClozeBody};
 use crate::values::ValueType;
 use crate::values::numbers::{self, Typed, Written};
+use crate::values::text;
 
 /// Every accepted answer for a blank: the answer, its alternatives, the aliases of the
 /// person, organization, term or place it names, and for a number blank (`site`) the other
@@ -208,11 +209,27 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
     out
 }
 
-/// What a blank asks for: every accepted answer (a question that shows any of them gives it),
-/// and the answer's other names as a multiple-choice question counts them (an organization's
-/// acronym, a term's full form), which give its letters away.
+/// What a blank asks for: the answer and every other way of writing it (a question that
+/// shows any of them gives it: `1st Committee`, `three hundred`, an acronym), and the
+/// answer's other names as a multiple-choice question counts them (an organization's
+/// acronym, a term's full form), which give its letters away. Another word the teacher
+/// accepts as fair (`global` beside `transnational`) is not the answer written otherwise:
+/// a text that merely uses that common word gives nothing away.
 fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
-    let mut names = accepted.to_vec();
+    let own = text::content_words(answer);
+    let mut names: Vec<String> = accepted
+        .iter()
+        .filter(|a| {
+            let words = text::content_words(a);
+            own.is_empty()
+                || words.is_empty()
+                || crate::values::is_acronym(a)
+                || words
+                    .iter()
+                    .any(|w| own.iter().any(|o| text::same_word(w, o)))
+        })
+        .cloned()
+        .collect();
     for name in super::answer_and_aliases(ctx, answer) {
         if !names.contains(&name) {
             names.push(name);
