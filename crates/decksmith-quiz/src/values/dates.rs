@@ -284,30 +284,28 @@ pub fn date_distance(a: &PartialDate, b: &PartialDate) -> u32 {
 
 /// Dates near a written date, written the same way, with their distance.
 pub fn text_date_variants(months: &Months, answer: &str) -> Vec<(u32, String)> {
-    let Some((form, date, names)) = parse_written(months, answer) else {
-        return Vec::new();
-    };
-    let names = months.names(names);
-    nearby_dates(&date)
-        .into_iter()
-        .map(|d| {
-            (
-                date_distance(&date, &d).min(12),
-                write_date(form, &d, names),
-            )
-        })
-        .collect()
+    written_like(months, answer, nearby_dates)
 }
 
 /// A written date's day in the months around it, written the same way, with their
 /// distance: for a false statement (see [`same_day_other_months`]). Empty when the answer
 /// gives no day.
 pub fn same_day_written(months: &Months, answer: &str) -> Vec<(u32, String)> {
+    written_like(months, answer, same_day_other_months)
+}
+
+/// The dates `others` gives for the written date `answer`, written as it is, with their
+/// distance from it.
+fn written_like(
+    months: &Months,
+    answer: &str,
+    others: fn(&PartialDate) -> Vec<PartialDate>,
+) -> Vec<(u32, String)> {
     let Some((form, date, names)) = parse_written(months, answer) else {
         return Vec::new();
     };
     let names = months.names(names);
-    same_day_other_months(&date)
+    others(&date)
         .into_iter()
         .map(|d| {
             (
