@@ -597,6 +597,27 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
             echoed,
         );
     }
+    // A word of the question that only the answer echoes in the other alphabet («режим»
+    // for "regime"), though other options echo other words of it.
+    for w in text::content_words(answer) {
+        let Some(s) = stem_words
+            .iter()
+            .find(|s| text::echoes(&w, s) && !text::same_word(&w, s))
+        else {
+            continue;
+        };
+        let echoed_elsewhere = distractors
+            .iter()
+            .any(|d| text::content_words(d).iter().any(|dw| text::echoes(dw, s)));
+        if !echoed_elsewhere {
+            return Cue::new(
+                format!(
+                    "the answer is the only option that sounds like a word of the question (`{w}` like `{s}`)"
+                ),
+                true,
+            );
+        }
+    }
     // An answer that reads almost whole as the question's words in the other alphabet
     // («кибератака» for "cyberattack"), among options that read so far less.
     if text::script(answer) != text::script(stem) {
@@ -670,13 +691,12 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
 }
 
 /// The first choice of wrong options, in the order `more` gives them, that together with
-/// the teacher's `given` ones make `n` and let no option stand out (`option_cue`).
+/// the teacher's `given` ones make `n` and that `fair` accepts (no option stands out).
 pub fn without_cue(
-    stem: &str,
-    answer: &str,
     given: &[String],
     more: &[String],
     n: usize,
+    fair: impl Fn(&[String]) -> bool,
 ) -> Option<Vec<String>> {
     // Twelve candidates give at most 220 choices of three: enough to find a fair set where
     // there is one, and bounded.
@@ -691,7 +711,7 @@ pub fn without_cue(
     loop {
         let mut options = given.to_vec();
         options.extend(picked.iter().map(|&i| more[i].clone()));
-        if option_cue(stem, answer, &options).is_none() {
+        if fair(&options) {
             return Some(options);
         }
         // The next index set: bump the rightmost index that can still move.

@@ -1369,7 +1369,7 @@ fn a_flashcard_is_given_away_by_its_answers_acronym() {
 fn an_option_spelling_an_acronym_gives_it_away() {
     // The only terms of the course: the translation question on one offers the others'
     // Russian, among them the full form whose initials are МИБ.
-    let entries = "  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    source: s\n  - term: international information security\n    id: iis\n    meaning: Security of and in the use of ICTs among states\n    translation: { ru: международная информационная безопасность }\n    source: s\n  - term: global information space\n    id: gis\n    meaning: The worldwide sphere of information\n    translation: { ru: глобальное информационное пространство }\n    source: s\n  - term: information and communications technologies\n    id: ict\n    meaning: Computers, networks and telecommunications\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: autonomous non-profit organization\n    id: ano\n    meaning: A Russian form of non-profit body without members\n    translation: { ru: автономная некоммерческая организация }\n    source: s\n";
+    let entries = "  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    source: s\n  - term: international information security\n    id: iis\n    meaning: Security of and in the use of ICTs among states\n    translation: { ru: международная информационная безопасность }\n    source: s\n  - term: worldwide information space\n    id: gis\n    meaning: The worldwide sphere of information\n    translation: { ru: глобальное информационное пространство }\n    source: s\n  - term: information and communications technologies\n    id: ict\n    meaning: Computers, networks and telecommunications\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: autonomous non-profit organization\n    id: ano\n    meaning: A Russian form of non-profit body without members\n    translation: { ru: автономная некоммерческая организация }\n    source: s\n";
     let c = course(
         "",
         entries,
@@ -1917,5 +1917,68 @@ fn a_question_on_several_entries_says_whose_each_note_is() {
         Some(
             "On “The first event”: Dated by the news report. On “The last event”: The day is not known."
         )
+    );
+}
+
+/// Threats and their Russian, most of them loanwords a student reads by sight.
+const THREATS: &str = "  - term: cyberattack\n    meaning: An attempt to damage or enter a computer system\n    translation: { ru: кибератака }\n    source: s\n  - term: computer incident\n    meaning: An event that harms a computer system\n    translation: { ru: компьютерный инцидент }\n    source: s\n  - term: cybercrime\n    meaning: Crime by means of computers\n    translation: { ru: киберпреступность }\n    source: s\n  - term: ransomware\n    id: ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n";
+
+#[test]
+fn wrong_options_a_student_reads_as_other_english_words_leave_too_few_rivals() {
+    // «кибератака» and «компьютерный инцидент» read as "cyberattack" and "computer
+    // incident": only «киберпреступность» would stand beside the answer.
+    let c = course(
+        "",
+        THREATS,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [ransomware:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "ransomware:multiple-choice:translation-ru").is_none());
+    assert!(
+        warnings.iter().any(|w| w
+            .message
+            .contains("a student reads 2 of the wrong options as other English words")),
+        "{warnings:#?}"
+    );
+    // With two more threats whose Russian reads as nothing English, the question is asked
+    // with them.
+    let more = format!(
+        "{THREATS}  - term: phishing\n    meaning: Luring people into giving away passwords\n    translation: {{ ru: выуживание паролей }}\n    source: s\n  - term: botnet\n    meaning: A network of hijacked computers\n    translation: {{ ru: сеть заражённых машин }}\n    source: s\n"
+    );
+    let c = course(
+        "",
+        &more,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [ransomware:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    let q = find(&g, "ransomware:multiple-choice:translation-ru")
+        .unwrap_or_else(|| panic!("{warnings:#?}"));
+    let read = ["кибератака", "компьютерный инцидент"];
+    assert!(
+        options(q)
+            .iter()
+            .filter(|o| read.contains(&o.as_str()))
+            .count()
+            <= 1,
+        "{:?}",
+        options(q)
+    );
+}
+
+#[test]
+fn the_only_option_sounding_like_one_word_of_the_question_stands_out() {
+    // Every option sounds like "information", only the answer like "regime".
+    let c = course(
+        "",
+        "  - term: information security regime\n    id: regime\n    meaning: Rules on information security among states\n    translation: { ru: режим информационной безопасности }\n    source: s\n  - term: information space\n    meaning: The sphere of information\n    translation: { ru: информационное пространство }\n    source: s\n  - term: information warfare\n    meaning: Conflict waged with information\n    translation: { ru: информационная война }\n    source: s\n  - term: information society\n    meaning: A society built on information\n    translation: { ru: информационное общество }\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [regime:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "regime:multiple-choice:translation-ru").is_none());
+    assert!(
+        warnings.iter().any(|w| w
+            .message
+            .contains("sounds like a word of the question (`режим` like `regime`)")),
+        "{warnings:#?}"
     );
 }

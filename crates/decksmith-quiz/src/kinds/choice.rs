@@ -259,11 +259,14 @@ fn options(
             )
         });
     }
-    if let Some(cue) = option_cue(&item.stem, &item.answer, &distractors) {
+    let stands_out = |options: &[String]| {
+        option_cue(&item.stem, &item.answer, options).or_else(|| transparent(ctx, item, options))
+    };
+    if let Some(cue) = stands_out(&distractors) {
         // Other wrong options of the type may not stand out.
         if pooled
             && cue.other_options_may_help
-            && let Some(fair) = without_cue(&item.stem, &item.answer, &given, &pool(3 * n), n)
+            && let Some(fair) = without_cue(&given, &pool(3 * n), n, |o| stands_out(o).is_none())
         {
             return Ok(fair);
         }
@@ -280,6 +283,35 @@ fn options(
         ));
     }
     Ok(distractors)
+}
+
+/// Why a translation question into another alphabet leaves the answer too few rivals, if it
+/// does: the wrong options a student reads as other words of the course («кибератака» as
+/// "cyberattack", «компьютерный инцидент» as "computer incident", at least 60% of their
+/// letters) are ruled out by sight, and at least two must stay.
+fn transparent(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<super::Cue> {
+    let ValueType::Translation(lang, _) = &item.ty else {
+        return None;
+    };
+    if text::script(&item.answer) == text::script(&item.stem) {
+        return None;
+    }
+    let read: Vec<&String> = options
+        .iter()
+        .filter(|o| {
+            ctx.pools
+                .translated_from(lang, o)
+                .is_some_and(|english| text::echo_share(o, &text::content_words(english)) >= 0.6)
+        })
+        .collect();
+    (options.len() - read.len() < 2).then(|| super::Cue {
+        why: format!(
+            "a student reads {} of the wrong options as other English words of the course ({}), which leaves the answer too few rivals",
+            read.len(),
+            read.iter().map(|o| format!("«{o}»")).collect::<Vec<_>>().join(", ")
+        ),
+        other_options_may_help: true,
+    })
 }
 
 /// The multiple-choice questions an entry could give, each refused (with why) if its prompt

@@ -81,13 +81,9 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         // Other people may not stand out.
         let fair = cue.other_options_may_help.then(|| {
             ask.n = 4 * ctx.distractors;
-            without_cue(
-                &stem,
-                &answer,
-                &[],
-                &ctx.pools.distractors(&ask),
-                ctx.distractors,
-            )
+            without_cue(&[], &ctx.pools.distractors(&ask), ctx.distractors, |o| {
+                option_cue(&stem, &answer, o).is_none()
+            })
         });
         match fair.flatten() {
             Some(fair) => distractors = fair,

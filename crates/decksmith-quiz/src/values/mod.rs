@@ -393,6 +393,9 @@ pub struct Pools<'c> {
     /// (language, normalized translation) → the sort of what it translates (see
     /// [`Pools::translation_sort`]): a translation is offered only among its sort's.
     translation_sorts: HashMap<(String, String), Sort>,
+    /// (language, normalized translation) → the words it translates (a term with its full
+    /// form, a name), for telling which wrong options a student can read as their own.
+    translated_from: HashMap<(String, String), String>,
     classes: BTreeMap<String, Vec<PoolValue>>,
     /// Normalized value → the classes that list it.
     class_of: HashMap<String, Vec<String>>,
@@ -436,6 +439,7 @@ impl Default for Pools<'_> {
             date_texts: Vec::new(),
             translations: BTreeMap::new(),
             translation_sorts: HashMap::new(),
+            translated_from: HashMap::new(),
             classes: BTreeMap::new(),
             class_of: HashMap::new(),
             kinds: HashMap::new(),
@@ -489,7 +493,7 @@ impl<'c> Pools<'c> {
                 EntryKind::Person(p) => {
                     pools.people.push(Spelled::new(&p.name, &p.aliases));
                     push_unique(&mut pools.seen, 1, &mut pools.roles, &p.role);
-                    pools.add_translations(Named::Person, Sort::Any, &p.translations);
+                    pools.add_translations(Named::Person, Sort::Any, &p.name, &p.translations);
                 }
                 EntryKind::Organization(o) => {
                     pools
@@ -500,7 +504,7 @@ impl<'c> Pools<'c> {
                         pools.body_acronyms.push(Spelled::new(acronym, &[]));
                     }
                     let sort = pools.class_sort(&o.name).unwrap_or_default();
-                    pools.add_translations(Named::Organization, sort, &o.translations);
+                    pools.add_translations(Named::Organization, sort, &o.name, &o.translations);
                 }
                 EntryKind::Term(t) => {
                     if is_acronym(&t.term) {
@@ -520,7 +524,11 @@ impl<'c> Pools<'c> {
                         pools.expansions.push(Spelled::sorted(expansion, &[]));
                     }
                     let sort = pools.translation_sort(t);
-                    pools.add_translations(Named::Term, sort, &t.translations);
+                    let words = match &t.expansion {
+                        Some(expansion) => format!("{} {expansion}", t.term),
+                        None => t.term.clone(),
+                    };
+                    pools.add_translations(Named::Term, sort, &words, &t.translations);
                 }
                 EntryKind::Event(e) => {
                     pools.events.push((e.date, entry.id.clone()));
@@ -674,6 +682,14 @@ impl<'c> Pools<'c> {
         self.named.get(&normalize_answer(name)).map(String::as_str)
     }
 
+    /// The words the translation `text` into `lang` translates (a term with its full form, a
+    /// name), if the course has it.
+    pub fn translated_from(&self, lang: &str, text: &str) -> Option<&str> {
+        self.translated_from
+            .get(&(lang.to_owned(), PoolValue::new(text).norm))
+            .map(String::as_str)
+    }
+
     /// What the translation `text` into `lang` is offered among, for the generation report:
     /// "translation into `ru` of a document's title".
     pub fn translation_noun(&self, lang: &str, text: &str) -> String {
@@ -727,11 +743,15 @@ impl<'c> Pools<'c> {
         &mut self,
         named: Named,
         sort: Sort,
+        from: &str,
         translations: &[decksmith_model::Translation],
     ) {
         for t in translations {
             let list = 4 + named as u8;
             let item = PoolValue::new(&t.text);
+            self.translated_from
+                .entry((t.lang.clone(), item.norm.clone()))
+                .or_insert_with(|| from.to_owned());
             self.translation_sorts
                 .entry((t.lang.clone(), item.norm.clone()))
                 .or_insert_with(|| sort.clone());
