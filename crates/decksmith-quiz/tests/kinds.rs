@@ -1982,3 +1982,27 @@ fn the_only_option_sounding_like_one_word_of_the_question_stands_out() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn the_days_near_the_start_of_a_month_run_back_into_the_month_before() {
+    // 3 November: the days before it are 2 and 1 November, then 31 October; the same day
+    // of another month among them would be the odd one out.
+    let c = course(
+        "",
+        "  - event: The committee adopts the draft\n    id: adopts\n    date: 2021-11-03\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n",
+    );
+    for seed in 1..=40 {
+        let g = run_seed(&c, seed);
+        let q = find(&g, "adopts:multiple-choice:date").expect("made");
+        for o in options(q) {
+            assert!(
+                o.ends_with("November 2021")
+                    || ["29 October 2021", "30 October 2021", "31 October 2021"]
+                        .contains(&o.as_str()),
+                "{:?}",
+                options(q)
+            );
+        }
+    }
+}

@@ -235,14 +235,12 @@ pub fn nearby_dates(date: &PartialDate) -> Vec<PartialDate> {
             }
         }
         Precision::Day => {
+            // Days before the 1st fall in the month before (31 October for 3 November − 3),
+            // so that the nearest days are days, never the same day of another month among
+            // days of this one.
             for k in [1i32, 2, 3, 5, 7, 10] {
                 for sign in [-1, 1] {
-                    let day = i32::from(date.day.unwrap_or(1)) + sign * k;
-                    if day >= 1 {
-                        let iso =
-                            format!("{:04}-{:02}-{:02}", date.year, date.month.unwrap_or(1), day);
-                        out.extend(PartialDate::parse(&iso).ok());
-                    }
+                    out.extend(add_days(date, sign * k));
                 }
             }
             out.extend(shift_month(-1));
@@ -267,6 +265,39 @@ pub fn same_day_other_months(date: &PartialDate) -> Vec<PartialDate> {
             PartialDate::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
         })
         .collect()
+}
+
+/// The days in a month of a year (February by the Gregorian rule).
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A day-precision date `k` days later (earlier when negative), across months and years.
+fn add_days(date: &PartialDate, k: i32) -> Option<PartialDate> {
+    let (mut year, mut month) = (i32::from(date.year), u32::from(date.month?));
+    let mut day = i32::from(date.day?) + k;
+    while day < 1 {
+        (year, month) = if month == 1 {
+            (year - 1, 12)
+        } else {
+            (year, month - 1)
+        };
+        day += days_in_month(year, month) as i32;
+    }
+    while day > days_in_month(year, month) as i32 {
+        day -= days_in_month(year, month) as i32;
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    PartialDate::parse(&format!("{year:04}-{month:02}-{day:02}")).ok()
 }
 
 /// How far apart two dates are, in units of the first one's precision.
