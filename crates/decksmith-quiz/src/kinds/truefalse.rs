@@ -73,11 +73,15 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             id,
             DropKind::TooFew,
             format!(
-                "no other {} reads like \"{}\" to make a false statement",
+                "no other {} of the course could stand in for \"{}\" to make a false statement",
                 claim.ty.noun(),
                 crate::kinds::short(&claim.value)
             ),
-            Some("give wrong values with `blanks: { <answer>: [...] }`"),
+            Some(if matches!(entry.kind, EntryKind::Fact(_)) {
+                "give wrong values with `blanks: { <answer>: [...] }`"
+            } else {
+                "add entries of that type, or a class under `classes:` in course.yaml that lists it with its peers"
+            }),
         );
         return Vec::new();
     };
@@ -160,13 +164,14 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
             })
         }
         EntryKind::Person(person) => {
-            let role = person.role.clone();
+            // Mid-sentence: "name Gus Grissom as the first…", not "as The first…".
+            let role = crate::values::text::continuing(&person.role);
             Ok(Claim {
                 render: Box::new(move |value: &str| {
                     p.get("s.named-as", &[("name", value), ("role", &role)])
                 }),
                 value: person.name.clone(),
-                ty: ValueType::Person,
+                ty: person_type(ctx, &person.name),
                 also_right: ctx.pools.sharing("role", &person.role),
                 given: Vec::new(),
                 before: String::new(),
@@ -201,7 +206,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                     p.get("s.said", &[("by", value), ("quote", &words)])
                 }),
                 value: q.by.clone(),
-                ty: ValueType::Person,
+                ty: person_type(ctx, &q.by),
                 also_right,
                 given: Vec::new(),
                 before: String::new(),
@@ -217,4 +222,13 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
 /// What a fact's explanation adds to the statement itself.
 fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite) -> Explanation {
     Explanation::default().and(explain::fact(ctx, entry, site).more)
+}
+
+/// The type of a person's name as a false statement swaps it: their class, if the teacher
+/// put them in one (astronauts for astronauts), else any person.
+fn person_type(ctx: &Ctx<'_>, name: &str) -> ValueType {
+    match ctx.pools.classify(name) {
+        ValueType::Class(class) => ValueType::Class(class),
+        _ => ValueType::Person,
+    }
 }

@@ -31,7 +31,10 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             ("said", prompt, q.text.clone(), speaker, explanation, same)
         }
         EntryKind::Person(p) => {
-            let prompt = ctx.phrases.get("q.who-is", &[("role", &p.role)]);
+            let prompt = ctx.phrases.get(
+                "q.who-is",
+                &[("role", &crate::values::text::continuing(&p.role))],
+            );
             let explanation = explain::entry_about(ctx, entry);
             let holders = ctx.pools.sharing("role", &p.role);
             if holders.len() > 1 {
