@@ -212,11 +212,15 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
 /// What a blank asks for: the answer and every other way of writing it (a question that
 /// shows any of them gives it: `1st Committee`, `three hundred`, an acronym), and the
 /// answer's other names as a multiple-choice question counts them (an organization's
-/// acronym, a term's full form), which give its letters away. Another word the teacher
-/// accepts as fair (`global` beside `transnational`) is not the answer written otherwise:
-/// a text that merely uses that common word gives nothing away.
+/// acronym, a term's full form), which give its letters away. Other words the teacher
+/// accepts as fair (`global` beside `transnational`, `international relations` beside
+/// `relations between countries`) are not the answer written otherwise: a text that merely
+/// uses them gives nothing away. An accepted answer is the answer written otherwise when
+/// the words of one hold all the other's (`1st Committee`, `priority of the threats`).
 fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
     let own = text::content_words(answer);
+    let within =
+        |a: &[String], b: &[String]| a.iter().all(|w| b.iter().any(|o| text::same_word(w, o)));
     let mut names: Vec<String> = accepted
         .iter()
         .filter(|a| {
@@ -224,9 +228,8 @@ fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
             own.is_empty()
                 || words.is_empty()
                 || crate::values::is_acronym(a)
-                || words
-                    .iter()
-                    .any(|w| own.iter().any(|o| text::same_word(w, o)))
+                || within(&words, &own)
+                || within(&own, &words)
         })
         .cloned()
         .collect();
