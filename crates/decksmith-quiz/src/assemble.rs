@@ -183,6 +183,9 @@ struct Selection<'c> {
     overruling: Vec<Vec<Overruling>>,
     trues: usize,
     falses: usize,
+    /// Whether the first statement leans true (a seeded coin): left to the other weights,
+    /// a true statement, which shows no wrong value, would nearly always come first.
+    true_first: bool,
 }
 
 impl<'c> Selection<'c> {
@@ -222,6 +225,7 @@ impl<'c> Selection<'c> {
             overruling,
             trues: 0,
             falses: 0,
+            true_first: rng::rank(seed, &[deck, "truth"], "first").is_multiple_of(2),
         };
         let shape: Vec<(QuestionKind, u32, usize)> = selection
             .pools
@@ -447,6 +451,8 @@ impl<'c> Selection<'c> {
                     .sum();
                 let lean = match c.truth {
                     _ if !rules.balance_truth => 0,
+                    Some(true) if self.trues == self.falses => usize::from(!self.true_first),
+                    Some(false) if self.trues == self.falses => usize::from(self.true_first),
                     Some(true) => usize::from(self.trues > self.falses),
                     Some(false) => usize::from(self.falses > self.trues),
                     None => 0,

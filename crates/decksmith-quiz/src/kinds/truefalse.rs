@@ -164,6 +164,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
             })
         }
         EntryKind::Person(person) => {
+            in_no_class(ctx, &person.name)?;
             // Mid-sentence: "name Gus Grissom as the first…", not "as The first…".
             let role = crate::values::text::continuing(&person.role);
             Ok(Claim {
@@ -171,7 +172,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                     p.get("s.named-as", &[("name", value), ("role", &role)])
                 }),
                 value: person.name.clone(),
-                ty: person_type(ctx, &person.name),
+                ty: ValueType::Person,
                 also_right: ctx.pools.sharing("role", &person.role),
                 given: Vec::new(),
                 before: String::new(),
@@ -198,6 +199,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
             })
         }
         EntryKind::Quote(q) => {
+            in_no_class(ctx, &q.by)?;
             let words = q.text.clone();
             let mut also_right = ctx.pools.aliases(&q.by);
             also_right.push(q.by.clone());
@@ -206,7 +208,7 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
                     p.get("s.said", &[("by", value), ("quote", &words)])
                 }),
                 value: q.by.clone(),
-                ty: person_type(ctx, &q.by),
+                ty: ValueType::Person,
                 also_right,
                 given: Vec::new(),
                 before: String::new(),
@@ -224,11 +226,16 @@ fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite) ->
     Explanation::default().and(explain::fact(ctx, entry, site).more)
 }
 
-/// The type of a person's name as a false statement swaps it: their class, if the teacher
-/// put them in one (astronauts for astronauts), else any person.
-fn person_type(ctx: &Ctx<'_>, name: &str) -> ValueType {
+/// A person the teacher put in a class (astronauts, cosmonauts) is asked about in who
+/// questions and by position, among the class: a true statement naming them would state
+/// what those questions ask and crowd them out, and a false one could only swap in someone
+/// of the class, whom the who questions offer (tried: nearly every statement came out true
+/// and the who questions went).
+fn in_no_class(ctx: &Ctx<'_>, name: &str) -> Result<(), Option<String>> {
     match ctx.pools.classify(name) {
-        ValueType::Class(class) => ValueType::Class(class),
-        _ => ValueType::Person,
+        ValueType::Class(class) => Err(Some(format!(
+            "{name} is in the class `{class}`: people in a class are asked about in who questions and by position, not in true-false statements"
+        ))),
+        _ => Ok(()),
     }
 }
