@@ -225,7 +225,7 @@ fn options_fit_the_article_before_the_blank() {
 fn options_never_mix_scripts() {
     let c = course(
         "",
-        "  - term: cybersecurity\n    meaning: Protection of networks against attacks\n    translation: { ru: кибербезопасность }\n    source: s\n  - term: malware\n    meaning: Software made to do harm\n    translation: { ru: вредоносное ПО }\n    source: s\n  - term: attribution\n    meaning: Finding who is behind an incident\n    translation: { ru: атрибуция }\n    source: s\n  - term: ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n",
+        "  - term: cybersecurity\n    meaning: Protection of networks against attacks\n    translation: { ru: кибербезопасность }\n    source: s\n  - term: malware\n    meaning: Software made to do harm\n    translation: { ru: вредоносное ПО }\n    source: s\n  - term: attribution\n    meaning: Finding who is behind an incident\n    translation: { ru: атрибуция }\n    source: s\n  - term: ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n  - term: hate speech\n    meaning: Speech that stirs up hatred against a group\n    translation: { ru: язык вражды }\n    source: s\n  - term: digital divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n",
         "  questions: 8\n  kinds: [multiple-choice]\n",
     );
     let (g, _) = run(&c);
@@ -661,7 +661,7 @@ fn cards_ask_one_thing_each() {
 
 /// Terms with Russian translations, in the bundled course's style: acronyms with their
 /// expansions, and plain terms.
-const TRANSLATED_TERMS: &str = "  - term: ICTs\n    id: term-icts\n    expansion: Information and Communications Technologies\n    meaning: The tools whose use lies at the heart of the debate\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: OEWG\n    id: term-oewg\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: { ru: Рабочая группа открытого состава }\n    source: s\n  - term: GGE\n    id: term-gge\n    expansion: Group of Governmental Experts\n    meaning: A UN group of experts from some states\n    translation: { ru: Группа правительственных экспертов }\n    source: s\n  - term: SCO\n    id: term-sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    translation: { ru: Шанхайская организация сотрудничества }\n    source: s\n  - term: CSTO\n    id: term-csto\n    expansion: Collective Security Treaty Organization\n    meaning: A military alliance of six states\n    translation: { ru: Организация Договора о коллективной безопасности }\n    source: s\n  - term: cyberattack\n    id: term-cyberattack\n    meaning: An attempt to damage a computer system\n    translation: { ru: кибератака }\n    source: s\n  - term: digital divide\n    id: term-digital-divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: term-critical-infrastructure\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: term-information-security\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n";
+const TRANSLATED_TERMS: &str = "  - term: ICTs\n    id: term-icts\n    expansion: Information and Communications Technologies\n    meaning: The tools whose use lies at the heart of the debate\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: OEWG\n    id: term-oewg\n    expansion: Open-Ended Working Group\n    meaning: A UN group open to every state\n    translation: { ru: Рабочая группа открытого состава }\n    source: s\n  - term: GGE\n    id: term-gge\n    expansion: Group of Governmental Experts\n    meaning: A UN group of experts from some states\n    translation: { ru: Группа правительственных экспертов }\n    source: s\n  - term: SCO\n    id: term-sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    translation: { ru: Шанхайская организация сотрудничества }\n    source: s\n  - term: CSTO\n    id: term-csto\n    expansion: Collective Security Treaty Organization\n    meaning: A military alliance of six states\n    translation: { ru: Организация Договора о коллективной безопасности }\n    source: s\n  - term: cyberattack\n    id: term-cyberattack\n    meaning: An attempt to damage a computer system\n    translation: { ru: кибератака }\n    source: s\n  - term: digital divide\n    id: term-digital-divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: term-critical-infrastructure\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: term-information-security\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: UNSC\n    id: term-unsc\n    expansion: United Nations Security Council\n    meaning: The UN body that answers for peace and security\n    translation: { ru: Совет Безопасности ООН }\n    source: s\n  - term: ITU\n    id: term-itu\n    expansion: International Telecommunication Union\n    meaning: The UN agency for telecommunications\n    translation: { ru: Международный союз электросвязи }\n    source: s\n";
 
 #[test]
 fn an_acronyms_translation_is_asked_with_what_it_stands_for() {
@@ -1246,9 +1246,9 @@ fn an_acronym_spelled_out_by_another_questions_text_gives_it_away() {
 
 #[test]
 fn a_translation_is_offered_among_translations_of_its_sort() {
-    let more = "  - term: Global Digital Compact\n    id: term-gdc\n    meaning: A UN framework on digital cooperation\n    translation: { ru: Глобальный цифровой договор }\n    source: s\n  - term: ransomware\n    id: term-ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n  - term: malware\n    id: term-malware\n    meaning: Software written to do harm\n    translation: { ru: вредоносное ПО }\n    source: s\n  - term: spyware\n    id: term-spyware\n    meaning: Software that secretly watches its user\n    translation: { ru: шпионская программа }\n    source: s\n";
+    let more = "  - term: Global Digital Compact\n    id: term-gdc\n    meaning: A UN framework on digital cooperation\n    translation: { ru: Глобальный цифровой договор }\n    source: s\n  - term: ransomware\n    id: term-ransomware\n    meaning: Software that locks data for a ransom\n    translation: { ru: программа-вымогатель }\n    source: s\n  - term: malware\n    id: term-malware\n    meaning: Software written to do harm\n    translation: { ru: вредоносное ПО }\n    source: s\n  - term: spyware\n    id: term-spyware\n    meaning: Software that secretly watches its user\n    translation: { ru: шпионская программа }\n    source: s\n  - term: worm\n    id: term-worm\n    meaning: Malicious software that copies itself across networks\n    translation: { ru: сетевой червь }\n    source: s\n";
     let c = course(
-        "classes:\n  threats: [ransomware, malware, spyware, cyberattack]\n",
+        "classes:\n  threats: [ransomware, malware, spyware, cyberattack, worm]\n",
         &format!("{TRANSLATED_TERMS}{more}"),
         "  questions: 2\n  kinds: [multiple-choice]\n  pin: [term-ransomware:multiple-choice:translation-ru, term-oewg:multiple-choice:translation-ru]\n",
     );
@@ -1263,7 +1263,8 @@ fn a_translation_is_offered_among_translations_of_its_sort() {
                 "программа-вымогатель",
                 "вредоносное ПО",
                 "шпионская программа",
-                "кибератака"
+                "кибератака",
+                "сетевой червь"
             ]
             .contains(&option.as_str()),
             "{option}"
@@ -1275,7 +1276,9 @@ fn a_translation_is_offered_among_translations_of_its_sort() {
             option.starts_with("Рабочая")
                 || option.starts_with("Группа")
                 || option.contains("организация")
-                || option.starts_with("Организация"),
+                || option.starts_with("Организация")
+                || option.starts_with("Совет")
+                || option.contains("союз"),
             "{option}"
         );
     }
@@ -1369,7 +1372,7 @@ fn a_flashcard_is_given_away_by_its_answers_acronym() {
 fn an_option_spelling_an_acronym_gives_it_away() {
     // The only terms of the course: the translation question on one offers the others'
     // Russian, among them the full form whose initials are МИБ.
-    let entries = "  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    source: s\n  - term: international information security\n    id: iis\n    meaning: Security of and in the use of ICTs among states\n    translation: { ru: международная информационная безопасность }\n    source: s\n  - term: worldwide information space\n    id: gis\n    meaning: The worldwide sphere of information\n    translation: { ru: глобальное информационное пространство }\n    source: s\n  - term: information and communications technologies\n    id: ict\n    meaning: Computers, networks and telecommunications\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: autonomous non-profit organization\n    id: ano\n    meaning: A Russian form of non-profit body without members\n    translation: { ru: автономная некоммерческая организация }\n    source: s\n";
+    let entries = "  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    source: s\n  - term: international information security\n    id: iis\n    meaning: Security of and in the use of ICTs among states\n    translation: { ru: международная информационная безопасность }\n    source: s\n  - term: worldwide information space\n    id: gis\n    meaning: The worldwide sphere of information\n    translation: { ru: глобальное информационное пространство }\n    source: s\n  - term: information and communications technologies\n    id: ict\n    meaning: Computers, networks and telecommunications\n    translation: { ru: информационно-коммуникационные технологии }\n    source: s\n  - term: autonomous non-profit organization\n    id: ano\n    meaning: A Russian form of non-profit body without members\n    translation: { ru: автономная некоммерческая организация }\n    source: s\n  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n";
     let c = course(
         "",
         entries,
@@ -1384,7 +1387,7 @@ fn an_option_spelling_an_acronym_gives_it_away() {
 
 /// Four plain terms with their Russian: a translation question on one offers the other
 /// three's Russian.
-const FOUR_TERMS: &str = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n";
+const TERMS_RU: &str = "  - term: digital divide\n    id: divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n  - term: critical infrastructure\n    id: critical\n    meaning: The systems a country cannot do without\n    translation: { ru: критическая инфраструктура }\n    source: s\n  - term: information security\n    id: infosec\n    meaning: The protection of information and of the systems that hold it\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: capacity building\n    id: capacity\n    meaning: Helping states gain the means to protect their networks\n    translation: { ru: наращивание потенциала }\n    source: s\n  - term: hate speech\n    id: hate\n    meaning: Speech that stirs up hatred against a group\n    translation: { ru: язык вражды }\n    source: s\n";
 
 #[test]
 fn a_translation_that_alone_sounds_like_the_question_is_not_asked() {
@@ -1392,7 +1395,7 @@ fn a_translation_that_alone_sounds_like_the_question_is_not_asked() {
     // "critical infrastructure" by its sound; «наращивание потенциала» echoes nothing.
     let c = course(
         "",
-        FOUR_TERMS,
+        TERMS_RU,
         "  questions: 2\n  kinds: [multiple-choice]\n  pin: [critical:multiple-choice:translation-ru, capacity:multiple-choice:translation-ru]\n",
     );
     let (g, warnings) = run(&c);
@@ -1415,7 +1418,7 @@ fn a_translation_that_alone_sounds_like_the_question_is_not_asked() {
 fn a_translation_named_by_another_questions_explanation_is_ruled_out() {
     // Four terms: each translation question offers the other three's Russian, and each
     // explanation says which term a Russian word translates.
-    let entries = FOUR_TERMS;
+    let entries = TERMS_RU;
     let c = course(
         "",
         entries,
@@ -1490,7 +1493,7 @@ fn an_explanations_added_sentence_never_rules_out_another_questions_option() {
     // The question on what "digital divide" means would add "In Russian: цифровое
     // неравенство", a wrong option of the question on the Russian for "capacity
     // building": the sentence is left out.
-    let entries = FOUR_TERMS;
+    let entries = TERMS_RU;
     let c = course(
         "",
         entries,
@@ -1925,8 +1928,9 @@ const THREATS: &str = "  - term: cyberattack\n    meaning: An attempt to damage 
 
 #[test]
 fn wrong_options_a_student_reads_as_other_english_words_leave_too_few_rivals() {
-    // «кибератака» and «компьютерный инцидент» read as "cyberattack" and "computer
-    // incident": only «киберпреступность» would stand beside the answer.
+    // «кибератака», «компьютерный инцидент» and «киберпреступность» read as
+    // "cyberattack", "computer incident" and (by "кибер") "cyber…": none would stand
+    // beside the answer.
     let c = course(
         "",
         THREATS,
@@ -1937,7 +1941,7 @@ fn wrong_options_a_student_reads_as_other_english_words_leave_too_few_rivals() {
     assert!(
         warnings.iter().any(|w| w
             .message
-            .contains("a student reads 2 of the wrong options as other English words")),
+            .contains("a student reads 3 of the wrong options as other English words")),
         "{warnings:#?}"
     );
     // With two more threats whose Russian reads as nothing English, the question is asked
@@ -2045,4 +2049,23 @@ fn a_role_that_starts_with_the_reads_on_mid_sentence_and_classed_people_make_no_
     let (g, _) = run(&people(classes, "  questions: 1\n  kinds: [true-false]\n"));
     assert!(questions(&g).is_empty());
     assert_eq!(dropped(&g, "glenn:true-false"), Some(DropKind::NoSwap));
+}
+
+#[test]
+fn once_the_options_read_by_sight_are_ruled_out_the_answer_may_stand_out() {
+    // «глобальное информационное пространство» reads as "global…", not asked: ruled out.
+    // Of the two left, neither sounds like "information", which the answer does.
+    let c = course(
+        "",
+        "  - term: information security\n    id: infosec\n    meaning: The protection of information\n    translation: { ru: информационная безопасность }\n    source: s\n  - term: global information space\n    meaning: The worldwide sphere of information\n    translation: { ru: глобальное информационное пространство }\n    source: s\n  - term: hate speech\n    meaning: Speech that stirs up hatred against a group\n    translation: { ru: язык вражды }\n    source: s\n  - term: digital divide\n    meaning: The gap in access to computers and the internet\n    translation: { ru: цифровое неравенство }\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [infosec:multiple-choice:translation-ru]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "infosec:multiple-choice:translation-ru").is_none());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("once a student rules out the wrong options read as other English words («глобальное информационное пространство»)")),
+        "{warnings:#?}"
+    );
 }

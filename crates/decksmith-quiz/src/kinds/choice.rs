@@ -288,7 +288,8 @@ fn options(
 /// Why a translation question into another alphabet leaves the answer too few rivals, if it
 /// does: the wrong options a student reads as other words of the course («кибератака» as
 /// "cyberattack", «компьютерный инцидент» as "computer incident", at least 60% of their
-/// letters) are ruled out by sight, and at least two must stay.
+/// letters; or «оборонительный реализм» by "realism", which the question does not say) are
+/// ruled out by sight, and at least two must stay.
 fn transparent(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<super::Cue> {
     let ValueType::Translation(lang, _) = &item.ty else {
         return None;
@@ -296,19 +297,53 @@ fn transparent(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<s
     if text::script(&item.answer) == text::script(&item.stem) {
         return None;
     }
+    let prompt = text::content_words(&item.stem);
     let read: Vec<&String> = options
         .iter()
         .filter(|o| {
-            ctx.pools
-                .translated_from(lang, o)
-                .is_some_and(|english| text::echo_share(o, &text::content_words(english)) >= 0.6)
+            ctx.pools.translated_from(lang, o).is_some_and(|english| {
+                let own = text::content_words(english);
+                // Read whole, or by one word that sounds like a word of its own English
+                // the question does not have («реализм»: realism, not in "capacity
+                // building").
+                text::echo_share(o, &own) >= 0.6
+                    || text::content_words(o).iter().any(|w| {
+                        own.iter().any(|e| {
+                            text::echoes(w, e) && !prompt.iter().any(|p| text::same_word(p, e))
+                        })
+                    })
+            })
         })
         .collect();
-    (options.len() - read.len() < 2).then(|| super::Cue {
+    let list = || {
+        read.iter()
+            .map(|o| format!("«{o}»"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if options.len() - read.len() < 2 {
+        return Some(super::Cue {
+            why: format!(
+                "a student reads {} of the wrong options as other English words of the course ({}), which leaves the answer too few rivals",
+                read.len(),
+                list()
+            ),
+            other_options_may_help: true,
+        });
+    }
+    // Among the options left, the answer alone sounds like a word of the question.
+    let left: Vec<&String> = options.iter().filter(|o| !read.contains(o)).collect();
+    let echoed = text::content_words(&item.answer).into_iter().find_map(|w| {
+        let p = prompt.iter().find(|p| text::echoes(&w, p))?;
+        let others = left
+            .iter()
+            .any(|o| text::content_words(o).iter().any(|ow| text::echoes(ow, p)));
+        (!others).then(|| format!("`{w}` like `{p}`"))
+    });
+    echoed.filter(|_| !read.is_empty()).map(|echo| super::Cue {
         why: format!(
-            "a student reads {} of the wrong options as other English words of the course ({}), which leaves the answer too few rivals",
-            read.len(),
-            read.iter().map(|o| format!("«{o}»")).collect::<Vec<_>>().join(", ")
+            "once a student rules out the wrong options read as other English words ({}), the answer is the only one left that sounds like a word of the question ({echo})",
+            list()
         ),
         other_options_may_help: true,
     })

@@ -363,7 +363,10 @@ pub fn echoes(a: &str, b: &str) -> bool {
 /// and `cyber…`, «контроль» and `control`. Both are lower-case content words.
 fn cognate(russian: &str, english: &str) -> bool {
     const ROOT: usize = 5;
-    echo_len(russian, english) >= ROOT
+    let echoed = echo_len(russian, english);
+    // A short word echoes by all but its ending («нормы», norms).
+    let letters = russian.chars().filter(|c| !matches!(c, 'ъ' | 'ь')).count();
+    echoed >= ROOT || (letters <= 6 && echoed >= 4 && echoed + 1 >= letters)
 }
 
 /// How many letters of a Russian word, from its start, can be spelled in Latin letters as
@@ -458,7 +461,7 @@ fn latin_spellings(letter: char) -> &'static [&'static str] {
         'т' => &["t", "th"],
         'у' => &["u", "ou"],
         'ф' => &["f", "ph"],
-        'х' => &["kh", "h", "ch"],
+        'х' => &["kh", "h", "ch", "gh"],
         'ц' => &["c", "ts", "z"],
         'ч' => &["ch"],
         'ш' => &["sh"],
