@@ -698,9 +698,9 @@ pub fn without_cue(
     n: usize,
     fair: impl Fn(&[String]) -> bool,
 ) -> Option<Vec<String>> {
-    // Twelve candidates give at most 220 choices of three: enough to find a fair set where
+    // Nine candidates give at most 84 choices of three: enough to find a fair set where
     // there is one, and bounded.
-    const MAX_CANDIDATES: usize = 12;
+    const MAX_CANDIDATES: usize = 9;
     let k = n.checked_sub(given.len())?;
     let more = &more[..more.len().min(MAX_CANDIDATES)];
     if k > more.len() {

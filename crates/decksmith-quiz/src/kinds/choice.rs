@@ -259,8 +259,12 @@ fn options(
             )
         });
     }
+    // Whether a student reads each option by sight is worked out once per option, as the
+    // search below tries many sets of them.
+    let read_by_sight = std::cell::RefCell::new(std::collections::HashMap::new());
     let stands_out = |options: &[String]| {
-        option_cue(&item.stem, &item.answer, options).or_else(|| transparent(ctx, item, options))
+        option_cue(&item.stem, &item.answer, options)
+            .or_else(|| transparent(ctx, item, options, &read_by_sight))
     };
     if let Some(cue) = stands_out(&distractors) {
         // Other wrong options of the type may not stand out.
@@ -290,7 +294,12 @@ fn options(
 /// "cyberattack", «компьютерный инцидент» as "computer incident", at least 60% of their
 /// letters; or «оборонительный реализм» by "realism", which the question does not say) are
 /// ruled out by sight, and at least two must stay.
-fn transparent(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<super::Cue> {
+fn transparent(
+    ctx: &Ctx<'_>,
+    item: &ChoicePlan,
+    options: &[String],
+    known: &std::cell::RefCell<std::collections::HashMap<String, bool>>,
+) -> Option<super::Cue> {
     let ValueType::Translation(lang, _) = &item.ty else {
         return None;
     };
@@ -298,21 +307,29 @@ fn transparent(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<s
         return None;
     }
     let prompt = text::content_words(&item.stem);
+    let reads = |o: &String| {
+        ctx.pools.translated_from(lang, o).is_some_and(|english| {
+            let own = text::content_words(english);
+            // Read whole, or by one word that sounds like a word of its own English
+            // the question does not have («реализм»: realism, not in "capacity
+            // building").
+            text::echo_share(o, &own) >= 0.6
+                || text::content_words(o).iter().any(|w| {
+                    own.iter().any(|e| {
+                        text::echoes(w, e) && !prompt.iter().any(|p| text::same_word(p, e))
+                    })
+                })
+        })
+    };
     let read: Vec<&String> = options
         .iter()
         .filter(|o| {
-            ctx.pools.translated_from(lang, o).is_some_and(|english| {
-                let own = text::content_words(english);
-                // Read whole, or by one word that sounds like a word of its own English
-                // the question does not have («реализм»: realism, not in "capacity
-                // building").
-                text::echo_share(o, &own) >= 0.6
-                    || text::content_words(o).iter().any(|w| {
-                        own.iter().any(|e| {
-                            text::echoes(w, e) && !prompt.iter().any(|p| text::same_word(p, e))
-                        })
-                    })
-            })
+            if let Some(&read) = known.borrow().get(*o) {
+                return read;
+            }
+            let read = reads(o);
+            known.borrow_mut().insert((*o).clone(), read);
+            read
         })
         .collect();
     let list = || {

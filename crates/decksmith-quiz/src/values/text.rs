@@ -334,7 +334,31 @@ pub fn same_word(a: &str, b: &str) -> bool {
         return false;
     }
     let cyrillic = |w: &str| script(w) == Script::Cyrillic && w.chars().count() >= ROOT;
-    cyrillic(a) && cyrillic(b) && a.chars().take(ROOT).eq(b.chars().take(ROOT))
+    if cyrillic(a) && cyrillic(b) {
+        return a.chars().take(ROOT).eq(b.chars().take(ROOT));
+    }
+    english_derived(a, b) || english_derived(b, a)
+}
+
+/// Whether the English word `long` is `short` with a derivational ending (`equal`,
+/// `equality`; `secure`, `security`; `nation`, `national`), `short` of five letters or more.
+/// Endings that make another word (`state`, `statement`) are not among them.
+fn english_derived(short: &str, long: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ally", "ed", "er", "ers", "es", "ing", "ion", "ions", "ities", "ity", "ly", "ness",
+        "s",
+    ];
+    if short.len() < 5 || long.len() <= short.len() || !short.is_ascii() || !long.is_ascii() {
+        return false;
+    }
+    let ends = |stem: &str| {
+        long.strip_prefix(stem)
+            .is_some_and(|rest| ENDINGS.contains(&rest))
+    };
+    ends(short)
+        || short
+            .strip_suffix('e')
+            .is_some_and(|stem| stem.len() >= 5 && ends(stem))
 }
 
 /// Whether a student hears one content word in the other: `same_word`, or a Russian word
@@ -650,6 +674,11 @@ mod tests {
         assert!(!repeats_stem("невесомость", &stem));
         assert!(same_word("государство", "государственный"));
         assert!(!same_word("international", "internet"));
+        // English words with a derivational ending, not words that make another word.
+        assert!(same_word("equality", "equal"));
+        assert!(same_word("secure", "security"));
+        assert!(same_word("national", "nation"));
+        assert!(!same_word("statement", "state"));
         // A Russian word echoes the English word it was borrowed from, either way round.
         assert!(echoes("инциденты", "incident"));
         assert!(echoes("cyberattack", "кибератака"));
