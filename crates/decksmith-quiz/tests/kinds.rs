@@ -2069,3 +2069,18 @@ fn once_the_options_read_by_sight_are_ruled_out_the_answer_may_stand_out() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn a_teachers_wrong_option_that_does_not_read_after_the_is_a_warning() {
+    let c = course(
+        "",
+        "  - fact: He blamed the {United States} and its allies.\n    blanks: { United States: [United Kingdom, Germany, France] }\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n",
+    );
+    let (_, warnings) = run(&c);
+    assert!(
+        warnings.iter().any(|w| w.message
+            == "wrong options `Germany`, `France` for \"United States\" do not read after \"the\" (\"the Germany\")"),
+        "{warnings:#?}"
+    );
+}

@@ -79,6 +79,9 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     let teacher = matches!(entry.kind, EntryKind::Question(_));
     for item in items(ctx, entry) {
         let id = format!("{}:multiple-choice:{}", entry.id, item.part);
+        if let Some(before) = &item.before {
+            the_misfits(ctx, entry, before, &item.answer, &item.given);
+        }
         if let Some((kind, reason)) = item.refused {
             if teacher {
                 ctx.warn(
@@ -550,6 +553,40 @@ fn gives_away(ctx: &Ctx<'_>, item: &ChoicePlan) -> Option<(DropKind, String)> {
             format!("the question spells out {} (\"{phrase}\")", item.answer),
         )
     })
+}
+
+/// Warns of the teacher's wrong options that do not read after the "the" before a blank:
+/// places written without it ("the ____" with Germany, France).
+fn the_misfits(ctx: &mut Ctx<'_>, entry: &Entry, before: &str, answer: &str, given: &[String]) {
+    let after_the = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    if !after_the {
+        return;
+    }
+    let misfits: Vec<&str> = given
+        .iter()
+        .filter(|d| {
+            crate::values::places::find_place(d)
+                .is_some_and(|p| !p.en.to_lowercase().starts_with("the "))
+        })
+        .map(String::as_str)
+        .collect();
+    if !misfits.is_empty() {
+        ctx.warn(
+            entry,
+            format!(
+                "wrong option{} `{}` for \"{answer}\" do{} not read after \"the\" (\"the {}\")",
+                if misfits.len() == 1 { "" } else { "s" },
+                misfits.join("`, `"),
+                if misfits.len() == 1 { "es" } else { "" },
+                misfits[0]
+            ),
+            "give wrong options that take \"the\" as the answer does (the United Kingdom, the Netherlands), or reword the sentence",
+        );
+    }
 }
 
 /// The item of a fact's blank, unless the blank cannot be asked with options at all.
