@@ -481,6 +481,9 @@ pub enum DropKind {
     GivesAway,
     /// More than one answer would be right.
     TwoRight,
+    /// A true-false statement on a person the teacher put in a class: such people are asked
+    /// about in who questions and by position instead.
+    Classed,
 }
 
 impl DropKind {
@@ -508,6 +511,9 @@ impl DropKind {
             DropKind::TooFew => "answers with too few wrong options of their type in the course",
             DropKind::GivesAway => "questions that would give their answer away",
             DropKind::TwoRight => "questions that would have two right answers",
+            DropKind::Classed => {
+                "true-false statements on people in a class, who are asked about in who questions and by position instead"
+            }
         }
     }
 }

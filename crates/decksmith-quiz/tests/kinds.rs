@@ -2048,7 +2048,7 @@ fn a_role_that_starts_with_the_reads_on_mid_sentence_and_classed_people_make_no_
     // In a class, the person is asked about in who questions only, and the report says so.
     let (g, _) = run(&people(classes, "  questions: 1\n  kinds: [true-false]\n"));
     assert!(questions(&g).is_empty());
-    assert_eq!(dropped(&g, "glenn:true-false"), Some(DropKind::NoSwap));
+    assert_eq!(dropped(&g, "glenn:true-false"), Some(DropKind::Classed));
 }
 
 #[test]

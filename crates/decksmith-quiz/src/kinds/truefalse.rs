@@ -38,6 +38,10 @@ struct Claim<'a> {
 /// The true and false statements of an entry: both, or neither.
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     let id = format!("{}:true-false", entry.id);
+    if let Some(why) = classed(ctx, entry) {
+        ctx.drop(entry, id, DropKind::Classed, why, None);
+        return Vec::new();
+    }
     let claim = match claim(ctx, entry) {
         Ok(claim) => claim,
         Err(reason) => {
@@ -164,7 +168,6 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
             })
         }
         EntryKind::Person(person) => {
-            in_no_class(ctx, &person.name)?;
             // Mid-sentence: "name Gus Grissom as the first…", not "as The first…".
             let role = crate::values::text::continuing(&person.role);
             Ok(Claim {
@@ -199,7 +202,6 @@ fn claim<'a>(ctx: &Ctx<'a>, entry: &'a Entry) -> Result<Claim<'a>, Option<String
             })
         }
         EntryKind::Quote(q) => {
-            in_no_class(ctx, &q.by)?;
             let words = q.text.clone();
             let mut also_right = ctx.pools.aliases(&q.by);
             also_right.push(q.by.clone());
@@ -231,11 +233,16 @@ fn explain_rest(ctx: &Ctx<'_>, entry: &Entry, site: &crate::facts::BlankSite) ->
 /// what those questions ask and crowd them out, and a false one could only swap in someone
 /// of the class, whom the who questions offer (tried: nearly every statement came out true
 /// and the who questions went).
-fn in_no_class(ctx: &Ctx<'_>, name: &str) -> Result<(), Option<String>> {
+fn classed(ctx: &Ctx<'_>, entry: &Entry) -> Option<String> {
+    let name = match &entry.kind {
+        EntryKind::Person(person) => &person.name,
+        EntryKind::Quote(q) => &q.by,
+        _ => return None,
+    };
     match ctx.pools.classify(name) {
-        ValueType::Class(class) => Err(Some(format!(
+        ValueType::Class(class) => Some(format!(
             "{name} is in the class `{class}`: people in a class are asked about in who questions and by position, not in true-false statements"
-        ))),
-        _ => Ok(()),
+        )),
+        _ => None,
     }
 }
