@@ -337,7 +337,19 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if cyrillic(a) && cyrillic(b) {
         return a.chars().take(ROOT).eq(b.chars().take(ROOT));
     }
-    english_derived(a, b) || english_derived(b, a)
+    english_derived(a, b) || english_derived(b, a) || long_common_start(a, b)
+}
+
+/// Whether two English words begin with the same eight letters or more, and so share a
+/// root whatever their endings (`significant`, `significance`; `cooperation`,
+/// `cooperative`), where shorter starts (`inter…`, `informa…`) part unrelated words.
+fn long_common_start(a: &str, b: &str) -> bool {
+    const ROOT: usize = 8;
+    a.is_ascii()
+        && b.is_ascii()
+        && a.len() >= ROOT
+        && b.len() >= ROOT
+        && a.as_bytes()[..ROOT] == b.as_bytes()[..ROOT]
 }
 
 /// Whether the English word `long` is `short` with a derivational ending (`equal`,
@@ -483,7 +495,7 @@ fn latin_spellings(letter: char) -> &'static [&'static str] {
         'р' => &["r"],
         'с' => &["s", "c"],
         'т' => &["t", "th"],
-        'у' => &["u", "ou"],
+        'у' => &["u", "ou", "o"],
         'ф' => &["f", "ph"],
         'х' => &["kh", "h", "ch", "gh"],
         'ц' => &["c", "ts", "z"],
@@ -679,6 +691,9 @@ mod tests {
         assert!(same_word("secure", "security"));
         assert!(same_word("national", "nation"));
         assert!(!same_word("statement", "state"));
+        assert!(same_word("significant", "significance"));
+        assert!(!same_word("information", "informal"));
+        assert!(echoes("суверенитет", "sovereignty"));
         // A Russian word echoes the English word it was borrowed from, either way round.
         assert!(echoes("инциденты", "incident"));
         assert!(echoes("cyberattack", "кибератака"));
