@@ -391,6 +391,36 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             );
         }
     }
+    // Statements that can only be true (or only false): a student who answers so to each
+    // of the quiz's is always right.
+    let statements: Vec<&Candidate> = chosen.iter().filter(|c| c.truth.is_some()).collect();
+    let possible: Vec<Option<bool>> = all
+        .iter()
+        .flat_map(|(_, _, list)| list.iter().map(|c| c.truth))
+        .filter(Option::is_some)
+        .collect();
+    if statements.len() >= 2 && possible.iter().all(|t| *t == possible[0]) {
+        let word = if possible[0] == Some(true) {
+            "true"
+        } else {
+            "false"
+        };
+        warnings.push(
+            Diagnostic::warning(
+                deck.quiz_origin.clone(),
+                format!(
+                    "deck `{}` has {} true-false questions, but every statement its entries give is {word}: a student who answers {word} to each is always right",
+                    deck.id,
+                    statements.len()
+                ),
+            )
+            .with_help(if word == "true" {
+                "give facts wrong values with `blanks: { <answer>: [...] }` so that false statements can be made, or ask at most one true-false question in `kinds:`"
+            } else {
+                "ask at most one true-false question in `kinds:`, or add facts whose statements can be asked true"
+            }),
+        );
+    }
     // A kind that filled in for the others well beyond its share: the teacher asked for a
     // quiz of another make.
     let total_weight: u32 = all.iter().map(|(_, w, _)| *w).sum();

@@ -2084,3 +2084,21 @@ fn a_teachers_wrong_option_that_does_not_read_after_the_is_a_warning() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn true_false_questions_that_can_only_be_true_are_a_warning() {
+    // The false versions are excluded: every statement the deck can make is true.
+    let c = course(
+        "classes:\n  channel: [treaties, forums, agencies, alliances]\n",
+        "  - fact: Information is shared through {treaties}.\n    id: shared\n    source: s\n  - fact: Dialogue happens in {forums}.\n    id: dialogue\n    source: s\n",
+        "  questions: 2\n  kinds: [true-false]\n  exclude: [shared:true-false:false, dialogue:true-false:false]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert_eq!(questions(&g).len(), 2);
+    assert!(
+        warnings.iter().any(|w| w
+            .message
+            .contains("has 2 true-false questions, but every statement its entries give is true")),
+        "{warnings:#?}"
+    );
+}
