@@ -391,15 +391,15 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             );
         }
     }
-    // Statements that can only be true (or only false): a student who answers so to each
-    // of the quiz's is always right.
+    // Statements that can only be true (or only false): a student who answers so is always
+    // right, in this quiz and in every other form of it.
     let statements: Vec<&Candidate> = chosen.iter().filter(|c| c.truth.is_some()).collect();
     let possible: Vec<Option<bool>> = all
         .iter()
         .flat_map(|(_, _, list)| list.iter().map(|c| c.truth))
         .filter(Option::is_some)
         .collect();
-    if statements.len() >= 2 && possible.iter().all(|t| *t == possible[0]) {
+    if !statements.is_empty() && possible.iter().all(|t| *t == possible[0]) {
         let word = if possible[0] == Some(true) {
             "true"
         } else {
@@ -409,15 +409,16 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             Diagnostic::warning(
                 deck.quiz_origin.clone(),
                 format!(
-                    "deck `{}` has {} true-false questions, but every statement its entries give is {word}: a student who answers {word} to each is always right",
+                    "deck `{}` has {} true-false question{}, but every statement its entries give is {word}: a student who answers {word} is always right",
                     deck.id,
-                    statements.len()
+                    statements.len(),
+                    if statements.len() == 1 { "" } else { "s" }
                 ),
             )
             .with_help(if word == "true" {
-                "give facts wrong values with `blanks: { <answer>: [...] }` so that false statements can be made, or ask at most one true-false question in `kinds:`"
+                "give facts wrong values with `blanks: { <answer>: [...] }` so that false statements can be made, or remove true-false from `kinds:`"
             } else {
-                "ask at most one true-false question in `kinds:`, or add facts whose statements can be asked true"
+                "add facts whose statements can be asked true, or remove true-false from `kinds:`"
             }),
         );
     }
