@@ -558,20 +558,12 @@ fn gives_away(ctx: &Ctx<'_>, item: &ChoicePlan) -> Option<(DropKind, String)> {
 /// Warns of the teacher's wrong options that do not read after the "the" before a blank:
 /// places written without it ("the ____" with Germany, France).
 fn the_misfits(ctx: &mut Ctx<'_>, entry: &Entry, before: &str, answer: &str, given: &[String]) {
-    let after_the = before
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-    if !after_the {
+    if !text::ends_with_the(before) {
         return;
     }
     let misfits: Vec<&str> = given
         .iter()
-        .filter(|d| {
-            crate::values::places::find_place(d)
-                .is_some_and(|p| !p.en.to_lowercase().starts_with("the "))
-        })
+        .filter(|d| crate::values::places::find_place(d).is_some_and(|p| !p.takes_the()))
         .map(String::as_str)
         .collect();
     if !misfits.is_empty() {

@@ -1181,7 +1181,7 @@ impl Pools<'_> {
             .filter(|(_, p)| p.kind == kind)
             // After "the" in the sentence, only names that take "the" fit ("by the United
             // States", never "by the Saudi Arabia"), written without it.
-            .filter(|(_, p)| russian || !ask.after_the || p.en.to_lowercase().starts_with("the "))
+            .filter(|(_, p)| russian || !ask.after_the || p.takes_the())
             .filter_map(|(i, p)| {
                 let name = p.name(russian);
                 let name = if ask.after_the || (bare && russian) {
@@ -1281,10 +1281,7 @@ impl<'a> Ask<'a> {
     pub fn before_blank(mut self, before: &str) -> Ask<'a> {
         let trimmed = before.trim_end();
         self.article = text::article_before(trimmed);
-        self.after_the = trimmed
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        self.after_the = text::ends_with_the(trimmed);
         self.sentence_start = trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':']);
         self
     }

@@ -547,6 +547,11 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 ];
 
 impl Place {
+    /// Whether English writes it with `the` (`the United States`, not `Russia`).
+    pub fn takes_the(&self) -> bool {
+        self.en.to_lowercase().starts_with("the ")
+    }
+
     /// The name in English or Russian.
     pub fn name(&self, russian: bool) -> &'static str {
         if russian { self.ru } else { self.en }

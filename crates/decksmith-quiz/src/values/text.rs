@@ -510,6 +510,15 @@ fn latin_spellings(letter: char) -> &'static [&'static str] {
     }
 }
 
+/// Whether the text before a blank ends with the word `the` ("blamed the ____").
+pub fn ends_with_the(before: &str) -> bool {
+    before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
 /// Whether a single English word reads as a plural (`sanctions`, `ICTs`), so that options
 /// agree in number with it.
 pub fn looks_plural(text: &str) -> Option<bool> {
