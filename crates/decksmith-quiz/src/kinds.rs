@@ -643,20 +643,37 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
     // An acronym in the question whose letters start only the answer's words ("The EU
     // body…" → "European Union Agency for Cybersecurity") points at it.
     let initials = |s: &str| text::initials(s);
-    for word in stem.split(|c: char| !c.is_alphanumeric()) {
-        let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-        let acronym = letters.chars().count() >= 2
-            && letters
-                .chars()
-                .all(|c| c.is_uppercase() || c.is_ascii_digit());
-        if !acronym {
+    for letters in stem.split(|c: char| !c.is_alphanumeric()) {
+        if !looks_acronym(letters) {
             continue;
         }
-        let starts = |s: &str| initials(s).starts_with(&letters);
+        let starts = |s: &str| initials(s).starts_with(letters);
         if starts(answer) && !distractors.iter().any(|d| starts(d)) {
             return Cue::new(
                 format!("the question's {letters} gives the answer's words away"),
                 false,
+            );
+        }
+    }
+    // An acronym in the other alphabet whose first letter reads best as the first letter of
+    // a name the question spells out: «СНГ» for "the Commonwealth of Independent States",
+    // whose С looks like its C; «ШОС» for "Shanghai…" among options whose С reads as an S.
+    if looks_acronym(answer) {
+        let names = text::name_starts(stem);
+        let reading = |option: &str| {
+            names
+                .iter()
+                .map(|w| (text::initial_reading(option, w), *w))
+                .max()
+                .unwrap_or((0, ""))
+        };
+        let (best, word) = reading(answer);
+        if best > 0 && distractors.iter().all(|d| reading(d).0 < best) {
+            return Cue::new(
+                format!(
+                    "the answer's first letter reads best as the first letter of `{word}` in the question"
+                ),
+                true,
             );
         }
     }
@@ -694,6 +711,12 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
         );
     }
     None
+}
+
+/// Whether a word is written as an acronym: two or more letters or digits, every letter a
+/// capital (`OEWG`, `G20`, `СНГ`).
+fn looks_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// The first choice of wrong options, in the order `more` gives them, that together with

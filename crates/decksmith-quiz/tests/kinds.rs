@@ -2102,3 +2102,31 @@ fn true_false_questions_that_can_only_be_true_are_a_warning() {
         "{warnings:#?}"
     );
 }
+
+#[test]
+fn an_abbreviation_whose_first_letter_alone_reads_as_the_names_is_not_offered_with_options() {
+    // С looks like the C of Commonwealth; no other abbreviation of the class starts so.
+    let sng = |class: &str| {
+        course(
+            &format!("classes:\n  body-ru: [{class}]\n"),
+            "  - fact: In Russian, the Commonwealth of Independent States is abbreviated {СНГ}.\n    id: sng\n    blanks: { СНГ: body-ru }\n    source: s\n",
+            "  questions: 1\n  kinds: [multiple-choice]\n  pin: [sng:multiple-choice:blank-1]\n",
+        )
+    };
+    let (g, warnings) = run(&sng("СНГ, ШОС, МККК, ГПЭ, ОДКБ"));
+    assert!(find(&g, "sng:multiple-choice:blank-1").is_none());
+    assert!(
+        warnings.iter().any(|w| w
+            .message
+            .contains("the answer's first letter reads best as the first letter of `Commonwealth` in the question")),
+        "{warnings:#?}"
+    );
+    // With other abbreviations that start with С (or look like a C), it is asked.
+    let (g, warnings) = run(&sng("СНГ, ШОС, СВР, МККК, СБ ООН, ГПЭ"));
+    let q = find(&g, "sng:multiple-choice:blank-1").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        options(q).iter().filter(|o| o.starts_with('С')).count() >= 2,
+        "{:?}",
+        options(q)
+    );
+}

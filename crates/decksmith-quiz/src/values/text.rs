@@ -510,6 +510,105 @@ fn latin_spellings(letter: char) -> &'static [&'static str] {
     }
 }
 
+/// The first word of each name `text` spells out: a run of two or more capitalized words,
+/// with `of`, `and`, `the` or `for` between them, that does not start with a word such as
+/// `In` or `The` ("In Russian, the Commonwealth of Independent States is…" →
+/// `Commonwealth`).
+pub fn name_starts(text: &str) -> Vec<&str> {
+    const JOINING: &[&str] = &["of", "and", "the", "for"];
+    // The run being read: its first word and how many capitalized words it has.
+    fn close<'a>(run: &mut Option<(&'a str, usize)>, out: &mut Vec<&'a str>) {
+        if let Some((first, n)) = run.take()
+            && n >= 2
+        {
+            out.push(first);
+        }
+    }
+    let mut out = Vec::new();
+    // Words that start a sentence, not a name.
+    const OPENING: &[&str] = &[
+        "in", "the", "a", "an", "on", "at", "by", "for", "of", "to", "this", "that", "its",
+        "which", "what", "who", "when", "where",
+    ];
+    let mut run: Option<(&str, usize)> = None;
+    for token in text.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        // An opening bracket or quote starts something else.
+        if !token.starts_with(|c: char| c.is_alphanumeric()) {
+            close(&mut run, &mut out);
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let opening = run.is_none() && OPENING.contains(&word.to_lowercase().as_str());
+        if capital && !opening {
+            run = Some(run.map_or((word, 1), |(first, n)| (first, n + 1)));
+        } else if !(run.is_some() && JOINING.contains(&word)) {
+            close(&mut run, &mut out);
+        }
+        // Punctuation after a word ends the run.
+        if !token.ends_with(|c: char| c.is_alphanumeric()) {
+            close(&mut run, &mut out);
+        }
+    }
+    close(&mut run, &mut out);
+    out
+}
+
+/// How well a student reads the first letter of `acronym` as the first letter of `word` in
+/// the other alphabet, as the number of Latin letters read (0 when not at all): by its sound
+/// (Ш as the `Sh` of `Shanghai`, 2; Н as the `N` of `National`, 1) or by its look (С as the
+/// `C` of `Commonwealth`, 1). Only across alphabets: in one alphabet an acronym's letters
+/// are read off its name by other checks.
+pub fn initial_reading(acronym: &str, word: &str) -> usize {
+    let (Some(a), Some(w)) = (acronym.chars().next(), word.chars().next()) else {
+        return 0;
+    };
+    let cyrillic = |c: char| ('\u{0400}'..='\u{04ff}').contains(&c);
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let sound = if cyrillic(a) && w.is_ascii_alphabetic() {
+        // «ШОС» and `Shanghai`: the word begins as the letter is spelled.
+        let word = word.to_lowercase();
+        latin_spellings(lower(a))
+            .iter()
+            .filter(|spelling| word.starts_with(*spelling))
+            .map(|spelling| spelling.len())
+            .max()
+    } else if a.is_ascii_alphabetic() && cyrillic(w) {
+        // `SCO` and «Шанхайская»: the letter begins the word's first letter as spelled.
+        let a = a.to_ascii_lowercase();
+        latin_spellings(lower(w))
+            .iter()
+            .any(|spelling| spelling.starts_with(a))
+            .then_some(1)
+    } else {
+        return 0;
+    };
+    let looks =
+        |russian: char, latin: char| looks_like(russian) == Some(latin.to_ascii_uppercase());
+    sound
+        .unwrap_or(0)
+        .max(usize::from(looks(a, w) || looks(w, a)))
+}
+
+/// The Latin capital a Cyrillic capital looks like, if any (С and `C`).
+fn looks_like(letter: char) -> Option<char> {
+    let pairs = [
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('У', 'Y'),
+        ('Х', 'X'),
+    ];
+    let upper = letter.to_uppercase().next().unwrap_or(letter);
+    pairs.iter().find(|(c, _)| *c == upper).map(|(_, l)| *l)
+}
+
 /// Whether the text before a blank ends with the word `the` ("blamed the ____").
 pub fn ends_with_the(before: &str) -> bool {
     before
@@ -653,6 +752,35 @@ pub fn continuing(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_spelled_out_and_initials_read_across_alphabets() {
+        assert_eq!(
+            name_starts("In Russian, the Commonwealth of Independent States is abbreviated ____."),
+            ["Commonwealth"]
+        );
+        assert_eq!(
+            name_starts(
+                "Which completes the statement? National Association for International Information Security (НАМИБ) was founded by Lomonosov Moscow State University."
+            ),
+            ["National", "Lomonosov"]
+        );
+        assert_eq!(
+            name_starts("The Shanghai Cooperation Organisation met."),
+            ["Shanghai"]
+        );
+        assert!(name_starts("Russia said so, in Moscow.").is_empty());
+        // By look (С as C) or by sound (Ш as Sh, better than С as S; Н as N), not otherwise.
+        assert_eq!(initial_reading("СНГ", "Commonwealth"), 1);
+        assert_eq!(initial_reading("ШОС", "Shanghai"), 2);
+        assert_eq!(initial_reading("СНГ", "Shanghai"), 1);
+        assert_eq!(initial_reading("НАМИБ", "National"), 1);
+        assert_eq!(initial_reading("SCO", "Шанхайская"), 1);
+        assert_eq!(initial_reading("ШОС", "Commonwealth"), 0);
+        assert_eq!(initial_reading("МККК", "Commonwealth"), 0);
+        assert_eq!(initial_reading("ГПЭ", "Commonwealth"), 0);
+        assert_eq!(initial_reading("CIS", "Commonwealth"), 0);
+    }
 
     #[test]
     fn scripts() {
