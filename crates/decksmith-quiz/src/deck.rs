@@ -593,8 +593,8 @@ fn shortfall(kind: QuestionKind) -> (&'static str, &'static str) {
             "add entries, or remove matching from `kinds:`",
         ),
         QuestionKind::Timeline => (
-            "it has fewer than 3 events whose order is certain from their dates",
-            "add dated events (with months or days where several share a year), or remove timeline from `kinds:`",
+            "it has fewer than 3 events whose order is certain from their dates (none inside another's period) and that tell different stories (no two steps of one process, such as a draft and its adoption)",
+            "add dated events of other stories (with months or days where several share a year), or remove timeline from `kinds:`",
         ),
         QuestionKind::Who => (
             "it has no quotes or persons with enough other people in the course to offer as options",

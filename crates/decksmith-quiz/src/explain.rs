@@ -406,6 +406,97 @@ pub fn event_context(ctx: &Ctx<'_>, entry: &Entry, event: &Event) -> Vec<String>
     parts
 }
 
+/// The explanation of a question on several entries, each shown by a label (a matching's
+/// term, a timeline's date): what the course says of each beyond the pair (see
+/// [`Sayings`]; the events of a timeline have only their `explain:`), after its label ("2019–2021: The General Assembly had set up both bodies
+/// in December 2018…"), as long as the whole stays short. The items and their order are the
+/// answer itself, which every page and key shows with the sources, so they are not listed
+/// again; when the course says nothing more of them, the explanation is empty.
+pub fn group(ctx: &Ctx<'_>, items: &[(&Entry, String)], sayings: &Sayings) -> Explanation {
+    // An explanation of a set is read after the whole set: three notes of a few lines.
+    const MOST_PARTS: usize = 3;
+    const MOST_WORDS: usize = 80;
+    let mut parts = Vec::new();
+    let mut words = 0;
+    for (entry, label) in items {
+        let Some(note) = sayings.of(entry) else {
+            continue;
+        };
+        let note = note.trim_end().trim_end_matches('.');
+        let part = sentence(&ctx.phrases.get("e.is", &[("name", label), ("what", note)]));
+        let n = part.split_whitespace().count();
+        if parts.len() == MOST_PARTS || words + n > MOST_WORDS {
+            continue;
+        }
+        words += n;
+        parts.push(part);
+    }
+    Explanation::default().and(parts)
+}
+
+/// What a deck says of its entries beyond their own fields, for the explanations of sets:
+/// the teacher's `explain:` of the entry, or else the first of the deck's facts that names
+/// it (a person by their name or another name the course gives them). Built once per deck.
+#[derive(Default)]
+pub struct Sayings {
+    /// The deck's facts, as shown (plain text) and as compared (padded).
+    facts: Vec<(String, String)>,
+    /// For each content word, the facts that say it.
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Sayings {
+    /// What the deck of `entries` says.
+    pub fn new(entries: &[&Entry]) -> Sayings {
+        let mut facts = Vec::new();
+        let mut by_word: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for entry in entries {
+            let EntryKind::Fact(f) = &entry.kind else {
+                continue;
+            };
+            let text = f.cloze.plain();
+            for word in crate::values::text::content_words(&text) {
+                by_word.entry(word).or_default().push(facts.len());
+            }
+            facts.push((padded(&text), text));
+        }
+        Sayings { facts, by_word }
+    }
+
+    /// What the deck says of `entry` beyond its own fields, if anything.
+    pub fn of(&self, entry: &Entry) -> Option<String> {
+        if let Some(note) = &entry.explain {
+            return Some(note.clone());
+        }
+        let names: Vec<&String> = match &entry.kind {
+            EntryKind::Person(p) => std::iter::once(&p.name).chain(&p.aliases).collect(),
+            EntryKind::Organization(o) => std::iter::once(&o.name).chain(&o.acronym).collect(),
+            EntryKind::Term(t) => std::iter::once(&t.term).chain(&t.expansion).collect(),
+            _ => return None,
+        };
+        for name in names {
+            let words = crate::values::text::content_words(name);
+            // The facts that say the name's rarest word, then those that say it whole.
+            let Some(candidates) = words
+                .iter()
+                .filter_map(|w| self.by_word.get(w))
+                .min_by_key(|facts| facts.len())
+            else {
+                continue;
+            };
+            let name = padded(name);
+            if let Some(&i) = candidates
+                .iter()
+                .find(|&&i| reveals(&self.facts[i].0, &name))
+            {
+                return Some(self.facts[i].1.clone());
+            }
+        }
+        None
+    }
+}
+
 /// The explanation of who said a quote: the speaker's entry, the quote's setting.
 pub fn quote(ctx: &Ctx<'_>, entry: &Entry, speaker: &str) -> Explanation {
     let EntryKind::Quote(q) = &entry.kind else {

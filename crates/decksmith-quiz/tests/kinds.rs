@@ -2130,3 +2130,172 @@ fn an_abbreviation_whose_first_letter_alone_reads_as_the_names_is_not_offered_wi
         options(q)
     );
 }
+
+/// The timeline sets of the course over seeds 1..=`seeds`, as lists of event ids.
+fn timeline_sets(c: &Course, seeds: u64) -> Vec<Vec<String>> {
+    let mut sets = Vec::new();
+    for seed in 1..=seeds {
+        let g = run_seed(c, seed);
+        for q in questions(&g) {
+            if matches!(q.body, Body::Timeline(_)) {
+                sets.push(q.entries.clone());
+            }
+        }
+    }
+    sets
+}
+
+#[test]
+fn a_timeline_holds_no_two_steps_of_one_story_nor_a_period_and_what_happened_in_it() {
+    let events = [
+        (
+            "agree",
+            "Putin and Biden reach the agreement that a joint draft resolution was later meant to institutionalize",
+            "2021-06-16",
+            "",
+        ),
+        (
+            "submit",
+            "Russia and the United States submit a joint draft resolution to the First Committee",
+            "2021-10",
+            "",
+        ),
+        (
+            "committee",
+            "The First Committee adopts the Russia–US draft resolution without a vote",
+            "2021-11-03",
+            "",
+        ),
+        (
+            "assembly",
+            "The General Assembly adopts the resolution without a vote",
+            "2021-12-06",
+            "",
+        ),
+        (
+            "calls",
+            "Russia begins calling for international rules on information security",
+            "1998",
+            "",
+        ),
+        (
+            "consortium",
+            "A research consortium on information security is created",
+            "2010",
+            "",
+        ),
+        (
+            "platforms",
+            "Two competing platforms on information security hold their sessions",
+            "2019",
+            "2021",
+        ),
+        (
+            "term",
+            "The working group on information security runs its term",
+            "2021",
+            "2025",
+        ),
+        (
+            "forum",
+            "The forum on information security concludes in Moscow",
+            "2024-09-18",
+            "",
+        ),
+        ("summit", "The Moscow summit opens", "2016", ""),
+    ];
+    let entries: String = events
+        .iter()
+        .map(|(id, text, date, end)| {
+            let end = if end.is_empty() {
+                String::new()
+            } else {
+                format!("    end: {end}\n")
+            };
+            format!("  - event: {text}\n    id: {id}\n    date: {date}\n{end}    source: s\n")
+        })
+        .collect();
+    let quiz = "  questions: 2\n  kinds: [timeline]\n";
+    let sets = timeline_sets(&course("", &entries, quiz), 20);
+    assert!(!sets.is_empty());
+    let story = ["agree", "submit", "committee", "assembly"];
+    for set in &sets {
+        // "adopts … draft resolution without a vote" twice, "joint draft resolution" twice:
+        // one story, whose order a student reasons out.
+        assert!(
+            set.iter().filter(|id| story.contains(&id.as_str())).count() <= 1,
+            "{set:?}"
+        );
+        // 2021–2025 holds 2024 and 2021; 2019–2021 holds 2021.
+        let has = |id: &str| set.iter().any(|s| s == id);
+        assert!(
+            !(has("term") && (has("forum") || has("platforms"))),
+            "{set:?}"
+        );
+        assert!(
+            !(has("platforms") && set.iter().any(|s| story.contains(&s.as_str()))),
+            "{set:?}"
+        );
+    }
+    // A `see:` link makes one story too: the summit and the forum share no rare word, so
+    // only the link keeps them apart.
+    let small: String = events
+        .iter()
+        .filter(|(id, ..)| ["calls", "consortium", "summit", "forum"].contains(id))
+        .map(|(id, text, date, _)| {
+            let see = if *id == "summit" {
+                "    see: [forum]\n"
+            } else {
+                ""
+            };
+            format!("  - event: {text}\n    id: {id}\n    date: {date}\n{see}    source: s\n")
+        })
+        .collect();
+    let together = |sets: &[Vec<String>]| {
+        sets.iter()
+            .any(|set| set.contains(&"summit".to_owned()) && set.contains(&"forum".to_owned()))
+    };
+    let quiz = "  questions: 1\n  kinds: [timeline]\n";
+    let unlinked = small.replace("    see: [forum]\n", "");
+    assert!(together(&timeline_sets(&course("", &unlinked, quiz), 5)));
+    let linked = timeline_sets(&course("", &small, quiz), 5);
+    assert!(!linked.is_empty() && !together(&linked), "{linked:?}");
+}
+
+#[test]
+fn a_matching_or_a_timeline_explains_what_the_teacher_adds_about_its_items() {
+    let c = course(
+        "",
+        "  - event: The treaty is signed\n    date: 1998\n    explain: It was the first of its kind.\n    source: s\n  - event: The council first meets\n    date: 2004\n    source: s\n  - event: The register opens\n    date: 2010\n    explain: Members report to it every year.\n    source: s\n",
+        "  questions: 1\n  kinds: [timeline]\n",
+    );
+    let (g, _) = run(&c);
+    let q = questions(&g)[0];
+    assert!(matches!(q.body, Body::Timeline(_)));
+    assert_eq!(
+        q.explanation,
+        "1998: It was the first of its kind. 2010: Members report to it every year."
+    );
+    // A person the teacher says nothing of is explained by the first fact that names them.
+    let people = format!(
+        "{PEOPLE}  - fact: The panel met under {{Ann Archer}}'s chair in Oslo.\n    source: s\n  - person: Eve Ennis\n    aliases: [Evelyn Ennis]\n    role: Clerk of the fifth court\n    explain: She kept the records.\n    source: s\n"
+    );
+    let (g, _) = run(&course(
+        "",
+        &people,
+        "  questions: 1\n  kinds: [matching]\n",
+    ));
+    let q = questions(&g)[0];
+    assert!(matches!(q.body, Body::Matching(_)));
+    assert!(
+        q.explanation
+            .contains("Ann Archer: The panel met under Ann Archer's chair in Oslo.")
+            && q.explanation.contains("Eve Ennis: She kept the records."),
+        "{}",
+        q.explanation
+    );
+    // Of people the course says nothing more of, the explanation is empty: the key shows
+    // the pairs and the source already.
+    let (g, _) = run(&course("", PEOPLE, "  questions: 1\n  kinds: [matching]\n"));
+    assert_eq!(questions(&g)[0].explanation, "");
+}

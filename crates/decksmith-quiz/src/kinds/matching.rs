@@ -5,7 +5,7 @@ use decksmith_model::names::comparable;
 use decksmith_model::{Entry, EntryKind};
 
 use super::{Candidate, Ctx, padded, reveals};
-use crate::explain::Explanation;
+use crate::explain;
 use crate::rng;
 use crate::types::{Body, Matching};
 use crate::values::text;
@@ -74,6 +74,7 @@ pub fn set_sizes(n: usize) -> Vec<usize> {
 /// The matching sets of a deck's entries.
 pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let sayings = explain::Sayings::new(entries);
     for relation in [Relation::Meaning, Relation::Role, Relation::Acronym] {
         let key = [ctx.deck.id.as_str(), "matching", relation.name()];
         let mut pairs: Vec<(&Entry, String, String)> = entries
@@ -102,9 +103,11 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
             let left: Vec<String> = set.iter().map(|(_, l, _)| l.clone()).collect();
             let right: Vec<String> = set.iter().map(|(_, _, r)| r.clone()).collect();
             let prompt = ctx.phrases.get(relation.prompt_key(), &[]);
-            // The answer is the pairs themselves, which every page and key shows; an
-            // explanation listing them again would only repeat it.
-            let explanation = Explanation::default();
+            // The answer is the pairs themselves, which every page and key shows: the
+            // explanation says what the teacher adds about them.
+            let labelled: Vec<(&Entry, String)> =
+                set.iter().map(|(e, l, _)| (*e, l.clone())).collect();
+            let explanation = explain::group(ctx, &labelled, &sayings);
             let shown: Vec<&str> = left.iter().chain(&right).map(String::as_str).collect();
             let asks: Vec<&str> = right.iter().map(String::as_str).collect();
             let body = Body::Matching(Matching {
