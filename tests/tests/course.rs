@@ -118,13 +118,13 @@ fn every_entry_cites_a_source_with_a_locator_and_every_source_is_cited() {
 }
 
 /// The words of a card side that a student must recall: its text and its lines, the
-/// teacher's note aside.
+/// teacher's note and the other right answers ("Also right: …") aside.
 fn words_to_recall(side: &Side) -> usize {
     side.text.split_whitespace().count()
         + side
             .lines
             .iter()
-            .filter(|l| l.role != LineRole::Note)
+            .filter(|l| !matches!(l.role, LineRole::Note | LineRole::Also))
             .map(|l| l.text.split_whitespace().count())
             .sum::<usize>()
 }

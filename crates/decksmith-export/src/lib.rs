@@ -170,6 +170,7 @@ pub fn lines_html(lines: &[Line]) -> String {
     for line in lines {
         let class = match line.role {
             LineRole::Detail => "detail",
+            LineRole::Also => "detail also",
             LineRole::Translation => "translation",
             LineRole::Note => "note",
         };

@@ -128,6 +128,7 @@ impl<'a> SideView<'a> {
                     lang: line.lang.as_deref(),
                     class: match line.role {
                         LineRole::Detail => "detail",
+                        LineRole::Also => "detail also",
                         LineRole::Translation => "translation",
                         LineRole::Note => "note",
                     },

@@ -273,7 +273,7 @@ pub fn side_paras(ctx: &Context<'_>, side: &Side, weight: Weight) -> Vec<Para> {
     }];
     for (i, line) in side.lines.iter().enumerate() {
         let grey = match line.role {
-            LineRole::Detail => 0.1,
+            LineRole::Detail | LineRole::Also => 0.1,
             LineRole::Translation => 0.25,
             LineRole::Note => 0.4,
         };

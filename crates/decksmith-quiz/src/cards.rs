@@ -277,7 +277,7 @@ pub fn sides(p: &Phrasebook<'_>, entry: &Entry) -> Sides {
             Side::new(p.date_range(&e.date, e.end.as_ref())),
         )],
         EntryKind::Quote(q) => quote_sides(p, q),
-        EntryKind::Fact(f) => fact_sides(f),
+        EntryKind::Fact(f) => fact_sides(p, f),
         EntryKind::Question(q) => vec![(None, Side::new(&q.prompt), Side::new(&q.answer))],
     }
 }
@@ -367,8 +367,9 @@ fn quote_sides(p: &Phrasebook<'_>, q: &Quote) -> Sides {
     )]
 }
 
-/// One card per blank of a fact, the other blanks filled in.
-fn fact_sides(f: &Fact) -> Sides {
+/// One card per blank of a fact, the other blanks filled in; the back gives the answer and
+/// the others the fact allows ("Also right: connected, interlinked").
+fn fact_sides(p: &Phrasebook<'_>, f: &Fact) -> Sides {
     let blanks: Vec<_> = f.cloze.blanks().collect();
     blanks
         .iter()
@@ -382,7 +383,23 @@ fn fact_sides(f: &Fact) -> Sides {
                 }
             });
             let suffix = (i > 0).then(|| (i + 1).to_string());
-            (suffix, Side::new(front), Side::new(&blank.answer))
+            let mut back = Side::new(&blank.answer);
+            // A spelling in another alphabet (MIB for МИБ) is for typing it, not to learn.
+            let script = crate::values::text::script(&blank.answer);
+            let also: Vec<&str> = blank
+                .alternatives
+                .iter()
+                .filter(|a| crate::values::text::script(a) == script)
+                .map(String::as_str)
+                .collect();
+            if !also.is_empty() {
+                back.lines.push(Line {
+                    text: p.get("c.also", &[("list", &also.join(", "))]),
+                    lang: None,
+                    role: LineRole::Also,
+                });
+            }
+            (suffix, Side::new(front), back)
         })
         .collect()
 }
@@ -399,13 +416,13 @@ fn glosses(front: &mut Side, translations: &[decksmith_model::Translation]) {
 }
 
 /// Words on the back that count as things to recall: the answer and its lines, without the
-/// teacher's note.
+/// teacher's note and the other answers that are right too.
 pub fn back_words(back: &Side) -> usize {
     back.text.split_whitespace().count()
         + back
             .lines
             .iter()
-            .filter(|l| l.role != LineRole::Note)
+            .filter(|l| !matches!(l.role, LineRole::Note | LineRole::Also))
             .map(|l| l.text.split_whitespace().count())
             .sum::<usize>()
 }

@@ -192,6 +192,7 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     ("c.translation", "In {language}?", "{language}?"),
     ("c.quote", "“{quote}”", "«{quote}»"),
+    ("c.also", "Also right: {list}", "Также верно: {list}"),
     ("lang.ru", "Russian", "по-русски"),
     ("lang.en", "English", "по-английски"),
     ("x.source", "Source", "Источник"),

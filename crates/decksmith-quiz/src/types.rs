@@ -124,6 +124,9 @@ pub enum LineRole {
     Translation,
     /// The teacher's explanation.
     Note,
+    /// Other answers that are right too ("Also right: connected, interlinked"): not more
+    /// to recall.
+    Also,
 }
 
 /// A citation, resolved for display.

@@ -2299,3 +2299,33 @@ fn a_matching_or_a_timeline_explains_what_the_teacher_adds_about_its_items() {
     let (g, _) = run(&course("", PEOPLE, "  questions: 1\n  kinds: [matching]\n"));
     assert_eq!(questions(&g)[0].explanation, "");
 }
+
+#[test]
+fn a_facts_card_gives_the_other_right_answers_and_its_recall_question_the_whole_sentence() {
+    let c = course(
+        "",
+        "  - fact: In Russian, information security is abbreviated {МИБ|MIB|ИБ}.\n    id: mib\n    explain: It is standard in official writing.\n    source: s\n",
+        "  questions: 1\n  kinds: [flashcard]\n",
+    );
+    let (g, _) = run(&c);
+    let card = &g.decks[0].cards[0];
+    // The Latin spelling is for typing the answer, not to learn: it is not shown.
+    assert_eq!(
+        card.back
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>(),
+        ["Also right: ИБ", "It is standard in official writing."]
+    );
+    let q = questions(&g)[0];
+    let Body::Flashcard { back, .. } = &q.body else {
+        panic!("{:?}", q.body)
+    };
+    assert_eq!(back, "МИБ\nAlso right: ИБ");
+    // "It" in the note means the sentence's subject, which comes first.
+    assert_eq!(
+        q.explanation,
+        "In Russian, information security is abbreviated МИБ. It is standard in official writing."
+    );
+}

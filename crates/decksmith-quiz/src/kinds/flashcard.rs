@@ -40,7 +40,14 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 entry,
                 format!("{}:flashcard", card.id),
                 body,
-                Explanation::default(),
+                // A fact's card asks for a part of its sentence: the whole sentence comes
+                // first, which the teacher's note follows ("It adds…" means its subject).
+                match &entry.kind {
+                    decksmith_model::EntryKind::Fact(f) => {
+                        Explanation::own([crate::values::text::sentence(&f.cloze.plain())])
+                    }
+                    _ => Explanation::default(),
+                },
                 // The back is shown once the student turns the card, while the other
                 // questions are still open: with the front, as one text, which says what
                 // the front names ("SCO" with its meaning rules SCO out as a wrong option).
