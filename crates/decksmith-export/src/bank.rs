@@ -207,7 +207,7 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                 },
             ),
             Body::Cloze(cloze) => {
-                for (name, id, kind) in cloze_items(cloze, &name, &id) {
+                for (name, id, kind) in cloze_items(cloze, &name, &id, phrases.is_english()) {
                     push(name, id, kind);
                 }
             }
@@ -227,8 +227,15 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
 }
 
 /// A cloze question's items: one short answer per blank (named and identified by its number
-/// when there are several), each with the text before and after it, the other blanks filled.
-fn cloze_items(cloze: &ClozeBody, name: &str, id: &str) -> Vec<(String, String, ItemKind)> {
+/// when there are several), each with the text before and after it, the other blanks filled,
+/// and every answer the quiz page accepts (see [`super::typed_answers`]; `english`: the
+/// quiz's language is English).
+fn cloze_items(
+    cloze: &ClozeBody,
+    name: &str,
+    id: &str,
+    english: bool,
+) -> Vec<(String, String, ItemKind)> {
     let pieces: Vec<&str> = cloze.text.split(BLANK).collect();
     let several = cloze.blanks.len() > 1;
     let mut out = Vec::with_capacity(cloze.blanks.len());
@@ -259,6 +266,7 @@ fn cloze_items(cloze: &ClozeBody, name: &str, id: &str) -> Vec<(String, String, 
         if answers.is_empty() {
             answers.push(markup::plain(&blank.answer).into_owned());
         }
+        let answers = super::typed_answers(&answers, english);
         out.push((
             name,
             id,

@@ -166,7 +166,7 @@ fn shortanswer_plain(answer: &str) -> String {
 /// full-credit answer), and Moodle and gift-pegjs read the text back as it is. Several
 /// answers need their `=`; there the arrow is written `-*>`, with Moodle's wildcard, which
 /// accepts the answer as typed (and shows the star in the answer it displays).
-fn typed_answers(answers: &[String]) -> Vec<String> {
+pub(crate) fn typed_answers(answers: &[String]) -> Vec<String> {
     let arrow = answers.iter().any(|a| a.contains("->"));
     answers
         .iter()

@@ -41,6 +41,94 @@ pub fn phrases<'a>(course: &'a Course, deck: &Deck) -> Phrasebook<'a> {
     Phrasebook::new(PHRASES, course.language_of(deck), &course.strings)
 }
 
+/// The answers an LMS must accept for a typed blank to mark it as the quiz page does (see
+/// `quiz.js`): each of `accepted` (plain text, without repeats), and in an English quiz
+/// each also without or with a leading "the", and in the other number ("tension" for
+/// "tensions", "sanctions" for "sanction"): an LMS compares what is typed with a list.
+pub fn typed_answers(accepted: &[String], english: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |answer: String| {
+        if !answer.is_empty()
+            && !out
+                .iter()
+                .any(|a| a.to_lowercase() == answer.to_lowercase())
+        {
+            out.push(answer);
+        }
+    };
+    for answer in accepted {
+        push(answer.trim().to_owned());
+    }
+    if english {
+        for answer in accepted {
+            let answer = answer.trim();
+            let bare = ["the ", "a ", "an "]
+                .iter()
+                .find_map(|article| {
+                    answer
+                        .get(..article.len())
+                        .filter(|start| start.eq_ignore_ascii_case(article))
+                        .map(|_| answer[article.len()..].trim_start())
+                })
+                .unwrap_or(answer);
+            for form in std::iter::once(bare.to_owned()).chain(other_number(bare)) {
+                push(form.clone());
+                push(format!("the {form}"));
+            }
+        }
+    }
+    out
+}
+
+/// `text` with its last word in the other number, as `quiz.js` tolerates it: a word of at
+/// least four letters takes or loses `s`, `es` (after s, x, z, ch, sh) or `ies` (for a `y`
+/// after a consonant). A plural may lose either ending ("defenses", "processes").
+fn other_number(text: &str) -> Vec<String> {
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters(text) < 4 || !text.ends_with(|c: char| c.is_alphabetic()) {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    // The endings are cut by their place in `lower`, which must be `text`'s.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let sibilant = |stem: &str| {
+        ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+    };
+    let mut out = Vec::new();
+    if let Some(stem) = lower.strip_suffix('s')
+        && !stem.ends_with('s')
+        && letters(stem) >= 4
+    {
+        out.push(text[..stem.len()].to_owned());
+        if let Some(stem) = lower.strip_suffix("ies") {
+            out.push(format!("{}y", &text[..stem.len()]));
+        } else if let Some(stem) = lower.strip_suffix("es")
+            && sibilant(stem)
+        {
+            out.push(text[..stem.len()].to_owned());
+        }
+        return out;
+    }
+    let consonant_y = lower.ends_with('y')
+        && lower
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_alphabetic() && !"aeiou".contains(c));
+    if consonant_y {
+        out.push(format!("{}ies", &text[..text.len() - 1]));
+    } else if sibilant(&lower) {
+        out.push(format!("{text}es"));
+    } else {
+        out.push(format!("{text}s"));
+    }
+    out
+}
+
 /// An export could not be made: a bug, not a content mistake (those are diagnostics).
 #[derive(Debug)]
 pub enum ExportError {

@@ -312,8 +312,10 @@ fn item(out: &mut String, quiz: &Quiz, title: &str, question: &Question, phrases
             let options = labels(&ident, "truth", &texts);
             single_choice(out, &mut conditions, &options, if *answer { 0 } else { 1 });
         }
-        Body::Cloze(c) if c.blanks.len() > 1 => blanks(out, &mut conditions, &ident, c),
-        Body::Cloze(c) => short_answer(out, &mut conditions, c),
+        Body::Cloze(c) if c.blanks.len() > 1 => {
+            blanks(out, &mut conditions, &ident, c, phrases.is_english())
+        }
+        Body::Cloze(c) => short_answer(out, &mut conditions, c, phrases.is_english()),
         Body::Matching(m) => matching(out, &mut conditions, &ident, &matching_rows(m)),
         Body::Timeline(t) => matching(out, &mut conditions, &ident, &timeline_rows(t, phrases)),
         Body::Flashcard { .. } => out.push_str(
@@ -385,26 +387,25 @@ fn single_choice(out: &mut String, conditions: &mut String, options: &[Label], a
     }
 }
 
-/// Every accepted answer of a blank, the main one first, without repeats.
-fn accepted(blank: &decksmith_quiz::BlankAnswer) -> Vec<String> {
-    let mut answers: Vec<String> = Vec::new();
-    for a in std::iter::once(&blank.answer).chain(&blank.accept) {
+/// Every answer the quiz page accepts for a blank, the main one first, without repeats (see
+/// [`super::typed_answers`]; `english`: the quiz's language is English).
+fn accepted(blank: &decksmith_quiz::BlankAnswer, english: bool) -> Vec<String> {
+    let answers: Vec<String> = std::iter::once(&blank.answer)
+        .chain(&blank.accept)
         // What a student types is plain text: `H2O` for `H~2~O`.
-        let a = decksmith_model::markup::plain(a).trim().to_owned();
-        if !a.is_empty() && !answers.contains(&a) {
-            answers.push(a);
-        }
-    }
-    answers
+        .map(|a| decksmith_model::markup::plain(a).trim().to_owned())
+        .collect();
+    super::typed_answers(&answers, english)
 }
 
-fn short_answer(out: &mut String, conditions: &mut String, cloze: &ClozeBody) {
+fn short_answer(out: &mut String, conditions: &mut String, cloze: &ClozeBody, english: bool) {
     out.push_str("          <response_str ident=\"response1\" rcardinality=\"Single\">\n            <render_fib>\n              <response_label ident=\"answer1\" rshuffle=\"No\"/>\n            </render_fib>\n          </response_str>\n");
     // One condition per accepted answer, not several tests in one condition: QTI 1.2 reads
     // the tests of a condition as all having to hold (the QTI 1.2 to 2.1 converter Canvas
     // runs makes them an `and`), and no typed answer equals two different texts. Conditions
     // that stop at the first match (`continue="No"`) make the "or".
-    for answer in cloze.blanks.first().map(accepted).unwrap_or_default() {
+    let first = cloze.blanks.first();
+    for answer in first.map(|b| accepted(b, english)).unwrap_or_default() {
         conditions.push_str(&format!(
             "          <respcondition continue=\"No\">\n            <conditionvar>\n              <varequal respident=\"response1\">{}</varequal>\n            </conditionvar>\n            <setvar action=\"Set\" varname=\"SCORE\">100</setvar>\n          </respcondition>\n",
             html_text(&answer)
@@ -417,11 +418,11 @@ fn share(n: usize) -> String {
     format!("{:.2}", 100.0 / n.max(1) as f64)
 }
 
-fn blanks(out: &mut String, conditions: &mut String, item: &str, cloze: &ClozeBody) {
+fn blanks(out: &mut String, conditions: &mut String, item: &str, cloze: &ClozeBody, english: bool) {
     let n = cloze.blanks.len();
     for (i, blank) in cloze.blanks.iter().enumerate() {
         let name = format!("blank{}", i + 1);
-        let answers = accepted(blank);
+        let answers = accepted(blank, english);
         let options = labels(item, &name, &answers);
         out.push_str(&format!(
             "          <response_lid ident=\"response_{name}\">\n            <material>\n              <mattext>{name}</mattext>\n            </material>\n            <render_choice>\n"

@@ -127,7 +127,9 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
         variant: None,
         questions: vec![question],
     };
-    let bank = items(&quiz, &Phrasebook::new(PHRASES, "en", &BUILT_IN));
+    // A German quiz: its typed answers are the listed ones (an English quiz adds the forms
+    // `typed_answers` tests).
+    let bank = items(&quiz, &Phrasebook::new(PHRASES, "de", &BUILT_IN));
     let gaps: Vec<(String, String, Vec<String>)> = bank
         .iter()
         .map(|item| match &item.kind {
@@ -338,4 +340,61 @@ fn qti_match_numbers_are_distinct_nine_digits_whatever_the_order() {
     // The highest number wraps round to the lowest.
     let top = vec![(899_999_999, "x".into()), (899_999_999, "y".into())];
     assert_eq!(match_numbers(&top), vec![999_999_999, 100_000_000]);
+}
+
+#[test]
+fn typed_answers_are_accepted_as_the_quiz_page_marks_them() {
+    let answers = |list: &[&str], english| {
+        crate::typed_answers(
+            &list.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+            english,
+        )
+    };
+    // A leading article does not count, nor the number of the last word.
+    assert_eq!(
+        answers(&["sanctions", "the United States"], true),
+        [
+            "sanctions",
+            "the United States",
+            "the sanctions",
+            "sanction",
+            "the sanction",
+            "United States",
+            "United State",
+            "the United State"
+        ]
+    );
+    assert_eq!(
+        answers(&["policy", "process", "defenses"], true),
+        [
+            "policy",
+            "process",
+            "defenses",
+            "the policy",
+            "policies",
+            "the policies",
+            "the process",
+            "processes",
+            "the processes",
+            "the defenses",
+            "defense",
+            "the defense",
+            "defens",
+            "the defens"
+        ]
+    );
+    // Numbers and short words keep their form; other languages are marked as listed.
+    assert_eq!(
+        answers(&["1998", "ICT"], true),
+        ["1998", "ICT", "the 1998", "the ICT"]
+    );
+    assert_eq!(answers(&["санкции"], false), ["санкции"]);
+}
+
+#[test]
+fn a_lone_gift_answer_with_an_arrow_has_no_mark_and_several_have_the_wildcard() {
+    let one = crate::gift::typed_answers(&["a -> b".to_owned()]);
+    assert_eq!(one, ["a -> b"]);
+    let two = crate::gift::typed_answers(&["a -> b".to_owned(), "c".to_owned()]);
+    assert_eq!(two, ["=a -*> b", "=c"]);
 }

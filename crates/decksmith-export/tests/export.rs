@@ -262,10 +262,11 @@ fn gift_questions_are_read_by_moodle_as_the_type_they_are_written_as() {
             );
         }
     }
-    // A cloze answer with an arrow: alone, written without `=` and read back as it is; among
-    // others, with Moodle's wildcard between its `-` and `>`.
+    // A cloze answer with an arrow, among others (here its other number, which an English
+    // quiz accepts), is written with Moodle's wildcard between its `-` and `>` (alone, it is
+    // written without `=`: see the unit test of `gift::typed_answers`).
     assert!(
-        arrows.contains(&"\ttilde \\~ answer -> arrow".to_owned()),
+        arrows.contains(&"\t=tilde \\~ answer -*> arrow".to_owned()),
         "{arrows:?}"
     );
     assert!(

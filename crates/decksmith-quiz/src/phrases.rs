@@ -266,6 +266,7 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
 pub struct Phrasebook<'a> {
     table: &'static [(&'static str, &'static str, &'static str)],
     russian: bool,
+    english: bool,
     overrides: &'a BTreeMap<String, String>,
 }
 
@@ -280,6 +281,7 @@ impl<'a> Phrasebook<'a> {
         Phrasebook {
             table,
             russian: is_russian(language),
+            english: language == "en" || language.starts_with("en-"),
             overrides,
         }
     }
@@ -292,6 +294,12 @@ impl<'a> Phrasebook<'a> {
     /// Whether the built-in text is the Russian.
     pub fn is_russian(&self) -> bool {
         self.russian
+    }
+
+    /// Whether the language is English (`en`, `en-GB`, …), whose typed answers are marked
+    /// without a leading article and in either number, as the quiz page marks them.
+    pub fn is_english(&self) -> bool {
+        self.english
     }
 
     /// The text of `key` with its placeholders as they are: the course's override, else the
