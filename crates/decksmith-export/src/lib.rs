@@ -42,9 +42,12 @@ pub fn phrases<'a>(course: &'a Course, deck: &Deck) -> Phrasebook<'a> {
 }
 
 /// The answers an LMS must accept for a typed blank to mark it as the quiz page does (see
-/// `quiz.js`): each of `accepted` (plain text, without repeats), and in an English quiz
-/// each also without or with a leading "the", and in the other number ("tension" for
-/// "tensions", "sanctions" for "sanction"): an LMS compares what is typed with a list.
+/// `quiz.js`), as far as a list can: each of `accepted` (without repeats), and in an
+/// English quiz the forms a student most often types for it: a name (capitalized) also with
+/// or without a leading "the" ("the United States"), a common noun also in the other number
+/// ("tension" for "tensions", "sanctions" for "sanction"). The quiz page accepts more (any
+/// answer without an article, any word in either number); an LMS compares with a list,
+/// which a teacher reads, so it holds no forms that are not English words.
 pub fn typed_answers(accepted: &[String], english: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |answer: String| {
@@ -59,74 +62,81 @@ pub fn typed_answers(accepted: &[String], english: bool) -> Vec<String> {
     for answer in accepted {
         push(answer.trim().to_owned());
     }
-    if english {
-        for answer in accepted {
-            let answer = answer.trim();
-            let bare = ["the ", "a ", "an "]
-                .iter()
-                .find_map(|article| {
-                    answer
-                        .get(..article.len())
-                        .filter(|start| start.eq_ignore_ascii_case(article))
-                        .map(|_| answer[article.len()..].trim_start())
-                })
-                .unwrap_or(answer);
-            for form in std::iter::once(bare.to_owned()).chain(other_number(bare)) {
-                push(form.clone());
-                push(format!("the {form}"));
+    if !english {
+        return out;
+    }
+    for answer in accepted {
+        let answer = answer.trim();
+        let latin = answer
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii_alphabetic());
+        if !latin {
+            continue;
+        }
+        let (article, bare) = ["the ", "The "]
+            .iter()
+            .find_map(|the| {
+                answer
+                    .strip_prefix(the)
+                    .map(|rest| (true, rest.trim_start()))
+            })
+            .unwrap_or((false, answer));
+        let name = bare.starts_with(|c: char| c.is_uppercase());
+        if article || name {
+            push(bare.to_owned());
+            push(format!("the {bare}"));
+        } else {
+            for form in other_number(bare) {
+                push(form);
             }
         }
     }
     out
 }
 
-/// `text` with its last word in the other number, as `quiz.js` tolerates it: a word of at
-/// least four letters takes or loses `s`, `es` (after s, x, z, ch, sh) or `ies` (for a `y`
-/// after a consonant). A plural may lose either ending ("defenses", "processes").
+/// `text` with its last word in the other number, if that word reads as a common noun: a
+/// plural loses `s`, `es` (after ss, x, z, ch, sh) or `ies` (for `y`); a singular takes
+/// them. Not an adverb (`internationally`), a word in `-is` or `-us` (`basis`, `status`),
+/// a number (`forty`), nor a word of under four letters.
 fn other_number(text: &str) -> Vec<String> {
-    let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
-    if letters(text) < 4 || !text.ends_with(|c: char| c.is_alphabetic()) {
+    const NUMBERS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "thousand", "million", "billion", "eleven", "twelve",
+    ];
+    let last = text.rsplit(' ').next().unwrap_or(text);
+    if last.chars().count() < 4
+        || !last.chars().all(|c| c.is_ascii_lowercase())
+        || ["ly", "is", "us", "ous", "ful", "less"]
+            .iter()
+            .any(|e| last.ends_with(e))
+        || NUMBERS.contains(&last)
+    {
         return Vec::new();
     }
-    let lower = text.to_lowercase();
-    // The endings are cut by their place in `lower`, which must be `text`'s.
-    if lower.len() != text.len() {
-        return Vec::new();
-    }
+    let head = &text[..text.len() - last.len()];
     let sibilant = |stem: &str| {
-        ["s", "x", "z", "ch", "sh"]
+        ["ss", "x", "z", "ch", "sh"]
             .iter()
             .any(|e| stem.ends_with(e))
     };
-    let mut out = Vec::new();
-    if let Some(stem) = lower.strip_suffix('s')
-        && !stem.ends_with('s')
-        && letters(stem) >= 4
+    let form = if let Some(stem) = last.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = last.strip_suffix("es").filter(|stem| sibilant(stem)) {
+        stem.to_owned()
+    } else if let Some(stem) = last.strip_suffix('s').filter(|stem| !stem.ends_with('s')) {
+        stem.to_owned()
+    } else if let Some(stem) = last
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']))
     {
-        out.push(text[..stem.len()].to_owned());
-        if let Some(stem) = lower.strip_suffix("ies") {
-            out.push(format!("{}y", &text[..stem.len()]));
-        } else if let Some(stem) = lower.strip_suffix("es")
-            && sibilant(stem)
-        {
-            out.push(text[..stem.len()].to_owned());
-        }
-        return out;
-    }
-    let consonant_y = lower.ends_with('y')
-        && lower
-            .chars()
-            .rev()
-            .nth(1)
-            .is_some_and(|c| c.is_alphabetic() && !"aeiou".contains(c));
-    if consonant_y {
-        out.push(format!("{}ies", &text[..text.len() - 1]));
-    } else if sibilant(&lower) {
-        out.push(format!("{text}es"));
+        format!("{stem}ies")
+    } else if sibilant(last) {
+        format!("{last}es")
     } else {
-        out.push(format!("{text}s"));
-    }
-    out
+        format!("{last}s")
+    };
+    vec![format!("{head}{form}")]
 }
 
 /// An export could not be made: a bug, not a content mistake (those are diagnostics).
