@@ -75,6 +75,15 @@ pub fn set_sizes(n: usize) -> Vec<usize> {
 pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
     let mut out = Vec::new();
     let sayings = explain::Sayings::new(entries);
+    // A set is named after its entry that comes first in the deck, so that the same set has
+    // the same id whatever the seed (a teacher's `exclude:` or `pin:` names it).
+    let place: std::collections::HashMap<&str, usize> = ctx
+        .deck
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
     for relation in [Relation::Meaning, Relation::Role, Relation::Acronym] {
         let key = [ctx.deck.id.as_str(), "matching", relation.name()];
         let mut pairs: Vec<(&Entry, String, String)> = entries
@@ -116,7 +125,11 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
                 left: left.clone(),
                 right: right.clone(),
             });
-            let id = format!("{}:matching:{}", group[0].id, relation.name());
+            let first = group
+                .iter()
+                .min_by_key(|e| place.get(e.id.as_str()).copied().unwrap_or(usize::MAX))
+                .map_or(group[0].id.as_str(), |e| e.id.as_str());
+            let id = format!("{first}:matching:{}", relation.name());
             out.push(ctx.group_candidate(&group, id, body, explanation, &shown, &asks));
         }
     }
