@@ -423,7 +423,12 @@ pub fn group(ctx: &Ctx<'_>, items: &[(&Entry, String)], sayings: &Sayings) -> Ex
             continue;
         };
         let note = note.trim_end().trim_end_matches('.');
-        let part = sentence(&ctx.phrases.get("e.is", &[("name", label), ("what", note)]));
+        // A note that names its item first needs no label ("Oleg V. Khramov said: …").
+        let part = if note.starts_with(label.as_str()) {
+            sentence(note)
+        } else {
+            sentence(&ctx.phrases.get("e.is", &[("name", label), ("what", note)]))
+        };
         let n = part.split_whitespace().count();
         if parts.len() == MOST_PARTS || words + n > MOST_WORDS {
             continue;
@@ -434,28 +439,33 @@ pub fn group(ctx: &Ctx<'_>, items: &[(&Entry, String)], sayings: &Sayings) -> Ex
     Explanation::default().and(parts)
 }
 
-/// What a deck says of its entries beyond their own fields, for the explanations of sets:
-/// the teacher's `explain:` of the entry, or else the first of the deck's facts that names
-/// it (a person by their name or another name the course gives them). Built once per deck.
+/// What a deck says of its entries beyond their own fields, for the explanations of sets
+/// and recall cards: the teacher's `explain:` of the entry, or else the first of the deck's
+/// facts (and quotes) that names it (a person by their name or another name the course
+/// gives them). Built once per deck.
 #[derive(Default)]
 pub struct Sayings {
-    /// The deck's facts, as shown (plain text) and as compared (padded).
+    /// The deck's facts and quotes, as compared (padded) and as shown (plain text).
     facts: Vec<(String, String)>,
     /// For each content word, the facts that say it.
     by_word: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Sayings {
-    /// What the deck of `entries` says.
-    pub fn new(entries: &[&Entry]) -> Sayings {
+    /// What the deck of `entries` says: its facts, and its quotes as said by their speakers
+    /// ("Andrey Belousov said: “…”", in the course's words).
+    pub fn new(ctx: &Ctx<'_>, entries: &[&Entry]) -> Sayings {
         let mut facts = Vec::new();
         let mut by_word: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
         for entry in entries {
-            let EntryKind::Fact(f) = &entry.kind else {
-                continue;
+            let text = match &entry.kind {
+                EntryKind::Fact(f) => f.cloze.plain(),
+                EntryKind::Quote(q) => ctx
+                    .phrases
+                    .get("s.said", &[("by", &q.by), ("quote", &q.text)]),
+                _ => continue,
             };
-            let text = f.cloze.plain();
             for word in crate::values::text::content_words(&text) {
                 by_word.entry(word).or_default().push(facts.len());
             }
@@ -469,12 +479,18 @@ impl Sayings {
         if let Some(note) = &entry.explain {
             return Some(note.clone());
         }
+        self.facts_naming(entry, 1).into_iter().next()
+    }
+
+    /// Up to `most` of the deck's facts and quotes that name `entry`, in deck order.
+    pub fn facts_naming(&self, entry: &Entry, most: usize) -> Vec<String> {
         let names: Vec<&String> = match &entry.kind {
             EntryKind::Person(p) => std::iter::once(&p.name).chain(&p.aliases).collect(),
             EntryKind::Organization(o) => std::iter::once(&o.name).chain(&o.acronym).collect(),
             EntryKind::Term(t) => std::iter::once(&t.term).chain(&t.expansion).collect(),
-            _ => return None,
+            _ => return Vec::new(),
         };
+        let mut found: Vec<usize> = Vec::new();
         for name in names {
             let words = crate::values::text::content_words(name);
             // The facts that say the name's rarest word, then those that say it whole.
@@ -486,14 +502,18 @@ impl Sayings {
                 continue;
             };
             let name = padded(name);
-            if let Some(&i) = candidates
-                .iter()
-                .find(|&&i| reveals(&self.facts[i].0, &name))
-            {
-                return Some(self.facts[i].1.clone());
+            for &i in candidates {
+                if !found.contains(&i) && reveals(&self.facts[i].0, &name) {
+                    found.push(i);
+                }
             }
         }
-        None
+        found.sort_unstable();
+        found
+            .into_iter()
+            .take(most)
+            .map(|i| self.facts[i].1.clone())
+            .collect()
     }
 }
 

@@ -2344,3 +2344,15 @@ fn a_matching_set_has_the_same_id_whatever_the_seed() {
         );
     }
 }
+
+#[test]
+fn a_recall_card_on_an_entry_without_a_note_is_explained_by_what_the_deck_says_of_it() {
+    let c = course(
+        "",
+        "  - person: Ann Archer\n    id: ann\n    role: Chair of the first panel\n    source: s\n  - quote: We have agreed.\n    by: Ann Archer\n    source: s\n",
+        "  questions: 1\n  kinds: [flashcard]\n  pin: [ann:flashcard]\n",
+    );
+    let (g, _) = run(&c);
+    let q = find(&g, "ann:flashcard").expect("the card");
+    assert_eq!(q.explanation, "Ann Archer said: “We have agreed.”");
+}

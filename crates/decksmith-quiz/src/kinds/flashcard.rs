@@ -1,11 +1,13 @@
 //! Flashcard questions: recall, then compare with the back.
 
 use super::{Candidate, Ctx};
-use crate::explain::Explanation;
+use crate::explain::{Explanation, Sayings};
 use crate::types::{Body, Card};
 
 /// A flashcard question for each forward card.
 pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
+    let entries: Vec<&decksmith_model::Entry> = ctx.deck.entries.iter().collect();
+    let sayings = Sayings::new(ctx, &entries);
     cards
         .iter()
         .filter(|card| !card.reverse)
@@ -42,10 +44,19 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 body,
                 // A fact's card asks for a part of its sentence: the whole sentence comes
                 // first, which the teacher's note follows ("It adds…" means its subject).
+                // Of another entry without a note of the teacher's, what the deck's facts say
+                // of it (two at most: "The 2024 forum was opened with a speech by …
+                // Miroshnikov"), each left out of a quiz whose other questions it would answer.
                 match &entry.kind {
                     decksmith_model::EntryKind::Fact(f) => {
                         Explanation::own([crate::values::text::sentence(&f.cloze.plain())])
                     }
+                    _ if entry.explain.is_none() => Explanation::default().and(
+                        sayings
+                            .facts_naming(entry, 2)
+                            .iter()
+                            .map(|said| crate::values::text::sentence(said)),
+                    ),
                     _ => Explanation::default(),
                 },
                 // The back is shown once the student turns the card, while the other

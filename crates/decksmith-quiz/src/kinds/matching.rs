@@ -74,7 +74,7 @@ pub fn set_sizes(n: usize) -> Vec<usize> {
 /// The matching sets of a deck's entries.
 pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let sayings = explain::Sayings::new(entries);
+    let sayings = explain::Sayings::new(ctx, entries);
     // A set is named after its entry that comes first in the deck, so that the same set has
     // the same id whatever the seed (a teacher's `exclude:` or `pin:` names it).
     let place: std::collections::HashMap<&str, usize> = ctx
