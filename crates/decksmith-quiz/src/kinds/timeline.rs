@@ -91,8 +91,9 @@ fn stories<'a>(events: &[(&'a Entry, &'a Event)]) -> HashMap<&'a str, usize> {
         }
     }
     // A word a third of the events say is the deck's subject, not one story's
-    // ("information", "security").
-    let rare = (events.len() / 3).max(2);
+    // ("information", "security"); nor is one that a dozen say (which also bounds the pairs
+    // weighed in a deck of thousands of events).
+    let rare = (events.len() / 3).clamp(2, 12);
     // For each pair of events, the rare words they share.
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
     for holders in holders.values().filter(|h| h.len() >= 2 && h.len() <= rare) {
