@@ -187,7 +187,45 @@ pub fn deck_name(course: &Course, deck: &Deck) -> String {
 
 /// Anki's tag syntax: tags separated by spaces, so a space inside a tag becomes `_`.
 pub fn tag(tag: &str) -> String {
-    tag.split_whitespace().collect::<Vec<_>>().join("_")
+    let mut out = String::with_capacity(tag.len());
+    push_tag(&mut out, tag);
+    out
+}
+
+/// Appends [`tag`] of `tag` to `out`.
+fn push_tag(out: &mut String, tag: &str) {
+    for (i, word) in tag.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        out.push_str(word);
+    }
+}
+
+/// A card's tags as a note holds them: in Anki's syntax, empty ones left out, each preceded
+/// and followed by a space (` a b `), or nothing when there are none.
+pub(crate) fn note_tags(card: &Card) -> String {
+    let mut out = String::new();
+    for tag in &card.tags {
+        out.push(' ');
+        let start = out.len();
+        push_tag(&mut out, tag);
+        if out.len() == start {
+            out.pop();
+        }
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// [`note_tags`] without the spaces around: the tags separated by single spaces.
+pub(crate) fn unpadded(note_tags: &str) -> &str {
+    note_tags
+        .strip_prefix(' ')
+        .and_then(|tags| tags.strip_suffix(' '))
+        .unwrap_or(note_tags)
 }
 
 /// A card's tags in Anki's syntax, empty ones left out.
@@ -209,5 +247,39 @@ mod tests {
         // not update the notes an old one made.
         assert_eq!(hash64(&["a", "bc"]), 0xc462_8cab_7124_ae90);
         assert_ne!(hash64(&["ab", "c"]), hash64(&["a", "bc"]));
+    }
+
+    #[test]
+    fn a_notes_tags_are_anki_tags_with_a_space_at_each_end() {
+        let card = |tags: &[&str]| Card {
+            id: "e".into(),
+            guid: "g".into(),
+            number: 1,
+            entry: "e".into(),
+            kind: "term",
+            reverse: false,
+            front: Default::default(),
+            back: Default::default(),
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+            sources: Vec::new(),
+            origin: Default::default(),
+        };
+        for tags in [
+            &[][..],
+            &["one"],
+            &["two words", "  ", "x\ty  z", ""],
+            &[" lead", "trail "],
+        ] {
+            let card = card(tags);
+            let joined = super::tags(&card).join(" ");
+            let expected = if joined.is_empty() {
+                joined.clone()
+            } else {
+                format!(" {joined} ")
+            };
+            assert_eq!(note_tags(&card), expected, "{tags:?}");
+            assert_eq!(unpadded(&note_tags(&card)), joined, "{tags:?}");
+        }
+        assert_eq!(note_tags(&card(&["two words", "x"])), " two_words x ");
     }
 }

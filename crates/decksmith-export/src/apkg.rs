@@ -16,11 +16,13 @@
 //! Every note's GUID, id, tags and modification time come from [`crate::anki`], which
 //! says how a package imported again updates the notes instead of duplicating them.
 
+use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
 
 use decksmith_files::OutFile;
 use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
+use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{Card, DeckOutput, LineRole};
 use rayon::prelude::*;
 use rusqlite::{Connection, MAIN_DB, Transaction, params};
@@ -29,7 +31,7 @@ use serde_json::{Value, json};
 use crate::anki::{
     self, Given, NoteRevision, Revision, Revisions, anki_id, content_hash, deck_name,
 };
-use crate::{ExportError, html_block, lines_html, side_html, sources_html};
+use crate::{ExportError, html_block, push_lines_html, push_side_html, push_sources_html};
 
 /// The version of the note types' templates and style. Raise it when they change, so Anki
 /// takes the new ones (it updates a note type only from a later modification time).
@@ -81,13 +83,14 @@ impl NoteKind {
 }
 
 /// A note and its cards, ready to insert.
-struct NoteRow {
+struct NoteRow<'a> {
     kind: NoteKind,
-    guid: String,
+    /// Its GUID: its card's.
+    guid: &'a str,
     /// The note's id (a hash of its GUID).
     id: i64,
     /// The fields as Anki stores them: separated by the unit separator.
-    joined: String,
+    fields: String,
     /// The tags as Anki stores them: each followed and preceded by a space.
     tags: String,
     /// The first field without HTML, and Anki's checksum of it.
@@ -99,13 +102,8 @@ struct NoteRow {
     cards: Vec<(i64, u32)>,
 }
 
-/// A note's kind, fields, tags and card ordinals, as the entry gives them.
-struct NoteFields {
-    kind: NoteKind,
-    fields: [String; 4],
-    tags: Vec<String>,
-    ords: Vec<u32>,
-}
+/// What separates a note's fields where Anki stores them.
+const FIELD_SEPARATOR: char = '\u{1f}';
 
 const CSS: &str = ".card { font-family: system-ui, sans-serif; font-size: 22px; line-height: 1.4; text-align: center; color: #1a1a1a; background: #fff; }
 .nightMode .card, .card.nightMode { color: #eee; background: #222; }
@@ -220,24 +218,17 @@ fn dconf_json() -> Value {
 /// Cloze text: plain parts escaped (braces too, so no text reads as cloze markup), each
 /// blank `{{cN::answer}}`.
 fn cloze_text(parts: &[ClozePart], mode: ClozeMode) -> (String, Vec<u32>) {
-    let protect = |html: String| {
-        html.replace('{', "&#123;")
-            .replace('}', "&#125;")
-            .replace(':', "&#58;")
-    };
     let mut out = String::new();
     let mut n = 0u32;
     for part in parts {
         match part {
-            ClozePart::Text(text) => out.push_str(&protect(html_block(text))),
+            ClozePart::Text(text) => push_protected(&mut out, &html_block(text)),
             ClozePart::Blank(blank) => {
                 n += 1;
                 let number = if mode == ClozeMode::All { 1 } else { n };
-                let _ = write!(
-                    out,
-                    "{{{{c{number}::{}}}}}",
-                    protect(html_block(&blank.answer))
-                );
+                let _ = write!(out, "{{{{c{number}::");
+                push_protected(&mut out, &html_block(&blank.answer));
+                out.push_str("}}");
             }
         }
     }
@@ -249,123 +240,146 @@ fn cloze_text(parts: &[ClozePart], mode: ClozeMode) -> (String, Vec<u32>) {
     (out, ords)
 }
 
+/// Appends `html` with its braces and colons as character references.
+fn push_protected(out: &mut String, html: &str) {
+    let mut run = 0;
+    for (i, b) in html.bytes().enumerate() {
+        let reference = match b {
+            b'{' => "&#123;",
+            b'}' => "&#125;",
+            b':' => "&#58;",
+            _ => continue,
+        };
+        out.push_str(&html[run..i]);
+        out.push_str(reference);
+        run = i + 1;
+    }
+    out.push_str(&html[run..]);
+}
+
 /// The notes of a deck, from its flashcards (a reverse card joins its forward card's note).
-fn notes(course: &Course, deck: &Deck, cards: &[Card], history: &Revisions) -> Vec<NoteRow> {
+fn notes<'a>(
+    course: &Course,
+    deck: &Deck,
+    cards: &'a [Card],
+    history: &Revisions,
+) -> Vec<NoteRow<'a>> {
     // A reverse card only makes its entry's note a "Basic (and reversed card)" one, so every
     // note can be built on its own, on all cores, in the deck's order.
     let name = deck_name(course, deck);
-    let reversed: std::collections::HashSet<&str> = cards
+    let phrases = crate::phrases(course, deck);
+    let reversed: HashSet<&str> = cards
         .iter()
         .filter(|c| c.reverse)
         .filter_map(|c| c.id.strip_suffix("-reverse"))
         .collect();
-    cards
-        .par_iter()
-        // A fact's other blanks are the cards of its first card's cloze note.
+    // A fact's other blanks are the cards of its first card's cloze note.
+    let forward: Vec<&Card> = cards
+        .iter()
         .filter(|card| !(card.reverse || (card.kind == "fact" && card.id != card.entry)))
+        .collect();
+    forward
+        .par_iter()
         .map(|card| {
             let reversed = reversed.contains(card.id.as_str());
-            note(course, deck, card, reversed, &name, history)
+            note(course, deck, card, reversed, (&name, &phrases), history)
         })
         .collect()
 }
 
-/// The note of one forward card, `name` its deck's name in Anki.
-fn note(
+/// The note of one forward card; `deck_name` is its deck's name in Anki, `phrases` its
+/// words.
+fn note<'a>(
     course: &Course,
     deck: &Deck,
-    card: &Card,
+    card: &'a Card,
     reversed: bool,
-    name: &str,
+    (deck_name, phrases): (&str, &Phrasebook<'_>),
     history: &Revisions,
-) -> NoteRow {
-    let NoteFields {
-        kind,
-        fields,
-        tags,
-        ords,
-    } = note_fields(course, deck, card, reversed);
-    let fields = &fields[..kind.fields().len()];
+) -> NoteRow<'a> {
+    let (kind, fields, first, ords) = note_fields(course, deck, card, reversed, phrases);
     // A note is keyed by its card: an entry's first card has the entry's id, so its note
     // keeps the GUID it had when an entry made one card.
-    let guid = card.guid.clone();
-    let joined = fields.join("\u{1f}");
-    let tags = tags.join(" ");
-    let hash = content_hash(&[kind.name(), &joined, &tags, name]);
-    let sort_field = strip_html(&fields[0]);
+    let guid = card.guid.as_str();
+    let tags = anki::note_tags(card);
+    let hash = content_hash(&[kind.name(), &fields, anki::unpadded(&tags), deck_name]);
+    let sort_field = strip_html(&fields[..first]);
+    let mut ord_text = String::new();
+    let cards = ords
+        .into_iter()
+        .map(|ord| {
+            ord_text.clear();
+            let _ = write!(ord_text, "{ord}");
+            (anki_id(&["decksmith card", guid, &ord_text]), ord)
+        })
+        .collect();
     NoteRow {
         kind,
-        id: anki_id(&["decksmith note", &guid]),
+        guid,
+        id: anki_id(&["decksmith note", guid]),
         revision: NoteRevision {
             hash,
-            time: history.time(&guid, hash),
+            time: history.time(guid, hash),
         },
-        cards: ords
-            .into_iter()
-            .map(|ord| (anki_id(&["decksmith card", &guid, &ord.to_string()]), ord))
-            .collect(),
-        guid,
-        joined,
-        tags: if tags.is_empty() {
-            tags
-        } else {
-            format!(" {tags} ")
-        },
+        cards,
+        fields,
+        tags,
         csum: checksum(&sort_field),
         sort_field,
     }
 }
 
-fn note_fields(course: &Course, deck: &Deck, card: &Card, reversed: bool) -> NoteFields {
-    let cloze = deck.quiz.cloze;
-    let tags = anki::tags(card);
-    let source = sources_html(&card.sources, &crate::phrases(course, deck));
+/// A note's kind, its fields as Anki stores them (and where the first ends), and its cards'
+/// ordinals, as the entry gives them. The fields are written one after the other into one
+/// string, each straight from the card.
+fn note_fields(
+    course: &Course,
+    deck: &Deck,
+    card: &Card,
+    reversed: bool,
+    phrases: &Phrasebook<'_>,
+) -> (NoteKind, String, usize, Vec<u32>) {
     // Only a fact's note can be a cloze note: no other card needs its entry looked up.
     let fact = (card.kind == "fact")
         .then(|| course.entry(&card.entry))
         .flatten();
     let cloze = match fact {
         Some((_, entry)) => match &entry.kind {
-            EntryKind::Fact(fact) => Some(cloze_text(&fact.cloze.parts, cloze)),
+            EntryKind::Fact(fact) => Some(cloze_text(&fact.cloze.parts, deck.quiz.cloze)),
             _ => None,
         },
         None => None,
     };
+    let mut fields = String::with_capacity(256);
     match cloze {
+        // Text, Extra (the teacher's notes), Source.
         Some((text, ords)) if !ords.is_empty() => {
-            let notes: Vec<_> = card
-                .back
-                .lines
-                .iter()
-                .filter(|l| l.role == LineRole::Note)
-                .cloned()
-                .collect();
-            NoteFields {
-                kind: NoteKind::Cloze,
-                fields: [text, lines_html(&notes), source, String::new()],
-                tags,
-                ords,
-            }
+            fields.push_str(&text);
+            let first = fields.len();
+            fields.push(FIELD_SEPARATOR);
+            let notes = card.back.lines.iter().filter(|l| l.role == LineRole::Note);
+            push_lines_html(&mut fields, notes);
+            fields.push(FIELD_SEPARATOR);
+            push_sources_html(&mut fields, &card.sources, phrases);
+            (NoteKind::Cloze, fields, first, ords)
         }
+        // Front, Back, Details, Source.
         _ => {
-            let mut front = side_html(&card.front);
-            front.push_str(&lines_html(&card.front.lines));
+            push_side_html(&mut fields, &card.front);
+            push_lines_html(&mut fields, &card.front.lines);
+            let first = fields.len();
+            fields.push(FIELD_SEPARATOR);
+            push_side_html(&mut fields, &card.back);
+            fields.push(FIELD_SEPARATOR);
+            push_lines_html(&mut fields, &card.back.lines);
+            fields.push(FIELD_SEPARATOR);
+            push_sources_html(&mut fields, &card.sources, phrases);
             let (kind, ords) = if reversed {
                 (NoteKind::Reversed, vec![0, 1])
             } else {
                 (NoteKind::Basic, vec![0])
             };
-            NoteFields {
-                kind,
-                fields: [
-                    front,
-                    side_html(&card.back),
-                    lines_html(&card.back.lines),
-                    source,
-                ],
-                tags,
-                ords,
-            }
+            (kind, fields, first, ords)
         }
     }
 }
@@ -461,7 +475,7 @@ fn collection(
     // The revision of each note, in the deck's order.
     let revisions: Given = notes
         .iter()
-        .map(|note| (note.guid.clone(), note.revision))
+        .map(|note| (note.guid.to_owned(), note.revision))
         .collect();
     let deck_id = anki_id(&["decksmith deck", course.title.trim(), &deck.id]);
     let col = ColRow::new(course, deck, deck_id, &notes, history.floor);
@@ -508,7 +522,7 @@ impl ColRow {
         course: &Course,
         deck: &Deck,
         deck_id: i64,
-        notes: &[NoteRow],
+        notes: &[NoteRow<'_>],
         floor: Revision,
     ) -> ColRow {
         // The decks and the collection changed when their latest note did.
@@ -586,7 +600,7 @@ impl ColRow {
 
 /// The cards of the notes; a card's `due` (its place among new cards) follows the deck's
 /// order.
-fn card_rows(notes: &[NoteRow]) -> Vec<CardRow> {
+fn card_rows(notes: &[NoteRow<'_>]) -> Vec<CardRow> {
     let mut cards = Vec::with_capacity(notes.iter().map(|n| n.cards.len()).sum());
     let mut due = 0i64;
     for note in notes {
@@ -614,7 +628,7 @@ struct CardRow {
 }
 
 /// The notes, through one prepared statement (`usn` -1: not synced yet).
-fn insert_notes(tx: &Transaction<'_>, notes: &[NoteRow]) -> Result<(), rusqlite::Error> {
+fn insert_notes(tx: &Transaction<'_>, notes: &[NoteRow<'_>]) -> Result<(), rusqlite::Error> {
     let mut insert =
         tx.prepare("INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')")?;
     for note in notes {
@@ -624,7 +638,7 @@ fn insert_notes(tx: &Transaction<'_>, notes: &[NoteRow]) -> Result<(), rusqlite:
             note.kind.id(),
             note.revision.time.0,
             note.tags,
-            note.joined,
+            note.fields,
             // `sfld` is an integer column: SQLite stores a sort field that reads as a
             // number as a number, so that numbers sort as numbers.
             note.sort_field,

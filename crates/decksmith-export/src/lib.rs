@@ -188,18 +188,41 @@ impl std::error::Error for ExportError {
 /// Escapes text for an HTML text node: `&`, `<` and `>`; control characters other than tab
 /// and newline are dropped, since neither HTML nor XML can carry them.
 pub fn html_text(text: &str) -> String {
-    escape(text, false)
+    let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(&mut out, text, false);
+    out
 }
 
-/// [`html_text`], with each line break as `<br>` when `breaks` is set: one pass over the
-/// bytes, copying the runs between the characters that change (all of them ASCII, or the
-/// two bytes of a C1 control character, so every cut falls between characters).
-fn escape(text: &str, breaks: bool) -> String {
+/// The bytes [`push_escaped`] may change: every byte its `match` changes, and a few it then
+/// keeps (tab, a newline without `breaks`, a C2 that starts no control character); with
+/// `or_markup`, also the characters that can start markup (where [`push_html_block`] has to
+/// look). A table, so that finding the next one is a single look at each byte.
+const fn may_change(or_markup: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = b < 0x20
+            || matches!(b, b'&' | b'<' | b'>' | 0x7F | 0xC2)
+            || (or_markup && markup::starts_markup(b));
+        i += 1;
+    }
+    table
+}
+
+static MAY_CHANGE: [bool; 256] = may_change(false);
+static MAY_CHANGE_OR_MARK: [bool; 256] = may_change(true);
+
+/// Appends [`html_text`] of `text` to `out`, with each line break as `<br>` when `breaks` is
+/// set: one pass over the bytes, copying the runs between the characters that change (all
+/// of them ASCII, or the two bytes of a C1 control character, so every cut falls between
+/// characters).
+fn push_escaped(out: &mut String, text: &str, breaks: bool) {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len() + 8);
     let (mut run, mut i) = (0, 0);
-    while let Some(&b) = bytes.get(i) {
-        let (replacement, len) = match b {
+    while let Some(skip) = bytes[i..].iter().position(|&b| MAY_CHANGE[usize::from(b)]) {
+        i += skip;
+        let (replacement, len) = match bytes[i] {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
@@ -218,7 +241,6 @@ fn escape(text: &str, breaks: bool) -> String {
         run = i;
     }
     out.push_str(&text[run..]);
-    out
 }
 
 /// Escapes text for an HTML or XML attribute, quoted with `"` or `'`.
@@ -233,27 +255,52 @@ pub fn html_attr(text: &str) -> String {
 /// plain text (names, titles, XML elements) there is [`html_text`], which keeps markup as
 /// the characters it is written with.
 pub fn html_block(text: &str) -> String {
-    if !markup::may_have_markup(text) {
-        return escape(text, true);
-    }
     let mut out = String::with_capacity(text.len() + 16);
+    push_html_block(&mut out, text);
+    out
+}
+
+/// Appends [`html_block`] of `text` to `out`. Most text has neither markup nor a character
+/// to escape, and one look at each byte up to the first that may be either tells.
+pub fn push_html_block(out: &mut String, text: &str) {
+    let Some(first) = text
+        .bytes()
+        .position(|b| MAY_CHANGE_OR_MARK[usize::from(b)])
+    else {
+        out.push_str(text);
+        return;
+    };
+    if !markup::may_have_markup(&text[first..]) {
+        // The bytes before `first` stay as they are (and it starts a character).
+        out.push_str(&text[..first]);
+        push_escaped(out, &text[first..], true);
+        return;
+    }
     // Writing to a String cannot fail.
-    let _ = markup::write_html(&mut out, text, |out, t| {
-        out.push_str(&escape(t, true));
+    let _ = markup::write_html(out, text, |out, t| {
+        push_escaped(out, t, true);
         Ok(())
     });
-    out
 }
 
 /// Text in a span marked with its language, when it is not the course's.
 pub fn html_lang(text: &str, lang: Option<&str>) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    push_html_lang(&mut out, text, lang);
+    out
+}
+
+/// Appends [`html_lang`] of `text` to `out`.
+fn push_html_lang(out: &mut String, text: &str, lang: Option<&str>) {
     match lang {
-        Some(lang) => format!(
-            "<span lang=\"{}\">{}</span>",
-            html_attr(lang),
-            html_block(text)
-        ),
-        None => html_block(text),
+        Some(lang) => {
+            out.push_str("<span lang=\"");
+            out.push_str(&html_attr(lang));
+            out.push_str("\">");
+            push_html_block(out, text);
+            out.push_str("</span>");
+        }
+        None => push_html_block(out, text),
     }
 }
 
@@ -262,9 +309,20 @@ pub fn side_html(side: &Side) -> String {
     html_lang(&side.text, side.lang.as_deref())
 }
 
+/// Appends [`side_html`] of `side` to `out`.
+pub fn push_side_html(out: &mut String, side: &Side) {
+    push_html_lang(out, &side.text, side.lang.as_deref());
+}
+
 /// The further lines of a card side, each as a `div` whose class names its role.
 pub fn lines_html(lines: &[Line]) -> String {
     let mut out = String::new();
+    push_lines_html(&mut out, lines);
+    out
+}
+
+/// Appends [`lines_html`] of `lines` to `out`.
+pub fn push_lines_html<'a>(out: &mut String, lines: impl IntoIterator<Item = &'a Line>) {
     for line in lines {
         let class = match line.role {
             LineRole::Detail => "detail",
@@ -272,12 +330,12 @@ pub fn lines_html(lines: &[Line]) -> String {
             LineRole::Translation => "translation",
             LineRole::Note => "note",
         };
-        out.push_str(&format!(
-            "<div class=\"{class}\">{}</div>",
-            html_lang(&line.text, line.lang.as_deref())
-        ));
+        out.push_str("<div class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+        push_html_lang(out, &line.text, line.lang.as_deref());
+        out.push_str("</div>");
     }
-    out
 }
 
 /// The citations as one plain line: `RIAC/EWI brief, “quote”; TASS report`.
@@ -291,19 +349,29 @@ pub fn sources_plain(sources: &[CitationView], phrases: &Phrasebook<'_>) -> Stri
 
 /// The citations as HTML, each linked to its source when it has an address.
 pub fn sources_html(sources: &[CitationView], phrases: &Phrasebook<'_>) -> String {
-    sources
-        .iter()
-        .map(|s| {
-            let text = html_text(&s.label(phrases));
-            match &s.url {
-                Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-                    format!("<a href=\"{}\">{text}</a>", html_attr(url))
-                }
-                _ => text,
+    let mut out = String::new();
+    push_sources_html(&mut out, sources, phrases);
+    out
+}
+
+/// Appends [`sources_html`] of `sources` to `out`.
+pub fn push_sources_html(out: &mut String, sources: &[CitationView], phrases: &Phrasebook<'_>) {
+    for (i, source) in sources.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        let label = source.label(phrases);
+        match &source.url {
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                out.push_str("<a href=\"");
+                out.push_str(&html_attr(url));
+                out.push_str("\">");
+                push_escaped(out, &label, false);
+                out.push_str("</a>");
             }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+            _ => push_escaped(out, &label, false),
+        }
+    }
 }
 
 /// What a question is worth in the exports that carry points (Moodle XML, QTI): its points

@@ -47,6 +47,36 @@ fn html_escaping_keeps_every_character_but_controls_and_escapes_markup() {
 }
 
 #[test]
+fn html_blocks_escape_and_mark_up_wherever_the_first_special_character_is() {
+    // Plain text is copied whole; escapes and markup are found after a plain start, at the
+    // start, next to each other, and after a character that may but need not change.
+    assert_eq!(
+        html_block("plain words, no change"),
+        "plain words, no change"
+    );
+    assert_eq!(html_block("Москва и Нью-Йорк"), "Москва и Нью-Йорк");
+    assert_eq!(
+        html_block("a long plain start & then <b>"),
+        "a long plain start &amp; then &lt;b&gt;"
+    );
+    assert_eq!(html_block("&*x*"), "&amp;<em>x</em>");
+    assert_eq!(
+        html_block("H~2~O & CO~2~"),
+        "H<sub>2</sub>O &amp; CO<sub>2</sub>"
+    );
+    assert_eq!(
+        html_block("tab\there & **bold**"),
+        "tab\there &amp; <strong>bold</strong>"
+    );
+    assert_eq!(
+        html_block("«quoted»\u{a0}x^2^"),
+        "«quoted»\u{a0}x<sup>2</sup>"
+    );
+    assert_eq!(html_block("a\u{85}b < c\n*d*"), "ab &lt; c<br><em>d</em>");
+    assert_eq!(html_block("not \\*marked\\*"), "not *marked*");
+}
+
+#[test]
 fn gift_escapes_every_special_character() {
     assert_eq!(escape("~ = # { } : \\"), "\\~ \\= \\# \\{ \\} \\: \\\\");
     // A blank line would end the question.

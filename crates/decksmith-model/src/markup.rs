@@ -70,6 +70,19 @@ pub enum Piece<'a> {
 /// The characters that can start markup.
 const SPECIAL: [u8; 4] = [b'*', b'~', b'^', b'\\'];
 
+/// Whether `b` is a character that can start markup (for a renderer's own scan of a text,
+/// which [`may_have_markup`] would otherwise look at once more).
+pub const fn starts_markup(b: u8) -> bool {
+    let mut i = 0;
+    while i < SPECIAL.len() {
+        if SPECIAL[i] == b {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// Whether `text` may hold markup: whether it has any character that can start it. Most texts
 /// have none, and they are their own plain text.
 pub fn may_have_markup(text: &str) -> bool {
