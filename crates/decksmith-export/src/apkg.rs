@@ -19,13 +19,14 @@
 use std::collections::HashSet;
 use std::fmt::{self, Write as _};
 use std::io::Write as _;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use decksmith_files::OutFile;
 use decksmith_model::{ClozeMode, ClozePart, Course, Deck, EntryKind};
 use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{Card, DeckOutput, LineRole};
 use rayon::prelude::*;
-use rusqlite::{Connection, MAIN_DB, Transaction, params};
+use rusqlite::{Connection, MAIN_DB, OpenFlags, Transaction, params};
 use serde_json::{Value, json};
 
 use crate::anki::{
@@ -431,15 +432,19 @@ fn checksum(sort_field: &str) -> i64 {
     ]))
 }
 
-/// Anki's schema 11: its tables.
-const SCHEMA: &str = "
+/// Anki's schema 11: its tables, the notes' second.
+const COL: &str = "
 CREATE TABLE col (id integer primary key, crt integer not null, mod integer not null,
   scm integer not null, ver integer not null, dty integer not null, usn integer not null,
   ls integer not null, conf text not null, models text not null, decks text not null,
   dconf text not null, tags text not null);
+";
+const NOTES: &str = "
 CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null,
   mod integer not null, usn integer not null, tags text not null, flds text not null,
   sfld integer not null, csum integer not null, flags integer not null, data text not null);
+";
+const OTHER_TABLES: &str = "
 CREATE TABLE cards (id integer primary key, nid integer not null, did integer not null,
   ord integer not null, mod integer not null, usn integer not null, type integer not null,
   queue integer not null, due integer not null, ivl integer not null, factor integer not null,
@@ -451,60 +456,145 @@ CREATE TABLE revlog (id integer primary key, cid integer not null, usn integer n
 CREATE TABLE graves (usn integer not null, oid integer not null, type integer not null);
 ";
 
-/// Anki's indexes, in the order it makes them, made after the rows are in: building an
-/// index once from all its keys is cheaper than keeping it in order through every insert.
-const INDEXES: &str = "
-CREATE INDEX ix_notes_usn on notes (usn);
-CREATE INDEX ix_cards_usn on cards (usn);
-CREATE INDEX ix_revlog_usn on revlog (usn);
-CREATE INDEX ix_cards_nid on cards (nid);
-CREATE INDEX ix_cards_sched on cards (did, queue, due);
-CREATE INDEX ix_revlog_cid on revlog (cid);
-CREATE INDEX ix_notes_csum on notes (csum);
-";
+/// Anki's indexes, by table, in the order it makes them; made after the rows are in:
+/// building an index once from all its keys is cheaper than keeping it in order through
+/// every insert.
+const INDEXES: [(&str, &str); 7] = [
+    ("notes", "CREATE INDEX ix_notes_usn on notes (usn)"),
+    ("cards", "CREATE INDEX ix_cards_usn on cards (usn)"),
+    ("revlog", "CREATE INDEX ix_revlog_usn on revlog (usn)"),
+    ("cards", "CREATE INDEX ix_cards_nid on cards (nid)"),
+    (
+        "cards",
+        "CREATE INDEX ix_cards_sched on cards (did, queue, due)",
+    ),
+    ("revlog", "CREATE INDEX ix_revlog_cid on revlog (cid)"),
+    ("notes", "CREATE INDEX ix_notes_csum on notes (csum)"),
+];
 
-/// The collection, a SQLite database in Anki's schema 11, built in memory; and the revision
-/// each note was given.
-fn collection(
+/// Makes the indexes of `tables`.
+fn create_indexes(tx: &Transaction<'_>, tables: &[&str]) -> Result<(), rusqlite::Error> {
+    for (table, sql) in INDEXES {
+        if tables.contains(&table) {
+            tx.execute(sql, [])?;
+        }
+    }
+    Ok(())
+}
+
+/// From how many notes a deck's notes are inserted by a second connection (see
+/// [`collection`]). Below, the second connection and the copy cost more than they save; and
+/// a course of many small decks keeps the cores busy making decks side by side.
+const NOTES_APART_FROM: usize = 1_000;
+
+/// The collection, a SQLite database in Anki's schema 11, built in memory; its notes; and the
+/// revision each note was given, in the deck's order.
+///
+/// SQLite builds a database on one thread, so for a large deck the notes' table and its
+/// indexes are made by a second connection on another thread, in a database of their own,
+/// while this one makes the rest; then they are copied in with `INSERT INTO notes SELECT *
+/// FROM …`, which SQLite does for a table of the same shape by copying the rows and index
+/// entries as they are, in order (its transfer optimization), at a fraction of the cost of
+/// inserting them and sorting their indexes. (That thread uses no rayon: this one may be a
+/// rayon worker that waits for it.)
+fn collection<'a>(
     course: &Course,
     deck: &Deck,
-    output: &DeckOutput,
+    output: &'a DeckOutput,
     history: &Revisions,
-) -> Result<(Connection, Given), rusqlite::Error> {
-    let mut notes = notes(course, deck, &output.cards, history);
-    // The revision of each note, in the deck's order.
-    let revisions: Given = notes
-        .iter()
-        .map(|note| (note.guid.to_owned(), note.revision))
-        .collect();
+) -> Result<(Connection, Vec<NoteRow<'a>>, Given), rusqlite::Error> {
+    let notes = notes(course, deck, &output.cards, history);
     let deck_id = anki_id(&["decksmith deck", course.title.trim(), &deck.id]);
     let col = ColRow::new(course, deck, deck_id, &notes, history.floor);
     let mut cards = card_rows(&notes);
-    // Rows are inserted in the order of their ids (hashes): each insert then appends to its
-    // table's B-tree instead of splitting pages all over it.
-    notes.par_sort_unstable_by_key(|note| note.id);
-    cards.par_sort_unstable_by_key(|card| card.id);
+    if notes.len() < NOTES_APART_FROM {
+        let (notes, given) = in_id_order(notes);
+        cards.sort_unstable_by_key(|card| card.id);
+        let mut conn = set_up(Connection::open_in_memory()?)?;
+        let tx = conn.transaction()?;
+        create_tables(&tx)?;
+        col.insert(&tx)?;
+        insert_notes(&tx, &notes)?;
+        insert_cards(&tx, &cards, deck_id)?;
+        create_indexes(&tx, &["notes", "cards", "revlog"])?;
+        tx.commit()?;
+        return Ok((conn, notes, given));
+    }
+    let made = notes_database_name();
+    std::thread::scope(|scope| {
+        let notes_db = scope.spawn(|| -> Result<_, rusqlite::Error> {
+            let (notes, given) = in_id_order(notes);
+            let flags = OpenFlags::default();
+            let mut db = set_up(Connection::open_with_flags_and_vfs(&made, flags, c"memdb")?)?;
+            let tx = db.transaction()?;
+            tx.execute_batch(NOTES)?;
+            insert_notes(&tx, &notes)?;
+            create_indexes(&tx, &["notes"])?;
+            tx.commit()?;
+            Ok((db, notes, given))
+        });
+        cards.par_sort_unstable_by_key(|card| card.id);
+        let mut conn = set_up(Connection::open_in_memory()?)?;
+        let tx = conn.transaction()?;
+        create_tables(&tx)?;
+        col.insert(&tx)?;
+        insert_cards(&tx, &cards, deck_id)?;
+        // The notes' indexes too: the copy fills them.
+        create_indexes(&tx, &["notes", "cards", "revlog"])?;
+        tx.commit()?;
+        let (notes_db, notes, given) = match notes_db.join() {
+            Ok(made) => made?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        // The copy comes from an attached database, outside a transaction.
+        conn.execute("ATTACH ?1 AS made", [format!("file:{made}?vfs=memdb")])?;
+        conn.execute_batch("INSERT INTO notes SELECT * FROM made.notes; DETACH made;")?;
+        drop(notes_db);
+        Ok((conn, notes, given))
+    })
+}
 
-    let mut conn = Connection::open_in_memory()?;
-    // The database lives in memory and is made once, whole: no journal to keep, nothing to
-    // sync. Its indexes, made at the end, are its costliest step, where SQLite sorts their
-    // keys. `temp_store` stays the default on purpose: with temporary data in memory SQLite's
-    // sorter allocates every key on its own, where otherwise it packs them into one growing
-    // buffer (a third faster here); it writes a temporary file only when the keys outgrow the
-    // cache, which `cache_size` puts at 1 GiB (an index of 10,000 notes takes a few hundred
-    // kilobytes). For the same reason `threads` would do nothing: the sorter's helper
-    // threads only sort what it would spill to such a file.
+/// The revision each note was given, in the deck's order; and the notes in the order of
+/// their ids (hashes): rows inserted in that order append to their table's B-tree instead of
+/// splitting pages all over it.
+fn in_id_order(mut notes: Vec<NoteRow<'_>>) -> (Vec<NoteRow<'_>>, Given) {
+    let given = notes
+        .iter()
+        .map(|note| (note.guid.to_owned(), note.revision))
+        .collect();
+    notes.sort_unstable_by_key(|note| note.id);
+    (notes, given)
+}
+
+/// Makes Anki's tables.
+fn create_tables(tx: &Transaction<'_>) -> Result<(), rusqlite::Error> {
+    tx.execute_batch(COL)?;
+    tx.execute_batch(NOTES)?;
+    tx.execute_batch(OTHER_TABLES)
+}
+
+/// The name of a new database for the notes in SQLite's `memdb`, which keeps a database in
+/// memory for as long as a connection has it open and, when its name starts with `/`, lets
+/// the other connections of the process open (or attach) it by that name. One name for
+/// each package made in this process.
+fn notes_database_name() -> String {
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    format!("/decksmith-notes-{}", MADE.fetch_add(1, Ordering::Relaxed))
+}
+
+/// `conn`, a new database in memory, set up to be made once, whole: no journal to keep,
+/// nothing to sync. Its indexes, made at the end, are its costliest step, where SQLite
+/// sorts their keys. `temp_store` stays the default on purpose: with temporary data in
+/// memory SQLite's sorter allocates every key on its own, where otherwise it packs them
+/// into one growing buffer (a third faster here); it writes a temporary file only when the
+/// keys outgrow the cache, which `cache_size` puts at 1 GiB (an index of 10,000 notes takes
+/// a few hundred kilobytes). For the same reason `threads` would do nothing: the sorter's
+/// helper threads only sort what it would spill to such a file.
+fn set_up(conn: Connection) -> Result<Connection, rusqlite::Error> {
     conn.execute_batch(
         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576;",
     )?;
-    let tx = conn.transaction()?;
-    tx.execute_batch(SCHEMA)?;
-    col.insert(&tx)?;
-    insert_notes(&tx, &notes)?;
-    insert_cards(&tx, &cards, deck_id)?;
-    tx.execute_batch(INDEXES)?;
-    tx.commit()?;
-    Ok((conn, revisions))
+    Ok(conn)
 }
 
 /// The collection's one `col` row: its times, settings, note types and decks.
@@ -700,12 +790,18 @@ pub fn package(
     output: &DeckOutput,
     history: &Revisions,
 ) -> Result<(Vec<u8>, Given), PackageError> {
-    let (mut db, revisions) =
+    let (mut db, notes, given) =
         collection(course, deck, output, history).map_err(PackageError::Sqlite)?;
-    let file = db.serialize(MAIN_DB).map_err(PackageError::Sqlite)?;
-    let bytes =
-        archive(&[("collection.anki2", &file), ("media", b"{}")]).map_err(PackageError::Zip)?;
-    Ok((bytes, revisions))
+    std::thread::scope(|scope| {
+        if notes.len() >= NOTES_APART_FROM {
+            // A large deck's notes are freed on another core while this one zips.
+            scope.spawn(move || drop(notes));
+        }
+        let file = db.serialize(MAIN_DB).map_err(PackageError::Sqlite)?;
+        let bytes =
+            archive(&[("collection.anki2", &file), ("media", b"{}")]).map_err(PackageError::Zip)?;
+        Ok((bytes, given))
+    })
 }
 
 /// A zip of `members` (name and contents), each deflated at the fastest level (SQLite pages

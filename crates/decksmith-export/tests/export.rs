@@ -318,6 +318,108 @@ fn notes(conn: &Connection) -> Vec<(String, String, i64, String)> {
         .collect()
 }
 
+/// Anki's schema 11, as `schema` lists it: its five tables and seven indexes.
+const ANKI_SCHEMA_11: [&str; 12] = [
+    "index ix_cards_nid on cards",
+    "index ix_cards_sched on cards",
+    "index ix_cards_usn on cards",
+    "index ix_notes_csum on notes",
+    "index ix_notes_usn on notes",
+    "index ix_revlog_cid on revlog",
+    "index ix_revlog_usn on revlog",
+    "table cards on cards",
+    "table col on col",
+    "table graves on graves",
+    "table notes on notes",
+    "table revlog on revlog",
+];
+
+/// The tables and indexes of a collection.
+fn schema(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("select type || ' ' || name || ' on ' || tbl_name from sqlite_schema order by 1")
+        .expect("query");
+    stmt.query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect()
+}
+
+/// A deck of 900 entries, whose notes fill many pages and are made apart (by a second
+/// connection, from 1,000 notes): every note and card is in the package, each note with its
+/// fields, and every index holds every row (`integrity_check` compares each index with its
+/// table), the same bytes every time.
+#[test]
+fn anki_package_of_a_large_deck_holds_every_note_and_card() {
+    let files = decksmith_synth::course(900, 1).files;
+    let file = |(path, text): &(String, String)| SourceFile::new(path.clone(), text.clone());
+    let input = ContentInput {
+        course: file(&files[0]),
+        sources: file(&files[1]),
+        decks: files[2..].iter().map(file).collect(),
+    };
+    let course = load(&input, &LoadOptions::default())
+        .course
+        .expect("the synthetic course loads");
+    let (generated, _) = generate(&course, &GenerateOptions::default());
+    let (deck, output) = (&course.decks[0], &generated.decks[0]);
+    let history = Revisions::default();
+    let (bytes, given) = apkg::package(&course, deck, output, &history).expect("package");
+    let (again, _) = apkg::package(&course, deck, output, &history).expect("package");
+    assert!(bytes == again, "the same deck gave different bytes");
+
+    let members = unzip(&bytes);
+    let conn = open_collection(&members["collection.anki2"]);
+    assert_eq!(schema(&conn), ANKI_SCHEMA_11);
+    let pages: i64 = conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("pages");
+    assert!(pages > 100, "{pages} pages");
+    let notes = notes(&conn);
+    assert!(given.len() > 1_000, "{} notes", given.len());
+    assert_eq!(notes.len(), given.len());
+    let mut guids: Vec<&str> = given.iter().map(|(guid, _)| guid.as_str()).collect();
+    guids.sort_unstable();
+    let mut stored: Vec<&str> = notes.iter().map(|n| n.0.as_str()).collect();
+    stored.sort_unstable();
+    assert_eq!(stored, guids);
+    // Each forward card is a note whose first field shows its front.
+    for card in output
+        .cards
+        .iter()
+        .filter(|c| !c.reverse && c.kind != "fact")
+    {
+        let note = notes
+            .iter()
+            .find(|n| n.0 == card.guid)
+            .expect("the card's note");
+        assert!(
+            note.1
+                .starts_with(&decksmith_export::side_html(&card.front)),
+            "{}",
+            card.id
+        );
+    }
+    // Every card of the deck is a card of a note; a card's due is its place in the deck.
+    let cards: i64 = conn
+        .query_row(
+            "select count(*) from cards where nid in (select id from notes)",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    let reverse = output.cards.iter().filter(|c| c.reverse).count();
+    assert!(cards as usize >= given.len() + reverse, "{cards} cards");
+    let dues: Vec<i64> = conn
+        .prepare("select due from cards order by due")
+        .expect("query")
+        .query_map([], |r| r.get(0))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect();
+    assert_eq!(dues, (1..=cards).collect::<Vec<_>>());
+}
+
 #[test]
 fn anki_package_is_deterministic_and_keeps_identity_across_revisions() {
     let (course, generated) = fixture();
@@ -376,6 +478,7 @@ fn check_collection(first: &[u8], later: &[u8], edited: &str) {
     );
     assert_eq!(members["media"], b"{}");
     let conn = open_collection(&members["collection.anki2"]);
+    assert_eq!(schema(&conn), ANKI_SCHEMA_11);
     let before = notes(&conn);
     // One note per card that asks one thing (a fact's blanks are the cards of one cloze
     // note); every note carries its revision as its time.
