@@ -419,6 +419,9 @@ pub fn group(ctx: &Ctx<'_>, items: &[(&Entry, String)], sayings: &Sayings) -> Ex
     let mut parts = Vec::new();
     let mut words = 0;
     for (entry, label) in items {
+        if parts.len() == MOST_PARTS {
+            break;
+        }
         let Some(note) = sayings.of(entry) else {
             continue;
         };
@@ -430,7 +433,7 @@ pub fn group(ctx: &Ctx<'_>, items: &[(&Entry, String)], sayings: &Sayings) -> Ex
             sentence(&ctx.phrases.get("e.is", &[("name", label), ("what", note)]))
         };
         let n = part.split_whitespace().count();
-        if parts.len() == MOST_PARTS || words + n > MOST_WORDS {
+        if words + n > MOST_WORDS {
             continue;
         }
         words += n;

@@ -48,8 +48,8 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                 // of it (two at most: "The 2024 forum was opened with a speech by …
                 // Miroshnikov"), each left out of a quiz whose other questions it would answer.
                 match &entry.kind {
-                    decksmith_model::EntryKind::Fact(f) => {
-                        Explanation::own([crate::values::text::sentence(&f.cloze.plain())])
+                    decksmith_model::EntryKind::Fact(_) => {
+                        Explanation::own([crate::explain::summary(ctx, entry)])
                     }
                     _ if entry.explain.is_none() => Explanation::default().and(
                         sayings
