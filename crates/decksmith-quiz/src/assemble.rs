@@ -66,13 +66,43 @@ pub fn quotas(total: usize, kinds: &[(QuestionKind, u32, usize)]) -> Vec<usize> 
 
 /// Whether two questions may not stand in the same quiz: one asks about an entry the other
 /// is about (a matching set or timeline counts as about each of its entries; two sets may
-/// share entries, since each asks about its own pairing), or one shows the other's answer.
+/// share entries, since each asks about its own pairing), one shows the other's answer, or
+/// the two offer nearly the same options.
 fn conflict(a: &Candidate, b: &Candidate) -> bool {
     let single = |c: &Candidate| c.entries.len() == 1;
     if (single(a) || single(b)) && a.entries.iter().any(|e| b.entries.contains(e)) {
         return true;
     }
-    a.gives_away(b) || b.gives_away(a)
+    alike_options(a, b) || a.gives_away(b) || b.gives_away(a)
+}
+
+/// Whether two choice questions, set side by side, answer each other: they offer the same
+/// options but one, and that one is the answer of either (`Round Table No. 1` to `No. 4`
+/// beside `No. 2` to `No. 5`: the option only one question offers is its answer). Two
+/// questions offering the same options (a class of four people) may stand together: each
+/// one's answer rules out one wrong option of the other, as [`Candidate::tolerates`] allows.
+fn alike_options(a: &Candidate, b: &Candidate) -> bool {
+    fn choice(c: &Candidate) -> Option<&Choice> {
+        match &c.body {
+            Body::MultipleChoice(choice) | Body::Who(choice) => Some(choice),
+            _ => None,
+        }
+    }
+    let (Some(x), Some(y)) = (choice(a), choice(b)) else {
+        return false;
+    };
+    // Options come from the same lists, written the same way.
+    let only = |x: &Choice, y: &Choice| -> Vec<usize> {
+        (0..x.options.len())
+            .filter(|&i| !y.options.contains(&x.options[i]))
+            .collect()
+    };
+    let (only_x, only_y) = (only(x, y), only(y, x));
+    let shared = x.options.len() - only_x.len();
+    if shared < 2 {
+        return false;
+    }
+    only_x == [x.answer] || only_y == [y.answer]
 }
 
 /// Leaves out of each chosen question's explanation what would give another chosen question's

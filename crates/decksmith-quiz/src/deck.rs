@@ -47,6 +47,7 @@ pub(crate) fn deck_output(
         warnings: Vec::new(),
         dropped: Vec::new(),
         sites: HashMap::new(),
+        sayings: Default::default(),
     }
     .with_sites();
     let wanted = deck.quiz.questions as usize;

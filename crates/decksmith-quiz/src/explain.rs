@@ -18,6 +18,7 @@ use decksmith_model::{
 
 use crate::facts::BlankSite;
 use crate::kinds::{Ctx, padded, reveals};
+use crate::phrases::fill;
 use crate::values::ValueType;
 use crate::values::text::{continuing, sentence};
 
@@ -94,6 +95,24 @@ impl Explanation {
     }
 }
 
+/// `name` with what it is (`Спутник — тело, которое…`), as a sentence.
+fn defines(ctx: &Ctx<'_>, name: &str, what: &str) -> String {
+    sentence(&definition(ctx, name, what))
+}
+
+/// `name` with what it is, by the phrase `e.is`: what the teacher wrote continues the
+/// phrase, so where the phrase puts it after a dash (as Russian does) its first word loses
+/// a capital that only started it.
+fn definition(ctx: &Ctx<'_>, name: &str, what: &str) -> String {
+    let template = ctx.phrases.template("e.is");
+    let what = if template.contains("} —") {
+        ctx.pools.continuing(what)
+    } else {
+        what.to_owned()
+    };
+    fill(template, &[("name", name), ("what", &what)])
+}
+
 /// The parts that say something.
 fn filled(parts: impl IntoIterator<Item = String>) -> Vec<String> {
     parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
@@ -108,25 +127,17 @@ pub fn summary(ctx: &Ctx<'_>, entry: &Entry) -> String {
                 Some(expansion) => format!("{} ({expansion})", t.term),
                 None => t.term.clone(),
             };
-            sentence(&p.get("e.is", &[("name", &name), ("what", &t.meaning)]))
+            defines(ctx, &name, &t.meaning)
         }
-        EntryKind::Person(person) => {
-            sentence(&p.get("e.is", &[("name", &person.name), ("what", &person.role)]))
-        }
+        EntryKind::Person(person) => defines(ctx, &person.name, &person.role),
         EntryKind::Organization(o) => {
             let name = match &o.acronym {
                 Some(acronym) => format!("{} ({acronym})", o.name),
                 None => o.name.clone(),
             };
-            sentence(&p.get("e.is", &[("name", &name), ("what", &o.description)]))
+            defines(ctx, &name, &o.description)
         }
-        EntryKind::Event(e) => sentence(&p.get(
-            "e.is",
-            &[
-                ("name", &p.date_range(&e.date, e.end.as_ref())),
-                ("what", &e.text),
-            ],
-        )),
+        EntryKind::Event(e) => defines(ctx, &p.date_range(&e.date, e.end.as_ref()), &e.text),
         EntryKind::Fact(f) => sentence(&f.cloze.plain()),
         EntryKind::Quote(q) => sentence(&p.get("s.said", &[("by", &q.by), ("quote", &q.text)])),
         EntryKind::Question(q) => format!("{} {}", q.prompt, sentence(&q.answer)),
@@ -252,7 +263,7 @@ pub fn term(ctx: &Ctx<'_>, entry: &Entry, t: &Term, side: Side<'_>) -> Explanati
                     ("expansion", t.expansion.as_deref().unwrap_or_default()),
                 ],
             )),
-            sentence(&p.get("e.is", &[("name", &t.term), ("what", &t.meaning)])),
+            defines(ctx, &t.term, &t.meaning),
         ])
         .and(translations(None)),
         Side::Translation(tr) => {
@@ -311,8 +322,10 @@ pub fn wrong_options(ctx: &Ctx<'_>, ty: &ValueType, wrong: &[String]) -> String 
                         _ => return None,
                     };
                     // A long description would bury the answer's own explanation.
-                    (what.split_whitespace().count() <= WRONG_OPTION_WORDS)
-                        .then(|| format!("{name}: {}", what.trim_end_matches('.')))
+                    (what.split_whitespace().count() <= WRONG_OPTION_WORDS).then(|| {
+                        let item = definition(ctx, name, what.trim_end_matches('.'));
+                        item.trim_end_matches('.').to_owned()
+                    })
                 })
                 .collect();
             if items.is_empty() {
@@ -354,13 +367,21 @@ pub fn entry_about(ctx: &Ctx<'_>, entry: &Entry) -> Explanation {
     Explanation::own([summary(ctx, entry)]).and(entry_context(ctx, entry))
 }
 
-/// What an explanation adds to an entry's own statement: its link, and its source (unless
-/// the teacher's `explain:` says why).
+/// What an explanation adds to an entry's own statement: its link, or else (unless the
+/// teacher's `explain:` says more) what one of the deck's facts or quotes says of it; and its
+/// source (unless the teacher's `explain:` says why).
 pub fn entry_context(ctx: &Ctx<'_>, entry: &Entry) -> Vec<String> {
-    vec![
-        related(ctx, entry, None),
-        per_source_unless_explained(ctx, entry),
-    ]
+    let related = related(ctx, entry, None);
+    let said = if related.is_empty() && entry.explain.is_none() {
+        ctx.sayings()
+            .facts_naming(entry, 1)
+            .first()
+            .map(|said| sentence(said))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    vec![related, said, per_source_unless_explained(ctx, entry)]
 }
 
 /// The explanation of a hand-written question: its answer, what the course says of it, and
@@ -430,7 +451,10 @@ pub fn group(ctx: &Ctx<'_>, items: &[(&Entry, String)], sayings: &Sayings) -> Ex
         let part = if note.starts_with(label.as_str()) {
             sentence(note)
         } else {
-            sentence(&ctx.phrases.get("e.is", &[("name", label), ("what", note)]))
+            sentence(
+                &ctx.phrases
+                    .get("e.note", &[("name", label), ("what", note)]),
+            )
         };
         let n = part.split_whitespace().count();
         if words + n > MOST_WORDS {

@@ -300,6 +300,8 @@ pub struct Ctx<'a> {
     pub dropped: Vec<Dropped>,
     /// The blanks of each fact of the deck, worked out once for every kind.
     pub sites: HashMap<String, Rc<Vec<BlankSite>>>,
+    /// What the deck's facts and quotes say of its entries, found when first needed.
+    pub sayings: std::cell::OnceCell<crate::explain::Sayings>,
 }
 
 impl<'a> Ctx<'a> {
@@ -313,6 +315,14 @@ impl<'a> Ctx<'a> {
             }
         }
         self
+    }
+
+    /// What the deck's facts and quotes say of its entries (see [`crate::explain::Sayings`]).
+    pub fn sayings(&self) -> &crate::explain::Sayings {
+        self.sayings.get_or_init(|| {
+            let entries: Vec<&Entry> = self.deck.entries.iter().collect();
+            crate::explain::Sayings::new(self, &entries)
+        })
     }
 
     /// The blanks of a fact of the deck.

@@ -91,8 +91,8 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ),
     (
         "q.who-is",
-        "Whom do the sources name as {role}?",
-        "Кого источники называют так: {role}?",
+        "Whom do the sources describe as “{role}”?",
+        "Кого источники описывают так: «{role}»?",
     ),
     (
         "q.match-meaning",
@@ -142,7 +142,8 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "False: “{value}”, not “{wrong}”.",
         "Неверно: «{value}», а не «{wrong}».",
     ),
-    ("e.is", "{name}: {what}.", "{name}: {what}."),
+    ("e.is", "{name}: {what}.", "{name} — {what}."),
+    ("e.note", "{name}: {what}.", "{name}: {what}."),
     ("e.see-also", "See also: {text}", "См. также: {text}"),
     (
         "e.other-roles",

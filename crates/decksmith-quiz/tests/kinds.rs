@@ -406,6 +406,7 @@ fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
         warnings: Vec::new(),
         dropped: Vec::new(),
         sites: Default::default(),
+        sayings: Default::default(),
     };
     let both = truefalse::candidates(&mut ctx, &deck.entries[0]);
     assert_eq!(both.len(), 2, "a true statement and its false twin");
@@ -1560,17 +1561,28 @@ fn the_teachers_own_questions_are_asked_before_generated_ones() {
             i + 1
         ));
     }
-    for (id, prompt, answer) in [
+    for (id, prompt, answer, distractors) in [
         (
             "q-capital",
             "Which city hosts the UN's European office?",
             "Geneva",
+            "Zurich, Basel, Bern",
         ),
-        ("q-river", "Which river flows through Vienna?", "Danube"),
-        ("q-sea", "Which sea lies north of Turkey?", "Black Sea"),
+        (
+            "q-river",
+            "Which river flows through Vienna?",
+            "Danube",
+            "Rhine, Elbe, Oder",
+        ),
+        (
+            "q-sea",
+            "Which sea lies north of Turkey?",
+            "Black Sea",
+            "Red Sea, White Sea, Dead Sea",
+        ),
     ] {
         entries.push_str(&format!(
-            "  - question: {prompt}\n    id: {id}\n    answer: {answer}\n    distractors: [Alpha, Beta, Gamma]\n    source: s\n"
+            "  - question: {prompt}\n    id: {id}\n    answer: {answer}\n    distractors: [{distractors}]\n    source: s\n"
         ));
     }
     let quiz = "  questions: 4\n  kinds: [multiple-choice]\n";
@@ -1697,6 +1709,46 @@ fn a_power_is_never_offered_among_small_states() {
 }
 
 #[test]
+fn two_questions_whose_one_unshared_option_is_the_answer_are_not_asked_together() {
+    // The same three wrong options beside different answers: set side by side, the one
+    // option each question has and the other lacks is its answer.
+    let mut entries = String::new();
+    for (id, n) in [("first", 1), ("fifth", 5)] {
+        let wrong: Vec<String> = (1..=5)
+            .filter(|&k| k != n && (k == 2 || k == 3 || k == 4))
+            .map(|k| format!("Round Table No. {k}"))
+            .collect();
+        entries.push_str(&format!(
+            "  - question: Which round table took up topic {id}?\n    id: {id}\n    answer: Round Table No. {n}\n    distractors: [{}]\n    source: s\n",
+            wrong.join(", ")
+        ));
+    }
+    let c = course("", &entries, "  questions: 2\n  kinds: [multiple-choice]\n");
+    for seed in 0..8 {
+        let g = run_seed(&c, seed);
+        assert_eq!(questions(&g).len(), 1, "seed {seed}");
+    }
+}
+
+#[test]
+fn a_position_that_names_a_sex_is_no_wrong_option_for_one_that_does_not() {
+    let c = course(
+        "",
+        "  - person: Alexei Leonov\n    id: leonov\n    role: Soviet cosmonaut, the first person to walk in space\n    source: s\n  - person: Valentina Tereshkova\n    role: Soviet cosmonaut, the first woman in space\n    source: s\n  - person: Yuri Gagarin\n    role: Soviet cosmonaut, the first human in space\n    source: s\n  - person: Gherman Titov\n    role: Soviet cosmonaut, the first to spend a day in orbit\n    source: s\n  - person: Vladimir Komarov\n    role: Soviet cosmonaut, the first to fly twice in space\n    source: s\n",
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [leonov:multiple-choice:role]\n",
+    );
+    for seed in 0..8 {
+        let g = run_seed(&c, seed);
+        let q = find(&g, "leonov:multiple-choice:role").expect("made");
+        assert!(
+            options(q).iter().all(|o| !o.contains("woman")),
+            "seed {seed}: {:?}",
+            options(q)
+        );
+    }
+}
+
+#[test]
 fn the_teachers_other_spellings_of_an_answer_count_as_the_answer() {
     // "Russia and the US" in another question gives away "Russia and the United States".
     let c = course(
@@ -1719,7 +1771,7 @@ fn soviet_and_american(more: &str) -> Course {
     course(
         "",
         &format!(
-            "  - person: Gus Grissom\n    id: grissom\n    role: Commander of the first crewed Gemini flight\n    source: s\n  - person: Yuri Gagarin\n    role: Soviet cosmonaut, the first human in space\n    source: s\n  - person: Valentina Tereshkova\n    role: Soviet cosmonaut, the first woman in space\n    source: s\n  - person: Sergei Korolev\n    role: Chief designer of the Soviet space program\n    source: s\n{more}"
+            "  - person: Gus Grissom\n    id: grissom\n    role: Commander of the first crewed Gemini flight\n    source: s\n  - person: Yuri Gagarin\n    role: Soviet cosmonaut, the first human in space\n    source: s\n  - person: Alexei Leonov\n    role: Soviet cosmonaut, the first person to walk in space\n    source: s\n  - person: Sergei Korolev\n    role: Chief designer of the Soviet space program\n    source: s\n{more}"
         ),
         "  questions: 1\n  kinds: [multiple-choice]\n  pin: [grissom:multiple-choice:role]\n",
     )
@@ -2030,7 +2082,7 @@ fn a_role_that_starts_with_the_reads_on_mid_sentence_and_classed_people_make_no_
         panic!()
     };
     assert!(
-        choice.prompt.contains("as the first American"),
+        choice.prompt.contains("as “the first American"),
         "{}",
         choice.prompt
     );

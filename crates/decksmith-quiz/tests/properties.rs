@@ -255,8 +255,8 @@ fn right_options(course: &Course, prompt: &str, options: &[String]) -> Option<us
     use decksmith_model::names::comparable;
     let same = |a: &str, b: &str| comparable(a) == comparable(b);
     let asked_role = prompt
-        .strip_prefix("Whom do the sources name as ")
-        .and_then(|r| r.strip_suffix('?'));
+        .strip_prefix("Whom do the sources describe as “")
+        .and_then(|r| r.strip_suffix("”?"));
     let asked_meaning = prompt.strip_prefix("Which term has this meaning? ");
     let mut counted = false;
     let mut right = 0;
@@ -517,7 +517,7 @@ proptest! {
         let pools = Pools::new(&course);
         let phrases = Phrasebook::new(PHRASES, &course.language, &course.strings);
         let deck = &course.decks[0];
-        let mut ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new(), dropped: Vec::new(), sites: Default::default() };
+        let mut ctx = Ctx { course: &course, deck, pools: &pools, phrases: &phrases, seed: 7, distractors: 3, warnings: Vec::new(), dropped: Vec::new(), sites: Default::default(), sayings: Default::default() };
         for entry in &deck.entries {
             let candidates = truefalse::candidates(&mut ctx, entry);
             let statement = |truth| candidates.iter().find(|c| c.truth == Some(truth)).map(|c| match &c.body {

@@ -466,7 +466,7 @@ fn a_deck_of_ones_own_notes_checks_without_warnings() {
             what.trim_start_matches("the ")
         ));
     }
-    deck.push_str("quiz:\n  questions: 8\n  kinds: [multiple-choice, cloze]\n");
+    deck.push_str("quiz:\n  questions: 6\n  kinds: [multiple-choice, cloze]\n");
     fs::write(course.join("decks/organelles.yaml"), deck).unwrap();
     let out = decksmith(&[
         "check",

@@ -212,11 +212,12 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
 /// What a blank asks for: the answer and every other way of writing it (a question that
 /// shows any of them gives it: `1st Committee`, `three hundred`, an acronym), and the
 /// answer's other names as a multiple-choice question counts them (an organization's
-/// acronym, a term's full form), which give its letters away. Other words the teacher
-/// accepts as fair (`global` beside `transnational`, `international relations` beside
-/// `relations between countries`) are not the answer written otherwise: a text that merely
-/// uses them gives nothing away. An accepted answer is the answer written otherwise when
-/// the words of one hold all the other's (`1st Committee`, `priority of the threats`).
+/// acronym, a term's full form), which give its letters away. An accepted answer is the
+/// answer written otherwise when the words of one hold all the other's (`1st Committee`,
+/// `priority of the threats`). Other words the teacher accepts as fair count when they are
+/// a phrase (`international organizations` beside `multinational bodies`): a student who
+/// reads one in another question can copy it for the marks. A single word (`global` beside
+/// `transnational`) is too common to point at the blank.
 fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
     let own = text::content_words(answer);
     let within =
@@ -226,7 +227,7 @@ fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
         .filter(|a| {
             let words = text::content_words(a);
             own.is_empty()
-                || words.is_empty()
+                || words.len() != 1
                 || crate::values::is_acronym(a)
                 || within(&words, &own)
                 || within(&own, &words)

@@ -1,13 +1,12 @@
 //! Flashcard questions: recall, then compare with the back.
 
 use super::{Candidate, Ctx};
-use crate::explain::{Explanation, Sayings};
+use crate::explain::Explanation;
 use crate::types::{Body, Card};
 
 /// A flashcard question for each forward card.
 pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
-    let entries: Vec<&decksmith_model::Entry> = ctx.deck.entries.iter().collect();
-    let sayings = Sayings::new(ctx, &entries);
+    let sayings = ctx.sayings();
     cards
         .iter()
         .filter(|card| !card.reverse)

@@ -50,10 +50,11 @@ impl Relation {
             (Relation::Acronym, EntryKind::Organization(o)) => (o.acronym.clone()?, o.name.clone()),
             _ => return None,
         };
+        let right_words = text::content_words(&right);
         let named = reveals(&padded(&right), &padded(&left))
             || text::content_words(&left)
                 .iter()
-                .any(|w| text::content_words(&right).contains(w));
+                .any(|w| right_words.iter().any(|r| text::same_word(w, r)));
         let spelled = matches!(self, Relation::Acronym) && text::spells(&left, &right);
         (!named && !spelled).then_some((left, right))
     }
@@ -104,10 +105,8 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
                 unique.push((entry, left, right));
             }
         }
-        let mut rest = unique.as_slice();
-        for size in set_sizes(unique.len()) {
-            let (set, tail) = rest.split_at(size);
-            rest = tail;
+        for set in sets(relation, unique) {
+            let set = set.as_slice();
             let group: Vec<&Entry> = set.iter().map(|(e, ..)| *e).collect();
             let left: Vec<String> = set.iter().map(|(_, l, _)| l.clone()).collect();
             let right: Vec<String> = set.iter().map(|(_, _, r)| r.clone()).collect();
@@ -131,6 +130,41 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
                 .map_or(group[0].id.as_str(), |e| e.id.as_str());
             let id = format!("{first}:matching:{}", relation.name());
             out.push(ctx.group_candidate(&group, id, body, explanation, &shown, &asks));
+        }
+    }
+    out
+}
+
+/// The pairs cut into sets, each of one sort where the sorts allow: bodies apart from
+/// concepts (a set matching `SCO` and `attribution` is half matched by kind alone). Sorts
+/// too small for a set of their own make sets together.
+fn sets(
+    relation: Relation,
+    pairs: Vec<(&Entry, String, String)>,
+) -> Vec<Vec<(&Entry, String, String)>> {
+    let sort = |entry: &Entry| match (relation, &entry.kind) {
+        (Relation::Meaning, EntryKind::Term(t)) => t
+            .expansion
+            .as_deref()
+            .is_some_and(crate::values::names_a_body),
+        _ => false,
+    };
+    let (bodies, others): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(e, ..)| sort(e));
+    let mut groups: Vec<Vec<(&Entry, String, String)>> = Vec::new();
+    let mut mixed = Vec::new();
+    for group in [others, bodies] {
+        if group.len() >= MIN_PAIRS {
+            groups.push(group);
+        } else {
+            mixed.extend(group);
+        }
+    }
+    groups.push(mixed);
+    let mut out = Vec::new();
+    for group in groups {
+        let mut rest = group.into_iter();
+        for size in set_sizes(rest.len()) {
+            out.push(rest.by_ref().take(size).collect());
         }
     }
     out

@@ -323,7 +323,7 @@ impl OrgSort {
 }
 
 /// Whether a full name names a body: an organization, a council, a committee…
-fn names_a_body(name: &str) -> bool {
+pub(crate) fn names_a_body(name: &str) -> bool {
     const BODIES: &[&str] = &[
         "organization",
         "organisation",
@@ -418,6 +418,9 @@ pub struct Pools<'c> {
     /// The places the course's text names (indexes into [`places::PLACES`]), found when
     /// first needed.
     mentioned: OnceLock<HashSet<usize>>,
+    /// The stems of the words the course capitalizes as names, found when first needed (see
+    /// [`Pools::continuing`]).
+    capitalized: OnceLock<HashSet<String>>,
     /// The month names values are read and written in.
     months: Months,
 }
@@ -450,6 +453,7 @@ impl Default for Pools<'_> {
             named: HashMap::new(),
             events: Vec::new(),
             mentioned: OnceLock::new(),
+            capitalized: OnceLock::new(),
             months: Months::default(),
         }
     }
@@ -466,6 +470,12 @@ fn push_unique(
     if seen.insert((list, item.norm.clone())) {
         items.push(item);
     }
+}
+
+/// The part of a word that stays the same as it is inflected, to match a name's forms
+/// (`Россия`, `России`, `Россией` → `росси`): its first five letters, lowercase.
+fn name_stem(word: &str) -> String {
+    word.chars().take(5).flat_map(char::to_lowercase).collect()
 }
 
 impl<'c> Pools<'c> {
@@ -915,6 +925,12 @@ impl<'c> Pools<'c> {
         if !matches!(ask.ty, ValueType::Class(_)) && !self.class_of.is_empty() {
             candidates.retain(|d| !matches!(self.classify(&d.text), ValueType::Class(_)));
         }
+        // "The first woman in space" is no wrong option for a man's position: a student
+        // rules it out by the name.
+        if matches!(ask.ty, ValueType::Role) {
+            let gender = text::gender(ask.answer);
+            candidates.retain(|d| text::gender(&d.text).is_none_or(|g| Some(g) == gender));
+        }
         let months = &self.months;
         let order: Option<fn(&Months, &str) -> Option<i64>> = match ask.ty {
             ValueType::Year => Some(|_, t| t.trim().parse().ok()),
@@ -1037,6 +1053,99 @@ impl<'c> Pools<'c> {
                     EntryKind::Person(p) => scan(&p.role),
                     EntryKind::Organization(o) => scan(&o.description),
                     EntryKind::Term(t) => scan(&t.meaning),
+                    _ => {}
+                }
+            }
+            found
+        })
+    }
+
+    /// `text` made to continue a sentence (after `Спутник —`): its first letter made
+    /// lowercase when its first word is a common word, capitalized only because it starts
+    /// the text (`Тело, которое…` → `тело, которое…`). A word the course capitalizes where no
+    /// sentence starts, or in a name, keeps its capital (`Россия`, in "…между Россией и
+    /// США"), as does an abbreviation or a word with capitals or digits inside.
+    pub fn continuing(&self, text: &str) -> String {
+        let first = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or("");
+        let mut chars = first.chars();
+        let common = chars.next().is_some_and(char::is_uppercase)
+            && first.chars().count() > 1
+            && chars.all(|c| c.is_lowercase() || c == '-')
+            && !self.capitalized().contains(&name_stem(first));
+        if !common {
+            return text.to_owned();
+        }
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The stems ([`name_stem`]) of the words the course writes with a capital where no
+    /// sentence starts, and of every capitalized word of a name, found once.
+    fn capitalized(&self) -> &HashSet<String> {
+        self.capitalized.get_or_init(|| {
+            let mut found = HashSet::new();
+            let Some(course) = self.course else {
+                return found;
+            };
+            // Every capitalized word of a name, wherever it stands.
+            let mut name = |text: &str| {
+                for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    if word.starts_with(char::is_uppercase) {
+                        found.insert(name_stem(word));
+                    }
+                }
+            };
+            for (_, entry) in course.entries() {
+                match &entry.kind {
+                    EntryKind::Term(t) => {
+                        name(&t.term);
+                        t.expansion.iter().for_each(|e| name(e));
+                        t.aliases.iter().for_each(|a| name(a));
+                    }
+                    EntryKind::Person(p) => {
+                        name(&p.name);
+                        p.aliases.iter().for_each(|a| name(a));
+                        p.translations.iter().for_each(|t| name(&t.text));
+                    }
+                    EntryKind::Organization(o) => {
+                        name(&o.name);
+                        o.acronym.iter().for_each(|a| name(a));
+                        o.aliases.iter().for_each(|a| name(a));
+                        o.translations.iter().for_each(|t| name(&t.text));
+                    }
+                    EntryKind::Quote(q) => name(&q.by),
+                    _ => {}
+                }
+            }
+            // A word capitalized after another word, not after a sentence's end.
+            let mut prose = |text: &str| {
+                let mut starts = true;
+                for word in text.split_whitespace() {
+                    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    if !starts && bare.starts_with(char::is_uppercase) {
+                        let bare = bare
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .next()
+                            .unwrap_or("");
+                        found.insert(name_stem(bare));
+                    }
+                    let end = word.trim_end_matches(['"', '\u{201d}', '»', ')', '\'']);
+                    starts = end.ends_with(['.', '!', '?', '…']);
+                }
+            };
+            for (_, entry) in course.entries() {
+                prose(&entry.headline());
+                entry.explain.iter().for_each(|e| prose(e));
+                match &entry.kind {
+                    EntryKind::Person(p) => prose(&p.role),
+                    EntryKind::Organization(o) => prose(&o.description),
+                    EntryKind::Term(t) => prose(&t.meaning),
                     _ => {}
                 }
             }

@@ -337,7 +337,120 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if cyrillic(a) && cyrillic(b) {
         return a.chars().take(ROOT).eq(b.chars().take(ROOT));
     }
-    english_derived(a, b) || english_derived(b, a) || long_common_start(a, b)
+    english_derived(a, b) || english_derived(b, a) || siblings(a, b) || long_common_start(a, b)
+}
+
+/// The sex a text's words give a person (`the first woman in space`), if they give one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// A woman.
+    Female,
+    /// A man.
+    Male,
+}
+
+/// The sex that a word of `text` gives the person it describes (`woman`, `chairman`,
+/// «женщина»), if one does and no word gives the other.
+pub fn gender(text: &str) -> Option<Gender> {
+    const FEMALE: &[&str] = &[
+        "actress",
+        "businesswoman",
+        "chairwoman",
+        "daughter",
+        "female",
+        "girl",
+        "her",
+        "herself",
+        "mother",
+        "queen",
+        "she",
+        "sister",
+        "spokeswoman",
+        "widow",
+        "wife",
+        "woman",
+        "women",
+        "женщина",
+        "женщиной",
+        "женщины",
+        "дочь",
+        "жена",
+        "мать",
+    ];
+    const MALE: &[&str] = &[
+        "boy",
+        "brother",
+        "businessman",
+        "chairman",
+        "father",
+        "he",
+        "him",
+        "himself",
+        "his",
+        "husband",
+        "king",
+        "male",
+        "man",
+        "men",
+        "son",
+        "spokesman",
+        "widower",
+        "мужчина",
+        "мужчиной",
+        "мужчины",
+        "сын",
+        "муж",
+        "отец",
+    ];
+    let mut found = None;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let word = word.to_lowercase();
+        let this = if FEMALE.contains(&word.as_str()) {
+            Gender::Female
+        } else if MALE.contains(&word.as_str()) {
+            Gender::Male
+        } else {
+            continue;
+        };
+        match found {
+            Some(g) if g != this => return None,
+            _ => found = Some(this),
+        }
+    }
+    found
+}
+
+/// Whether two English words are one root with sibling endings (`realism`, `realist`;
+/// `globalism`, `globalize`), or one is a compass word and the other its adjective (`west`,
+/// `western`).
+fn siblings(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ism", "isms", "ist", "ists", "istic", "ize", "ized", "izes", "ization", "ise", "ised",
+        "isation",
+    ];
+    const COMPASS: &[&str] = &["east", "north", "south", "west"];
+    if !a.is_ascii() || !b.is_ascii() {
+        return false;
+    }
+    let compass = |short: &str, long: &str| {
+        COMPASS.contains(&short) && long.strip_prefix(short).is_some_and(|rest| rest == "ern")
+    };
+    if compass(a, b) || compass(b, a) {
+        return true;
+    }
+    let root =
+        |word: &'static str, w: &str| -> Option<usize> { w.strip_suffix(word).map(str::len) };
+    ENDINGS.iter().any(|ea| {
+        root(ea, a).is_some_and(|n| {
+            n >= 4
+                && ENDINGS
+                    .iter()
+                    .any(|eb| root(eb, b).is_some_and(|m| m == n && a[..n] == b[..m]))
+        })
+    })
 }
 
 /// Whether two English words begin with the same eight letters or more, and so share a
@@ -780,6 +893,28 @@ mod tests {
         assert_eq!(initial_reading("МККК", "Commonwealth"), 0);
         assert_eq!(initial_reading("ГПЭ", "Commonwealth"), 0);
         assert_eq!(initial_reading("CIS", "Commonwealth"), 0);
+    }
+
+    #[test]
+    fn roles_that_give_a_sex() {
+        assert_eq!(gender("the first woman in space"), Some(Gender::Female));
+        assert_eq!(gender("Chairman of the committee"), Some(Gender::Male));
+        assert_eq!(
+            gender("Soviet cosmonaut, the first person to walk in space"),
+            None
+        );
+        assert_eq!(gender("первая женщина в космосе"), Some(Gender::Female));
+        assert_eq!(gender("the man who married the queen"), None);
+    }
+
+    #[test]
+    fn sibling_endings_are_one_word() {
+        assert!(same_word("realist", "realism"));
+        assert!(same_word("globalization", "globalism"));
+        assert!(same_word("west", "western"));
+        assert!(!same_word("west", "westminster"));
+        assert!(!same_word("reality", "realism"));
+        assert!(!same_word("artist", "art"));
     }
 
     #[test]
