@@ -222,7 +222,10 @@ pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Explanation {
         EntryKind::Fact(f) => sentence(&f.cloze.plain()),
         _ => String::new(),
     };
-    let (about, linked) = about_value(ctx, entry, &site.blank.answer);
+    let (about, linked) = match about_value(ctx, entry, &site.blank.answer) {
+        (_, None) => named_from_blank(ctx, entry, site),
+        found => found,
+    };
     let related = related(ctx, entry, linked.as_deref());
     let source = if about.is_empty() && related.is_empty() && entry.explain.is_none() {
         let answers: Vec<&str> = std::iter::once(site.blank.answer.as_str())
@@ -233,6 +236,32 @@ pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Explanation {
         String::new()
     };
     Explanation::own([statement]).and([about, related, source])
+}
+
+/// What the course says about a name that starts at the blank and goes on in the sentence
+/// (`the ____ of states`, answered `sovereign equality`: the term "sovereign equality of
+/// states"), the longest such name first.
+fn named_from_blank(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> (String, Option<String>) {
+    const MOST_WORDS: usize = 4;
+    let Some((_, after)) = site.text.split_once(crate::cards::BLANK) else {
+        return (String::new(), None);
+    };
+    // A name does not run on past a clause's end.
+    let mut words: Vec<&str> = Vec::new();
+    for word in after.split_whitespace().take(MOST_WORDS) {
+        words.push(word);
+        if word.ends_with([',', ';', ':', '.']) {
+            break;
+        }
+    }
+    for n in (1..=words.len()).rev() {
+        let name = format!("{} {}", site.blank.answer, words[..n].join(" "));
+        let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let (about, Some(id)) = about_value(ctx, entry, name) {
+            return (about, Some(id));
+        }
+    }
+    (String::new(), None)
 }
 
 /// The explanation of a question on a term: the side asked for and the others.

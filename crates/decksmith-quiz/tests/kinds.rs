@@ -744,6 +744,21 @@ fn accepted<'a>(g: &'a Generated, id: &str) -> &'a [String] {
 }
 
 #[test]
+fn a_full_form_with_a_named_body_inside_accepts_the_body_s_acronym() {
+    let entries = "  - organization: United Nations\n    acronym: UN\n    description: The world body\n    source: s\n  - term: UNGA\n    id: unga\n    expansion: United Nations General Assembly\n    meaning: The UN's main deliberative body\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 1\n  kinds: [cloze]\n  pin: [unga:cloze]\n",
+    );
+    let (g, _) = run(&c);
+    assert_eq!(
+        accepted(&g, "unga:cloze"),
+        ["United Nations General Assembly", "UN General Assembly"]
+    );
+}
+
+#[test]
 fn a_number_blank_accepts_the_number_typed_out() {
     let entries = "  - fact: The forum drew more than {300} participants.\n    id: count\n    source: s\n  - fact: The forum met for its {XVIII} edition.\n    id: roman\n    source: s\n  - fact: It was the {21st} session.\n    id: ordinal\n    source: s\n  - fact: It lasted {three years}.\n    id: words\n    source: s\n  - fact: At Round Table No. {2}, experts met.\n    id: label\n    source: s\n  - fact: Russia has called for such rules since {1998}.\n    id: year\n    source: s\n";
     let c = course("", entries, "  questions: 6\n  kinds: [cloze]\n");

@@ -21,13 +21,15 @@ use crate::values::numbers::{self, Typed, Written};
 use crate::values::text;
 
 /// Every accepted answer for a blank: the answer, its alternatives, the aliases of the
-/// person, organization, term or place it names, and for a number blank (`site`) the other
-/// ways of typing its number, without repeats.
+/// person, organization, term or place it names, the answer with a name inside it written
+/// as its acronym (`UN General Assembly`), and for a number blank (`site`) the other ways of
+/// typing its number, without repeats.
 fn accept(ctx: &Ctx<'_>, blank: &Blank, site: Option<&BlankSite>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let all = std::iter::once(blank.answer.clone())
         .chain(blank.alternatives.iter().cloned())
         .chain(ctx.pools.aliases(&blank.answer))
+        .chain(ctx.pools.shortened(&blank.answer))
         .chain(site.map(|s| number_forms(ctx, s)).unwrap_or_default());
     for answer in all {
         let other_spelling = other_spelling(&answer);

@@ -408,6 +408,8 @@ pub struct Pools<'c> {
     seen: HashSet<(u8, String)>,
     /// Normalized acronym → its full form.
     expansion_of: HashMap<String, String>,
+    /// Comparable full form (see [`comparable`]) → its acronym as written.
+    acronym_of: HashMap<String, String>,
     /// (what, comparable text) → the names of the entries with that text: terms by meaning,
     /// organizations by description, people by role.
     shared: HashMap<(&'static str, String), Vec<String>>,
@@ -449,6 +451,7 @@ impl Default for Pools<'_> {
             spellings: HashMap::new(),
             seen: HashSet::new(),
             expansion_of: HashMap::new(),
+            acronym_of: HashMap::new(),
             shared: HashMap::new(),
             named: HashMap::new(),
             events: Vec::new(),
@@ -663,7 +666,39 @@ impl<'c> Pools<'c> {
             self.expansion_of
                 .entry(normalize_answer(acronym))
                 .or_insert_with(|| expansion.to_owned());
+            self.acronym_of
+                .entry(comparable(expansion))
+                .or_insert_with(|| acronym.to_owned());
         }
+    }
+
+    /// `text` with a name inside it written as the acronym the course gives it, as people
+    /// write it (`United Nations General Assembly` → `UN General Assembly`): each such form.
+    /// The whole text is never replaced: its acronym is another answer.
+    pub fn shortened(&self, text: &str) -> Vec<String> {
+        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut out = Vec::new();
+        for start in 0..words.len() {
+            for end in (start + 2..=words.len()).rev() {
+                if end - start == words.len() {
+                    continue;
+                }
+                if let Some(acronym) = self
+                    .acronym_of
+                    .get(&comparable(&words[start..end].join(" ")))
+                {
+                    let short: Vec<&str> = words[..start]
+                        .iter()
+                        .copied()
+                        .chain(std::iter::once(acronym.as_str()))
+                        .chain(words[end..].iter().copied())
+                        .collect();
+                    out.push(short.join(" "));
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// The full form of an acronym the course defines.
