@@ -709,6 +709,32 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
             );
         }
     }
+    // A name among common words, or a common word among names: "Summit of the Future"
+    // among "digital sovereignty", "threat intelligence", "critical infrastructure".
+    let shape = |s: &str| {
+        let first = s.chars().next()?;
+        if !first.is_alphabetic() || looks_acronym(s.split_whitespace().next().unwrap_or(s)) {
+            None
+        } else {
+            Some(first.is_uppercase())
+        }
+    };
+    if let Some(answer_shape) = shape(answer)
+        && distractors.len() >= 2
+        && distractors
+            .iter()
+            .all(|d| shape(d).is_some_and(|s| s != answer_shape))
+    {
+        return Cue::new(
+            if answer_shape {
+                "the answer is the only option written with a capital, a name among common words"
+            } else {
+                "the answer is the only option without a capital, a common word among names"
+            }
+            .to_owned(),
+            true,
+        );
+    }
     let len = |s: &str| s.chars().count();
     let longest = distractors.iter().map(|d| len(d)).max().unwrap_or(0);
     let answer_len = len(answer);

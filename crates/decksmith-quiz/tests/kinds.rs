@@ -744,6 +744,24 @@ fn accepted<'a>(g: &'a Generated, id: &str) -> &'a [String] {
 }
 
 #[test]
+fn a_name_among_common_words_stands_out() {
+    let entries = "  - term: Summit of the Future\n    id: summit\n    meaning: A meeting of world leaders held in 2024\n    source: s\n  - term: digital sovereignty\n    meaning: A state's control over its networks\n    source: s\n  - term: threat intelligence\n    meaning: Information about cyber dangers\n    source: s\n  - term: capacity building\n    meaning: Helping states gain skills\n    source: s\n  - term: incident response\n    meaning: The handling of an attack\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [summit:multiple-choice:term]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "summit:multiple-choice:term").is_none());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("the only option written with a capital")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
 fn a_full_form_with_a_named_body_inside_accepts_the_body_s_acronym() {
     let entries = "  - organization: United Nations\n    acronym: UN\n    description: The world body\n    source: s\n  - term: UNGA\n    id: unga\n    expansion: United Nations General Assembly\n    meaning: The UN's main deliberative body\n    source: s\n";
     let c = course(
