@@ -13,7 +13,7 @@ use crate::phrases::{PHRASES, Phrasebook};
 use crate::rng;
 use crate::types::{Card, DeckOutput, QuestionKind, Quiz};
 use crate::values::Pools;
-use crate::{DeckReport, GenerateOptions, MAX_VARIANTS, eligible, variant_letter};
+use crate::{DeckReport, GenerateOptions, MAX_VARIANTS, ShortKind, eligible, variant_letter};
 
 /// What generating one deck gave.
 pub(crate) struct DeckResult {
@@ -82,6 +82,7 @@ pub(crate) fn deck_output(
         wanted,
         cards: cards.len(),
         dropped: std::mem::take(&mut ctx.dropped),
+        short_kinds: short_kinds(deck, &all, &chosen),
     };
     DeckResult {
         output: DeckOutput {
@@ -358,6 +359,31 @@ fn empty_kinds(deck: &Deck, by_kind: &ByKind) -> Vec<Diagnostic> {
                 format!("deck `{}` asks for {kind} questions, but {why}", deck.id),
             )
             .with_help(help)
+        })
+        .collect()
+}
+
+/// The kinds that gave fewer questions than their weights ask for, with how many they gave
+/// and how many the weights ask for: the quiz filled their places with other kinds, so its
+/// mix is not the one the teacher set (the report says so; a kind that gave none is a
+/// warning).
+fn short_kinds(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<ShortKind> {
+    let wanted = deck.quiz.questions as usize;
+    let weights: Vec<(QuestionKind, u32, usize)> = all
+        .iter()
+        .map(|(kind, w, _)| (*kind, *w, usize::MAX))
+        .collect();
+    let shares = assemble::quotas(wanted, &weights);
+    all.iter()
+        .zip(shares)
+        .filter_map(|((kind, _, list), share)| {
+            let made = chosen.iter().filter(|c| c.kind() == *kind).count();
+            (made > 0 && made < share).then_some(ShortKind {
+                kind: *kind,
+                made,
+                share,
+                possible: list.len(),
+            })
         })
         .collect()
 }

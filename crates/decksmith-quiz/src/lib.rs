@@ -62,6 +62,22 @@ pub struct DeckReport {
     pub cards: usize,
     /// Possible questions not made, in entry order.
     pub dropped: Vec<Dropped>,
+    /// The kinds that gave fewer questions than their weights ask for, in the deck's order
+    /// of kinds.
+    pub short_kinds: Vec<ShortKind>,
+}
+
+/// A kind of question that gave a quiz fewer questions than its weight asks for.
+#[derive(Clone, Debug)]
+pub struct ShortKind {
+    /// The kind.
+    pub kind: types::QuestionKind,
+    /// How many the quiz has.
+    pub made: usize,
+    /// How many its weight asks for.
+    pub share: usize,
+    /// How many could be made at all (before the quiz's rules kept some out).
+    pub possible: usize,
 }
 
 /// Generates the cards and quizzes of every deck of the course. The diagnostics say what

@@ -16,15 +16,19 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
-/// The generation report: for each deck, how many questions its quiz has and which possible
-/// questions were not made. Those a change to the course could fix are listed with their
+/// The generation report: for each deck, how many questions its quiz has, which kinds gave
+/// fewer than their weights ask for, and which possible questions were not made. Those a change to the course could fix are listed with their
 /// place, why, and what would help; the others (a free phrase asked only as a typed answer,
-/// say) are counted by kind, or listed too when `full`. Empty when nothing was left out.
+/// say) are counted by kind, or listed too when `full`. Empty when nothing was left out and
+/// every kind gave its share.
 pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
     use std::collections::BTreeMap;
     use std::fmt::Write as _;
     let mut out = String::new();
-    if reports.iter().all(|r| r.dropped.is_empty()) {
+    if reports
+        .iter()
+        .all(|r| r.dropped.is_empty() && r.short_kinds.is_empty())
+    {
         return out;
     }
     out.push_str("generation report: questions not made, and why\n");
@@ -38,6 +42,30 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
             count(report.wanted, "question", "questions"),
             count(report.cards, "card", "cards")
         );
+        if !report.short_kinds.is_empty() {
+            let short: Vec<String> = report
+                .short_kinds
+                .iter()
+                .map(|s| {
+                    let only = if s.possible < s.share {
+                        format!(" (only {} can be made)", s.possible)
+                    } else {
+                        String::new()
+                    };
+                    format!("{} {} of {}{only}", s.kind, s.made, s.share)
+                })
+                .collect();
+            let kept_out = if report.short_kinds.iter().any(|s| s.possible >= s.share) {
+                ": the others would ask about entries already asked about, or give answers away"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "    fewer than the kinds' weights ask for, other kinds taking their places: {}{kept_out}",
+                short.join(", ")
+            );
+        }
         let mut counts: BTreeMap<decksmith_quiz::DropKind, usize> = BTreeMap::new();
         for dropped in &report.dropped {
             *counts.entry(dropped.kind).or_default() += 1;

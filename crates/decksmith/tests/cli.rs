@@ -578,3 +578,58 @@ fn the_format_help_lists_every_format() {
     }
     assert!(help.contains("apkg (Anki)"), "{help}");
 }
+
+/// A quiz whose kinds could not give the share their weights ask for says so in the
+/// report: here one matching set is all four terms make, so typed answers take the place
+/// of the second.
+#[test]
+fn the_report_says_which_kinds_gave_fewer_questions_than_their_weights_ask() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path();
+    fs::create_dir(course.join("decks")).unwrap();
+    fs::write(course.join("course.yaml"), "title: Cells\nsource: notes\n").unwrap();
+    fs::write(
+        course.join("sources.yaml"),
+        "sources:\n  - id: notes\n    kind: notes\n",
+    )
+    .unwrap();
+    let mut deck = String::from("title: Organelles\nentries:\n");
+    for (name, what, fact) in [
+        (
+            "nucleus",
+            "The part that holds the DNA",
+            "The nucleus holds the {DNA}.",
+        ),
+        (
+            "ribosome",
+            "The part that builds proteins",
+            "Ribosomes build {proteins}.",
+        ),
+        (
+            "vacuole",
+            "The part that stores water",
+            "Vacuoles store {water}.",
+        ),
+        (
+            "chloroplast",
+            "The part that captures light",
+            "Chloroplasts capture {light}.",
+        ),
+    ] {
+        deck.push_str(&format!(
+            "  - term: {name}\n    meaning: {what}\n  - fact: {fact}\n"
+        ));
+    }
+    deck.push_str("  - fact: Cells divide by {mitosis}.\n  - fact: Robert Hooke named the cell in {1665}.\n  - fact: Most cells are too small to see without a {microscope}.\n");
+    deck.push_str("quiz:\n  questions: 4\n  kinds: { matching: 1, cloze: 1 }\n");
+    fs::write(course.join("decks/cells.yaml"), deck).unwrap();
+    let out = decksmith(&["check", "--content", course.to_str().unwrap(), "--report"]);
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            "fewer than the kinds' weights ask for, other kinds taking their places: matching 1 of 2 (only 1 can be made)"
+        ),
+        "{stdout}{}",
+        text(&out.stderr)
+    );
+}
