@@ -78,9 +78,11 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
 
 /// Whether two choice questions, set side by side, answer each other: they offer the same
 /// options but one, and that one is the answer of either (`Round Table No. 1` to `No. 4`
-/// beside `No. 2` to `No. 5`: the option only one question offers is its answer). Two
-/// questions offering the same options (a class of four people) may stand together: each
-/// one's answer rules out one wrong option of the other, as [`Candidate::tolerates`] allows.
+/// beside `No. 2` to `No. 5`: the option only one question offers is its answer); or two
+/// multiple-choice questions offer the same options (each one's answer is a wrong option of
+/// the other: a hidden matching). Two who-questions on a class of four people may offer the
+/// same four names: each one's answer rules out one wrong option of the other, as
+/// [`Candidate::tolerates`] allows, and nothing else could be offered.
 fn alike_options(a: &Candidate, b: &Candidate) -> bool {
     fn choice(c: &Candidate) -> Option<&Choice> {
         match &c.body {
@@ -102,7 +104,10 @@ fn alike_options(a: &Candidate, b: &Candidate) -> bool {
     if shared < 2 {
         return false;
     }
-    only_x == [x.answer] || only_y == [y.answer]
+    let same = only_x.is_empty() && only_y.is_empty();
+    (same && matches!(a.body, Body::MultipleChoice(_)) && matches!(b.body, Body::MultipleChoice(_)))
+        || only_x == [x.answer]
+        || only_y == [y.answer]
 }
 
 /// Leaves out of each chosen question's explanation what would give another chosen question's

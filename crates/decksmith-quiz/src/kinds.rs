@@ -17,7 +17,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use decksmith_model::hash::fnv1a;
-use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind, Event, Location, Precision};
+use decksmith_model::{
+    Course, Deck, Diagnostic, Entry, EntryKind, Event, Location, Locator, Precision,
+};
 
 use crate::facts::BlankSite;
 
@@ -279,6 +281,17 @@ pub fn show_words(shows: &[String]) -> Vec<u64> {
     words
 }
 
+/// The passages the entries' sources are quoted by (`quote:` locators).
+fn quoted<'e>(entries: &'e [&'e Entry]) -> impl Iterator<Item = &'e str> {
+    entries
+        .iter()
+        .flat_map(|e| &e.citations)
+        .filter_map(|c| match &c.locator {
+            Some(Locator::Quote(quote)) => Some(quote.as_str()),
+            _ => None,
+        })
+}
+
 /// What every kind's generator needs.
 pub struct Ctx<'a> {
     /// The course.
@@ -340,7 +353,8 @@ impl<'a> Ctx<'a> {
         self.course.language_of(self.deck)
     }
 
-    /// A candidate about one entry.
+    /// A candidate about one entry. What it shows is `shows` and the passages the entry's
+    /// sources are quoted by (the quiz page prints them once the question is checked).
     pub fn candidate(
         &self,
         entry: &Entry,
@@ -358,7 +372,12 @@ impl<'a> Ctx<'a> {
             note: entry.note.clone(),
             sources: cite::resolve(self.course, &entry.citations),
             origin: entry.origin.clone(),
-            shows: shows.iter().map(|s| padded(s)).collect(),
+            shows: shows
+                .iter()
+                .copied()
+                .chain(quoted(std::slice::from_ref(&entry)))
+                .map(padded)
+                .collect(),
             asks: asked(asks),
             truth: None,
             offers: Vec::new(),
@@ -373,6 +392,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// A candidate drawing on several entries (matching, timeline).
+    ///
+    /// Like [`Ctx::candidate`], what it shows includes the passages its sources are quoted
+    /// by, which the quiz page prints once the question is checked.
     pub fn group_candidate(
         &self,
         entries: &[&Entry],
@@ -418,7 +440,12 @@ impl<'a> Ctx<'a> {
                 .first()
                 .map(|e| e.origin.clone())
                 .unwrap_or_default(),
-            shows: shows.iter().map(|s| padded(s)).collect(),
+            shows: shows
+                .iter()
+                .copied()
+                .chain(quoted(entries))
+                .map(padded)
+                .collect(),
             asks: asked(asks),
             truth: None,
             offers: Vec::new(),

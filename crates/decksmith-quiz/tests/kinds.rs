@@ -1042,15 +1042,27 @@ fn an_accepted_answer_shown_by_another_question_gives_it_away() {
 }
 
 #[test]
-fn another_fair_word_the_teacher_accepts_is_no_giveaway_where_a_text_uses_it() {
-    // "global" is accepted for "transnational", and the second fact says "global": it does
-    // not state that threats are global, so both questions are asked.
+fn another_fair_word_the_teacher_accepts_is_given_away_where_a_text_uses_it() {
+    // "global" is accepted for "transnational", and the second fact says "global": a
+    // student who reads it there can type it for the marks, so one of the two is asked.
     let c = course(
         "",
         "  - fact: Cyber threats are {transnational|global|cross-border} in nature.\n    id: nature\n    source: s\n  - fact: In {2015}, the group called for global cooperation.\n    id: called\n    source: s\n",
         "  questions: 2\n  kinds: [cloze]\n",
     );
-    assert_eq!(quiz_ids(&c).len(), 2, "{:?}", quiz_ids(&c));
+    assert_eq!(quiz_ids(&c).len(), 1, "{:?}", quiz_ids(&c));
+}
+
+#[test]
+fn a_source_passage_printed_with_a_question_gives_its_words_away() {
+    // The quiz page prints the quoted passage of a checked question's source: here it holds
+    // the other question's answer.
+    let c = course(
+        "",
+        "  - fact: The committee finished its draft in {2024}.\n    id: draft\n    source: { id: s, quote: the draft convention won approval }\n  - fact: The draft convention won {approval} in August.\n    id: won\n    source: s\n",
+        "  questions: 2\n  kinds: [cloze]\n",
+    );
+    assert_eq!(quiz_ids(&c).len(), 1, "{:?}", quiz_ids(&c));
 }
 
 #[test]
@@ -1511,15 +1523,16 @@ fn a_typed_answer_accepts_british_and_american_spelling() {
 
 #[test]
 fn positions_shown_with_their_holders_rule_each_other_out() {
-    // Each question's explanation gives its person's post; three questions on the posts of
-    // four people would leave each a guess between two.
+    // Each question's explanation gives its person's post, and the questions on the posts
+    // of four people all offer the same four posts: each answers the others, so one is
+    // asked.
     let c = course(
         "",
         PEOPLE,
         "  questions: 3\n  kinds: [multiple-choice]\n  pin: [ann-archer:multiple-choice:role, bob-baker:multiple-choice:role, cy-cole:multiple-choice:role]\n",
     );
     let ids = quiz_ids(&c);
-    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_eq!(ids.len(), 1, "{ids:?}");
 }
 
 #[test]

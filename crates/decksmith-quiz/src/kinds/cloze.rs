@@ -18,7 +18,6 @@ use crate::facts::BlankSite;
 use crate::types::{BlankAnswer, Body, ClozeBody};
 use crate::values::ValueType;
 use crate::values::numbers::{self, Typed, Written};
-use crate::values::text;
 
 /// Every accepted answer for a blank: the answer, its alternatives, the aliases of the
 /// person, organization, term or place it names, the answer with a name inside it written
@@ -211,31 +210,14 @@ fn each_blank(ctx: &mut Ctx<'_>, entry: &Entry, sites: &[BlankSite]) -> Vec<Cand
     out
 }
 
-/// What a blank asks for: the answer and every other way of writing it (a question that
-/// shows any of them gives it: `1st Committee`, `three hundred`, an acronym), and the
-/// answer's other names as a multiple-choice question counts them (an organization's
-/// acronym, a term's full form), which give its letters away. An accepted answer is the
-/// answer written otherwise when the words of one hold all the other's (`1st Committee`,
-/// `priority of the threats`). Other words the teacher accepts as fair count when they are
-/// a phrase (`international organizations` beside `multinational bodies`): a student who
-/// reads one in another question can copy it for the marks. A single word (`global` beside
-/// `transnational`) is too common to point at the blank.
+/// What a blank asks for: every answer it accepts (a question that shows any of them gives
+/// the marks away, whether it is the answer written otherwise, `1st Committee`, `three
+/// hundred`, or another word the teacher accepts as fair, `conduct` beside `behavior`: a
+/// student who reads it in another question can copy it), and the answer's other names as a
+/// multiple-choice question counts them (an organization's acronym, a term's full form),
+/// which give its letters away.
 fn asked(ctx: &Ctx<'_>, accepted: &[String], answer: &str) -> Vec<String> {
-    let own = text::content_words(answer);
-    let within =
-        |a: &[String], b: &[String]| a.iter().all(|w| b.iter().any(|o| text::same_word(w, o)));
-    let mut names: Vec<String> = accepted
-        .iter()
-        .filter(|a| {
-            let words = text::content_words(a);
-            own.is_empty()
-                || words.len() != 1
-                || crate::values::is_acronym(a)
-                || within(&words, &own)
-                || within(&own, &words)
-        })
-        .cloned()
-        .collect();
+    let mut names: Vec<String> = accepted.to_vec();
     for name in super::answer_and_aliases(ctx, answer) {
         if !names.contains(&name) {
             names.push(name);
