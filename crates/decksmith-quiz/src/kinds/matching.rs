@@ -135,33 +135,49 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
     out
 }
 
-/// The pairs cut into sets, each of one sort where the sorts allow: bodies apart from
-/// concepts (a set matching `SCO` and `attribution` is half matched by kind alone). Sorts
-/// too small for a set of their own make sets together.
+/// The pairs cut into sets, each of one sort where the sorts allow: for meanings, bodies,
+/// names, abbreviations and common words apart (a set matching `SCO` and `attribution`, or
+/// `Global South` among lower-case concepts, is half matched by kind alone). Sorts too small
+/// for a set of their own make sets together.
 fn sets(
     relation: Relation,
     pairs: Vec<(&Entry, String, String)>,
 ) -> Vec<Vec<(&Entry, String, String)>> {
+    /// Bodies, names, abbreviations, common words.
+    const SORTS: usize = 4;
     let sort = |entry: &Entry| match (relation, &entry.kind) {
-        (Relation::Meaning, EntryKind::Term(t)) => t
-            .expansion
-            .as_deref()
-            .is_some_and(crate::values::names_a_body),
-        _ => false,
+        (Relation::Meaning, EntryKind::Term(t)) => {
+            if t.expansion
+                .as_deref()
+                .is_some_and(crate::values::names_a_body)
+            {
+                0
+            } else if crate::values::is_acronym(&t.term) {
+                2
+            } else if decksmith_model::markup::plain(&t.term).starts_with(char::is_uppercase) {
+                1
+            } else {
+                3
+            }
+        }
+        _ => 3,
     };
-    let (bodies, others): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(e, ..)| sort(e));
-    let mut groups: Vec<Vec<(&Entry, String, String)>> = Vec::new();
+    let mut groups: Vec<Vec<(&Entry, String, String)>> = vec![Vec::new(); SORTS];
+    for pair in pairs {
+        groups[sort(pair.0)].push(pair);
+    }
     let mut mixed = Vec::new();
-    for group in [others, bodies] {
+    let mut kept: Vec<Vec<(&Entry, String, String)>> = Vec::new();
+    for group in groups {
         if group.len() >= MIN_PAIRS {
-            groups.push(group);
+            kept.push(group);
         } else {
             mixed.extend(group);
         }
     }
-    groups.push(mixed);
+    kept.push(mixed);
     let mut out = Vec::new();
-    for group in groups {
+    for group in kept {
         let mut rest = group.into_iter();
         for size in set_sizes(rest.len()) {
             out.push(rest.by_ref().take(size).collect());
