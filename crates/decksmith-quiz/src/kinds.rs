@@ -678,16 +678,20 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
         }
     }
     // An acronym in the question whose letters start only the answer's words ("The EU
-    // body…" → "European Union Agency for Cybersecurity") points at it.
+    // body…" → "European Union Agency for Cybersecurity"), or only the answer's own letters
+    // ("…body of the UN…" → "UNGA"), points at it.
     let initials = |s: &str| text::initials(s);
     for letters in stem.split(|c: char| !c.is_alphanumeric()) {
         if !looks_acronym(letters) {
             continue;
         }
-        let starts = |s: &str| initials(s).starts_with(letters);
+        let starts = |s: &str| {
+            initials(s).starts_with(letters)
+                || (looks_acronym(s) && s.len() > letters.len() && s.starts_with(letters))
+        };
         if starts(answer) && !distractors.iter().any(|d| starts(d)) {
             return Cue::new(
-                format!("the question's {letters} gives the answer's words away"),
+                format!("the question's {letters} starts the answer, and no other option"),
                 false,
             );
         }

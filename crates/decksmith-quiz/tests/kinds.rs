@@ -744,6 +744,24 @@ fn accepted<'a>(g: &'a Generated, id: &str) -> &'a [String] {
 }
 
 #[test]
+fn an_acronym_in_the_question_that_starts_only_the_answer_points_at_it() {
+    let entries = "  - term: UNGA\n    id: unga\n    meaning: The main deliberative body of the UN\n    source: s\n  - term: OEWG\n    meaning: A working group open to all states\n    source: s\n  - term: CSTO\n    meaning: A military alliance of six states\n    source: s\n  - term: RIAC\n    meaning: A Russian think tank\n    source: s\n  - term: EWI\n    meaning: An American think tank\n    source: s\n";
+    let c = course(
+        "",
+        entries,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [unga:multiple-choice:term]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "unga:multiple-choice:term").is_none());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("the question's UN starts the answer")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
 fn a_name_among_common_words_stands_out() {
     let entries = "  - term: Summit of the Future\n    id: summit\n    meaning: A meeting of world leaders held in 2024\n    source: s\n  - term: digital sovereignty\n    meaning: A state's control over its networks\n    source: s\n  - term: threat intelligence\n    meaning: Information about cyber dangers\n    source: s\n  - term: capacity building\n    meaning: Helping states gain skills\n    source: s\n  - term: incident response\n    meaning: The handling of an attack\n    source: s\n";
     let c = course(
