@@ -762,6 +762,25 @@ fn an_acronym_in_the_question_that_starts_only_the_answer_points_at_it() {
 }
 
 #[test]
+fn wrong_abbreviations_read_as_the_course_s_latin_ones_leave_too_few_rivals() {
+    // «АНО» reads as ANO and «ИКТ» as ICT, both of the course: only «ГЧП» is left.
+    let entries = "  - term: ANO\n    expansion: autonomous non-profit organization\n    meaning: A Russian legal form\n    translation: { ru: АНО }\n    source: s\n  - term: ICT\n    expansion: information and communication technology\n    meaning: Computers and networks\n    translation: { ru: ИКТ }\n    source: s\n  - term: PPP\n    expansion: public-private partnership\n    meaning: Work shared by a state and companies\n    translation: { ru: ГЧП }\n    source: s\n  - fact: In Russian, “international information security” is abbreviated {МИБ}.\n    id: mib\n    blanks: { МИБ: ru-abbreviation }\n    source: s\n";
+    let c = course(
+        "classes:\n  ru-abbreviation: [МИБ, АНО, ИКТ, ГЧП]\n",
+        entries,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [mib:multiple-choice:blank-1]\n",
+    );
+    let (g, warnings) = run(&c);
+    assert!(find(&g, "mib:multiple-choice:blank-1").is_none());
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.message.contains("(АНО as ANO, ИКТ as ICT)")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
 fn a_name_among_common_words_stands_out() {
     let entries = "  - term: Summit of the Future\n    id: summit\n    meaning: A meeting of world leaders held in 2024\n    source: s\n  - term: digital sovereignty\n    meaning: A state's control over its networks\n    source: s\n  - term: threat intelligence\n    meaning: Information about cyber dangers\n    source: s\n  - term: capacity building\n    meaning: Helping states gain skills\n    source: s\n  - term: incident response\n    meaning: The handling of an attack\n    source: s\n";
     let c = course(

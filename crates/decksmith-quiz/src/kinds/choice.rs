@@ -268,6 +268,7 @@ fn options(
     let stands_out = |options: &[String]| {
         option_cue(&item.stem, &item.answer, options)
             .or_else(|| transparent(ctx, item, options, &read_by_sight))
+            .or_else(|| read_as_acronyms(ctx, item, options))
     };
     if let Some(cue) = stands_out(&distractors) {
         // Other wrong options of the type may not stand out.
@@ -290,6 +291,34 @@ fn options(
         ));
     }
     Ok(distractors)
+}
+
+/// Why a question asking for an abbreviation in Cyrillic letters, in a question in Latin
+/// ones, leaves the answer too few rivals, if it does: the wrong options a student reads
+/// letter for letter as the course's own Latin abbreviations (`АНО` as ANO, `ИКТ` as ICT)
+/// are ruled out by one who knows what those stand for, and at least two must stay.
+fn read_as_acronyms(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<super::Cue> {
+    let cyrillic = |s: &str| text::script(s) == text::Script::Cyrillic;
+    if !cyrillic(&item.answer) || !crate::values::is_acronym(&item.answer) || cyrillic(&item.stem) {
+        return None;
+    }
+    let read: Vec<String> = options
+        .iter()
+        .filter_map(|o| {
+            let latin = text::latin_readings(o)
+                .into_iter()
+                .find(|l| ctx.pools.entry_named(l).is_some())?;
+            Some(format!("{o} as {latin}"))
+        })
+        .collect();
+    (options.len() - read.len() < 2).then(|| super::Cue {
+        why: format!(
+            "a student reads {} of the wrong options as the course's abbreviations in Latin letters ({}), which leaves the answer too few rivals",
+            read.len(),
+            read.join(", ")
+        ),
+        other_options_may_help: true,
+    })
 }
 
 /// Why a translation question into another alphabet leaves the answer too few rivals, if it

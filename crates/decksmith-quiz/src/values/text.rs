@@ -623,6 +623,32 @@ fn latin_spellings(letter: char) -> &'static [&'static str] {
     }
 }
 
+/// The ways an abbreviation in Cyrillic letters reads letter for letter in Latin ones, one
+/// Latin letter for each (`ИКТ` as `ICT`, `IKT`…; `АНО` as `ANO`), uppercase; none when a
+/// letter has no one-letter reading (`Ч`) or there would be more than 64.
+pub fn latin_readings(acronym: &str) -> Vec<String> {
+    const MOST: usize = 64;
+    let mut readings = vec![String::new()];
+    for letter in acronym.chars().flat_map(char::to_lowercase) {
+        let ones: Vec<char> = latin_spellings(letter)
+            .iter()
+            .filter(|s| s.len() == 1)
+            .filter_map(|s| s.chars().next())
+            .collect();
+        if ones.is_empty() || readings.len() * ones.len() > MOST {
+            return Vec::new();
+        }
+        readings = readings
+            .iter()
+            .flat_map(|r| {
+                ones.iter()
+                    .map(move |c| format!("{r}{}", c.to_ascii_uppercase()))
+            })
+            .collect();
+    }
+    readings
+}
+
 /// The first word of each name `text` spells out: a run of two or more capitalized words,
 /// with `of`, `and`, `the` or `for` between them, that does not start with a word such as
 /// `In` or `The` ("In Russian, the Commonwealth of Independent States is…" →
@@ -893,6 +919,13 @@ mod tests {
         assert_eq!(initial_reading("МККК", "Commonwealth"), 0);
         assert_eq!(initial_reading("ГПЭ", "Commonwealth"), 0);
         assert_eq!(initial_reading("CIS", "Commonwealth"), 0);
+    }
+
+    #[test]
+    fn cyrillic_abbreviations_read_in_latin_letters() {
+        assert!(latin_readings("ИКТ").contains(&"ICT".to_owned()));
+        assert!(latin_readings("АНО").contains(&"ANO".to_owned()));
+        assert!(latin_readings("ГЧП").is_empty());
     }
 
     #[test]
