@@ -441,16 +441,14 @@ fn siblings(a: &str, b: &str) -> bool {
     if compass(a, b) || compass(b, a) {
         return true;
     }
-    let root =
-        |word: &'static str, w: &str| -> Option<usize> { w.strip_suffix(word).map(str::len) };
-    ENDINGS.iter().any(|ea| {
-        root(ea, a).is_some_and(|n| {
-            n >= 4
-                && ENDINGS
-                    .iter()
-                    .any(|eb| root(eb, b).is_some_and(|m| m == n && a[..n] == b[..m]))
-        })
-    })
+    /// The roots of four letters or more that `w` is with one of the endings.
+    fn roots(w: &str) -> impl Iterator<Item = &str> {
+        ENDINGS
+            .iter()
+            .filter_map(move |e| w.strip_suffix(e))
+            .filter(|root| root.len() >= 4)
+    }
+    roots(a).any(|root| roots(b).any(|other| other == root))
 }
 
 /// Whether two English words begin with the same eight letters or more, and so share a
