@@ -2491,3 +2491,89 @@ fn a_recall_card_on_an_entry_without_a_note_is_explained_by_what_the_deck_says_o
     let q = find(&g, "ann:flashcard").expect("the card");
     assert_eq!(q.explanation, "Ann Archer said: “We have agreed.”");
 }
+
+#[test]
+fn a_doctrine_is_asked_among_doctrines_only() {
+    // "Defensive realism", a theory, among practices is ruled out by anyone who hears its
+    // "-ism"; a practice's question never offers it, and a doctrine with no rival doctrine
+    // in the course is not asked with options (the report says why).
+    let term = |id: &str, name: &str, meaning: &str| {
+        format!("  - term: {name}\n    id: {id}\n    meaning: {meaning}\n    source: s\n")
+    };
+    let entries = [
+        term(
+            "realism",
+            "defensive realism",
+            "A theory holding that states seek security above all",
+        ),
+        term(
+            "capacity",
+            "capacity building",
+            "Helping states gain the means to protect their networks",
+        ),
+        term(
+            "response",
+            "incident response",
+            "The organized handling of an attack on computer systems",
+        ),
+        term(
+            "intel",
+            "threat intelligence",
+            "Information about cyber dangers and those behind them",
+        ),
+        term(
+            "attribution",
+            "attribution",
+            "Identifying who is responsible for a cyberattack",
+        ),
+    ]
+    .concat();
+    let c = course(
+        "",
+        &entries,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [capacity:multiple-choice:term]\n",
+    );
+    let (g, warnings) = run(&c);
+    let capacity =
+        find(&g, "capacity:multiple-choice:term").unwrap_or_else(|| panic!("{warnings:#?}"));
+    assert!(
+        !options(capacity).contains(&"defensive realism".to_owned()),
+        "{:?}",
+        options(capacity)
+    );
+    assert_eq!(
+        dropped(&g, "realism:multiple-choice:term"),
+        Some(DropKind::TooFew)
+    );
+    // With two more theories the doctrine is asked, among them.
+    let more = [
+        entries,
+        term(
+            "liberalism",
+            "liberalism",
+            "A theory holding that institutions make cooperation possible",
+        ),
+        term(
+            "constructivism",
+            "constructivism",
+            "A theory holding that shared ideas shape state interests",
+        ),
+        term(
+            "offensive",
+            "offensive realism",
+            "A theory holding that states seek as much power as they can",
+        ),
+    ]
+    .concat();
+    let c = course(
+        "",
+        &more,
+        "  questions: 1\n  kinds: [multiple-choice]\n  pin: [realism:multiple-choice:term]\n",
+    );
+    let (g, warnings) = run(&c);
+    let realism =
+        find(&g, "realism:multiple-choice:term").unwrap_or_else(|| panic!("{warnings:#?}"));
+    for option in options(realism) {
+        assert!(option.ends_with("ism"), "{:?}", options(realism));
+    }
+}

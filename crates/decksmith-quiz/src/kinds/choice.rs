@@ -245,6 +245,9 @@ fn options(
         } else {
             let noun = match &item.ty {
                 ValueType::Translation(lang, _) => ctx.pools.translation_noun(lang, &item.answer),
+                ValueType::Term if text::names_a_doctrine(&item.answer) => {
+                    "a doctrine's name".to_owned()
+                }
                 ty => ty.noun(),
             };
             (

@@ -149,6 +149,8 @@ enum Sort {
     Proper,
     /// A common term, an acronym of a thing included.
     Term,
+    /// A doctrine or a theory (`defensive realism`).
+    Doctrine,
 }
 
 /// What a translated name names, so that a Russian term is offered among Russian terms and
@@ -746,6 +748,7 @@ impl<'c> Pools<'c> {
             Some(Sort::Body) => "a body's name".to_owned(),
             Some(Sort::Term) => "a term".to_owned(),
             Some(Sort::Proper) => "a proper name".to_owned(),
+            Some(Sort::Doctrine) => "a doctrine's name".to_owned(),
             Some(Sort::Class(class)) => format!("a value of class `{class}`"),
             Some(Sort::Any) | None => "a name".to_owned(),
         };
@@ -776,6 +779,8 @@ impl<'c> Pools<'c> {
             Sort::Body
         } else if is_title(&t.term) {
             Sort::Title
+        } else if text::names_a_doctrine(&t.term) {
+            Sort::Doctrine
         } else if t.term.starts_with(char::is_uppercase) && !is_acronym(&t.term) {
             // A proper name ("Summit of the Future") among proper names, not common terms.
             Sort::Proper
@@ -1237,7 +1242,14 @@ impl<'c> Pools<'c> {
                     named(shape, &self.acronyms, at)
                 }
             }
-            ValueType::Term => named(shape, &self.terms, at),
+            // A doctrine among doctrines, a practice or a thing among others of theirs.
+            ValueType::Term => {
+                let doctrine = text::names_a_doctrine(answer);
+                window(&self.terms, at)
+                    .filter(|n| text::names_a_doctrine(&n.main.text) == doctrine)
+                    .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
+                    .collect()
+            }
             ValueType::Title => named(shape, &self.titles, at),
             ValueType::Expansion => {
                 // The full name of a body among bodies' names (of its sort), of a technology

@@ -755,6 +755,46 @@ pub fn ends_with_the(before: &str) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
+/// Whether a term names a doctrine, a theory or a school of thought by its `-ism`
+/// (`defensive realism`, `оборонительный реализм`): among practices and things such a name
+/// stands out, and a practice among doctrines as much. The `-isms` that name an act, a
+/// threat, a device or a trade (`terrorism`, `mechanism`, `journalism`) are not doctrines.
+pub fn names_a_doctrine(term: &str) -> bool {
+    const NOT: &[&str] = &[
+        "mechanism",
+        "organism",
+        "terrorism",
+        "cyberterrorism",
+        "tourism",
+        "criticism",
+        "journalism",
+        "vandalism",
+        "plagiarism",
+        "hacktivism",
+        "metabolism",
+        "magnetism",
+        "prism",
+        "schism",
+        "механизм",
+        "организм",
+        "терроризм",
+        "кибертерроризм",
+        "туризм",
+        "журнализм",
+        "вандализм",
+        "плагиатизм",
+        "хактивизм",
+        "метаболизм",
+        "магнетизм",
+    ];
+    term.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .any(|w| {
+            let doctrine_like = (w.ends_with("ism") || w.ends_with("изм")) && w.chars().count() > 5;
+            doctrine_like && !NOT.iter().any(|n| w.ends_with(n))
+        })
+}
+
 /// Whether a single English word reads as a plural (`sanctions`, `ICTs`), so that options
 /// agree in number with it.
 pub fn looks_plural(text: &str) -> Option<bool> {
@@ -889,6 +929,29 @@ pub fn continuing(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doctrines_are_told_from_acts_and_devices_by_their_ism() {
+        for doctrine in [
+            "defensive realism",
+            "оборонительный реализм",
+            "liberalism",
+            "Marxism",
+        ] {
+            assert!(names_a_doctrine(doctrine), "{doctrine}");
+        }
+        for other in [
+            "cyberterrorism",
+            "terrorism",
+            "a dispute-settlement mechanism",
+            "механизм",
+            "capacity building",
+            "prism",
+            "digital sovereignty",
+        ] {
+            assert!(!names_a_doctrine(other), "{other}");
+        }
+    }
 
     #[test]
     fn names_spelled_out_and_initials_read_across_alphabets() {
