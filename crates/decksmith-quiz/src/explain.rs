@@ -171,11 +171,13 @@ fn about_value(ctx: &Ctx<'_>, entry: &Entry, value: &str) -> (String, Option<Str
     }
 }
 
-/// The sources an entry comes from, named: "As the source gives it: RIAC/EWI brief." The
-/// course's own glossary and the teacher's notes are not named: they are no evidence for the
-/// answer. Nor is a source cited by a quote that holds none of `answers` (when there are
-/// any): it backs another part of the entry, and naming it for the answer would credit it
-/// with what it does not say.
+/// Which of an entry's sources give the answer, named when that tells more than the source
+/// line every output prints under the explanation: "As the source gives it: RIAC/EWI
+/// brief." among an entry's several sources. The course's own glossary and the teacher's
+/// notes are not named: they are no evidence for the answer. Nor is a source cited by a
+/// quote that holds none of `answers` (when there are any): it backs another part of the
+/// entry, and naming it for the answer would credit it with what it does not say. When
+/// every source the entry cites would be named, the source line says it all already.
 fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str]) -> String {
     let answers: Vec<String> = answers.iter().map(|a| padded(a)).collect();
     let holds_answer = |citation: &Citation| match &citation.locator {
@@ -196,6 +198,12 @@ fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str]) -> String {
         if !shorts.contains(&source.short) {
             shorts.push(source.short.clone());
         }
+    }
+    let mut cited: Vec<&str> = entry.citations.iter().map(|c| c.source.as_str()).collect();
+    cited.sort_unstable();
+    cited.dedup();
+    if shorts.len() >= cited.len() {
+        return String::new();
     }
     match shorts.len() {
         0 => String::new(),

@@ -9,7 +9,7 @@ use decksmith_model::{ContentInput, Course, Diagnostic, LoadOptions, SourceFile,
 use decksmith_quiz::values::text::{Script, script};
 use decksmith_quiz::{Body, DropKind, GenerateOptions, Generated, Question, generate};
 
-const SOURCES: &str = "sources:\n  - id: s\n    title: S\n    kind: other\n";
+const SOURCES: &str = "sources:\n  - id: s\n    title: S\n    kind: other\n  - id: t\n    title: T\n    kind: other\n";
 
 /// A course of one deck whose entries are `entries` (YAML, indented as list items) and
 /// whose quiz asks `kinds`; `course_extra` is added to course.yaml.
@@ -424,9 +424,7 @@ fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
     );
     assert_eq!(
         lie.explanation.text(),
-        format!(
-            "False: “REvil”, not “{swapped}”. The materials concerned the group REvil. As the source gives it: S."
-        )
+        format!("False: “REvil”, not “{swapped}”. The materials concerned the group REvil.")
     );
 }
 
@@ -1408,10 +1406,12 @@ fn an_organization_of_a_class_is_offered_among_its_class() {
 #[test]
 fn a_source_is_named_for_an_answer_only_when_its_quote_holds_it() {
     // The quote backs the English name, not the Russian abbreviation the blank asks for.
+    // Of a fact's two sources, the one whose quote holds the answer is named; a fact's one
+    // source is not, as the source line under every explanation names it already.
     let c = course(
         "",
-        "  - fact: The Russian International Affairs Council is abbreviated in Russian as {РСМД}.\n    id: rsmd\n    source: { id: s, quote: \"the Russian International Affairs Council (RIAC)\" }\n  - fact: The forum drew more than {300} participants.\n    id: participants\n    source: { id: s, quote: \"more than 300 participants\" }\n",
-        "  questions: 2\n  kinds: [cloze]\n",
+        "  - fact: The Russian International Affairs Council is abbreviated in Russian as {РСМД}.\n    id: rsmd\n    source: { id: s, quote: \"the Russian International Affairs Council (RIAC)\" }\n  - fact: The forum drew more than {300} participants.\n    id: participants\n    source: [{ id: s, quote: \"more than 300 participants\" }, { id: t, quote: \"the forum\" }]\n  - fact: The forum met in {April}.\n    id: april\n    source: { id: s, quote: \"met in April\" }\n",
+        "  questions: 3\n  kinds: [cloze]\n",
     );
     let (g, _) = run(&c);
     let explanation = |id: &str| find(&g, id).expect(id).explanation.clone();
@@ -1424,6 +1424,11 @@ fn a_source_is_named_for_an_answer_only_when_its_quote_holds_it() {
         explanation("participants:cloze").contains("As the source gives it: S."),
         "{}",
         explanation("participants:cloze")
+    );
+    assert!(
+        !explanation("april:cloze").contains("As the source gives it"),
+        "{}",
+        explanation("april:cloze")
     );
 }
 

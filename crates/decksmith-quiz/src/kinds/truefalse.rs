@@ -98,7 +98,8 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             statement: statement.clone(),
             answer: true,
         },
-        Explanation::own([p.get("e.true", &[])]).then(claim.why.clone()),
+        Explanation::own([p.get("e.true", &[]), confirmed(ctx, entry, &claim.why)])
+            .then(claim.why.clone()),
         &[&statement],
         &[&claim.value],
     );
@@ -123,6 +124,18 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
     );
     lie.truth = Some(false);
     vec![truth, lie]
+}
+
+/// What a true statement's explanation says besides "True." when it has no sentence of its
+/// own (what it adds may be left out of a quiz in which it would give another question's
+/// answer away, or be empty): the entry's own statement, so that the explanation is never
+/// the verdict alone.
+fn confirmed(ctx: &Ctx<'_>, entry: &Entry, why: &Explanation) -> String {
+    if why.own.is_empty() {
+        explain::summary(ctx, entry)
+    } else {
+        String::new()
+    }
 }
 
 /// The entry's swappable statement, or why it has none (`None`: nothing worth reporting).
