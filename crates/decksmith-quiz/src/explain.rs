@@ -177,8 +177,10 @@ fn about_value(ctx: &Ctx<'_>, entry: &Entry, value: &str) -> (String, Option<Str
 /// notes are not named: they are no evidence for the answer. Nor is a source cited by a
 /// quote that holds none of `answers` (when there are any): it backs another part of the
 /// entry, and naming it for the answer would credit it with what it does not say. When
-/// every source the entry cites would be named, the source line says it all already.
-fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str]) -> String {
+/// every source the entry cites would be named, the source line says it all already,
+/// unless the explanation has nothing else to say (`alone`): then naming where the
+/// statement comes from is what it can add.
+fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str], alone: bool) -> String {
     let answers: Vec<String> = answers.iter().map(|a| padded(a)).collect();
     let holds_answer = |citation: &Citation| match &citation.locator {
         Some(Locator::Quote(quote)) if !answers.is_empty() => {
@@ -202,7 +204,7 @@ fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str]) -> String {
     let mut cited: Vec<&str> = entry.citations.iter().map(|c| c.source.as_str()).collect();
     cited.sort_unstable();
     cited.dedup();
-    if shorts.len() >= cited.len() {
+    if !alone && shorts.len() >= cited.len() {
         return String::new();
     }
     match shorts.len() {
@@ -219,7 +221,7 @@ fn per_source_unless_explained(ctx: &Ctx<'_>, entry: &Entry) -> String {
     if entry.explain.is_some() {
         String::new()
     } else {
-        per_source(ctx, entry, &[])
+        per_source(ctx, entry, &[], false)
     }
 }
 
@@ -239,7 +241,7 @@ pub fn fact(ctx: &Ctx<'_>, entry: &Entry, site: &BlankSite) -> Explanation {
         let answers: Vec<&str> = std::iter::once(site.blank.answer.as_str())
             .chain(site.blank.alternatives.iter().map(String::as_str))
             .collect();
-        per_source(ctx, entry, &answers)
+        per_source(ctx, entry, &answers, true)
     } else {
         String::new()
     };

@@ -424,7 +424,9 @@ fn a_false_statement_keeps_case_and_its_explanation_gives_the_true_one() {
     );
     assert_eq!(
         lie.explanation.text(),
-        format!("False: “REvil”, not “{swapped}”. The materials concerned the group REvil.")
+        format!(
+            "False: “REvil”, not “{swapped}”. The materials concerned the group REvil. As the source gives it: S."
+        )
     );
 }
 
@@ -1406,8 +1408,7 @@ fn an_organization_of_a_class_is_offered_among_its_class() {
 #[test]
 fn a_source_is_named_for_an_answer_only_when_its_quote_holds_it() {
     // The quote backs the English name, not the Russian abbreviation the blank asks for.
-    // Of a fact's two sources, the one whose quote holds the answer is named; a fact's one
-    // source is not, as the source line under every explanation names it already.
+    // Of a fact's two sources, the one whose quote holds the answer is named.
     let c = course(
         "",
         "  - fact: The Russian International Affairs Council is abbreviated in Russian as {РСМД}.\n    id: rsmd\n    source: { id: s, quote: \"the Russian International Affairs Council (RIAC)\" }\n  - fact: The forum drew more than {300} participants.\n    id: participants\n    source: [{ id: s, quote: \"more than 300 participants\" }, { id: t, quote: \"the forum\" }]\n  - fact: The forum met in {April}.\n    id: april\n    source: { id: s, quote: \"met in April\" }\n",
@@ -1425,8 +1426,9 @@ fn a_source_is_named_for_an_answer_only_when_its_quote_holds_it() {
         "{}",
         explanation("participants:cloze")
     );
+    // A statement with nothing else to say of it names its one source.
     assert!(
-        !explanation("april:cloze").contains("As the source gives it"),
+        explanation("april:cloze").contains("As the source gives it: S."),
         "{}",
         explanation("april:cloze")
     );
