@@ -697,16 +697,20 @@ pub fn option_cue(stem: &str, answer: &str, distractors: &[String]) -> Option<Cu
         }
     }
     // An acronym in the other alphabet whose first letter reads best as the first letter of
-    // a name the question spells out: «СНГ» for "the Commonwealth of Independent States",
-    // whose С looks like its C; «ШОС» for "Shanghai…" among options whose С reads as an S.
+    // a word of a name the question spells out: «СНГ» for "the Commonwealth of Independent
+    // States", whose С looks like its C; «ШОС» for "Shanghai…" among options whose С reads
+    // as an S; «ОДКБ» for "…Treaty Organization", «Организация…» in Russian.
     if looks_acronym(answer) {
-        let names = text::name_starts(stem);
+        let names = text::name_words(stem);
         let reading = |option: &str| {
+            // The best reading, the first word of the question among equals.
             names
                 .iter()
                 .map(|w| (text::initial_reading(option, w), *w))
-                .max()
-                .unwrap_or((0, ""))
+                .fold(
+                    (0, ""),
+                    |best, next| if next.0 > best.0 { next } else { best },
+                )
         };
         let (best, word) = reading(answer);
         if best > 0 && distractors.iter().all(|d| reading(d).0 < best) {

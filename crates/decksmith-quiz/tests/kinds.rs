@@ -1523,8 +1523,8 @@ fn a_translation_named_by_another_questions_explanation_is_ruled_out() {
 #[test]
 fn a_text_saying_what_a_wrong_option_is_rules_it_out() {
     // "SCO stands for Shanghai Cooperation Organization" tells a student that SCO is not the
-    // UN group of experts the other question describes; "CIS stands for …" rules out CIS.
-    let entries = "  - term: GGE\n    id: gge\n    expansion: Group of Governmental Experts\n    meaning: A UN group of experts from a limited number of states\n    source: s\n  - term: SCO\n    id: sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    source: s\n  - term: CIS\n    id: cis\n    expansion: Commonwealth of Independent States\n    meaning: A body of post-Soviet states\n    source: s\n  - term: EWI\n    id: ewi\n    expansion: EastWest Institute\n    meaning: A think tank in New York\n    source: s\n";
+    // UN panel the other question describes; "CIS stands for …" rules out CIS.
+    let entries = "  - term: GGE\n    id: gge\n    expansion: Group of Governmental Experts\n    meaning: A UN panel drawn from a limited number of states\n    source: s\n  - term: SCO\n    id: sco\n    expansion: Shanghai Cooperation Organization\n    meaning: A regional organization founded in 2001\n    source: s\n  - term: CIS\n    id: cis\n    expansion: Commonwealth of Independent States\n    meaning: A body of post-Soviet states\n    source: s\n  - term: EWI\n    id: ewi\n    expansion: EastWest Institute\n    meaning: A think tank in New York\n    source: s\n";
     let c = course(
         "",
         entries,
@@ -2583,4 +2583,83 @@ fn a_doctrine_is_asked_among_doctrines_only() {
     for option in options(realism) {
         assert!(option.ends_with("ism"), "{:?}", options(realism));
     }
+}
+
+#[test]
+fn an_abbreviation_whose_full_name_the_definition_says_is_not_asked_by_it() {
+    // "A UN group of experts" says two words of "Group of Governmental Experts", and
+    // "A treaty…" the head word of "Mutual Legal Assistance Treaty": a student who knows no
+    // abbreviation reads the answer off the definition.
+    let term = |id: &str, name: &str, full: &str, meaning: &str| {
+        format!(
+            "  - term: {name}\n    id: {id}\n    expansion: {full}\n    meaning: {meaning}\n    source: s\n"
+        )
+    };
+    let entries = [
+        term(
+            "gge",
+            "GGE",
+            "Group of Governmental Experts",
+            "A UN group of experts from a limited number of states",
+        ),
+        term(
+            "mlat",
+            "MLAT",
+            "Mutual Legal Assistance Treaty",
+            "A treaty through which two states help each other in criminal matters",
+        ),
+        term(
+            "sco",
+            "SCO",
+            "Shanghai Cooperation Organization",
+            "A regional body founded in 2001",
+        ),
+        term(
+            "cis",
+            "CIS",
+            "Commonwealth of Independent States",
+            "A body of post-Soviet countries",
+        ),
+        term(
+            "ewi",
+            "EWI",
+            "EastWest Institute",
+            "A think tank in New York",
+        ),
+        term(
+            "ppp",
+            "PPP",
+            "public-private partnership",
+            "Cooperation between governments and companies",
+        ),
+        term(
+            "ict",
+            "ICT",
+            "information technology",
+            "Means of handling data",
+        ),
+        term(
+            "ddos",
+            "DDoS",
+            "distributed denial of service",
+            "An attack that floods a server",
+        ),
+        term(
+            "osint",
+            "OSINT",
+            "open-source intelligence",
+            "What is gathered from public material",
+        ),
+    ]
+    .concat();
+    let c = course("", &entries, "  questions: 2\n  kinds: [multiple-choice]\n");
+    let (g, warnings) = run(&c);
+    for id in ["gge", "mlat"] {
+        assert_eq!(
+            dropped(&g, &format!("{id}:multiple-choice:term")).map(|k| (id, k)),
+            Some((id, DropKind::GivesAway)),
+            "{warnings:#?}"
+        );
+    }
+    assert_eq!(dropped(&g, "ewi:multiple-choice:term"), None);
 }

@@ -272,6 +272,7 @@ fn options(
         option_cue(&item.stem, &item.answer, options)
             .or_else(|| transparent(ctx, item, options, &read_by_sight))
             .or_else(|| read_as_acronyms(ctx, item, options))
+            .or_else(|| spelled_out_in_stem(ctx, item, options))
     };
     if let Some(cue) = stands_out(&distractors) {
         // Other wrong options of the type may not stand out.
@@ -319,6 +320,47 @@ fn read_as_acronyms(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Opt
             "a student reads {} of the wrong options as the course's abbreviations in Latin letters ({}), which leaves the answer too few rivals",
             read.len(),
             read.join(", ")
+        ),
+        other_options_may_help: true,
+    })
+}
+
+/// Why an abbreviation asked for by what it means stands out, if it does: the question says
+/// the words its letters stand for (`A UN group of experts…` for GGE, Group of Governmental
+/// Experts; `…form of non-profit organization` for ANO), at least two of them, or the head
+/// word of its full name (`A treaty…` for MLAT), and no wrong option's full name is echoed
+/// as much. A student who knows no abbreviation reads the answer off the definition.
+fn spelled_out_in_stem(ctx: &Ctx<'_>, item: &ChoicePlan, options: &[String]) -> Option<super::Cue> {
+    if !crate::values::is_acronym(&item.answer) || item.stem.is_empty() {
+        return None;
+    }
+    let stem = text::content_words(&item.stem);
+    // How many words of an option's full name the question says, and whether its head word
+    // (the last, in an English name: Treaty, Organization) is among them.
+    let echo = |option: &str| -> (usize, bool) {
+        let Some(full) = ctx.pools.expansion_of(option) else {
+            return (0, false);
+        };
+        let words = text::content_words(full);
+        let said = |w: &String| stem.iter().any(|s| text::same_word(w, s));
+        let hits = words.iter().filter(|w| said(w)).count();
+        let latin = text::script(full) == text::Script::Latin;
+        (hits, latin && words.last().is_some_and(said))
+    };
+    let (hits, head) = echo(&item.answer);
+    let wrong: Vec<(usize, bool)> = options
+        .iter()
+        .filter(|o| **o != item.answer)
+        .map(|o| echo(o))
+        .collect();
+    let most = wrong.iter().map(|(h, _)| *h).max().unwrap_or(0);
+    let spelled = hits >= 2 && most < 2;
+    let named = head && hits > most && !wrong.iter().any(|(_, h)| *h);
+    let full = ctx.pools.expansion_of(&item.answer).unwrap_or_default();
+    (spelled || named).then(|| super::Cue {
+        why: format!(
+            "the question says {} of \"{full}\", the full name of the answer, and no wrong option's full name is said as much",
+            if spelled { "words" } else { "the head word" }
         ),
         other_options_may_help: true,
     })

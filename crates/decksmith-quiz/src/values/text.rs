@@ -647,18 +647,20 @@ pub fn latin_readings(acronym: &str) -> Vec<String> {
     readings
 }
 
-/// The first word of each name `text` spells out: a run of two or more capitalized words,
-/// with `of`, `and`, `the` or `for` between them, that does not start with a word such as
-/// `In` or `The` ("In Russian, the Commonwealth of Independent States is…" →
-/// `Commonwealth`).
-pub fn name_starts(text: &str) -> Vec<&str> {
+/// The capitalized words of each name `text` spells out: a run of two or more capitalized
+/// words, with `of`, `and`, `the` or `for` between them, that does not start with a word
+/// such as `In` or `The` ("In Russian, the Commonwealth of Independent States is…" →
+/// `Commonwealth`, `Independent`, `States`). Any of them may start the name's abbreviation
+/// in another language, whose words come in another order (`Collective Security Treaty
+/// Organization`, «ОДКБ»: «Организация…»).
+pub fn name_words(text: &str) -> Vec<&str> {
     const JOINING: &[&str] = &["of", "and", "the", "for"];
-    // The run being read: its first word and how many capitalized words it has.
-    fn close<'a>(run: &mut Option<(&'a str, usize)>, out: &mut Vec<&'a str>) {
-        if let Some((first, n)) = run.take()
-            && n >= 2
+    // The run being read: its capitalized words.
+    fn close<'a>(run: &mut Option<Vec<&'a str>>, out: &mut Vec<&'a str>) {
+        if let Some(words) = run.take()
+            && words.len() >= 2
         {
-            out.push(first);
+            out.extend(words);
         }
     }
     let mut out = Vec::new();
@@ -667,7 +669,7 @@ pub fn name_starts(text: &str) -> Vec<&str> {
         "in", "the", "a", "an", "on", "at", "by", "for", "of", "to", "this", "that", "its",
         "which", "what", "who", "when", "where",
     ];
-    let mut run: Option<(&str, usize)> = None;
+    let mut run: Option<Vec<&str>> = None;
     for token in text.split_whitespace() {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
         // An opening bracket or quote starts something else.
@@ -677,7 +679,7 @@ pub fn name_starts(text: &str) -> Vec<&str> {
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let opening = run.is_none() && OPENING.contains(&word.to_lowercase().as_str());
         if capital && !opening {
-            run = Some(run.map_or((word, 1), |(first, n)| (first, n + 1)));
+            run.get_or_insert_with(Vec::new).push(word);
         } else if !(run.is_some() && JOINING.contains(&word)) {
             close(&mut run, &mut out);
         }
@@ -956,20 +958,30 @@ mod tests {
     #[test]
     fn names_spelled_out_and_initials_read_across_alphabets() {
         assert_eq!(
-            name_starts("In Russian, the Commonwealth of Independent States is abbreviated ____."),
-            ["Commonwealth"]
+            name_words("In Russian, the Commonwealth of Independent States is abbreviated ____."),
+            ["Commonwealth", "Independent", "States"]
         );
         assert_eq!(
-            name_starts(
+            name_words(
                 "Which completes the statement? National Association for International Information Security (НАМИБ) was founded by Lomonosov Moscow State University."
             ),
-            ["National", "Lomonosov"]
+            [
+                "National",
+                "Association",
+                "International",
+                "Information",
+                "Security",
+                "Lomonosov",
+                "Moscow",
+                "State",
+                "University"
+            ]
         );
         assert_eq!(
-            name_starts("The Shanghai Cooperation Organisation met."),
-            ["Shanghai"]
+            name_words("The Shanghai Cooperation Organisation met."),
+            ["Shanghai", "Cooperation", "Organisation"]
         );
-        assert!(name_starts("Russia said so, in Moscow.").is_empty());
+        assert!(name_words("Russia said so, in Moscow.").is_empty());
         // By look (С as C) or by sound (Ш as Sh, better than С as S; Н as N), not otherwise.
         assert_eq!(initial_reading("СНГ", "Commonwealth"), 1);
         assert_eq!(initial_reading("ШОС", "Shanghai"), 2);
