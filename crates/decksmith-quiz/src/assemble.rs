@@ -76,38 +76,41 @@ fn conflict(a: &Candidate, b: &Candidate) -> bool {
     alike_options(a, b) || a.gives_away(b) || b.gives_away(a)
 }
 
-/// Whether two choice questions, set side by side, answer each other: they offer the same
+/// Whether two choice questions, set side by side, answer each other (a hidden matching):
+/// each one's answer is a wrong option of the other (threat intelligence offered for
+/// incident response, and incident response for threat intelligence); or they offer the same
 /// options but one, and that one is the answer of either (`Round Table No. 1` to `No. 4`
-/// beside `No. 2` to `No. 5`: the option only one question offers is its answer); or two
-/// multiple-choice questions offer the same options (each one's answer is a wrong option of
-/// the other: a hidden matching). Two who-questions on a class of four people may offer the
-/// same four names: each one's answer rules out one wrong option of the other, as
-/// [`Candidate::tolerates`] allows, and nothing else could be offered.
+/// beside `No. 2` to `No. 5`: the option only one question offers is its answer). Options
+/// are compared by what they stand for, so «спутник» in one question and "satellite" in
+/// the other are one option.
 fn alike_options(a: &Candidate, b: &Candidate) -> bool {
-    fn choice(c: &Candidate) -> Option<&Choice> {
+    fn answer(c: &Candidate) -> Option<usize> {
         match &c.body {
-            Body::MultipleChoice(choice) | Body::Who(choice) => Some(choice),
+            Body::MultipleChoice(choice) | Body::Who(choice) => Some(choice.answer),
             _ => None,
         }
     }
-    let (Some(x), Some(y)) = (choice(a), choice(b)) else {
+    let (Some(ax), Some(ay)) = (answer(a), answer(b)) else {
         return false;
     };
-    // Options come from the same lists, written the same way.
-    let only = |x: &Choice, y: &Choice| -> Vec<usize> {
-        (0..x.options.len())
-            .filter(|&i| !y.options.contains(&x.options[i]))
-            .collect()
+    let (x, y) = (&a.option_entries, &b.option_entries);
+    let (Some(answer_x), Some(answer_y)) = (x.get(ax), y.get(ay)) else {
+        return false;
     };
-    let (only_x, only_y) = (only(x, y), only(y, x));
-    let shared = x.options.len() - only_x.len();
-    if shared < 2 {
+    if answer_x == answer_y {
+        // Two questions with one answer are about one thing; `conflict` keeps them apart
+        // when they are on one entry.
         return false;
     }
-    let same = only_x.is_empty() && only_y.is_empty();
-    (same && matches!(a.body, Body::MultipleChoice(_)) && matches!(b.body, Body::MultipleChoice(_)))
-        || only_x == [x.answer]
-        || only_y == [y.answer]
+    if x.contains(answer_y) && y.contains(answer_x) {
+        return true;
+    }
+    let only = |x: &[String], y: &[String]| -> Vec<usize> {
+        (0..x.len()).filter(|&i| !y.contains(&x[i])).collect()
+    };
+    let (only_x, only_y) = (only(x, y), only(y, x));
+    let shared = x.len() - only_x.len();
+    shared >= 2 && (only_x == [ax] || only_y == [ay])
 }
 
 /// Leaves out of each chosen question's explanation what would give another chosen question's

@@ -78,6 +78,10 @@ pub struct Candidate {
     /// The first letters of the words in `shows`, sorted: an acronym can only be spelled by
     /// a text with a word starting with its first letter.
     pub show_initials: Vec<char>,
+    /// For a choice question, what each option stands for, in the order of its options: the
+    /// entry it names or translates, else its own normalized text. Two questions whose
+    /// options stand for the same things answer each other, in whatever language.
+    pub option_entries: Vec<String>,
     /// The first letters of the words of its wrong options, upper case and sorted, as
     /// [`crate::facts::spelled_in`] reads them: an option can only spell an acronym with a
     /// word starting with its first letter.
@@ -364,9 +368,21 @@ impl<'a> Ctx<'a> {
         shows: &[&str],
         asks: &[&str],
     ) -> Candidate {
+        let option_entries = match &body {
+            Body::MultipleChoice(choice) | Body::Who(choice) => choice
+                .options
+                .iter()
+                .map(|o| match self.pools.entry_of_option(o) {
+                    Some(id) => id.to_owned(),
+                    None => format!("={}", decksmith_model::names::normalize_answer(o)),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         Candidate {
             id,
             entries: vec![entry.id.clone()],
+            option_entries,
             body,
             explanation: Explanation::default(),
             note: entry.note.clone(),
@@ -455,6 +471,7 @@ impl<'a> Ctx<'a> {
             show_words: Vec::new(),
             show_initials: Vec::new(),
             offer_initials: Vec::new(),
+            option_entries: Vec::new(),
         }
         .explained(explanation)
     }

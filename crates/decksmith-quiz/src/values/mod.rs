@@ -398,6 +398,9 @@ pub struct Pools<'c> {
     /// (language, normalized translation) → the words it translates (a term with its full
     /// form, a name), for telling which wrong options a student can read as their own.
     translated_from: HashMap<(String, String), String>,
+    /// What a translation into any language translates, by the translation normalized:
+    /// an option and its translation stand for one entry.
+    translated_any: HashMap<String, String>,
     classes: BTreeMap<String, Vec<PoolValue>>,
     /// Normalized value → the classes that list it.
     class_of: HashMap<String, Vec<String>>,
@@ -447,6 +450,7 @@ impl Default for Pools<'_> {
             translations: BTreeMap::new(),
             translation_sorts: HashMap::new(),
             translated_from: HashMap::new(),
+            translated_any: HashMap::new(),
             classes: BTreeMap::new(),
             class_of: HashMap::new(),
             kinds: HashMap::new(),
@@ -729,6 +733,16 @@ impl<'c> Pools<'c> {
         self.named.get(&normalize_answer(name)).map(String::as_str)
     }
 
+    /// The entry an option stands for: the one it names, or the one whose name it
+    /// translates («спутник» and "satellite" are one option in two languages).
+    pub fn entry_of_option(&self, text: &str) -> Option<&str> {
+        self.entry_named(text).or_else(|| {
+            self.translated_any
+                .get(&PoolValue::new(text).norm)
+                .and_then(|from| self.entry_named(from))
+        })
+    }
+
     /// The words the translation `text` into `lang` translates (a term with its full form, a
     /// name), if the course has it.
     pub fn translated_from(&self, lang: &str, text: &str) -> Option<&str> {
@@ -801,6 +815,9 @@ impl<'c> Pools<'c> {
             let item = PoolValue::new(&t.text);
             self.translated_from
                 .entry((t.lang.clone(), item.norm.clone()))
+                .or_insert_with(|| from.to_owned());
+            self.translated_any
+                .entry(item.norm.clone())
                 .or_insert_with(|| from.to_owned());
             self.translation_sorts
                 .entry((t.lang.clone(), item.norm.clone()))
