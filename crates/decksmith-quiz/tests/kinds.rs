@@ -1566,6 +1566,35 @@ fn a_typed_answer_accepts_british_and_american_spelling() {
 }
 
 #[test]
+fn a_typed_answer_accepts_the_other_ways_a_name_is_written() {
+    // A spacecraft's number in Roman numerals, two words joined by a hyphen, a modifier in
+    // the other number: each is how a student who knows the answer may write it.
+    let c = course(
+        "",
+        "  - fact: The first American spacewalk was made from {Gemini 4}.\n    id: gemini\n    source: s\n  - fact: Ryabkov spoke of the {military and political} use of ICTs.\n    id: use\n    source: s\n  - term: ICTs\n    id: icts\n    expansion: Information and Communications Technologies\n    meaning: Technologies for handling information\n    source: s\n  - fact: The summit was held in {2024}.\n    id: year\n    source: s\n",
+        "  questions: 4\n  kinds: [cloze]\n",
+    );
+    let (g, _) = run(&c);
+    assert_eq!(accepted(&g, "gemini:cloze"), ["Gemini 4", "Gemini IV"]);
+    assert!(
+        accepted(&g, "use:cloze").contains(&"military-political".to_owned()),
+        "{:?}",
+        accepted(&g, "use:cloze")
+    );
+    assert!(
+        accepted(&g, "icts:cloze")
+            .contains(&"Information and Communication Technologies".to_owned()),
+        "{:?}",
+        accepted(&g, "icts:cloze")
+    );
+    assert!(
+        !accepted(&g, "year:cloze").iter().any(|a| a.contains('M')),
+        "{:?}",
+        accepted(&g, "year:cloze")
+    );
+}
+
+#[test]
 fn positions_shown_with_their_holders_rule_each_other_out() {
     // Each question's explanation gives its person's post, and the questions on the posts
     // of four people all offer the same four posts: each answers the others, so one is

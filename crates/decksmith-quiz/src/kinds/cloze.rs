@@ -32,7 +32,15 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank, site: Option<&BlankSite>) -> Vec<String>
         .chain(site.map(|s| number_forms(ctx, s)).unwrap_or_default());
     for answer in all {
         let other_spelling = other_spelling(&answer);
-        for answer in std::iter::once(answer).chain(other_spelling) {
+        let written_otherwise = [
+            numbers::name_number_form(&answer),
+            hyphenated(&answer),
+            other_number(&answer),
+        ];
+        for answer in std::iter::once(answer)
+            .chain(other_spelling)
+            .chain(written_otherwise.into_iter().flatten())
+        {
             if !out
                 .iter()
                 .any(|o| normalize_answer(o) == normalize_answer(&answer))
@@ -60,6 +68,55 @@ fn other_spelling(answer: &str) -> Option<String> {
         })
         .collect();
     changed.then(|| words.join(" "))
+}
+
+/// Two words joined by "and" as one hyphenated word (`military and political` and
+/// `military-political`), as a student may write them.
+fn hyphenated(answer: &str) -> Option<String> {
+    let words: Vec<&str> = answer.split(' ').collect();
+    match words.as_slice() {
+        [a, "and", b]
+            if [a, b]
+                .iter()
+                .all(|w| w.len() > 2 && w.chars().all(char::is_alphabetic)) =>
+        {
+            Some(format!("{a}-{b}"))
+        }
+        _ => None,
+    }
+}
+
+/// A name with its nouns used as modifiers in the other number, where usage has both
+/// (`Information and Communications Technologies`, `… Communication Technologies`): a
+/// student who writes either has the name.
+fn other_number(answer: &str) -> Option<String> {
+    const BOTH: &[(&str, &str)] = &[
+        ("Communications", "Communication"),
+        ("communications", "communication"),
+        ("Telecommunications", "Telecommunication"),
+        ("telecommunications", "telecommunication"),
+    ];
+    let words: Vec<&str> = answer.split(' ').collect();
+    if words.len() < 3 {
+        return None;
+    }
+    let mut changed = false;
+    let out: Vec<&str> = words
+        .iter()
+        .map(|w| {
+            match BOTH
+                .iter()
+                .find_map(|(a, b)| (w == a).then_some(*b).or((w == b).then_some(*a)))
+            {
+                Some(other) => {
+                    changed = true;
+                    other
+                }
+                None => w,
+            }
+        })
+        .collect();
+    changed.then(|| out.join(" "))
 }
 
 /// One word in the other spelling, if it has one.

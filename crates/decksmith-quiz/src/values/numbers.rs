@@ -291,6 +291,28 @@ pub fn roman_value(text: &str) -> Option<u32> {
     (to_roman(total) == text).then_some(total)
 }
 
+/// A name ending in a small number in the other way of writing it (`Gemini 4` and `Gemini
+/// IV`, `Apollo XI` and `Apollo 11`): spacecraft, missions and sessions go by both. Only
+/// after a capitalized word, and only up to 39, so that years and counts stay as they are.
+pub fn name_number_form(answer: &str) -> Option<String> {
+    let (name, last) = answer.trim().rsplit_once(' ')?;
+    let named = name.split(' ').next_back().is_some_and(|w| {
+        w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic)
+    });
+    if !named {
+        return None;
+    }
+    if let Ok(n) = last.parse::<u32>()
+        && (1..40).contains(&n)
+        && !last.starts_with('0')
+    {
+        return Some(format!("{name} {}", to_roman(n)));
+    }
+    roman_value(last)
+        .filter(|n| (1..40).contains(n))
+        .map(|n| format!("{name} {n}"))
+}
+
 fn to_roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
@@ -647,6 +669,23 @@ mod tests {
         assert!(is_bounded("to be adopted by", "2025", true));
         assert!(!is_bounded("Apart from them,", "107", false));
         assert!(!is_bounded("the cover", "3", false));
+    }
+
+    #[test]
+    fn a_name_ending_in_a_number_is_written_both_ways() {
+        assert_eq!(name_number_form("Gemini 4").as_deref(), Some("Gemini IV"));
+        assert_eq!(name_number_form("Apollo XI").as_deref(), Some("Apollo 11"));
+        assert_eq!(name_number_form("Vostok 1").as_deref(), Some("Vostok I"));
+        for other in [
+            "Summit 2024",
+            "the 4",
+            "4",
+            "Apollo",
+            "Round Table No. 40",
+            "MIB 04",
+        ] {
+            assert_eq!(name_number_form(other), None, "{other}");
+        }
     }
 
     #[test]
