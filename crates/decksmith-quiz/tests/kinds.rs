@@ -2748,3 +2748,40 @@ fn options_in_two_languages_are_the_same_options() {
     let ids = quiz_ids(&c);
     assert_eq!(ids.len(), 1, "{ids:?}");
 }
+
+#[test]
+fn a_matching_set_never_mixes_names_abbreviations_and_common_words() {
+    // Four concepts make a set; two names and two abbreviations are too few for one each,
+    // and among the concepts they would be matched by their look alone.
+    let term = |name: &str, meaning: &str| {
+        format!("  - term: {name}\n    meaning: {meaning}\n    source: s\n")
+    };
+    let entries = [
+        term("attribution", "Identifying who is behind an attack"),
+        term(
+            "ransomware",
+            "Software that locks data until a ransom is paid",
+        ),
+        term("cyber hygiene", "Habits that keep computers safe"),
+        term("digital divide", "The gap in access to computers"),
+        term("Global South", "The developing countries taken together"),
+        term("Summit of the Future", "A meeting of world leaders in 2024"),
+        term("ICTs", "Technologies for handling information"),
+        term("ANO", "A Russian form of non-profit body"),
+    ]
+    .concat();
+    let c = course("", &entries, "  questions: 3\n  kinds: [matching]\n");
+    let (g, _) = run(&c);
+    let sets: Vec<&Vec<String>> = questions(&g)
+        .iter()
+        .filter_map(|q| match &q.body {
+            Body::Matching(m) => Some(&m.left),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sets.len(), 1, "{sets:?}");
+    assert!(
+        sets[0].iter().all(|t| t.starts_with(char::is_lowercase)),
+        "{sets:?}"
+    );
+}

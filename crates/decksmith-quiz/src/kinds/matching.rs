@@ -137,8 +137,10 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
 
 /// The pairs cut into sets, each of one sort where the sorts allow: for meanings, bodies,
 /// names, abbreviations and common words apart (a set matching `SCO` and `attribution`, or
-/// `Global South` among lower-case concepts, is half matched by kind alone). Sorts too small
-/// for a set of their own make sets together.
+/// `Global South` among lower-case concepts, is half matched by kind alone). A sort too
+/// small for a set of its own makes none: mixed with another, its pairs would be matched by
+/// their look (review 20: `Summit of the Future` and `Global South` among `ICTs`, `BRICS`
+/// and `ANO`).
 fn sets(
     relation: Relation,
     pairs: Vec<(&Entry, String, String)>,
@@ -166,18 +168,8 @@ fn sets(
     for pair in pairs {
         groups[sort(pair.0)].push(pair);
     }
-    let mut mixed = Vec::new();
-    let mut kept: Vec<Vec<(&Entry, String, String)>> = Vec::new();
-    for group in groups {
-        if group.len() >= MIN_PAIRS {
-            kept.push(group);
-        } else {
-            mixed.extend(group);
-        }
-    }
-    kept.push(mixed);
     let mut out = Vec::new();
-    for group in kept {
+    for group in groups {
         let mut rest = group.into_iter();
         for size in set_sizes(rest.len()) {
             out.push(rest.by_ref().take(size).collect());
