@@ -233,12 +233,18 @@ fn a_worksheet_recall_question_says_what_to_write() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("decks");
     let mut pdf = options(&fixture("course"), &out);
-    pdf.formats = vec![decksmith::render::Format::Pdf];
+    pdf.formats = vec![
+        decksmith::render::Format::Pdf,
+        decksmith::render::Format::Json,
+    ];
     build_ok(&pdf);
     // The fixture's recall questions show an organization's name: the sheet asks what it
-    // is, not only for "your answer".
+    // is, not only for "your answer", under each of them.
+    let quiz = fs::read_to_string(out.join("un-basics/quiz.json")).unwrap();
+    let recalls = quiz.matches("\"kind\": \"flashcard\"").count();
+    assert!(recalls >= 1, "{quiz}");
     let text = pdf_pages(&out.join("un-basics/worksheet.pdf")).concat();
-    assert_eq!(text.matches("Write what it is.").count(), 2, "{text}");
+    assert_eq!(text.matches("Write what it is.").count(), recalls, "{text}");
     assert!(!text.contains("Write your answer."), "{text}");
 }
 

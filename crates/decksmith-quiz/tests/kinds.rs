@@ -1383,7 +1383,7 @@ fn a_translation_is_offered_among_translations_of_its_sort() {
 
 #[test]
 fn an_organization_of_a_class_is_offered_among_its_class() {
-    let entries = "  - organization: International Criminal Police Organization\n    id: interpol\n    description: The body through which the law enforcement agencies of its member countries act together\n    source: s\n  - organization: Russian International Affairs Council\n    id: riac\n    description: A Russian think tank on international affairs\n    source: s\n  - organization: Security Council of the Russian Federation\n    id: scrf\n    description: The Russian President's advisory body on security\n    source: s\n  - organization: Forum of Incident Response and Security Teams\n    id: first\n    description: A global consortium of incident response teams\n    source: s\n";
+    let entries = "  - organization: International Criminal Police Organization\n    id: interpol\n    description: The body through which its member countries share alerts on wanted persons\n    source: s\n  - organization: Russian International Affairs Council\n    id: riac\n    description: A Russian think tank on international affairs\n    source: s\n  - organization: Security Council of the Russian Federation\n    id: scrf\n    description: The Russian President's advisory body on security\n    source: s\n  - organization: Forum of Incident Response and Security Teams\n    id: first\n    description: A global consortium of incident response teams\n    source: s\n";
     let c = course(
         "classes:\n  international-body: [International Criminal Police Organization, International Telecommunication Union, International Committee of the Red Cross, Organization for Security and Co-operation in Europe]\n",
         entries,
@@ -2760,7 +2760,7 @@ fn a_matching_set_never_mixes_names_abbreviations_and_common_words() {
         term("attribution", "Identifying who is behind an attack"),
         term(
             "ransomware",
-            "Software that locks data until a ransom is paid",
+            "A program that locks data until a ransom is paid",
         ),
         term("cyber hygiene", "Habits that keep computers safe"),
         term("digital divide", "The gap in access to computers"),

@@ -329,6 +329,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if paraphrases(a, b) || paraphrases(b, a) {
+        return true;
+    }
     // Most pairs differ in their first letter: no need to look further.
     if a.chars().next() != b.chars().next() {
         return false;
@@ -338,6 +341,26 @@ pub fn same_word(a: &str, b: &str) -> bool {
         return a.chars().take(ROOT).eq(b.chars().take(ROOT));
     }
     english_derived(a, b) || english_derived(b, a) || siblings(a, b) || long_common_start(a, b)
+}
+
+/// Whether a student reads `b` as another word for `a`: pairs that definitions put in
+/// place of a term's own words (`intervene` for `interference`, `domestic` for `internal`,
+/// `conduct` for `behavior`, `rules` for `norms`), and `software` for any `-ware`
+/// (`malware`, `ransomware`). A short list, of what the reviews found echoed; content words
+/// come stemmed (`rules` → `rule`).
+fn paraphrases(a: &str, b: &str) -> bool {
+    const STARTS: &[(&str, &str)] = &[
+        ("interfer", "interven"),
+        ("domestic", "internal"),
+        ("conduct", "behavio"),
+        ("police", "enforcement"),
+    ];
+    const WORDS: &[(&str, &str)] = &[("rule", "norm")];
+    STARTS
+        .iter()
+        .any(|(x, y)| a.starts_with(x) && b.starts_with(y))
+        || WORDS.iter().any(|(x, y)| a == *x && b == *y)
+        || (a == "software" && b.len() > 4 && b.ends_with("ware"))
 }
 
 /// The sex a text's words give a person (`the first woman in space`), if they give one.
@@ -931,6 +954,19 @@ pub fn continuing(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_definitions_other_word_for_a_terms_own_is_the_same_word() {
+        assert!(same_word("intervene", "interference"));
+        assert!(same_word("internal", "domestic"));
+        assert!(same_word("conduct", "behavior"));
+        assert!(same_word("norm", "rule"));
+        assert!(same_word("malware", "software"));
+        assert!(same_word("software", "ransomware"));
+        assert!(!same_word("ware", "software"));
+        assert!(!same_word("rule", "ruler"));
+        assert!(!same_word("internal", "international"));
+    }
 
     #[test]
     fn doctrines_are_told_from_acts_and_devices_by_their_ism() {
