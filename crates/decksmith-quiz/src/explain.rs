@@ -216,6 +216,12 @@ fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str], alone: bool) -> St
     }
 }
 
+/// Where an entry comes from, for an explanation with nothing else to say (a recall card
+/// whose entry no fact of the deck names): never an empty one.
+pub fn sources_alone(ctx: &Ctx<'_>, entry: &Entry) -> String {
+    per_source(ctx, entry, &[], true)
+}
+
 /// The sources, unless the teacher's `explain:` already says why.
 fn per_source_unless_explained(ctx: &Ctx<'_>, entry: &Entry) -> String {
     if entry.explain.is_some() {

@@ -50,12 +50,15 @@ pub fn candidates(ctx: &Ctx<'_>, cards: &[Card]) -> Vec<Candidate> {
                     decksmith_model::EntryKind::Fact(_) => {
                         Explanation::own([crate::explain::summary(ctx, entry)])
                     }
-                    _ if entry.explain.is_none() => Explanation::default().and(
-                        sayings
-                            .facts_naming(entry, 2)
-                            .iter()
-                            .map(|said| crate::values::text::sentence(said)),
-                    ),
+                    _ if entry.explain.is_none() => {
+                        let said = sayings.facts_naming(entry, 2);
+                        if said.is_empty() {
+                            Explanation::own([crate::explain::sources_alone(ctx, entry)])
+                        } else {
+                            Explanation::default()
+                                .and(said.iter().map(|said| crate::values::text::sentence(said)))
+                        }
+                    }
                     _ => Explanation::default(),
                 },
                 // The back is shown once the student turns the card, while the other

@@ -533,7 +533,12 @@ impl<'c> Pools<'c> {
                         } else {
                             &mut pools.acronyms
                         };
-                        list.push(Spelled::new(&t.term, &t.aliases));
+                        // Sorted by what its full form names: a treaty's among treaties'.
+                        let full = t.expansion.as_deref().unwrap_or_default();
+                        list.push(Spelled {
+                            sort: Some((body, OrgSort::of(full))),
+                            ..Spelled::new(&t.term, &t.aliases)
+                        });
                     } else if is_title(&t.term) {
                         pools.titles.push(Spelled::new(&t.term, &t.aliases));
                     } else {
@@ -988,6 +993,21 @@ impl<'c> Pools<'c> {
             let gender = text::gender(ask.answer);
             candidates.retain(|d| text::gender(&d.text).is_none_or(|g| Some(g) == gender));
         }
+        // An option the question names by another of its names (`NAIIS` in the stem, the
+        // association's full name among the options) is no wrong option.
+        if !ask.stem.is_empty() {
+            let stem = padded(ask.stem);
+            let named = |name: &str| {
+                let name = padded(name);
+                name.trim().chars().count() > 1 && reveals(&stem, &name)
+            };
+            candidates.retain(|d| {
+                let norm = normalize_answer(&d.text);
+                let aliases = self.spellings.get(&norm).into_iter().flatten();
+                let acronym = self.acronym_of.get(&comparable(&d.text));
+                !aliases.chain(acronym).any(|other| named(other))
+            });
+        }
         let months = &self.months;
         let order: Option<fn(&Months, &str) -> Option<i64>> = match ask.ty {
             ValueType::Year => Some(|_, t| t.trim().parse().ok()),
@@ -1256,7 +1276,10 @@ impl<'c> Pools<'c> {
                 if body {
                     named(shape, &self.body_acronyms, at)
                 } else {
-                    named(shape, &self.acronyms, at)
+                    // The abbreviation of an agreement among agreements' (`MLAT` among
+                    // `ICTs`, `PPP`, `ANO` is the one treaty).
+                    let sort = OrgSort::of(self.expansion_of(answer).unwrap_or_default());
+                    sorted(shape, &self.acronyms, at, |(_, s)| s == sort)
                 }
             }
             // A doctrine among doctrines, a practice or a thing among others of theirs.

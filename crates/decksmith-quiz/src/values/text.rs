@@ -345,7 +345,8 @@ pub fn same_word(a: &str, b: &str) -> bool {
 
 /// Whether a student reads `b` as another word for `a`: pairs that definitions put in
 /// place of a term's own words (`intervene` for `interference`, `domestic` for `internal`,
-/// `conduct` for `behavior`, `rules` for `norms`), and `software` for any `-ware`
+/// `conduct` for `behavior`, `rules` for `norms`, `studies` for `research`), and `software`
+/// for any `-ware`
 /// (`malware`, `ransomware`). A short list, of what the reviews found echoed; content words
 /// come stemmed (`rules` → `rule`).
 fn paraphrases(a: &str, b: &str) -> bool {
@@ -354,6 +355,8 @@ fn paraphrases(a: &str, b: &str) -> bool {
         ("domestic", "internal"),
         ("conduct", "behavio"),
         ("police", "enforcement"),
+        ("study", "research"),
+        ("studie", "research"),
     ];
     const WORDS: &[(&str, &str)] = &[("rule", "norm")];
     STARTS
@@ -961,6 +964,7 @@ mod tests {
         assert!(same_word("internal", "domestic"));
         assert!(same_word("conduct", "behavior"));
         assert!(same_word("norm", "rule"));
+        assert!(same_word("study", "research"));
         assert!(same_word("malware", "software"));
         assert!(same_word("software", "ransomware"));
         assert!(!same_word("ware", "software"));
