@@ -616,7 +616,7 @@ fn shortfall(kind: QuestionKind) -> (&'static str, &'static str) {
             "add facts with braced parts, dated events, persons or quotes",
         ),
         QuestionKind::Matching => (
-            "it has fewer than 4 pairs of one type to match (terms with meanings, persons with positions, acronyms with full names)",
+            "it has fewer than 4 pairs of one type and sort to match (terms with meanings, persons with positions, acronyms with full names; a term's names, abbreviations, bodies and common words are kept apart)",
             "add entries, or remove matching from `kinds:`",
         ),
         QuestionKind::Timeline => (

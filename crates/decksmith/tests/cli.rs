@@ -37,7 +37,7 @@ fn copy_course(to: &Path) {
 fn check_passes_a_good_course() {
     let out = decksmith(&["check", "--content", fixture().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("2 decks, 19 entries; 0 errors, 0 warnings"));
+    assert!(text(&out.stdout).contains("2 decks, 20 entries; 0 errors, 0 warnings"));
 }
 
 #[test]
@@ -466,7 +466,7 @@ fn a_deck_of_ones_own_notes_checks_without_warnings() {
             what.trim_start_matches("the ")
         ));
     }
-    deck.push_str("quiz:\n  questions: 6\n  kinds: [multiple-choice, cloze]\n");
+    deck.push_str("quiz:\n  questions: 4\n  kinds: [multiple-choice, cloze]\n");
     fs::write(course.join("decks/organelles.yaml"), deck).unwrap();
     let out = decksmith(&[
         "check",
