@@ -120,7 +120,7 @@ test('grading with keys 1–4 schedules a card with FSRS, shows each grade\'s in
   const url = pageUrl(decks, 'basics/flashcards.html');
   const { page, context, done } = await open(browser, url, { time: T0 });
   const total = await page.locator('[data-card]').count();
-  assert.equal(total, 25);
+  assert.equal(total, 29);
   assert.equal(await page.textContent('#progress-text'), `0 due · 20 new today · 0 of ${total} studied`);
   assert.equal(await page.textContent('[data-card="term-oewg"] .due'), 'New');
   // A new card: the learning steps (1 and 10 minutes, Hard between), Easy straight to days.
@@ -363,7 +363,7 @@ test('progress exports to a JSON file and imports into a fresh browser; an impor
   writeFileSync(bad, '{"cards": 3}');
 
   const b = await open(browser, url, { time: new Date(T0.getTime() + 20 * MIN) });
-  assert.equal(await b.page.textContent('#progress-text'), '0 due · 20 new today · 0 of 25 studied');
+  assert.equal(await b.page.textContent('#progress-text'), '0 due · 20 new today · 0 of 29 studied');
   await b.page.click('.more summary');
   await b.page.setInputFiles('#import-file', bad);
   await b.page.waitForFunction(() => !document.getElementById('import-report').hidden);
@@ -372,7 +372,7 @@ test('progress exports to a JSON file and imports into a fresh browser; an impor
   await b.page.waitForFunction(() => /imported/.test(document.getElementById('import-report').textContent));
   assert.equal(await b.page.textContent('#import-report'), 'Cards imported: 2. Left out, not in this deck: 1. Left out, incomplete in the file: 1.');
   assert.deepEqual((await saved(b.page)).cards, kept);
-  assert.equal(await b.page.textContent('#progress-text'), '2 due · 20 new today · 2 of 25 studied');
+  assert.equal(await b.page.textContent('#progress-text'), '2 due · 20 new today · 2 of 29 studied');
   await b.page.reload();
   assert.deepEqual((await saved(b.page)).cards, kept, 'the imported progress is kept');
   await b.done();
