@@ -86,14 +86,14 @@ for (const out of process.argv.slice(2)) {
     if (deck === "fixture-quiz") {
       // Escaped specials come back as the teacher wrote them.
       const all = texts(parsed);
-      for (const wanted of ["A=B", "Key:Value", "{with braces}", "~tilde", "#sharp", "Two slashes //", "50% * 2"]) {
+      for (const wanted of ["a=b", "key:value", "{with braces}", "~tilde", "#sharp", "Two slashes //", "50% * 2"]) {
         if (!all.includes(JSON.stringify(wanted).slice(1, -1))) {
           fail(`${path}: the text ${JSON.stringify(wanted)} did not survive the GIFT escaping`);
         }
       }
       const matching = parsed.filter((q) => q.type === "Matching");
       const pairs = matching.flatMap((q) => q.matchPairs);
-      if (!pairs.some((p) => p.subquestion.text === "A=B")) fail(`${path}: no matching item "A=B"`);
+      if (!pairs.some((p) => p.subquestion.text === "a=b")) fail(`${path}: no matching item "a=b"`);
       if (!pairs.some((p) => p.subanswer.startsWith("Angle brackets -&gt; an arrow"))) {
         fail(`${path}: the arrow in a matching answer split the pair`);
       }
