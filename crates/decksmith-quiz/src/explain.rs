@@ -201,11 +201,13 @@ fn per_source(ctx: &Ctx<'_>, entry: &Entry, answers: &[&str], alone: bool) -> St
             shorts.push(source.short.clone());
         }
     }
-    let mut cited: Vec<&str> = entry.citations.iter().map(|c| c.source.as_str()).collect();
-    cited.sort_unstable();
-    cited.dedup();
-    if !alone && shorts.len() >= cited.len() {
-        return String::new();
+    if !alone {
+        let mut cited: Vec<&str> = entry.citations.iter().map(|c| c.source.as_str()).collect();
+        cited.sort_unstable();
+        cited.dedup();
+        if shorts.len() >= cited.len() {
+            return String::new();
+        }
     }
     match shorts.len() {
         0 => String::new(),

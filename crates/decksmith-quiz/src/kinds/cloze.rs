@@ -56,10 +56,15 @@ fn accept(ctx: &Ctx<'_>, blank: &Blank, site: Option<&BlankSite>) -> Vec<String>
 /// differently ("Shanghai Cooperation Organisation" for "… Organization"): a student
 /// types the spelling they learned, and neither is wrong.
 fn other_spelling(answer: &str) -> Option<String> {
+    word_by_word(answer, respelled)
+}
+
+/// The answer with each word `other` gives another form of in that form, if there is one.
+fn word_by_word(answer: &str, other: impl Fn(&str) -> Option<String>) -> Option<String> {
     let mut changed = false;
     let words: Vec<String> = answer
         .split(' ')
-        .map(|word| match respelled(word) {
+        .map(|word| match other(word) {
             Some(other) => {
                 changed = true;
                 other
@@ -96,27 +101,14 @@ fn other_number(answer: &str) -> Option<String> {
         ("Telecommunications", "Telecommunication"),
         ("telecommunications", "telecommunication"),
     ];
-    let words: Vec<&str> = answer.split(' ').collect();
-    if words.len() < 3 {
+    if answer.split(' ').count() < 3 {
         return None;
     }
-    let mut changed = false;
-    let out: Vec<&str> = words
-        .iter()
-        .map(|w| {
-            match BOTH
-                .iter()
-                .find_map(|(a, b)| (w == a).then_some(*b).or((w == b).then_some(*a)))
-            {
-                Some(other) => {
-                    changed = true;
-                    other
-                }
-                None => w,
-            }
-        })
-        .collect();
-    changed.then(|| out.join(" "))
+    word_by_word(answer, |w| {
+        BOTH.iter()
+            .find_map(|(a, b)| (w == *a).then_some(*b).or((w == *b).then_some(*a)))
+            .map(str::to_owned)
+    })
 }
 
 /// One word in the other spelling, if it has one.

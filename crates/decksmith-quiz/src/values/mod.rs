@@ -1285,10 +1285,9 @@ impl<'c> Pools<'c> {
             // A doctrine among doctrines, a practice or a thing among others of theirs.
             ValueType::Term => {
                 let doctrine = text::names_a_doctrine(answer);
-                window(&self.terms, at)
-                    .filter(|n| text::names_a_doctrine(&n.main.text) == doctrine)
-                    .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
-                    .collect()
+                let mut terms = named(shape, &self.terms, at);
+                terms.retain(|d| text::names_a_doctrine(&d.text) == doctrine);
+                terms
             }
             ValueType::Title => named(shape, &self.titles, at),
             ValueType::Expansion => {

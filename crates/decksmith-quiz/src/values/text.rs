@@ -346,9 +346,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// Whether a student reads `b` as another word for `a`: pairs that definitions put in
 /// place of a term's own words (`intervene` for `interference`, `domestic` for `internal`,
 /// `conduct` for `behavior`, `rules` for `norms`, `studies` for `research`), and `software`
-/// for any `-ware`
-/// (`malware`, `ransomware`). A short list, of what the reviews found echoed; content words
-/// come stemmed (`rules` → `rule`).
+/// for any `-ware` (`malware`, `ransomware`). A short list, of what the reviews found
+/// echoed; content words come stemmed (`rules` → `rule`, `studies` → `study`; `studied`
+/// is not).
 fn paraphrases(a: &str, b: &str) -> bool {
     const STARTS: &[(&str, &str)] = &[
         ("interfer", "interven"),
