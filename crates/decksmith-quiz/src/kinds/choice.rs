@@ -8,7 +8,7 @@
 
 use decksmith_model::{Entry, EntryKind, Event, Organization, Person, Question, Term};
 
-use super::{Candidate, Ctx, DropKind, option_cue, without_cue};
+use super::{Candidate, Ctx, Cues, DropKind, without_cue};
 use crate::explain::{self, Explanation};
 use crate::facts::BlankSite;
 use crate::types::{Body, Choice};
@@ -212,64 +212,14 @@ fn options(
         distractors.extend(more);
     }
     if distractors.len() < n {
-        let have = distractors.len();
-        return Err(if teacher {
-            (
-                DropKind::TooFew,
-                format!(
-                    "it has {have} wrong option{} and the course has no more of its type; a {}-option item needs {n}",
-                    if have == 1 { "" } else { "s" },
-                    n + 1
-                ),
-                "add `distractors:` to the question, or lower `options:` in the quiz settings",
-            )
-        } else if item.spelled.is_some() {
-            (
-                DropKind::Letters,
-                format!(
-                    "no other full name in the course fits the letters of {}, so the answer would stand out",
-                    item.spelled.as_deref().unwrap_or_default()
-                ),
-                "the typed-answer question asks for it instead; to ask it with options, write a `question:` with `distractors:` whose letters fit",
-            )
-        } else if !item.ty.has_distractors() {
-            (
-                DropKind::NoOptions,
-                format!(
-                    "\"{}\" is {}, which has no wrong options of its own",
-                    super::short(&item.answer),
-                    item.ty.describe()
-                ),
-                "give wrong options with `blanks: { <answer>: [...] }`, or a type with `blanks: { <answer>: <type> }`",
-            )
-        } else {
-            let noun = match &item.ty {
-                ValueType::Translation(lang, _) => ctx.pools.translation_noun(lang, &item.answer),
-                ValueType::Term if text::names_a_doctrine(&item.answer) => {
-                    "a doctrine's name".to_owned()
-                }
-                ty => ty.noun(),
-            };
-            (
-                DropKind::TooFew,
-                format!(
-                    "the course has {have} wrong option{} of its type ({noun}) that could stand beside \"{}\" (in the same language, of a like length and form); {n} are needed",
-                    if have == 1 { "" } else { "s" },
-                    super::short(&item.answer)
-                ),
-                if fact {
-                    "give wrong options with `blanks: { <answer>: [...] }`, or add entries of that type, or a class under `classes:` in course.yaml"
-                } else {
-                    "add entries of that type to the course, or a class under `classes:` in course.yaml that lists it with its peers"
-                },
-            )
-        });
+        return Err(too_few(ctx, entry, item, distractors.len()));
     }
     // Whether a student reads each option by sight is worked out once per option, as the
     // search below tries many sets of them.
     let read_by_sight = std::cell::RefCell::new(std::collections::HashMap::new());
+    let cues = Cues::new(&item.stem, &item.answer);
     let stands_out = |options: &[String]| {
-        option_cue(&item.stem, &item.answer, options)
+        cues.find(options)
             .or_else(|| transparent(ctx, item, options, &read_by_sight))
             .or_else(|| read_as_acronyms(ctx, item, options))
             .or_else(|| spelled_out_in_stem(ctx, item, options))
@@ -295,6 +245,70 @@ fn options(
         ));
     }
     Ok(distractors)
+}
+
+/// Why a choice question cannot be made for want of wrong options: what is missing and how a
+/// teacher gives it.
+fn too_few(
+    ctx: &Ctx<'_>,
+    entry: &Entry,
+    item: &ChoicePlan,
+    have: usize,
+) -> (DropKind, String, &'static str) {
+    let n = ctx.distractors;
+    let teacher = matches!(entry.kind, EntryKind::Question(_));
+    let fact = matches!(entry.kind, EntryKind::Fact(_));
+    if teacher {
+        (
+            DropKind::TooFew,
+            format!(
+                "it has {have} wrong option{} and the course has no more of its type; a {}-option item needs {n}",
+                if have == 1 { "" } else { "s" },
+                n + 1
+            ),
+            "add `distractors:` to the question, or lower `options:` in the quiz settings",
+        )
+    } else if item.spelled.is_some() {
+        (
+            DropKind::Letters,
+            format!(
+                "no other full name in the course fits the letters of {}, so the answer would stand out",
+                item.spelled.as_deref().unwrap_or_default()
+            ),
+            "the typed-answer question asks for it instead; to ask it with options, write a `question:` with `distractors:` whose letters fit",
+        )
+    } else if !item.ty.has_distractors() {
+        (
+            DropKind::NoOptions,
+            format!(
+                "\"{}\" is {}, which has no wrong options of its own",
+                super::short(&item.answer),
+                item.ty.describe()
+            ),
+            "give wrong options with `blanks: { <answer>: [...] }`, or a type with `blanks: { <answer>: <type> }`",
+        )
+    } else {
+        let noun = match &item.ty {
+            ValueType::Translation(lang, _) => ctx.pools.translation_noun(lang, &item.answer),
+            ValueType::Term if text::names_a_doctrine(&item.answer) => {
+                "a doctrine's name".to_owned()
+            }
+            ty => ty.noun(),
+        };
+        (
+            DropKind::TooFew,
+            format!(
+                "the course has {have} wrong option{} of its type ({noun}) that could stand beside \"{}\" (in the same language, of a like length and form); {n} are needed",
+                if have == 1 { "" } else { "s" },
+                super::short(&item.answer)
+            ),
+            if fact {
+                "give wrong options with `blanks: { <answer>: [...] }`, or add entries of that type, or a class under `classes:` in course.yaml"
+            } else {
+                "add entries of that type to the course, or a class under `classes:` in course.yaml that lists it with its peers"
+            },
+        )
+    }
 }
 
 /// Why a question asking for an abbreviation in Cyrillic letters, in a question in Latin

@@ -6,7 +6,7 @@
 use decksmith_model::diag::count;
 use decksmith_model::{Entry, EntryKind};
 
-use super::{Candidate, Ctx, DropKind, option_cue, without_cue};
+use super::{Candidate, Ctx, Cues, DropKind, without_cue};
 use crate::explain;
 use crate::types::{Body, Choice};
 use crate::values::{Ask, ValueType};
@@ -80,12 +80,13 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
         too_few(ctx, entry, id, distractors.len());
         return Vec::new();
     }
-    if let Some(cue) = option_cue(&stem, &answer, &distractors) {
+    let cues = Cues::new(&stem, &answer);
+    if let Some(cue) = cues.find(&distractors) {
         // Other people may not stand out.
         let fair = cue.other_options_may_help.then(|| {
             ask.n = 4 * ctx.distractors;
             without_cue(&[], &ctx.pools.distractors(&ask), ctx.distractors, |o| {
-                option_cue(&stem, &answer, o).is_none()
+                cues.find(o).is_none()
             })
         });
         match fair.flatten() {

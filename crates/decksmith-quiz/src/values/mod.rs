@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod places;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -741,9 +742,10 @@ impl<'c> Pools<'c> {
     /// The entry an option stands for: the one it names, or the one whose name it
     /// translates («спутник» and "satellite" are one option in two languages).
     pub fn entry_of_option(&self, text: &str) -> Option<&str> {
-        self.entry_named(text).or_else(|| {
+        let norm = normalize_answer(text);
+        (self.named.get(&norm).map(String::as_str)).or_else(|| {
             self.translated_any
-                .get(&PoolValue::new(text).norm)
+                .get(&norm)
                 .and_then(|from| self.entry_named(from))
         })
     }
@@ -752,7 +754,7 @@ impl<'c> Pools<'c> {
     /// name), if the course has it.
     pub fn translated_from(&self, lang: &str, text: &str) -> Option<&str> {
         self.translated_from
-            .get(&(lang.to_owned(), PoolValue::new(text).norm))
+            .get(&(lang.to_owned(), normalize_answer(text)))
             .map(String::as_str)
     }
 
@@ -985,7 +987,13 @@ impl<'c> Pools<'c> {
         // A value of one of the course's classes is offered among its class only: "sovereign
         // equality of states" is a principle, not a wrong option for any term.
         if !matches!(ask.ty, ValueType::Class(_)) && !self.class_of.is_empty() {
-            candidates.retain(|d| !matches!(self.classify(&d.text), ValueType::Class(_)));
+            // What `classify` calls a value of a class, found by its normalized form alone.
+            candidates.retain(|d| {
+                let (norm, _) = d.forms();
+                self.class_of
+                    .get(norm.as_ref())
+                    .is_none_or(|classes| classes.len() != 1)
+            });
         }
         // "The first woman in space" is no wrong option for a man's position: a student
         // rules it out by the name.
@@ -1002,9 +1010,11 @@ impl<'c> Pools<'c> {
                 name.trim().chars().count() > 1 && reveals(&stem, &name)
             };
             candidates.retain(|d| {
-                let norm = normalize_answer(&d.text);
-                let aliases = self.spellings.get(&norm).into_iter().flatten();
-                let acronym = self.acronym_of.get(&comparable(&d.text));
+                let (norm, key) = d.forms();
+                // Its own spelling is left to `pick`, which never offers an option the stem names.
+                let aliases = (self.spellings.get(norm.as_ref()).into_iter().flatten())
+                    .filter(|s| s.as_str() != d.text);
+                let acronym = self.acronym_of.get(key.as_ref());
                 !aliases.chain(acronym).any(|other| named(other))
             });
         }
@@ -1501,7 +1511,7 @@ fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
 /// A possible distractor: from a pool (already measured) or made for this answer.
 struct Distractor<'a> {
     score: u32,
-    text: std::borrow::Cow<'a, str>,
+    text: Cow<'a, str>,
     pooled: Option<&'a PoolValue>,
 }
 
@@ -1509,15 +1519,27 @@ impl<'a> Distractor<'a> {
     fn pooled(score: u32, item: &'a PoolValue) -> Distractor<'a> {
         Distractor {
             score,
-            text: std::borrow::Cow::Borrowed(&item.text),
+            text: Cow::Borrowed(&item.text),
             pooled: Some(item),
+        }
+    }
+
+    /// The value's normalized and comparable forms (see [`PoolValue`]): a pooled value's
+    /// were worked out once, a made one's are worked out here.
+    fn forms(&self) -> (Cow<'_, str>, Cow<'_, str>) {
+        match self.pooled {
+            Some(item) => (Cow::Borrowed(&item.norm), Cow::Borrowed(&item.key)),
+            None => (
+                Cow::Owned(normalize_answer(&self.text)),
+                Cow::Owned(comparable(&self.text)),
+            ),
         }
     }
 
     fn made(score: u32, text: String) -> Distractor<'a> {
         Distractor {
             score,
-            text: std::borrow::Cow::Owned(text),
+            text: Cow::Owned(text),
             pooled: None,
         }
     }

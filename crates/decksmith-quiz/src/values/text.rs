@@ -316,7 +316,12 @@ fn stem(word: &str) -> String {
 /// Whether `option` repeats a content word of `stem` (the question's own text), or echoes
 /// it in the other language.
 pub fn repeats_stem(option: &str, stem_words: &[String]) -> bool {
-    content_words(option)
+    words_repeat_stem(&content_words(option), stem_words)
+}
+
+/// [`repeats_stem`] for an option's content words, found already.
+pub fn words_repeat_stem(words: &[String], stem_words: &[String]) -> bool {
+    words
         .iter()
         .any(|w| stem_words.iter().any(|s| echoes(w, s)))
 }
@@ -588,15 +593,20 @@ fn spelled_as(letters: &[char], latin: &[u8]) -> usize {
 /// `stem_words` (0 when they share no script pair). «кибератака» reads as `cyberattack`
 /// almost whole (0.9); «киберпреступность» only by its first part.
 pub fn echo_share(option: &str, stem_words: &[String]) -> f64 {
+    words_echo_share(&content_words(option), stem_words)
+}
+
+/// [`echo_share`] for an option's content words, found already.
+pub fn words_echo_share(words: &[String], stem_words: &[String]) -> f64 {
     let (mut letters, mut echoed) = (0usize, 0usize);
-    for word in content_words(option) {
-        let cyrillic = script(&word) == Script::Cyrillic;
+    for word in words {
+        let cyrillic = script(word) == Script::Cyrillic;
         letters += word.chars().filter(|c| !matches!(c, 'ъ' | 'ь')).count();
         echoed += stem_words
             .iter()
             .map(|s| match (cyrillic, script(s)) {
-                (true, Script::Latin) => echo_len(&word, s),
-                (false, Script::Cyrillic) if script(&word) == Script::Latin => echo_len(s, &word),
+                (true, Script::Latin) => echo_len(word, s),
+                (false, Script::Cyrillic) if script(word) == Script::Latin => echo_len(s, word),
                 _ => 0,
             })
             .max()
