@@ -112,7 +112,7 @@ impl SourceFile {
             let prefix = SourceFile::new(path.clone(), &valid[..upto]);
             let pos = prefix.pos_of_byte(upto);
             let message = if nul.is_some() || looks_binary(bytes) {
-                "file is binary data, not YAML text"
+                "file is binary data, not text"
             } else {
                 "file is not valid UTF-8 text"
             };
@@ -326,7 +326,7 @@ mod tests {
         let err = SourceFile::decode("f.yaml", b"title: x\n\x00\x01\x02\x03garbage").unwrap_err();
         assert_eq!(
             err.headline(),
-            "f.yaml:2:1: error: file is binary data, not YAML text"
+            "f.yaml:2:1: error: file is binary data, not text"
         );
         let err = SourceFile::decode("f.yaml", b"title: caf\xE9\n").unwrap_err();
         assert_eq!(

@@ -225,7 +225,7 @@ fn binary_garbage_is_refused_with_its_place() {
     assert_eq!(
         shown,
         [
-            "decks/garbage.yaml:2:1: error: file is binary data, not YAML text\n  help: content files must be YAML saved as UTF-8 text; check that this is the file you meant"
+            "decks/garbage.yaml:2:1: error: file is binary data, not text\n  help: content files must be YAML saved as UTF-8 text; check that this is the file you meant"
         ]
     );
 }

@@ -390,6 +390,43 @@ fn check_looks_every_quote_up_in_the_sources_text() {
 }
 
 #[test]
+fn a_binary_source_text_is_an_error_that_does_not_call_it_yaml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/quotes");
+    for dir in ["", "decks", "sources"] {
+        fs::create_dir_all(tmp.path().join(dir)).unwrap();
+        for entry in fs::read_dir(from.join(dir)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                fs::copy(entry.path(), tmp.path().join(dir).join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    // A PDF saved where its text should be.
+    fs::write(
+        tmp.path().join("sources/report.txt"),
+        b"%PDF-1.7\n\x00\x01\x02\x03\xff\xfe binary",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_decksmith"))
+        .args(["check", "--content", "."])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("sources.yaml:6:11: error: the text of source `report` cannot be read: file is binary data, not text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: save the source's text as plain UTF-8 text or Markdown"),
+        "{err}"
+    );
+    assert!(!err.contains("YAML"), "{err}");
+}
+
+#[test]
 fn check_lays_out_the_pdfs_and_warns_as_build_does() {
     let tmp = tempfile::tempdir().unwrap();
     let course = tmp.path().join("course");
