@@ -197,6 +197,8 @@ struct PoolValue {
     padded: String,
     key: String,
     words: Vec<String>,
+    /// What the course says of it, found on first use (see [`Pools::kin`]).
+    kin: OnceLock<Kin>,
 }
 
 impl PoolValue {
@@ -208,8 +210,18 @@ impl PoolValue {
             padded: padded(text),
             key: comparable(text),
             words: text::content_words(text),
+            kin: OnceLock::new(),
         }
     }
+}
+
+/// What choosing wrong options asks of a value beyond its text: whether it is a value of
+/// one of the course's classes, and its other names (aliases, acronym) padded for
+/// whole-word search.
+#[derive(Clone, Debug, Default)]
+struct Kin {
+    in_a_class: bool,
+    other_names: Vec<String>,
 }
 
 /// A name with every way of writing it.
@@ -987,13 +999,7 @@ impl<'c> Pools<'c> {
         // A value of one of the course's classes is offered among its class only: "sovereign
         // equality of states" is a principle, not a wrong option for any term.
         if !matches!(ask.ty, ValueType::Class(_)) && !self.class_of.is_empty() {
-            // What `classify` calls a value of a class, found by its normalized form alone.
-            candidates.retain(|d| {
-                let (norm, _) = d.forms();
-                self.class_of
-                    .get(norm.as_ref())
-                    .is_none_or(|classes| classes.len() != 1)
-            });
+            candidates.retain(|d| !self.kin_of(d).in_a_class);
         }
         // "The first woman in space" is no wrong option for a man's position: a student
         // rules it out by the name.
@@ -1005,17 +1011,9 @@ impl<'c> Pools<'c> {
         // association's full name among the options) is no wrong option.
         if !ask.stem.is_empty() {
             let stem = padded(ask.stem);
-            let named = |name: &str| {
-                let name = padded(name);
-                name.trim().chars().count() > 1 && reveals(&stem, &name)
-            };
             candidates.retain(|d| {
-                let (norm, key) = d.forms();
-                // Its own spelling is left to `pick`, which never offers an option the stem names.
-                let aliases = (self.spellings.get(norm.as_ref()).into_iter().flatten())
-                    .filter(|s| s.as_str() != d.text);
-                let acronym = self.acronym_of.get(key.as_ref());
-                !aliases.chain(acronym).any(|other| named(other))
+                !(self.kin_of(d).other_names.iter())
+                    .any(|name| name.trim().chars().count() > 1 && reveals(&stem, name))
             });
         }
         let months = &self.months;
@@ -1038,6 +1036,32 @@ impl<'c> Pools<'c> {
             spread(&mut candidates, answer, &orders, ask);
         }
         pick(ask, candidates)
+    }
+
+    /// What the course says of a value (see [`Kin`]): whether it is in exactly one of the
+    /// course's classes (what [`Pools::classify`] calls a value of a class), and its aliases
+    /// and acronym, padded. Its own spelling is not among them: `pick` never offers an
+    /// option the stem names.
+    fn kin(&self, text: &str, norm: &str, key: &str) -> Kin {
+        let aliases = (self.spellings.get(norm).into_iter().flatten()).filter(|s| *s != text);
+        Kin {
+            in_a_class: self.class_of.get(norm).is_some_and(|c| c.len() == 1),
+            other_names: aliases
+                .chain(self.acronym_of.get(key))
+                .map(|n| padded(n))
+                .collect(),
+        }
+    }
+
+    /// [`Pools::kin`] of a wrong option: a pooled value's, found once.
+    fn kin_of<'v>(&self, d: &'v Distractor<'_>) -> Cow<'v, Kin> {
+        match d.pooled {
+            Some(item) => Cow::Borrowed(
+                item.kin
+                    .get_or_init(|| self.kin(&item.text, &item.norm, &item.key)),
+            ),
+            None => Cow::Owned(self.kin(&d.text, &normalize_answer(&d.text), &comparable(&d.text))),
+        }
     }
 
     /// Distractors for a date given as a [`PartialDate`], at its precision, written by
@@ -1521,18 +1545,6 @@ impl<'a> Distractor<'a> {
             score,
             text: Cow::Borrowed(&item.text),
             pooled: Some(item),
-        }
-    }
-
-    /// The value's normalized and comparable forms (see [`PoolValue`]): a pooled value's
-    /// were worked out once, a made one's are worked out here.
-    fn forms(&self) -> (Cow<'_, str>, Cow<'_, str>) {
-        match self.pooled {
-            Some(item) => (Cow::Borrowed(&item.norm), Cow::Borrowed(&item.key)),
-            None => (
-                Cow::Owned(normalize_answer(&self.text)),
-                Cow::Owned(comparable(&self.text)),
-            ),
         }
     }
 
