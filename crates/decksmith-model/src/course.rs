@@ -395,6 +395,9 @@ pub struct QuizSettings {
     pub questions: u32,
     /// Which kinds, with their weights (all weights positive).
     pub kinds: Vec<(QuestionKind, u32)>,
+    /// Whether `kinds:` is written (in course.yaml or the deck). A deck's unwritten `kinds:`
+    /// is the default cut to the kinds its entries can give ([`QuizSettings::fit_kinds`]).
+    pub kinds_written: bool,
     /// Options per multiple-choice and who-question, the answer included.
     pub options: u32,
     /// How facts become cloze questions.
@@ -412,6 +415,33 @@ pub struct QuizSettings {
 }
 
 impl QuizSettings {
+    /// Whether the quiz asks about `entry`, by its tags (`include_tags`, `exclude_tags`).
+    pub fn asks_about(&self, entry: &Entry) -> bool {
+        (self.include_tags.is_empty() || entry.tags.iter().any(|t| self.include_tags.contains(t)))
+            && !entry.tags.iter().any(|t| self.exclude_tags.contains(t))
+    }
+
+    /// Unless `kinds:` is written, leaves out the kinds that no entry the quiz asks about can
+    /// give, for want of an entry of the sort the kind needs (see [`can_give`]): a deck of
+    /// terms alone is not asked for timelines. A written `kinds:` is the teacher's, and
+    /// `check` warns about a kind in it that the deck cannot give. If no kind is left (the
+    /// tags leave no entry), the kinds stay as they are, and `check` says why.
+    pub fn fit_kinds(&mut self, entries: &[Entry]) {
+        if self.kinds_written {
+            return;
+        }
+        let asked: Vec<&Entry> = entries.iter().filter(|e| self.asks_about(e)).collect();
+        let fitting: Vec<(QuestionKind, u32)> = self
+            .kinds
+            .iter()
+            .copied()
+            .filter(|(kind, _)| can_give(*kind, &asked))
+            .collect();
+        if !fitting.is_empty() {
+            self.kinds = fitting;
+        }
+    }
+
     /// The points a question of `kind` is worth.
     pub fn points(&self, kind: QuestionKind) -> u32 {
         self.points
@@ -431,6 +461,54 @@ pub fn default_points(kind: QuestionKind) -> u32 {
         | QuestionKind::MultipleChoice
         | QuestionKind::TrueFalse
         | QuestionKind::Who => 1,
+    }
+}
+
+/// The fewest pairs of one sort a matching question matches.
+pub const MIN_MATCHING_PAIRS: usize = 4;
+
+/// The fewest events a timeline question orders.
+pub const MIN_TIMELINE_EVENTS: usize = 3;
+
+/// Whether `entries` hold what a question of `kind` is made from: any entry but a quote for
+/// multiple choice; a fact or an acronym's full name for cloze; a fact, event, person or
+/// quote for true-false; 4 terms, 4 persons or 4 acronyms with full names for matching; 3
+/// events for a timeline; a quote or a person for who. Whether the questions can then be
+/// made well (options enough, a fact with braces, events of different stories) is not
+/// looked at: that is what `check` warns about.
+pub fn can_give(kind: QuestionKind, entries: &[&Entry]) -> bool {
+    let count = |f: fn(&EntryKind) -> bool| entries.iter().filter(|e| f(&e.kind)).count();
+    let any = |f: fn(&EntryKind) -> bool| count(f) > 0;
+    match kind {
+        QuestionKind::Flashcard => !entries.is_empty(),
+        QuestionKind::MultipleChoice => any(|k| !matches!(k, EntryKind::Quote(_))),
+        QuestionKind::Cloze => any(|k| match k {
+            EntryKind::Fact(_) => true,
+            EntryKind::Term(t) => t.expansion.is_some(),
+            _ => false,
+        }),
+        QuestionKind::TrueFalse => any(|k| {
+            matches!(
+                k,
+                EntryKind::Fact(_)
+                    | EntryKind::Event(_)
+                    | EntryKind::Person(_)
+                    | EntryKind::Quote(_)
+            )
+        }),
+        QuestionKind::Matching => {
+            count(|k| matches!(k, EntryKind::Term(_))) >= MIN_MATCHING_PAIRS
+                || count(|k| matches!(k, EntryKind::Person(_))) >= MIN_MATCHING_PAIRS
+                || count(|k| match k {
+                    EntryKind::Term(t) => t.expansion.is_some(),
+                    EntryKind::Organization(o) => o.acronym.is_some(),
+                    _ => false,
+                }) >= MIN_MATCHING_PAIRS
+        }
+        QuestionKind::Timeline => {
+            count(|k| matches!(k, EntryKind::Event(_))) >= MIN_TIMELINE_EVENTS
+        }
+        QuestionKind::Who => any(|k| matches!(k, EntryKind::Quote(_) | EntryKind::Person(_))),
     }
 }
 
@@ -458,6 +536,7 @@ impl Default for QuizSettings {
                 (QuestionKind::Timeline, 1),
                 (QuestionKind::Who, 1),
             ],
+            kinds_written: false,
             options: 4,
             cloze: ClozeMode::Each,
             include_tags: Vec::new(),

@@ -297,7 +297,7 @@ pub struct RawQuiz {
     #[serde(default)]
     pub questions: Option<u32>,
     /// Which kinds of question to ask: a list (equal shares) or a mapping from kind to weight
-    /// (`multiple-choice: 3`).
+    /// (`multiple-choice: 3`). Without it, the kinds the deck's entries can give.
     #[serde(default)]
     pub kinds: Option<RawKinds>,
     /// Options per multiple-choice and who-question, the correct one included: 2 to 6.

@@ -659,6 +659,7 @@ fn merge_quiz(
         && let Some(list) = quiz_kinds(kinds, &path.key("kinds"), reader)
     {
         quiz.kinds = list;
+        quiz.kinds_written = true;
     }
     if let Some(tags) = &raw.include_tags {
         quiz.include_tags = quiz_tags(tags, &path.key("include_tags"), reader);
@@ -1083,7 +1084,7 @@ impl Builder<'_> {
             }
             return None;
         };
-        let (deck_tags, quiz, language) =
+        let (deck_tags, mut quiz, language) =
             deck_settings(&raw, course_quiz, &mut reader(&doc, self.diags));
         self.deck_default = raw
             .source
@@ -1115,6 +1116,7 @@ impl Builder<'_> {
             self.decks_complete = false;
         }
         let entries = self.entries(&doc, &raw.entries, &deck_tags);
+        quiz.fit_kinds(&entries);
         let quiz_origin = doc
             .index
             .get(&Path::top("quiz"))

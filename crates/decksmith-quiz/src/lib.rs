@@ -117,9 +117,7 @@ pub fn generate(course: &Course, options: &GenerateOptions) -> (Generated, Vec<D
 
 /// Whether the deck's quiz may ask about `entry`.
 pub fn eligible(deck: &Deck, entry: &Entry) -> bool {
-    let quiz = &deck.quiz;
-    (quiz.include_tags.is_empty() || entry.tags.iter().any(|t| quiz.include_tags.contains(t)))
-        && !entry.tags.iter().any(|t| quiz.exclude_tags.contains(t))
+    deck.quiz.asks_about(entry)
 }
 
 /// Errors for `pin:` and `exclude:` ids that name no question any deck could have.

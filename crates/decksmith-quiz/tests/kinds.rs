@@ -5,7 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use decksmith_model::{ContentInput, Course, Diagnostic, LoadOptions, SourceFile, load};
+use decksmith_model::{
+    ContentInput, Course, Diagnostic, LoadOptions, QuestionKind, SourceFile, load,
+};
 use decksmith_quiz::values::text::{Script, script};
 use decksmith_quiz::{Body, DropKind, GenerateOptions, Generated, Question, generate};
 
@@ -2852,5 +2854,143 @@ fn an_option_the_question_names_by_its_acronym_is_not_offered() {
             .any(|o| o == "National Association for International Information Security"),
         "{:?}",
         options(q)
+    );
+}
+
+/// Terms for a deck of terms alone: each a term and its meaning, with `extra` under it.
+fn terms(extra: &str) -> String {
+    [
+        (
+            "mitochondrion",
+            "The organelle that makes most of a cell's chemical energy",
+        ),
+        (
+            "ribosome",
+            "The particle that builds proteins from amino acids",
+        ),
+        (
+            "chloroplast",
+            "The organelle where photosynthesis takes place",
+        ),
+        ("vacuole", "A sac that stores water and other substances"),
+        ("lysosome", "A sac of enzymes that breaks down waste"),
+    ]
+    .iter()
+    .map(|(term, meaning)| {
+        format!("  - term: {term}\n    meaning: {meaning}\n    source: s\n{extra}")
+    })
+    .collect()
+}
+
+/// The warnings about kinds the quiz asks for that its deck cannot give at all (not those
+/// that could be made but were not chosen: "its quiz has none").
+fn kinds_asked_but_missing(warnings: &[Diagnostic]) -> Vec<String> {
+    warnings
+        .iter()
+        .filter(|w| w.message.contains(" asks for ") && w.message.contains(" questions, but "))
+        .filter(|w| !w.message.contains(", but its quiz has "))
+        .map(|w| w.message.clone())
+        .collect()
+}
+
+/// Without `kinds:`, a deck is asked only for the kinds its entries can give: a deck of
+/// terms alone gets multiple-choice and matching, and no warning about timelines, who
+/// questions, cloze or true-false it was never going to have. A `kinds:` the teacher wrote
+/// (in the deck or in course.yaml) is kept whole, and warned about.
+#[test]
+fn unwritten_kinds_are_those_the_entries_can_give() {
+    let c = course("", &terms(""), "  questions: 4\n");
+    assert_eq!(
+        c.decks[0].quiz.kinds,
+        vec![
+            (QuestionKind::MultipleChoice, 4),
+            (QuestionKind::Matching, 1)
+        ]
+    );
+    assert!(!c.decks[0].quiz.kinds_written);
+    let (_, warnings) = run(&c);
+    assert_eq!(kinds_asked_but_missing(&warnings), Vec::<String>::new());
+
+    // Written in the deck: every kind stays, and the ones the deck cannot give are warned of.
+    let c = course(
+        "",
+        &terms(""),
+        "  questions: 4\n  kinds: [multiple-choice, timeline, who]\n",
+    );
+    assert_eq!(c.decks[0].quiz.kinds.len(), 3);
+    let (_, warnings) = run(&c);
+    let missing = kinds_asked_but_missing(&warnings);
+    assert!(
+        missing
+            .iter()
+            .any(|m| m.contains("asks for timeline questions"))
+            && missing.iter().any(|m| m.contains("asks for who questions")),
+        "{missing:#?}"
+    );
+
+    // Written in course.yaml: the same, for every deck.
+    let c = course(
+        "quiz:\n  kinds: { multiple-choice: 4, cloze: 3, true-false: 2, matching: 1, timeline: 1, who: 1 }\n",
+        &terms(""),
+        "  questions: 4\n",
+    );
+    assert!(c.decks[0].quiz.kinds_written);
+    assert_eq!(c.decks[0].quiz.kinds.len(), 6);
+    let (_, warnings) = run(&c);
+    let missing = kinds_asked_but_missing(&warnings);
+    for kind in ["cloze", "true-false", "timeline", "who"] {
+        assert!(
+            missing
+                .iter()
+                .any(|m| m.contains(&format!("asks for {kind} questions"))),
+            "{kind}: {missing:#?}"
+        );
+    }
+}
+
+/// The kinds left in are those of the entries the quiz asks about (its tags), with the
+/// default weights; a matching needs 4 pairs of one sort, a timeline 3 events.
+#[test]
+fn unwritten_kinds_follow_the_entries_the_quiz_asks_about() {
+    let events = "  - event: The first event\n    date: 1901\n    source: s\n  - event: The second event\n    date: 1925\n    source: s\n  - event: The third event\n    date: 1950\n    source: s\n";
+    let person = "  - person: Ada Lovelace\n    role: Mathematician who wrote the first published program\n    source: s\n";
+    let fact = "  - fact: Water boils at {100} degrees Celsius at sea level.\n    source: s\n";
+    let all = format!("{events}{person}{fact}");
+    let c = course("", &all, "  questions: 4\n");
+    assert_eq!(
+        c.decks[0].quiz.kinds,
+        vec![
+            (QuestionKind::MultipleChoice, 4),
+            (QuestionKind::Cloze, 3),
+            (QuestionKind::TrueFalse, 2),
+            (QuestionKind::Timeline, 1),
+            (QuestionKind::Who, 1),
+        ]
+    );
+    // Two events are no timeline; the fact tagged out of the quiz gives no cloze.
+    let two = events.rsplit_once("  - event:").unwrap().0;
+    let tagged = fact.replace("    source: s\n", "    source: s\n    tags: [later]\n");
+    let c = course(
+        "",
+        &format!("{two}{person}{tagged}"),
+        "  questions: 4\n  exclude_tags: [later]\n",
+    );
+    assert_eq!(
+        c.decks[0].quiz.kinds,
+        vec![
+            (QuestionKind::MultipleChoice, 4),
+            (QuestionKind::TrueFalse, 2),
+            (QuestionKind::Who, 1),
+        ]
+    );
+    // Five terms of which two are not asked about: three pairs are no matching.
+    let c = course(
+        "",
+        &terms("    tags: [basic]\n").replacen("    tags: [basic]\n", "", 2),
+        "  questions: 4\n  include_tags: [basic]\n",
+    );
+    assert_eq!(
+        c.decks[0].quiz.kinds,
+        vec![(QuestionKind::MultipleChoice, 4)]
     );
 }

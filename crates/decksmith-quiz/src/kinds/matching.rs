@@ -11,7 +11,7 @@ use crate::types::{Body, Matching};
 use crate::values::text;
 
 /// The smallest and largest matching sets.
-pub const MIN_PAIRS: usize = 4;
+pub const MIN_PAIRS: usize = decksmith_model::MIN_MATCHING_PAIRS;
 /// The largest matching set.
 pub const MAX_PAIRS: usize = 6;
 

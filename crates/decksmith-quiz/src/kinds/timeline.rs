@@ -13,7 +13,7 @@ use crate::types::{Body, Timeline};
 use crate::values::text;
 
 /// The fewest events in a timeline question.
-pub const MIN_EVENTS: usize = 3;
+pub const MIN_EVENTS: usize = decksmith_model::MIN_TIMELINE_EVENTS;
 /// The most events in a timeline question.
 pub const MAX_EVENTS: usize = 5;
 
