@@ -47,13 +47,42 @@ fn init_check_build(tmp: &Path, language: &str) -> std::path::PathBuf {
         "{stdout}"
     );
 
+    // The example deck is the teacher's first sight of `check`: nothing to fix, no warning and
+    // no generation report, only the count.
     let check = decksmith(&["check", "--content", path(&course), "--deny-warnings"]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
-    assert!(
-        text(&check.stdout).contains("0 errors, 0 warnings"),
-        "{}",
-        text(&check.stdout)
+    assert_eq!(
+        text(&check.stderr),
+        "",
+        "check warned about the example deck"
     );
+    assert_eq!(
+        text(&check.stdout),
+        format!(
+            "{}: 1 deck, 20 entries; 0 errors, 0 warnings\n",
+            course.display()
+        ),
+        "check printed more than the count"
+    );
+    // Whatever the seed: the teacher is told to change it for new questions.
+    let yaml = fs::read_to_string(course.join("course.yaml")).unwrap();
+    assert!(yaml.contains("\nseed: 1\n"), "{yaml}");
+    for seed in 2..=6 {
+        fs::write(
+            course.join("course.yaml"),
+            yaml.replace("\nseed: 1\n", &format!("\nseed: {seed}\n")),
+        )
+        .unwrap();
+        let check = decksmith(&["check", "--content", path(&course), "--deny-warnings"]);
+        assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+        assert_eq!(
+            text(&check.stdout).lines().count(),
+            1,
+            "seed {seed}: {}",
+            text(&check.stdout)
+        );
+    }
+    fs::write(course.join("course.yaml"), &yaml).unwrap();
 
     let decks = tmp.join("decks");
     let build = decksmith(&[
@@ -76,9 +105,16 @@ fn an_english_course_checks_clean_and_builds() {
         serde_json::from_str(&fs::read_to_string(decks.join("double-helix/quiz.json")).unwrap())
             .unwrap();
     let questions = quiz["questions"].as_array().unwrap();
-    assert_eq!(questions.len(), 7);
+    assert_eq!(questions.len(), 8);
     // Every kind the deck asks for is in its quiz.
-    for kind in ["multiple-choice", "cloze", "true-false", "timeline", "who"] {
+    for kind in [
+        "multiple-choice",
+        "cloze",
+        "true-false",
+        "matching",
+        "timeline",
+        "who",
+    ] {
         assert!(
             questions.iter().any(|q| q["kind"] == kind),
             "no {kind} question in {quiz}"
