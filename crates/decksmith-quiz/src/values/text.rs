@@ -434,10 +434,19 @@ pub fn gender(text: &str) -> Option<Gender> {
         "отец",
     ];
     let mut found = None;
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    // A word in the possessive names someone else: "King's College London", "a women's
+    // rights lawyer" say nothing of the role's holder.
+    let possessive = |token: &str| {
+        let token = token.trim_end_matches(|c: char| !c.is_alphanumeric() && !"'’".contains(c));
+        ["'s", "’s", "s'", "s’"]
+            .iter()
+            .any(|end| token.ends_with(end))
+    };
+    let words = (text.split_whitespace())
+        .filter(|token| !possessive(token))
+        .flat_map(|token| token.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty());
+    for word in words {
         let word = word.to_lowercase();
         let this = if FEMALE.contains(&word.as_str()) {
             Gender::Female
@@ -1061,6 +1070,10 @@ mod tests {
         );
         assert_eq!(gender("первая женщина в космосе"), Some(Gender::Female));
         assert_eq!(gender("the man who married the queen"), None);
+        // A word in the possessive is someone else's.
+        assert_eq!(gender("Physicist at King's College London"), None);
+        assert_eq!(gender("a women’s rights lawyer"), None);
+        assert_eq!(gender("the queen's husband"), Some(Gender::Male));
     }
 
     #[test]
