@@ -12,7 +12,8 @@
   text and options exactly (every escape undone: markup, quotes, ampersands survive as text),
   the right answers scored as right (every accepted answer of a blank; each matching row
   to its answer; each timeline event to its position), the explanation and every source in
-  its feedback, a flashcard's back in its feedback, and its points.
+  its feedback, a flashcard's front followed by what to write and its back in its feedback,
+  and its points.
 - Schemas: every assessment is valid against the IMS QTI ASI 1.2.1 DTD and every manifest
   against the IMS Content Packaging 1.1.4 XSD (tests/exports/qti_schema.py says which files,
   from which packages, and how the namespaces are handled), given as `--schemas DIR`.
@@ -55,6 +56,16 @@ CANVAS_TYPE = {"multiple-choice": "multiple_choice_question", "who": "multiple_c
                "true-false": "true_false_question", "matching": "matching_question",
                "timeline": "matching_question", "flashcard": "essay_question"}
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
+# What a recall question asks a student to write, in English and Russian (the phrases
+# `q.recall*`), one of which follows the card's front as a paragraph of its own.
+RECALL_HINTS = {
+    "Write your answer.", "Write what it means.", "Write what goes in the blank.",
+    "Write when it happened.", "Write who this is: the person's role.", "Write what it is.",
+    "Write who said it.",
+    "Запишите ответ.", "Запишите, что это значит.", "Запишите, что пропущено.",
+    "Запишите, когда это произошло.", "Запишите, кто это: должность или роль.",
+    "Запишите, что это такое.", "Запишите, кто это сказал.",
+}
 
 failures = []
 
@@ -299,8 +310,12 @@ def check_item(where, item, q):
                 if flat(f"{q['dates'][i]}: {q['items'][i]}") not in feedback:
                     fail(where, f"the date of {q['items'][i]!r} is not in the feedback")
     elif kind == "flashcard":
-        if stem != q["front"]:
-            fail(where, f"text {stem!r}, expected {q['front']!r}")
+        raw = qti2latex.get_item_stem(item) or ""
+        paragraphs = [text_from_html(p) for p in re.findall(r"<p>(.*?)</p>", raw, re.S)]
+        if not paragraphs or paragraphs[0] != q["front"]:
+            fail(where, f"text {stem!r}, expected {q['front']!r} first")
+        if paragraphs[1:] not in [[hint] for hint in RECALL_HINTS]:
+            fail(where, f"text {stem!r} does not say what to write after the front")
         if flat(q["back"]) not in feedback:
             fail(where, f"the back {q['back']!r} is not in the feedback")
     # Texts are compared exactly above, every escape undone: markup in the teacher's text

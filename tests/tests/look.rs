@@ -1,6 +1,7 @@
 //! A course's own look: the pages' theme (`theme/study.css`, or `--theme DIR`) extends or
 //! replaces their stylesheet, a bad theme is a clear error that changes nothing, and the
-//! print header is on every worksheet and answer key page, and a worksheet says what to write.
+//! print header is on every worksheet and answer key page, and a recall question says what to
+//! write, on the worksheet and in the question banks.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -229,15 +230,18 @@ fn the_print_header_is_on_every_worksheet_and_answer_key_page() {
 }
 
 #[test]
-fn a_worksheet_recall_question_says_what_to_write() {
+fn a_recall_question_says_what_to_write_on_the_worksheet_and_in_every_lms_file() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("decks");
-    let mut pdf = options(&fixture("course"), &out);
-    pdf.formats = vec![
+    let mut opts = options(&fixture("course"), &out);
+    opts.formats = vec![
         decksmith::render::Format::Pdf,
         decksmith::render::Format::Json,
+        decksmith::render::Format::Moodle,
+        decksmith::render::Format::Gift,
+        decksmith::render::Format::Qti,
     ];
-    build_ok(&pdf);
+    build_ok(&opts);
     // The fixture's recall questions show an organization's name: the sheet asks what it
     // is, not only for "your answer", under each of them.
     let quiz = fs::read_to_string(out.join("un-basics/quiz.json")).unwrap();
@@ -246,6 +250,29 @@ fn a_worksheet_recall_question_says_what_to_write() {
     let text = pdf_pages(&out.join("un-basics/worksheet.pdf")).concat();
     assert_eq!(text.matches("Write what it is.").count(), recalls, "{text}");
     assert!(!text.contains("Write your answer."), "{text}");
+    // An LMS shows the same front above an empty answer box: the question says it too, as a
+    // paragraph after the front.
+    let moodle = fs::read_to_string(out.join("un-basics/quiz.moodle.xml")).unwrap();
+    let gift = fs::read_to_string(out.join("un-basics/quiz.gift")).unwrap();
+    let bytes = fs::read(out.join("un-basics/quiz.qti.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    // The assessment is the member that holds the questions.
+    let mut qti = String::new();
+    for i in 0..zip.len() {
+        let mut member = String::new();
+        std::io::Read::read_to_string(&mut zip.by_index(i).unwrap(), &mut member).unwrap();
+        if member.contains("<questestinterop") {
+            qti = member;
+        }
+    }
+    for (file, text, paragraph) in [
+        ("quiz.moodle.xml", &moodle, "<p>Write what it is.</p>"),
+        ("quiz.gift", &gift, "<p>Write what it is.</p>"),
+        ("quiz.qti.zip", &qti, "&lt;p&gt;Write what it is.&lt;/p&gt;"),
+    ] {
+        assert_eq!(text.matches(paragraph).count(), recalls, "{file}: {text}");
+        assert!(!text.contains("Write your answer."), "{file}: {text}");
+    }
 }
 
 /// Per page of a PDF, whether it draws the logo: its resources name the image and its

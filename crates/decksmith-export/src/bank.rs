@@ -14,7 +14,8 @@
 //!   question only in a syntax the ordering plugin adds to Moodle's GIFT reader (and no other
 //!   GIFT reader knows), so there it stays a `matching` of each event to its position
 //!   (1 = earliest);
-//! - flashcard: `essay`, with the card's back as the grader's information.
+//! - flashcard: `essay`: the card's front and the instruction the worksheet prints under it
+//!   ("Write what it means."), with the card's back as the grader's information.
 //!
 //! Names are what a teacher sees in the question bank: the question's number, the start of
 //! what it asks (the items, for matching and timeline questions), and the deck (`03 The OEWG first met in ____… — Cyber norms`).
@@ -22,10 +23,10 @@
 //! Texts are kept as HTML (escaped teacher text) except typed answers, which Moodle compares
 //! with what a student types and so must stay plain.
 
-use decksmith_quiz::phrases::Phrasebook;
+use decksmith_quiz::phrases::{Phrasebook, recall_hint};
 use decksmith_quiz::{Body, ClozeBody, Matching, Question, Quiz, Timeline};
 
-use decksmith_model::markup;
+use decksmith_model::{Course, markup};
 
 use super::{html_block, position, source_label, sources_html};
 
@@ -163,8 +164,9 @@ pub const GAP: &str = "_____";
 const BLANK: &str = "____";
 
 /// The bank of one quiz, in the quiz's order.
-/// (`phrases`: the course's words, for the labels the bank adds.)
-pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
+/// (`phrases`: the course's words, for the labels and instructions the bank adds; `course`:
+/// where a recall question's entry is looked up, for its instruction.)
+pub fn items(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
     let mut out = Vec::with_capacity(quiz.questions.len());
     let title = super::quiz_title(quiz, phrases);
     for question in &quiz.questions {
@@ -217,11 +219,27 @@ pub fn items(quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
                 name,
                 id,
                 ItemKind::Essay {
-                    text: html_block(front),
+                    text: recall_text(course, question, front, phrases),
                     answer: html_block(back),
                 },
             ),
         }
+    }
+    out
+}
+
+/// A recall question's text, as HTML: the card's front, then what to write (as the worksheet
+/// says it under the front), each a paragraph. An LMS shows it above an empty answer box,
+/// where a bare front ("Bob Baker") would not say what is asked.
+pub fn recall_text(
+    course: &Course,
+    question: &Question,
+    front: &str,
+    phrases: &Phrasebook<'_>,
+) -> String {
+    let mut out = format!("<p>{}</p>", html_block(front));
+    if let Some(how) = recall_hint(phrases, course, question) {
+        out.push_str(&format!("<p>{}</p>", html_block(&how)));
     }
     out
 }

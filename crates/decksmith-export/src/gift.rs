@@ -59,7 +59,7 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         quiz.seed
     ));
     out.push_str(&format!("$CATEGORY: {}\n\n", category(course, deck)));
-    for item in items(quiz, &crate::phrases(course, deck)) {
+    for item in items(course, quiz, &crate::phrases(course, deck)) {
         question(&mut out, &item);
         out.push('\n');
     }

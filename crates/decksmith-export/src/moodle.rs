@@ -88,7 +88,7 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         cdata(&info)
     ));
     out.push_str("  </question>\n");
-    for item in items(quiz, &phrases) {
+    for item in items(course, quiz, &phrases) {
         question(&mut out, &item);
     }
     out.push_str("</quiz>\n");

@@ -17,7 +17,8 @@
 //! - timeline: `matching_question` of each event to its position (1 = earliest). Canvas's
 //!   Classic Quizzes, Brightspace's and Blackboard's QTI 1.2 imports have no ordering
 //!   question; the dates are in the feedback, as in GIFT;
-//! - flashcard: `essay_question`, graded by the teacher, its back (the expected answer) in
+//! - flashcard: `essay_question`, graded by the teacher: the card's front and what to write
+//!   (the worksheet's instruction, "Write what it means."), its back (the expected answer) in
 //!   the feedback: recall is what the card asks for, and Canvas shows the feedback after
 //!   the answer is in.
 //!
@@ -202,11 +203,12 @@ pub fn meta(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
 
 /// The assessment: every question of the quiz as an item, in the quiz's order.
 pub fn assessment(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
-    assessment_in(quiz, &super::phrases(course, deck))
+    assessment_in(course, quiz, &super::phrases(course, deck))
 }
 
-/// [`assessment`], with the course's words (`phrases`) for the labels it adds.
-pub fn assessment_in(quiz: &Quiz, phrases: &Phrasebook<'_>) -> String {
+/// [`assessment`], with the course's words (`phrases`) for the labels and instructions it
+/// adds.
+pub fn assessment_in(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> String {
     let title = super::quiz_title(quiz, phrases);
     let mut out = String::new();
     out.push_str(&format!(
@@ -228,7 +230,7 @@ pub fn assessment_in(quiz: &Quiz, phrases: &Phrasebook<'_>) -> String {
         title = html_attr(&title),
     ));
     for question in &quiz.questions {
-        item(&mut out, quiz, &title, question, phrases);
+        item(&mut out, course, quiz, &title, question, phrases);
     }
     out.push_str("    </section>\n  </assessment>\n</questestinterop>\n");
     out
@@ -265,7 +267,14 @@ fn material(html: &str, indent: &str) -> String {
 }
 
 /// One question as an item; `title` is the quiz's, which its name ends with.
-fn item(out: &mut String, quiz: &Quiz, title: &str, question: &Question, phrases: &Phrasebook<'_>) {
+fn item(
+    out: &mut String,
+    course: &Course,
+    quiz: &Quiz,
+    title: &str,
+    question: &Question,
+    phrases: &Phrasebook<'_>,
+) {
     let ident = item_ident(quiz, question);
     let (kind, text) = match &question.body {
         Body::MultipleChoice(c) | Body::Who(c) => {
@@ -281,7 +290,10 @@ fn item(out: &mut String, quiz: &Quiz, title: &str, question: &Question, phrases
         ),
         Body::Matching(m) => ("matching_question", html_block(&m.prompt)),
         Body::Timeline(t) => ("matching_question", html_block(&t.prompt)),
-        Body::Flashcard { front, .. } => ("essay_question", html_block(front)),
+        Body::Flashcard { front, .. } => (
+            "essay_question",
+            super::bank::recall_text(course, question, front, phrases),
+        ),
     };
     let points = super::points(question);
     out.push_str(&format!(

@@ -5,6 +5,21 @@ use decksmith_quiz::phrases::{BUILT_IN, PHRASES, Phrasebook};
 
 use super::{html_attr, html_block, html_text, position, source_label};
 
+/// A course with no decks, for questions made by hand (whose entries it does not know).
+fn empty_course() -> decksmith_model::Course {
+    decksmith_model::Course::new(
+        "Course".into(),
+        None,
+        "en".into(),
+        1,
+        Default::default(),
+        Default::default(),
+        BTreeMap::new(),
+        Vec::new(),
+        Vec::new(),
+    )
+}
+
 #[test]
 fn html_escapes_markup_and_drops_control_characters() {
     assert_eq!(
@@ -159,7 +174,11 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
     };
     // A German quiz: its typed answers are the listed ones (an English quiz adds the forms
     // `typed_answers` tests).
-    let bank = items(&quiz, &Phrasebook::new(PHRASES, "de", &BUILT_IN));
+    let bank = items(
+        &empty_course(),
+        &quiz,
+        &Phrasebook::new(PHRASES, "de", &BUILT_IN),
+    );
     let gaps: Vec<(String, String, Vec<String>)> = bank
         .iter()
         .map(|item| match &item.kind {
@@ -242,7 +261,11 @@ fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
         variant: None,
         questions: vec![question],
     };
-    let bank = items(&quiz, &Phrasebook::new(PHRASES, "en", &BUILT_IN));
+    let bank = items(
+        &empty_course(),
+        &quiz,
+        &Phrasebook::new(PHRASES, "en", &BUILT_IN),
+    );
     let ItemKind::Ordering {
         events, positions, ..
     } = &bank[0].kind
@@ -308,7 +331,11 @@ fn qti_escapes_every_payload_twice_html_then_xml() {
             ),
         ],
     };
-    let xml = super::qti::assessment_in(&quiz, &Phrasebook::new(PHRASES, "en", &BUILT_IN));
+    let xml = super::qti::assessment_in(
+        &empty_course(),
+        &quiz,
+        &Phrasebook::new(PHRASES, "en", &BUILT_IN),
+    );
     assert!(!xml.contains("]]>"), "{xml}");
     assert!(!xml.contains("<script"), "{xml}");
     // HTML texts: escaped for HTML, then for XML.

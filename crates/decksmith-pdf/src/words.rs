@@ -73,37 +73,6 @@ pub const WORDS: &[(&str, &str, &str)] = &[
         "Number the boxes 1, 2, 3, … from the earliest event.",
         "Пронумеруйте клетки 1, 2, 3, … начиная с самого раннего события.",
     ),
-    ("pdf.how.recall", "Write your answer.", "Запишите ответ."),
-    (
-        "pdf.how.recall.term",
-        "Write what it means.",
-        "Запишите, что это значит.",
-    ),
-    (
-        "pdf.how.recall.fact",
-        "Write what goes in the blank.",
-        "Запишите, что пропущено.",
-    ),
-    (
-        "pdf.how.recall.event",
-        "Write when it happened.",
-        "Запишите, когда это произошло.",
-    ),
-    (
-        "pdf.how.recall.person",
-        "Write who this is: the person's role.",
-        "Запишите, кто это: должность или роль.",
-    ),
-    (
-        "pdf.how.recall.organization",
-        "Write what it is.",
-        "Запишите, что это такое.",
-    ),
-    (
-        "pdf.how.recall.quote",
-        "Write who said it.",
-        "Запишите, кто это сказал.",
-    ),
     (
         "pdf.calibration.title",
         "Calibration sheet",

@@ -5,7 +5,7 @@
 //! (only one taller than a whole page is, between its rows, with a warning).
 
 use decksmith_model::Diagnostic;
-use decksmith_quiz::phrases::{PHRASES, Phrasebook};
+use decksmith_quiz::phrases::{PHRASES, Phrasebook, recall_hint};
 use decksmith_quiz::{Body, Choice, ClozeBody, Matching, Question, Quiz, Timeline};
 
 use super::Context;
@@ -881,7 +881,12 @@ fn worksheet_timeline(
 fn worksheet_recall(ctx: &Context<'_>, question: &Question, front: &str, width: f32) -> Vec<Row> {
     let x = MARGIN_X + NUMBER_WIDTH;
     let w = width - NUMBER_WIDTH;
-    let how = ctx.words.get(recall_hint(ctx, question, front), &[]);
+    let phrases = Phrasebook::new(
+        PHRASES,
+        ctx.course.language_of(ctx.deck),
+        &ctx.course.strings,
+    );
+    let how = recall_hint(&phrases, ctx.course, question).unwrap_or_default();
     let mut rows = vec![prompt_row(ctx, question, front, &how, width)];
     let mut row = Row::default();
     for i in 1..=2 {
@@ -895,30 +900,6 @@ fn worksheet_recall(ctx: &Context<'_>, question: &Question, front: &str, width: 
     row.height = 17.0 * MM;
     rows.push(row);
     rows
-}
-
-/// What a recall question asks for, by its entry's kind: a card's front is often a bare
-/// name or term, which does not say what to write. A front that asks its own question ("In
-/// Russian?") gets the plain hint.
-fn recall_hint(ctx: &Context<'_>, question: &Question, front: &str) -> &'static str {
-    let asks = front
-        .lines()
-        .last()
-        .is_some_and(|line| line.trim_end().ends_with('?'));
-    let kind = ctx
-        .course
-        .entry(&question.entry)
-        .map(|(_, entry)| entry.kind_name());
-    match kind {
-        _ if asks => "pdf.how.recall",
-        Some("term") => "pdf.how.recall.term",
-        Some("fact") if front.contains("____") => "pdf.how.recall.fact",
-        Some("event") => "pdf.how.recall.event",
-        Some("person") => "pdf.how.recall.person",
-        Some("organization") => "pdf.how.recall.organization",
-        Some("quote") => "pdf.how.recall.quote",
-        _ => "pdf.how.recall",
-    }
 }
 
 /// Options with a tick box and a letter each: two columns when every option is short.

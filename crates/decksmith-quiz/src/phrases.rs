@@ -10,7 +10,9 @@ mod dates;
 
 use std::collections::BTreeMap;
 
-use decksmith_model::is_russian;
+use decksmith_model::{Course, is_russian};
+
+use crate::types::{Body, Question};
 
 pub use dates::MonthNames;
 
@@ -113,6 +115,37 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
         "q.timeline",
         "Put these events in chronological order, earliest first.",
         "Расположите события в хронологическом порядке, начиная с самого раннего.",
+    ),
+    ("q.recall", "Write your answer.", "Запишите ответ."),
+    (
+        "q.recall.term",
+        "Write what it means.",
+        "Запишите, что это значит.",
+    ),
+    (
+        "q.recall.fact",
+        "Write what goes in the blank.",
+        "Запишите, что пропущено.",
+    ),
+    (
+        "q.recall.event",
+        "Write when it happened.",
+        "Запишите, когда это произошло.",
+    ),
+    (
+        "q.recall.person",
+        "Write who this is: the person's role.",
+        "Запишите, кто это: должность или роль.",
+    ),
+    (
+        "q.recall.organization",
+        "Write what it is.",
+        "Запишите, что это такое.",
+    ),
+    (
+        "q.recall.quote",
+        "Write who said it.",
+        "Запишите, кто это сказал.",
     ),
     (
         "s.stands-for",
@@ -259,6 +292,40 @@ pub const PHRASES: &[(&str, &str, &str)] = &[
     ("month.11.genitive", "November", "ноября"),
     ("month.12.genitive", "December", "декабря"),
 ];
+
+/// What a recall (flashcard) question asks a student to write, in `phrases`' words; `None`
+/// for a question of another kind. A card's front is often a bare name or term, which does
+/// not say what to write, so the instruction goes by the kind of the question's entry (looked
+/// up in `course`): a term's meaning, an event's date, who said a quote. A front that asks
+/// its own question ("In Russian?") gets the plain "Write your answer." Worksheets print it
+/// under the front, and the question banks (Moodle XML, GIFT, QTI) after it.
+pub fn recall_hint(
+    phrases: &Phrasebook<'_>,
+    course: &Course,
+    question: &Question,
+) -> Option<String> {
+    let Body::Flashcard { front, .. } = &question.body else {
+        return None;
+    };
+    let asks = front
+        .lines()
+        .last()
+        .is_some_and(|line| line.trim_end().ends_with('?'));
+    let kind = course
+        .entry(&question.entry)
+        .map(|(_, entry)| entry.kind_name());
+    let key = match kind {
+        _ if asks => "q.recall",
+        Some("term") => "q.recall.term",
+        Some("fact") if front.contains("____") => "q.recall.fact",
+        Some("event") => "q.recall.event",
+        Some("person") => "q.recall.person",
+        Some("organization") => "q.recall.organization",
+        Some("quote") => "q.recall.quote",
+        _ => "q.recall",
+    };
+    Some(phrases.get(key, &[]))
+}
 
 /// Built-in text in English and Russian under a course's own: one of the tables of words
 /// (these [`PHRASES`], the PDF's words, the pages' interface) for the course's language, with
