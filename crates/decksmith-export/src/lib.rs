@@ -8,8 +8,8 @@
 //!   the notes by (deck name, GUIDs, tags, the revision history) is [`anki`]'s.
 //! - [`moodle`]: `quiz.moodle.xml`, a Moodle XML question bank.
 //! - [`gift`]: `quiz.gift`, the same questions in Moodle's GIFT text format.
-//! - [`qti`]: `quiz.qti.zip`, an IMS content package with a QTI 1.2 assessment, for Canvas,
-//!   Brightspace and Blackboard.
+//! - [`qti`]: `quiz.qti.zip`, an IMS content package with a QTI 1.2 assessment, for Canvas
+//!   and Brightspace.
 //! - [`tsv`]: `cards.tsv`, the flashcards as tab-separated text for Anki's and Quizlet's
 //!   importers.
 //!

@@ -1,7 +1,8 @@
 //! `quiz.qti.zip`: the deck's quiz as an IMS content package with a QTI 1.2 assessment, as
-//! Canvas (Classic Quizzes) exports and imports it, and as Brightspace and Blackboard import
-//! it; `quiz-A.qti.zip`, … the same for each variant form, so each form is a quiz of its own
-//! in the LMS, titled with the form ("Cyber norms (Form A)").
+//! Canvas (Classic Quizzes) exports and imports it, and as Brightspace imports it (tools made
+//! for Blackboard write QTI 2.1 for it; this package is not tried there); `quiz-A.qti.zip`,
+//! … the same for each variant form, so each form is a quiz of its own in the LMS, titled
+//! with the form ("Cyber norms (Form A)").
 //!
 //! The package holds `imsmanifest.xml`, the assessment `<id>/<id>.xml` and Canvas's quiz
 //! settings `<id>/assessment_meta.xml`. Each question is one `<item>` whose Canvas
@@ -15,7 +16,7 @@
 //!   text, each with all its accepted answers;
 //! - matching: `matching_question`, answers that match no item offered too;
 //! - timeline: `matching_question` of each event to its position (1 = earliest). Canvas's
-//!   Classic Quizzes, Brightspace's and Blackboard's QTI 1.2 imports have no ordering
+//!   Classic Quizzes and Brightspace's QTI 1.2 import have no ordering
 //!   question; the dates are in the feedback, as in GIFT;
 //! - flashcard: `essay_question`, graded by the teacher: the card's front and what to write
 //!   (the worksheet's instruction, "Write what it means."), its back (the expected answer) in

@@ -391,7 +391,7 @@ impl<'a> Ui<'a> {
             "" | "apkg" => return file,
             "moodle.xml" => "Moodle XML".to_owned(),
             // Which LMS takes it is what a teacher needs to know of a QTI package.
-            "qti.zip" => "QTI: Canvas, Brightspace, Blackboard".to_owned(),
+            "qti.zip" => "QTI: Canvas, Brightspace".to_owned(),
             other => other.to_ascii_uppercase(),
         };
         self.fill("ui.file.other", &[("file", &file), ("format", &format)])

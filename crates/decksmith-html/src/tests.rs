@@ -110,12 +110,12 @@ fn file_labels_name_known_files_in_the_interface_language() {
     assert_eq!(en.file_label("cards.tsv"), "Cards (TSV)");
     assert_eq!(
         en.file_label("quiz.qti.zip"),
-        "Quiz (QTI: Canvas, Brightspace, Blackboard)"
+        "Quiz (QTI: Canvas, Brightspace)"
     );
     // A variant form's exports: one file per form, named as its other files are.
     assert_eq!(
         en.file_label("quiz-A.qti.zip"),
-        "Quiz, form A (QTI: Canvas, Brightspace, Blackboard)"
+        "Quiz, form A (QTI: Canvas, Brightspace)"
     );
     assert_eq!(
         en.file_label("quiz-B.moodle.xml"),

@@ -197,8 +197,8 @@ pub struct BuildArgs {
     pub decks: Vec<String>,
     /// Make only this format (give it several times for several): html (the study pages),
     /// pdf (card sheets, worksheet, answer key), json (quiz.json), and the exports: apkg
-    /// (Anki), moodle (Moodle XML), gift (GIFT), qti (QTI 1.2 for Canvas, Brightspace,
-    /// Blackboard), tsv (cards as text). All by default.
+    /// (Anki), moodle (Moodle XML), gift (GIFT), qti (QTI 1.2 for Canvas and
+    /// Brightspace), tsv (cards as text). All by default.
     #[arg(long = "format", value_name = "FORMAT", value_parser = parse_format)]
     pub formats: Vec<Format>,
     /// Paper size for the PDFs, instead of the course's `print: paper:`.

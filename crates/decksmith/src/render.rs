@@ -37,7 +37,7 @@ pub enum Format {
     Moodle,
     /// `quiz.gift`: the quiz in Moodle's GIFT text format.
     Gift,
-    /// `quiz.qti.zip`: the quiz as a QTI 1.2 package for Canvas, Brightspace and Blackboard
+    /// `quiz.qti.zip`: the quiz as a QTI 1.2 package for Canvas and Brightspace
     /// (and `quiz-A.qti.zip`, … for variants).
     Qti,
     /// `cards.tsv`: the flashcards as text for Anki's and Quizlet's importers.

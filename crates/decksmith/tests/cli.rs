@@ -180,14 +180,8 @@ fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_teacher_
             "{deck}"
         );
         for (file, label) in [
-            (
-                "quiz.qti.zip",
-                "Quiz (QTI: Canvas, Brightspace, Blackboard)",
-            ),
-            (
-                "quiz-B.qti.zip",
-                "Quiz, form B (QTI: Canvas, Brightspace, Blackboard)",
-            ),
+            ("quiz.qti.zip", "Quiz (QTI: Canvas, Brightspace)"),
+            ("quiz-B.qti.zip", "Quiz, form B (QTI: Canvas, Brightspace)"),
             ("quiz-A.moodle.xml", "Quiz, form A (Moodle XML)"),
         ] {
             let link = format!("<a href=\"{deck}/{file}\">{label}</a>");
