@@ -34,8 +34,8 @@ pub const UI_STRINGS: &[(&str, &str, &str)] = &[
     ("ui.teacher", "For the teacher", "Для преподавателя"),
     (
         "ui.teacher-lead",
-        "The answer keys, the quizzes as data and the question banks for Moodle. The index page does not link this page; keep these files from students. A build with --student makes an output without them, safe to publish.",
-        "Ключи ответов, тесты в виде данных и банки вопросов для Moodle. Главная страница не ссылается на эту; не давайте эти файлы студентам. Сборка с --student делает вывод без них, который можно публиковать.",
+        "The answer keys, the quizzes as data (quiz.json) and the question banks to import into an LMS: quiz.moodle.xml and quiz.gift for Moodle, quiz.qti.zip for Canvas and Brightspace. The index page does not link this page; keep these files from students. A build with --student makes an output without them, safe to publish.",
+        "Ключи ответов, тесты в виде данных (quiz.json) и банки вопросов для импорта в СДО: quiz.moodle.xml и quiz.gift для Moodle, quiz.qti.zip для Canvas и Brightspace. Главная страница не ссылается на эту; не давайте эти файлы студентам. Сборка с --student делает вывод без них, который можно публиковать.",
     ),
     ("ui.teacher-answers", "Answers", "Ответы"),
     ("ui.study-material", "Study material", "Учебные материалы"),

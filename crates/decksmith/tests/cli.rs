@@ -161,6 +161,16 @@ fn variant_forms_get_a_qti_package_and_a_moodle_file_each_listed_on_the_teacher_
     // Question banks hold the answers: the teacher page lists them, the index never.
     let index = fs::read_to_string(out_dir.join("index.html")).unwrap();
     let teacher = fs::read_to_string(out_dir.join("teacher.html")).unwrap();
+    // Its lead names each file an LMS imports, and which LMS takes it.
+    for named in [
+        "quiz.moodle.xml and quiz.gift for Moodle",
+        "quiz.qti.zip for Canvas and Brightspace",
+    ] {
+        assert!(
+            teacher.contains(named),
+            "the teacher page does not say {named}"
+        );
+    }
     for deck in ["un-basics", "people-and-dates"] {
         let mut names: Vec<String> = fs::read_dir(out_dir.join(deck))
             .unwrap()
