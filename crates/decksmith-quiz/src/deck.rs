@@ -388,21 +388,31 @@ fn short_kinds(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<ShortKind
         .collect()
 }
 
+/// What keeps a question out once it can be made: the quiz's own rules.
+const KEPT_OUT: &str = "asks about an entry the quiz already asks about, or would give away another question's answer or rule out its wrong options";
+
 /// Warnings for a kind given up to reach the quiz's length, and for a quiz shorter than
 /// asked.
 fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnostic> {
+    let mut warnings = kinds_given_up(deck, all, chosen);
+    warnings.extend(one_sided_statements(deck, all, chosen));
+    warnings.extend(kinds_beyond_share(deck, all, chosen));
+    warnings.extend(too_short(deck, all, chosen));
+    warnings
+}
+
+/// A kind the deck asks for, with questions that could be made, of which the quiz has none.
+fn kinds_given_up(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnostic> {
     let wanted = deck.quiz.questions as usize;
     let short = chosen.len() < wanted;
-    // What keeps a question out once it can be made: the quiz's own rules.
-    let kept_out = "asks about an entry the quiz already asks about, or would give away another question's answer or rule out its wrong options";
     let mut warnings = Vec::new();
     for (kind, weight, list) in all {
         let given = chosen.iter().filter(|c| c.kind() == *kind).count();
         if given == 0 && *weight > 0 && !list.is_empty() {
             let why = if short && list.len() == 1 {
-                format!("the one that could be made {kept_out}")
+                format!("the one that could be made {KEPT_OUT}")
             } else if short {
-                format!("each of the {} that could be made {kept_out}", list.len())
+                format!("each of the {} that could be made {KEPT_OUT}", list.len())
             } else {
                 format!("they would use entries that the other questions need to make {wanted}")
             };
@@ -418,40 +428,50 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             );
         }
     }
-    // Statements that can only be true (or only false): a student who answers so is always
-    // right, in this quiz and in every other form of it.
+    warnings
+}
+
+/// Statements that can only be true (or only false): a student who answers so is always
+/// right, in this quiz and in every other form of it.
+fn one_sided_statements(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Option<Diagnostic> {
     let statements: Vec<&Candidate> = chosen.iter().filter(|c| c.truth.is_some()).collect();
     let possible: Vec<Option<bool>> = all
         .iter()
         .flat_map(|(_, _, list)| list.iter().map(|c| c.truth))
         .filter(Option::is_some)
         .collect();
-    if !statements.is_empty() && possible.iter().all(|t| *t == possible[0]) {
-        let word = if possible[0] == Some(true) {
-            "true"
-        } else {
-            "false"
-        };
-        warnings.push(
-            Diagnostic::warning(
-                deck.quiz_origin.clone(),
-                format!(
-                    "deck `{}` has {} true-false question{}, but every statement its entries give is {word}: a student who answers {word} is always right",
-                    deck.id,
-                    statements.len(),
-                    if statements.len() == 1 { "" } else { "s" }
-                ),
-            )
-            .with_help(if word == "true" {
-                "give facts wrong values with `blanks: { <answer>: [...] }` so that false statements can be made, or remove true-false from `kinds:`"
-            } else {
-                "add facts whose statements can be asked true, or remove true-false from `kinds:`"
-            }),
-        );
+    if statements.is_empty() || !possible.iter().all(|t| *t == possible[0]) {
+        return None;
     }
-    // A kind that filled in for the others well beyond its share: the teacher asked for a
-    // quiz of another make.
+    let word = if possible[0] == Some(true) {
+        "true"
+    } else {
+        "false"
+    };
+    Some(
+        Diagnostic::warning(
+            deck.quiz_origin.clone(),
+            format!(
+                "deck `{}` has {} true-false question{}, but every statement its entries give is {word}: a student who answers {word} is always right",
+                deck.id,
+                statements.len(),
+                if statements.len() == 1 { "" } else { "s" }
+            ),
+        )
+        .with_help(if word == "true" {
+            "give facts wrong values with `blanks: { <answer>: [...] }` so that false statements can be made, or remove true-false from `kinds:`"
+        } else {
+            "add facts whose statements can be asked true, or remove true-false from `kinds:`"
+        }),
+    )
+}
+
+/// A kind that filled in for the others well beyond its share: the teacher asked for a quiz
+/// of another make.
+fn kinds_beyond_share(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnostic> {
+    let wanted = deck.quiz.questions as usize;
     let total_weight: u32 = all.iter().map(|(_, w, _)| *w).sum();
+    let mut warnings = Vec::new();
     for (kind, weight, _) in all {
         let given = chosen.iter().filter(|c| c.kind() == *kind).count();
         let share = (wanted * *weight as usize + total_weight as usize / 2)
@@ -473,44 +493,51 @@ fn quiz_warnings(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Vec<Diagnos
             );
         }
     }
-    if short {
-        let mut made: Vec<&str> = all
-            .iter()
-            .flat_map(|(_, _, list)| list.iter().map(|c| c.id.as_str()))
-            .collect();
-        made.sort_unstable();
-        made.dedup();
-        let head = format!(
-            "deck `{}` asks for {}",
-            deck.id,
-            count(wanted, "question", "questions")
-        );
-        let (message, help) = if made.len() > chosen.len() {
-            (
-                format!(
-                    "{head}, but its quiz has only {}: of the {} possible questions its entries give, each of the other {} {kept_out}",
-                    chosen.len(),
-                    made.len(),
-                    made.len() - chosen.len()
-                ),
-                format!(
-                    "lower `questions:` to {} in the deck's quiz settings, or add entries",
-                    chosen.len()
-                ),
-            )
-        } else {
-            (
-                format!(
-                    "{head}, but only {} different {} could be made",
-                    chosen.len(),
-                    if chosen.len() == 1 { "one" } else { "ones" }
-                ),
-                "add entries or kinds of question, or lower `questions:` in the deck's quiz settings; the generation report (`decksmith check --report`) lists what could not be made and why".to_owned(),
-            )
-        };
-        warnings.push(Diagnostic::warning(deck.quiz_origin.clone(), message).with_help(help));
-    }
     warnings
+}
+
+/// A quiz shorter than asked, and why: the quiz's rules kept questions out, or too few
+/// different ones could be made.
+fn too_short(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Option<Diagnostic> {
+    let wanted = deck.quiz.questions as usize;
+    if chosen.len() >= wanted {
+        return None;
+    }
+    let mut made: Vec<&str> = all
+        .iter()
+        .flat_map(|(_, _, list)| list.iter().map(|c| c.id.as_str()))
+        .collect();
+    made.sort_unstable();
+    made.dedup();
+    let head = format!(
+        "deck `{}` asks for {}",
+        deck.id,
+        count(wanted, "question", "questions")
+    );
+    let (message, help) = if made.len() > chosen.len() {
+        (
+            format!(
+                "{head}, but its quiz has only {}: of the {} possible questions its entries give, each of the other {} {KEPT_OUT}",
+                chosen.len(),
+                made.len(),
+                made.len() - chosen.len()
+            ),
+            format!(
+                "lower `questions:` to {} in the deck's quiz settings, or add entries",
+                chosen.len()
+            ),
+        )
+    } else {
+        (
+            format!(
+                "{head}, but only {} different {} could be made",
+                chosen.len(),
+                if chosen.len() == 1 { "one" } else { "ones" }
+            ),
+            "add entries or kinds of question, or lower `questions:` in the deck's quiz settings; the generation report (`decksmith check --report`) lists what could not be made and why".to_owned(),
+        )
+    };
+    Some(Diagnostic::warning(deck.quiz_origin.clone(), message).with_help(help))
 }
 
 /// The main form of the quiz and its variant forms.
