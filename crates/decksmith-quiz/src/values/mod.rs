@@ -508,84 +508,106 @@ impl<'c> Pools<'c> {
             months: Months::of_course(course),
             ..Pools::default()
         };
+        pools.add_classes(course);
+        for (_, entry) in course.entries() {
+            pools.add_entry(entry);
+        }
+        pools.index_names();
+        pools.add_written_answers(course);
+        pools.years.sort_unstable();
+        pools.years.dedup();
+        pools
+            .events
+            .sort_by(|a, b| a.0.sort_key().cmp(&b.0.sort_key()).then(a.1.cmp(&b.1)));
+        pools
+    }
+
+    /// The course's classes, and for each value the classes that list it.
+    fn add_classes(&mut self, course: &Course) {
         for (name, values) in &course.classes {
             let list: Vec<PoolValue> = values.iter().map(|v| PoolValue::new(v)).collect();
             for value in &list {
-                pools
-                    .class_of
+                self.class_of
                     .entry(value.norm.clone())
                     .or_default()
                     .push(name.clone());
             }
-            pools.classes.insert(name.clone(), list);
+            self.classes.insert(name.clone(), list);
         }
-        for (_, entry) in course.entries() {
-            pools.note_entry(entry);
-            match &entry.kind {
-                EntryKind::Person(p) => {
-                    pools.people.push(Spelled::new(&p.name, &p.aliases));
-                    push_unique(&mut pools.seen, 1, &mut pools.roles, &p.role);
-                    pools.add_translations(Named::Person, Sort::Any, &p.name, &p.translations);
-                }
-                EntryKind::Organization(o) => {
-                    pools
-                        .organizations
-                        .push(Spelled::sorted(&o.name, &o.aliases));
-                    pools.expansions.push(Spelled::sorted(&o.name, &o.aliases));
-                    if let Some(acronym) = &o.acronym {
-                        pools.body_acronyms.push(Spelled::new(acronym, &[]));
-                    }
-                    let sort = pools.class_sort(&o.name).unwrap_or_default();
-                    pools.add_translations(Named::Organization, sort, &o.name, &o.translations);
-                }
-                EntryKind::Term(t) => {
-                    if is_acronym(&t.term) {
-                        let body = t.expansion.as_deref().is_some_and(names_a_body);
-                        let list = if body {
-                            &mut pools.body_acronyms
-                        } else {
-                            &mut pools.acronyms
-                        };
-                        // Sorted by what its full form names: a treaty's among treaties'.
-                        let full = t.expansion.as_deref().unwrap_or_default();
-                        list.push(Spelled {
-                            sort: Some((body, OrgSort::of(full))),
-                            ..Spelled::new(&t.term, &t.aliases)
-                        });
-                    } else if is_title(&t.term) {
-                        pools.titles.push(Spelled::new(&t.term, &t.aliases));
-                    } else {
-                        pools.terms.push(Spelled::new(&t.term, &t.aliases));
-                    }
-                    if let Some(expansion) = &t.expansion {
-                        pools.expansions.push(Spelled::sorted(expansion, &[]));
-                    }
-                    let sort = pools.translation_sort(t);
-                    let words = match &t.expansion {
-                        Some(expansion) => format!("{} {expansion}", t.term),
-                        None => t.term.clone(),
-                    };
-                    pools.add_translations(Named::Term, sort, &words, &t.translations);
-                }
-                EntryKind::Event(e) => {
-                    pools.events.push((e.date, entry.id.clone()));
-                    pools.dates.push(e.date);
-                    pools.years.push(e.date.year);
-                    if let Some(end) = e.end {
-                        pools.dates.push(end);
-                        pools.years.push(end.year);
-                    }
-                }
-                EntryKind::Quote(q) => {
-                    if let Some(date) = q.date {
-                        pools.years.push(date.year);
-                    }
-                }
-                EntryKind::Fact(_) | EntryKind::Question(_) => {}
+    }
+
+    /// An entry's names, roles, dates and translations, each in its list.
+    fn add_entry(&mut self, entry: &decksmith_model::Entry) {
+        self.note_entry(entry);
+        match &entry.kind {
+            EntryKind::Person(p) => {
+                self.people.push(Spelled::new(&p.name, &p.aliases));
+                push_unique(&mut self.seen, 1, &mut self.roles, &p.role);
+                self.add_translations(Named::Person, Sort::Any, &p.name, &p.translations);
             }
+            EntryKind::Organization(o) => {
+                self.organizations
+                    .push(Spelled::sorted(&o.name, &o.aliases));
+                self.expansions.push(Spelled::sorted(&o.name, &o.aliases));
+                if let Some(acronym) = &o.acronym {
+                    self.body_acronyms.push(Spelled::new(acronym, &[]));
+                }
+                let sort = self.class_sort(&o.name).unwrap_or_default();
+                self.add_translations(Named::Organization, sort, &o.name, &o.translations);
+            }
+            EntryKind::Term(t) => self.add_term(t),
+            EntryKind::Event(e) => {
+                self.events.push((e.date, entry.id.clone()));
+                self.dates.push(e.date);
+                self.years.push(e.date.year);
+                if let Some(end) = e.end {
+                    self.dates.push(end);
+                    self.years.push(end.year);
+                }
+            }
+            EntryKind::Quote(q) => {
+                if let Some(date) = q.date {
+                    self.years.push(date.year);
+                }
+            }
+            EntryKind::Fact(_) | EntryKind::Question(_) => {}
         }
-        pools.index_names();
-        // Written dates and years in answers pool by form.
+    }
+
+    /// A term: among acronyms (of bodies or of other things), titles or terms; its full form
+    /// among expansions; its translations.
+    fn add_term(&mut self, t: &decksmith_model::Term) {
+        if is_acronym(&t.term) {
+            let body = t.expansion.as_deref().is_some_and(names_a_body);
+            let list = if body {
+                &mut self.body_acronyms
+            } else {
+                &mut self.acronyms
+            };
+            // Sorted by what its full form names: a treaty's among treaties'.
+            let full = t.expansion.as_deref().unwrap_or_default();
+            list.push(Spelled {
+                sort: Some((body, OrgSort::of(full))),
+                ..Spelled::new(&t.term, &t.aliases)
+            });
+        } else if is_title(&t.term) {
+            self.titles.push(Spelled::new(&t.term, &t.aliases));
+        } else {
+            self.terms.push(Spelled::new(&t.term, &t.aliases));
+        }
+        if let Some(expansion) = &t.expansion {
+            self.expansions.push(Spelled::sorted(expansion, &[]));
+        }
+        let sort = self.translation_sort(t);
+        let words = match &t.expansion {
+            Some(expansion) => format!("{} {expansion}", t.term),
+            None => t.term.clone(),
+        };
+        self.add_translations(Named::Term, sort, &words, &t.translations);
+    }
+
+    /// Written dates and years in the answers of facts and questions, pooled by form.
+    fn add_written_answers(&mut self, course: &Course) {
         for (_, entry) in course.entries() {
             let answers: Vec<&str> = match &entry.kind {
                 EntryKind::Fact(f) => f.cloze.blanks().map(|b| b.answer.as_str()).collect(),
@@ -595,21 +617,15 @@ impl<'c> Pools<'c> {
                 _ => Vec::new(),
             };
             for answer in answers {
-                match classify_shape(&pools.months, answer) {
+                match classify_shape(&self.months, answer) {
                     ValueType::Date => {
-                        push_unique(&mut pools.seen, 3, &mut pools.date_texts, answer);
+                        push_unique(&mut self.seen, 3, &mut self.date_texts, answer);
                     }
-                    ValueType::Year => pools.years.extend(answer.trim().parse::<u16>()),
+                    ValueType::Year => self.years.extend(answer.trim().parse::<u16>()),
                     _ => {}
                 }
             }
         }
-        pools.years.sort_unstable();
-        pools.years.dedup();
-        pools
-            .events
-            .sort_by(|a, b| a.0.sort_key().cmp(&b.0.sort_key()).then(a.1.cmp(&b.1)));
-        pools
     }
 
     /// The month names values are read and written in.
@@ -1267,74 +1283,36 @@ impl<'c> Pools<'c> {
     /// The values that could be distractors for `ask.answer`, read through a window placed
     /// by `at` (the question's key) when the pool is large.
     fn candidates(&self, ask: &Ask<'_>, at: u64) -> Vec<Distractor<'_>> {
-        fn named(shape: Shape, list: &[Spelled], at: u64) -> Vec<Distractor<'_>> {
-            window(list, at)
-                .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
-                .collect()
-        }
-        /// Those of `list` in the window whose (names a body, sort) `keep` accepts.
-        fn sorted(
-            shape: Shape,
-            list: &[Spelled],
-            at: u64,
-            keep: impl Fn((bool, OrgSort)) -> bool,
-        ) -> Vec<Distractor<'_>> {
-            window(list, at)
-                .filter(|n| keep(n.sort()))
-                .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
-                .collect()
-        }
-        fn items(shape: Shape, list: &[PoolValue], at: u64) -> Vec<Distractor<'_>> {
-            window(list, at)
-                .map(|item| Distractor::pooled(similarity(shape, item.shape), item))
-                .collect()
-        }
-        fn made<'a>(list: Vec<(u32, String)>) -> Vec<Distractor<'a>> {
-            list.into_iter()
-                .map(|(d, text)| Distractor::made(d, text))
-                .collect()
-        }
         let answer = ask.answer;
         let shape = Shape::of(answer);
         match ask.ty {
-            ValueType::Person => named(shape, &self.people, at),
+            ValueType::Person => windowed_names(shape, &self.people, at),
             ValueType::Organization => {
                 // An agreement among agreements, a journal among journals, a body among
                 // bodies: a lone agreement among councils would stand out.
                 let sort = OrgSort::of(answer);
-                sorted(shape, &self.organizations, at, |(_, s)| s == sort)
+                windowed_names_of_sort(shape, &self.organizations, at, |(_, s)| s == sort)
             }
-            ValueType::Acronym => {
-                let flags = self.kinds.get(&normalize_answer(answer)).copied();
-                let body = flags.is_some_and(|f| f & BODY_ACRONYM != 0);
-                if body {
-                    named(shape, &self.body_acronyms, at)
-                } else {
-                    // The abbreviation of an agreement among agreements' (`MLAT` among
-                    // `ICTs`, `PPP`, `ANO` is the one treaty).
-                    let sort = OrgSort::of(self.expansion_of(answer).unwrap_or_default());
-                    sorted(shape, &self.acronyms, at, |(_, s)| s == sort)
-                }
-            }
+            ValueType::Acronym => self.acronym_candidates(answer, shape, at),
             // A doctrine among doctrines, a practice or a thing among others of theirs.
             ValueType::Term => {
                 let doctrine = text::names_a_doctrine(answer);
-                let mut terms = named(shape, &self.terms, at);
+                let mut terms = windowed_names(shape, &self.terms, at);
                 terms.retain(|d| text::names_a_doctrine(&d.text) == doctrine);
                 terms
             }
-            ValueType::Title => named(shape, &self.titles, at),
+            ValueType::Title => windowed_names(shape, &self.titles, at),
             ValueType::Expansion => {
                 // The full name of a body among bodies' names (of its sort), of a technology
                 // among other things.
                 let kind = (names_a_body(answer), OrgSort::of(answer));
-                sorted(shape, &self.expansions, at, |k| k == kind)
+                windowed_names_of_sort(shape, &self.expansions, at, |k| k == kind)
             }
-            ValueType::Role => items(shape, &self.roles, at),
+            ValueType::Role => windowed_values(shape, &self.roles, at),
             ValueType::Class(name) => self
                 .classes
                 .get(name)
-                .map_or_else(Vec::new, |list| items(shape, list, at)),
+                .map_or_else(Vec::new, |list| windowed_values(shape, list, at)),
             ValueType::Translation(lang, kind) => {
                 let sort = self
                     .translation_sorts
@@ -1343,12 +1321,12 @@ impl<'c> Pools<'c> {
                     .unwrap_or_default();
                 self.translations
                     .get(&(lang.clone(), *kind, sort))
-                    .map_or_else(Vec::new, |list| items(shape, list, at))
+                    .map_or_else(Vec::new, |list| windowed_values(shape, list, at))
             }
-            ValueType::Year => made(self.near_years(answer)),
-            ValueType::Month => made(dates::month_variants(&self.months, answer)),
+            ValueType::Year => made_for_answer(self.near_years(answer)),
+            ValueType::Month => made_for_answer(dates::month_variants(&self.months, answer)),
             ValueType::Date => {
-                let mut out = made(dates::text_date_variants(&self.months, answer));
+                let mut out = made_for_answer(dates::text_date_variants(&self.months, answer));
                 out.extend(
                     window(&self.date_texts, at)
                         .filter(|other| dates::same_date_format(&self.months, answer, &other.text))
@@ -1357,17 +1335,32 @@ impl<'c> Pools<'c> {
                 out
             }
             // Near numbers that would read as another type (841 → 1001, a year) are dropped.
-            ValueType::Number => made(
+            ValueType::Number => made_for_answer(
                 numbers::variants(answer)
                     .into_iter()
                     .filter(|(_, v)| classify_shape(&self.months, v) == ValueType::Number)
                     .collect(),
             ),
-            ValueType::Roman => made(numbers::roman_variants(answer)),
-            ValueType::Ordinal => made(numbers::ordinal_variants(answer)),
+            ValueType::Roman => made_for_answer(numbers::roman_variants(answer)),
+            ValueType::Ordinal => made_for_answer(numbers::ordinal_variants(answer)),
             ValueType::Place(kind) => self.places(ask, *kind, shape),
             ValueType::Language => languages(answer, shape),
             ValueType::Bounded | ValueType::Phrase => Vec::new(),
+        }
+    }
+
+    /// Acronyms for an acronym answer: a body's among bodies', another's among those of its
+    /// sort.
+    fn acronym_candidates(&self, answer: &str, shape: Shape, at: u64) -> Vec<Distractor<'_>> {
+        let flags = self.kinds.get(&normalize_answer(answer)).copied();
+        let body = flags.is_some_and(|f| f & BODY_ACRONYM != 0);
+        if body {
+            windowed_names(shape, &self.body_acronyms, at)
+        } else {
+            // The abbreviation of an agreement among agreements' (`MLAT` among
+            // `ICTs`, `PPP`, `ANO` is the one treaty).
+            let sort = OrgSort::of(self.expansion_of(answer).unwrap_or_default());
+            windowed_names_of_sort(shape, &self.acronyms, at, |(_, s)| s == sort)
         }
     }
 }
@@ -1530,6 +1523,40 @@ fn window<T>(list: &[T], at: u64) -> impl Iterator<Item = &T> {
         ((at % list.len() as u64) as usize, WINDOW)
     };
     (0..take).map(move |i| &list[(start + i) % list.len()])
+}
+
+/// The names of `list` in the window, as distractors scored by their likeness to the answer.
+fn windowed_names(shape: Shape, list: &[Spelled], at: u64) -> Vec<Distractor<'_>> {
+    window(list, at)
+        .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
+        .collect()
+}
+
+/// Those of `list` in the window whose (names a body, sort) `keep` accepts.
+fn windowed_names_of_sort(
+    shape: Shape,
+    list: &[Spelled],
+    at: u64,
+    keep: impl Fn((bool, OrgSort)) -> bool,
+) -> Vec<Distractor<'_>> {
+    window(list, at)
+        .filter(|n| keep(n.sort()))
+        .map(|n| Distractor::pooled(similarity(shape, n.main.shape), &n.main))
+        .collect()
+}
+
+/// The values of `list` in the window, as distractors scored by their likeness to the answer.
+fn windowed_values(shape: Shape, list: &[PoolValue], at: u64) -> Vec<Distractor<'_>> {
+    window(list, at)
+        .map(|item| Distractor::pooled(similarity(shape, item.shape), item))
+        .collect()
+}
+
+/// Values made for the answer (near numbers, other dates), with their scores, as distractors.
+fn made_for_answer<'a>(list: Vec<(u32, String)>) -> Vec<Distractor<'a>> {
+    list.into_iter()
+        .map(|(d, text)| Distractor::made(d, text))
+        .collect()
 }
 
 /// A possible distractor: from a pool (already measured) or made for this answer.
