@@ -4,66 +4,42 @@
 //! in the course holds X; for a quote, nobody else is recorded saying the same words.
 
 use decksmith_model::diag::count;
-use decksmith_model::{Entry, EntryKind};
+use decksmith_model::{Entry, EntryKind, Person, Quote};
 
 use super::{Candidate, Ctx, Cues, DropKind, without_cue};
-use crate::explain;
+use crate::explain::{self, Explanation};
 use crate::types::{Body, Choice};
 use crate::values::{Ask, ValueType};
 
+/// What a who-question asks: the part of its id, the prompt, the text the options must not
+/// echo, the right name, the explanation, and the other names that would be right too.
+struct Asked {
+    part: &'static str,
+    prompt: String,
+    stem: String,
+    answer: String,
+    explanation: Explanation,
+    also_right: Vec<String>,
+}
+
 /// The who-questions of an entry: for a quote, who said it; for a person, who holds a role.
 pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
-    let (part, prompt, stem, answer, explanation, mut also_right) = match &entry.kind {
-        EntryKind::Quote(q) => {
-            let speaker = q
-                .person
-                .as_ref()
-                .and_then(|id| ctx.course.entry(id))
-                .and_then(|(_, e)| match &e.kind {
-                    EntryKind::Person(p) => Some(p.name.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| q.by.clone());
-            let prompt = ctx.phrases.get("q.who-said", &[("quote", &q.text)]);
-            let explanation = explain::quote(ctx, entry, &speaker);
-            // Anyone else the course records saying the same words.
-            let same = ctx.pools.sharing("quote", &q.text);
-            ("said", prompt, q.text.clone(), speaker, explanation, same)
-        }
-        EntryKind::Person(p) => {
-            let prompt = ctx.phrases.get(
-                "q.who-is",
-                &[("role", &crate::values::text::continuing(&p.role))],
-            );
-            let explanation = explain::entry_about(ctx, entry);
-            let holders = ctx.pools.sharing("role", &p.role);
-            if holders.len() > 1 {
-                ctx.drop(
-                    entry,
-                    format!("{}:who:is", entry.id),
-                    DropKind::TwoRight,
-                    format!(
-                        "{} people of the course have the position \"{}\" ({}), so the question would have {} right answers",
-                        holders.len(),
-                        p.role,
-                        holders.join(", "),
-                        holders.len()
-                    ),
-                    Some("make each person's role say what sets them apart"),
-                );
-                return Vec::new();
-            }
-            (
-                "is",
-                prompt,
-                p.role.clone(),
-                p.name.clone(),
-                explanation,
-                holders,
-            )
-        }
+    let asked = match &entry.kind {
+        EntryKind::Quote(q) => who_said(ctx, entry, q),
+        EntryKind::Person(p) => match who_is(ctx, entry, p) {
+            Some(asked) => asked,
+            None => return Vec::new(),
+        },
         _ => return Vec::new(),
     };
+    let Asked {
+        part,
+        prompt,
+        stem,
+        answer,
+        explanation,
+        mut also_right,
+    } = asked;
     let id = format!("{}:who:{part}", entry.id);
     let key = [ctx.deck.id.as_str(), entry.id.as_str(), "who"];
     also_right.extend(ctx.pools.aliases(&answer));
@@ -116,6 +92,66 @@ pub fn candidates(ctx: &mut Ctx<'_>, entry: &Entry) -> Vec<Candidate> {
             .offering(&options[1..])
             .defining_offers(ctx, &options[1..]),
     ]
+}
+
+/// Who said a quote: its speaker (the person entry it names, or its `by:`).
+fn who_said(ctx: &Ctx<'_>, entry: &Entry, q: &Quote) -> Asked {
+    let speaker = q
+        .person
+        .as_ref()
+        .and_then(|id| ctx.course.entry(id))
+        .and_then(|(_, e)| match &e.kind {
+            EntryKind::Person(p) => Some(p.name.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| q.by.clone());
+    let prompt = ctx.phrases.get("q.who-said", &[("quote", &q.text)]);
+    let explanation = explain::quote(ctx, entry, &speaker);
+    // Anyone else the course records saying the same words.
+    let same = ctx.pools.sharing("quote", &q.text);
+    Asked {
+        part: "said",
+        prompt,
+        stem: q.text.clone(),
+        answer: speaker,
+        explanation,
+        also_right: same,
+    }
+}
+
+/// Who holds a person's role; none (and a note in the report) when others of the course
+/// hold it too.
+fn who_is(ctx: &mut Ctx<'_>, entry: &Entry, p: &Person) -> Option<Asked> {
+    let prompt = ctx.phrases.get(
+        "q.who-is",
+        &[("role", &crate::values::text::continuing(&p.role))],
+    );
+    let explanation = explain::entry_about(ctx, entry);
+    let holders = ctx.pools.sharing("role", &p.role);
+    if holders.len() > 1 {
+        ctx.drop(
+            entry,
+            format!("{}:who:is", entry.id),
+            DropKind::TwoRight,
+            format!(
+                "{} people of the course have the position \"{}\" ({}), so the question would have {} right answers",
+                holders.len(),
+                p.role,
+                holders.join(", "),
+                holders.len()
+            ),
+            Some("make each person's role say what sets them apart"),
+        );
+        return None;
+    }
+    Some(Asked {
+        part: "is",
+        prompt,
+        stem: p.role.clone(),
+        answer: p.name.clone(),
+        explanation,
+        also_right: holders,
+    })
 }
 
 /// Why a who-question was not made: too few other people to offer (`found` of them). A
