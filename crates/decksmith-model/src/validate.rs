@@ -102,29 +102,7 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         .iter()
         .filter_map(|id| files.get(id).map(|file| (id, *file)))
         .collect();
-    let mut decks = Vec::new();
-    // Deck files are parsed one ahead of the deck being read, on a thread of their own: the
-    // two take about as long, and parsing needs nothing from what came before. The parse's
-    // diagnostics join the others at the place they would have had.
-    std::thread::scope(|scope| {
-        let (send, parsed) = std::sync::mpsc::sync_channel(1);
-        let files: Vec<&SourceFile> = listed.iter().map(|(_, file)| *file).collect();
-        scope.spawn(move || {
-            for file in files {
-                let mut found = Diagnostics::new();
-                let doc = parse(file, DECK_NEEDS, &mut found);
-                if send.send((doc, found)).is_err() {
-                    break;
-                }
-            }
-        });
-        for ((id, file), (doc, found)) in listed.iter().zip(parsed) {
-            builder.diags.append(found);
-            if let Some(deck) = builder.deck(id, file, doc, &course_quiz, &course_cards) {
-                decks.push(deck);
-            }
-        }
-    });
+    let mut decks = read_decks(&mut builder, &listed, &course_quiz, &course_cards);
     let (cited, complete) = builder.check_across(&mut decks);
     if complete {
         for (id, warning) in sources.uncited {
@@ -155,6 +133,40 @@ pub fn load(input: &ContentInput, options: &LoadOptions) -> Loaded {
         course,
         diagnostics: diags,
     }
+}
+
+/// The decks of the files `listed` (id and file, in the course's order), each read as far as
+/// it is valid.
+fn read_decks(
+    builder: &mut Builder<'_>,
+    listed: &[(&String, &SourceFile)],
+    course_quiz: &QuizSettings,
+    course_cards: &CardSettings,
+) -> Vec<Deck> {
+    let mut decks = Vec::new();
+    // Deck files are parsed one ahead of the deck being read, on a thread of their own: the
+    // two take about as long, and parsing needs nothing from what came before. The parse's
+    // diagnostics join the others at the place they would have had.
+    std::thread::scope(|scope| {
+        let (send, parsed) = std::sync::mpsc::sync_channel(1);
+        let files: Vec<&SourceFile> = listed.iter().map(|(_, file)| *file).collect();
+        scope.spawn(move || {
+            for file in files {
+                let mut found = Diagnostics::new();
+                let doc = parse(file, DECK_NEEDS, &mut found);
+                if send.send((doc, found)).is_err() {
+                    break;
+                }
+            }
+        });
+        for ((id, file), (doc, found)) in listed.iter().zip(parsed) {
+            builder.diags.append(found);
+            if let Some(deck) = builder.deck(id, file, doc, course_quiz, course_cards) {
+                decks.push(deck);
+            }
+        }
+    });
+    decks
 }
 
 /// What a deck file must have, for the error when it has nothing.
