@@ -98,6 +98,14 @@ impl Lint<'_> {
     }
 
     fn choice(&mut self, q: &Question, prompt: &str, options: &[String], answer: usize) {
+        self.options_apart(q, prompt, options, answer);
+        self.wrong_options_fit(q, prompt, options, answer);
+        self.answer_stands_out(q, prompt, options, answer);
+    }
+
+    /// Options given once each (loosely), in the answer's script, none standing in the
+    /// question.
+    fn options_apart(&mut self, q: &Question, prompt: &str, options: &[String], answer: usize) {
         let right = &options[answer];
         let mut seen = BTreeMap::new();
         for o in options {
@@ -117,6 +125,12 @@ impl Lint<'_> {
                 self.flag(q, format!("option {o:?} stands in the question {prompt:?}"));
             }
         }
+    }
+
+    /// Generated wrong options of the answer's type (a person's position among positions),
+    /// repeating no word of the question.
+    fn wrong_options_fit(&mut self, q: &Question, prompt: &str, options: &[String], answer: usize) {
+        let right = &options[answer];
         let teacher = self.hand_written(q);
         let given = self.teacher_options(q);
         let own = content_words(right);
@@ -166,6 +180,13 @@ impl Lint<'_> {
                 self.flag(q, format!("option {o:?} repeats a word of the question"));
             }
         }
+    }
+
+    /// The answer is not the only option sharing the question's words, nor by far the
+    /// longest.
+    fn answer_stands_out(&mut self, q: &Question, prompt: &str, options: &[String], answer: usize) {
+        let right = &options[answer];
+        let fixed = template_words();
         // The answer is not the only option sharing the question's words.
         let content: Vec<String> = content_words(prompt)
             .into_iter()
