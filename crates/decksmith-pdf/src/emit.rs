@@ -105,9 +105,10 @@ pub struct Text {
     pub text: String,
 }
 
-/// Something drawn on a page.
+/// Something drawn on a page: a line of text, a line, a rectangle or the logo (one of PDF's
+/// graphics objects).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Item {
+pub enum Graphic {
     /// A line of text.
     Text(Text),
     /// A straight line.
@@ -160,9 +161,9 @@ pub struct Page {
     pub height: f32,
     /// What is drawn first, the same on many pages (a card sheet's cut lines): the PDF holds
     /// it once, for every page that shares this `Arc`.
-    pub background: Option<Arc<Vec<Item>>>,
+    pub background: Option<Arc<Vec<Graphic>>>,
     /// What is on it, in drawing order.
-    pub items: Vec<Item>,
+    pub graphics: Vec<Graphic>,
 }
 
 impl Page {
@@ -172,7 +173,7 @@ impl Page {
             width,
             height,
             background: None,
-            items: Vec::new(),
+            graphics: Vec::new(),
         }
     }
 
@@ -188,7 +189,7 @@ impl Page {
     ) {
         let text = text.into();
         if !text.is_empty() {
-            self.items.push(Item::Text(Text {
+            self.graphics.push(Graphic::Text(Text {
                 x,
                 y,
                 size,
@@ -201,7 +202,7 @@ impl Page {
 
     /// Adds a solid line.
     pub fn line(&mut self, from: (f32, f32), to: (f32, f32), width: f32, grey: f32) {
-        self.items.push(Item::Line {
+        self.graphics.push(Graphic::Line {
             from,
             to,
             width,
@@ -212,7 +213,7 @@ impl Page {
 
     /// Adds a rectangle's outline.
     pub fn rect(&mut self, x: f32, y: f32, width: f32, height: f32, stroke: f32, grey: f32) {
-        self.items.push(Item::Rect {
+        self.graphics.push(Graphic::Rect {
             x,
             y,
             width,
@@ -232,7 +233,7 @@ pub struct Info<'a> {
     pub subject: &'a str,
     /// The language of the text (`en`, `ru`).
     pub language: &'a str,
-    /// The course's logo, which [`Item::Logo`] draws.
+    /// The course's logo, which [`Graphic::Logo`] draws.
     pub logo: Option<&'a Logo>,
 }
 
@@ -274,11 +275,9 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
     let mut streams: Vec<Content> = backgrounds
         .par_iter()
         .map_init(Scratch::new, |z, bg| content(z, &encoders, bg))
-        .chain(
-            pages
-                .par_iter()
-                .map_init(Scratch::new, |z, page| content(z, &encoders, &page.items)),
-        )
+        .chain(pages.par_iter().map_init(Scratch::new, |z, page| {
+            content(z, &encoders, &page.graphics)
+        }))
         .collect::<Result<_, _>>()?;
     let (background_streams, page_streams) = streams.split_at(backgrounds.len());
     let id = document_id(
@@ -315,8 +314,8 @@ pub fn write(fonts: &Fonts, info: &Info<'_>, pages: &[Page]) -> Result<Vec<u8>, 
 
 /// The backgrounds shared by several pages, each once, in order of first use; and for each
 /// page, which of them it has.
-fn shared_backgrounds(pages: &[Page]) -> (Vec<&Arc<Vec<Item>>>, Vec<Option<usize>>) {
-    let mut backgrounds: Vec<&Arc<Vec<Item>>> = Vec::new();
+fn shared_backgrounds(pages: &[Page]) -> (Vec<&Arc<Vec<Graphic>>>, Vec<Option<usize>>) {
+    let mut backgrounds: Vec<&Arc<Vec<Graphic>>> = Vec::new();
     let mut page_background: Vec<Option<usize>> = Vec::with_capacity(pages.len());
     for page in pages {
         page_background.push(page.background.as_ref().map(|bg| {
@@ -334,13 +333,13 @@ fn shared_backgrounds(pages: &[Page]) -> (Vec<&Arc<Vec<Item>>>, Vec<Option<usize
 
 /// The characters each weight shows, with those the fonts lack replaced (content warnings
 /// have named them already).
-fn used_chars(fonts: &Fonts, pages: &[Page], backgrounds: &[&Arc<Vec<Item>>]) -> Used {
+fn used_chars(fonts: &Fonts, pages: &[Page], backgrounds: &[&Arc<Vec<Graphic>>]) -> Used {
     pages
         .par_iter()
-        .map(|page| page.items.as_slice())
+        .map(|page| page.graphics.as_slice())
         .chain(backgrounds.par_iter().map(|bg| bg.as_slice()))
-        .fold(Used::default, |mut used, items| {
-            used.add(fonts, items);
+        .fold(Used::default, |mut used, graphics| {
+            used.add(fonts, graphics);
             used
         })
         .reduce(Used::default, Used::merge)
@@ -746,10 +745,10 @@ struct Used {
 const DENSE: usize = 0x2400;
 
 impl Used {
-    /// Adds the characters of the text among `items`, as they will be drawn.
-    fn add(&mut self, fonts: &Fonts, items: &[Item]) {
-        for item in items {
-            let Item::Text(t) = item else { continue };
+    /// Adds the characters of the text among `graphics`, as they will be drawn.
+    fn add(&mut self, fonts: &Fonts, graphics: &[Graphic]) {
+        for graphic in graphics {
+            let Graphic::Text(t) = graphic else { continue };
             for (style, run) in styled::runs(&t.text) {
                 let weight = style.weight(t.weight);
                 let face = fonts.face(weight);
@@ -881,36 +880,36 @@ impl Scratch {
     }
 }
 
-/// The content stream of `items`, compressed: lines first, then all text in one text
+/// The content stream of `graphics`, compressed: lines first, then all text in one text
 /// object, each piece of state set only when it changes.
 fn content(
     scratch: &mut Scratch,
     encoders: &BTreeMap<Weight, Encoder>,
-    items: &[Item],
+    graphics: &[Graphic],
 ) -> Result<Content, EmitError> {
     let mut buffer = std::mem::take(&mut scratch.ops);
     buffer.clear();
     let mut out = Ops(buffer);
-    draw_lines(&mut out, items);
-    draw_logos(&mut out, items);
-    draw_text(&mut out, encoders, items);
+    draw_lines(&mut out, graphics);
+    draw_logos(&mut out, graphics);
+    draw_text(&mut out, encoders, graphics);
     let content = compress(scratch, &out.0);
     scratch.ops = out.0;
     content
 }
 
-/// The lines and rectangles of `items`, each stroke setting written only when it changes.
-fn draw_lines(out: &mut Ops, items: &[Item]) {
+/// The lines and rectangles of `graphics`, each stroke setting written only when it changes.
+fn draw_lines(out: &mut Ops, graphics: &[Graphic]) {
     // The stroke in force: width, grey, dash.
     type Pen = (f32, f32, Option<(f32, f32)>);
     let mut stroke: Option<Pen> = None;
-    for item in items {
-        let (width, level, dash) = match item {
-            Item::Line {
+    for graphic in graphics {
+        let (width, level, dash) = match graphic {
+            Graphic::Line {
                 width, grey, dash, ..
             } => (*width, *grey, *dash),
-            Item::Rect { stroke, grey, .. } => (*stroke, *grey, None),
-            Item::Text(_) | Item::Logo { .. } => continue,
+            Graphic::Rect { stroke, grey, .. } => (*stroke, *grey, None),
+            Graphic::Text(_) | Graphic::Logo { .. } => continue,
         };
         let first = stroke.is_none();
         if first {
@@ -938,14 +937,14 @@ fn draw_lines(out: &mut Ops, items: &[Item]) {
             }
         }
         stroke = Some((width, level, dash));
-        match item {
-            Item::Line { from, to, .. } => {
+        match graphic {
+            Graphic::Line { from, to, .. } => {
                 out.point(*from);
                 out.raw(b" m ");
                 out.point(*to);
                 out.raw(b" l S\n");
             }
-            Item::Rect {
+            Graphic::Rect {
                 x,
                 y,
                 width,
@@ -957,7 +956,7 @@ fn draw_lines(out: &mut Ops, items: &[Item]) {
                 out.point((*width, *height));
                 out.raw(b" re S\n");
             }
-            Item::Text(_) | Item::Logo { .. } => {}
+            Graphic::Text(_) | Graphic::Logo { .. } => {}
         }
     }
 }
@@ -966,21 +965,21 @@ fn draw_lines(out: &mut Ops, items: &[Item]) {
 fn shows_logo(pages: &[Page]) -> bool {
     pages
         .iter()
-        .any(|p| p.items.iter().any(|i| matches!(i, Item::Logo { .. })))
+        .any(|p| p.graphics.iter().any(|i| matches!(i, Graphic::Logo { .. })))
 }
 
 /// The resource name of the logo's image.
 const LOGO: &str = "Logo";
 
-/// The logo wherever `items` place it: its image scaled into its box.
-fn draw_logos(out: &mut Ops, items: &[Item]) {
-    for item in items {
-        let &Item::Logo {
+/// The logo wherever `graphics` place it: its image scaled into its box.
+fn draw_logos(out: &mut Ops, graphics: &[Graphic]) {
+    for graphic in graphics {
+        let &Graphic::Logo {
             x,
             y,
             width,
             height,
-        } = item
+        } = graphic
         else {
             continue;
         };
@@ -998,9 +997,9 @@ fn draw_logos(out: &mut Ops, items: &[Item]) {
     }
 }
 
-/// The text of `items`, in one text object, each font, fill and rise written only when it
+/// The text of `graphics`, in one text object, each font, fill and rise written only when it
 /// changes.
-fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]) {
+fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, graphics: &[Graphic]) {
     let mut in_text = false;
     let mut font: Option<(Weight, f32)> = None;
     let mut fill: Option<f32> = None;
@@ -1008,8 +1007,8 @@ fn draw_text(out: &mut Ops, encoders: &BTreeMap<Weight, Encoder>, items: &[Item]
     // Where the current line starts, in hundredths of a point: text is placed with `Td`,
     // relative to the line before, from numbers rounded once, so no error adds up.
     let mut at = (0i64, 0i64);
-    for item in items {
-        let Item::Text(t) = item else { continue };
+    for graphic in graphics {
+        let Graphic::Text(t) = graphic else { continue };
         let mut runs = styled::runs(&t.text).peekable();
         let Some(&(first, _)) = runs.peek() else {
             continue;

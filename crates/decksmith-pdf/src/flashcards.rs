@@ -8,7 +8,7 @@ use decksmith_quiz::{Card, LineRole, Side};
 use rayon::prelude::*;
 
 use super::Context;
-use super::emit::{Item, Page};
+use super::emit::{Graphic, Page};
 use super::fonts::Weight;
 use super::plan::{self, CardSide, MM, PageKind, PagePlan, PrintSetup, Rect, Segment, SegmentKind};
 use super::text::{self, LEADING, MIN_SIZE, Measured, Para};
@@ -79,7 +79,7 @@ pub fn pages(
         .pages
         .iter()
         .find(|p| !p.lines.is_empty())
-        .map(|p| (p.lines.clone(), Arc::new(cut_items(&p.lines))));
+        .map(|p| (p.lines.clone(), Arc::new(cut_graphics(&p.lines))));
     let drawn: Vec<(Page, Vec<Diagnostic>)> = plan
         .pages
         .par_iter()
@@ -94,7 +94,7 @@ pub fn pages(
                         Some((lines, shared)) if *lines == page_plan.lines => {
                             page.background = Some(Arc::clone(shared));
                         }
-                        _ => page.items.extend(cut_items(&page_plan.lines)),
+                        _ => page.graphics.extend(cut_graphics(&page_plan.lines)),
                     }
                     let mut footers = Footers::default();
                     let placed: Vec<(&Card, Rect)> = page_plan
@@ -115,8 +115,8 @@ pub fn pages(
                     }
                     // The footers after all the cards' text, numbers then labels: they share
                     // one size and two greys, set once a page rather than once a card.
-                    page.items.append(&mut footers.numbers.items);
-                    page.items.append(&mut footers.labels.items);
+                    page.graphics.append(&mut footers.numbers.graphics);
+                    page.graphics.append(&mut footers.labels.graphics);
                 }
             }
             (page, warnings)
@@ -145,7 +145,7 @@ pub fn pages(
 }
 
 /// The cut lines and crop marks of a card sheet, to draw.
-fn cut_items(lines: &[Segment]) -> Vec<Item> {
+fn cut_graphics(lines: &[Segment]) -> Vec<Graphic> {
     lines
         .iter()
         .map(|segment| {
@@ -153,7 +153,7 @@ fn cut_items(lines: &[Segment]) -> Vec<Item> {
                 SegmentKind::Cut => (0.3, 0.65),
                 SegmentKind::Crop => (0.4, 0.0),
             };
-            Item::Line {
+            Graphic::Line {
                 from: segment.from,
                 to: segment.to,
                 width,

@@ -9,7 +9,7 @@ use decksmith_quiz::phrases::{PHRASES, Phrasebook, recall_hint};
 use decksmith_quiz::{Body, Choice, ClozeBody, Matching, Question, Quiz, Timeline};
 
 use super::Context;
-use super::emit::{Item, Page, Text};
+use super::emit::{Graphic, Page, Text};
 use super::fonts::Weight;
 use super::plan::{MM, Size, paper_size};
 use super::styled::{self, Marks, Pen};
@@ -338,7 +338,7 @@ fn furnish(ctx: &Context<'_>, size: Size, quiz: &Quiz, sheet: Sheet, pages: &mut
         if let Some(logo) = ctx.logo {
             let (width, height) = logo.size();
             let top = size.height - LOGO_DOWN;
-            page.items.push(Item::Logo {
+            page.graphics.push(Graphic::Logo {
                 x: MARGIN_X,
                 y: top - height,
                 width,
@@ -379,7 +379,7 @@ fn place(page: &mut Page, row: &Row, top: f32) {
                 weight,
                 grey,
                 text,
-            } => page.items.push(Item::Text(Text {
+            } => page.graphics.push(Graphic::Text(Text {
                 x: *x,
                 y: top - dy,
                 size: *size,
