@@ -1,6 +1,7 @@
 //! The question bank that Moodle XML and GIFT both spell out.
 //!
-//! Each generated question becomes one or more [`Item`]s in Moodle's own question types:
+//! Each generated question becomes one or more [`BankQuestion`]s, each of one of Moodle's own
+//! question types ([`MoodleType`]):
 //!
 //! - multiple-choice and who-questions: `multichoice`, one correct option;
 //! - true/false: `truefalse`;
@@ -32,7 +33,7 @@ use super::{html_block, position, source_label, sources_html};
 
 /// One question of the bank.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
+pub struct BankQuestion {
     /// The question's name in the bank: its number, the start of its text and the deck
     /// (`03 The OEWG first met in ____… — Cyber norms`).
     pub name: String,
@@ -41,14 +42,14 @@ pub struct Item {
     /// What the question is worth.
     pub points: u32,
     /// What is asked.
-    pub kind: ItemKind,
+    pub kind: MoodleType,
     /// The general feedback, as HTML: the explanation and the sources.
     pub feedback: String,
 }
 
-/// The kind-specific part of an [`Item`].
+/// The Moodle question type of a [`BankQuestion`], with what is particular to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ItemKind {
+pub enum MoodleType {
     /// One correct option among several.
     MultiChoice {
         /// The question, as HTML.
@@ -102,16 +103,16 @@ pub enum ItemKind {
     },
 }
 
-impl ItemKind {
-    /// Moodle's name of the question type.
-    pub fn moodle_type(&self) -> &'static str {
+impl MoodleType {
+    /// Moodle's name of the question type (`multichoice`).
+    pub fn name(&self) -> &'static str {
         match self {
-            ItemKind::MultiChoice { .. } => "multichoice",
-            ItemKind::TrueFalse { .. } => "truefalse",
-            ItemKind::ShortAnswer { .. } => "shortanswer",
-            ItemKind::Matching { .. } => "matching",
-            ItemKind::Ordering { .. } => "ordering",
-            ItemKind::Essay { .. } => "essay",
+            MoodleType::MultiChoice { .. } => "multichoice",
+            MoodleType::TrueFalse { .. } => "truefalse",
+            MoodleType::ShortAnswer { .. } => "shortanswer",
+            MoodleType::Matching { .. } => "matching",
+            MoodleType::Ordering { .. } => "ordering",
+            MoodleType::Essay { .. } => "essay",
         }
     }
 }
@@ -166,15 +167,15 @@ const BLANK: &str = "____";
 /// The bank of one quiz, in the quiz's order.
 /// (`phrases`: the course's words, for the labels and instructions the bank adds; `course`:
 /// where a recall question's entry is looked up, for its instruction.)
-pub fn items(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item> {
+pub fn questions(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<BankQuestion> {
     let mut out = Vec::with_capacity(quiz.questions.len());
     let title = super::quiz_title(quiz, phrases);
     for question in &quiz.questions {
         let feedback = full_feedback(question, phrases);
         let name = name(question.number, &name_text(&question.body), &title);
         let points = super::points(question);
-        let mut push = |name: String, id: String, kind: ItemKind| {
-            out.push(Item {
+        let mut push = |name: String, id: String, kind: MoodleType| {
+            out.push(BankQuestion {
                 name,
                 id,
                 points,
@@ -187,7 +188,7 @@ pub fn items(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item
             Body::MultipleChoice(choice) | Body::Who(choice) => push(
                 name,
                 id,
-                ItemKind::MultiChoice {
+                MoodleType::MultiChoice {
                     text: html_block(&choice.prompt),
                     options: choice
                         .options
@@ -203,13 +204,13 @@ pub fn items(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item
             Body::TrueFalse { statement, answer } => push(
                 name,
                 id,
-                ItemKind::TrueFalse {
+                MoodleType::TrueFalse {
                     text: html_block(statement),
                     answer: *answer,
                 },
             ),
             Body::Cloze(cloze) => {
-                for (name, id, kind) in cloze_items(cloze, &name, &id, phrases.is_english()) {
+                for (name, id, kind) in cloze_questions(cloze, &name, &id, phrases.is_english()) {
                     push(name, id, kind);
                 }
             }
@@ -218,7 +219,7 @@ pub fn items(course: &Course, quiz: &Quiz, phrases: &Phrasebook<'_>) -> Vec<Item
             Body::Flashcard { front, back } => push(
                 name,
                 id,
-                ItemKind::Essay {
+                MoodleType::Essay {
                     text: recall_text(course, question, front, phrases),
                     answer: html_block(back),
                 },
@@ -244,16 +245,16 @@ pub fn recall_text(
     out
 }
 
-/// A cloze question's items: one short answer per blank (named and identified by its number
+/// A cloze question's questions in the bank: one short answer per blank (named and identified by its number
 /// when there are several), each with the text before and after it, the other blanks filled,
 /// and every answer the quiz page accepts (see [`super::typed_answers`]; `english`: the
 /// quiz's language is English).
-fn cloze_items(
+fn cloze_questions(
     cloze: &ClozeBody,
     name: &str,
     id: &str,
     english: bool,
-) -> Vec<(String, String, ItemKind)> {
+) -> Vec<(String, String, MoodleType)> {
     let pieces: Vec<&str> = cloze.text.split(BLANK).collect();
     let several = cloze.blanks.len() > 1;
     let mut out = Vec::with_capacity(cloze.blanks.len());
@@ -288,7 +289,7 @@ fn cloze_items(
         out.push((
             name,
             id,
-            ItemKind::ShortAnswer {
+            MoodleType::ShortAnswer {
                 before,
                 after,
                 answers,
@@ -303,8 +304,8 @@ fn menu_text(text: &str) -> String {
     super::html_text(&markup::plain(text))
 }
 
-/// A matching question's item: its pairs, and the answers that match nothing.
-fn matching_kind(m: &Matching) -> ItemKind {
+/// A matching question in the bank: its pairs, and the answers that match nothing.
+fn matching_kind(m: &Matching) -> MoodleType {
     let pairs = m
         .pairs
         .iter()
@@ -317,16 +318,16 @@ fn matching_kind(m: &Matching) -> ItemKind {
         .filter(|(r, _)| !m.pairs.iter().any(|&(_, pr)| pr == *r))
         .map(|(_, text)| menu_text(text))
         .collect();
-    ItemKind::Matching {
+    MoodleType::Matching {
         text: html_block(&m.prompt),
         pairs,
         extra,
     }
 }
 
-/// A timeline question's item: the events in the right order, and (for the formats that
+/// A timeline question in the bank: the events in the right order, and (for the formats that
 /// have no ordering question) each event as shown matched to its place in time.
-fn timeline_kind(t: &Timeline, phrases: &Phrasebook<'_>) -> ItemKind {
+fn timeline_kind(t: &Timeline, phrases: &Phrasebook<'_>) -> MoodleType {
     let n = t.order.len();
     let mut pairs = Vec::with_capacity(n);
     // Items in the order shown, each matched to where it falls in time.
@@ -340,7 +341,7 @@ fn timeline_kind(t: &Timeline, phrases: &Phrasebook<'_>) -> ItemKind {
         .iter()
         .filter_map(|&i| t.items.get(i).map(|e| html_block(e)))
         .collect();
-    ItemKind::Ordering {
+    MoodleType::Ordering {
         text: html_block(&t.prompt),
         events,
         positions: pairs,

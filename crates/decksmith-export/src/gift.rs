@@ -10,7 +10,7 @@
 use decksmith_model::{Course, Deck};
 use decksmith_quiz::{DeckOutput, Quiz};
 
-use super::bank::{Item, ItemKind, items};
+use super::bank::{BankQuestion, MoodleType, questions};
 use decksmith_files::OutFile;
 
 /// `<deck>/quiz.gift`.
@@ -59,8 +59,8 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         quiz.seed
     ));
     out.push_str(&format!("$CATEGORY: {}\n\n", category(course, deck)));
-    for item in items(course, quiz, &crate::phrases(course, deck)) {
-        question(&mut out, &item);
+    for bank_question in questions(course, quiz, &crate::phrases(course, deck)) {
+        write_question(&mut out, &bank_question);
         out.push('\n');
     }
     out
@@ -70,19 +70,19 @@ fn escape_comment(text: &str) -> String {
     text.replace(['\r', '\n'], " ")
 }
 
-fn question(out: &mut String, item: &Item) {
+fn write_question(out: &mut String, question: &BankQuestion) {
     out.push_str(&format!(
         "// {}\n::{}::",
-        gift_type(&item.kind),
-        escape(&item.name)
+        gift_type(&question.kind),
+        escape(&question.name)
     ));
-    let feedback = if item.feedback.is_empty() {
+    let feedback = if question.feedback.is_empty() {
         String::new()
     } else {
-        format!("\t####{}\n", escape(&item.feedback))
+        format!("\t####{}\n", escape(&question.feedback))
     };
-    match &item.kind {
-        ItemKind::MultiChoice {
+    match &question.kind {
+        MoodleType::MultiChoice {
             text,
             options,
             answer,
@@ -95,13 +95,13 @@ fn question(out: &mut String, item: &Item) {
             out.push_str(&feedback);
             out.push_str("}\n");
         }
-        ItemKind::TrueFalse { text, answer } => {
+        MoodleType::TrueFalse { text, answer } => {
             let mark = if *answer { "TRUE" } else { "FALSE" };
             out.push_str(&format!("[html]{} {{{mark}\n", escape(text)));
             out.push_str(&feedback);
             out.push_str("}\n");
         }
-        ItemKind::ShortAnswer {
+        MoodleType::ShortAnswer {
             before,
             after,
             answers,
@@ -118,8 +118,8 @@ fn question(out: &mut String, item: &Item) {
             out.push_str(&escape(after));
             out.push('\n');
         }
-        ItemKind::Matching { text, pairs, .. }
-        | ItemKind::Ordering {
+        MoodleType::Matching { text, pairs, .. }
+        | MoodleType::Ordering {
             text,
             positions: pairs,
             ..
@@ -137,7 +137,7 @@ fn question(out: &mut String, item: &Item) {
             out.push_str(&feedback);
             out.push_str("}\n");
         }
-        ItemKind::Essay { text, .. } => {
+        MoodleType::Essay { text, .. } => {
             out.push_str(&format!("[html]{} {{\n", escape(text)));
             out.push_str(&feedback);
             out.push_str("}\n");
@@ -146,10 +146,10 @@ fn question(out: &mut String, item: &Item) {
 }
 
 /// The Moodle type a question is written as in GIFT: an ordering question as matching.
-fn gift_type(kind: &ItemKind) -> &'static str {
+fn gift_type(kind: &MoodleType) -> &'static str {
     match kind {
-        ItemKind::Ordering { .. } => "matching",
-        other => other.moodle_type(),
+        MoodleType::Ordering { .. } => "matching",
+        other => other.name(),
     }
 }
 

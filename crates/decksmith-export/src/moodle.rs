@@ -15,7 +15,7 @@ use decksmith_model::{Course, Deck};
 use decksmith_quiz::phrases::Phrasebook;
 use decksmith_quiz::{DeckOutput, Quiz};
 
-use super::bank::{Item, ItemKind, items};
+use super::bank::{BankQuestion, MoodleType, questions};
 use super::html_text;
 use decksmith_files::OutFile;
 
@@ -88,8 +88,8 @@ pub fn quiz(course: &Course, deck: &Deck, quiz: &Quiz) -> String {
         cdata(&info)
     ));
     out.push_str("  </question>\n");
-    for item in items(course, quiz, &phrases) {
-        question(&mut out, &item);
+    for bank_question in questions(course, quiz, &phrases) {
+        write_question(&mut out, &bank_question);
     }
     out.push_str("</quiz>\n");
     out
@@ -108,44 +108,44 @@ fn answer(out: &mut String, fraction: u32, format: &str, text: &str) {
     ));
 }
 
-fn question(out: &mut String, item: &Item) {
+fn write_question(out: &mut String, question: &BankQuestion) {
     out.push_str(&format!(
         "  <!-- {} -->\n  <question type=\"{}\">\n    <name>\n      <text>{}</text>\n    </name>\n",
-        xml(&item.id).replace("--", "- -"),
-        item.kind.moodle_type(),
-        xml(&item.name)
+        xml(&question.id).replace("--", "- -"),
+        question.kind.name(),
+        xml(&question.name)
     ));
-    let question_text = match &item.kind {
-        ItemKind::MultiChoice { text, .. }
-        | ItemKind::TrueFalse { text, .. }
-        | ItemKind::Matching { text, .. }
-        | ItemKind::Ordering { text, .. }
-        | ItemKind::Essay { text, .. } => text.clone(),
-        ItemKind::ShortAnswer { before, after, .. } => {
+    let question_text = match &question.kind {
+        MoodleType::MultiChoice { text, .. }
+        | MoodleType::TrueFalse { text, .. }
+        | MoodleType::Matching { text, .. }
+        | MoodleType::Ordering { text, .. }
+        | MoodleType::Essay { text, .. } => text.clone(),
+        MoodleType::ShortAnswer { before, after, .. } => {
             format!("{before}{}{after}", super::bank::GAP)
         }
     };
     text_element(out, "questiontext", &question_text);
-    text_element(out, "generalfeedback", &item.feedback);
+    text_element(out, "generalfeedback", &question.feedback);
     out.push_str(&format!(
         "    <defaultgrade>{}</defaultgrade>\n",
-        item.points
+        question.points
     ));
-    let penalty = match item.kind {
-        ItemKind::TrueFalse { .. } => "1",
-        ItemKind::Essay { .. } => "0",
+    let penalty = match question.kind {
+        MoodleType::TrueFalse { .. } => "1",
+        MoodleType::Essay { .. } => "0",
         _ => "0.3333333",
     };
     out.push_str(&format!("    <penalty>{penalty}</penalty>\n"));
     out.push_str("    <hidden>0</hidden>\n");
-    kind_elements(out, &item.kind);
+    kind_elements(out, &question.kind);
     out.push_str("  </question>\n");
 }
 
 /// The elements of a question that depend on its type: its answers and their settings.
-fn kind_elements(out: &mut String, kind: &ItemKind) {
+fn kind_elements(out: &mut String, kind: &MoodleType) {
     match kind {
-        ItemKind::MultiChoice {
+        MoodleType::MultiChoice {
             options, answer: a, ..
         } => {
             out.push_str("    <single>true</single>\n");
@@ -157,11 +157,11 @@ fn kind_elements(out: &mut String, kind: &ItemKind) {
                 answer(out, fraction, "html", &cdata(option));
             }
         }
-        ItemKind::TrueFalse { answer: a, .. } => {
+        MoodleType::TrueFalse { answer: a, .. } => {
             answer(out, if *a { 100 } else { 0 }, "moodle_auto_format", "true");
             answer(out, if *a { 0 } else { 100 }, "moodle_auto_format", "false");
         }
-        ItemKind::ShortAnswer { answers, .. } => {
+        MoodleType::ShortAnswer { answers, .. } => {
             // Case does not matter to the answer; `*` is Moodle's wildcard, so a literal
             // one is escaped.
             out.push_str("    <usecase>0</usecase>\n");
@@ -174,7 +174,7 @@ fn kind_elements(out: &mut String, kind: &ItemKind) {
                 );
             }
         }
-        ItemKind::Matching { pairs, extra, .. } => {
+        MoodleType::Matching { pairs, extra, .. } => {
             out.push_str("    <shuffleanswers>true</shuffleanswers>\n");
             let rows = pairs
                 .iter()
@@ -190,7 +190,7 @@ fn kind_elements(out: &mut String, kind: &ItemKind) {
                 ));
             }
         }
-        ItemKind::Ordering { events, .. } => {
+        MoodleType::Ordering { events, .. } => {
             // Moodle's importer (`qtype_ordering::import_from_xml`) takes the answers in the
             // order written as the right order and renumbers their fractions 1, 2, …, as its
             // own export writes them.
@@ -209,7 +209,7 @@ fn kind_elements(out: &mut String, kind: &ItemKind) {
                 ));
             }
         }
-        ItemKind::Essay { answer: a, .. } => {
+        MoodleType::Essay { answer: a, .. } => {
             out.push_str("    <responseformat>editor</responseformat>\n");
             out.push_str("    <responserequired>1</responserequired>\n");
             out.push_str("    <responsefieldlines>5</responsefieldlines>\n");

@@ -137,7 +137,7 @@ fn a_course_in_another_language_words_the_exports_itself() {
 
 #[test]
 fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled() {
-    use super::bank::{ItemKind, items};
+    use super::bank::{MoodleType, questions};
     use decksmith_model::Location;
     use decksmith_quiz::{BlankAnswer, Body, ClozeBody, Question, Quiz};
 
@@ -174,15 +174,15 @@ fn a_cloze_with_two_blanks_becomes_two_short_answers_each_with_the_other_filled(
     };
     // A German quiz: its typed answers are the listed ones (an English quiz adds the forms
     // `typed_answers` tests).
-    let bank = items(
+    let bank = questions(
         &empty_course(),
         &quiz,
         &Phrasebook::new(PHRASES, "de", &BUILT_IN),
     );
     let gaps: Vec<(String, String, Vec<String>)> = bank
         .iter()
-        .map(|item| match &item.kind {
-            ItemKind::ShortAnswer {
+        .map(|question| match &question.kind {
+            MoodleType::ShortAnswer {
                 before,
                 after,
                 answers,
@@ -233,7 +233,7 @@ fn question_names_show_the_start_of_the_text_and_the_deck() {
 
 #[test]
 fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
-    use super::bank::{ItemKind, items};
+    use super::bank::{MoodleType, questions};
     use decksmith_model::Location;
     use decksmith_quiz::{Body, Question, Quiz, Timeline};
 
@@ -261,12 +261,12 @@ fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
         variant: None,
         questions: vec![question],
     };
-    let bank = items(
+    let bank = questions(
         &empty_course(),
         &quiz,
         &Phrasebook::new(PHRASES, "en", &BUILT_IN),
     );
-    let ItemKind::Ordering {
+    let MoodleType::Ordering {
         events, positions, ..
     } = &bank[0].kind
     else {
@@ -274,7 +274,7 @@ fn a_timeline_becomes_an_ordering_question_with_the_events_earliest_first() {
     };
     assert_eq!(events, &["First", "Second", "Third &amp; last"]);
     assert_eq!(positions[0], ("Second".to_owned(), "2".to_owned()));
-    assert_eq!(bank[0].kind.moodle_type(), "ordering");
+    assert_eq!(bank[0].kind.name(), "ordering");
     // The feedback gives the dates, earliest first.
     assert!(
         bank[0]
