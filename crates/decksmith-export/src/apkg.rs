@@ -586,7 +586,7 @@ fn notes_database_name() -> String {
 /// nothing to sync. Its indexes, made at the end, are its costliest step, where SQLite
 /// sorts their keys. `temp_store` stays the default on purpose: with temporary data in
 /// memory SQLite's sorter allocates every key on its own, where otherwise it packs them
-/// into one growing buffer (a third faster here); it writes a temporary file only when the
+/// into one growing buffer, which is faster; it writes a temporary file only when the
 /// keys outgrow the cache, which `cache_size` puts at 1 GiB (an index of 10,000 notes takes
 /// a few hundred kilobytes). For the same reason `threads` would do nothing: the sorter's
 /// helper threads only sort what it would spill to such a file.
@@ -805,7 +805,7 @@ pub fn package(
 }
 
 /// A zip of `members` (name and contents), each deflated at the fastest level (SQLite pages
-/// are mostly text and zeros, which it takes to two fifths of their size), dated
+/// are mostly text and zeros, which even the fastest level shrinks well), dated
 /// 1980-01-01 (the first date zip can hold, so the same members give the same bytes) and
 /// readable by all.
 pub(crate) fn archive(members: &[(&str, &[u8])]) -> Result<Vec<u8>, zip::result::ZipError> {

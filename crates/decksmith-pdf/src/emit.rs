@@ -241,9 +241,9 @@ pub struct Info<'a> {
 /// do, so the same content always gives the same bytes.
 const FIXED_DATE: i64 = 0;
 
-/// The deflate level of page contents: libdeflate's fastest, whose output is 6% larger than
-/// its level 6 (and a quarter smaller than zlib's fastest) in little more than half the
-/// time; the object streams of [`file`] win those bytes back.
+/// The deflate level of page contents: libdeflate's fastest, whose output is a little larger
+/// than its level 6's (and smaller than zlib's fastest) in much less time; the object
+/// streams of [`file`] win those bytes back.
 const CONTENT_LEVEL: i32 = 1;
 
 /// The PDF of `pages`.
