@@ -45,7 +45,14 @@ pub fn release_binary(root: &Path) -> Result<(PathBuf, PathBuf)> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     eprintln!("building the release binary…");
     let status = Command::new(&cargo)
-        .args(["build", "--release", "--quiet", "-p", "decksmith"])
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--quiet",
+            "-p",
+            "decksmith",
+        ])
         .current_dir(root)
         .status()
         .context("failed to run cargo build")?;
