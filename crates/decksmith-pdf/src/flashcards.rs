@@ -174,8 +174,8 @@ fn too_long(ctx: &Context<'_>, setup: &PrintSetup, card: &Card, side: CardSide) 
     Diagnostic::warning(
         card.origin.clone(),
         format!(
-            "the {side} of card {} in deck `{}` does not fit on a {} card even at {MIN_SIZE} pt; \
-             flashcards.pdf shows it cut short",
+            "the {side} of card {} in deck `{}` does not fit on a card of the `{}` layout even at \
+             {MIN_SIZE} pt; flashcards.pdf shows it cut short",
             card.number,
             ctx.deck.id,
             layout_name(setup.layout),

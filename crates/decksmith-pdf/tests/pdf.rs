@@ -699,7 +699,7 @@ fn a_card_that_cannot_fit_is_a_warning_naming_the_entry_and_stays_in_its_cell() 
         "{}",
         warnings[0]
     );
-    assert!(warnings[0].contains("does not fit on a 3x3 card even at 8 pt"));
+    assert!(warnings[0].contains("does not fit on a card of the `3x3` layout even at 8 pt"));
     let pages = read(file(&rendered, "flashcards.pdf"));
     let grid = Grid::new(CardLayout::Grid3x3, Paper::A4);
     // Card 2 is in the middle column on the front: on the back of a 3-column sheet turned
