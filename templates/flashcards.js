@@ -197,6 +197,8 @@
     if (none) return;
     var index = order[at];
     var card = cards[index];
+    // A card shown anew starts at the top of each side.
+    if (card.hidden) faces(card).forEach(function (face) { face.scrollTop = 0; });
     card.hidden = false;
     card.setAttribute("tabindex", "0");
     current = card;
@@ -210,7 +212,19 @@
       var wait = span(Date.parse(after.due) - t);
       button(name).querySelector(".ivl").textContent = wait;
     });
+    markMore();
     if (focusCard) card.focus();
+  }
+
+  function faces(card) { return Array.prototype.slice.call(card.querySelectorAll(".face")); }
+  // A side longer than its card (on a small screen, where the card's height is fixed) scrolls
+  // inside it; while more of it is below, it is marked, and the stylesheet fades its foot.
+  function markMore() {
+    if (!current) return;
+    faces(current).forEach(function (face) {
+      var more = face.scrollHeight - face.scrollTop - face.clientHeight > 1;
+      if (more !== face.hasAttribute("data-more")) face.toggleAttribute("data-more", more);
+    });
   }
 
   function go(step, focusCard) {
@@ -393,6 +407,12 @@
       grade(["again", "hard", "good", "easy"][Number(event.key) - 1]);
     }
   });
+
+  // Scrolling a side, or a new size of the window, changes what is left below.
+  document.addEventListener("scroll", function (event) {
+    if (event.target.classList && event.target.classList.contains("face")) markMore();
+  }, true);
+  window.addEventListener("resize", markMore);
 
   document.documentElement.classList.add("js");
   cards.forEach(function (card) { card.hidden = true; });

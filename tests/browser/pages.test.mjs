@@ -222,7 +222,7 @@ async function swipe(page, selector, dx) {
   await cdp.detach();
 }
 
-test('on a 390×844 phone every card, flipped, fits the screen with its flip and grade buttons; swipe moves, tap flips', async () => {
+test('on a 390×844 phone every card, flipped, fits the screen with its flip and grade buttons, which stay in one place; swipe moves, tap flips', async () => {
   const { page, done } = await open(browser, pageUrl(decks, 'basics/flashcards.html'), { viewport: iphone, touch: true, time: T0 });
   assert.ok(!(await page.locator('.study-controls .keys').isVisible()), 'no keyboard hint on a touch screen');
   const toolbar = await page.locator('.toolbar').boundingBox();
@@ -234,6 +234,8 @@ test('on a 390×844 phone every card, flipped, fits the screen with its flip and
     assert.ok(box && box.y >= 0 && box.y + box.height <= iphone.height && box.x >= 0 && box.x + box.width <= iphone.width,
       `${label}: ${selector} is on screen (${JSON.stringify(box)})`);
   };
+  // Where the grade row is, and how long the back is, card by card.
+  const rows = [];
   for (let i = 0; i < total; i++) {
     const id = await visibleCard(page);
     await page.tap('[data-card]:visible .face.front');
@@ -243,9 +245,42 @@ test('on a 390×844 phone every card, flipped, fits the screen with its flip and
     }
     assert.equal(await page.evaluate(() => window.scrollY), 0, `${id}: nothing scrolled`);
     assert.ok(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight), `${id}: the page needs no scrolling`);
+    const y = (await page.locator('[data-action="good"]').boundingBox()).y;
+    const back = await page.locator('[data-card]:visible .face.back').evaluate((face) => face.textContent.trim().length);
+    rows.push({ id, y, back });
     await page.click('[data-action="next"]');
   }
+  // A student grading in rhythm finds the buttons where they were, however long the back.
+  const shortest = rows.reduce((a, b) => (b.back < a.back ? b : a));
+  const longest = rows.reduce((a, b) => (b.back > a.back ? b : a));
+  assert.ok(longest.back > 2 * shortest.back, `backs of different lengths (${shortest.back}, ${longest.back} characters)`);
+  assert.equal(longest.y, shortest.y, `the grade row of ${longest.id} is where it is for ${shortest.id}`);
+  assert.deepEqual([...new Set(rows.map((r) => r.y))], [shortest.y], 'the grade row stays in one place on every card');
   await shot(page, 'flashcards-390-front', false);
+
+  // A back longer than the card scrolls inside it, its foot faded while there is more below
+  // (the fixture's backs all fit, so one is made longer here).
+  const card = await visibleCard(page);
+  await page.locator(`[data-card="${card}"] .face.back`).evaluate((face) => {
+    const more = document.createElement('p');
+    more.textContent = 'A long explanation. '.repeat(120);
+    face.insertBefore(more, face.querySelector('.source'));
+  });
+  await page.click('[data-action="next"]');
+  await page.click('[data-action="previous"]');
+  assert.equal(await visibleCard(page), card);
+  await page.tap('[data-card]:visible .face.front');
+  const longBack = page.locator(`[data-card="${card}"] .face.back`);
+  assert.equal((await page.locator('[data-action="good"]').boundingBox()).y, shortest.y, 'a long back moves no button');
+  assert.ok(await longBack.evaluate((face) => face.scrollHeight > face.clientHeight), 'the long back overflows its card');
+  assert.ok(await longBack.evaluate((face) => face.hasAttribute('data-more')), 'an overflowing back is marked');
+  const fade = await longBack.evaluate((face) => getComputedStyle(face, '::after').backgroundImage);
+  assert.match(fade, /linear-gradient/, 'and its foot fades');
+  await page.waitForTimeout(600);
+  await shot(page, 'flashcards-390-long-back', false);
+  await longBack.evaluate((face) => { face.scrollTop = face.scrollHeight; });
+  await page.waitForFunction((id) => !document.querySelector(`[data-card="${id}"] .face.back`).hasAttribute('data-more'), card);
+  await page.click('[data-action="next"]');
 
   // Swipe left for the next card, right for the previous one; a swipe does not flip.
   const first = await visibleCard(page);
