@@ -529,11 +529,11 @@ fn too_short(deck: &Deck, all: &ByKind, chosen: &[Candidate]) -> Option<Diagnost
         )
     } else {
         (
-            format!(
-                "{head}, but only {} different {} could be made",
-                chosen.len(),
-                if chosen.len() == 1 { "one" } else { "ones" }
-            ),
+            match chosen.len() {
+                0 => format!("{head}, but none could be made"),
+                1 => format!("{head}, but only 1 different one could be made"),
+                n => format!("{head}, but only {n} different ones could be made"),
+            },
             "add entries or kinds of question, or lower `questions:` in the deck's quiz settings; the generation report (`decksmith check --report`) lists what could not be made and why".to_owned(),
         )
     };

@@ -566,9 +566,51 @@ fn one_of_a_thing_is_said_in_the_singular() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("asks for 1 question, but only 0 different ones could be made"),
+        stderr.contains("asks for 1 question, but none could be made"),
         "{stderr}"
     );
+    assert!(!stderr.contains("only 0"), "{stderr}");
+}
+
+/// None of a thing is said as none: "no other people", "none could be made", never "0".
+#[test]
+fn none_of_a_thing_is_said_as_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path();
+    fs::create_dir(course.join("decks")).unwrap();
+    fs::write(
+        course.join("course.yaml"),
+        "title: None of them\nsource: none\n",
+    )
+    .unwrap();
+    fs::write(course.join("sources.yaml"), "sources: []\n").unwrap();
+    fs::write(
+        course.join("decks/one.yaml"),
+        "title: One\nentries:\n  - person: Ada Lovelace\n    role: Mathematician who wrote the first published program\n  - quote: The Analytical Engine weaves algebraic patterns.\n    by: Ada Lovelace\nquiz:\n  questions: 1\n  kinds: [who]\n",
+    )
+    .unwrap();
+    let out = decksmith(&["check", "--content", course.to_str().unwrap(), "--report"]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(
+        stderr.contains("the course names no other people, and 4 options need 3"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("deck `one` asks for 1 question, but none could be made"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains(
+            "person-ada-lovelace:who:is: the course names no other people who fit as options"
+        ),
+        "{stdout}"
+    );
+    for zero in ["only 0", "0 other", "0 different"] {
+        assert!(
+            !stdout.contains(zero) && !stderr.contains(zero),
+            "{stdout}{stderr}"
+        );
+    }
 }
 
 /// An output folder holding someone else's files is refused with exit code 3, apart from

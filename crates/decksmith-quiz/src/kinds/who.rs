@@ -154,6 +154,14 @@ fn who_is(ctx: &mut Ctx<'_>, entry: &Entry, p: &Person) -> Option<Asked> {
     })
 }
 
+/// Other people, counted: "no other people", "1 other person", "3 other people".
+fn others(found: usize) -> String {
+    match found {
+        0 => "no other people".to_owned(),
+        n => count(n, "other person", "other people"),
+    }
+}
+
 /// Why a who-question was not made: too few other people to offer (`found` of them). A
 /// quote's is a warning, since the quote's other questions stand; a person's is in the
 /// generation report.
@@ -164,7 +172,7 @@ fn too_few(ctx: &mut Ctx<'_>, entry: &Entry, id: String, found: usize) {
             format!(
                 "quote `{}` cannot be a who-said-it question: the course names {}, and {} options need {}",
                 entry.id,
-                count(found, "other person", "other people"),
+                others(found),
                 ctx.distractors + 1,
                 ctx.distractors
             ),
@@ -175,11 +183,11 @@ fn too_few(ctx: &mut Ctx<'_>, entry: &Entry, id: String, found: usize) {
             entry,
             id,
             DropKind::TooFew,
-            format!(
-                "the course names only {} who {} as options",
-                count(found, "other person", "other people"),
-                if found == 1 { "fits" } else { "fit" }
-            ),
+            match found {
+                0 => "the course names no other people who fit as options".to_owned(),
+                1 => "the course names only 1 other person who fits as options".to_owned(),
+                n => format!("the course names only {n} other people who fit as options"),
+            },
             Some("add person entries"),
         );
     }
