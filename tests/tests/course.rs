@@ -25,7 +25,7 @@ fn course() -> decksmith_model::Course {
 
 #[test]
 fn checks_with_no_errors_and_no_warnings() {
-    let report = check(&ContentDir::new(repo().join("content")));
+    let report = check(&ContentDir::new(repo().join("content")), None);
     assert!(
         report.diagnostics.is_empty(),
         "{}",

@@ -129,7 +129,7 @@ fn a_bad_theme_is_an_error_at_its_place_and_changes_nothing() {
     }
     assert_eq!(read_tree(&out), before, "the previous output changed");
     // `decksmith check` finds the same.
-    let checked = check(&ContentDir::new(&content)).diagnostics.render();
+    let checked = check(&ContentDir::new(&content), None).diagnostics.render();
     assert!(checked.contains("theme/study.css:2:6"), "{checked}");
 
     // A theme folder with a stylesheet by another name, and a --theme that is not there.
@@ -380,7 +380,7 @@ fn the_logo_is_on_every_worksheet_and_answer_key_page_and_a_bad_one_is_an_error(
             other => panic!("{logo}: expected a content error, got {other:?}"),
         }
         assert_eq!(first, read_tree(&out), "{logo}: the output changed");
-        let report = check(&ContentDir::new(&content));
+        let report = check(&ContentDir::new(&content), None);
         assert!(
             report.diagnostics.render().contains(message),
             "check, {logo}"

@@ -1,5 +1,7 @@
 //! `decksmith check`: validate a course without building it.
 
+use std::path::Path;
+
 use decksmith_model::{Course, Diagnostic, Diagnostics, load};
 use decksmith_pdf::fonts::Fonts;
 use decksmith_pdf::logo::Logo;
@@ -23,10 +25,11 @@ pub struct CheckReport {
 
 /// Reads and validates the course in `dir`, then generates its quizzes to report what
 /// cannot be generated, and lays out its PDFs to report what does not fit on them: the same
-/// warnings a build gives, without writing anything.
-pub fn check(dir: &ContentDir) -> CheckReport {
-    // The course's own `theme/` folder is checked as a build would read it.
-    let theme_error = read_theme(dir, None).err().map(|error| *error);
+/// warnings a build gives, without writing anything. `theme`: a theme folder to check
+/// instead of the course's own `theme/` (`--theme`), as a build with it would read it.
+pub fn check(dir: &ContentDir, theme: Option<&Path>) -> CheckReport {
+    // The theme is checked as a build would read it.
+    let theme_error = read_theme(dir, theme).err().map(|error| *error);
     let input = match read_content(dir) {
         Ok(input) => input,
         Err(mut diagnostics) => {

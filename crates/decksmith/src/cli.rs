@@ -136,6 +136,10 @@ pub struct CheckArgs {
     /// lists only those a change to the course could fix, and counts the others).
     #[arg(long)]
     pub report: bool,
+    /// Check the pages' stylesheet `DIR/study.css` instead of the course's `theme/` folder,
+    /// as `build --theme DIR` would read it.
+    #[arg(long, value_name = "DIR")]
+    pub theme: Option<PathBuf>,
 }
 
 /// Paper sizes on the command line.
@@ -346,7 +350,7 @@ pub fn run_serve(args: &ServeArgs) -> ExitCode {
 /// `decksmith check`.
 pub fn run_check(args: &CheckArgs) -> ExitCode {
     let dir = ContentDir::new(&args.content);
-    let report = check(&dir);
+    let report = check(&dir, args.theme.as_deref());
     print_diagnostics(&report.diagnostics);
     print!("{}", generation_report(&report.generation, args.report));
     let failed = report.diagnostics.has_errors()

@@ -716,3 +716,53 @@ fn the_report_says_which_kinds_gave_fewer_questions_than_their_weights_ask() {
         text(&out.stderr)
     );
 }
+
+/// `check --theme DIR` checks a shared theme as `build --theme DIR` reads it, in place of the
+/// course's own `theme/` folder.
+#[test]
+fn check_reads_the_theme_a_build_would() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&course);
+    let shared = tmp.path().join("shared-theme");
+    fs::create_dir(&shared).unwrap();
+    fs::write(shared.join("study.css"), "h1 { color: red; } </style>\n").unwrap();
+    let content = course.to_str().unwrap();
+    let theme = shared.to_str().unwrap();
+
+    let out = decksmith(&["check", "--content", content, "--theme", theme]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("shared-theme/study.css:1:20: error: a stylesheet cannot hold `</style`"),
+        "{stderr}"
+    );
+
+    // Fixed, it checks clean; the course's own (broken) theme is not the one read.
+    fs::write(shared.join("study.css"), "h1 { color: red; }\n").unwrap();
+    fs::create_dir(course.join("theme")).unwrap();
+    fs::write(course.join("theme/study.css"), "</style>\n").unwrap();
+    let out = decksmith(&["check", "--content", content, "--theme", theme]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let out = decksmith(&["check", "--content", content]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the course's theme is checked without --theme"
+    );
+
+    let missing = tmp.path().join("no-such-theme");
+    let out = decksmith(&[
+        "check",
+        "--content",
+        content,
+        "--theme",
+        missing.to_str().unwrap(),
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("no-such-theme") && stderr.contains("does not exist"),
+        "{stderr}"
+    );
+}
