@@ -85,10 +85,33 @@ pub enum WriteError {
         /// The read-only folder.
         dir: PathBuf,
     },
+    /// The output folder, or a folder in it, is not read-only but this user may not write in
+    /// it (it belongs to another user, e.g. it was built with `sudo`), so its old files
+    /// cannot be removed.
+    NotWritable {
+        /// The output folder.
+        out: PathBuf,
+        /// The folder this user cannot write in.
+        dir: PathBuf,
+        /// Its owner's user id, when that is not this user.
+        owner: Option<u32>,
+    },
+    /// The lock file beside the output folder exists but this user may not open it for
+    /// writing (it belongs to another user, e.g. a build run with `sudo` made it).
+    LockNotWritable {
+        /// The output folder.
+        out: PathBuf,
+        /// The lock file.
+        lock: PathBuf,
+        /// Its owner's user id, when that is not this user.
+        owner: Option<u32>,
+        /// Whether the output folder belongs to another user too.
+        out_not_ours: bool,
+    },
     /// The lock that keeps two builds apart could not be taken.
     Lock(PathBuf, io::Error),
-    /// An interrupted build left the previous output beside the output folder, and it could
-    /// not be dealt with.
+    /// An earlier build left the previous output beside the output folder (it was stopped in
+    /// its swap, or could not remove it), and it could not be dealt with.
     Leftover {
         /// The output folder.
         out: PathBuf,
@@ -149,6 +172,29 @@ impl WriteError {
                 "make it writable (e.g. `chmod -R u+w {}`), or choose another --out",
                 out.display()
             ),
+            WriteError::NotWritable { out, .. } => format!(
+                "make it yours (e.g. `sudo chown -R \"$USER\" {}`), or choose another --out",
+                out.display()
+            ),
+            WriteError::LockNotWritable {
+                out,
+                lock,
+                out_not_ours,
+                ..
+            } => {
+                if *out_not_ours {
+                    format!(
+                        "make both yours (e.g. `sudo chown -R \"$USER\" {} {}`), or choose another --out",
+                        lock.display(),
+                        out.display()
+                    )
+                } else {
+                    format!(
+                        "make it yours (e.g. `sudo chown \"$USER\" {}`) or delete it while no build runs: decksmith makes it again",
+                        lock.display()
+                    )
+                }
+            }
             WriteError::Lock(..) => {
                 "the file system may not support file locks; choose an --out on a local disk"
                     .to_owned()
@@ -222,6 +268,33 @@ impl std::fmt::Display for WriteError {
                     )
                 }
             }
+            WriteError::NotWritable { out, dir, owner } => {
+                write!(f, "you cannot write in `{}`", dir.display())?;
+                if let Some(owner) = owner {
+                    write!(
+                        f,
+                        " (it belongs to another user, user id {owner}: was it built with sudo?)"
+                    )?;
+                }
+                write!(f, ", so decksmith cannot replace `{}`", out.display())
+            }
+            WriteError::LockNotWritable {
+                out, lock, owner, ..
+            } => {
+                write!(
+                    f,
+                    "you cannot open the lock file `{}` (Permission denied), which keeps two builds from writing `{}` at once",
+                    lock.display(),
+                    out.display()
+                )?;
+                if let Some(owner) = owner {
+                    write!(
+                        f,
+                        "; it belongs to another user, user id {owner} (was a build run with sudo?)"
+                    )?;
+                }
+                Ok(())
+            }
             WriteError::Lock(path, e) => write!(
                 f,
                 "failed to lock `{}` ({}), which keeps two builds from writing the same output at once",
@@ -234,7 +307,7 @@ impl std::fmt::Display for WriteError {
                 reason,
             } => write!(
                 f,
-                "an interrupted build left the previous output of `{}` in `{}`, and {reason}",
+                "an earlier build left the previous output of `{}` in `{}` (it was stopped during its swap, or could not remove it), and {reason}",
                 out.display(),
                 retired.display()
             ),
@@ -363,7 +436,18 @@ impl OutputDir {
             .create(true)
             .truncate(false)
             .open(&lock_path)
-            .map_err(|e| in_parent(&out, &lock_path, "create", e))?;
+            .map_err(|e| {
+                if e.kind() == io::ErrorKind::PermissionDenied && lock_path.is_file() {
+                    WriteError::LockNotWritable {
+                        lock: lock_path.clone(),
+                        owner: other_owner(&lock_path),
+                        out_not_ours: other_owner(&out).is_some(),
+                        out: out.clone(),
+                    }
+                } else {
+                    in_parent(&out, &lock_path, "create", e)
+                }
+            })?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -634,9 +718,10 @@ fn is_mount_point(_out: &Path, _parent: &Path) -> bool {
     false
 }
 
-/// Refuses an output folder with a read-only folder in it: its old files could not be
-/// removed after the swap. Decided by the permission bits, so that it holds for every user
-/// alike (root included, whom the file system would let through).
+/// Refuses an output folder with a folder in it whose files could not be removed after the
+/// swap: a read-only one (by its permission bits, so that it holds for every user alike, root
+/// included, whom the file system would let through), and one this user may not write in
+/// (asked of the OS: a folder of another user's is not read-only by its bits).
 fn check_writable(out: &Path) -> Result<(), WriteError> {
     let mut stack = vec![out.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -644,6 +729,13 @@ fn check_writable(out: &Path) -> Result<(), WriteError> {
         if meta.permissions().readonly() {
             return Err(WriteError::ReadOnly {
                 out: out.to_path_buf(),
+                dir,
+            });
+        }
+        if !may_write_in(&dir) {
+            return Err(WriteError::NotWritable {
+                out: out.to_path_buf(),
+                owner: other_owner(&dir),
                 dir,
             });
         }
@@ -655,6 +747,41 @@ fn check_writable(out: &Path) -> Result<(), WriteError> {
         }
     }
     Ok(())
+}
+
+/// Whether this user may add and remove files in the folder `dir`, as the OS decides it for
+/// this process (its effective user and groups, access lists included).
+#[cfg(unix)]
+fn may_write_in(dir: &Path) -> bool {
+    use rustix::fs::{Access, AtFlags, CWD};
+    match rustix::fs::accessat(
+        CWD,
+        dir,
+        Access::WRITE_OK | Access::EXEC_OK,
+        AtFlags::EACCESS,
+    ) {
+        Ok(()) => true,
+        // Only a refusal counts; a question the OS cannot answer leaves it to the build.
+        Err(e) => !matches!(e, rustix::io::Errno::ACCESS | rustix::io::Errno::PERM),
+    }
+}
+
+#[cfg(not(unix))]
+fn may_write_in(_dir: &Path) -> bool {
+    true
+}
+
+/// The user id of the owner of `path`, when that is not the user this process runs as.
+#[cfg(unix)]
+fn other_owner(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    let owner = fs::symlink_metadata(path).ok()?.uid();
+    (owner != rustix::process::geteuid().as_raw()).then_some(owner)
+}
+
+#[cfg(not(unix))]
+fn other_owner(_path: &Path) -> Option<u32> {
+    None
 }
 
 /// Flushes a folder's entries to disk (a no-op where folders cannot be opened as files).

@@ -461,3 +461,117 @@ fn a_parent_folder_that_cannot_be_written_is_explained() {
     );
     assert!(names(&parent).is_empty());
 }
+
+/// `nobody` through `setpriv`, when this test runs as root and that can run the binary: the
+/// only way a test can meet an output folder of another user's.
+#[cfg(unix)]
+fn nobody_if_root(tmp: &Path) -> Option<Command> {
+    let mut command = unprivileged(tmp)?;
+    (command.get_program() == "setpriv").then(|| {
+        command.arg("build");
+        command
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn an_out_built_with_sudo_is_explained_to_its_user_and_nothing_is_left_beside_it() {
+    use std::os::unix::fs::{PermissionsExt, chown};
+    let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(_) = nobody_if_root(tmp.path()) else {
+        eprintln!("skipped: needs root and setpriv to meet a folder of another user's");
+        return;
+    };
+    let as_nobody = |out: &Path| {
+        let mut command = nobody_if_root(tmp.path()).unwrap();
+        command
+            .arg("--content")
+            .arg(fixture())
+            .arg("--out")
+            .arg(out)
+            .args(["--format", "json"])
+            .output()
+            .unwrap()
+    };
+    // The teacher's own folder, where `sudo decksmith build` made the output (root's, 755)
+    // and its lock file (root's, 644).
+    let home = tmp.path().join("home");
+    fs::create_dir(&home).unwrap();
+    chown(&home, Some(65534), Some(65534)).unwrap();
+    let out = home.join("decks");
+    assert_ok(&build(&fixture(), &out, &["--format", "json"]));
+    let lock = home.join(".decks.decksmith-lock");
+    let before = tree(&out);
+
+    // The lock file is what stops the build first, and it is named as such.
+    let done = as_nobody(&out);
+    assert_eq!(done.status.code(), Some(3));
+    let stderr = text(&done.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: you cannot open the lock file `{}` (Permission denied), which keeps two builds from writing `{}` at once; it belongs to another user, user id 0",
+            lock.display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("cannot write in"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "help: make both yours (e.g. `sudo chown -R \"$USER\" {} {}`)",
+            lock.display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(tree(&out) == before);
+
+    // Without the lock file, the folder itself is refused before the build, so nothing is
+    // left beside it to block the next build.
+    fs::remove_file(&lock).unwrap();
+    for _ in 0..2 {
+        let done = as_nobody(&out);
+        assert_eq!(done.status.code(), Some(3));
+        let stderr = text(&done.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "error: you cannot write in `{shown}` (it belongs to another user, user id 0: was it built with sudo?), so decksmith cannot replace `{shown}`; {shown} was not changed\n  = help: make it yours (e.g. `sudo chown -R \"$USER\" {shown}`)",
+                shown = out.display()
+            )),
+            "{stderr}"
+        );
+        assert!(tree(&out) == before);
+        assert_eq!(names(&home), [".decks.decksmith-lock", "decks"]);
+    }
+
+    // A folder of another user's inside the output is refused the same way.
+    chown(&out, Some(65534), Some(65534)).unwrap();
+    chown(home.join(".decks.decksmith-lock"), Some(65534), Some(65534)).unwrap();
+    let done = as_nobody(&out);
+    assert_eq!(done.status.code(), Some(3));
+    let stderr = text(&done.stderr);
+    assert!(
+        stderr.contains(&format!("error: you cannot write in `{}/", out.display())),
+        "{stderr}"
+    );
+    assert_eq!(names(&home), [".decks.decksmith-lock", "decks"]);
+
+    // Made theirs, as the help says, it builds, and leaves nothing beside it.
+    let mut stack = vec![out.clone()];
+    while let Some(dir) = stack.pop() {
+        chown(&dir, Some(65534), Some(65534)).unwrap();
+        for entry in fs::read_dir(&dir).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                stack.push(entry.path());
+            } else {
+                chown(entry.path(), Some(65534), Some(65534)).unwrap();
+            }
+        }
+    }
+    assert_ok(&as_nobody(&out));
+    assert_eq!(names(&home), [".decks.decksmith-lock", "decks"]);
+    assert_ok(&as_nobody(&out));
+    assert_eq!(names(&home), [".decks.decksmith-lock", "decks"]);
+}
