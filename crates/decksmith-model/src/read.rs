@@ -209,13 +209,27 @@ fn brackets_too_deep(text: &str) -> Option<usize> {
     None
 }
 
-/// Whether YAML refuses `c` in a file: C0 and C1 control characters other than tab and line
-/// breaks, and the noncharacters U+FFFE and U+FFFF. A byte-order mark in the middle of a file
-/// is refused too: YAML reads it as the start of a new stream.
+/// Whether `c` is refused in a file: what YAML refuses (C0 and C1 control characters other
+/// than tab and line breaks, and the noncharacters U+FFFE and U+FFFF); a byte-order mark in
+/// the middle of a file, which YAML reads as the start of a new stream; and the line breaks
+/// other than `\n` and `\r` (next line U+0085, line and paragraph separators U+2028 and
+/// U+2029), which the YAML parser breaks lines at where an editor shows none, so that every
+/// line and column after them would be wrong. Text pasted from a word processor, a PDF or a
+/// web page brings them.
 fn is_forbidden(c: char) -> bool {
     matches!(c,
-        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{84}'
-        | '\u{86}'..='\u{9f}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+        '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// The name of a line break other than `\n` and `\r`, for a message.
+fn line_break_name(c: char) -> Option<&'static str> {
+    match c {
+        '\u{85}' => Some("a next-line character (U+0085)"),
+        '\u{2028}' => Some("a line separator character (U+2028)"),
+        '\u{2029}' => Some("a paragraph separator character (U+2029)"),
+        _ => None,
+    }
 }
 
 /// The text with every forbidden character reported and replaced by `�` (one character for
@@ -247,6 +261,13 @@ fn without_control_characters<'t>(
             (
                 "the file contains an invisible byte-order mark (U+FEFF) here".to_owned(),
                 "delete it: it is invisible in most editors, so delete the characters around this place and type them again",
+            )
+        } else if let Some(name) = line_break_name(c) {
+            (
+                format!(
+                    "the file contains {name} here, which YAML would read as a line break that most editors do not show"
+                ),
+                "replace it (shown here as �) with a newline or a space; it often comes with text pasted from a word processor, a PDF or a web page, or from a file converted from another encoding",
             )
         } else {
             (

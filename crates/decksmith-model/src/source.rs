@@ -260,7 +260,7 @@ impl SourceFile {
             .unwrap_or("")
             .chars()
             .map(|c| {
-                if c.is_control() && c != '\t' {
+                if c.is_control() && c != '\t' || matches!(c, '\u{2028}' | '\u{2029}') {
                     '\u{fffd}'
                 } else {
                     c

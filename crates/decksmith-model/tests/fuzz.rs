@@ -81,9 +81,9 @@ fn load_files(files: &BTreeMap<String, Vec<u8>>) -> Loaded {
 
 /// What gets put into text: what a slip of the keyboard, a paste or an editor can add.
 const INSERTS: &[&str] = &[
-    "\u{1}", "\u{7}", "\u{1b}", "\u{7f}", "\u{80}", "\u{9f}", "\u{feff}", "[", "]", "{", "}", ":",
-    ": ", "\t", "  ", "- ", "#", " #", "\"", "'", "&a ", "*a", "!x ", "|", ">", "\n", "? ", ",",
-    "%", "@", "`", "{x}", "---\n", "\\", "ж",
+    "\u{1}", "\u{7}", "\u{1b}", "\u{7f}", "\u{80}", "\u{85}", "\u{9f}", "\u{2028}", "\u{2029}",
+    "\u{feff}", "[", "]", "{", "}", ":", ": ", "\t", "  ", "- ", "#", " #", "\"", "'", "&a ", "*a",
+    "!x ", "|", ">", "\n", "? ", ",", "%", "@", "`", "{x}", "---\n", "\\", "ж",
 ];
 
 #[derive(Clone, Debug)]
