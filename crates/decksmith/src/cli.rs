@@ -480,6 +480,9 @@ fn print_built(report: &BuildReport, args: &BuildArgs) -> ExitCode {
     for file in &report.carried.user_files {
         println!("kept your file {file}");
     }
+    for folder in &report.carried.user_folders {
+        println!("kept your empty folder {folder}/");
+    }
     for (from, to) in &report.carried.renamed {
         println!("your file {from} is now {to}: decksmith writes a file of that name");
     }

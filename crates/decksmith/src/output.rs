@@ -358,8 +358,11 @@ pub struct NewFile<'a> {
 /// What happened to files that were already there.
 #[derive(Debug, Default)]
 pub struct Carried {
-    /// The user's files carried into the new output.
+    /// The user's files carried into the new output (a name that is not UTF-8 shown with
+    /// `�` for what cannot be read).
     pub user_files: Vec<String>,
+    /// The user's empty folders carried into the new output.
+    pub user_folders: Vec<String>,
     /// User files that had the name of a file decksmith now makes, kept under a new name.
     pub renamed: Vec<(String, String)>,
     /// What went wrong after the new output was in place (it is in place all the same).
@@ -889,7 +892,29 @@ fn carry(
 ) -> Result<Carried, WriteError> {
     let mut carried = Carried::default();
     if let Some(previous) = previous {
-        for relative in walk(out).map_err(io_at("read", out))? {
+        for found in walk_all(out).map_err(io_at("read", out))? {
+            let relative = match found {
+                Found::File(relative) => relative,
+                Found::EmptyFolder(path) => {
+                    // decksmith makes no empty folders: this one is the user's.
+                    let to = staging.join(&path);
+                    fs::create_dir_all(&to).map_err(io_at("create", &to))?;
+                    carried.user_folders.push(shown(&path));
+                    continue;
+                }
+                Found::NotUtf8(path) => {
+                    // Not a name decksmith makes, nor one its manifest can hold: the user's.
+                    let (from, to) = (out.join(&path), staging.join(&path));
+                    if let Some(dir) = to.parent() {
+                        fs::create_dir_all(dir).map_err(io_at("create", dir))?;
+                    }
+                    if fs::hard_link(&from, &to).is_err() {
+                        fs::copy(&from, &to).map_err(io_at("copy to", &to))?;
+                    }
+                    carried.user_files.push(shown(&path));
+                    continue;
+                }
+            };
             if relative == MANIFEST || made.contains(&relative) && previous.contains(&relative) {
                 continue;
             }
@@ -929,29 +954,72 @@ fn carry(
     Ok(carried)
 }
 
-/// Every file under `dir`, as relative paths with `/`, sorted. Symbolic links are listed as
-/// files and not followed.
+/// Every file under `dir`, as relative paths with `/`, sorted (a name that is not UTF-8
+/// with `�` for what cannot be read). Symbolic links are listed as files and not followed.
 pub fn walk(dir: &Path) -> io::Result<Vec<String>> {
+    let mut files: Vec<String> = walk_all(dir)?
+        .into_iter()
+        .filter_map(|found| match found {
+            Found::File(relative) => Some(relative),
+            Found::NotUtf8(path) => Some(shown(&path)),
+            Found::EmptyFolder(_) => None,
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// What [`walk_all`] finds in a folder.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Found {
+    /// A file (or a symbolic link, not followed) whose path is UTF-8, with `/`.
+    File(String),
+    /// A file whose path is not UTF-8 (a name from an old archive, say): never one of
+    /// decksmith's, whose names are all UTF-8.
+    NotUtf8(PathBuf),
+    /// A folder with nothing in it.
+    EmptyFolder(PathBuf),
+}
+
+/// Every file and every empty folder under `dir`, relative to it, sorted.
+fn walk_all(dir: &Path) -> io::Result<Vec<Found>> {
     let mut out = Vec::new();
-    let mut stack = vec![(dir.to_path_buf(), String::new())];
-    while let Some((path, prefix)) = stack.pop() {
-        for entry in fs::read_dir(&path)? {
+    let mut stack = vec![PathBuf::new()];
+    while let Some(relative_dir) = stack.pop() {
+        let mut empty = true;
+        for entry in fs::read_dir(dir.join(&relative_dir))? {
             let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let relative = if prefix.is_empty() {
-                name
-            } else {
-                format!("{prefix}/{name}")
-            };
+            empty = false;
+            let relative = relative_dir.join(entry.file_name());
             if entry.file_type()?.is_dir() {
-                stack.push((entry.path(), relative));
+                stack.push(relative);
             } else {
-                out.push(relative);
+                out.push(match slashed(&relative) {
+                    Some(text) => Found::File(text),
+                    None => Found::NotUtf8(relative),
+                });
             }
+        }
+        if empty && !relative_dir.as_os_str().is_empty() {
+            out.push(Found::EmptyFolder(relative_dir));
         }
     }
     out.sort();
     Ok(out)
+}
+
+/// A relative path as text with `/` separators, if it is UTF-8.
+fn slashed(path: &Path) -> Option<String> {
+    let parts: Option<Vec<&str>> = path.components().map(|c| c.as_os_str().to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// A relative path to show, with `/` separators and `�` for what is not UTF-8.
+fn shown(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

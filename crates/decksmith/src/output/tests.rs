@@ -406,3 +406,52 @@ fn a_build_that_stops_midway_leaves_the_old_output_and_no_staging() {
     assert_eq!(read(&out.join("a/quiz.json")), "q");
     assert_eq!(names(tmp.path()), [".decks.decksmith-lock", "decks"]);
 }
+
+#[test]
+fn a_users_empty_folders_are_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    write_all(&out, &files(&[("a/quiz.json", "q")]), |_| false).unwrap();
+    fs::create_dir(out.join("for-later")).unwrap();
+    fs::create_dir_all(out.join("a/drafts/empty")).unwrap();
+    let carried = write_all(&out, &files(&[("a/quiz.json", "2")]), |_| false).unwrap();
+    assert!(out.join("for-later").is_dir());
+    assert!(out.join("a/drafts/empty").is_dir());
+    assert_eq!(carried.user_folders, ["a/drafts/empty", "for-later"]);
+    assert!(carried.user_files.is_empty());
+    // Still kept by the build after, and not in the manifest.
+    write_all(&out, &files(&[("a/quiz.json", "3")]), |_| false).unwrap();
+    assert!(out.join("for-later").is_dir());
+    assert_eq!(read(&out.join(MANIFEST)), "a/quiz.json\n");
+}
+
+/// A file named in another encoding than UTF-8 (from an old archive, say) is the user's, and
+/// kept under its very name.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_users_file_whose_name_is_not_utf8_is_kept() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    write_all(&out, &files(&[("index.html", "1")]), |_| false).unwrap();
+    let name = OsStr::from_bytes(b"caf\xe9.txt");
+    let folder = OsStr::from_bytes(b"r\xe9sum\xe9s");
+    fs::write(out.join(name), "mine").unwrap();
+    fs::create_dir(out.join(folder)).unwrap();
+    fs::write(out.join(folder).join("cv.txt"), "also mine").unwrap();
+    for round in 2..4 {
+        let carried = write_all(&out, &files(&[("index.html", &round.to_string())]), |_| {
+            false
+        })
+        .unwrap();
+        assert_eq!(read(&out.join(name)), "mine");
+        assert_eq!(read(&out.join(folder).join("cv.txt")), "also mine");
+        assert_eq!(
+            carried.user_files,
+            ["caf\u{fffd}.txt", "r\u{fffd}sum\u{fffd}s/cv.txt"]
+        );
+        assert_eq!(read(&out.join("index.html")), round.to_string());
+        assert_eq!(read(&out.join(MANIFEST)), "index.html\n");
+    }
+}
