@@ -16,11 +16,17 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
     }
 }
 
+/// How many of a deck's questions not made that one help answers are listed, unless the
+/// report is asked for in full: the rest are counted.
+pub const LISTED_PER_HELP: usize = 10;
+
 /// The generation report: for each deck, how many questions its quiz has, which kinds gave
-/// fewer than their weights ask for, and which possible questions were not made. Those a change to the course could fix are listed with their
-/// place, why, and what would help; the others (a free phrase asked only as a typed answer,
-/// say) are counted by kind, or listed too when `full`. Empty when nothing was left out and
-/// every kind gave its share.
+/// fewer than their weights ask for, and which possible questions were not made. Those a
+/// change to the course could fix are listed with their place, why, and what would help (the
+/// first [`LISTED_PER_HELP`] that one help answers, the others counted, so that a large deck
+/// with one recurring cause does not print thousands of lines); the others (a free phrase
+/// asked only as a typed answer, say) are counted by kind. When `full`, every one is listed.
+/// Empty when nothing was left out and every kind gave its share.
 pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
     use std::collections::BTreeMap;
     use std::fmt::Write as _;
@@ -75,6 +81,7 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
         }
         // The lines that one help answers stand together, the help right under them.
         let mut groups: Vec<(Option<&str>, Vec<&decksmith_quiz::Dropped>)> = Vec::new();
+        let mut group_of: BTreeMap<Option<&str>, usize> = BTreeMap::new();
         for dropped in &report.dropped {
             if !full && !dropped.kind.actionable() {
                 hidden += 1;
@@ -84,10 +91,11 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
                 .help
                 .as_deref()
                 .filter(|_| dropped.kind.actionable());
-            match groups.iter_mut().find(|(h, _)| *h == help) {
-                Some((_, lines)) => lines.push(dropped),
-                None => groups.push((help, vec![dropped])),
-            }
+            let group = *group_of.entry(help).or_insert_with(|| {
+                groups.push((help, Vec::new()));
+                groups.len() - 1
+            });
+            groups[group].1.push(dropped);
         }
         if report.dropped.is_empty() && report.questions < report.wanted {
             let _ = writeln!(
@@ -96,11 +104,23 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
             );
         }
         for (help, lines) in groups {
-            for dropped in lines {
+            let listed = if full {
+                lines.len()
+            } else {
+                lines.len().min(LISTED_PER_HELP)
+            };
+            for dropped in &lines[..listed] {
                 let _ = writeln!(
                     out,
                     "    {}: {}: {}",
                     dropped.origin, dropped.question, dropped.reason
+                );
+            }
+            if listed < lines.len() {
+                let _ = writeln!(
+                    out,
+                    "    … and {} like these (`decksmith check --report` lists every one)",
+                    count(lines.len() - listed, "more", "more")
                 );
             }
             if let Some(help) = help {
@@ -115,4 +135,71 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use decksmith_model::{Location, Pos};
+    use decksmith_quiz::{DropKind, Dropped};
+
+    fn dropped(line: u32, reason: &str, help: &str) -> Dropped {
+        Dropped {
+            question: format!("q-{line}"),
+            entry: format!("e-{line}"),
+            origin: Location {
+                file: "decks/big.yaml".to_owned(),
+                pos: Pos { line, col: 5 },
+            },
+            kind: DropKind::GivesAway,
+            reason: reason.to_owned(),
+            help: Some(help.to_owned()),
+        }
+    }
+
+    /// A large deck whose entries share one cause: the report lists a few of them with the
+    /// help, and counts the rest, instead of a line for each.
+    #[test]
+    fn one_recurring_cause_is_listed_a_few_times_and_counted() {
+        let mut deck = DeckReport {
+            deck: "big".to_owned(),
+            questions: 3,
+            wanted: 20,
+            cards: 49_003,
+            ..DeckReport::default()
+        };
+        for line in 1..=49_000 {
+            deck.dropped.push(dropped(
+                line,
+                "the question names its own answer",
+                "reword the entry",
+            ));
+        }
+        for line in 50_000..50_003 {
+            deck.dropped
+                .push(dropped(line, "the question spells out X", "another help"));
+        }
+        let short = generation_report(std::slice::from_ref(&deck), false);
+        assert_eq!(
+            short.lines().count(),
+            1 + 1 + 1 + 10 + 1 + 1 + 3 + 1,
+            "{short}"
+        );
+        assert!(short.contains("    49003 not made: questions that would give their answer away"));
+        assert!(short.contains(
+            "decks/big.yaml:10:5: q-10: the question names its own answer\n    … and 48,990 more like these (`decksmith check --report` lists every one)\n      = help: reword the entry\n"
+        ), "{short}");
+        assert!(!short.contains("decks/big.yaml:11:5"), "{short}");
+        // A group within the limit is listed whole, with no count.
+        assert!(short.contains("decks/big.yaml:50002:5: q-50002: the question spells out X\n      = help: another help\n"), "{short}");
+        // Asked for in full, every one is listed.
+        let full = generation_report(std::slice::from_ref(&deck), true);
+        assert_eq!(
+            full.lines().count(),
+            1 + 1 + 1 + 49_000 + 1 + 3 + 1,
+            "{}",
+            &full[..2000]
+        );
+        assert!(!full.contains("more like these"));
+    }
 }
