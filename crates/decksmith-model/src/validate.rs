@@ -235,6 +235,9 @@ fn deck_order(
     };
     let mut order: Vec<String> = Vec::new();
     let mut seen: HashSet<&str> = HashSet::new();
+    // The deck files that misspelt ids were taken to mean: read all the same (their own
+    // mistakes are found now, the sources they cite are cited), and not "not listed".
+    let mut meant: Vec<&str> = Vec::new();
     for (i, id) in listed.iter().enumerate() {
         let path = Path::top("decks").index(i);
         let id = id.as_str().trim();
@@ -246,7 +249,10 @@ fn deck_order(
             order.push(id.to_owned());
         } else {
             let help = match did_you_mean(id, files.keys().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
+                Some(s) => {
+                    meant.push(s);
+                    format!("did you mean `{s}`?")
+                }
                 None if files.is_empty() => "the decks folder has no deck files".into(),
                 None => format!(
                     "the deck files are: {}",
@@ -256,6 +262,11 @@ fn deck_order(
             reader
                 .error_at(&path, format!("no deck file `decks/{}.yaml`", short(id)))
                 .help = Some(help);
+        }
+    }
+    for id in meant {
+        if seen.insert(id) {
+            order.push(id.to_owned());
         }
     }
     if listed.is_empty() {
@@ -386,6 +397,8 @@ fn source_id(
             slug(id, 6)
         ));
         out.broken.insert(id.to_owned());
+        // Entries that cite it by the id the help suggests are not a second mistake.
+        out.broken.insert(slug(id, 6));
     }
     let Some(first) = first_of.get(id) else {
         return true;
@@ -1086,7 +1099,19 @@ impl Builder<'_> {
             reader(&doc, self.diags).read(&doc.root, &Path::root(), "the deck")
         else {
             // The deck cannot be built, but its entries are still read: their own mistakes
-            // are found now, and links to them are not taken for mistakes.
+            // are found now, and links to them are not taken for mistakes. Its `source:`
+            // still counts for them, so that they are not said to cite no source and the
+            // sources it cites are not said to be never cited; if it cannot be read either
+            // (its mistake is reported), neither is said.
+            if let Some(value) = doc.root.get("source") {
+                match serde_yaml::from_value::<RawSourceRefs>(value.clone()) {
+                    Ok(refs) => self.deck_default = Some(self.default_source(&doc, &refs)),
+                    Err(_) => {
+                        self.deck_default = Some(DefaultSource::NoSource);
+                        self.decks_complete = false;
+                    }
+                }
+            }
             match doc.root.get("entries") {
                 Some(Value::Sequence(values)) => {
                     let limit = values.len().min(MAX_ENTRIES_PER_DECK);
