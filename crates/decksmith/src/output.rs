@@ -268,33 +268,10 @@ impl std::fmt::Display for WriteError {
                     )
                 }
             }
-            WriteError::NotWritable { out, dir, owner } => {
-                write!(f, "you cannot write in `{}`", dir.display())?;
-                if let Some(owner) = owner {
-                    write!(
-                        f,
-                        " (it belongs to another user, user id {owner}: was it built with sudo?)"
-                    )?;
-                }
-                write!(f, ", so decksmith cannot replace `{}`", out.display())
-            }
+            WriteError::NotWritable { out, dir, owner } => fmt_not_writable(f, out, dir, *owner),
             WriteError::LockNotWritable {
                 out, lock, owner, ..
-            } => {
-                write!(
-                    f,
-                    "you cannot open the lock file `{}` (Permission denied), which keeps two builds from writing `{}` at once",
-                    lock.display(),
-                    out.display()
-                )?;
-                if let Some(owner) = owner {
-                    write!(
-                        f,
-                        "; it belongs to another user, user id {owner} (was a build run with sudo?)"
-                    )?;
-                }
-                Ok(())
-            }
+            } => fmt_lock_not_writable(f, out, lock, *owner),
             WriteError::Lock(path, e) => write!(
                 f,
                 "failed to lock `{}` ({}), which keeps two builds from writing the same output at once",
@@ -334,6 +311,45 @@ impl std::fmt::Display for WriteError {
             ),
         }
     }
+}
+
+/// "you cannot write in DIR", with who owns it when that is another user.
+fn fmt_not_writable(
+    f: &mut std::fmt::Formatter<'_>,
+    out: &Path,
+    dir: &Path,
+    owner: Option<u32>,
+) -> std::fmt::Result {
+    write!(f, "you cannot write in `{}`", dir.display())?;
+    if let Some(owner) = owner {
+        write!(
+            f,
+            " (it belongs to another user, user id {owner}: was it built with sudo?)"
+        )?;
+    }
+    write!(f, ", so decksmith cannot replace `{}`", out.display())
+}
+
+/// "you cannot open the lock file", with who owns it when that is another user.
+fn fmt_lock_not_writable(
+    f: &mut std::fmt::Formatter<'_>,
+    out: &Path,
+    lock: &Path,
+    owner: Option<u32>,
+) -> std::fmt::Result {
+    write!(
+        f,
+        "you cannot open the lock file `{}` (Permission denied), which keeps two builds from writing `{}` at once",
+        lock.display(),
+        out.display()
+    )?;
+    if let Some(owner) = owner {
+        write!(
+            f,
+            "; it belongs to another user, user id {owner} (was a build run with sudo?)"
+        )?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for WriteError {}

@@ -28,7 +28,6 @@ pub const LISTED_PER_HELP: usize = 10;
 /// asked only as a typed answer, say) are counted by kind. When `full`, every one is listed.
 /// Empty when nothing was left out and every kind gave its share.
 pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
-    use std::collections::BTreeMap;
     use std::fmt::Write as _;
     let mut out = String::new();
     if reports
@@ -48,85 +47,8 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
             count(report.wanted, "question", "questions"),
             count(report.cards, "card", "cards")
         );
-        if !report.short_kinds.is_empty() {
-            let short: Vec<String> = report
-                .short_kinds
-                .iter()
-                .map(|s| {
-                    let only = if s.possible < s.share {
-                        format!(" (only {} can be made)", s.possible)
-                    } else {
-                        String::new()
-                    };
-                    format!("{} {} of {}{only}", s.kind, s.made, s.share)
-                })
-                .collect();
-            let kept_out = if report.short_kinds.iter().any(|s| s.possible >= s.share) {
-                ": the others would ask about entries already asked about, or give answers away"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "    fewer than the kinds' weights ask for, other kinds taking their places: {}{kept_out}",
-                short.join(", ")
-            );
-        }
-        let mut counts: BTreeMap<decksmith_quiz::DropKind, usize> = BTreeMap::new();
-        for dropped in &report.dropped {
-            *counts.entry(dropped.kind).or_default() += 1;
-        }
-        for (kind, n) in &counts {
-            let _ = writeln!(out, "    {n} not made: {}", kind.describe());
-        }
-        // The lines that one help answers stand together, the help right under them.
-        let mut groups: Vec<(Option<&str>, Vec<&decksmith_quiz::Dropped>)> = Vec::new();
-        let mut group_of: BTreeMap<Option<&str>, usize> = BTreeMap::new();
-        for dropped in &report.dropped {
-            if !full && !dropped.kind.actionable() {
-                hidden += 1;
-                continue;
-            }
-            let help = dropped
-                .help
-                .as_deref()
-                .filter(|_| dropped.kind.actionable());
-            let group = *group_of.entry(help).or_insert_with(|| {
-                groups.push((help, Vec::new()));
-                groups.len() - 1
-            });
-            groups[group].1.push(dropped);
-        }
-        if report.dropped.is_empty() && report.questions < report.wanted {
-            let _ = writeln!(
-                out,
-                "    no question left out for its entries: the deck's warning above says why the quiz is short"
-            );
-        }
-        for (help, lines) in groups {
-            let listed = if full {
-                lines.len()
-            } else {
-                lines.len().min(LISTED_PER_HELP)
-            };
-            for dropped in &lines[..listed] {
-                let _ = writeln!(
-                    out,
-                    "    {}: {}: {}",
-                    dropped.origin, dropped.question, dropped.reason
-                );
-            }
-            if listed < lines.len() {
-                let _ = writeln!(
-                    out,
-                    "    … and {} like these (`decksmith check --report` lists every one)",
-                    count(lines.len() - listed, "more", "more")
-                );
-            }
-            if let Some(help) = help {
-                let _ = writeln!(out, "      = help: {help}");
-            }
-        }
+        short_kinds(&mut out, report);
+        hidden += dropped_lines(&mut out, report, full);
     }
     if hidden > 0 {
         let _ = writeln!(
@@ -135,6 +57,101 @@ pub fn generation_report(reports: &[DeckReport], full: bool) -> String {
         );
     }
     out
+}
+
+/// A deck's kinds that gave fewer questions than their weights ask for, on one line.
+fn short_kinds(out: &mut String, report: &DeckReport) {
+    use std::fmt::Write as _;
+    if report.short_kinds.is_empty() {
+        return;
+    }
+    let short: Vec<String> = report
+        .short_kinds
+        .iter()
+        .map(|s| {
+            let only = if s.possible < s.share {
+                format!(" (only {} can be made)", s.possible)
+            } else {
+                String::new()
+            };
+            format!("{} {} of {}{only}", s.kind, s.made, s.share)
+        })
+        .collect();
+    let kept_out = if report.short_kinds.iter().any(|s| s.possible >= s.share) {
+        ": the others would ask about entries already asked about, or give answers away"
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        out,
+        "    fewer than the kinds' weights ask for, other kinds taking their places: {}{kept_out}",
+        short.join(", ")
+    );
+}
+
+/// A deck's questions not made: counted by kind, then listed grouped by the help that
+/// answers them (at most [`LISTED_PER_HELP`] each unless `full`). Returns how many were left
+/// unlisted because no change to the course would make them.
+fn dropped_lines(out: &mut String, report: &DeckReport, full: bool) -> usize {
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    let mut hidden = 0;
+    let mut counts: BTreeMap<decksmith_quiz::DropKind, usize> = BTreeMap::new();
+    for dropped in &report.dropped {
+        *counts.entry(dropped.kind).or_default() += 1;
+    }
+    for (kind, n) in &counts {
+        let _ = writeln!(out, "    {n} not made: {}", kind.describe());
+    }
+    // The lines that one help answers stand together, the help right under them.
+    let mut groups: Vec<(Option<&str>, Vec<&decksmith_quiz::Dropped>)> = Vec::new();
+    let mut group_of: BTreeMap<Option<&str>, usize> = BTreeMap::new();
+    for dropped in &report.dropped {
+        if !full && !dropped.kind.actionable() {
+            hidden += 1;
+            continue;
+        }
+        let help = dropped
+            .help
+            .as_deref()
+            .filter(|_| dropped.kind.actionable());
+        let group = *group_of.entry(help).or_insert_with(|| {
+            groups.push((help, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push(dropped);
+    }
+    if report.dropped.is_empty() && report.questions < report.wanted {
+        let _ = writeln!(
+            out,
+            "    no question left out for its entries: the deck's warning above says why the quiz is short"
+        );
+    }
+    for (help, lines) in groups {
+        let listed = if full {
+            lines.len()
+        } else {
+            lines.len().min(LISTED_PER_HELP)
+        };
+        for dropped in &lines[..listed] {
+            let _ = writeln!(
+                out,
+                "    {}: {}: {}",
+                dropped.origin, dropped.question, dropped.reason
+            );
+        }
+        if listed < lines.len() {
+            let _ = writeln!(
+                out,
+                "    … and {} like these (`decksmith check --report` lists every one)",
+                count(lines.len() - listed, "more", "more")
+            );
+        }
+        if let Some(help) = help {
+            let _ = writeln!(out, "      = help: {help}");
+        }
+    }
+    hidden
 }
 
 #[cfg(test)]
