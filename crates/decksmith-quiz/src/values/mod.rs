@@ -1012,26 +1012,31 @@ impl<'c> Pools<'c> {
     /// none of which is right too (see [`Ask`]).
     pub fn distractors(&self, ask: &Ask<'_>) -> Vec<String> {
         let mut candidates = self.candidates(ask, rng::key(ask.seed, ask.key));
-        // A value of one of the course's classes is offered among its class only: "sovereign
-        // equality of states" is a principle, not a wrong option for any term.
-        if !matches!(ask.ty, ValueType::Class(_)) && !self.class_of.is_empty() {
-            candidates.retain(|d| !self.kin_of(d).in_a_class);
-        }
-        // "The first woman in space" is no wrong option for a man's position: a student
-        // rules it out by the name.
-        if matches!(ask.ty, ValueType::Role) {
-            let gender = text::gender(ask.answer);
-            candidates.retain(|d| text::gender(&d.text).is_none_or(|g| Some(g) == gender));
-        }
-        // An option the question names by another of its names (`NAIIS` in the stem, the
-        // association's full name among the options) is no wrong option.
-        if !ask.stem.is_empty() {
-            let stem = padded(ask.stem);
-            candidates.retain(|d| {
+        let stem = (!ask.stem.is_empty()).then(|| padded(ask.stem));
+        let gender = matches!(ask.ty, ValueType::Role).then(|| text::gender(ask.answer));
+        let fits = |d: &Distractor<'_>| {
+            // A value of one of the course's classes is offered among its class only:
+            // "sovereign equality of states" is a principle, not a wrong option for any term.
+            if !matches!(ask.ty, ValueType::Class(_))
+                && !self.class_of.is_empty()
+                && self.kin_of(d).in_a_class
+            {
+                return false;
+            }
+            // "The first woman in space" is no wrong option for a man's position: a student
+            // rules it out by the name.
+            if let Some(gender) = gender
+                && text::gender(&d.text).is_some_and(|g| Some(g) != gender)
+            {
+                return false;
+            }
+            // An option the question names by another of its names (`NAIIS` in the stem,
+            // the association's full name among the options) is no wrong option.
+            stem.as_ref().is_none_or(|stem| {
                 !(self.kin_of(d).other_names.iter())
-                    .any(|name| name.trim().chars().count() > 1 && reveals(&stem, name))
-            });
-        }
+                    .any(|name| name.trim().chars().count() > 1 && reveals(stem, name))
+            })
+        };
         let months = &self.months;
         let order: Option<fn(&Months, &str) -> Option<i64>> = match ask.ty {
             ValueType::Year => Some(|_, t| t.trim().parse().ok()),
@@ -1047,11 +1052,16 @@ impl<'c> Pools<'c> {
         if let Some(order) = order
             && let Some(answer) = order(months, ask.answer)
         {
+            // The spread ranks the values that may be offered, so those that may not are
+            // left out first.
+            candidates.retain(|d| fits(d));
             let orders: Vec<Option<i64>> =
                 candidates.iter().map(|c| order(months, &c.text)).collect();
             spread(&mut candidates, answer, &orders, ask);
+            return pick(ask, candidates, |_| true);
         }
-        pick(ask, candidates)
+        // Otherwise each value's place is its own, so only those `pick` reaches are checked.
+        pick(ask, candidates, fits)
     }
 
     /// What the course says of a value (see [`Kin`]): whether it is in exactly one of the
@@ -1108,7 +1118,7 @@ impl<'c> Pools<'c> {
         }
         let ask = Ask::new(&answer, &ValueType::Date, n, seed, key);
         spread(&mut candidates, dates::day_number(date), &days, &ask);
-        pick(&ask, candidates)
+        pick(&ask, candidates, |_| true)
     }
 
     /// A wrong date for a false statement about `date`: for a day, the same day of another
@@ -1130,7 +1140,7 @@ impl<'c> Pools<'c> {
             .map(|d| Distractor::made(dates::date_distance(date, d), phrases.date(d)))
             .collect();
         let ask = Ask::new(&answer, &ValueType::Date, 1, seed, key);
-        pick(&ask, candidates).pop()
+        pick(&ask, candidates, |_| true).pop()
     }
 
     /// A wrong written date (`3 November 2021`) for a false statement: the same day of
@@ -1145,7 +1155,7 @@ impl<'c> Pools<'c> {
             .into_iter()
             .map(|(distance, text)| Distractor::made(distance, text))
             .collect();
-        pick(ask, candidates).pop()
+        pick(ask, candidates, |_| true).pop()
     }
 
     /// The places named anywhere in the course's text, found once.
@@ -1723,11 +1733,16 @@ fn spread(candidates: &mut [Distractor<'_>], answer: i64, orders: &[Option<i64>]
     }
 }
 
-/// The `n` best candidates that fit: by closeness, then by seeded rank; never equal to,
+/// The `n` best candidates that fit (`fits`, asked only of those reached): by closeness,
+/// then by seeded rank; never equal to,
 /// containing or contained in the answer, anything right too, or each other; never standing
 /// in the stem or repeating its words. Ranks are computed only for the closeness buckets
 /// actually reached.
-fn pick(ask: &Ask<'_>, mut candidates: Vec<Distractor<'_>>) -> Vec<String> {
+fn pick(
+    ask: &Ask<'_>,
+    mut candidates: Vec<Distractor<'_>>,
+    fits: impl Fn(&Distractor<'_>) -> bool,
+) -> Vec<String> {
     candidates.sort_by_key(|c| c.score);
     let stem = if ask.stem.is_empty() {
         String::new()
@@ -1767,7 +1782,7 @@ fn pick(ask: &Ask<'_>, mut candidates: Vec<Distractor<'_>>) -> Vec<String> {
                 break;
             }
             let candidate = &candidates[i];
-            if !reads_alike(ask, &candidate.text) {
+            if !reads_alike(ask, &candidate.text) || !fits(candidate) {
                 continue;
             }
             let made;
