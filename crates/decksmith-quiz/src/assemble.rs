@@ -10,7 +10,9 @@
 //! rank. The correct option's position is balanced across the form; distractors, matching
 //! columns and timeline items are shuffled by streams keyed with the question's id.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::HashMap;
 
 use super::kinds::{Candidate, Offered, padded, reveals, rules_out, show_words};
 use crate::rng::{self, Stream};
@@ -258,8 +260,8 @@ impl<'c> Selection<'c> {
             caps: rules.caps.clone(),
             quota: Vec::new(),
             chosen: Vec::new(),
-            uses: HashMap::new(),
-            ruled: HashMap::new(),
+            uses: HashMap::default(),
+            ruled: HashMap::default(),
             overruling,
             trues: 0,
             falses: 0,

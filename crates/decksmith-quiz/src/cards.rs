@@ -18,7 +18,7 @@
 //! a part in braces, and a term's translation that holds a full form and its abbreviation
 //! are reported.
 
-use std::collections::HashMap;
+use crate::HashMap;
 
 use decksmith_model::names::comparable;
 use decksmith_model::{
@@ -451,7 +451,7 @@ fn disambiguate(course: &Course, decks: &mut [Vec<Card>]) {
                 .collect()
         })
         .collect();
-    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut seen: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     for (d, keys) in keys.into_iter().enumerate() {
         for (c, key) in keys.into_iter().enumerate() {
             seen.entry(key).or_default().push((d, c));

@@ -2,7 +2,9 @@
 //! excluded, the selection (widened and relaxed until the quiz has its length, if it can),
 //! the warnings about what it could not ask, and the forms.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::HashMap;
 
 use decksmith_model::diag::count;
 use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind};
@@ -46,7 +48,7 @@ pub(crate) fn deck_output(
         distractors: deck.quiz.options.saturating_sub(1) as usize,
         warnings: Vec::new(),
         dropped: Vec::new(),
-        sites: HashMap::new(),
+        sites: HashMap::default(),
         sayings: Default::default(),
     }
     .with_sites();

@@ -522,7 +522,7 @@ pub struct Sayings {
     /// The deck's facts and quotes, as compared (padded) and as shown (plain text).
     facts: Vec<(String, String)>,
     /// For each content word, the facts that say it.
-    by_word: std::collections::HashMap<String, Vec<usize>>,
+    by_word: crate::HashMap<String, Vec<usize>>,
 }
 
 impl Sayings {
@@ -530,8 +530,7 @@ impl Sayings {
     /// ("Andrey Belousov said: “…”", in the course's words).
     pub fn new(ctx: &Ctx<'_>, entries: &[&Entry]) -> Sayings {
         let mut facts = Vec::new();
-        let mut by_word: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_word: crate::HashMap<String, Vec<usize>> = crate::HashMap::default();
         for entry in entries {
             let text = match &entry.kind {
                 EntryKind::Fact(f) => f.cloze.plain(),

@@ -16,7 +16,7 @@ pub mod who;
 
 pub use cue::{Cue, Cues};
 
-use std::collections::HashMap;
+use crate::HashMap;
 use std::rc::Rc;
 
 use decksmith_model::hash::fnv1a;
@@ -682,7 +682,25 @@ pub fn normalize_text(text: &str) -> String {
 /// separator.
 fn push_normalized(out: &mut String, text: &str) {
     let mut space = out.is_empty() || out.ends_with(' ');
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let plain = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if plain(b) {
+            // A run of lowercase letters and digits is copied as it is, at once.
+            let start = i;
+            while i < bytes.len() && plain(bytes[i]) {
+                i += 1;
+            }
+            out.push_str(&text[start..i]);
+            space = false;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
             space = false;
@@ -765,5 +783,25 @@ mod tests {
             [" un ", " first committee "]
         );
         assert_eq!(asked(&["IT"]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn normalized_text_is_lowercase_words_one_space_apart() {
+        // Runs of plain letters, capitals, digits, other alphabets, markup and punctuation.
+        assert_eq!(
+            padded("The UN's GGE, 2019–2021!"),
+            " the un s gge 2019 2021 "
+        );
+        assert_eq!(
+            padded("H~2~O and CO^2^ are *not* \\ words"),
+            " h2o and co2 are not words "
+        );
+        assert_eq!(
+            padded("Группа правительственных ЭКСПЕРТОВ (ГПЭ)"),
+            " группа правительственных экспертов гпэ "
+        );
+        assert_eq!(padded("İstanbul Straße"), " i\u{307}stanbul straße ");
+        assert_eq!(padded("  --  "), " ");
+        assert_eq!(normalize_text("Côte d'Ivoire."), "côte d ivoire");
     }
 }

@@ -23,7 +23,13 @@ pub mod schema;
 pub mod types;
 pub mod values;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+/// The generator's hash maps and sets: keyed by short texts and ids of the course, hashed
+/// fast (nothing depends on their order: output is sorted or follows the course).
+pub(crate) type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// See [`HashMap`].
+pub(crate) type HashSet<T> = rustc_hash::FxHashSet<T>;
 
 use decksmith_model::names::did_you_mean;
 use decksmith_model::{Course, Deck, Diagnostic, Entry, QuestionRef};

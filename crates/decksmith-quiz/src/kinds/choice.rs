@@ -216,7 +216,7 @@ fn options(
     }
     // Whether a student reads each option by sight is worked out once per option, as the
     // search below tries many sets of them.
-    let read_by_sight = std::cell::RefCell::new(std::collections::HashMap::new());
+    let read_by_sight = std::cell::RefCell::new(crate::HashMap::default());
     let cues = Cues::new(&item.stem, &item.answer);
     let stands_out = |options: &[String]| {
         cues.find(options)
@@ -389,7 +389,7 @@ fn transparent(
     ctx: &Ctx<'_>,
     item: &ChoicePlan,
     options: &[String],
-    known: &std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    known: &std::cell::RefCell<crate::HashMap<String, bool>>,
 ) -> Option<super::Cue> {
     let ValueType::Translation(lang, _) = &item.ty else {
         return None;

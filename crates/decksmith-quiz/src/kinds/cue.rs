@@ -6,8 +6,8 @@
 //! judged against them ([`Cues::find`]), with what is read of each option kept, since the
 //! search for a fair set ([`super::without_cue`]) tries many sets of the same options.
 
+use crate::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::values::text;
@@ -49,7 +49,7 @@ impl<'a> Cues<'a> {
             answer,
             stem_words: text::content_words(stem),
             answer_words: text::content_words(answer),
-            option_words: RefCell::new(HashMap::new()),
+            option_words: RefCell::new(HashMap::default()),
         }
     }
 

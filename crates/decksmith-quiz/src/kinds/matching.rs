@@ -78,7 +78,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
     let sayings = explain::Sayings::new(ctx, entries);
     // A set is named after its entry that comes first in the deck, so that the same set has
     // the same id whatever the seed (a teacher's `exclude:` or `pin:` names it).
-    let place: std::collections::HashMap<&str, usize> = ctx
+    let place: crate::HashMap<&str, usize> = ctx
         .deck
         .entries
         .iter()
@@ -96,7 +96,7 @@ pub fn candidates(ctx: &Ctx<'_>, entries: &[&Entry]) -> Vec<Candidate> {
         // No two pairs may share a left or a right item: one of them could be matched
         // either way.
         let mut unique: Vec<(&Entry, String, String)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::HashSet::default();
         for (entry, left, right) in pairs {
             let (l, r) = (comparable(&left), comparable(&right));
             if !seen.contains(&(0, l.clone())) && !seen.contains(&(1, r.clone())) {

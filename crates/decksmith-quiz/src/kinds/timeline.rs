@@ -2,7 +2,7 @@
 //! precision their dates are given, nor two steps of one story, whose order a student can
 //! reason out without knowing any date (a draft submitted, then adopted).
 
-use std::collections::HashMap;
+use crate::HashMap;
 
 use decksmith_model::{Entry, EntryKind, Event};
 
@@ -84,7 +84,7 @@ fn stories<'a>(events: &[(&'a Entry, &'a Event)]) -> HashMap<&'a str, usize> {
         .iter()
         .map(|(_, e)| text::content_words(&e.text))
         .collect();
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, words) in words.iter().enumerate() {
         for word in words {
             holders.entry(word.as_str()).or_default().push(i);
@@ -95,7 +95,7 @@ fn stories<'a>(events: &[(&'a Entry, &'a Event)]) -> HashMap<&'a str, usize> {
     // weighed in a deck of thousands of events).
     let rare = (events.len() / 3).clamp(2, 12);
     // For each pair of events, the rare words they share.
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for holders in holders.values().filter(|h| h.len() >= 2 && h.len() <= rare) {
         for (k, &a) in holders.iter().enumerate() {
             for &b in &holders[k + 1..] {

@@ -20,7 +20,9 @@ pub mod places;
 pub mod text;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use decksmith_model::names::{comparable, normalize_answer};
@@ -461,18 +463,18 @@ impl Default for Pools<'_> {
             dates: Vec::new(),
             date_texts: Vec::new(),
             translations: BTreeMap::new(),
-            translation_sorts: HashMap::new(),
-            translated_from: HashMap::new(),
-            translated_any: HashMap::new(),
+            translation_sorts: HashMap::default(),
+            translated_from: HashMap::default(),
+            translated_any: HashMap::default(),
             classes: BTreeMap::new(),
-            class_of: HashMap::new(),
-            kinds: HashMap::new(),
-            spellings: HashMap::new(),
-            seen: HashSet::new(),
-            expansion_of: HashMap::new(),
-            acronym_of: HashMap::new(),
-            shared: HashMap::new(),
-            named: HashMap::new(),
+            class_of: HashMap::default(),
+            kinds: HashMap::default(),
+            spellings: HashMap::default(),
+            seen: HashSet::default(),
+            expansion_of: HashMap::default(),
+            acronym_of: HashMap::default(),
+            shared: HashMap::default(),
+            named: HashMap::default(),
             events: Vec::new(),
             mentioned: OnceLock::new(),
             capitalized: OnceLock::new(),
@@ -1161,7 +1163,7 @@ impl<'c> Pools<'c> {
     /// The places named anywhere in the course's text, found once.
     fn mentioned(&self) -> &HashSet<usize> {
         self.mentioned.get_or_init(|| {
-            let mut found = HashSet::new();
+            let mut found = HashSet::default();
             let Some(course) = self.course else {
                 return found;
             };
@@ -1226,7 +1228,7 @@ impl<'c> Pools<'c> {
     /// sentence starts, and of every capitalized word of a name, found once.
     fn capitalized(&self) -> &HashSet<String> {
         self.capitalized.get_or_init(|| {
-            let mut found = HashSet::new();
+            let mut found = HashSet::default();
             let Some(course) = self.course else {
                 return found;
             };

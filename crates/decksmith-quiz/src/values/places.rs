@@ -27,7 +27,7 @@
 //! the cities of city-states (Singapore, Monaco). Aliases that are also common words or
 //! abbreviations of other things (`CAR`, `PNG`) are left out too.
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::iter;
 use std::sync::OnceLock;
 
@@ -700,7 +700,7 @@ pub fn without_article(name: &str) -> &str {
 fn all_index() -> &'static HashMap<String, Vec<usize>> {
     static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut map: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, place) in PLACES.iter().enumerate() {
             for name in place.names() {
                 let places = map.entry(normalize(name)).or_default();
@@ -717,7 +717,7 @@ fn all_index() -> &'static HashMap<String, Vec<usize>> {
 fn index() -> &'static HashMap<String, usize> {
     static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (i, place) in PLACES.iter().enumerate() {
             for name in place.names() {
                 map.entry(normalize(name)).or_insert(i);
