@@ -94,11 +94,28 @@ pub fn did_you_mean<'a>(
 /// spaces, no surrounding punctuation.
 pub fn normalize_answer(name: &str) -> String {
     let name = crate::markup::plain(name);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words
-        .join(" ")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    // From the first letter or digit to the last, each run of spaces made one.
+    let core = name.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut out = String::with_capacity(core.len());
+    let mut gap = false;
+    for c in core.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap {
+            out.push(' ');
+            gap = false;
+        }
+        out.push(c);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        // The whole text at once: a Greek capital sigma is lowercased by its place in a word.
+        out.to_lowercase()
+    }
 }
 
 /// `text` reduced to what decides whether two answers are the same: lowercase words, without
@@ -117,7 +134,9 @@ pub fn comparable(text: &str) -> String {
         word.clear();
     };
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else if matches!(c, '.' | '\'' | '\u{2019}' | '*' | '~' | '^' | '\\') {
             // "U.N." is "UN", "Moscow's" is one word, and markup is not a word's end:
@@ -218,6 +237,21 @@ mod tests {
     #[test]
     fn answers_compare_loosely() {
         assert_eq!(normalize_answer("  First   Committee. "), "first committee");
+        // Spaces of every kind inside, punctuation and markup around, other alphabets.
+        assert_eq!(
+            normalize_answer("(*Open-ended*\u{a0}\tWorking  Group)"),
+            "open-ended working group"
+        );
+        assert_eq!(
+            normalize_answer("«Группа  ПРАВИТЕЛЬСТВЕННЫХ экспертов»"),
+            "группа правительственных экспертов"
+        );
+        assert_eq!(normalize_answer("ΟΔΟΣ ΣΟΦΙΑΣ"), "οδος σοφιας");
+        assert_eq!(normalize_answer(" ... "), "");
+        assert_eq!(
+            comparable("The U.N. Security Council's ÉLAN"),
+            "un security councils élan"
+        );
         assert_eq!(
             comparable("The U.N. Security Council"),
             comparable("UN security council")
