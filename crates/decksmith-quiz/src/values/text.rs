@@ -273,8 +273,13 @@ pub fn content_words(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut Vec<String>| {
-        if word.chars().count() > 3 && STOPWORDS.binary_search(&word.as_str()).is_err() {
-            let stem = stem(word);
+        // More than three letters (bytes first: a word of three bytes has at most three).
+        if word.len() > 3
+            && (word.is_ascii() || word.chars().count() > 3)
+            && !stopwords().contains(word.as_str())
+        {
+            let mut stem = std::mem::take(word);
+            cut_stem(&mut stem);
             if !out.contains(&stem) {
                 out.push(stem);
             }
@@ -294,8 +299,14 @@ pub fn content_words(text: &str) -> Vec<String> {
     out
 }
 
-/// A rough stem: English plural and possessive endings off.
-fn stem(word: &str) -> String {
+/// [`STOPWORDS`] as a set, made once.
+fn stopwords() -> &'static crate::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<crate::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+}
+
+/// A rough stem, cut in place: English plural and possessive endings off.
+fn cut_stem(word: &mut String) {
     for suffix in ["ies", "es", "s"] {
         if let Some(base) = word.strip_suffix(suffix)
             && base.chars().count() >= 4
@@ -303,14 +314,14 @@ fn stem(word: &str) -> String {
             && !word.ends_with("us")
             && !word.ends_with("is")
         {
-            return if suffix == "ies" {
-                format!("{base}y")
-            } else {
-                base.to_owned()
-            };
+            let base = base.len();
+            word.truncate(base);
+            if suffix == "ies" {
+                word.push('y');
+            }
+            return;
         }
     }
-    word.to_owned()
 }
 
 /// Whether `option` repeats a content word of `stem` (the question's own text), or echoes
