@@ -1822,6 +1822,7 @@ fn pick(
 fn overlaps(a: &str, b: &str) -> bool {
     let contains = |long: &str, short: &str| {
         short.len() >= 3
+            && short.len() <= long.len()
             && long.match_indices(short).any(|(i, _)| {
                 let before = long[..i].chars().next_back();
                 let after = long[i + short.len()..].chars().next();
