@@ -12,9 +12,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::HashMap;
-
 use super::kinds::{Candidate, Offered, padded, reveals, rules_out, show_words};
+use crate::HashMap;
 use crate::rng::{self, Stream};
 use crate::types::{Body, Choice, Question, QuestionKind, Quiz};
 

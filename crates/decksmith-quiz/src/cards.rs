@@ -18,8 +18,6 @@
 //! a part in braces, and a term's translation that holds a full form and its abbreviation
 //! are reported.
 
-use crate::HashMap;
-
 use decksmith_model::names::comparable;
 use decksmith_model::{
     Course, Deck, Diagnostic, Entry, EntryKind, Fact, Organization, Quote, Term,
@@ -27,6 +25,7 @@ use decksmith_model::{
 
 use rayon::prelude::*;
 
+use crate::HashMap;
 use crate::cite;
 use crate::kinds::{padded, reveals};
 use crate::phrases::{PHRASES, Phrasebook};

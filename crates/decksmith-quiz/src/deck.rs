@@ -4,11 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::HashMap;
-
 use decksmith_model::diag::count;
 use decksmith_model::{Course, Deck, Diagnostic, Entry, EntryKind};
 
+use crate::HashMap;
 use crate::assemble;
 use crate::kinds::{self, Candidate, Ctx, DropKind, Dropped};
 use crate::phrases::{PHRASES, Phrasebook};

@@ -16,7 +16,6 @@ pub mod who;
 
 pub use cue::{Cue, Cues};
 
-use crate::HashMap;
 use std::rc::Rc;
 
 use decksmith_model::hash::fnv1a;
@@ -24,6 +23,7 @@ use decksmith_model::{
     Course, Deck, Diagnostic, Entry, EntryKind, Event, Location, Locator, Precision,
 };
 
+use crate::HashMap;
 use crate::facts::BlankSite;
 
 use crate::cite;

@@ -6,10 +6,10 @@
 //! judged against them ([`Cues::find`]), with what is read of each option kept, since the
 //! search for a fair set ([`super::without_cue`]) tries many sets of the same options.
 
-use crate::HashMap;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
+use crate::HashMap;
 use crate::values::text;
 
 /// Why an option stands out among the others.
@@ -37,6 +37,11 @@ pub struct Cues<'a> {
     answer: &'a str,
     stem_words: Vec<String>,
     answer_words: Vec<String>,
+    /// The answer's words that echo the question's, as the report names them
+    /// ([`Cues::only_repeats_stem`]), found when first needed.
+    shared: OnceCell<Vec<String>>,
+    /// The words of the names the question spells out ([`Cues::first_letter_reads`]).
+    name_words: OnceCell<Vec<&'a str>>,
     /// The content words of each option judged so far.
     option_words: RefCell<HashMap<String, Rc<Vec<String>>>>,
 }
@@ -49,6 +54,8 @@ impl<'a> Cues<'a> {
             answer,
             stem_words: text::content_words(stem),
             answer_words: text::content_words(answer),
+            shared: OnceCell::new(),
+            name_words: OnceCell::new(),
             option_words: RefCell::new(HashMap::default()),
         }
     }
@@ -85,16 +92,18 @@ impl<'a> Cues<'a> {
         let stem_words = &self.stem_words;
         // Each word of the answer that echoes one of the question, as the report names it:
         // `word`, or `word` (like `other`) when the question's word differs.
-        let shared: Vec<String> = (self.answer_words.iter())
-            .filter_map(|w| {
-                let s = stem_words.iter().find(|s| text::echoes(w, s))?;
-                Some(if s == w {
-                    format!("`{w}`")
-                } else {
-                    format!("`{w}` like `{s}`")
+        let shared = self.shared.get_or_init(|| {
+            (self.answer_words.iter())
+                .filter_map(|w| {
+                    let s = stem_words.iter().find(|s| text::echoes(w, s))?;
+                    Some(if s == w {
+                        format!("`{w}`")
+                    } else {
+                        format!("`{w}` like `{s}`")
+                    })
                 })
-            })
-            .collect();
+                .collect()
+        });
         if shared.is_empty()
             || (distractors.iter()).any(|d| text::words_repeat_stem(&self.words(d), stem_words))
         {
@@ -187,7 +196,7 @@ impl<'a> Cues<'a> {
         if !looks_acronym(self.answer) {
             return None;
         }
-        let names = text::name_words(self.stem);
+        let names = self.name_words.get_or_init(|| text::name_words(self.stem));
         let reading = |option: &str| {
             // The best reading, the first word of the question among equals.
             names

@@ -2,11 +2,10 @@
 //! precision their dates are given, nor two steps of one story, whose order a student can
 //! reason out without knowing any date (a draft submitted, then adopted).
 
-use crate::HashMap;
-
 use decksmith_model::{Entry, EntryKind, Event};
 
 use super::{Candidate, Ctx};
+use crate::HashMap;
 use crate::explain;
 use crate::rng;
 use crate::types::{Body, Timeline};

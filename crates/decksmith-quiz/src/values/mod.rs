@@ -21,8 +21,6 @@ pub mod text;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-
-use crate::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use decksmith_model::names::{comparable, normalize_answer};
@@ -31,6 +29,7 @@ use decksmith_model::{Course, EntryKind, PartialDate};
 use crate::kinds::{padded, reveals};
 use crate::phrases::Phrasebook;
 use crate::rng;
+use crate::{HashMap, HashSet};
 use dates::Months;
 use places::PlaceKind;
 use text::Article;

@@ -27,11 +27,12 @@
 //! the cities of city-states (Singapore, Monaco). Aliases that are also common words or
 //! abbreviations of other things (`CAR`, `PNG`) are left out too.
 
-use crate::{HashMap, HashSet};
 use std::iter;
 use std::sync::OnceLock;
 
 use PlaceKind::{City, Continent, Country, Region};
+
+use crate::{HashMap, HashSet};
 
 /// What kind of place a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
