@@ -807,12 +807,14 @@ impl<'c> Pools<'c> {
 
     /// The class `value` is in, when it is in exactly one of the course's classes.
     fn class_sort(&self, value: &str) -> Option<Sort> {
-        match self
-            .class_of
-            .get(&normalize_answer(value))
-            .map(Vec::as_slice)
-        {
-            Some([class]) => Some(Sort::Class(class.clone())),
+        (self.only_class(&normalize_answer(value))).map(|class| Sort::Class(class.to_owned()))
+    }
+
+    /// The class a value (normalized) is of, when it is in exactly one of the course's
+    /// classes: a value listed in two is of neither, since its questions could not say which.
+    fn only_class(&self, norm: &str) -> Option<&str> {
+        match self.class_of.get(norm).map(Vec::as_slice) {
+            Some([class]) => Some(class),
             _ => None,
         }
     }
@@ -902,10 +904,8 @@ impl<'c> Pools<'c> {
     /// The type of `value`, by what the course knows of it and by its form.
     pub fn classify(&self, value: &str) -> ValueType {
         let norm = normalize_answer(value);
-        if let Some(classes) = self.class_of.get(&norm)
-            && classes.len() == 1
-        {
-            return ValueType::Class(classes[0].clone());
+        if let Some(class) = self.only_class(&norm) {
+            return ValueType::Class(class.to_owned());
         }
         let flags = self.kinds.get(&norm).copied().unwrap_or(0);
         let has = |flag: u8| flags & flag != 0;
@@ -1072,7 +1072,7 @@ impl<'c> Pools<'c> {
     fn kin(&self, text: &str, norm: &str, key: &str) -> Kin {
         let aliases = (self.spellings.get(norm).into_iter().flatten()).filter(|s| *s != text);
         Kin {
-            in_a_class: self.class_of.get(norm).is_some_and(|c| c.len() == 1),
+            in_a_class: self.only_class(norm).is_some(),
             other_names: aliases
                 .chain(self.acronym_of.get(key))
                 .map(|n| padded(n))
