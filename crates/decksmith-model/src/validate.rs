@@ -37,6 +37,9 @@ pub struct ContentInput {
 pub struct LoadOptions {
     /// The interface-string keys a course may override in `strings:` (not checked when empty).
     pub string_keys: Vec<String>,
+    /// Keys that were renamed, old → new: a course that still overrides the old one is told
+    /// the new name.
+    pub renamed_string_keys: Vec<(String, String)>,
 }
 
 /// The result of loading: the course when there were no errors, and every diagnostic.
@@ -565,11 +568,15 @@ fn finish_course(
     let mut strings = BTreeMap::new();
     for (key, value) in raw.strings.iter().flatten() {
         if !options.string_keys.is_empty() && !options.string_keys.iter().any(|k| k == key) {
-            let help = did_you_mean(key, options.string_keys.iter().map(String::as_str))
-                .map_or_else(
+            let renamed = (options.renamed_string_keys.iter()).find(|(old, _)| old == key);
+            let help = if let Some((_, new)) = renamed {
+                format!("this string is now called `{new}`: rename the key")
+            } else {
+                did_you_mean(key, options.string_keys.iter().map(String::as_str)).map_or_else(
                     || "see the content README for the interface strings you can change".into(),
                     |s| format!("did you mean `{s}`?"),
-                );
+                )
+            };
             reader
                 .error_at_key(
                     &Path::top("strings").key(key),

@@ -19,6 +19,19 @@ pub use dates::MonthNames;
 /// No overrides: the built-in text alone.
 pub static BUILT_IN: BTreeMap<String, String> = BTreeMap::new();
 
+/// Phrase keys that were renamed, old → new, so that a course overriding an old key is told
+/// its new name. The recall instructions were the worksheet's alone (`pdf.how.recall*`)
+/// until the LMS exports used them too.
+pub const RENAMED: &[(&str, &str)] = &[
+    ("pdf.how.recall", "q.recall"),
+    ("pdf.how.recall.term", "q.recall.term"),
+    ("pdf.how.recall.fact", "q.recall.fact"),
+    ("pdf.how.recall.event", "q.recall.event"),
+    ("pdf.how.recall.person", "q.recall.person"),
+    ("pdf.how.recall.organization", "q.recall.organization"),
+    ("pdf.how.recall.quote", "q.recall.quote"),
+];
+
 /// Every phrase key with its English and Russian text.
 pub const PHRASES: &[(&str, &str, &str)] = &[
     (
@@ -425,6 +438,20 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_renamed_key_is_gone_and_its_new_name_is_a_phrase() {
+        for (old, new) in RENAMED {
+            assert!(
+                PHRASES.iter().all(|(key, ..)| key != old),
+                "{old} still a phrase"
+            );
+            assert!(
+                PHRASES.iter().any(|(key, ..)| key == new),
+                "{new} is no phrase"
+            );
+        }
+    }
 
     #[test]
     fn fills_placeholders_once() {

@@ -134,6 +134,10 @@ pub fn load_options() -> LoadOptions {
             .chain(decksmith_pdf::words::WORDS.iter().map(|(key, ..)| *key))
             .map(str::to_owned)
             .collect(),
+        renamed_string_keys: decksmith_quiz::phrases::RENAMED
+            .iter()
+            .map(|(old, new)| ((*old).to_owned(), (*new).to_owned()))
+            .collect(),
     }
 }
 

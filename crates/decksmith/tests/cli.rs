@@ -41,6 +41,28 @@ fn check_passes_a_good_course() {
 }
 
 #[test]
+fn a_renamed_interface_string_is_named_by_its_new_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    copy_course(&course);
+    let file = course.join("course.yaml");
+    let mut yaml = fs::read_to_string(&file).unwrap();
+    yaml.push_str("strings:\n  pdf.how.recall.term: \"Say what it means.\"\n");
+    fs::write(&file, yaml).unwrap();
+    let out = decksmith(&["check", "--content", course.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("error: unknown interface string `pdf.how.recall.term`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= help: this string is now called `q.recall.term`: rename the key"),
+        "{err}"
+    );
+}
+
+#[test]
 fn check_reports_every_error_with_its_place_and_exits_1() {
     let tmp = tempfile::tempdir().unwrap();
     let course = tmp.path().join("course");
