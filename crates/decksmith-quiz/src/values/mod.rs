@@ -1013,7 +1013,7 @@ impl<'c> Pools<'c> {
     /// none of which is right too (see [`Ask`]).
     pub fn distractors(&self, ask: &Ask<'_>) -> Vec<String> {
         let mut candidates = self.candidates(ask, rng::key(ask.seed, ask.key));
-        let stem = (!ask.stem.is_empty()).then(|| padded(ask.stem));
+        let stem = padded_stem(ask);
         let gender = matches!(ask.ty, ValueType::Role).then(|| text::gender(ask.answer));
         let fits = |d: &Distractor<'_>| {
             // A value of one of the course's classes is offered among its class only:
@@ -1033,10 +1033,9 @@ impl<'c> Pools<'c> {
             }
             // An option the question names by another of its names (`NAIIS` in the stem,
             // the association's full name among the options) is no wrong option.
-            stem.as_ref().is_none_or(|stem| {
-                !(self.kin_of(d).other_names.iter())
-                    .any(|name| name.trim().chars().count() > 1 && reveals(stem, name))
-            })
+            stem.is_empty()
+                || !(self.kin_of(d).other_names.iter())
+                    .any(|name| name.trim().chars().count() > 1 && reveals(&stem, name))
         };
         let months = &self.months;
         let order: Option<fn(&Months, &str) -> Option<i64>> = match ask.ty {
@@ -1059,10 +1058,10 @@ impl<'c> Pools<'c> {
             let orders: Vec<Option<i64>> =
                 candidates.iter().map(|c| order(months, &c.text)).collect();
             spread(&mut candidates, answer, &orders, ask);
-            return pick(ask, candidates, |_| true);
+            return pick(ask, &stem, candidates, |_| true);
         }
         // Otherwise each value's place is its own, so only those `pick` reaches are checked.
-        pick(ask, candidates, fits)
+        pick(ask, &stem, candidates, fits)
     }
 
     /// What the course says of a value (see [`Kin`]): whether it is in exactly one of the
@@ -1119,7 +1118,7 @@ impl<'c> Pools<'c> {
         }
         let ask = Ask::new(&answer, &ValueType::Date, n, seed, key);
         spread(&mut candidates, dates::day_number(date), &days, &ask);
-        pick(&ask, candidates, |_| true)
+        pick(&ask, "", candidates, |_| true)
     }
 
     /// A wrong date for a false statement about `date`: for a day, the same day of another
@@ -1141,7 +1140,7 @@ impl<'c> Pools<'c> {
             .map(|d| Distractor::made(dates::date_distance(date, d), phrases.date(d)))
             .collect();
         let ask = Ask::new(&answer, &ValueType::Date, 1, seed, key);
-        pick(&ask, candidates, |_| true).pop()
+        pick(&ask, "", candidates, |_| true).pop()
     }
 
     /// A wrong written date (`3 November 2021`) for a false statement: the same day of
@@ -1156,7 +1155,7 @@ impl<'c> Pools<'c> {
             .into_iter()
             .map(|(distance, text)| Distractor::made(distance, text))
             .collect();
-        pick(ask, candidates, |_| true).pop()
+        pick(ask, &padded_stem(ask), candidates, |_| true).pop()
     }
 
     /// The places named anywhere in the course's text, found once.
@@ -1734,6 +1733,15 @@ fn spread(candidates: &mut [Distractor<'_>], answer: i64, orders: &[Option<i64>]
     }
 }
 
+/// The question's stem as [`padded`] text, or nothing when it has none.
+fn padded_stem(ask: &Ask<'_>) -> String {
+    if ask.stem.is_empty() {
+        String::new()
+    } else {
+        padded(ask.stem)
+    }
+}
+
 /// The `n` best candidates that fit (`fits`, asked only of those reached): by closeness,
 /// then by seeded rank; never equal to,
 /// containing or contained in the answer, anything right too, or each other; never standing
@@ -1741,15 +1749,11 @@ fn spread(candidates: &mut [Distractor<'_>], answer: i64, orders: &[Option<i64>]
 /// actually reached.
 fn pick(
     ask: &Ask<'_>,
+    stem: &str,
     mut candidates: Vec<Distractor<'_>>,
     fits: impl Fn(&Distractor<'_>) -> bool,
 ) -> Vec<String> {
     candidates.sort_by_key(|c| c.score);
-    let stem = if ask.stem.is_empty() {
-        String::new()
-    } else {
-        padded(ask.stem)
-    };
     // Words the answer shares with the stem (a unit, a statement that holds the answer) do
     // not count against the other options.
     let own = text::content_words(ask.answer);
@@ -1802,7 +1806,7 @@ fn pick(
                 .enumerate()
                 .any(|(j, t)| *t == value.norm || (j < blocked && overlaps(t, &value.norm)));
             let in_stem = !stem.is_empty()
-                && (reveals(&stem, &value.padded)
+                && (reveals(stem, &value.padded)
                     || value
                         .words
                         .iter()
