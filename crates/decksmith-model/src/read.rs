@@ -22,7 +22,7 @@ use crate::raw::{
     RawTerm,
 };
 use crate::source::SourceFile;
-use crate::spans::{CutText, Path, Segment, SpanIndex};
+use crate::spans::{CutText, Path, QuoteOverLines, Segment, SpanIndex};
 
 /// A parsed YAML document with its positions.
 pub(crate) struct Doc<'a> {
@@ -361,11 +361,64 @@ fn syntax_error(file: &SourceFile, index: &SpanIndex, error: &serde_yaml::Error)
             .with_note(file.location(dup.first.pos), "the first one is")
             .with_help(DUPLICATE_KEY_HELP);
     }
+    if let Some(quote) = index
+        .quote_over_lines()
+        .filter(|quote| quote.start < pos && runs_over_keys(file, quote))
+    {
+        return unclosed_quote(file, quote, pos);
+    }
     let Explained { pos, message, help } = explain_syntax(file, index, &raw, pos);
     let diagnostic = file
         .error(pos, 1, format!("invalid YAML: {message}"))
         .with_help(help);
     note_unclosed(file, &raw, pos, diagnostic)
+}
+
+/// Whether the quoted text `quote`, read over several lines, took in lines that a text cannot
+/// go on to: one indented no further than the key on its first line (the next key, a list
+/// item, a comment), or one the parse stopped at for that.
+fn runs_over_keys(file: &SourceFile, quote: &QuoteOverLines) -> bool {
+    let Some(end) = quote.end_line else {
+        return true;
+    };
+    let Some(first) = file.line_text(quote.start.line) else {
+        return false;
+    };
+    let mut key = first.trim_start_matches(' ');
+    while let Some(rest) = key.strip_prefix("- ") {
+        key = rest.trim_start_matches(' ');
+    }
+    let mut key_col = first.len() - key.len();
+    if key.starts_with(quote.quote) && first[..key_col].ends_with("- ") {
+        // A list item without a key: its text may go on under the `-`.
+        key_col -= 2;
+    }
+    (quote.start.line + 1..=end).any(|n| {
+        file.line_text(n).is_some_and(|line| {
+            let text = line.trim_start_matches(' ');
+            !text.trim().is_empty() && line.len() - text.len() <= key_col
+        })
+    })
+}
+
+/// The error for a quotation mark not closed on its line: YAML read on to the next one, and
+/// stumbled at `pos`.
+fn unclosed_quote(file: &SourceFile, quote: QuoteOverLines, pos: Pos) -> Diagnostic {
+    let start = quote.start;
+    let inside = if quote.quote == '"' { "`\\\"`" } else { "`''`" };
+    file.error(
+        pos,
+        1,
+        format!(
+            "invalid YAML: the quoted text opened at line {}, column {} is not closed on its line, so YAML reads the lines below as part of the text",
+            start.line, start.col
+        ),
+    )
+    .with_note(file.location(start), "the quoted text starts")
+    .with_help(format!(
+        "close the quote at the end of its text on line {} with `{}`; a `{}` inside the text is written {inside}",
+        start.line, quote.quote, quote.quote
+    ))
 }
 
 const DUPLICATE_KEY_HELP: &str = "keep one of them: YAML keys must be unique within a mapping";
@@ -390,7 +443,7 @@ impl Explained {
 /// What serde_yaml's message `raw` (at `pos`) means, from the most particular cause to the
 /// most general.
 fn explain_syntax(file: &SourceFile, index: &SpanIndex, raw: &str, pos: Pos) -> Explained {
-    let message = strip_positions(raw);
+    let message = help_for(raw, IN_WORDS).map_or_else(|| strip_positions(raw), str::to_owned);
     let line = file.line_text(pos.line).unwrap_or("");
     let at_col = |col: u32| Pos::new(pos.line, col);
     if raw.contains("duplicate entry") {
@@ -468,6 +521,71 @@ fn explain_syntax(file: &SourceFile, index: &SpanIndex, raw: &str, pos: Pos) -> 
     }
     Explained::new(pos, message, help_for(raw, HELPS).unwrap_or(GENERAL_HELP))
 }
+
+/// What serde_yaml's messages mean, in a teacher's words, by the words of the message; the
+/// first match wins.
+const IN_WORDS: &[(&[&str], &str)] = &[
+    (
+        &["did not find expected key"],
+        "YAML expected a `key:` here, in line with the keys above it",
+    ),
+    (
+        &["did not find expected '-' indicator"],
+        "YAML expected a list item `- ` here, in line with the items above it",
+    ),
+    (
+        &["did not find expected node content"],
+        "YAML expected a value here",
+    ),
+    (
+        &["mapping values are not allowed"],
+        "a `: ` where YAML cannot start a new key",
+    ),
+    (
+        &["found unexpected end of stream"],
+        "the file ends inside a quoted text or a bracket",
+    ),
+    (
+        &["cannot start any token"],
+        "this character cannot start a text without quotes",
+    ),
+    (
+        &["unknown anchor", "undefined alias"],
+        "an alias `*name` without an anchor `&name` before it",
+    ),
+    (
+        &["while scanning an anchor", "while scanning an alias"],
+        "an anchor `&` or alias `*` without a name",
+    ),
+    (
+        &["unknown escape character", "escape code"],
+        "a backslash in a double-quoted text that starts no known escape",
+    ),
+    (
+        &["document indicator"],
+        "a `---` or `...` line where the document cannot end",
+    ),
+    (
+        &["directive"],
+        "a `%` directive, which content files do not use",
+    ),
+    (
+        &["block scalar", "indentation indicator"],
+        "something follows `|` or `>` on its line",
+    ),
+    (
+        &["block sequence entries are not allowed"],
+        "a list item `- ` where no list can start",
+    ),
+    (
+        &["expected ',' or ']'"],
+        "YAML expected a `,` or the `]` that closes a list here",
+    ),
+    (
+        &["expected ',' or '}'"],
+        "YAML expected a `,` or the `}` that closes a mapping here",
+    ),
+];
 
 /// Help for the errors whose message says enough, by the words of serde_yaml's message; the
 /// first match wins. These come before the check for a line without `key:`.

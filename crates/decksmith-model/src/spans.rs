@@ -176,6 +176,22 @@ pub struct SpanIndex {
     /// Unquoted texts that a `#` cut short, in the order found (at most
     /// [`MAX_CUT_TEXTS`]).
     cut_texts: Vec<CutText>,
+    /// The last quoted text read over more than one line before the parse stopped, or the
+    /// one it stopped in.
+    quote_over_lines: Option<QuoteOverLines>,
+}
+
+/// A quoted text that YAML read over more than one line: a quotation mark never closed on
+/// its line, often enough, that the next quotation mark, lines later, closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteOverLines {
+    /// Where its opening quotation mark is.
+    pub start: Pos,
+    /// `"` or `'`.
+    pub quote: char,
+    /// The line where it ends; `None` when the parse stopped inside it because a line in it
+    /// is indented less than its mapping's keys, or the file ended.
+    pub end_line: Option<u32>,
 }
 
 /// Unquoted texts cut short by a `#` recorded per file: more could not all be shown.
@@ -251,6 +267,7 @@ impl SpanIndex {
             let (event, span) = match parser.next_event() {
                 Some(Ok(next)) => next,
                 Some(Err(error)) => {
+                    index.stop_in_quote(text, &error);
                     index.stop_at_error(&error, &stack);
                     break;
                 }
@@ -275,6 +292,7 @@ impl SpanIndex {
                 }
                 Event::DocumentStart(_) => started = true,
                 Event::Scalar(value, style, ..) => {
+                    index.note_quote(style, &span);
                     if style == ScalarStyle::Plain && index.cut_texts.len() < MAX_CUT_TEXTS {
                         index.cut_by_comment(text, &mut cursor, &value, &span);
                     }
@@ -317,6 +335,52 @@ impl SpanIndex {
                     key: Some(*place),
                     value: *place,
                 });
+            }
+        }
+    }
+
+    /// Remembers a quoted scalar in `span` that goes over more than one line.
+    fn note_quote(&mut self, style: ScalarStyle, span: &Span) {
+        let quote = match style {
+            ScalarStyle::DoubleQuoted => '"',
+            ScalarStyle::SingleQuoted => '\'',
+            _ => return,
+        };
+        if span.end.line() != span.start.line() {
+            self.quote_over_lines = Some(QuoteOverLines {
+                start: place_of(span).pos,
+                quote,
+                end_line: Some(span.end.line() as u32),
+            });
+        }
+    }
+
+    /// When the parse stopped in a quoted text, or just after one with something after its
+    /// closing mark, remembers that text as [`QuoteOverLines`] if it starts on an earlier line.
+    fn stop_in_quote(&mut self, text: &str, error: &saphyr_parser::ScanError) {
+        let mark = error.marker();
+        let info = error.info();
+        if info.contains("indentation in quoted scalar")
+            || info.contains("while scanning a quoted scalar")
+        {
+            // saphyr marks where the quoted text starts.
+            let start = Pos::new(mark.line() as u32, mark.col() as u32 + 1);
+            let quote = text
+                .chars()
+                .nth(mark.index())
+                .filter(|c| *c == '\'' || *c == '"');
+            if let Some(quote) = quote {
+                self.quote_over_lines = Some(QuoteOverLines {
+                    start,
+                    quote,
+                    end_line: None,
+                });
+            }
+        } else if info.contains("trailing content after") {
+            // saphyr marks what follows the closing mark: find the opening one.
+            let before: Vec<char> = text.chars().take(mark.index()).collect();
+            if let Some(found) = opening_quote(&before) {
+                self.quote_over_lines = Some(found).filter(|q| q.start.line < mark.line() as u32);
             }
         }
     }
@@ -386,6 +450,12 @@ impl SpanIndex {
             text: value.to_owned(),
             comment: comment.to_owned(),
         });
+    }
+
+    /// The last quoted text read over more than one line before the parse stopped, or the
+    /// one it stopped in.
+    pub fn quote_over_lines(&self) -> Option<QuoteOverLines> {
+        self.quote_over_lines
     }
 
     /// Unquoted texts a `#` cut short ([`CutText`]), in the order found.
@@ -576,3 +646,46 @@ fn place_of(span: &Span) -> Place {
 
 #[cfg(test)]
 mod tests;
+
+/// For the characters up to some text after a closing quotation mark: the quoted text that
+/// mark closes, found by going back to its opening mark (`\"` and `''` are not marks).
+fn opening_quote(before: &[char]) -> Option<QuoteOverLines> {
+    let mut i = before.len();
+    while i > 0 && matches!(before[i - 1], ' ' | '\t') {
+        i -= 1;
+    }
+    let close = i.checked_sub(1)?;
+    let quote = before[close];
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let end_line = before[..close].iter().filter(|c| **c == '\n').count() as u32 + 1;
+    let mut j = close;
+    while j > 0 {
+        j -= 1;
+        if before[j] != quote {
+            continue;
+        }
+        let escaped = if quote == '"' {
+            before[..j].iter().rev().take_while(|c| **c == '\\').count() % 2 == 1
+        } else {
+            j > 0 && before[j - 1] == '\''
+        };
+        if escaped {
+            // A doubled `''` is one quotation mark inside the text: skip both.
+            j -= usize::from(quote == '\'');
+            continue;
+        }
+        let line_start = before[..j]
+            .iter()
+            .rposition(|c| *c == '\n')
+            .map_or(0, |n| n + 1);
+        let line = before[..j].iter().filter(|c| **c == '\n').count() as u32 + 1;
+        return Some(QuoteOverLines {
+            start: Pos::new(line, (j - line_start) as u32 + 1),
+            quote,
+            end_line: Some(end_line),
+        });
+    }
+    None
+}
