@@ -1057,16 +1057,19 @@ impl Reader<'_, '_> {
             let Some(name) = key.as_str() else {
                 // A number or `true` as a key is indexed by its text; a list or mapping as
                 // one, as `?`.
-                let text = match key {
-                    Value::Number(n) => n.to_string(),
-                    Value::Bool(b) => b.to_string(),
-                    _ => "?".to_owned(),
+                // An empty key (a line `? ` or `: x`) is indexed by its empty text, `null` or
+                // `~` by theirs.
+                let texts = match key {
+                    Value::Number(n) => vec![n.to_string()],
+                    Value::Bool(b) => vec![b.to_string()],
+                    Value::Null => ["", "null", "~", "Null", "NULL"].map(String::from).to_vec(),
+                    _ => Vec::new(),
                 };
-                let at = if self.index.get(&path.key(&text)).is_some() {
-                    path.key(&text)
-                } else {
-                    path.key("?")
-                };
+                let at = texts
+                    .iter()
+                    .map(|text| path.key(text))
+                    .find(|at| self.index.get(at).is_some())
+                    .unwrap_or_else(|| path.key("?"));
                 self.error_at(
                     &at,
                     format!(
