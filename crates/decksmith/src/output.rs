@@ -73,10 +73,18 @@ pub enum WriteError {
     ParentNotWritable {
         /// The output folder.
         out: PathBuf,
-        /// The folder it is in.
+        /// The folder it is in, or the nearest one that exists on the way to it (then the
+        /// folders after that one are still to be made).
         parent: PathBuf,
         /// Why, in a few words.
         reason: String,
+    },
+    /// A folder on the way to the output folder cannot be entered by this user.
+    CannotEnter {
+        /// The output folder.
+        out: PathBuf,
+        /// The folder this user may not enter.
+        dir: PathBuf,
     },
     /// The output folder, or a folder in it, is read-only, so its old files cannot be removed.
     ReadOnly {
@@ -168,6 +176,10 @@ impl WriteError {
                 "make `{}` writable for you, or choose an --out in a folder you can write to",
                 parent.display()
             ),
+            WriteError::CannotEnter { dir, .. } => format!(
+                "choose an --out in a folder you can open, or have the owner of `{}` let you in",
+                dir.display()
+            ),
             WriteError::ReadOnly { out, .. } => format!(
                 "make it writable (e.g. `chmod -R u+w {}`), or choose another --out",
                 out.display()
@@ -246,10 +258,11 @@ impl std::fmt::Display for WriteError {
                 out,
                 parent,
                 reason,
-            } => write!(
+            } => fmt_parent_not_writable(f, out, parent, reason),
+            WriteError::CannotEnter { out, dir } => write!(
                 f,
-                "cannot write in `{}` ({reason}), where decksmith writes the new output before it replaces `{}`",
-                parent.display(),
+                "you cannot open the folder `{}` (Permission denied), so decksmith cannot reach `{}`",
+                dir.display(),
                 out.display()
             ),
             WriteError::ReadOnly { out, dir } => {
@@ -310,6 +323,40 @@ impl std::fmt::Display for WriteError {
                 crate::content::io_reason(error)
             ),
         }
+    }
+}
+
+/// "cannot write in PARENT", and what decksmith makes there: the new output beside `out`, or
+/// the first missing folder on the way to it.
+fn fmt_parent_not_writable(
+    f: &mut std::fmt::Formatter<'_>,
+    out: &Path,
+    parent: &Path,
+    reason: &str,
+) -> std::fmt::Result {
+    let within = if parent == Path::new(".") {
+        Path::new("")
+    } else {
+        parent
+    };
+    let missing = out
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.parent() == Some(within));
+    match missing {
+        Some(missing) => write!(
+            f,
+            "cannot write in `{}` ({reason}), where decksmith makes the folder `{}` for the new output `{}`",
+            parent.display(),
+            missing.display(),
+            out.display()
+        ),
+        None => write!(
+            f,
+            "cannot write in `{}` ({reason}), where decksmith writes the new output before it replaces `{}`",
+            parent.display(),
+            out.display()
+        ),
     }
 }
 
@@ -664,10 +711,17 @@ impl Drop for Staging<'_> {
 
 /// The folder `out` stands for: itself, or the folder it links to.
 fn resolve(out: &Path) -> Result<PathBuf, WriteError> {
+    // No file system has such a name, and asking for it fails without saying so in words.
+    if let Some(name) = out.file_name().filter(|name| name.len() > NAME_MAX) {
+        return Err(WriteError::NameTooLong {
+            out: out.to_path_buf(),
+            bytes: name.len(),
+        });
+    }
     let meta = match fs::symlink_metadata(out) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out.to_path_buf()),
-        Err(e) => return Err(io_at("read", out)(e)),
+        Err(e) => return Err(cannot_enter(out).unwrap_or_else(|| io_at("read", out)(e))),
     };
     let real = if meta.file_type().is_symlink() || out.file_name().is_none() {
         match fs::canonicalize(out) {
@@ -701,15 +755,26 @@ fn exists(path: &Path) -> Result<bool, WriteError> {
 /// The error for making `path` beside `out`: a parent folder that cannot be written and a
 /// name that is too long are said in words.
 fn in_parent(out: &Path, path: &Path, action: &'static str, error: io::Error) -> WriteError {
+    if error.kind() == io::ErrorKind::PermissionDenied
+        && let Some(closed) = cannot_enter(out)
+    {
+        return closed;
+    }
     match error.kind() {
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            // The folder to make writable is the nearest that exists: the ones after it
+            // are still to be made.
+            let mut parent = out.parent().unwrap_or(Path::new(""));
+            while !parent.as_os_str().is_empty() && fs::symlink_metadata(parent).is_err() {
+                parent = parent.parent().unwrap_or(Path::new(""));
+            }
             WriteError::ParentNotWritable {
                 out: out.to_path_buf(),
-                parent: out
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."))
-                    .to_path_buf(),
+                parent: if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                },
                 reason: crate::content::io_reason(&error),
             }
         }
@@ -719,6 +784,48 @@ fn in_parent(out: &Path, path: &Path, action: &'static str, error: io::Error) ->
         },
         _ => io_at(action, path)(error),
     }
+}
+
+/// The error for a folder on the way to `out` that this user may not enter (`--out
+/// /root/decks` for another user than root), if there is one.
+fn cannot_enter(out: &Path) -> Option<WriteError> {
+    let mut on_the_way: Vec<&Path> = out.ancestors().skip(1).collect();
+    on_the_way.reverse();
+    for dir in on_the_way {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        match may_enter(dir) {
+            Some(true) => {}
+            Some(false) => {
+                return Some(WriteError::CannotEnter {
+                    out: out.to_path_buf(),
+                    dir: dir.to_path_buf(),
+                });
+            }
+            None => return None,
+        }
+    }
+    None
+}
+
+/// Whether this user may enter the folder `dir` (as the OS decides it for this process);
+/// `None` when the OS cannot say (it does not exist).
+#[cfg(unix)]
+fn may_enter(dir: &Path) -> Option<bool> {
+    use rustix::fs::{Access, AtFlags, CWD};
+    match rustix::fs::accessat(CWD, dir, Access::EXEC_OK, AtFlags::EACCESS) {
+        Ok(()) => Some(true),
+        Err(rustix::io::Errno::ACCESS | rustix::io::Errno::PERM) => Some(false),
+        Err(_) => None,
+    }
+}
+
+#[cfg(not(unix))]
+fn may_enter(_dir: &Path) -> Option<bool> {
+    Some(true)
 }
 
 /// Whether `out` is on another file system than its parent folder: a mount point, which

@@ -370,6 +370,27 @@ fn a_name_too_long_for_the_folders_beside_it_is_explained() {
     assert!(names(tmp.path()).is_empty());
 }
 
+#[test]
+fn a_name_longer_than_any_file_system_allows_is_explained_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    for length in [256, 300] {
+        let out = tmp.path().join("d".repeat(length));
+        let done = build(&fixture(), &out, &["--format", "json"]);
+        assert_eq!(done.status.code(), Some(3));
+        let stderr = text(&done.stderr);
+        assert!(
+            stderr.contains(&format!("is too long ({length} bytes)")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("help: choose an --out whose last part is at most 239 bytes long"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("File name too long"), "{stderr}");
+        assert!(names(tmp.path()).is_empty());
+    }
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_mount_point_is_explained() {
@@ -574,4 +595,101 @@ fn an_out_built_with_sudo_is_explained_to_its_user_and_nothing_is_left_beside_it
     assert_eq!(names(&home), [".decks.decksmith-lock", "decks"]);
     assert_ok(&as_nobody(&out));
     assert_eq!(names(&home), [".decks.decksmith-lock", "decks"]);
+}
+
+/// Runs `decksmith build` of the fixture course into `out` as a user the file system's
+/// permissions apply to (see [`unprivileged`]), or `None` when there is none.
+#[cfg(unix)]
+fn build_unprivileged(tmp: &Path, out: &Path) -> Option<Output> {
+    let mut command = unprivileged(tmp)?;
+    let course = tmp.join("course");
+    copy_course(&fixture(), &course);
+    Some(
+        command
+            .arg("build")
+            .arg("--content")
+            .arg(&course)
+            .arg("--out")
+            .arg(out)
+            .args(["--format", "json"])
+            .output()
+            .unwrap(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_entered_is_named_with_what_to_do() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    // A folder this user may not enter (as root, `nobody` may not enter root's 700 folder).
+    let closed = tmp.path().join("closed");
+    fs::create_dir(&closed).unwrap();
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o000)).unwrap();
+    for out in [closed.join("decks"), closed.join("sub").join("decks")] {
+        let done = build_unprivileged(tmp.path(), &out);
+        fs::remove_dir_all(tmp.path().join("course")).unwrap();
+        let Some(done) = done else {
+            eprintln!("skipped: running as root without a way to drop to another user");
+            return;
+        };
+        assert_eq!(done.status.code(), Some(3));
+        let stderr = text(&done.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "error: you cannot open the folder `{}` (Permission denied), so decksmith cannot reach `{}`",
+                closed.display(),
+                out.display()
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!(
+                "help: choose an --out in a folder you can open, or have the owner of `{}` let you in",
+                closed.display()
+            )),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("failed to read"), "{stderr}");
+    }
+    fs::set_permissions(&closed, fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(names(&closed).is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_missing_folder_in_one_that_cannot_be_written_names_the_one_to_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let shared = tmp.path().join("shared");
+    fs::create_dir(&shared).unwrap();
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o555)).unwrap();
+    let out = shared.join("sub").join("decks");
+    let done = build_unprivileged(tmp.path(), &out);
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(done) = done else {
+        eprintln!("skipped: running as root without a way to drop to another user");
+        return;
+    };
+    assert_eq!(done.status.code(), Some(3));
+    let stderr = text(&done.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "error: cannot write in `{}` (Permission denied), where decksmith makes the folder `{}` for the new output `{}`",
+            shared.display(),
+            shared.join("sub").display(),
+            out.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "help: make `{}` writable for you",
+            shared.display()
+        )),
+        "{stderr}"
+    );
+    assert!(names(&shared).is_empty());
 }
