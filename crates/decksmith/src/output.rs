@@ -496,36 +496,7 @@ impl OutputDir {
             parent.join(file)
         };
         let lock_path = beside(LOCK_SUFFIX);
-        let lock = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .map_err(|e| {
-                if e.kind() == io::ErrorKind::PermissionDenied && lock_path.is_file() {
-                    WriteError::LockNotWritable {
-                        lock: lock_path.clone(),
-                        owner: other_owner(&lock_path),
-                        out_not_ours: other_owner(&out).is_some(),
-                        out: out.clone(),
-                    }
-                } else {
-                    in_parent(&out, &lock_path, "create", e)
-                }
-            })?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => {
-                notify(&format!(
-                    "waiting for another decksmith build into `{}` to finish",
-                    out.display()
-                ));
-                lock.lock()
-                    .map_err(|e| WriteError::Lock(lock_path.clone(), e))?;
-            }
-            Err(fs::TryLockError::Error(e)) => return Err(WriteError::Lock(lock_path, e)),
-        }
+        let lock = take_lock(&out, &lock_path, notify)?;
         let dir = OutputDir {
             staging: beside(STAGING_SUFFIX),
             retired: beside(RETIRED_SUFFIX),
@@ -707,6 +678,73 @@ impl Drop for Staging<'_> {
             let _ = fs::remove_dir_all(&self.dir.staging);
         }
     }
+}
+
+/// Opens the lock file `lock_path` of `out` and locks it, waiting (and calling `notify` once
+/// to say so) while another build holds it. A lock is on a file, not on its name: when the
+/// file was deleted or replaced while this build waited, the lock taken is on a file that the
+/// next build will not open, so it is taken again on the file now at the path.
+fn take_lock(out: &Path, lock_path: &Path, notify: &dyn Fn(&str)) -> Result<File, WriteError> {
+    let mut told = false;
+    for _ in 0..100 {
+        let lock = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(lock_path)
+            .map_err(|e| {
+                if e.kind() == io::ErrorKind::PermissionDenied && lock_path.is_file() {
+                    WriteError::LockNotWritable {
+                        lock: lock_path.to_path_buf(),
+                        owner: other_owner(lock_path),
+                        out_not_ours: other_owner(out).is_some(),
+                        out: out.to_path_buf(),
+                    }
+                } else {
+                    in_parent(out, lock_path, "create", e)
+                }
+            })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                if !told {
+                    notify(&format!(
+                        "waiting for another decksmith build into `{}` to finish",
+                        out.display()
+                    ));
+                    told = true;
+                }
+                lock.lock()
+                    .map_err(|e| WriteError::Lock(lock_path.to_path_buf(), e))?;
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(WriteError::Lock(lock_path.to_path_buf(), e));
+            }
+        }
+        if still_at(&lock, lock_path) {
+            return Ok(lock);
+        }
+    }
+    Err(WriteError::Lock(
+        lock_path.to_path_buf(),
+        io::Error::other("the lock file keeps being deleted or replaced"),
+    ))
+}
+
+/// Whether the open `file` is still the one at `path` (not deleted, not replaced).
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(open), Ok(now)) => open.dev() == now.dev() && open.ino() == now.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_file: &File, _path: &Path) -> bool {
+    true
 }
 
 /// The folder `out` stands for: itself, or the folder it links to.

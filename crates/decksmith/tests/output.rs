@@ -227,6 +227,60 @@ fn a_build_waits_for_the_one_that_holds_the_folder() {
 }
 
 #[test]
+fn a_build_waiting_on_a_lock_file_deleted_meanwhile_waits_on_the_new_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("decks");
+    assert_ok(&build(&fixture(), &out, &["--format", "json"]));
+    let lock_path = tmp.path().join(".decks.decksmith-lock");
+    // A build holds the lock, and a second one waits for it.
+    let first = fs::File::open(&lock_path).unwrap();
+    first.lock().unwrap();
+    let mut child = Command::new(bin())
+        .arg("build")
+        .arg("--content")
+        .arg(fixture())
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "json"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    let line = rx.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert!(line.starts_with("note: waiting for another"), "{line}");
+    // Someone deletes the lock file; a third build makes it again and holds it; the first
+    // build ends.
+    fs::remove_file(&lock_path).unwrap();
+    let third = fs::File::create(&lock_path).unwrap();
+    third.lock().unwrap();
+    drop(first);
+    // The waiting build must now wait for the third: it neither starts writing nor ends.
+    let staging = tmp.path().join(".decks.decksmith-new");
+    for _ in 0..30 {
+        std::thread::sleep(Duration::from_millis(100));
+        assert_eq!(
+            child.try_wait().unwrap(),
+            None,
+            "it went on without the lock"
+        );
+        assert!(
+            !staging.exists(),
+            "it writes beside a build that holds the lock"
+        );
+    }
+    drop(third);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert_eq!(names(tmp.path()), [".decks.decksmith-lock", "decks"]);
+}
+
+#[test]
 fn a_swap_killed_half_way_is_put_back_first_and_the_revision_history_kept() {
     let tmp = tempfile::tempdir().unwrap();
     let course = tmp.path().join("course");
