@@ -497,26 +497,17 @@ fn a_parent_folder_that_cannot_be_written_is_explained() {
     use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
     fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    let Some(mut command) = unprivileged(tmp.path()) else {
-        eprintln!("skipped: running as root without a way to drop to another user");
-        return;
-    };
-    let course = tmp.path().join("course");
-    copy_course(&fixture(), &course);
     // A folder this user cannot write in (as root, `nobody` cannot write in root's folder).
     let parent = tmp.path().join("shared");
     fs::create_dir(&parent).unwrap();
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o555)).unwrap();
     let out = parent.join("decks");
-    let done = command
-        .arg("build")
-        .arg("--content")
-        .arg(&course)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let done = build_unprivileged(tmp.path(), &out);
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o755)).unwrap();
+    let Some(done) = done else {
+        eprintln!("skipped: running as root without a way to drop to another user");
+        return;
+    };
     assert_eq!(done.status.code(), Some(3));
     let stderr = text(&done.stderr);
     assert!(
