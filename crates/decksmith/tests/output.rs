@@ -408,17 +408,27 @@ fn a_read_only_out_is_refused_and_said_so_truly() {
     assert!(out.join("un-basics/cards.tsv").is_file());
 }
 
+/// Asserts that a build was refused (exit 3) saying each of `says`; its standard error.
+fn refused(done: &Output, says: &[&str]) -> String {
+    assert_eq!(done.status.code(), Some(3));
+    let stderr = text(&done.stderr);
+    for said in says {
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    stderr
+}
+
 #[test]
 fn a_name_too_long_for_the_folders_beside_it_is_explained() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("d".repeat(250));
     let done = build(&fixture(), &out, &["--format", "json"]);
-    assert_eq!(done.status.code(), Some(3));
-    let stderr = text(&done.stderr);
-    assert!(stderr.contains("is too long (250 bytes)"), "{stderr}");
-    assert!(
-        stderr.contains("help: choose an --out whose last part is at most 239 bytes long"),
-        "{stderr}"
+    let stderr = refused(
+        &done,
+        &[
+            "is too long (250 bytes)",
+            "help: choose an --out whose last part is at most 239 bytes long",
+        ],
     );
     assert!(!stderr.contains("os error"), "{stderr}");
     assert!(names(tmp.path()).is_empty());
@@ -430,15 +440,12 @@ fn a_name_longer_than_any_file_system_allows_is_explained_too() {
     for length in [256, 300] {
         let out = tmp.path().join("d".repeat(length));
         let done = build(&fixture(), &out, &["--format", "json"]);
-        assert_eq!(done.status.code(), Some(3));
-        let stderr = text(&done.stderr);
-        assert!(
-            stderr.contains(&format!("is too long ({length} bytes)")),
-            "{stderr}"
-        );
-        assert!(
-            stderr.contains("help: choose an --out whose last part is at most 239 bytes long"),
-            "{stderr}"
+        let stderr = refused(
+            &done,
+            &[
+                &format!("is too long ({length} bytes)"),
+                "help: choose an --out whose last part is at most 239 bytes long",
+            ],
         );
         assert!(!stderr.contains("File name too long"), "{stderr}");
         assert!(names(tmp.path()).is_empty());
@@ -450,15 +457,12 @@ fn a_name_longer_than_any_file_system_allows_is_explained_too() {
 fn a_mount_point_is_explained() {
     // /proc is a mount point on every Linux system, and refused before anything is written.
     let done = build(&fixture(), Path::new("/proc"), &["--format", "json"]);
-    assert_eq!(done.status.code(), Some(3));
-    let stderr = text(&done.stderr);
-    assert!(
-        stderr.contains("error: `/proc` is a mount point"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("help: build into a folder inside it, e.g. --out /proc/decks"),
-        "{stderr}"
+    refused(
+        &done,
+        &[
+            "error: `/proc` is a mount point",
+            "help: build into a folder inside it, e.g. --out /proc/decks",
+        ],
     );
 }
 
@@ -508,22 +512,16 @@ fn a_parent_folder_that_cannot_be_written_is_explained() {
         eprintln!("skipped: running as root without a way to drop to another user");
         return;
     };
-    assert_eq!(done.status.code(), Some(3));
-    let stderr = text(&done.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "error: cannot write in `{}` (Permission denied), where decksmith writes the new output before it replaces `{}`",
-            parent.display(),
-            out.display()
-        )),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(&format!(
-            "help: make `{}` writable for you",
-            parent.display()
-        )),
-        "{stderr}"
+    refused(
+        &done,
+        &[
+            &format!(
+                "error: cannot write in `{}` (Permission denied), where decksmith writes the new output before it replaces `{}`",
+                parent.display(),
+                out.display()
+            ),
+            &format!("help: make `{}` writable for you", parent.display()),
+        ],
     );
     assert!(names(&parent).is_empty());
 }
@@ -679,22 +677,19 @@ fn a_folder_that_cannot_be_entered_is_named_with_what_to_do() {
             eprintln!("skipped: running as root without a way to drop to another user");
             return;
         };
-        assert_eq!(done.status.code(), Some(3));
-        let stderr = text(&done.stderr);
-        assert!(
-            stderr.contains(&format!(
-                "error: you cannot open the folder `{}` (Permission denied), so decksmith cannot reach `{}`",
-                closed.display(),
-                out.display()
-            )),
-            "{stderr}"
-        );
-        assert!(
-            stderr.contains(&format!(
-                "help: choose an --out in a folder you can open, or have the owner of `{}` let you in",
-                closed.display()
-            )),
-            "{stderr}"
+        let stderr = refused(
+            &done,
+            &[
+                &format!(
+                    "error: you cannot open the folder `{}` (Permission denied), so decksmith cannot reach `{}`",
+                    closed.display(),
+                    out.display()
+                ),
+                &format!(
+                    "help: choose an --out in a folder you can open, or have the owner of `{}` let you in",
+                    closed.display()
+                ),
+            ],
         );
         assert!(!stderr.contains("failed to read"), "{stderr}");
     }
@@ -718,23 +713,17 @@ fn a_missing_folder_in_one_that_cannot_be_written_names_the_one_to_fix() {
         eprintln!("skipped: running as root without a way to drop to another user");
         return;
     };
-    assert_eq!(done.status.code(), Some(3));
-    let stderr = text(&done.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "error: cannot write in `{}` (Permission denied), where decksmith makes the folder `{}` for the new output `{}`",
-            shared.display(),
-            shared.join("sub").display(),
-            out.display()
-        )),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains(&format!(
-            "help: make `{}` writable for you",
-            shared.display()
-        )),
-        "{stderr}"
+    refused(
+        &done,
+        &[
+            &format!(
+                "error: cannot write in `{}` (Permission denied), where decksmith makes the folder `{}` for the new output `{}`",
+                shared.display(),
+                shared.join("sub").display(),
+                out.display()
+            ),
+            &format!("help: make `{}` writable for you", shared.display()),
+        ],
     );
     assert!(names(&shared).is_empty());
 }
